@@ -1,6 +1,8 @@
 package dev.enisim.scenario;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A scenario that cannot be run, with every problem found in it (not just the first). */
@@ -10,9 +12,11 @@ public final class ScenarioException extends Exception {
     private final List<Problem> problems;
     /** Each source's problems when several sources have some (null: this one only). */
     private final List<ScenarioException> parts;
+    /** The message, made when first asked for (it reads the file for its lines: only for a message shown). */
+    private String message;
 
     public ScenarioException(String source, List<Problem> problems) {
-        super(render(source, problems));
+        super((String) null);
         this.source = source;
         this.problems = List.copyOf(problems);
         this.parts = null;
@@ -24,7 +28,7 @@ public final class ScenarioException extends Exception {
      * {@link #parts()} gives each.
      */
     public ScenarioException(List<ScenarioException> parts) {
-        super(parts.stream().map(Throwable::getMessage).collect(Collectors.joining("\n")));
+        super((String) null);
         this.source = parts.get(0).source;
         this.problems = parts.get(0).problems;
         this.parts = parts.stream().flatMap(p -> p.parts().stream()).toList();
@@ -43,7 +47,39 @@ public final class ScenarioException extends Exception {
         return problems;
     }
 
+    /**
+     * One line per problem: {@code source: path: message}, with the file's line after its name where the source is a
+     * scenario file that has the path ({@code big.yaml:412: functions[57].memorySize: ...}, {@link SourceLines}). A
+     * problem a {@code --set} made has no line: it is not the file's.
+     */
+    @Override
+    public synchronized String getMessage() {
+        if (message == null) {
+            message = parts != null ? parts.stream().map(Throwable::getMessage).collect(Collectors.joining("\n"))
+                    : render(source, problems);
+        }
+        return message;
+    }
+
     private static String render(String source, List<Problem> problems) {
-        return problems.stream().map(p -> source + ": " + p).collect(Collectors.joining("\n"));
+        List<String> paths = problems.stream().filter(ScenarioException::fileOwn).map(Problem::path).toList();
+        Map<String, Integer> lines = paths.isEmpty() ? Map.of() : linesOf(source, paths);
+        return problems.stream().map(p -> {
+            Integer line = fileOwn(p) ? lines.get(p.path()) : null;
+            return source + (line != null ? ":" + line : "") + ": " + p;
+        }).collect(Collectors.joining("\n"));
+    }
+
+    /** A problem of the file's own text: with a field path, not made by a {@code --set}. */
+    private static boolean fileOwn(Problem p) {
+        return !p.path().isEmpty() && !p.path().startsWith("--") && !p.message().contains("(from --set ");
+    }
+
+    private static Map<String, Integer> linesOf(String source, List<String> paths) {
+        try {
+            return SourceLines.of(Path.of(source), paths);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Map.of(); // a source that names no file ("many-functions", "--set")
+        }
     }
 }

@@ -26,7 +26,7 @@ class AllProblemsAtOnceTest extends InScratch {
         Files.writeString(s.work.resolve("scenario.yaml"), Scratch.SCENARIO + "expect:\n  - \"x >>> 3\"\n");
         Scratch.Result r = s.run("validate", "scenario.yaml");
         assertExit(2, r);
-        assertTrue(r.err().contains("scenario.yaml: expect[0]: expected 'METRIC OP VALUE'"), r.err());
+        assertTrue(r.err().contains("scenario.yaml:14: expect[0]: expected 'METRIC OP VALUE'"), r.err());
     }
 
     @Test

@@ -53,7 +53,7 @@ class CheckCiReviewTest extends InScratch {
         assertTrue(err.contains("enisim: --junit " + w + "afile/x.xml: " + w + "afile is a file, not a folder"), err);
         assertTrue(err.contains("enisim: --step-summary afile/s.md: " + w + "afile is a file, not a folder"), err);
         assertTrue(err.contains("enisim: --html " + w + "afile/d.html: " + w + "afile is a file, not a folder"), err);
-        assertTrue(err.contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), err);
+        assertTrue(err.contains(w + "bad.yaml:7: expect[0]: expected 'METRIC OP VALUE'"), err);
         assertTrue(err.contains("enisim: no baseline " + w + "base/good.summary.json (create it with "
                 + "--update-baseline)"), err);
         assertEquals("", Files.readString(s.work.resolve("afile")));
@@ -71,7 +71,7 @@ class CheckCiReviewTest extends InScratch {
             Scratch.Result r = s.run(command, "e4.yaml");
             assertExit(2, r);
             assertFalse(r.out().contains("PASS") || r.out().contains("FAIL"), "refused before any run: " + r.out());
-            assertTrue(r.err().contains("e4.yaml: expect[0]: 'functions.api.finalState != Faild': 'Faild' is not a "
+            assertTrue(r.err().contains("e4.yaml:14: expect[0]: 'functions.api.finalState != Faild': 'Faild' is not a "
                     + "final state enisim reports (did you mean 'Failed'?); expected one of Pending, Active, Inactive,"
                     + " Failed, Deleted, NotCreated"), r.err());
             assertTrue(r.err().contains("expect[1]: 'functions.api.finalReasonCode != SubnetOutOfIPAdresses': "
@@ -99,7 +99,7 @@ class CheckCiReviewTest extends InScratch {
         assertTrue(r.err().contains("unknown metric 'teardowns[5].waitSeconds'"), r.err());
         String md = Files.readString(summary);
         String w = s.work + "/";
-        assertTrue(md.startsWith("### enisim check: stopped on bad input (exit 2)\n\n```\n" + w + "bad/bad2.yaml: "
+        assertTrue(md.startsWith("### enisim check: stopped on bad input (exit 2)\n\n```\n" + w + "bad/bad2.yaml:14: "
                 + "expect[0]: unknown metric 'teardowns[5].waitSeconds'"), md);
         assertTrue(md.contains("| qfail (" + w + "s1/fail.yaml) | `enis.peak == 7000` | **FAIL** |"), md);
         assertTrue(md.contains("| qfail (" + w + "s1/fail.yaml) | `functions.api.finalState == Failed` | **FAIL** | "
@@ -275,7 +275,7 @@ class CheckCiReviewTest extends InScratch {
         String err = r.err();
         String w = s.work + "/";
         assertTrue(err.startsWith("enisim: --replications must be at least 1, got 0\n"), err);
-        assertTrue(err.contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), err);
+        assertTrue(err.contains(w + "bad.yaml:7: expect[0]: expected 'METRIC OP VALUE'"), err);
         assertTrue(err.contains("enisim: no baseline " + w + "base/good.summary.json (create it with "
                 + "--update-baseline)"), err);
         assertFalse(err.contains("replication(s), this check runs 0"), "the option's problem, said once: " + err);
@@ -284,6 +284,6 @@ class CheckCiReviewTest extends InScratch {
         assertExit(2, u);
         assertTrue(u.err().startsWith("enisim: --tolerance must be a percentage >= 0, got -1.0\n"
                 + "enisim: --update-baseline needs --baseline DIR\n"), u.err());
-        assertTrue(u.err().contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), u.err());
+        assertTrue(u.err().contains(w + "bad.yaml:7: expect[0]: expected 'METRIC OP VALUE'"), u.err());
     }
 }

@@ -104,8 +104,8 @@ class CheckThreadsTest extends InScratch {
                 "name: failing") + "expect:\n  - \"teardowns[5].waitSeconds < 5\"\n");
         Seen one = check("1");
         assertEquals(2, one.code(), one.err());
-        assertTrue(one.err().contains("b-failing.yaml: expect[0]: unknown metric 'teardowns[5].waitSeconds'")
-                && one.err().contains("d-bad.yaml: expect[0]: unknown metric 'teardowns[3].waitSeconds'"), one.err());
+        assertTrue(one.err().contains("b-failing.yaml:14: expect[0]: unknown metric 'teardowns[5].waitSeconds'")
+                && one.err().contains("d-bad.yaml:14: expect[0]: unknown metric 'teardowns[3].waitSeconds'"), one.err());
         assertFalse(one.err().contains("Exception"), one.err());
         assertSame(one, check("3"));
     }

@@ -26,9 +26,9 @@ class CheckUnknownMetricBeforeRunTest extends InScratch {
         Scratch.Result r = s.run("check", "suite", "--junit", "junit.xml");
         assertExit(2, r);
         String bad = s.work.resolve("suite/b-bad.yaml").toString();
-        assertTrue(r.err().contains(bad + ": expect[0]: unknown metric 'enis.orphand' (did you mean: enis.orphaned"),
+        assertTrue(r.err().contains(bad + ":14: expect[0]: unknown metric 'enis.orphand' (did you mean: enis.orphaned"),
                 r.err());
-        assertTrue(r.err().contains(bad + ": expect[1]: unknown metric 'subnets.subnet-x.minAvailableIps' (did you"
+        assertTrue(r.err().contains(bad + ":15: expect[1]: unknown metric 'subnets.subnet-x.minAvailableIps' (did you"
                 + " mean: subnets.subnet-a.minAvailableIps"), r.err());
         assertFalse(r.err().contains("expect[2]") || r.err().contains("expect[3]"), "the scenario's own subnet and"
                 + " function are known: " + r.err());

@@ -131,7 +131,7 @@ class CliTest {
                 "100ms", "fast"));
         Result r = run("validate", scenario.toString());
         assertEquals(2, r.code());
-        assertEquals(3, r.err().lines().filter(l -> l.contains("bad.yaml: ")).count(), r.err());
+        assertEquals(3, r.err().lines().filter(l -> l.matches(".*bad\\.yaml:\\d+: .*")).count(), r.err());
     }
 
     @Test

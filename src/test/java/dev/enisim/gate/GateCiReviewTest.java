@@ -161,7 +161,7 @@ class GateCiReviewTest {
                 "order-worker-01=5", "--rules", rules.toString(), "--out", dir.resolve("g").toString());
         assertEquals(2, r.code(), r.err());
         for (String s : new String[] {"--traffic order-worker-01=5: expected a positive rate",
-            "bad-rules.yml: gate[0]: 'quota headroom >= fifty' is not a gate rule",
+            "bad-rules.yml:2: gate[0]: 'quota headroom >= fifty' is not a gate rule",
             "--traffic nosuch=5/s: the change creates no function nosuch"}) {
             assertTrue(r.err().contains(s), s + " in " + r.err());
         }

@@ -66,7 +66,7 @@ class GateCommandTest {
         Result broken = run("gate", "--account", DIR + "/account.yaml", "--template",
                 "src/test/resources/iac/broken-subnet.yaml", "--out", out.toString());
         assertEquals(2, broken.code());
-        assertTrue(broken.err().startsWith("src/test/resources/iac/broken-subnet.yaml:"
+        assertTrue(broken.err().startsWith("src/test/resources/iac/broken-subnet.yaml:12:"
                 + " Resources.OrdersApi.Properties.VpcConfig.SubnetIds[1]: subnet 'subnet-123'"), broken.err());
         assertFalse(broken.err().contains("Exception"), broken.err());
         assertFalse(Files.exists(out), "nothing written on bad input");
@@ -76,9 +76,9 @@ class GateCommandTest {
         Result badRules = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
                 "--rules", rules.toString(), "--out", out.toString());
         assertEquals(2, badRules.code());
-        assertTrue(badRules.err().startsWith(rules + ": gate[0]: 'no function Pending longer than soon': expected a"
+        assertTrue(badRules.err().startsWith(rules + ":2: gate[0]: 'no function Pending longer than soon': expected a"
                 + " duration"), badRules.err());
-        assertTrue(badRules.err().contains(rules + ": gate[1]: 'the subnets look fine' is not a gate rule (no"
+        assertTrue(badRules.err().contains(rules + ":3: gate[1]: 'the subnets look fine' is not a gate rule (no"
                 + " function Failed;"), badRules.err());
 
         Result late = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",

@@ -67,9 +67,9 @@ class GateIacReviewTest {
         ScenarioException x = assertThrows(ScenarioException.class, () -> plan(json, "no function Failed"));
         String m = x.getMessage();
         assertFalse(m.contains("functions["), m);
-        assertTrue(m.contains("plan.json: resource_changes[1].change.after.vpc_config[0].security_group_ids:"
+        assertTrue(m.contains("plan.json:9: resource_changes[1].change.after.vpc_config[0].security_group_ids:"
                 + " aws_lambda_function.big: at most 5 security groups per function, got 6"), m);
-        assertTrue(m.contains("plan.json: resource_changes[2].change.after.vpc_config[0].security_group_ids:"
+        assertTrue(m.contains("plan.json:14: resource_changes[2].change.after.vpc_config[0].security_group_ids:"
                 + " aws_lambda_function.bigger: at most 5 security groups per function, got 7"), m);
         assertEquals(2, m.lines().count(), m);
     }

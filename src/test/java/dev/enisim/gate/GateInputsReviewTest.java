@@ -107,13 +107,13 @@ class GateInputsReviewTest {
         Result none = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),
                 b.toString(), "--parameters", common.toString(), typo.toString(), "--out", out.toString());
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith(typo + ": Subnetz: --parameters gives Subnetz, which none of the 2"
+        assertTrue(none.err().startsWith(typo + ":1: Subnetz: --parameters gives Subnetz, which none of the 2"
                 + " templates declares (declared: Stage, SubnetOne, Subnets)"), "the parameters file and the key's"
                 + " path in it: " + none.err());
         Result wrong = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),
                 b.toString(), "--parameters", common.toString(), a + "=" + prod, "--out", out.toString());
         assertEquals(2, wrong.code());
-        assertTrue(wrong.err().startsWith(prod + ": [0].ParameterKey: --parameters gives Stage, which " + a
+        assertTrue(wrong.err().startsWith(prod + ":1: [0].ParameterKey: --parameters gives Stage, which " + a
                 + " does not declare (declared: Subnets)"), "a template's own parameters are checked against it, said"
                 + " at the parameters file's key, naming the template: " + wrong.err());
         Result nowhere = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),

@@ -71,7 +71,7 @@ class GateMutationTest {
     void aSubnetOfTheChangeTooSmallForAwsIsNamedAtItsTemplatesCidrBlock() throws Exception {
         Change c = newVpc("small.yaml", "10.90.1.0/30", "[!Ref SubA]", "[" + SG + "]");
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, c, options(300)));
-        assertEquals(dir.resolve("small.yaml") + ": Resources.SubA.Properties.CidrBlock: expected a prefix from /16 to"
+        assertEquals(dir.resolve("small.yaml") + ":7: Resources.SubA.Properties.CidrBlock: expected a prefix from /16 to"
                 + " /28 (the sizes AWS allows for a subnet), got /30" + AFTER, e.getMessage());
         assertEquals(1, e.parts().size());
     }
@@ -80,12 +80,12 @@ class GateMutationTest {
     void aFunctionsFieldIsNamedAtTheLongestTemplatePathThatHoldsIt() throws Exception {
         Change two = newVpc("two.yaml", "10.90.1.0/24", "[!Ref SubA, " + FULL + "]", "[" + SG + "]");
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, two, options(300)));
-        assertEquals(dir.resolve("two.yaml") + ": Resources.Fn.Properties.VpcConfig.SubnetIds[1]: '" + FULL
+        assertEquals(dir.resolve("two.yaml") + ":12: Resources.Fn.Properties.VpcConfig.SubnetIds[1]: '" + FULL
                 + "' is in " + VPC + ", 'SubA' in Vpc: a function connects to a single VPC" + AFTER, e.getMessage());
 
         Change six = newVpc("six.yaml", "10.90.1.0/24", "[!Ref SubA]", "[sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]");
         ScenarioException s = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, six, options(300)));
-        assertEquals(dir.resolve("six.yaml") + ": Resources.Fn.Properties.VpcConfig.SecurityGroupIds: at most 5"
+        assertEquals(dir.resolve("six.yaml") + ":12: Resources.Fn.Properties.VpcConfig.SecurityGroupIds: at most 5"
                 + " security groups per function, got 6" + AFTER, s.getMessage());
     }
 
@@ -102,7 +102,7 @@ class GateMutationTest {
                     Properties: { VpcId: !Ref Vpc, CidrBlock: 10.90.1.128/25, AvailabilityZone: eu-west-1b }
                 """);
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, c, options(300)));
-        assertEquals(dir.resolve("overlap.yaml") + ": Resources.SubB.Properties.CidrBlock: 10.90.1.128/25 overlaps"
+        assertEquals(dir.resolve("overlap.yaml") + ":8: Resources.SubB.Properties.CidrBlock: 10.90.1.128/25 overlaps"
                 + " SubA (10.90.1.0/24)" + AFTER, e.getMessage());
     }
 
@@ -127,11 +127,11 @@ class GateMutationTest {
         Change c = ChangeReader.read(List.of(), List.of(plan), GateTest.against(ACCOUNT));
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, c, options(300)));
         assertEquals(List.of(
-                plan + ": resource_changes[0].change.after.cidr_block: aws_subnet.tiny: expected a prefix from /16 to"
-                        + " /28 (the sizes AWS allows for a subnet), got /30" + AFTER,
-                plan + ": resource_changes[1].change.after.vpc_config[0].security_group_ids: aws_lambda_function.fn:"
-                        + " at most 5 security groups per function, got 6" + AFTER),
-                e.getMessage().lines().sorted().toList());
+                plan + ":12: resource_changes[1].change.after.vpc_config[0].security_group_ids: aws_lambda_function.fn:"
+                        + " at most 5 security groups per function, got 6" + AFTER,
+                plan + ":5: resource_changes[0].change.after.cidr_block: aws_subnet.tiny: expected a prefix from /16 to"
+                        + " /28 (the sizes AWS allows for a subnet), got /30" + AFTER),
+                e.getMessage().lines().sorted().toList()); // sorted as text: ":12:" before ":5:"
     }
 
     @Test
@@ -151,7 +151,7 @@ class GateMutationTest {
         assertEquals(2, e.parts().size(), e.getMessage());
         assertEquals(List.of(a.toString(), b.toString()), e.parts().stream().map(ScenarioException::source)
                 .sorted().toList());
-        assertTrue(e.getMessage().contains(b + ": Resources.Solo.Properties.VpcConfig.SecurityGroupIds: at most 5"),
+        assertTrue(e.getMessage().contains(b + ":6: Resources.Solo.Properties.VpcConfig.SecurityGroupIds: at most 5"),
                 e.getMessage());
     }
 
@@ -161,7 +161,7 @@ class GateMutationTest {
     void aDeploymentAtTheRunsLastSecondIsTooLateAndOneSecondBeforeIsNot() throws Exception {
         Change c = template("one.yaml", Files.readString(GateTest.DIR.resolve("one-group.yaml")));
         ScenarioException late = assertThrows(ScenarioException.class, () -> Gate.run(ACCOUNT, c, options(3600)));
-        assertEquals(ACCOUNT + ": duration: the run ends at 3600 s, before the deployment at 3600 s (--deploy-at)",
+        assertEquals(ACCOUNT + ":5: duration: the run ends at 3600 s, before the deployment at 3600 s (--deploy-at)",
                 late.getMessage());
         Gate.Verdict v = Gate.run(ACCOUNT, c, options(3599)); // runs: its functions are still Pending at the end
         assertTrue(v.markdown().contains("deployed at 59m59s"), v.markdown());
@@ -169,7 +169,7 @@ class GateMutationTest {
 
         ScenarioException opt = assertThrows(ScenarioException.class, () -> Gate.checkOptions(ACCOUNT, c, Map.of(),
                 3600L, "1h", "gate options"));
-        assertEquals(ACCOUNT + ": duration: the run ends at 3600 s, before the deployment at 3600 s (--deploy-at 1h)",
+        assertEquals(ACCOUNT + ":5: duration: the run ends at 3600 s, before the deployment at 3600 s (--deploy-at 1h)",
                 opt.getMessage());
         Gate.checkOptions(ACCOUNT, c, Map.of(), 3599L, "3599s", "gate options");
         Gate.checkOptions(ACCOUNT, c, Map.of(), null, "soon", "gate options"); // not known: said by its own check

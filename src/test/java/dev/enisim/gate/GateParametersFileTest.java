@@ -68,10 +68,10 @@ class GateParametersFileTest {
     void aParameterTheTemplateDoesNotDeclareIsTheParametersFilesProblemAtItsKey() throws Exception {
         List<String> list = lines(gate("[{\"ParameterKey\": \"Subnets\", \"ParameterValue\": \"subnet-0aaaa1111bbbb2222\"},"
                 + " {\"ParameterKey\": \"Stagee\", \"ParameterValue\": \"prod\"}]"));
-        assertEquals(List.of(p() + ": [1].ParameterKey: --parameters gives Stagee, which " + t() + " does not declare"
+        assertEquals(List.of(p() + ":1: [1].ParameterKey: --parameters gives Stagee, which " + t() + " does not declare"
                 + " (declared: DbPassword, Memory, Stage, Subnets)"), list);
         List<String> map = lines(gate("{\"Parameters\": {\"Subnets\": \"subnet-0aaaa1111bbbb2222\", \"Stagee\": \"x\"}}"));
-        assertEquals(List.of(p() + ": Parameters.Stagee: --parameters gives Stagee, which " + t() + " does not declare"
+        assertEquals(List.of(p() + ":1: Parameters.Stagee: --parameters gives Stagee, which " + t() + " does not declare"
                 + " (declared: DbPassword, Memory, Stage, Subnets)"), map);
     }
 
@@ -83,14 +83,14 @@ class GateParametersFileTest {
                 + " {\"ParameterKey\": \"Nope\", \"ParameterValue\": \"x\"},"
                 + " {\"ParameterKey\": \"Subnets\", \"ParameterVaule\": \"subnet-0aaaa1111bbbb2222\"}]"));
         assertEquals(List.of(
-                p() + ": [0].ParameterValue: expected a string, got {\"x\":1}",
-                p() + ": [4].ParameterValue: missing (expected the value, a string, or \"UsePreviousValue\": true; the"
+                p() + ":1: [0].ParameterValue: expected a string, got {\"x\":1}",
+                p() + ":1: [4].ParameterValue: missing (expected the value, a string, or \"UsePreviousValue\": true; the"
                         + " entry has ParameterKey, ParameterVaule)",
-                p() + ": [1].ParameterValue: 'staging' for parameter Stage of " + t() + ": expected one of its"
+                p() + ":1: [1].ParameterValue: 'staging' for parameter Stage of " + t() + ": expected one of its"
                         + " AllowedValues [dev, prod] (CloudFormation would refuse the stack)",
-                p() + ": [2].ParameterValue: 'lots' for parameter Memory of " + t() + ": expected a number: its Type"
+                p() + ":1: [2].ParameterValue: 'lots' for parameter Memory of " + t() + ": expected a number: its Type"
                         + " is Number (CloudFormation would refuse the stack)",
-                p() + ": [3].ParameterKey: --parameters gives Nope, which " + t() + " does not declare (declared:"
+                p() + ":1: [3].ParameterKey: --parameters gives Nope, which " + t() + " does not declare (declared:"
                         + " DbPassword, Memory, Stage, Subnets)"),
                 err.stream().filter(l -> l.startsWith(p())).toList());
         assertTrue(err.stream().allMatch(l -> l.startsWith(p()) || l.startsWith(t())), String.join("\n", err));
@@ -104,14 +104,14 @@ class GateParametersFileTest {
         assertEquals(List.of(t() + ": Resources.Fn.Properties.VpcConfig.SubnetIds[1]: subnet 'subnet-0ffff9999eeee8888'"
                 + " is neither in the imported account nor defined by this change (known: subnet-0aaaa1111bbbb2222);"
                 + " from the value of parameter Subnets (" + p() + ": [0].ParameterValue)",
-                t() + ": Resources.Fn.Properties.MemorySize: expected a whole number from 128 to 10240, got \"64\";"
+                t() + ":12: Resources.Fn.Properties.MemorySize: expected a whole number from 128 to 10240, got \"64\";"
                 + " from the value of parameter Memory (" + p() + ": [1].ParameterValue)"), err);
     }
 
     @Test
     void aNoEchoParametersValueIsNeverShown() throws Exception {
         List<String> err = lines(gate("{\"Subnets\": \"subnet-0aaaa1111bbbb2222\", \"DbPassword\": \"hunter2\"}"));
-        assertEquals(List.of(p() + ": DbPassword: '****' for parameter DbPassword of " + t() + ": expected a value"
+        assertEquals(List.of(p() + ":1: DbPassword: '****' for parameter DbPassword of " + t() + ": expected a value"
                 + " matching its AllowedPattern [A-Za-z0-9]{12,} (CloudFormation would refuse the stack)"), err);
         Path account = write("account.yaml", GateStacksTest.ACCOUNT);
         Path t = write("modes.yaml", "Parameters:\n  Mode: { Type: String, NoEcho: true, AllowedValues: [blue,"
@@ -119,7 +119,7 @@ class GateParametersFileTest {
         Path modes = write("modes.json", "[{\"ParameterKey\": \"Mode\", \"ParameterValue\": \"s3cr3t-v4lue\"}]");
         Result r = GateCommandTest.run("gate", "--account", account.toString(), "--template", t.toString(),
                 "--parameters", modes.toString(), "--out", dir.resolve("gate").toString());
-        assertEquals(List.of(modes + ": [0].ParameterValue: '****' for parameter Mode of " + t + ": expected one of"
+        assertEquals(List.of(modes + ":1: [0].ParameterValue: '****' for parameter Mode of " + t + ": expected one of"
                 + " its AllowedValues [blue, green] (CloudFormation would refuse the stack)"), lines(r));
         assertFalse(r.err().contains("s3cr3t"), r.err());
     }
@@ -128,15 +128,15 @@ class GateParametersFileTest {
     void aListParametersValuesMayBeAJsonListInAMapButNotInTheAwsClisShape() throws Exception {
         Result ok = gate("{\"Subnets\": [\"subnet-0aaaa1111bbbb2222\"], \"Stage\": \"prod\"}");
         assertEquals(0, ok.code(), ok.out() + ok.err());
-        assertEquals(List.of(p() + ": [0].ParameterValue: expected a string, got a list [\"subnet-0aaaa1111bbbb2222\"]"
+        assertEquals(List.of(p() + ":1: [0].ParameterValue: expected a string, got a list [\"subnet-0aaaa1111bbbb2222\"]"
                 + " (the AWS CLI refuses it: a list parameter's values are one string joined by commas, \"a,b\")"),
                 lines(gate("[{\"ParameterKey\": \"Subnets\", \"ParameterValue\": [\"subnet-0aaaa1111bbbb2222\"]}]")));
-        assertEquals(List.of(p() + ": Stage: expected one value: parameter Stage of " + t() + " is a String, not a"
+        assertEquals(List.of(p() + ":1: Stage: expected one value: parameter Stage of " + t() + " is a String, not a"
                 + " list (a list is for CommaDelimitedList and List<...> parameters)"),
                 lines(gate("{\"Subnets\": [\"subnet-0aaaa1111bbbb2222\"], \"Stage\": [\"prod\"]}")));
-        assertEquals(List.of(p() + ": Subnets[0]: expected one value without a comma, got \"subnet-0aaaa1111bbbb2222,"
+        assertEquals(List.of(p() + ":1: Subnets[0]: expected one value without a comma, got \"subnet-0aaaa1111bbbb2222,"
                 + "subnet-0aaaa1111bbbb2222\": CloudFormation splits a list parameter's value at its commas, so it"
-                + " would be 2 values", p() + ": Subnets[1]: expected a string, number or boolean (one value of a"
+                + " would be 2 values", p() + ":1: Subnets[1]: expected a string, number or boolean (one value of a"
                 + " list), got null"),
                 lines(gate("{\"Subnets\": [\"subnet-0aaaa1111bbbb2222,subnet-0aaaa1111bbbb2222\", null]}")));
     }
@@ -145,18 +145,18 @@ class GateParametersFileTest {
     void aWrongShapeUnderParametersIsSaidThereNotTakenForAParameterCalledParameters() throws Exception {
         List<String> err = lines(gate("{\"Parameters\": [{\"ParameterKey\": \"Stage\", \"ParameterValue\": \"x\"}]}"));
         assertEquals(1, err.size(), String.join("\n", err));
-        assertTrue(err.get(0).startsWith(p() + ": Parameters: expected {NAME: VALUE, ...} (CodePipeline's template"
+        assertTrue(err.get(0).startsWith(p() + ":1: Parameters: expected {NAME: VALUE, ...} (CodePipeline's template"
                 + " configuration), got a list: a list of {\"ParameterKey\", \"ParameterValue\"} is the whole file"),
                 err.get(0));
     }
 
     @Test
     void aKeyGivenTwiceInAListIsRefusedAtItsSecondEntry() throws Exception {
-        assertEquals(List.of(p() + ": [2].ParameterKey: Stage is given twice (first at [1].ParameterKey): expected"
+        assertEquals(List.of(p() + ":1: [2].ParameterKey: Stage is given twice (first at [1].ParameterKey): expected"
                 + " each parameter once"), lines(gate("[{\"ParameterKey\": \"Subnets\", \"ParameterValue\":"
                 + " \"subnet-0aaaa1111bbbb2222\"}, {\"ParameterKey\": \"Stage\", \"ParameterValue\": \"dev\"},"
                 + " {\"ParameterKey\": \"Stage\", \"ParameterValue\": \"prod\"}]")));
-        assertEquals(List.of(p() + ": [1]: Stage is given twice (first at [0]): expected each parameter once"),
+        assertEquals(List.of(p() + ":1: [1]: Stage is given twice (first at [0]): expected each parameter once"),
                 lines(gate("[\"Stage=dev\", \"Stage=prod\", \"Subnets=subnet-0aaaa1111bbbb2222\"]")));
     }
 

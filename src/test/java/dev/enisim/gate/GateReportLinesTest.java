@@ -114,7 +114,7 @@ class GateReportLinesTest {
         Change c = ChangeReader.read(List.of(t), List.of(), GateTest.against(ACCOUNT));
         dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.enisim.scenario.ScenarioException.class, () -> Gate.run(ACCOUNT, c, options()));
-        assertEquals(t + ": Resources.Api.Properties.VpcConfig.SecurityGroupIds: at most 5 security groups per"
+        assertEquals(t + ":6: Resources.Api.Properties.VpcConfig.SecurityGroupIds: at most 5 security groups per"
                 + " function, got 6 (in the account after the change is applied)", e.getMessage());
     }
 
@@ -173,7 +173,7 @@ class GateReportLinesTest {
         dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.enisim.scenario.ScenarioException.class, () -> Gate.run(ACCOUNT, c, new Gate.Options(300,
                 Map.of(name, "fast"), "1/s", Gate.DEFAULT_RULES)));
-        assertTrue(e.getMessage().startsWith(c.functions().get(0).where() + ": as simulated, arrivals"),
+        assertTrue(e.getMessage().startsWith(c.functions().get(0).where().replace(": ", ":16: ") + ": as simulated, arrivals"),
                 e.getMessage());
     }
 

@@ -45,7 +45,7 @@ class GateRulesFileReviewTest {
                 + " you mean 'SubnetOutOfIPAddresses'?)"), x.getMessage());
 
         Result r = assertDoesNotRun("gate:\n  - \"functions.order-worker-01.finalState != Activ\"\n");
-        assertTrue(r.err().contains("rules.yml: gate[0]: 'functions.order-worker-01.finalState != Activ': 'Activ' is"
+        assertTrue(r.err().contains("rules.yml:2: gate[0]: 'functions.order-worker-01.finalState != Activ': 'Activ' is"
                 + " not a final state enisim reports (did you mean 'Active'?)"), r.err());
     }
 
@@ -93,11 +93,11 @@ class GateRulesFileReviewTest {
     @Test
     void whatARulesFileHoldsBesideItsListIsBadInputNotIgnored() throws Exception {
         Result both = assertDoesNotRun("gate:\n  - \"quota headroom >= 1\"\nexpect:\n  - \"enis.peak <= 1\"\n");
-        assertTrue(both.err().contains("rules.yml: expect: a rules file gives its rules under `gate:` or `expect:`, not"
+        assertTrue(both.err().contains("rules.yml:3: expect: a rules file gives its rules under `gate:` or `expect:`, not"
                 + " both (one of them was ignored): put them in one list under `gate:`"), both.err());
 
         Result typo = assertDoesNotRun("gate:\n  - \"quota headroom >= 1\"\ngates:\n  - \"new ENIs <= 0\"\n");
-        assertTrue(typo.err().contains("rules.yml: gates: unknown key 'gates' (a rules file holds a list of rule"
+        assertTrue(typo.err().contains("rules.yml:3: gates: unknown key 'gates' (a rules file holds a list of rule"
                 + " sentences under `gate:`); did you mean 'gate'?"), typo.err());
 
         Result alone = assertDoesNotRun("gates:\n  - \"new ENIs <= 0\"\n");
@@ -106,7 +106,7 @@ class GateRulesFileReviewTest {
 
         Result items = assertDoesNotRun("gate:\n  - new ENIs: 5\n  - \"quota headroom >= fifty\"\n  - 5\n"
                 + "  - \"quota headroom >= 1\"\n");
-        List<String> lines = items.err().strip().lines().filter(l -> l.contains("rules.yml: gate[")).toList();
+        List<String> lines = items.err().strip().lines().filter(l -> l.matches(".*rules\\.yml:\\d+: gate\\[.*")).toList();
         assertEquals(3, lines.size(), items.err());
         assertTrue(lines.get(0).contains("gate[0]: expected a rule sentence such as 'new ENIs <= 5' (quote it in YAML:"
                 + " a bare `- new ENIs: 5` is a map, not a sentence), got a map"), items.err());

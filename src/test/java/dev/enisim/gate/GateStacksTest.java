@@ -124,7 +124,7 @@ class GateStacksTest {
         Change twice = ChangeReader.read(List.of(t, t), List.of(), GateTest.against(account));
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(account, twice,
                 new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES)));
-        assertTrue(e.getMessage().startsWith(t + ": Resources.Vpc8378EB38: VPC id '"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(t + ":2: Resources.Vpc8378EB38: VPC id '"), e.getMessage());
         assertFalse(e.getMessage().contains("account.yaml"), e.getMessage());
     }
 

@@ -57,7 +57,7 @@ class ParameterOriginsInTemplateProblemsTest {
                       Runtime: python3.12
                 """, "[{\"ParameterKey\": \"Prefix\", \"ParameterValue\": \"my app\"},"
                 + " {\"ParameterKey\": \"Name\", \"ParameterValue\": \"orders\"}]");
-        assertEquals(List.of(t() + ": Resources.Fn.Properties.FunctionName: expected 1 to 64 letters, digits, '-' or"
+        assertEquals(List.of(t() + ":8: Resources.Fn.Properties.FunctionName: expected 1 to 64 letters, digits, '-' or"
                 + " '_', got 'my app-orders'; from the value of parameters Name (" + p() + ": [1].ParameterValue),"
                 + " Prefix (" + p() + ": [0].ParameterValue)"), err);
     }
@@ -74,7 +74,7 @@ class ParameterOriginsInTemplateProblemsTest {
                       FunctionName: !Ref Hidden
                       Runtime: python3.12
                 """, "{\"Hidden\": \"s3cr3t value\"}");
-        assertEquals(List.of(t() + ": Resources.Fn.Properties.FunctionName: expected 1 to 64 letters, digits, '-' or"
+        assertEquals(List.of(t() + ":7: Resources.Fn.Properties.FunctionName: expected 1 to 64 letters, digits, '-' or"
                 + " '_', got '****'; from the value of parameter Hidden (" + p() + ": Hidden)"), err);
     }
 
@@ -91,7 +91,7 @@ class ParameterOriginsInTemplateProblemsTest {
                   A: { Type: AWS::Serverless::Function, Properties: { FunctionName: a, Runtime: python3.12 } }
                   B: { Type: AWS::Serverless::Function, Properties: { FunctionName: b, Runtime: python3.12 } }
                 """, "{\"Memory\": \"64\"}");
-        assertEquals(List.of(t() + ": Globals.Function.MemorySize: expected a whole number from 128 to 10240, got"
+        assertEquals(List.of(t() + ":6: Globals.Function.MemorySize: expected a whole number from 128 to 10240, got"
                 + " \"64\"; from the value of parameter Memory (" + p() + ": Memory)"), err);
     }
 }

@@ -189,10 +189,10 @@ class IacImporterFindingsTest {
         ScenarioException x = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(t, other),
                 List.of(), in));
         String m = x.getMessage();
-        for (String said : List.of(t + ": Resources.F.Properties.VpcConfig.SubnetIds[0]: subnet 'subnet-zzz'",
-                t + ": Resources.F.Properties.MemorySize:", params + ": [1].ParameterValue: 'lots'",
-                params + ": [0].ParameterKey: --parameters gives Nope, which none of the 2 templates declares",
-                other + ": Resources: expected the template's resources")) {
+        for (String said : List.of(t + ":9: Resources.F.Properties.VpcConfig.SubnetIds[0]: subnet 'subnet-zzz'",
+                t + ":8: Resources.F.Properties.MemorySize:", params + ":1: [1].ParameterValue: 'lots'",
+                params + ":1: [0].ParameterKey: --parameters gives Nope, which none of the 2 templates declares",
+                other + ":1: Resources: expected the template's resources")) {
             assertTrue(m.contains(said), said + " in: " + m);
         }
     }

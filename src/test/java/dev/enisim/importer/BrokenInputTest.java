@@ -76,7 +76,7 @@ class BrokenInputTest {
                         + " reserves 5 per subnet), got 300",
                 "Subnets[3].SubnetId: expected a string, got 42"), problems.subList(0, 4));
         assertTrue(problems.get(4).startsWith("Subnets[3].CidrBlock: "), problems.get(4));
-        assertTrue(e.getMessage().startsWith(dir.resolve("subnets.json") + ": Subnets[0]"), "file first");
+        assertTrue(e.getMessage().startsWith(dir.resolve("subnets.json") + ":3: Subnets[0]"), "file first, at its line");
     }
 
     @Test
@@ -202,9 +202,9 @@ class BrokenInputTest {
                 + " expected an ISO-8601 time"), e.getMessage());
         List<String> lines = e.getMessage().lines().toList();
         assertEquals(5, lines.size(), e.getMessage());
-        assertTrue(lines.get(0).startsWith(subnets + ": Subnets[1].CidrBlock"), e.getMessage());
-        assertTrue(lines.get(2).startsWith(functions + ": Functions[2].VpcConfig.SubnetIds"), e.getMessage());
-        assertTrue(lines.get(4).startsWith(metrics + ": MetricDataResults[0]"), e.getMessage());
+        assertTrue(lines.get(0).startsWith(subnets + ":4: Subnets[1].CidrBlock"), e.getMessage());
+        assertTrue(lines.get(2).startsWith(functions + ":4: Functions[2].VpcConfig.SubnetIds"), e.getMessage());
+        assertTrue(lines.get(4).startsWith(metrics + ":1: MetricDataResults[0]"), e.getMessage());
     }
 
     @Test
@@ -228,9 +228,9 @@ class BrokenInputTest {
         ImportCommandTest.Result r = ImportCommandTest.run("import", "--subnets", subnets.toString(), "--functions",
                 functions.toString(), "-o", out.toString());
         assertEquals(2, r.code(), r.err());
-        assertEquals(List.of(subnets + ": Subnets[1].CidrBlock: missing (expected the subnet's IPv4 CIDR, like"
-                + " 10.0.1.0/24)", functions + ": Functions[0].MemorySize: expected 128 to 32768, got 64",
-                functions + ": Functions[2].VpcConfig.SubnetIds: lost uses subnet subnet-nowhere, which no"
+        assertEquals(List.of(subnets + ":4: Subnets[1].CidrBlock: missing (expected the subnet's IPv4 CIDR, like"
+                + " 10.0.1.0/24)", functions + ":2: Functions[0].MemorySize: expected 128 to 32768, got 64",
+                functions + ":4: Functions[2].VpcConfig.SubnetIds: lost uses subnet subnet-nowhere, which no"
                 + " describe-subnets file lists (save the subnets of every VPC the functions use)"),
                 r.err().lines().toList());
         assertTrue(!java.nio.file.Files.exists(out));

@@ -172,7 +172,7 @@ class CloudWatchEdgesTest {
         ScenarioException e = refused(0, List.of(file("{\"Id\": \"orders_api_invocations\", \"StatusCode\":"
                 + " \"Complete\", \"Timestamps\": " + at(0, 300) + ", \"Values\": " + values(2) + "}")), "Orders-Api",
                 "orders-api");
-        assertTrue(e.getMessage().contains(m + ": MetricDataResults[0].Id: 'orders_api_invocations' names Orders-Api and"
+        assertTrue(e.getMessage().contains(m + ":1: MetricDataResults[0].Id: 'orders_api_invocations' names Orders-Api and"
                 + " orders-api alike"), e.getMessage());
         // a result of no imported function beside one of api: left out, said by its Id
         String left = importing(0, List.of(file(result("api_invocations", "Invocations", at(0, 300), values(2)),

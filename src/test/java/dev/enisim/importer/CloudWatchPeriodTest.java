@@ -77,7 +77,7 @@ class CloudWatchPeriodTest {
                 "--functions", EX + "/functions.json", "--metrics", m.toString(), "--period", "1m", "-o",
                 out.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith(m + ": MetricDataResults[0].Timestamps: every data point in this file is a"
+        assertTrue(r.err().startsWith(m + ":1: MetricDataResults[0].Timestamps: every data point in this file is a"
                 + " multiple of 5m apart"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertFalse(Files.exists(out));

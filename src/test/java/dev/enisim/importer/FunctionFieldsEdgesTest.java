@@ -71,10 +71,10 @@ class FunctionFieldsEdgesTest {
         assertTrue(yaml.contains("sg-4"), yaml);
         Path file = dir.resolve("functions.json");
         ScenarioException subnets = refused(subnets(17), listing(function("api", "", 17, 1)));
-        assertTrue(subnets.getMessage().contains(file + ": Functions[0].VpcConfig: expected at most 16 subnets and 5"
+        assertTrue(subnets.getMessage().contains(file + ":1: Functions[0].VpcConfig: expected at most 16 subnets and 5"
                 + " security groups (Lambda's limits), got 17 and 1"), subnets.getMessage());
         ScenarioException groups = refused(subnets(17), listing(function("api", "", 1, 6)));
-        assertTrue(groups.getMessage().contains(file + ": Functions[0].VpcConfig: expected at most 16 subnets and 5"
+        assertTrue(groups.getMessage().contains(file + ":1: Functions[0].VpcConfig: expected at most 16 subnets and 5"
                 + " security groups (Lambda's limits), got 1 and 6"), groups.getMessage());
     }
 
@@ -141,7 +141,7 @@ class FunctionFieldsEdgesTest {
         ScenarioException partly = assertThrows(ScenarioException.class, () -> Importer.scenario(
                 new Importer.Inputs(List.of(subnets), List.of(functions, broken), List.of(), List.of(), List.of(),
                         List.of(), Map.of("nope", concurrency)), "t", 3600));
-        assertTrue(partly.getMessage().contains(broken + ": Functions[0].FunctionName: expected a string, got 7"),
+        assertTrue(partly.getMessage().contains(broken + ":1: Functions[0].FunctionName: expected a string, got 7"),
                 partly.getMessage());
         assertFalse(partly.getMessage().contains("--concurrency names"), partly.getMessage());
     }
@@ -149,7 +149,7 @@ class FunctionFieldsEdgesTest {
     @Test
     void aVersionThatIsNoNumberIsRefused() {
         ScenarioException e = refused(subnets(1), listing(function("api", ", \"Version\": \"beta\"", 1, 1)));
-        assertTrue(e.getMessage().contains(dir.resolve("functions.json") + ": Functions[0].Version: expected $LATEST or"
+        assertTrue(e.getMessage().contains(dir.resolve("functions.json") + ":1: Functions[0].Version: expected $LATEST or"
                 + " a version number, got 'beta'"), e.getMessage());
     }
 

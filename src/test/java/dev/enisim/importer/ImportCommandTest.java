@@ -144,7 +144,7 @@ public class ImportCommandTest {
         Result refused = run("import", "--subnets", real + "/subnets-page1.json", "--functions",
                 real + "/get-function-appended.json", "-o", out.toString());
         assertEquals(2, refused.code(), refused.err());
-        assertTrue(refused.err().startsWith(real + "/subnets-page1.json: NextToken: `aws ec2 describe-subnets`"),
+        assertTrue(refused.err().startsWith(real + "/subnets-page1.json:21: NextToken: `aws ec2 describe-subnets`"),
                 refused.err());
         assertFalse(Files.exists(out));
 

@@ -37,9 +37,9 @@ class PartialListingsAtOnceTest {
                 List.of(subnets), List.of(functions), List.of(enis), List.of(), List.of()),
                 Importer.Options.named("p", 600)));
         String all = e.getMessage();
-        for (String s : List.of("subnets.json: NextToken: `aws ec2 describe-subnets` output",
-                "functions.json: NextMarker: `aws lambda list-functions` output",
-                "enis.json: NextToken: `aws ec2 describe-network-interfaces` output")) {
+        for (String s : List.of("subnets.json:3: NextToken: `aws ec2 describe-subnets` output",
+                "functions.json:3: NextMarker: `aws lambda list-functions` output",
+                "enis.json:3: NextToken: `aws ec2 describe-network-interfaces` output")) {
             assertTrue(all.contains(s), s + " in: " + all);
         }
     }

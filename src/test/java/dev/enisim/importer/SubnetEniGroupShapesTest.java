@@ -75,11 +75,11 @@ class SubnetEniGroupShapesTest {
         Path subnets = dir.resolve("subnets.json");
         ScenarioException wide = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.0.0/15", 100, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(wide.getMessage().contains(subnets + ": Subnets[0].CidrBlock: expected a prefix from /16 to /28"
+        assertTrue(wide.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
                 + " (the sizes AWS allows for a subnet), got 10.0.0.0/15"), wide.getMessage());
         ScenarioException narrow = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.0.0/29", 1, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(narrow.getMessage().contains(subnets + ": Subnets[0].CidrBlock: expected a prefix from /16 to /28"
+        assertTrue(narrow.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
                 + " (the sizes AWS allows for a subnet), got 10.0.0.0/29"), narrow.getMessage());
     }
 
@@ -92,12 +92,12 @@ class SubnetEniGroupShapesTest {
         assertTrue(line(created, "{ id: subnet-a").contains("# new: 251 of 251 free"), created);
         ScenarioException one = refused("{\"Subnet\": " + subnet("subnet-a", "10.0.0.0/30", 1, null) + "}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(one.getMessage().contains(subnets + ": Subnet.CidrBlock: expected a prefix from /16 to /28"),
+        assertTrue(one.getMessage().contains(subnets + ":1: Subnet.CidrBlock: expected a prefix from /16 to /28"),
                 one.getMessage());
         // describe-subnets --query 'Subnets[0]' prints the subnet object alone
         ScenarioException bare = refused(subnet("subnet-a", "10.0.0.0/30", 1, null), functionOn("subnet-a"), null,
                 null);
-        assertTrue(bare.getMessage().contains(subnets + ": CidrBlock: expected a prefix from /16 to /28"),
+        assertTrue(bare.getMessage().contains(subnets + ":1: CidrBlock: expected a prefix from /16 to /28"),
                 bare.getMessage());
     }
 
@@ -186,7 +186,7 @@ class SubnetEniGroupShapesTest {
                 + " null"), noGroups.getMessage());
         ScenarioException listed = refused(SLASH26, functionOn("subnet-c"), "{\"NetworkInterfaces\": ["
                 + LAMBDA_ENI.replace("[{\"GroupId\": \"sg-1\"}]", "\"sg-1\"") + "]}", null);
-        assertTrue(listed.getMessage().contains(enis + ": NetworkInterfaces[0].Groups: expected a list of {GroupName,"
+        assertTrue(listed.getMessage().contains(enis + ":1: NetworkInterfaces[0].Groups: expected a list of {GroupName,"
                 + " GroupId}, got \"sg-1\""), listed.getMessage());
     }
 
@@ -202,7 +202,7 @@ class SubnetEniGroupShapesTest {
         assertFalse(bare.getMessage().contains("SecurityGroups"), bare.getMessage());
         ScenarioException listed = refused(SLASH26, functionOn("subnet-c"), null, "{\"SecurityGroups\":"
                 + " [{\"GroupId\": \"sg-1\"}]}");
-        assertTrue(listed.getMessage().contains(groups + ": SecurityGroups[0].VpcId: missing (expected a string)"),
+        assertTrue(listed.getMessage().contains(groups + ":1: SecurityGroups[0].VpcId: missing (expected a string)"),
                 listed.getMessage());
     }
 

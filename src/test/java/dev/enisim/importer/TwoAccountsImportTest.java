@@ -131,7 +131,7 @@ class TwoAccountsImportTest {
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
                 () -> Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SHARED_SUBNETS)),
                         List.of(a, b), List.of(), List.of(), List.of()), "x", 120));
-        assertTrue(e.getMessage().contains(b + ": Functions[0].FunctionArn: function api of account 333333333333 has"
+        assertTrue(e.getMessage().contains(b + ":5: Functions[0].FunctionArn: function api of account 333333333333 has"
                 + " the name of a function of account 222222222222 (" + a + ", Functions[0])"), e.getMessage());
     }
 }
