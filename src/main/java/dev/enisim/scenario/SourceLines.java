@@ -22,8 +22,8 @@ import java.util.Set;
  * as it is on disk.
  *
  * <p>A path's line is its key's ({@code memorySize:}) or, for a list item, the item's first line. A field that is
- * missing ({@code functions[1].duration: is required}) is given the line of the object it is missing from (an object), one level
- * up and no further: a path that is not in the file at all (one a {@code --set} or a deployment added, a row of
+ * missing ({@code functions[1].duration: is required}) is given the line of the object it is missing from, one level
+ * up and no further (a "field" of a plain value gets none): a path that is not in the file at all (one a {@code --set} or a deployment added, a row of
  * another file) gets no line rather than a wrong one. Paths through an alias ({@code *base}) or a merge key
  * ({@code <<:}) get the alias's line, as the file shows it.
  */
