@@ -5,21 +5,30 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Progress of a long run on the terminal: simulated time reached (days, not hundreds of hours), the share done,
- * events and events/s, wall-clock time elapsed and an estimate of the time left. Shown only when the output is a
- * terminal and the run has taken more than a second; refreshed at most five times a second, on one line that
- * always fits the terminal's width (the longest form that fits, down to a short one), so it never wraps and
- * piles up lines. Wall-clock time is used here only, for display: it never reaches a result.
+ * Progress of a long run: simulated time reached (days, not hundreds of hours), the share done, events and
+ * events/s, wall-clock time elapsed and an estimate of the time left. On a terminal, once the run has taken more than
+ * a second: refreshed at most five times a second, on one line that always fits the terminal's width (the longest
+ * form that fits, down to a short one), so it never wraps and piles up lines. Where the output is not a terminal (a
+ * CI log, a file), one plain line every 30 seconds of wall-clock time, the first after 30 seconds, so a short run
+ * prints nothing and a long one is never silent (a reviewer's 264 s run said nothing until its summary); and, after a
+ * run that showed progress, a line before the report is written (a large account's report takes a while). Wall-clock
+ * time is used here only, for display: it never reaches a result.
  */
 final class ProgressBar implements Progress {
 
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
     private static final long REFRESH_NANOS = 200_000_000L;
+    /** Where the output is not a terminal: a line this often, the first after as long. */
+    static final long LOG_EVERY_NANOS = 30_000_000_000L;
+
+    /** How progress is shown: not at all ({@code --quiet}), redrawn on a terminal's line, or as lines of a log. */
+    enum Mode { OFF, TERMINAL, LOG }
 
     private final PrintWriter err;
-    private final boolean enabled;
+    private final Mode mode;
     private final int columns;
-    private final long started = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final long started;
     private long lastDrawn;
     private boolean drawn;
 
@@ -28,9 +37,21 @@ final class ProgressBar implements Progress {
     }
 
     ProgressBar(PrintWriter err, boolean enabled, int columns) {
+        this(err, enabled ? Mode.TERMINAL : Mode.OFF, columns, System::nanoTime);
+    }
+
+    ProgressBar(PrintWriter err, Mode mode, int columns, java.util.function.LongSupplier clock) {
         this.err = err;
-        this.enabled = enabled;
+        this.mode = mode;
         this.columns = Math.max(20, columns);
+        this.clock = clock;
+        this.started = clock.getAsLong();
+    }
+
+    /** A run's progress: none with {@code --quiet}, else on the terminal when there is one, else as log lines. */
+    static ProgressBar forRun(PrintWriter err, boolean quiet) {
+        Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.TERMINAL : Mode.LOG;
+        return new ProgressBar(err, mode, mode == Mode.TERMINAL ? terminalColumns() : 80, System::nanoTime);
     }
 
     /**
@@ -83,16 +104,45 @@ final class ProgressBar implements Progress {
 
     @Override
     public void update(long simulatedMicros, long totalMicros, long events) {
-        if (!enabled) {
+        if (mode == Mode.OFF) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
+        if (mode == Mode.LOG) {
+            if (now - started >= LOG_EVERY_NANOS && (!drawn || now - lastDrawn >= LOG_EVERY_NANOS)) {
+                lastDrawn = now;
+                drawn = true;
+                err.println("enisim: " + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, 200)
+                        .strip());
+                err.flush();
+            }
+            return;
+        }
         if (now - started < SHOW_AFTER_NANOS || now - lastDrawn < REFRESH_NANOS) {
             return;
         }
         lastDrawn = now;
         drawn = true;
         err.print("\r" + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, columns - 1));
+        err.flush();
+    }
+
+    /**
+     * Says the report is being written, where progress was shown (a run long enough for it has a report that takes a
+     * while too): on the terminal's progress line, which {@link #done()} then clears, or as a log line.
+     */
+    void writing(String where) {
+        if (!drawn) {
+            return;
+        }
+        String text = "writing the report to " + where + " ...";
+        if (mode == Mode.LOG) {
+            err.println("enisim: " + text);
+        } else {
+            String l = "  " + text;
+            err.print("\r" + (l.length() <= columns - 1 ? l + " ".repeat(columns - 1 - l.length())
+                    : l.substring(0, columns - 1)));
+        }
         err.flush();
     }
 
@@ -137,7 +187,7 @@ final class ProgressBar implements Progress {
     }
 
     void done() {
-        if (drawn) {
+        if (drawn && mode == Mode.TERMINAL) {
             err.print("\r" + " ".repeat(columns - 1) + "\r");
             err.flush();
         }

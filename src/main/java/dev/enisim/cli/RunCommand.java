@@ -95,10 +95,15 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
+        ProgressBar progress = ProgressBar.forRun(spec.commandLine().getErr(), quiet);
         RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
-        progress.done();
-        List<Path> written = ReportWriter.write(result, dir, home);
+        progress.writing(String.valueOf(dir));
+        List<Path> written;
+        try {
+            written = ReportWriter.write(result, dir, home);
+        } finally {
+            progress.done();
+        }
         if (!quiet) {
             TerminalSummary.print(spec.commandLine().getOut(), result);
             spec.commandLine().getOut().println();

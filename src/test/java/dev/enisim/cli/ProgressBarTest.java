@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
@@ -68,5 +69,71 @@ class ProgressBarTest {
         assertTrue(line.contains("4d 17:00:00 of 30d 00:00:00"), line);
         assertTrue(line.contains("ETA 1h47m"), line);
         assertEquals("3m05s", ProgressBar.wall(185));
+    }
+
+    /** A clock the test moves: seconds of wall-clock time since the run began. */
+    private static final class Clock implements java.util.function.LongSupplier {
+        long nanos;
+
+        @Override
+        public long getAsLong() {
+            return nanos;
+        }
+
+        void at(double seconds) {
+            nanos = (long) (seconds * 1e9);
+        }
+    }
+
+    @Test
+    void withoutATerminalALongRunWritesALineEveryThirtySecondsAndAShortOneNothing() {
+        StringWriter err = new StringWriter();
+        Clock clock = new Clock();
+        ProgressBar p = new ProgressBar(new PrintWriter(err), ProgressBar.Mode.LOG, 80, clock);
+        clock.at(29.9);
+        p.update(1_800_000_000L, 7_200_000_000L, 1_000);
+        p.writing("reports/x");
+        assertEquals("", err.toString(), "a run under 30 s says nothing, not even the report's writing");
+        clock.at(30);
+        p.update(3_600_000_000L, 7_200_000_000L, 123_456);
+        clock.at(59.9);
+        p.update(5_000_000_000L, 7_200_000_000L, 200_000);
+        assertEquals("enisim: simulated 01:00:00 of 02:00:00 ( 50%)  123,456 events  4,115 events/s  elapsed 30s"
+                + "  ETA 30s\n", err.toString().replace(System.lineSeparator(), "\n"), "one line, no carriage return");
+        clock.at(60);
+        p.update(5_400_000_000L, 7_200_000_000L, 300_000);
+        p.writing("reports/x");
+        p.done();
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(3, lines.size(), err.toString());
+        assertTrue(lines.get(1).startsWith("enisim: simulated 01:30:00 of 02:00:00 ( 75%)  300,000 events"),
+                lines.get(1));
+        assertEquals("enisim: writing the report to reports/x ...", lines.get(2));
+    }
+
+    @Test
+    void onATerminalTheReportsWritingIsSaidOnTheProgressLineAndCleared() {
+        StringWriter err = new StringWriter();
+        Clock clock = new Clock();
+        ProgressBar p = new ProgressBar(new PrintWriter(err), ProgressBar.Mode.TERMINAL, 60, clock);
+        clock.at(2);
+        p.update(3_600_000_000L, 7_200_000_000L, 123_456);
+        p.writing("reports/x");
+        String said = err.toString();
+        assertTrue(said.endsWith("\r  writing the report to reports/x ..." + " ".repeat(59 - 37)), said);
+        p.done();
+        assertTrue(err.toString().endsWith("\r" + " ".repeat(59) + "\r"), "cleared");
+    }
+
+    @Test
+    void quietShowsNothingHoweverLongTheRun() {
+        StringWriter err = new StringWriter();
+        Clock clock = new Clock();
+        ProgressBar p = new ProgressBar(new PrintWriter(err), ProgressBar.Mode.OFF, 80, clock);
+        clock.at(600);
+        p.update(3_600_000_000L, 7_200_000_000L, 123_456);
+        p.writing("reports/x");
+        p.done();
+        assertEquals("", err.toString());
     }
 }
