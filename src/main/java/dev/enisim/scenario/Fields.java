@@ -247,17 +247,30 @@ final class Fields {
         }
     }
 
+    /** The prefix of a top-level key a scenario may give for its own use (anchors): {@code x-defaults}. */
+    static final String EXTENSION = "x-";
+
     /** Reports every key that is not one of {@code allowed}, with the closest allowed key as a hint. */
     void allowOnly(String... allowed) {
+        allowOnly(false, allowed);
+    }
+
+    /**
+     * {@link #allowOnly(String...)}, and with {@code extensions} every key starting with {@code x-} is the user's own
+     * and ignored: a place for YAML anchors that no function owns ({@code x-defaults: &defaults {...}}, then
+     * {@code <<: *defaults} in each of 600 functions), as Docker Compose allows at its top level.
+     */
+    void allowOnly(boolean extensions, String... allowed) {
         if (json == null || !json.isObject()) {
             return;
         }
         List<String> keys = Arrays.asList(allowed);
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!keys.contains(k)) {
+            if (!keys.contains(k) && !(extensions && k.startsWith(EXTENSION))) {
                 String close = Suggest.closest(k, keys);
-                problem(k, "unknown key '" + k + "' (expected one of: " + String.join(", ", keys) + ")"
+                problem(k, "unknown key '" + k + "' (expected one of: " + String.join(", ", keys)
+                        + (extensions ? "; or " + EXTENSION + "NAME, your own, for YAML anchors" : "") + ")"
                         + (close == null ? "" : "; did you mean '" + close + "'?"));
             }
         }

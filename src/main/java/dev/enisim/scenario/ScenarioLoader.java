@@ -556,7 +556,7 @@ public final class ScenarioLoader {
 
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
-        root.allowOnly(Setting.names(Scenario.SETTINGS, "name", "duration", "bucket", "account", "vpcs",
+        root.allowOnly(true, Setting.names(Scenario.SETTINGS, "name", "duration", "bucket", "account", "vpcs",
                 "hyperplane", "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async",
                 "startsAt", "sqs", "prices", "assumptions", "accounts"));
         String name = root.requireText("name");

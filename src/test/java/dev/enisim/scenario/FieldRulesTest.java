@@ -102,10 +102,12 @@ class FieldRulesTest {
                 row("vpcs not a list", GOOD.replace("duration: 1h", "duration: 1h\nvpcs2: x").replace("vpcs:", "vpcs: 3\nvpcsOld:"),
                         "vpcs2: unknown key 'vpcs2' (expected one of: name, duration, bucket, account, vpcs, "
                                 + "hyperplane, functions, timeline, expect, networkModel, scaling, legacy, async, "
-                                + "startsAt, sqs, prices, assumptions, accounts, description, seed); did you mean 'vpcs'?",
+                                + "startsAt, sqs, prices, assumptions, accounts, description, seed; or x-NAME, your own,"
+                                + " for YAML anchors); did you mean 'vpcs'?",
                         "vpcsOld: unknown key 'vpcsOld' (expected one of: name, duration, bucket, account, vpcs, "
                                 + "hyperplane, functions, timeline, expect, networkModel, scaling, legacy, async, "
-                                + "startsAt, sqs, prices, assumptions, accounts, description, seed)",
+                                + "startsAt, sqs, prices, assumptions, accounts, description, seed; or x-NAME, your own,"
+                                + " for YAML anchors)",
                         // said once: not again as the function's subnet and group, unknown for want of the list
                         "vpcs: expected a list, got 3"),
                 row("a function that is not an object", GOOD.replace("functions:\n", "functions:\n  - 7\n"),
