@@ -1347,7 +1347,7 @@ public final class Planner {
                             long f = ipFailures(run.summary(), s.id());
                             // the run caps the other tenants' growth at what Lambda's ENIs leave free: a size
                             // that refuses them runs out too, for them
-                            long refusedOthers = othersRefused(run.actions(), s.id());
+                            long refusedOthers = othersRefused(run.summary(), s.id());
                             othersRefusedSmaller = Math.max(othersRefusedSmaller, refusedOthers);
                             runsSmaller++;
                             failuresSmaller += f;
@@ -1383,28 +1383,12 @@ public final class Planner {
 
     /**
      * The most addresses the other tenants of {@code subnet} asked for (the timeline's setOtherUsedIps) and did not
-     * get in a run (its {@code actions}): the run caps them at what Lambda's ENIs leave free, and says so in the action ("Other
-     * tenants of s now use 57 IPs (asked 59; ...)"); 0 when they always got them.
+     * get at once in a run: the run caps them at what Lambda's ENIs leave free and keeps the figure in its summary
+     * ({@link RunSummary.SubnetSummary#otherUsedIpsRefused}); 0 when they always got them.
      */
-    static long othersRefused(List<RunSummary.Action> actions, String subnet) {
-        String head = "Other tenants of " + subnet + " now use ";
-        long most = 0;
-        for (RunSummary.Action a : actions) {
-            String d = a.description();
-            int asked = d.indexOf(" IPs (asked ");
-            if (d.startsWith(head) && asked > head.length()) {
-                try {
-                    long got = Long.parseLong(d.substring(head.length(), asked));
-                    int from = asked + " IPs (asked ".length();
-                    int end = d.indexOf(';', from);
-                    long wanted = Long.parseLong(d.substring(from, end < 0 ? d.length() : end));
-                    most = Math.max(most, wanted - got);
-                } catch (NumberFormatException | StringIndexOutOfBoundsException x) {
-                    // not the World's words: nothing to read
-                }
-            }
-        }
-        return most;
+    static long othersRefused(RunSummary r, String subnet) {
+        RunSummary.SubnetSummary s = r.subnets().get(subnet);
+        return s == null ? 0 : s.otherUsedIpsRefused();
     }
 
     /**
