@@ -693,10 +693,12 @@ public final class Planner {
         }
         Map<String, long[]> windows = new LinkedHashMap<>();
         List<dev.enisim.metrics.JournalEntry> failures = new ArrayList<>();
+        Map<String, List<dev.enisim.metrics.JournalEntry>> byName = new java.util.HashMap<>(); // per function
         for (dev.enisim.metrics.JournalEntry e : res.journal()) {
             if (e.kind() == dev.enisim.metrics.JournalEntry.Kind.INVOCATIONS && e.count() > 0
                     && failureKind(e) != null) {
                 failures.add(e);
+                byName.computeIfAbsent(e.subject(), n -> new ArrayList<>()).add(e);
             }
         }
         for (dev.enisim.metrics.JournalEntry e : failures) {
@@ -745,8 +747,8 @@ public final class Planner {
                 }
                 // the function's other failures on this series that may be in those buckets are not this entry's
                 long others = 0;
-                for (dev.enisim.metrics.JournalEntry x : failures) {
-                    if (x != e && x.subject().equals(name) && sameSeries(x, e) && x.atMicros() < to
+                for (dev.enisim.metrics.JournalEntry x : byName.get(name)) {
+                    if (x != e && sameSeries(x, e) && x.atMicros() < to
                             && x.lastMicros() >= from) {
                         others += x.count();
                     }
