@@ -101,11 +101,19 @@ final class Budget {
      * of a sweep to 10x the traffic that ran for hours), after the base scenario's warnings.
      */
     void check(Scenario base, double events, long runs, PrintWriter err) {
+        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
+    }
+
+    /**
+     * Checks runs of {@code base} estimated at {@code events} in all, said as {@code what} ("quickstart (at most 149
+     * runs)": {@code plan}'s count of the runs it can take), after the base scenario's warnings.
+     */
+    void check(Scenario base, double events, String what, PrintWriter err) {
         for (String w : ScenarioLoader.warnings(base)) {
             err.println("warning: " + w);
         }
         memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
+        check(events, what, err);
     }
 
     /**

@@ -176,15 +176,31 @@ final class PlanCommand implements Callable<Integer> {
         }
         Scenario s = scenarios.get(0);
         int answers = presets.size();
-        // a rough count of the planner's runs: the sizing's N at /16 and N at the recommended sizes, a search per
-        // subnet, a traffic search (and one more per --headroom-searches above 1), the teardown replications
-        budget.check(s, presets.size() * (3L * replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets()
-                .size()).sum() + 2) + 12L * (headroomSearches - 1)), spec.commandLine().getErr());
+        // the most runs the plan can take under each preset (Planner.mostRuns): the figure its progress lines count
+        // against ("run 1 of at most 149"), so that the budget's line says the same number
+        int[] mostRuns = new int[scenarios.size()];
+        double events = 0;
+        long allRuns = 0;
+        for (int i = 0; i < mostRuns.length; i++) {
+            mostRuns[i] = Planner.mostRuns(scenarios.get(i), replications, bothModels, headroomSearches);
+            events += Budget.events(scenarios.get(i)) * mostRuns[i];
+            allRuns += mostRuns[i];
+        }
+        String runs = "at most " + allRuns + " run" + (allRuns == 1 ? "" : "s");
+        if (scenarios.size() > 1) { // "at most 298 runs: 149 documented, 149 field"
+            List<String> each = new ArrayList<>();
+            for (int i = 0; i < mostRuns.length; i++) {
+                each.add(mostRuns[i] + " " + scenarios.get(i).assumptions().label());
+            }
+            runs += ": " + String.join(", ", each);
+        }
+        budget.check(s, events, s.name() + " (" + runs + ")", spec.commandLine().getErr());
         List<Plan> plans = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Scenario sc : scenarios) {
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario sc = scenarios.get(i);
             String label = sc.assumptions().label();
-            int most = Planner.mostRuns(sc, replications, bothModels, headroomSearches);
+            int most = mostRuns[i];
             Planner[] planner = new Planner[1];
             planner[0] = new Planner(sc, replications, bothModels, line -> {
                 if (!quiet) { // the run about to start, of the most the plan can take (searches often stop sooner)

@@ -191,7 +191,7 @@ final class NetworkLevels {
         for (WorldSnapshot.SubnetView s : world.subnets()) {
             Gauge g = subnetIps[s.index()];
             out.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
-                    s.otherUsedIps(), g.low(), g.current()));
+                    s.otherUsedIps(), g.low(), g.current(), s.otherUsedIpsRefused()));
         }
         return out;
     }

@@ -399,8 +399,22 @@ public record RunSummary(
     public record VpcSummary(int eniQuota, long peakEnis, long finalEnis, int otherUsedEnis) {
     }
 
+    /**
+     * @param otherUsedIps        other tenants' addresses at the end of the run
+     * @param otherUsedIpsRefused the most addresses other tenants asked for (the timeline's setOtherUsedIps) and did
+     *                            not get at once, Lambda's ENIs holding the rest (the run caps them at what is free);
+     *                            0, and left out of summary.json, when they always got them
+     */
     public record SubnetSummary(String cidr, String az, int usableIps, int otherUsedIps, long minAvailableIps,
-            long finalAvailableIps) {
+            long finalAvailableIps,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long otherUsedIpsRefused) {
+
+        /** A subnet whose other tenants were never refused an address. */
+        public SubnetSummary(String cidr, String az, int usableIps, int otherUsedIps, long minAvailableIps,
+                long finalAvailableIps) {
+            this(cidr, az, usableIps, otherUsedIps, minAvailableIps, finalAvailableIps, 0);
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ final class IpPool {
     private final BitSet lambdaHeld = new BitSet();
     private int lambdaCount;
     private int otherUsed;
+    private int otherUsedRefused;
 
     IpPool(int index, String id, Cidr cidr, String az, int vpc, int otherUsedIps) {
         this.index = index;
@@ -93,6 +94,23 @@ final class IpPool {
     /** The dotted address of a held index (Lambda's addresses are counted from the top of the block down). */
     public String address(int ipIndex) {
         return Cidr.format(cidr.usableAddress(usable - 1 - ipIndex));
+    }
+
+    /**
+     * Other tenants ask for {@code asked} addresses (the timeline's setOtherUsedIps): they get as many as Lambda's
+     * ENIs leave free, and the most they were refused at once is kept ({@link #otherUsedIpsRefused}). Returns what
+     * they got.
+     */
+    public int askOtherUsedIps(int asked) {
+        int fits = Math.min(asked, usable - lambdaCount);
+        setOtherUsedIps(fits);
+        otherUsedRefused = Math.max(otherUsedRefused, asked - fits);
+        return fits;
+    }
+
+    /** The most addresses other tenants asked for ({@link #askOtherUsedIps}) and did not get at once; 0 if none. */
+    public int otherUsedIpsRefused() {
+        return otherUsedRefused;
     }
 
     /** Other tenants grow or shrink; the caller has checked that the new figure fits. */

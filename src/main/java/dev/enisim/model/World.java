@@ -162,8 +162,7 @@ final class World {
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
         IpPool s = network.subnets.get(o.subnet());
-        int fits = Math.min(o.count(), s.usableIps() - s.lambdaUsedIps());
-        s.setOtherUsedIps(fits);
+        int fits = s.askOtherUsedIps(o.count());
         listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"
                 + (fits < o.count() ? " (asked " + o.count() + "; Lambda's ENIs hold the rest)" : ""), now);
         listener.subnetIps(s.index(), s.availableIps(), now);
@@ -201,7 +200,7 @@ final class World {
         List<WorldSnapshot.SubnetView> ss = new ArrayList<>();
         for (IpPool s : network.subnets) {
             ss.add(new WorldSnapshot.SubnetView(s.index(), s.id(), s.cidr(), s.az(), s.vpc(), s.usableIps(),
-                    s.otherUsedIps(), s.availableIps()));
+                    s.otherUsedIps(), s.availableIps(), s.otherUsedIpsRefused()));
         }
         List<WorldSnapshot.KeyView> ks = new ArrayList<>();
         for (EniPool p : fleet.pools) {

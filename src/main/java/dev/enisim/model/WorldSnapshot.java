@@ -58,8 +58,18 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
     public record VpcView(int index, String id, int eniQuota, int enis, int otherUsedEnis) {
     }
 
+    /**
+     * @param otherUsedIpsRefused the most addresses other tenants asked for (the timeline's setOtherUsedIps) and did
+     *                            not get at once, Lambda's ENIs holding the rest; 0 when they always got them
+     */
     public record SubnetView(int index, String id, Cidr cidr, String az, int vpc, int usableIps, int otherUsedIps,
-            int availableIps) {
+            int availableIps, int otherUsedIpsRefused) {
+
+        /** A subnet whose other tenants were never refused an address. */
+        public SubnetView(int index, String id, Cidr cidr, String az, int vpc, int usableIps, int otherUsedIps,
+                int availableIps) {
+            this(index, id, cidr, az, vpc, usableIps, otherUsedIps, availableIps, 0);
+        }
     }
 
     /** An ENI key and the connections its ENIs hold now. */

@@ -673,10 +673,15 @@ public final class Planner {
      * and per function and class; empty when the warm-up does not apply. Read off the run's journal, whose
      * entries count each outcome per spell between two state changes with the instants of its first and last: a
      * spell's failures all inside a window (a Pending spell from creation to Active always is) or all outside it
-     * count exactly, whatever the buckets; only when they straddle a window's end is the split taken from the time
-     * series, by the buckets wholly inside the window (so never more than were there: a failure after the warm-up is
-     * not left out) [assumed: throttles and function errors are not split by reason in the series; the function's
-     * go to its classes in the journal's order, each at most its own count].
+     * count exactly, whatever the buckets. One that straddles a window's end (a window begins at a state change, so
+     * its last failure is after the warm-up: at most all but one are in it) is split by the time series: the failures
+     * of its series in the buckets wholly inside the window, within the spell's first and last, less every failure
+     * of the function's other entries on that series that may lie in those buckets (another class of the same series,
+     * the spell before it), so never more than were there: a failure after the warm-up is not left out. The series
+     * does not split throttles or function errors by reason: the ramp's scaling-rate throttles in the first buckets
+     * were taken for the concurrency throttles of the spell that went on after the warm-up, which then read "all in
+     * the warm-up" with 71 after it. A straddling spell's failures in the bucket the window's end falls in count
+     * after it [assumed: the run keeps no instant of each failure].
      */
     static WarmCounts warmCounts(dev.enisim.run.RunResult res, long warmUp) {
         Map<String, Long> byKind = new LinkedHashMap<>();
@@ -687,26 +692,18 @@ public final class Planner {
             return new WarmCounts(byKind, byFunction);
         }
         Map<String, long[]> windows = new LinkedHashMap<>();
-        Map<String, Long> seriesLeft = new LinkedHashMap<>(); // per function and series, what is left to give
+        List<dev.enisim.metrics.JournalEntry> failures = new ArrayList<>();
+        Map<String, List<dev.enisim.metrics.JournalEntry>> byName = new java.util.HashMap<>(); // per function
         for (dev.enisim.metrics.JournalEntry e : res.journal()) {
-            if (e.kind() != dev.enisim.metrics.JournalEntry.Kind.INVOCATIONS || e.count() <= 0) {
-                continue;
+            if (e.kind() == dev.enisim.metrics.JournalEntry.Kind.INVOCATIONS && e.count() > 0
+                    && failureKind(e) != null) {
+                failures.add(e);
+                byName.computeIfAbsent(e.subject(), n -> new ArrayList<>()).add(e);
             }
-            dev.enisim.model.Outcome o;
-            try {
-                o = dev.enisim.model.Outcome.valueOf(e.state());
-            } catch (IllegalArgumentException x) {
-                continue;
-            }
-            String kind = switch (o.kind()) {
-                case THROTTLE -> "throttle:" + o.reason();
-                case INVOKE_ERROR -> "error:" + o.exception();
-                case FUNCTION_ERROR -> "cause:" + o.reason();
-                case SUCCESS -> null;
-            };
-            if (kind == null) {
-                continue;
-            }
+        }
+        for (dev.enisim.metrics.JournalEntry e : failures) {
+            dev.enisim.model.Outcome o = dev.enisim.model.Outcome.valueOf(e.state());
+            String kind = failureKind(e);
             String name = e.subject();
             long[] w = windows.computeIfAbsent(name, n -> warmUpWindows(res.summary().functions().get(n), warmUp));
             long first = e.atMicros();
@@ -721,35 +718,42 @@ public final class Planner {
                 }
                 touches |= first < w[i + 1] && last >= w[i];
             }
-            if (touches) { // straddles a window's edge: the buckets wholly inside it, within the spell
+            if (touches) { // straddles a window's end: the buckets wholly inside it, within the spell
                 dev.enisim.metrics.Series series = o.kind() == dev.enisim.model.Outcome.Kind.INVOKE_ERROR
                         ? invokeErrors(res.timeSeries(), name, o.exception())
                         : res.timeSeries().get(o.kind() == dev.enisim.model.Outcome.Kind.THROTTLE
                         ? dev.enisim.metrics.Metric.THROTTLES : dev.enisim.metrics.Metric.ERRORS,
                         dev.enisim.metrics.Metric.Scope.FUNCTION, name);
-                // the classes of one series in one spell share its count
-                String seriesKey = name + "\n" + e.untilMicros() + "\n" + (o.kind()
-                        == dev.enisim.model.Outcome.Kind.INVOKE_ERROR ? kind : o.kind().name());
                 long inside = 0;
+                long from = Long.MAX_VALUE; // the buckets counted, from..to
+                long to = Long.MIN_VALUE;
                 if (series != null) {
                     long[] v = series.values();
                     for (int b = 0; b < v.length; b++) {
-                        long from = b * bucket;
-                        long to = from + bucket;
-                        if (to <= first || from > last) {
+                        long start = b * bucket;
+                        long end = start + bucket;
+                        if (end <= first || start > last) {
                             continue;
                         }
                         for (int i = 0; i < w.length; i += 2) {
-                            if (from >= w[i] && to <= w[i + 1]) {
+                            if (start >= w[i] && end <= w[i + 1]) {
                                 inside += v[b];
+                                from = Math.min(from, start);
+                                to = Math.max(to, end);
                                 break;
                             }
                         }
                     }
                 }
-                long left = seriesLeft.computeIfAbsent(seriesKey, k -> Long.MAX_VALUE);
-                warm = Math.min(e.count(), Math.min(inside, left));
-                seriesLeft.put(seriesKey, left == Long.MAX_VALUE ? inside - warm : left - warm);
+                // the function's other failures on this series that may be in those buckets are not this entry's
+                long others = 0;
+                for (dev.enisim.metrics.JournalEntry x : byName.get(name)) {
+                    if (x != e && sameSeries(x, e) && x.atMicros() < to
+                            && x.lastMicros() >= from) {
+                        others += x.count();
+                    }
+                }
+                warm = Math.max(0, Math.min(e.count() - 1, inside - others));
             }
             if (warm > 0) {
                 byKind.merge(kind, warm, Long::sum);
@@ -757,6 +761,33 @@ public final class Planner {
             }
         }
         return new WarmCounts(byKind, byFunction);
+    }
+
+    /** The class ({@link Fail#kind}) of a journal entry's failed invocations; null for successes and other entries. */
+    private static String failureKind(dev.enisim.metrics.JournalEntry e) {
+        dev.enisim.model.Outcome o;
+        try {
+            o = dev.enisim.model.Outcome.valueOf(e.state());
+        } catch (IllegalArgumentException x) {
+            return null;
+        }
+        return switch (o.kind()) {
+            case THROTTLE -> "throttle:" + o.reason();
+            case INVOKE_ERROR -> "error:" + o.exception();
+            case FUNCTION_ERROR -> "cause:" + o.reason();
+            case SUCCESS -> null;
+        };
+    }
+
+    /**
+     * Whether two entries' failures are counted in one time series of their function: throttles (every reason), function
+     * errors (every cause), invoke errors of one exception.
+     */
+    private static boolean sameSeries(dev.enisim.metrics.JournalEntry a, dev.enisim.metrics.JournalEntry b) {
+        dev.enisim.model.Outcome x = dev.enisim.model.Outcome.valueOf(a.state());
+        dev.enisim.model.Outcome y = dev.enisim.model.Outcome.valueOf(b.state());
+        return x.kind() == y.kind() && (x.kind() != dev.enisim.model.Outcome.Kind.INVOKE_ERROR
+                || x.exception().equals(y.exception()));
     }
 
     /** A function's invoke errors of one exception per bucket (null: none). */
@@ -1347,7 +1378,7 @@ public final class Planner {
                             long f = ipFailures(run.summary(), s.id());
                             // the run caps the other tenants' growth at what Lambda's ENIs leave free: a size
                             // that refuses them runs out too, for them
-                            long refusedOthers = othersRefused(run.actions(), s.id());
+                            long refusedOthers = othersRefused(run.summary(), s.id());
                             othersRefusedSmaller = Math.max(othersRefusedSmaller, refusedOthers);
                             runsSmaller++;
                             failuresSmaller += f;
@@ -1383,28 +1414,12 @@ public final class Planner {
 
     /**
      * The most addresses the other tenants of {@code subnet} asked for (the timeline's setOtherUsedIps) and did not
-     * get in a run (its {@code actions}): the run caps them at what Lambda's ENIs leave free, and says so in the action ("Other
-     * tenants of s now use 57 IPs (asked 59; ...)"); 0 when they always got them.
+     * get at once in a run: the run caps them at what Lambda's ENIs leave free and keeps the figure in its summary
+     * ({@link RunSummary.SubnetSummary#otherUsedIpsRefused}); 0 when they always got them.
      */
-    static long othersRefused(List<RunSummary.Action> actions, String subnet) {
-        String head = "Other tenants of " + subnet + " now use ";
-        long most = 0;
-        for (RunSummary.Action a : actions) {
-            String d = a.description();
-            int asked = d.indexOf(" IPs (asked ");
-            if (d.startsWith(head) && asked > head.length()) {
-                try {
-                    long got = Long.parseLong(d.substring(head.length(), asked));
-                    int from = asked + " IPs (asked ".length();
-                    int end = d.indexOf(';', from);
-                    long wanted = Long.parseLong(d.substring(from, end < 0 ? d.length() : end));
-                    most = Math.max(most, wanted - got);
-                } catch (NumberFormatException | StringIndexOutOfBoundsException x) {
-                    // not the World's words: nothing to read
-                }
-            }
-        }
-        return most;
+    static long othersRefused(RunSummary r, String subnet) {
+        RunSummary.SubnetSummary s = r.subnets().get(subnet);
+        return s == null ? 0 : s.otherUsedIpsRefused();
     }
 
     /**
