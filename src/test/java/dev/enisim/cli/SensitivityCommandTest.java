@@ -204,13 +204,13 @@ class SensitivityCommandTest {
      */
     @Test
     void aDesignAboveMaxEventsIsRefusedBeforeAnyPointRuns() throws Exception {
-        String f = scenario().toString(); // 5/s for 10 minutes: ~3,000 arrivals, ~9,000 events a run
+        String f = scenario().toString(); // 5/s for 10 minutes: ~3,000 arrivals, ~7,500 events a run
         Path out = dir.resolve("budget");
-        // 3 trajectories of 7 points, 2 replications: 42 runs of ~9,000 events, ~378,000 in all
+        // 3 trajectories of 7 points, 2 replications: 42 runs of ~7,500 events, ~315,000 in all
         Result refused = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "3", "--replications",
                 "2", "--max-events", "300000", "--out", out.toString(), "-q");
         assertEquals(2, refused.code(), refused.err());
-        assertTrue(refused.err().contains("pending (42 runs) would take ~3.78e+05 events, about 1s (at 5000000"
+        assertTrue(refused.err().contains("pending (42 runs) would take ~3.15e+05 events, about 1s (at 5000000"
                 + " events/s); continue with --yes, or shorten its duration or lower its rates"), refused.err());
         assertFalse(Files.exists(out), "no output folder");
         assertFalse(Files.exists(dir.resolve(".budget.progress.jsonl")), "no progress file");

@@ -42,7 +42,7 @@ class SweepBudgetTest {
         Result r = CliTest.run("sweep", scenario().toString(), "--vary", "traffic=1,1000", "--max-events", "1e5",
                 "--out", out.toString());
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("small (2 runs) would take ~1.80e+06 events"), r.err());
+        assertTrue(r.err().contains("small (2 runs) would take ~1.50e+06 events"), r.err());
         assertFalse(Files.exists(out), "nothing ran, nothing written");
     }
 
@@ -51,7 +51,7 @@ class SweepBudgetTest {
         Result r = CliTest.run("sweep", scenario().toString(), "--vary", "duration=10m,1000h", "--replications",
                 "2", "--max-events", "1e6", "--out", dir.resolve("sw").toString());
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("small (4 runs) would take ~2.16e+07 events"), r.err());
+        assertTrue(r.err().contains("small (4 runs) would take ~1.80e+07 events"), r.err());
     }
 
     @Test
@@ -105,6 +105,6 @@ class SweepBudgetTest {
         Result fresh = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--max-events", "1e5", "--out",
                 dir.resolve("again").toString());
         assertEquals(2, fresh.code(), fresh.out() + fresh.err());
-        assertTrue(fresh.err().contains("small (2 runs) would take ~1.80e+06 events"), fresh.err());
+        assertTrue(fresh.err().contains("small (2 runs) would take ~1.50e+06 events"), fresh.err());
     }
 }
