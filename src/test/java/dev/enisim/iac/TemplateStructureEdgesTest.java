@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The structure of what the gate reads, at its edges: Fn::ForEach loops in shapes CloudFormation refuses, a
  * whole-list parameter written inside a list (CloudFormation flattens it), a stack read together with others keeping
  * its versions' provisioned concurrency, a YAML mistake said at the line and column where it is, the gate's own
- * YAML files (rules) read as a tree. Session 48: PIT's survivors of {@code ForEach.into}, {@code CloudFormation.ids},
- * {@code Intrinsics.local}, {@code TemplateFile.yaml} and {@code ChangeReader.tree} (session 46's run).
+ * YAML files (rules) read as a tree, a text plan's first line quoted whole up to 60 characters. Session 48: PIT's
+ * survivors of {@code ForEach.into}, {@code CloudFormation.ids}, {@code Intrinsics.local}, {@code ChangeReader.tree}
+ * (session 46's run) and {@code TemplateFile.readPlan} (session 48's); {@code TemplateFile.yaml}'s problem mark, which
+ * no other test of the row reaches since plans are read as JSON only.
  */
 class TemplateStructureEdgesTest {
 
@@ -94,6 +96,21 @@ class TemplateStructureEdgesTest {
                 account()));
         assertEquals(List.of(": malformed YAML at line 3, column 32: mapping values are not allowed here"),
                 e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void aTextPlansFirstLineOfSixtyCharactersIsQuotedWhole() throws Exception {
+        String sixty = "# aws_lambda_function.orders_api_handler_v2 will be created!";
+        assertEquals(60, sixty.length());
+        for (String first : List.of(sixty, sixty + "x")) {
+            Path plan = Files.writeString(dir.resolve("plan.txt"), first + "\n  + resource {\n");
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(),
+                    List.of(plan), account()));
+            assertEquals(List.of("(root): not JSON: it starts with '" + (first.length() > 60 ? sixty + "..." : sixty)
+                    + "', as `terraform plan` or `terraform show` print without -json; expected the output of"
+                    + " `terraform show -json plan.out`"), e.problems().stream().map(Object::toString).toList(),
+                    "60 characters quoted whole, 61 cut to 60 and '...'");
+        }
     }
 
     @Test
