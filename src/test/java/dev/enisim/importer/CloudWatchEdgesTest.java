@@ -191,6 +191,16 @@ class CloudWatchEdgesTest {
     }
 
     @Test
+    void aValuePastWhatADoubleHoldsIsRefused() {
+        // 1e999 is a JSON number, but no finite one: read as infinitely many invocations it would make the
+        // scenario's arrivals infinite (session 48: the survivor of CloudWatch.result line 269, '!Double.isFinite')
+        ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
+                "[1e999, 4.0]"))), "api");
+        assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got"),
+                e.getMessage());
+    }
+
+    @Test
     void anInvocationsResultWithoutPointsIsResampledWithTheOthers() throws Exception {
         // job's query, saved in a file of its own, returned no data point (no invocation in the window): its
         // result is empty, and its file shows no period
