@@ -154,6 +154,18 @@ class CloudWatchEdgesTest {
                 yaml);
     }
 
+    /**
+     * The mirror of {@link #aLetterAfterTheNameMakesItPartOfALongerWord}: "xorders_api" is not orders_api as written
+     * (session 48: the survivor of CloudWatch.literally line 460, the letter before the name never checked).
+     */
+    @Test
+    void aLetterBeforeTheNameMakesItPartOfALongerWord() throws Exception {
+        String yaml = importing(0, List.of(file(result("m1", "xorders_api, orders-api Invocations", at(0, 300),
+                values(2)))), "orders-api", "orders_api");
+        assertTrue(ImporterTest.unwrapped(yaml).contains("could name orders-api or orders_api: taken as orders-api"),
+                yaml);
+    }
+
     @Test
     void aWordAfterTheNameBeyondASpaceDoesNotMakeItALongerName() throws Exception {
         String yaml = importing(0, List.of(file(result("m1", "orders-api hourly Invocations", at(0, 300), values(2)))),
