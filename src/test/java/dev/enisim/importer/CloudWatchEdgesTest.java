@@ -154,6 +154,18 @@ class CloudWatchEdgesTest {
                 yaml);
     }
 
+    /**
+     * The mirror of {@link #aLetterAfterTheNameMakesItPartOfALongerWord}: "xorders_api" is not orders_api as written
+     * (session 48: the survivor of CloudWatch.literally line 460, the letter before the name never checked).
+     */
+    @Test
+    void aLetterBeforeTheNameMakesItPartOfALongerWord() throws Exception {
+        String yaml = importing(0, List.of(file(result("m1", "xorders_api, orders-api Invocations", at(0, 300),
+                values(2)))), "orders-api", "orders_api");
+        assertTrue(ImporterTest.unwrapped(yaml).contains("could name orders-api or orders_api: taken as orders-api"),
+                yaml);
+    }
+
     @Test
     void aWordAfterTheNameBeyondASpaceDoesNotMakeItALongerName() throws Exception {
         String yaml = importing(0, List.of(file(result("m1", "orders-api hourly Invocations", at(0, 300), values(2)))),
@@ -187,6 +199,16 @@ class CloudWatchEdgesTest {
         ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
                 "[\"3.0\", 4.0]"))), "api");
         assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got \"3.0\""),
+                e.getMessage());
+    }
+
+    @Test
+    void aValuePastWhatADoubleHoldsIsRefused() {
+        // 1e999 is a JSON number, but no finite one: read as infinitely many invocations it would make the
+        // scenario's arrivals infinite (session 48: the survivor of CloudWatch.result line 269, '!Double.isFinite')
+        ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
+                "[1e999, 4.0]"))), "api");
+        assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got"),
                 e.getMessage());
     }
 
