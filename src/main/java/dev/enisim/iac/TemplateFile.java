@@ -31,9 +31,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class TemplateFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A key given twice is refused, as for YAML: Jackson kept the last one (a function replaced by a bucket). */
+    /**
+     * A key given twice is refused, as for YAML: Jackson kept the last one (a function replaced by a bucket); so is
+     * anything after the template's one value (two plans appended, a stray line), which was dropped unread.
+     */
     private static final ObjectMapper STRICT_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue",
             "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "GetAtt", "Length",
             "ToJsonString");
@@ -109,7 +113,9 @@ final class TemplateFile {
                 // a nesting past Jackson's limit has no location (it crashed: a stack trace, exit 1)
                 throw fail(file, "malformed JSON" + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
-                        + ": " + dev.enisim.scenario.ParserMessage.clean(e.getOriginalMessage()));
+                        + ": " + (e.getOriginalMessage().startsWith("Trailing token") ? "more after the file's one JSON"
+                        + " value ends (two documents appended?): a template or plan is one value"
+                        : dev.enisim.scenario.ParserMessage.clean(e.getOriginalMessage())));
             }
         } else {
             int longLine = dev.enisim.scenario.InputText.longLine(text);

@@ -132,6 +132,12 @@ class InputFilesTest {
         assertTrue(failure(file("bad.yaml", "A: [1,\nB: 2\n")).startsWith("malformed YAML at line "),
                 failure(file("bad3.yaml", "A: [1,\nB: 2\n")));
         assertEquals("is a folder; expected a template, plan or parameters file", failure(dir));
+        // what follows the template was dropped unread: two plans appended, or a template and a stray line
+        assertTrue(failure(file("two.json", "{\"Resources\": {}}\n{\"Resources\": {}}\n")).startsWith(
+                "malformed JSON at line 2, column 1: more after the file's one JSON value ends (two documents appended?): a"
+                + " template or plan is one value"), failure(file("two2.json", "{\"A\": 1}\n{\"B\": 2}\n")));
+        assertTrue(failure(file("tail.json", "{\"Resources\": {}} trailing words")).startsWith(
+                "malformed JSON at line 1, column "), failure(file("tail2.json", "{\"A\": 1} trailing words")));
     }
 
     /** A YAML bomb (aliases of aliases) or a pathological nesting is refused before it costs memory or stack. */
