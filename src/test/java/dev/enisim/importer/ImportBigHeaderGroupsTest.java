@@ -94,4 +94,26 @@ class ImportBigHeaderGroupsTest {
         assertEquals(1, count(i.cli().out(), "Note: 5 function(s) have more than 288 CloudWatch periods"),
                 i.cli().out());
     }
+
+    /** Functions without an Invocations result: their placeholder traffic and the note on them, once each. */
+    @Test
+    void functionsWithoutAResultAreListedOnceWithTheirCount() throws Exception {
+        ImportBigAccountFiles files = new ImportBigAccountFiles(dir, 7, 30, List.of(), null);
+        String metrics = Files.readString(files.metrics);
+        Files.writeString(files.metrics, metrics.substring(0, metrics.indexOf(", {\"Id\": \"fn_001_invocations\""))
+                + "]}"); // fn-000's result only
+        Path out = dir.resolve("out.yaml");
+        ImportCommandTest.Result r = ImportCommandTest.run(files.args(out).toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        String header = ImporterTest.unwrapped(Files.readString(out));
+        header = header.substring(0, header.indexOf("\nname: ") + 1);
+        String six = "fn-001, fn-002, fn-003, fn-004, fn-005 and 1 more";
+        assertTrue(header.contains("#   - functions[*].arrivals: 1/s (no CloudWatch Invocations), for 6 functions: "
+                + six + " (find each by `arrivals: { poisson: 1/s }`)\n"), header);
+        assertTrue(header.contains("#   - 6 functions have no CloudWatch Invocations result, so their traffic is a"
+                + " placeholder: " + six + " (find each by `arrivals: { poisson: 1/s }`; add a query for each)\n"),
+                header);
+        assertFalse(header.contains("fn-001: no CloudWatch Invocations result"), header);
+        assertEquals(6, count(Files.readString(out), "    arrivals: { poisson: 1/s }   # placeholder\n"));
+    }
 }
