@@ -123,6 +123,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         String yaml = result.yaml();
+        checkSize(yaml);
         try {
             ScenarioLoader.parse(yaml, out.toString());
         } catch (ScenarioException e) { // inputs were checked: a file that does not load is our bug, so exit 1
@@ -130,12 +131,96 @@ final class ImportCommand implements Callable<Integer> {
         }
         write(yaml);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
-        long placeholders = yaml.lines().filter(l -> l.contains("# placeholder")).count();
+        // the values marked, not the header's lines that say how to find them
+        long placeholders = yaml.lines().filter(l -> !l.startsWith("#") && l.contains("# placeholder")).count();
         // the count is of the values marked in the file; the list at its top groups them (one line for every
         // function's connectionsPerInvocation), so it says fewer lines than this count (a newcomer's review)
         spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder value(s), each marked"
                 + " '# placeholder' and grouped in the list at its top; review them, then: enisim run " + out);
+        // what the header asks a decision on, said once here too (a reviewer's 600 functions: 52 quiet in the window,
+        // about 450 with a week of five-minute phases, which only the header said, once per function)
+        result.notices().forEach(n -> spec.commandLine().getOut().println("Note: " + n));
         return 0;
+    }
+
+    /** The environment variable that sets the YAML size limit (YamlTree.LIMIT_VARIABLE, which is not public). */
+    static final String YAML_LIMIT_VARIABLE = "ENISIM_MAX_YAML_MB";
+    /** The YAML size limit without the variable, in MiB (YamlTree.DEFAULT_MAX_MIB). */
+    static final int DEFAULT_YAML_LIMIT_MIB = 64;
+    /** The limit for a JSON scenario, in MiB (ScenarioLoader.MAX_JSON_BYTES). */
+    static final int JSON_LIMIT_MIB = 512;
+
+    /**
+     * The size limit the loader applies to a YAML scenario, in bytes, read as YamlTree.maxBytes reads it: the
+     * variable's value when it is a positive whole number of MiB, else 64 MiB. (A copy: YamlTree is not public;
+     * ImportBigWindowTest checks, in a process with the variable set, that the two agree.)
+     */
+    static long yamlLimitBytes(String variable) {
+        Long mib = variableMib(variable);
+        return (mib != null ? mib : DEFAULT_YAML_LIMIT_MIB) * 1024L * 1024;
+    }
+
+    /** The variable's value when it is a positive whole number of MiB, else null (the default applies). */
+    private static Long variableMib(String variable) {
+        try {
+            long mib = variable == null ? 0 : Long.parseLong(variable.trim());
+            return mib > 0 ? mib : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a scenario larger than the loader reads as YAML (the file would not load,
+     * and SnakeYAML's own limit made it an internal error: a week of five-minute data for 600 functions is about
+     * 49 MiB), saying its size, the limit and the ways out (exit 2).
+     */
+    private void checkSize(String yaml) {
+        long bytes = utf8Length(yaml);
+        String variable = System.getenv(YAML_LIMIT_VARIABLE);
+        long limit = yamlLimitBytes(variable);
+        if (bytes <= limit) {
+            return;
+        }
+        long mibNeeded = (bytes + (1 << 20) - 1) >> 20;
+        List<String> ways = new ArrayList<>();
+        if (!metrics.isEmpty() && (resample == null || seconds("--resample", resample) < 3600)) {
+            ways.add("--resample 1h (or longer) sums the CloudWatch periods into hourly ones: fewer phases, a smaller"
+                    + " file and a faster run");
+        }
+        ways.add(YAML_LIMIT_VARIABLE + "=" + mibNeeded + " (or more) raises the limit, for this import and for every"
+                + " command that reads the file (YAML is read whole into memory)");
+        ways.add("a JSON scenario may have up to " + JSON_LIMIT_MIB + " MiB (it is read as a stream), but enisim import"
+                + " writes YAML only (its comments say where each figure came from and mark the placeholders):"
+                + " convert the file written with the variable (yq -o=json) and name the copy .json");
+        throw new UserInputException("-o " + out + ": the generated scenario is " + mib(bytes) + ", above the "
+                + mib(limit) + " limit for YAML scenarios (" + (variableMib(variable) != null
+                ? YAML_LIMIT_VARIABLE + "=" + variableMib(variable)
+                : "the default; " + YAML_LIMIT_VARIABLE + " sets it") + "); nothing was written. Ways out: "
+                + String.join("; or ", ways));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    /** The length of {@code s} in UTF-8, without encoding it (a week's scenario is tens of MiB). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /**

@@ -45,8 +45,21 @@ public final class Importer {
         }
     }
 
-    /** The scenario text, and what the user must hear at once (a partial listing imported with allowPartial). */
-    public record Result(String yaml, List<String> warnings) {
+    /**
+     * The scenario text, and what the user must hear at once: {@code warnings}, a partial listing imported with
+     * allowPartial; {@code notices}, what the header says that asks for a decision (functions CloudWatch shows quiet
+     * for the whole window; functions with many phases), each said once.
+     */
+    public record Result(String yaml, List<String> warnings, List<String> notices) {
+
+        public Result {
+            warnings = List.copyOf(warnings);
+            notices = List.copyOf(notices);
+        }
+
+        public Result(String yaml, List<String> warnings) {
+            this(yaml, warnings, List.of());
+        }
     }
 
     /**
@@ -88,11 +101,28 @@ public final class Importer {
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
-            boolean enisGiven, int otherNetworkInterfaces) {
+            boolean enisGiven, int otherNetworkInterfaces, List<String> quiet) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
     static final int MANY_PHASES = 288;
+
+    /**
+     * A note or placeholder said of more functions than this is said once, naming the first this many: a 600-function
+     * account's header had 460 notes "N CloudWatch periods make as many phases" and 180 placeholder lines.
+     */
+    static final int GROUP_ABOVE = 5;
+
+    /** How many of the functions quiet in the window the header and the terminal name, before "and N more". */
+    static final int QUIET_NAMED = 20;
+
+    /** The first {@code shown} names, then "and N more": {@code a, b, c and 4 more}; all when they are few. */
+    static String names(List<String> names, int shown) {
+        if (names.size() <= shown) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
+    }
 
     private Importer() {
     }
@@ -275,10 +305,19 @@ public final class Importer {
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
         moreListedThanInUse(a);
+        List<String> quiet = quiet(a, start, w.traffic());
+        List<String> notices = new ArrayList<>(w.notices());
+        if (!quiet.isEmpty()) {
+            notices.add(0, quiet.size() + " VPC function(s) start Active though CloudWatch counted no invocation of"
+                    + " them in the whole " + ScenarioWriter.time(w.durationSeconds()) + " window: "
+                    + names(quiet, QUIET_NAMED) + ". Lambda makes a function Inactive once it has been idle for "
+                    + ScenarioWriter.idleReclaim() + ", and enisim cannot tell how long they were quiet before the"
+                    + " window: see QUIET IN THE WINDOW in the file's header");
+        }
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, extraLambdaEnis, otherLambdaEnis,
-                otherServiceEnis, groups, !in.enis().isEmpty(), outside[0]);
-        return new Result(new ScenarioWriter(d).write(options.name()), warnings);
+                otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
+        return new Result(new ScenarioWriter(d).write(options.name()), warnings, notices);
     }
 
     /**
@@ -368,9 +407,12 @@ public final class Importer {
         }
     }
 
-    /** CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved). */
+    /**
+     * CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved), and what the
+     * terminal says of it once.
+     */
     private record Window(Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
-            long startEpochSeconds, long durationSeconds) {
+            long startEpochSeconds, long durationSeconds, List<String> notices) {
     }
 
     /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
@@ -378,14 +420,22 @@ public final class Importer {
             Map<String, CloudWatch.Traffic> read) {
         Map<String, CloudWatch.Traffic> traffic = read;
         Map<String, Double> durationOnly = new TreeMap<>();
+        List<String> noResult = new ArrayList<>();
         for (String f : a.functions.keySet()) {
             Double mean = cw.durationOnly(f);
             if (mean != null) {
                 durationOnly.put(f, mean);
             }
             if (!in.metrics().isEmpty() && !traffic.containsKey(f)) {
-                a.notes.add(f + ": no CloudWatch Invocations result; its traffic is a placeholder");
+                noResult.add(f);
             }
+        }
+        if (noResult.size() > GROUP_ABOVE) {
+            a.notes.add(noResult.size() + " functions have no CloudWatch Invocations result, so their traffic is a"
+                    + " placeholder: " + names(noResult, GROUP_ABOVE) + " (find each by `arrivals: { poisson: "
+                    + ScenarioWriter.PLACEHOLDER_RATE + " }`; add a query for each)");
+        } else {
+            noResult.forEach(f -> a.notes.add(f + ": no CloudWatch Invocations result; its traffic is a placeholder"));
         }
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
@@ -401,13 +451,32 @@ public final class Importer {
             traffic = resample(traffic, t0, resample);
             duration = t0 == Long.MAX_VALUE ? duration : (duration + resample - 1) / resample * resample;
         }
+        List<String> many = new ArrayList<>();
+        int most = 0;
         for (Map.Entry<String, CloudWatch.Traffic> e : traffic.entrySet()) {
-            if (e.getValue().invocations().size() > MANY_PHASES) {
-                a.notes.add(e.getKey() + ": " + e.getValue().invocations().size() + " CloudWatch periods make as many"
+            int periods = e.getValue().invocations().size();
+            if (periods > MANY_PHASES) {
+                many.add(e.getKey());
+                most = Math.max(most, periods);
+            }
+        }
+        List<String> notices = new ArrayList<>();
+        if (many.size() > GROUP_ABOVE) {
+            a.notes.add(many.size() + " functions have more than " + MANY_PHASES + " CloudWatch periods each (up to "
+                    + most + "), which make as many phases and slow a run down: " + names(many, GROUP_ABOVE)
+                    + "; `enisim import --resample 1h` sums them into fewer");
+        } else {
+            for (String f : many) {
+                a.notes.add(f + ": " + traffic.get(f).invocations().size() + " CloudWatch periods make as many"
                         + " phases, which slow a run down; `enisim import --resample 1h` sums them into fewer");
             }
         }
-        return new Window(traffic, durationOnly, t0, duration);
+        if (!many.isEmpty()) {
+            notices.add(many.size() + " function(s) have more than " + MANY_PHASES + " CloudWatch periods (up to "
+                    + most + "), which make as many phases and slow a run down: `enisim import --resample 1h` sums"
+                    + " them into fewer");
+        }
+        return new Window(traffic, durationOnly, t0, duration, notices);
     }
 
     /**
@@ -676,6 +745,22 @@ public final class Importer {
                 kinds[1]++;
             } else {
                 kinds[2]++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The VPC functions that start Active (existing) and that CloudWatch shows quiet for the whole window: a result of
+     * their Invocations with no invocation. The run starts their idle clock at time 0, as it cannot know when they
+     * were last invoked before the window, so one quiet for weeks already goes Inactive later in the run than in AWS.
+     */
+    private static List<String> quiet(Account a, Map<String, String> start, Map<String, CloudWatch.Traffic> traffic) {
+        List<String> out = new ArrayList<>();
+        for (Account.Function f : a.functions.values()) {
+            CloudWatch.Traffic t = traffic.get(f.name());
+            if (f.inVpc() && "Active".equals(start.get(f.name())) && t != null && !invoked(t)) {
+                out.add(f.name());
             }
         }
         return out;

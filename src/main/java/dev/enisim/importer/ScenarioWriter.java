@@ -33,6 +33,38 @@ final class ScenarioWriter {
     private final StringBuilder out = new StringBuilder();
     /** Sorted: the {@code functions[*]} lines come before the per-function ones. */
     private final TreeSet<String> placeholders = new TreeSet<>();
+    /**
+     * The placeholders said of single functions, by what is said ({@code .duration: 100ms (no CloudWatch Duration)}):
+     * the functions (sorted), and the text that marks the value in each function's entry. Said of more than
+     * {@link Importer#GROUP_ABOVE} functions, one line for all; else a line per function, as before.
+     */
+    private final Map<String, TreeSet<String>> perFunction = new TreeMap<>();
+    private final Map<String, String> markedBy = new TreeMap<>();
+
+    /** A placeholder of function {@code name}: {@code what} follows its path ({@code .duration: 100ms (...)}). */
+    private void placeholder(String name, String what, String marker) {
+        perFunction.computeIfAbsent(what, k -> new TreeSet<>()).add(name);
+        markedBy.put(what, marker);
+    }
+
+    /** The per-function placeholders into the header's list: grouped when said of many functions. */
+    private void groupPlaceholders() {
+        perFunction.forEach((what, names) -> {
+            if (names.size() > Importer.GROUP_ABOVE) {
+                placeholders.add("functions[*]" + what + ", for " + names.size() + " functions: "
+                        + Importer.names(new ArrayList<>(names), Importer.GROUP_ABOVE) + " (find each by `"
+                        + markedBy.get(what) + "`)");
+            } else {
+                names.forEach(n -> placeholders.add("functions[" + n + "]" + what));
+            }
+        });
+    }
+
+    /** The default idle-reclaim period, as the header and the terminal say it: {@code 14d (hyperplane...)}. */
+    static String idleReclaim() {
+        return time(dev.enisim.scenario.Scenario.Hyperplane.DEFAULT.idleReclaimAfterMicros() / 1_000_000)
+                + " (hyperplane.idleReclaimAfter, an assumption: AWS says \"consecutive weeks\")";
+    }
 
     ScenarioWriter(Importer.Derived derived) {
         this.d = derived;
@@ -82,6 +114,7 @@ final class ScenarioWriter {
                     + "#     get-function, or `aws lambda get-function-concurrency` with --concurrency FUNCTION=FILE)\n");
         }
         out.append("#   - functions[*].connectionsPerInvocation: 1, and no database pools (connectionsPerEnvironment: 0)\n");
+        groupPlaceholders();
         placeholders.forEach(p -> bullet(p));
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
                 + "# security-group set) at time 0, or `existing: Inactive` (idle: ENIs reclaimed, the first invocation\n"
@@ -89,6 +122,18 @@ final class ScenarioWriter {
         if (d.start().containsValue("Failed")) {
             out.append("# A function saved Failed starts `existing: Failed` with its `stateReasonCode`: its creation failed,\n"
                     + "# so it holds no ENI and every invocation fails until it is deleted and recreated.\n");
+        }
+        if (!d.quiet().isEmpty()) {
+            out.append("#\n");
+            paragraph("QUIET IN THE WINDOW: " + d.quiet().size() + " VPC function(s) start `existing: Active`, yet"
+                    + " CloudWatch counted no invocation of them in the whole " + time(d.durationSeconds()) + " window"
+                    + " saved: " + Importer.names(d.quiet(), Importer.QUIET_NAMED) + ". Lambda makes a function"
+                    + " Inactive once it has been idle for the idle-reclaim period, " + idleReclaim() + "; its next"
+                    + " invocation then fails (ResourceNotReadyException) while its ENIs are restored. The run starts"
+                    + " their idle clock at time 0, as enisim cannot know how long before the window they were quiet:"
+                    + " one quiet for longer goes Inactive sooner in AWS than in the run. Set `existing: Inactive` for"
+                    + " those you know to be idle, or save a longer window (`enisim plan` gives the longest quiet spell"
+                    + " the rule allows, and a keep-warm interval).");
         }
         if (!d.notes().isEmpty()) {
             out.append("#\n# NOTES:\n");
@@ -161,12 +206,20 @@ final class ScenarioWriter {
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
     private void bullet(String text) {
-        String prefix = "#   - ";
+        wrapped(text, "#   - ", "#     ");
+    }
+
+    /** A paragraph of the header, wrapped as {@link #bullet} wraps. */
+    private void paragraph(String text) {
+        wrapped(text, "# ", "# ");
+    }
+
+    private void wrapped(String text, String prefix, String next) {
         int width = prefix.length();
         out.append(prefix);
         for (String word : c(text).split(" ")) {
             if (width + 1 + word.length() > 112 && width > prefix.length()) {
-                out.append("\n#     ");
+                out.append("\n").append(next);
                 width = prefix.length();
             } else if (width > prefix.length()) {
                 out.append(' ');
@@ -324,7 +377,6 @@ final class ScenarioWriter {
     }
 
     private void function(StringBuilder b, Account.Function f) {
-        String p = "functions[" + f.name() + "]";
         b.append("  - name: ").append(q(f.name())).append('\n');
         String account = d.account().accountOf.get(f.name());
         if (account != null) {
@@ -344,9 +396,9 @@ final class ScenarioWriter {
                     ? "none saved: the default" : code.equals(saved) ? "StateReasonCode (get-function-configuration)"
                     : "stands for " + c(saved) + ", which enisim does not simulate (NOTES)").append('\n');
         }
-        b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
-        b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');
-        initPreset(b, f.pkg(), p);
+        b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb")).append('\n');
+        b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout")).append('\n');
+        initPreset(b, f.pkg(), f.name());
         if (f.reserved() != null) {
             b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
         }
@@ -361,8 +413,8 @@ final class ScenarioWriter {
             if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
                 b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
                         + " subnets given\n");
-                placeholders.add(p + ".vpcConfig.ipv6AllowedForDualStack: left out (false), though the function sets"
-                        + " Ipv6AllowedForDualStack: true");
+                placeholder(f.name(), ".vpcConfig.ipv6AllowedForDualStack: left out (false), though the function"
+                        + " sets Ipv6AllowedForDualStack: true", "# placeholder: ipv6AllowedForDualStack left out");
                 d.notes().add(f.name() + ": Ipv6AllowedForDualStack: true left out (its ENIs get no IPv6 address in"
                         + " the run): not every one of its subnets (" + String.join(", ", f.subnets()) + ") has an"
                         + " associated IPv6 CIDR in the describe-subnets output given");
@@ -377,12 +429,14 @@ final class ScenarioWriter {
                     + " averages, not the spread)");
         } else {
             b.append("    duration: ").append(PLACEHOLDER_DURATION).append("   # placeholder\n");
-            placeholders.add(p + ".duration: " + PLACEHOLDER_DURATION + " (no CloudWatch Duration)");
+            placeholder(f.name(), ".duration: " + PLACEHOLDER_DURATION + " (no CloudWatch Duration)", "duration: "
+                    + PLACEHOLDER_DURATION);
         }
         b.append("    connectionsPerInvocation: 1   # placeholder\n");
         if (t == null) {
             b.append("    arrivals: { poisson: ").append(PLACEHOLDER_RATE).append(" }   # placeholder\n");
-            placeholders.add(p + ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)");
+            placeholder(f.name(), ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)", "arrivals: {"
+                    + " poisson: " + PLACEHOLDER_RATE + " }");
         } else {
             arrivals(b, t);
         }
@@ -393,7 +447,7 @@ final class ScenarioWriter {
      * starts come from the measured preset; a runtime without a preset (a custom runtime, an image) is left out
      * with a comment, and the default init time applies.
      */
-    private void initPreset(StringBuilder b, Account.Function.Package pkg, String p) {
+    private void initPreset(StringBuilder b, Account.Function.Package pkg, String name) {
         String arch = pkg.architecture();
         String type = pkg.packageType();
         if (arch != null && List.of("x86_64", "arm64").contains(arch)) {
@@ -411,7 +465,8 @@ final class ScenarioWriter {
             if ("Image".equals(type)) {
                 b.append("    # no Runtime (a container image): the default init time applies; set runtime: to the image's"
                         + " language (e.g. java21) for a measured preset\n");
-                placeholders.add(p + ".initDuration: the default (an image names no Runtime)");
+                placeholder(name, ".initDuration: the default (an image names no Runtime)", "# no Runtime (a container"
+                        + " image)");
             }
             return;
         }
@@ -421,17 +476,18 @@ final class ScenarioWriter {
             b.append("    # Runtime ").append(c(runtime)).append(": no measured preset");
             b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + c(runtime)
                     + "/rust)" : "").append("; the default init time applies\n");
-            placeholders.add(p + ".initDuration: the default (no preset for Runtime " + runtime + ")");
+            placeholder(name, ".initDuration: the default (no preset for Runtime " + runtime + ")", "# Runtime "
+                    + c(runtime) + ": no measured preset");
         }
     }
 
     /** The comment of a figure that is not the account's, and its entry in the header's placeholder list. */
-    private String marked(Account.Function f, String field, String p) {
+    private String marked(Account.Function f, String field) {
         String why = f.placeholders().get(field);
         if (why == null) {
             return "";
         }
-        placeholders.add(p + "." + field + ": " + why);
+        placeholder(f.name(), "." + field + ": " + why, "# placeholder: " + c(why));
         return "   # placeholder: " + c(why);
     }
 
