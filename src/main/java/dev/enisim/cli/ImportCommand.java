@@ -143,23 +143,6 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The environment variable that sets the YAML size limit (YamlTree.LIMIT_VARIABLE, which is not public). */
-    static final String YAML_LIMIT_VARIABLE = "ENISIM_MAX_YAML_MB";
-    /** The YAML size limit without the variable, in MiB (YamlTree.DEFAULT_MAX_MIB). */
-    static final int DEFAULT_YAML_LIMIT_MIB = 64;
-    /** The limit for a JSON scenario, in MiB (ScenarioLoader.MAX_JSON_BYTES). */
-    static final int JSON_LIMIT_MIB = 512;
-
-    /**
-     * The size limit the loader applies to a YAML scenario, in bytes, read as YamlTree.maxBytes reads it: the
-     * variable's value when it is a positive whole number of MiB, else 64 MiB. (A copy: YamlTree is not public;
-     * ImportBigWindowTest checks, in a process with the variable set, that the two agree.)
-     */
-    static long yamlLimitBytes(String variable) {
-        Long mib = variableMib(variable);
-        return (mib != null ? mib : DEFAULT_YAML_LIMIT_MIB) * 1024L * 1024;
-    }
-
     /** The variable's value when it is a positive whole number of MiB, else null (the default applies). */
     private static Long variableMib(String variable) {
         try {
@@ -177,8 +160,8 @@ final class ImportCommand implements Callable<Integer> {
      */
     private void checkSize(String yaml) {
         long bytes = utf8Length(yaml);
-        String variable = System.getenv(YAML_LIMIT_VARIABLE);
-        long limit = yamlLimitBytes(variable);
+        String variable = System.getenv(ScenarioLoader.YAML_LIMIT_VARIABLE);
+        long limit = ScenarioLoader.yamlLimitBytes();
         if (bytes <= limit) {
             return;
         }
@@ -188,15 +171,16 @@ final class ImportCommand implements Callable<Integer> {
             ways.add("--resample 1h (or longer) sums the CloudWatch periods into hourly ones: fewer phases, a smaller"
                     + " file and a faster run");
         }
-        ways.add(YAML_LIMIT_VARIABLE + "=" + mibNeeded + " (or more) raises the limit, for this import and for every"
-                + " command that reads the file (YAML is read whole into memory)");
-        ways.add("a JSON scenario may have up to " + JSON_LIMIT_MIB + " MiB (it is read as a stream), but enisim import"
+        ways.add(ScenarioLoader.YAML_LIMIT_VARIABLE + "=" + mibNeeded + " (or more) raises the limit, for this import"
+                + " and for every command that reads the file (YAML is read whole into memory)");
+        ways.add("a JSON scenario may have up to " + (ScenarioLoader.jsonLimitBytes() >> 20) + " MiB (it is read as a"
+                + " stream), but enisim import"
                 + " writes YAML only (its comments say where each figure came from and mark the placeholders):"
                 + " convert the file written with the variable (yq -o=json) and name the copy .json");
         throw new UserInputException("-o " + out + ": the generated scenario is " + mib(bytes) + ", above the "
                 + mib(limit) + " limit for YAML scenarios (" + (variableMib(variable) != null
-                ? YAML_LIMIT_VARIABLE + "=" + variableMib(variable)
-                : "the default; " + YAML_LIMIT_VARIABLE + " sets it") + "); nothing was written. Ways out: "
+                ? ScenarioLoader.YAML_LIMIT_VARIABLE + "=" + variableMib(variable)
+                : "the default; " + ScenarioLoader.YAML_LIMIT_VARIABLE + " sets it") + "); nothing was written. Ways out: "
                 + String.join("; or ", ways));
     }
 

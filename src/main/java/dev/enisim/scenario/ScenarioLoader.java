@@ -276,6 +276,19 @@ public final class ScenarioLoader {
         return s % 3600 == 0 && s > 0 ? s / 3600 + "h" : s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
     }
 
+    /** The environment variable that sets the YAML size limit, in MiB. */
+    public static final String YAML_LIMIT_VARIABLE = YamlTree.LIMIT_VARIABLE;
+
+    /** The size a YAML scenario may have, in bytes: {@link #YAML_LIMIT_VARIABLE}'s MiB when set, else 64 MiB. */
+    public static long yamlLimitBytes() {
+        return YamlTree.maxBytes();
+    }
+
+    /** The size a JSON scenario may have, in bytes. */
+    public static long jsonLimitBytes() {
+        return MAX_JSON_BYTES;
+    }
+
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
     public static JsonNode readTree(Path file) throws ScenarioException {
         return readTree(file, SCENARIO_ROLE);
