@@ -636,9 +636,10 @@ public final class Headlines {
     /**
      * The verdict box's colour ({@code ok} green, {@code warn} amber, {@code bad} red), by what the run did to its
      * callers, not by whether anything at all failed (teardown was red for 14 timeouts in 90,415 invocations,
-     * assumptions-documented for requests sent before its functions were Active). Red: a function went Failed or
-     * stayed Pending too long, a queued event or message was lost, an invocation failed for a network cause
-     * ({@link #NETWORK_ERRORS}, {@link #NETWORK_FUNCTION_ERRORS}), or {@value #ALARM_SHARE} of the requests or more
+     * assumptions-documented for requests sent before its functions were Active). Red: a function went Failed,
+     * stayed Pending too long or was left Inactive by a restore refused for a network cause ({@link Stranded}), a
+     * queued event or message was lost, an invocation failed for a network cause ({@link #NETWORK_ERRORS},
+     * {@link #NETWORK_FUNCTION_ERRORS}), or {@value #ALARM_SHARE} of the requests or more
      * did not succeed (save when every one was a queued event's attempt, retried, none lost: sqs-burst). Amber:
      * other failures, or ENIs orphaned. Green: every invocation succeeded and no ENI was orphaned.
      */
