@@ -61,6 +61,7 @@ class TerminalBigAccountTest {
         List<String> sorted = new ArrayList<>(waits);
         sorted.sort(java.util.Comparator.reverseOrder());
         assertEquals(sorted, waits, text);
+        assertTrue(text.contains("\n  and 20 with no ENI to wait for\n"), text);
         assertTrue(text.contains("\n  24 functions deleted together at 00:01:00 (as a stack's deletion): done after "
                 + waits.get(0) + ", the longest wait (" + longest + "'s)\n"), text);
     }
