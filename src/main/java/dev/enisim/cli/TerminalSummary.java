@@ -39,6 +39,15 @@ final class TerminalSummary {
                 out.printf("  %-40s %,d%n", e.getKey(), e.getValue());
             }
         }
+        // each throttle's Reason and why, as the page's What failed says it: a 600-function account's 13.4 M
+        // throttles at 3x traffic were "13,454,530 throttled", the account's cap on requests named nowhere
+        for (Map.Entry<String, Long> e : inv.throttleReasons().entrySet()) {
+            if (e.getValue() > 0) {
+                String why = dev.enisim.report.page.AccountRate.why(r, e.getKey());
+                out.printf("  Throttled: %-49s %,d%s%n", e.getKey(), e.getValue(), why.isEmpty() ? "" : " (" + why
+                        + ")");
+            }
+        }
         out.printf("Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
         // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
         // "5 created" though none was
@@ -104,11 +113,11 @@ final class TerminalSummary {
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
         }
         more(out, subnets.size(), "subnets");
-        out.println("Functions (Failed first, then by invocation requests):");
+        out.println("Functions (" + dev.enisim.report.page.Stranded.ORDER + "):");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
-        fns.sort(Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
-                e.getValue().finalState().equals("Failed") ? 0 : 1)
-                .thenComparingLong(e -> -e.getValue().invocations().total()));
+        // a function left Inactive by a failed restore (no IP...) cannot serve as a Failed one: a 600-function
+        // account's 4 were among 590 quiet Active ones
+        fns.sort(dev.enisim.report.page.Stranded.order());
         for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
             RunSummary.FunctionSummary f = e.getValue();
             out.printf("  %-24s %-8s %,10d requests, %,d ok%n", e.getKey(),
@@ -120,10 +129,14 @@ final class TerminalSummary {
 
     /**
      * How long each teardown that released ENIs waited until the last was gone (teardown.yaml's question, on the page
-     * only before): the {@value #TOP} first, then how many more.
+     * only before): the {@value #TOP} longest first, then how many more and how many had no ENI to wait for, and for
+     * functions deleted together (a stack's deletion) how long the whole took: its longest wait. A 600-function
+     * stack's deletion listed 10 of its 32 waits in name order, and not its 41 minutes.
      */
     private static void teardowns(PrintWriter out, RunResult r) {
-        List<RunSummary.Teardown> ts = r.summary().teardowns().stream().filter(t -> t.enis() > 0).toList();
+        List<RunSummary.Teardown> all = r.summary().teardowns();
+        List<RunSummary.Teardown> ts = dev.enisim.report.page.Headlines.waitedLongestFirst(all).stream()
+                .filter(t -> t.enis() > 0).toList();
         if (ts.isEmpty()) {
             return;
         }
@@ -137,7 +150,34 @@ final class TerminalSummary {
                             t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
                             + " orphaned: deleted by hand)"));
         }
-        more(out, ts.size(), "teardowns");
+        long none = all.stream().filter(t -> t.enis() == 0).count();
+        if (ts.size() > TOP) {
+            out.printf("  ... %,d more teardowns that waited in summary.json%s%n", ts.size() - TOP, none == 0 ? ""
+                    : String.format(", and %,d with no ENI to wait for", none));
+        } else if (none > 0 && ts.size() + none > TOP) {
+            out.printf("  and %,d with no ENI to wait for%n", none);
+        }
+        for (Map.Entry<Double, List<RunSummary.Teardown>> e : dev.enisim.report.page.Headlines.deletedTogether(all)
+                .entrySet()) {
+            List<RunSummary.Teardown> group = e.getValue();
+            RunSummary.Teardown longest = null;
+            boolean open = false;
+            for (RunSummary.Teardown t : group) {
+                open |= t.waitSeconds() == null;
+                if (t.enis() > 0 && t.waitSeconds() != null && (longest == null
+                        || t.waitSeconds() > longest.waitSeconds())) {
+                    longest = t;
+                }
+            }
+            if (group.size() < 2 || longest == null && !open) {
+                continue;
+            }
+            out.printf("  %,d functions deleted together at %s (as a stack's deletion): %s%n", group.size(),
+                    when.at(dev.enisim.metrics.Seconds.toMicros(e.getKey())), open ? "not finished at the end of the"
+                    + " run (an ENI still there)" : "done after " + dev.enisim.report.Narrative.clock(
+                            dev.enisim.metrics.Seconds.toMicros(longest.waitSeconds())) + ", the longest wait ("
+                            + longest.function() + "'s)");
+        }
     }
 
     private static <T> List<T> top(List<T> all) {

@@ -171,9 +171,7 @@ public final class HtmlReport {
         b.append("<div class=\"scroll\"><table class=\"answers functions\">\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
-        fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
-                e.getValue().finalState().equals("Failed") ? 0 : 1)
-                .thenComparingLong(e -> -e.getValue().invocations().total()));
+        fns.sort(dev.enisim.report.page.Stranded.order()); // as the terminal lists them
         for (Map.Entry<String, RunSummary.FunctionSummary> e : fns.subList(0, Math.min(MAX_ROWS, fns.size()))) {
             RunSummary.FunctionSummary f = e.getValue();
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
@@ -189,7 +187,7 @@ public final class HtmlReport {
         }
         if (fns.size() > MAX_ROWS) {
             b.append("<p class=\"note\">").append(MAX_ROWS).append(" of ").append(num(fns.size()))
-                    .append(" functions shown (Failed first, then by invocations); ").append(num(fns.size() - MAX_ROWS))
+                    .append(" functions shown (" + dev.enisim.report.page.Stranded.ORDER + "); ").append(num(fns.size() - MAX_ROWS))
                     .append(" more in summary.json.</p>\n");
         }
         b.append("</section>\n");

@@ -424,14 +424,38 @@ public final class Charts {
     public static XYSeriesCollection subnetDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         Map<String, RunSummary.SubnetSummary> subnets = r.summary().subnets();
-        for (Series s : r.timeSeries().all(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET)) {
-            if (c.getSeriesCount() < MAX_LINES) {
-                RunSummary.SubnetSummary sub = subnets.get(s.id());
-                c.addSeries(series(s.id() + " (" + sub.cidr() + ", " + sub.usableIps() + " usable)", s.values(),
-                        r.timeSeries(), unit(r), Downsample.Mode.MIN, 1, false));
-            }
+        for (String id : chartedSubnets(r)) {
+            Series s = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id);
+            RunSummary.SubnetSummary sub = subnets.get(id);
+            c.addSeries(series(id + " (" + sub.cidr() + ", " + sub.usableIps() + " usable)", s.values(),
+                    r.timeSeries(), unit(r), Downsample.Mode.MIN, 1, false));
         }
         return c;
+    }
+
+    /**
+     * The subnets' ids, the fullest first: the fewest free IPs for their size, then by id. The page's Capacity table
+     * and subnet charts order them so; the PNG took the summary's order and left out the one subnet of 15 that ran out
+     * (a 600-function account's).
+     */
+    public static List<String> fullestFirst(RunSummary s) {
+        Map<String, RunSummary.SubnetSummary> subnets = s.subnets();
+        List<String> ids = new ArrayList<>(subnets.keySet());
+        ids.sort(java.util.Comparator.comparingDouble((String id) -> subnets.get(id).minAvailableIps()
+                / (double) Math.max(1, subnets.get(id).usableIps())).thenComparing(id -> id));
+        return ids;
+    }
+
+    /** The subnets the PNG draws: the fullest first ({@link #fullestFirst}) with a series, at most MAX_LINES. */
+    private static List<String> chartedSubnets(RunResult r) {
+        List<String> out = new ArrayList<>();
+        for (String id : fullestFirst(r.summary())) {
+            if (out.size() < MAX_LINES && r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id)
+                    != null) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     // ---- charts ---------------------------------------------------------------------------------------------
@@ -1056,10 +1080,8 @@ public final class Charts {
         org.jfree.chart.plot.CombinedDomainXYPlot combined =
                 new org.jfree.chart.plot.CombinedDomainXYPlot(new ChartStyle.ClockAxis());
         int i = 0;
-        for (Map.Entry<String, RunSummary.SubnetSummary> e : r.summary().subnets().entrySet()) {
-            if (i >= all.getSeriesCount()) {
-                break;
-            }
+        for (String id : chartedSubnets(r)) { // the dataset's order: series i is this subnet's
+            Map.Entry<String, RunSummary.SubnetSummary> e = Map.entry(id, r.summary().subnets().get(id));
             XYSeriesCollection one = new XYSeriesCollection(all.getSeries(i));
             XYStepRenderer renderer = new XYStepRenderer();
             renderer.setSeriesPaint(0, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
@@ -1092,7 +1114,7 @@ public final class Charts {
         chart.getLegend().setItemFont(ChartStyle.LABEL);
         NumberAxis x = (NumberAxis) combined.getDomainAxis();
         ChartStyle.timeAxis(x, unit(r));
-        note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "order",
+        note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "fill",
                 "in summary.json subnets"));
         return chart;
     }

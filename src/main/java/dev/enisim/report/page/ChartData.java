@@ -338,10 +338,14 @@ final class ChartData {
 
     /** One small chart per subnet (its own scale), the fullest first. */
     private void subnets(ArrayNode charts) {
-        List<Series> subnets = new ArrayList<>(ts.all(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET));
+        List<Series> subnets = new ArrayList<>();
         Map<String, RunSummary.SubnetSummary> sums = r.summary().subnets();
-        subnets.sort(java.util.Comparator.comparingDouble((Series s) -> sums.get(s.id()).minAvailableIps()
-                / (double) Math.max(1, sums.get(s.id()).usableIps())).thenComparing(Series::id));
+        for (String id : Charts.fullestFirst(r.summary())) { // as the Capacity table and the PNG order them
+            Series s = ts.get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id);
+            if (s != null) {
+                subnets.add(s);
+            }
+        }
         int shown = 0;
         for (Series s : subnets) {
             if (shown++ >= MAX_SUBNET_PANELS) {

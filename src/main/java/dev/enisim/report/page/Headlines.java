@@ -46,6 +46,7 @@ public final class Headlines {
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
         ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
+        AccountRate rate = AccountRate.of(r);
         for (JournalEntry e : r.journal()) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
                 stateOf.put(e.subject(), e.state());
@@ -60,7 +61,9 @@ public final class Headlines {
                 why = cause(e.detail());
             } else if (e.reason().equals("TooManyRequestsException")) {
                 outcome = "TooManyRequestsException (" + e.detail() + ")";
-                why = cause(e.detail());
+                // the account's cap on requests, not scaling, when the account was sent more than it in the spell
+                why = e.detail().equals("FunctionInvocationRateLimitExceeded") && rate != null
+                        && rate.over(e.atMicros(), e.lastMicros()) ? rate.why() : cause(e.detail());
             } else {
                 outcome = e.reason();
                 boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
@@ -77,10 +80,36 @@ public final class Headlines {
             whys.computeIfAbsent(outcome, k -> new java.util.LinkedHashSet<>()).add(why);
         }
         List<Failure> out = new ArrayList<>();
-        agg.forEach((k, a) -> out.add(new Failure(k, String.join("; or ", whys.get(k)), a[0], fns.get(k), a[1],
-                Math.min(a[2], lastBucketEnd(r, k)))));
+        agg.forEach((k, a) -> out.add(new Failure(k, String.join("; or ", whys.get(k)) + strandedWhy(r, k,
+                fns.get(k)), a[0], fns.get(k), a[1], Math.min(a[2], lastBucketEnd(r, k)))));
         out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
         return out;
+    }
+
+    /**
+     * For ResourceNotReadyException, the functions among those it refused that stayed Inactive, their restore refused
+     * for a network cause ({@link Stranded}): peak-wake's 16 were one row, and nothing told the 4 that could not come
+     * back from the 12 restored. Empty otherwise.
+     */
+    private static String strandedWhy(RunResult r, String outcome, Map<String, Long> byFunction) {
+        if (!outcome.equals("ResourceNotReadyException")) {
+            return "";
+        }
+        Map<String, List<String>> byCode = new java.util.TreeMap<>();
+        for (String fn : byFunction.keySet()) {
+            RunSummary.FunctionSummary f = r.summary().functions().get(fn);
+            if (f != null && Stranded.stranded(f)) {
+                byCode.computeIfAbsent(f.finalState() + " (" + f.finalReasonCode().name() + ")",
+                        k -> new ArrayList<>()).add(fn);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : byCode.entrySet()) {
+            int n = e.getValue().size();
+            b.append("; ").append(n).append(" of them stayed ").append(e.getKey()).append(", ")
+                    .append(n == 1 ? "its" : "their").append(" restore refused: ").append(plainNames(e.getValue()));
+        }
+        return b.toString();
     }
 
     /**
@@ -268,7 +297,8 @@ public final class Headlines {
                 .append(esc(connectionsFull(r, failures, when)));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when))
+                    .append(esc(Stranded.verdict(s)));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -297,6 +327,7 @@ public final class Headlines {
                         .append(failed.size() == 1 ? " (it stays Failed: delete it and create it again" : " (they stay"
                                 + " Failed: delete each and create it again").append(" once the cause is fixed).");
             }
+            b.append(esc(Stranded.verdict(s)));
         }
         b.append("</p>\n");
     }
@@ -605,9 +636,10 @@ public final class Headlines {
     /**
      * The verdict box's colour ({@code ok} green, {@code warn} amber, {@code bad} red), by what the run did to its
      * callers, not by whether anything at all failed (teardown was red for 14 timeouts in 90,415 invocations,
-     * assumptions-documented for requests sent before its functions were Active). Red: a function went Failed or
-     * stayed Pending too long, a queued event or message was lost, an invocation failed for a network cause
-     * ({@link #NETWORK_ERRORS}, {@link #NETWORK_FUNCTION_ERRORS}), or {@value #ALARM_SHARE} of the requests or more
+     * assumptions-documented for requests sent before its functions were Active). Red: a function went Failed,
+     * stayed Pending too long or was left Inactive by a restore refused for a network cause ({@link Stranded}), a
+     * queued event or message was lost, an invocation failed for a network cause ({@link #NETWORK_ERRORS},
+     * {@link #NETWORK_FUNCTION_ERRORS}), or {@value #ALARM_SHARE} of the requests or more
      * did not succeed (save when every one was a queued event's attempt, retried, none lost: sqs-burst). Amber:
      * other failures, or ENIs orphaned. Green: every invocation succeeded and no ENI was orphaned.
      */
@@ -616,7 +648,8 @@ public final class Headlines {
         long total = s.invocations().total();
         long bad = total - s.invocations().succeeded();
         for (RunSummary.FunctionSummary f : s.functions().values()) {
-            if (f.finalState().equals("Failed") || f.stuckPending() > 0 || lastFailed(f) != null) {
+            if (f.finalState().equals("Failed") || f.stuckPending() > 0 || lastFailed(f) != null
+                    || Stranded.stranded(f)) {
                 return "bad";
             }
         }
@@ -672,6 +705,10 @@ public final class Headlines {
         String capped = rateCap(r, byFunction);
         if (capped != null) {
             return capped;
+        }
+        AccountRate account = AccountRate.of(r);
+        if (account != null && account.over(first, last)) {
+            return esc(account.verdict());
         }
         int i = (int) (first / bucket);
         long started = at(ts.account(Metric.COLD_STARTS), i);
@@ -965,7 +1002,7 @@ public final class Headlines {
     static final int LED_DELETIONS = 3;
 
     /** The functions' deletions ({@code deleteFunction} teardowns) by the instant they were requested, in order. */
-    static Map<Double, List<RunSummary.Teardown>> deletedTogether(List<RunSummary.Teardown> teardowns) {
+    public static Map<Double, List<RunSummary.Teardown>> deletedTogether(List<RunSummary.Teardown> teardowns) {
         Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
         for (RunSummary.Teardown t : teardowns) {
             if (t.action().equals("deleteFunction")) {
@@ -1320,10 +1357,10 @@ public final class Headlines {
                     .append(s.region().outsideVpcs() == 0 ? "" : "; " + num(s.region().outsideVpcs()) + " of them in"
                             + " no VPC's quota: EC2 instances', tasks'...").append(")</p>\n");
         }
-        List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
-        subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
-                e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
-                .thenComparing(Map.Entry::getKey));
+        List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>();
+        for (String id : dev.enisim.report.chart.Charts.fullestFirst(s)) { // as the charts order them
+            subnets.add(Map.entry(id, s.subnets().get(id)));
+        }
         b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
                 + "</th><th scope=\"col\">other tenants</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
@@ -1403,7 +1440,17 @@ public final class Headlines {
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");
         List<RunSummary.Teardown> ts = s.teardowns();
-        for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
+        List<RunSummary.Teardown> waited = waitedLongestFirst(ts);
+        int none = ts.size() - waited.size();
+        List<RunSummary.Teardown> rows = new ArrayList<>(waited.subList(0, Math.min(ROWS, waited.size())));
+        if (ts.size() <= ROWS || waited.isEmpty()) { // all fit, or none waited: those with nothing to wait for
+            for (RunSummary.Teardown t : ts) {
+                if (!waited(t) && rows.size() < ROWS) {
+                    rows.add(t);
+                }
+            }
+        }
+        for (RunSummary.Teardown t : rows) {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
                     .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
@@ -1416,8 +1463,43 @@ public final class Headlines {
                     .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
-        more(b, ts.size(), "teardowns", "summary.json teardowns");
+        if (waited.isEmpty()) {
+            more(b, ts.size(), "teardowns", "summary.json teardowns");
+        } else if (ts.size() > ROWS) {
+            // teardown of 600 functions showed its first 20, all "nothing", none of the 32 that waited (up to 41:03)
+            b.append("<p class=\"note\">").append(waited.size() > ROWS ? ROWS + " of " + num(waited.size())
+                    : (waited.size() == 1 ? "The one" : "The " + num(waited.size()))).append(waited.size() == 1
+                            ? " teardown that waited shown" : " teardowns that waited shown, the longest first");
+            if (waited.size() > ROWS) {
+                b.append("; ").append(num(waited.size() - ROWS)).append(" more, and ").append(num(none))
+                        .append(" with no ENI to wait for, in summary.json teardowns.</p>\n");
+            } else {
+                b.append("; and ").append(num(none)).append(" with no ENI to wait for (in summary.json teardowns)."
+                        + "</p>\n");
+            }
+        }
         b.append(TeardownNotes.html(r, when, ledDeletions(ts)));
+    }
+
+    /** Whether a teardown had something to wait for: ENIs released, one still there at the end, or one orphaned. */
+    static boolean waited(RunSummary.Teardown t) {
+        return t.enis() > 0 || t.waitSeconds() == null || t.waitSeconds() > 0 || t.orphaned() > 0;
+    }
+
+    /**
+     * The teardowns that waited ({@link #waited}), the longest first: those still open at the end, then by wait; ties
+     * in the summary's order. The terminal lists them so too.
+     */
+    public static List<RunSummary.Teardown> waitedLongestFirst(List<RunSummary.Teardown> all) {
+        List<RunSummary.Teardown> out = new ArrayList<>();
+        for (RunSummary.Teardown t : all) {
+            if (waited(t)) {
+                out.add(t);
+            }
+        }
+        out.sort(Comparator.comparingDouble((RunSummary.Teardown t) -> t.waitSeconds() == null
+                ? Double.NEGATIVE_INFINITY : -t.waitSeconds()));
+        return out;
     }
 
     /**

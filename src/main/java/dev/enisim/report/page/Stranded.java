@@ -1,0 +1,104 @@
+package dev.enisim.report.page;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.function.StateReasonCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Functions that cannot serve at the end of a run: those that went Failed, and those left Inactive (or Pending) with a
+ * network or quota StateReasonCode: their restore found no IP, no ENI quota, no EC2 permission, or EC2 throttled it.
+ * Such a function's every later call fails with ResourceNotReadyException and tries the restore again, in vain while
+ * the cause lasts. A 600-function account's peak-wake run left 4 so (SubnetOutOfIPAddresses), and the terminal's and
+ * the page's function lists, "Failed first", put them among 590 quiet Active ones; the verdict did not name them.
+ * One order for the terminal, the page's function table and its topology figure.
+ */
+public final class Stranded {
+
+    /** The StateReasonCodes that name a network or quota cause (not Creating, Restoring, Idle, InternalError). */
+    static final Set<StateReasonCode> NETWORK_CODES = java.util.EnumSet.of(StateReasonCode.SubnetOutOfIPAddresses,
+            StateReasonCode.EniLimitExceeded, StateReasonCode.InsufficientRolePermissions,
+            StateReasonCode.EC2RequestLimitExceeded, StateReasonCode.InvalidSubnet,
+            StateReasonCode.InvalidSecurityGroup);
+
+    /** How the function lists are ordered, in the words their headings and notes use. */
+    public static final String ORDER = "Failed, or Inactive/Pending for a network cause, first; then by invocation"
+            + " requests";
+
+    private Stranded() {
+    }
+
+    /** Whether the function ended Inactive or Pending with a network or quota StateReasonCode. */
+    public static boolean stranded(RunSummary.FunctionSummary f) {
+        return (f.finalState().equals("Inactive") || f.finalState().equals("Pending"))
+                && NETWORK_CODES.contains(f.finalReasonCode());
+    }
+
+    /** Whether the function is listed first: Failed, or {@link #stranded}. */
+    public static boolean first(RunSummary.FunctionSummary f) {
+        return f.finalState().equals("Failed") || stranded(f);
+    }
+
+    /** Failed and stranded functions first ({@link #first}), then by invocation requests, most first. */
+    public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> order() {
+        return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0 : 1)
+                .thenComparingLong(e -> -e.getValue().invocations().total());
+    }
+
+    /** The stranded functions' names, in the summary's order. */
+    public static List<String> names(RunSummary s) {
+        List<String> out = new ArrayList<>();
+        s.functions().forEach((name, f) -> {
+            if (stranded(f)) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
+    /** What keeps a restore from succeeding, for a StateReasonCode of {@link #NETWORK_CODES}. */
+    static String cause(StateReasonCode code) {
+        return switch (code) {
+            case SubnetOutOfIPAddresses -> "a subnet had no free IP for an ENI";
+            case EniLimitExceeded -> "the VPC's ENI quota was used up";
+            case InsufficientRolePermissions -> "the execution role lacks the EC2 permissions to create ENIs";
+            case EC2RequestLimitExceeded -> "EC2 throttled Lambda's CreateNetworkInterface calls";
+            case InvalidSubnet -> "a subnet of the VpcConfig is invalid";
+            case InvalidSecurityGroup -> "a security group of the VpcConfig is invalid";
+            default -> "";
+        };
+    }
+
+    /**
+     * The verdict's sentence naming the stranded functions (at most five, then how many more), grouped by state and
+     * StateReasonCode, with what follows; empty when there are none. Not escaped: names and codes only.
+     */
+    static String verdict(RunSummary s) {
+        Map<String, List<String>> byCode = new java.util.TreeMap<>(); // "Inactive SubnetOutOfIPAddresses" -> names
+        s.functions().forEach((name, f) -> {
+            if (stranded(f)) {
+                byCode.computeIfAbsent(f.finalState() + " " + f.finalReasonCode().name(), k -> new ArrayList<>())
+                        .add(name);
+            }
+        });
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : byCode.entrySet()) {
+            String[] stateCode = e.getKey().split(" ");
+            List<String> names = e.getValue();
+            boolean one = names.size() == 1;
+            b.append(' ').append(stateCode[0]).append(" at the end, ").append(one ? "its" : "their")
+                    .append(" ENIs not restored (StateReasonCode ").append(stateCode[1]).append(": ")
+                    .append(cause(StateReasonCode.valueOf(stateCode[1]))).append("): ")
+                    .append(names.size() > 5 ? String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5)
+                            + " more" : names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0,
+                            names.size() - 1)) + " and " + names.get(names.size() - 1))
+                    .append(one ? ". Each call to it fails" : ". Each call to them fails")
+                    .append(stateCode[0].equals("Inactive") ? " with ResourceNotReadyException and tries the restore"
+                            + " again, which fails while the cause lasts." : " while the cause lasts.");
+        }
+        return b.toString();
+    }
+}
