@@ -2,6 +2,8 @@ package dev.enisim.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.enisim.plan.Plan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -268,21 +270,68 @@ public final class PlanReport {
                 b.append("   (idle check: ").append(probe).append(")\n");
             }
         }
-        for (Plan.IdleAdvice i : p.idle()) {
+        for (List<Plan.IdleAdvice> g : idleGroups(p.idle())) {
+            Plan.IdleAdvice i = g.get(0);
+            String who = g.size() == 1 ? i.function() : g.size() + " functions alike";
             if (staysActive(i)) {
                 b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %s"
-                        + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%n",
-                        i.function(), quiet(i.longestQuietSeconds() + idleMarginSeconds(i))));
+                        + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%s%n",
+                        who, quiet(i.longestQuietSeconds() + idleMarginSeconds(i)), members(g)));
                 continue;
             }
             b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
-                    + " (%s a month, against the failures after each longer quiet: the first invocation and"
+                    + " (%s a month%s, against the failures after each longer quiet: the first invocation and"
                     + " every one until its ENIs are restored;"
-                    + " simulated: %s)%n", i.function(),
-                    quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()),
-                    dev.enisim.report.page.CostLine.dollars(i.keepWarmCostPerMonth()), idleVerdicts(i)));
+                    + " simulated%s: %s)%s%n", who,
+                    quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()), costs(g),
+                    g.size() == 1 ? "" : " each", g.size() == 1 ? "" : " for each", idleVerdicts(i), members(g)));
         }
         return b.toString();
+    }
+
+    /** Functions whose idle answers are the same beyond this many are said in one line (a row of the page). */
+    static final int IDLE_ALIKE = 5;
+
+    /**
+     * The idle advice in the plan's order, functions with the same answer (the same quiet, keep-warm period and
+     * simulated verdicts) said together when more than {@link #IDLE_ALIKE} share it: an account of 600 functions
+     * read 600 identical lines (a platform team's review); each is still in plan.json.
+     */
+    static List<List<Plan.IdleAdvice>> idleGroups(List<Plan.IdleAdvice> idle) {
+        Map<List<Object>, List<Plan.IdleAdvice>> byAnswer = new LinkedHashMap<>();
+        for (Plan.IdleAdvice i : idle) {
+            byAnswer.computeIfAbsent(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
+                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Plan.IdleAdvice>> out = new ArrayList<>();
+        for (Plan.IdleAdvice i : idle) { // each group where its first function is; small groups one a line
+            List<Plan.IdleAdvice> g = byAnswer.get(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
+                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()));
+            if (g.size() <= IDLE_ALIKE) {
+                out.add(List.of(i));
+            } else if (g.get(0) == i) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /** The functions of a group said together: the first five and how many more; nothing for one function. */
+    static String members(List<Plan.IdleAdvice> g) {
+        if (g.size() == 1) {
+            return "";
+        }
+        List<String> names = g.stream().limit(IDLE_ALIKE).map(Plan.IdleAdvice::function).toList();
+        return ": " + String.join(", ", names) + " and " + (g.size() - names.size()) + " more (each in plan.json)";
+    }
+
+    /** A group's keep-warm cost a month: one figure, or the cheapest to the dearest of its functions. */
+    static String costs(List<Plan.IdleAdvice> g) {
+        double low = g.stream().mapToDouble(Plan.IdleAdvice::keepWarmCostPerMonth).min().orElse(0);
+        double high = g.stream().mapToDouble(Plan.IdleAdvice::keepWarmCostPerMonth).max().orElse(0);
+        String l = dev.enisim.report.page.CostLine.dollars(low);
+        String h = dev.enisim.report.page.CostLine.dollars(high);
+        return l.equals(h) ? l : l + " to " + h;
     }
 
     /**
@@ -932,15 +981,18 @@ public final class PlanReport {
                     + escape(idleAssumption(p.idle().get(0))) + "</p>\n<div "
                     + "class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th><th scope=\"col\">quiet up to</th><th scope=\"col\">keep warm every</th>"
                     + "<th scope=\"col\">check</th></tr>\n");
-            for (Plan.IdleAdvice i : p.idle()) {
+            for (List<Plan.IdleAdvice> g : idleGroups(p.idle())) {
+                Plan.IdleAdvice i = g.get(0);
+                String who = g.size() == 1 ? escape(i.function()) : "<b>" + g.size() + " functions alike</b>"
+                        + escape(members(g));
                 if (staysActive(i)) {
-                    b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">no limit</td>"
+                    b.append("<tr><td>").append(who).append("</td><td class=\"n\">no limit</td>"
                             + "<td class=\"n\">not needed</td><td class=\"ok\">stays Active: succeeds after a quiet"
                             + " longer than the idle rule's (provisioned concurrency keeps it Active)</td></tr>\n");
                     continue;
                 }
                 boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
-                b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">")
+                b.append("<tr><td>").append(who).append("</td><td class=\"n\">")
                         .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
                         .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
                         .append(ok ? "ok\">" + idleVerdicts(i)
