@@ -66,7 +66,7 @@ final class FunctionReader {
     private static final String[] FIELDS = Setting.names(Scenario.Function.SETTINGS, "name", "vpcConfig",
             "reservedConcurrency", "duration", "arrivals", "role", "initDuration", "existing", "runtime",
             "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-            "eventSourceMapping", "account", "stateReasonCode");
+            "eventSourceMapping", "account", "stateReasonCode", "warmEnvironments");
 
     private Scenario.Function function(Fields f) {
         f.allowOnly(FIELDS);
@@ -102,13 +102,14 @@ final class FunctionReader {
         // read before giving up on the function, so that its problems are all said at once
         Scenario.Function.Existing existing = existing(f, table.createdAtMicros());
         StateReasonCode failedReason = failedReason(f, existing);
+        OptionalInt warm = warmEnvironments(f, existing, reservation);
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
         return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
-                .role(role).initDuration(init).existing(existing).failedReason(failedReason).async(async.config())
+                .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm).async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
     }
 
@@ -208,6 +209,32 @@ final class FunctionReader {
                 yield Scenario.Function.Existing.NO;
             }
         };
+    }
+
+    /**
+     * {@code warmEnvironments: auto | N}: the idle execution environments an {@code existing: Active} function has at
+     * time 0, as a running account has them; empty for {@code auto} (the default, also accepted on any other
+     * function, where it means none). A number is for an existing Active function only, at most its reserved
+     * concurrency (or the account's limit): more idle environments than it can ever use at once is a mistake.
+     */
+    private OptionalInt warmEnvironments(Fields f, Scenario.Function.Existing existing, OptionalInt reservation) {
+        String w = f.text("warmEnvironments", "auto");
+        if (w.equals("auto")) {
+            return OptionalInt.empty();
+        }
+        int most = reservation.orElse(account.concurrencyLimit());
+        if (!f.json().get("warmEnvironments").isIntegralNumber()) {
+            f.problem("warmEnvironments", "expected auto or a whole number from 0 to " + most + " (idle execution"
+                    + " environments at time 0), got '" + w + "'");
+            return OptionalInt.empty();
+        }
+        if (existing != Scenario.Function.Existing.ACTIVE) {
+            f.problem("warmEnvironments", "is for a function that is Active at time 0 (existing: Active): set"
+                    + " existing: Active too, or leave warmEnvironments out");
+            return OptionalInt.empty();
+        }
+        long n = f.integer("warmEnvironments", 0, 0, most);
+        return OptionalInt.of((int) n);
     }
 
     /**
