@@ -204,7 +204,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     /**
      * The idle environments an {@code existing: Active} function has at time 0: its {@code warmEnvironments}, or
-     * for {@code auto} (the default) {@link dev.enisim.model.WarmStart}'s figure for its traffic at time 0 (the mean
+     * for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.WarmStart}'s figure for its traffic at time 0 (the mean
      * rate of its arrivals over the first minute, its mean duration at most its timeout, the keep-alive), capped by
      * its reserved concurrency or its account's limit. None for any other function; none under the legacy network
      * model (its ENIs are made by cold starts); none for {@code auto} on a function an SQS queue feeds (its poller

@@ -212,29 +212,37 @@ final class FunctionReader {
     }
 
     /**
-     * {@code warmEnvironments: auto | N}: the idle execution environments an {@code existing: Active} function has at
-     * time 0, as a running account has them; empty for {@code auto} (the default, also accepted on any other
-     * function, where it means none). A number is for an existing Active function only, at most its reserved
-     * concurrency (or the account's limit): more idle environments than it can ever use at once is a mistake.
+     * {@code warmEnvironments: N | auto}: the idle execution environments an {@code existing: Active} function has at
+     * time 0, as a running account has them; empty for {@code auto} (what {@code enisim import} writes). The default,
+     * 0, may be written on any function; another number or {@code auto} only on an existing Active one, a number at
+     * most its reserved concurrency (or the account's limit): more idle environments than it can ever use at once is
+     * a mistake.
      */
     private OptionalInt warmEnvironments(Fields f, Scenario.Function.Existing existing, OptionalInt reservation) {
-        String w = f.text("warmEnvironments", "auto");
-        if (w.equals("auto")) {
-            return OptionalInt.empty();
+        if (!f.has("warmEnvironments")) {
+            return OptionalInt.of(0);
         }
+        String w = f.text("warmEnvironments", "0");
         int most = reservation.orElse(account.concurrencyLimit());
-        if (!f.json().get("warmEnvironments").isIntegralNumber()) {
+        boolean auto = w.equals("auto");
+        if (!auto && !f.json().get("warmEnvironments").isIntegralNumber()) {
             f.problem("warmEnvironments", "expected auto or a whole number from 0 to " + most + " (idle execution"
                     + " environments at time 0), got '" + w + "'");
-            return OptionalInt.empty();
+            return OptionalInt.of(0);
         }
-        if (existing != Scenario.Function.Existing.ACTIVE) {
-            f.problem("warmEnvironments", "is for a function that is Active at time 0 (existing: Active): set"
-                    + " existing: Active too, or leave warmEnvironments out");
-            return OptionalInt.empty();
+        if (auto) {
+            if (existing == Scenario.Function.Existing.ACTIVE) {
+                return OptionalInt.empty();
+            }
+        } else {
+            long n = f.integer("warmEnvironments", 0, 0, most);
+            if (n == 0 || existing == Scenario.Function.Existing.ACTIVE) {
+                return OptionalInt.of((int) n);
+            }
         }
-        long n = f.integer("warmEnvironments", 0, 0, most);
-        return OptionalInt.of((int) n);
+        f.problem("warmEnvironments", "is for a function that is Active at time 0 (existing: Active): set"
+                + " existing: Active too, or leave warmEnvironments out");
+        return OptionalInt.of(0);
     }
 
     /**

@@ -788,9 +788,10 @@ public record Scenario(
      * @param sqs                      the SQS event source mapping that feeds it; empty: none
      * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
      * @param failedReason             the StateReasonCode of an {@code existing: Failed} function; null for any other
-     * @param warmEnvironments         idle execution environments an {@code existing: Active} function has at time 0;
-     *                                 empty: {@code auto} (the default), as many as its traffic at time 0 keeps warm
-     *                                 under the keep-alive ({@code dev.enisim.model.WarmStart})
+     * @param warmEnvironments         idle execution environments an {@code existing: Active} function has at time 0
+     *                                 (default 0, as {@code enisim import} does not write it); empty: {@code auto}, as
+     *                                 many as its traffic at time 0 keeps warm under the keep-alive
+     *                                 ({@code dev.enisim.model.WarmStart}), which {@code enisim import} writes
      */
     public record Function(
             String name,
@@ -814,7 +815,7 @@ public record Scenario(
             StateReasonCode failedReason,
             OptionalInt warmEnvironments) implements FunctionConfiguration {
 
-        /** A function whose warm environments at time 0 are the default's ({@code auto}). */
+        /** A function with no warm environment at time 0 (the default). */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
@@ -823,7 +824,7 @@ public record Scenario(
                 String architecture, StateReasonCode failedReason) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, async, egress, sqs, architecture, failedReason, OptionalInt.empty());
+                    existing, async, egress, sqs, architecture, failedReason, OptionalInt.of(0));
         }
 
         @Override
@@ -925,7 +926,7 @@ public record Scenario(
             private java.util.Optional<SqsConfig> sqs = java.util.Optional.empty();
             private String architecture;
             private StateReasonCode failedReason;
-            private OptionalInt warmEnvironments = OptionalInt.empty();
+            private OptionalInt warmEnvironments = OptionalInt.of(0);
 
             private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
                 this.name = name;
@@ -1057,7 +1058,7 @@ public record Scenario(
                 return this;
             }
 
-            /** Idle environments of an {@link Existing#ACTIVE} function at time 0; empty (the default): {@code auto}. */
+            /** Idle environments of an {@link Existing#ACTIVE} function at time 0 (default 0); empty: {@code auto}. */
             public Builder warmEnvironments(OptionalInt v) {
                 warmEnvironments = java.util.Objects.requireNonNull(v);
                 return this;

@@ -9,8 +9,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * An {@code existing: Active} function starts with warm idle execution environments, as a running account has them
- * ({@code warmEnvironments: auto}, {@link WarmStart}): a steady run does not begin with a storm of cold starts. Each
+ * An {@code existing: Active} function can start with warm idle execution environments, as a running account has them
+ * ({@code warmEnvironments: auto}, which {@code enisim import} writes; {@link WarmStart}): a steady run does not begin
+ * with a storm of cold starts. Left out, the field is 0: the function starts with none, as before. Each
  * run checks the world's invariants after every event ({@link CheckedRun}): every invocation one outcome, no IP,
  * port or environment leaked.
  */
@@ -33,6 +34,7 @@ class ExistingFunctionsStartWarmTest {
             functions:
               - name: api
                 existing: Active
+                warmEnvironments: auto
                 vpcConfig: { subnetIds: [subnet-a, subnet-b], securityGroupIds: [sg-1] }
                 duration: { dist: exponential, mean: 200ms }
                 timeout: 30s
@@ -113,32 +115,38 @@ class ExistingFunctionsStartWarmTest {
         assertEquals(0, connections[connections.length - 1], "given back when they expired");
     }
 
-    /** {@code warmEnvironments: 0} starts the function with none, as before: every first request is cold. */
+    /** Without the field (or {@code warmEnvironments: 0}) the function starts with none: every first request is cold. */
     @Test
-    void warmEnvironmentsZeroStartsCold() throws Exception {
-        CheckedRun run = CheckedRun.of(STEADY.replace("existing: Active", "existing: Active\n    warmEnvironments: 0"),
-                "steady.yaml");
-        assertTrue(series(run, "api", "Sim.ColdStarts")[0] > 100);
+    void leftOutItStartsCold() throws Exception {
+        for (String none : new String[] {"", "    warmEnvironments: 0\n"}) {
+            CheckedRun run = CheckedRun.of(STEADY.replace("    warmEnvironments: auto\n", none), "steady.yaml");
+            assertTrue(series(run, "api", "Sim.ColdStarts")[0] > 100, none);
+        }
     }
 
-    /** A number is for an existing Active function only; {@code auto} (the default) may be written anywhere. */
+    /**
+     * {@code auto} or a number above 0 is for an existing Active function only; the default, 0, may be written on
+     * any function.
+     */
     @Test
     void warmEnvironmentsIsReadAndChecked() throws Exception {
-        String created = STEADY.replace("    existing: Active\n", "");
-        ScenarioLoader.parse(created.replace("timeout: 30s", "timeout: 30s\n    warmEnvironments: auto"), "a.yaml");
-        ScenarioException notExisting = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.parse(created.replace("timeout: 30s", "timeout: 30s\n    warmEnvironments: 3"),
-                        "b.yaml"));
-        assertTrue(notExisting.getMessage().contains("functions[0].warmEnvironments: is for a function that is"
-                + " Active at time 0 (existing: Active)"), notExisting.getMessage());
+        String created = STEADY.replace("    existing: Active\n    warmEnvironments: auto\n", "");
+        ScenarioLoader.parse(created.replace("timeout: 30s", "timeout: 30s\n    warmEnvironments: 0"), "a.yaml");
+        for (String value : new String[] {"3", "auto"}) {
+            ScenarioException notExisting = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                    () -> ScenarioLoader.parse(created.replace("timeout: 30s", "timeout: 30s\n    warmEnvironments: "
+                            + value), "b.yaml"));
+            assertTrue(notExisting.getMessage().contains("functions[0].warmEnvironments: is for a function that is"
+                    + " Active at time 0 (existing: Active)"), notExisting.getMessage());
+        }
         ScenarioException word = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.parse(STEADY.replace("timeout: 30s", "timeout: 30s\n    warmEnvironments: many"),
+                () -> ScenarioLoader.parse(STEADY.replace("warmEnvironments: auto", "warmEnvironments: many"),
                         "c.yaml"));
         assertTrue(word.getMessage().contains("functions[0].warmEnvironments: expected auto or a whole number from 0"
                 + " to 1000 (idle execution environments at time 0), got 'many'"), word.getMessage());
         ScenarioException tooMany = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.parse(STEADY.replace("timeout: 30s",
-                        "timeout: 30s\n    reservedConcurrency: 20\n    warmEnvironments: 21"), "d.yaml"));
+                () -> ScenarioLoader.parse(STEADY.replace("warmEnvironments: auto",
+                        "reservedConcurrency: 20\n    warmEnvironments: 21"), "d.yaml"));
         assertTrue(tooMany.getMessage().contains("functions[0].warmEnvironments: expected a whole number from 0 to 20,"
                 + " got 21"), tooMany.getMessage());
     }
