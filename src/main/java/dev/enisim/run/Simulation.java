@@ -203,12 +203,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     static final long WARM_RATE_WINDOW_MICROS = 60_000_000L;
 
     /**
-     * The idle environments an {@code existing: Active} function has at time 0: its {@code warmEnvironments}, or
-     * for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.WarmStart}'s figure for its traffic at time 0 (the mean
-     * rate of its arrivals over the first minute, its mean duration at most its timeout, the keep-alive), capped by
-     * its reserved concurrency or its account's limit. None for any other function; none under the legacy network
-     * model (its ENIs are made by cold starts); none for {@code auto} on a function an SQS queue feeds (its poller
-     * starts at a few batches and scales up by minutes: no storm to spare it).
+     * The idle environments an {@code existing: Active} function has at time 0: its {@code warmEnvironments} (default
+     * 0), or for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.WarmStart}'s figure for its
+     * traffic at time 0 (the mean rate of its arrivals over the first minute, its mean duration at most its timeout,
+     * the keep-alive), capped by its reserved concurrency or its account's limit. None for any other function; none
+     * under the legacy network model (its ENIs are made by cold starts); none for {@code auto} on a function an SQS
+     * queue feeds (its poller starts at a few batches and scales up by minutes: no storm to spare it).
      */
     static int warmEnvironments(Scenario scenario, Scenario.Function f) {
         if (f.existing() != Scenario.Function.Existing.ACTIVE || scenario.networkModel() == NetworkModel.LEGACY) {

@@ -109,7 +109,8 @@ final class FunctionReader {
         }
         Scenario.Egress egress = egress(f, vpc);
         return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
-                .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm).async(async.config())
+                .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm)
+                .async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
     }
 

@@ -115,7 +115,7 @@ class ExistingFunctionsStartWarmTest {
         assertEquals(0, connections[connections.length - 1], "given back when they expired");
     }
 
-    /** Without the field (or {@code warmEnvironments: 0}) the function starts with none: every first request is cold. */
+    /** Without the field (or with {@code warmEnvironments: 0}) it starts with none: every first request is cold. */
     @Test
     void leftOutItStartsCold() throws Exception {
         for (String none : new String[] {"", "    warmEnvironments: 0\n"}) {
