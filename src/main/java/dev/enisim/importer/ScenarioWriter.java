@@ -389,6 +389,7 @@ final class ScenarioWriter {
         } else {
             b.append("    existing: ").append(start).append("   # ").append(c(d.startReason().get(f.name()))).append('\n');
         }
+        b.append("Active".equals(start) ? "    warmEnvironments: auto   # its traffic's idle environments at 0\n" : "");
         if ("Failed".equals(start)) {
             String saved = Importer.savedReason(f.state());
             String code = Importer.failedReason(f.state()).name();

@@ -237,6 +237,43 @@ final class EnvironmentPool {
         }
     }
 
+    /**
+     * An existing Active function's idle environments at time 0 ({@code existing: Active}, {@code warmEnvironments}):
+     * made before the run, so no init and no cold start, not counted by the scaling rate; idle since {@code now}
+     * (not ConcurrentExecutions), so the keep-alive reclaims those its traffic does not use, as any other. They are
+     * spread over the function's Availability Zones in turn, then over an AZ's keys, with no random draw; each holds
+     * its persistent connections (connectionsPerEnvironment) on its key's ENI in place, and no more are made once that
+     * ENI has no room (a scale-out is for run time). Hyperplane only: legacy ENIs are made by cold starts.
+     */
+    void warmAtStart(LambdaFunction f, int n, long now) {
+        int fi = f.index();
+        int[][] byAz = f.hasKeys() ? f.binding().keysByAz() : null;
+        int persistent = rows.environmentConnections(fi);
+        int made = 0;
+        for (int i = 0; i < n; i++) {
+            int key = -1;
+            int e = Environments.NO_ENI;
+            if (byAz != null) {
+                int[] az = byAz[i % byAz.length];
+                key = az[(i / byAz.length) % az.length];
+                if (persistent > 0) {
+                    HyperplaneEni eni = fleet.acquire(key, persistent, now);
+                    if (eni == null) {
+                        break;
+                    }
+                    e = eni.row();
+                }
+            }
+            rows.started(fi);
+            rows.returnIdle(fi, key, e, now, now);
+            made++;
+        }
+        if (made > 0) {
+            changed(fi, made, now);
+            scheduleExpiry(fi, now);
+        }
+    }
+
     // ---- provisioned concurrency over time ----------------------------------------------------------------
 
     /**

@@ -88,6 +88,14 @@ final class Lifecycle {
      * taking their IPs and quota slots), or Inactive (idle, its ENIs reclaimed).
      */
     void existing(LambdaFunction f, boolean active, long now) {
+        existing(f, active, 0, now);
+    }
+
+    /**
+     * As {@link #existing(LambdaFunction, boolean, long)}; an Active one then has {@code warm} idle execution
+     * environments on its keys, as a running account has ({@link EnvironmentPool#warmAtStart}).
+     */
+    void existing(LambdaFunction f, boolean active, int warm, long now) {
         Binding b = f.binding();
         listener.controlAction("Existing function " + f.name() + describe(b) + (active ? " (Active)" : " (Inactive)"),
                 now);
@@ -125,6 +133,9 @@ final class Lifecycle {
         f.invokedAt(now);
         scheduleIdleCheck(f, now);
         environments.reset(f, now);
+        if (active && warm > 0) {
+            environments.warmAtStart(f, warm, now);
+        }
     }
 
     /**

@@ -202,13 +202,20 @@ public sealed interface SimEvent {
 
     /**
      * A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive; or Failed
-     * ({@code failed}, its StateReasonCode, not null): its creation failed before the run.
+     * ({@code failed}, its StateReasonCode, not null): its creation failed before the run. An Active one starts with
+     * {@code warmEnvironments} idle execution environments, as a running account has them ({@link WarmStart}).
      */
-    record ExistingFunction(int function, boolean active, StateReasonCode failed) implements Control {
+    record ExistingFunction(int function, boolean active, StateReasonCode failed, int warmEnvironments)
+            implements Control {
 
-        /** An existing Active or Inactive function. */
+        /** An existing Active or Inactive function, with no environment at time 0. */
         public ExistingFunction(int function, boolean active) {
-            this(function, active, null);
+            this(function, active, null, 0);
+        }
+
+        /** An existing function, with no environment at time 0. */
+        public ExistingFunction(int function, boolean active, StateReasonCode failed) {
+            this(function, active, failed, 0);
         }
     }
 

@@ -178,7 +178,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             if (f.existing() != Scenario.Function.Existing.NO) {
                 loop.schedule(0, SimEvent.PRIORITY_CONTROL,
                         new SimEvent.ExistingFunction(i, f.existing() == Scenario.Function.Existing.ACTIVE,
-                                f.existing() == Scenario.Function.Existing.FAILED ? f.failedReason() : null));
+                                f.existing() == Scenario.Function.Existing.FAILED ? f.failedReason() : null,
+                                warmEnvironments(scenario, f)));
             }
         }
         for (Scenario.At a : scenario.timeline()) {
@@ -196,6 +197,37 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         for (int i = 0; i < n; i++) {
             scheduleNextArrival(i);
         }
+    }
+
+    /** The window whose mean rate is a function's rate at time 0 for {@code warmEnvironments: auto}. */
+    static final long WARM_RATE_WINDOW_MICROS = 60_000_000L;
+
+    /**
+     * The idle environments an {@code existing: Active} function has at time 0: its {@code warmEnvironments} (default
+     * 0), or for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.WarmStart}'s figure for its
+     * traffic at time 0 (the mean rate of its arrivals over the first minute, its mean duration at most its timeout,
+     * the keep-alive), capped by its reserved concurrency or its account's limit. None for any other function; none
+     * under the legacy network model (its ENIs are made by cold starts); none for {@code auto} on a function an SQS
+     * queue feeds (its poller starts at a few batches and scales up by minutes: no storm to spare it).
+     */
+    static int warmEnvironments(Scenario scenario, Scenario.Function f) {
+        if (f.existing() != Scenario.Function.Existing.ACTIVE || scenario.networkModel() == NetworkModel.LEGACY) {
+            return 0;
+        }
+        if (f.warmEnvironments().isPresent()) {
+            return f.warmEnvironments().getAsInt();
+        }
+        if (f.fedByQueue()) {
+            return 0;
+        }
+        Scenario.Accounts accounts = scenario.accounts();
+        int limit = scenario.multiAccount()
+                ? accounts.list().get(accounts.index(accounts.of(f.name()))).concurrencyLimit()
+                : scenario.account().concurrencyLimit();
+        double rate = f.arrivals().meanCount(0, WARM_RATE_WINDOW_MICROS) / (WARM_RATE_WINDOW_MICROS / 1e6);
+        double meanSeconds = Math.min(f.duration().mean(), f.timeoutMicros()) / 1e6;
+        return dev.enisim.model.WarmStart.environments(rate, meanSeconds, scenario.keepAliveMicros() / 1e6,
+                f.provisionedConcurrency(), f.reservedConcurrency().orElse(limit));
     }
 
     /**

@@ -187,6 +187,7 @@ public final class Defaults {
             new Entry("functions[*].initDuration", "{dist: lognormal, median: 250ms, p99: 1.5s, cap: 10s}",
                     Unit.DISTRIBUTION, Source.ASSUMED),
             new Entry("functions[*].packageType", "Zip", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("functions[*].warmEnvironments", "0", Unit.COUNT, Source.ASSUMED),
             new Entry("functions[*].invocationType", "RequestResponse", Unit.TEXT, Source.DOCUMENTED),
             new Entry("async.firstRetryInterval", "1s", Unit.DURATION, Source.DOCUMENTED),
             new Entry("async.maxRetryInterval", "5m", Unit.DURATION, Source.DOCUMENTED),

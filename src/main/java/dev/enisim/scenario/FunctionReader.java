@@ -66,7 +66,7 @@ final class FunctionReader {
     private static final String[] FIELDS = Setting.names(Scenario.Function.SETTINGS, "name", "vpcConfig",
             "reservedConcurrency", "duration", "arrivals", "role", "initDuration", "existing", "runtime",
             "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-            "eventSourceMapping", "account", "stateReasonCode");
+            "eventSourceMapping", "account", "stateReasonCode", "warmEnvironments");
 
     private Scenario.Function function(Fields f) {
         f.allowOnly(FIELDS);
@@ -102,13 +102,15 @@ final class FunctionReader {
         // read before giving up on the function, so that its problems are all said at once
         Scenario.Function.Existing existing = existing(f, table.createdAtMicros());
         StateReasonCode failedReason = failedReason(f, existing);
+        OptionalInt warm = warmEnvironments(f, existing, reservation);
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
         return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
-                .role(role).initDuration(init).existing(existing).failedReason(failedReason).async(async.config())
+                .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm)
+                .async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
     }
 
@@ -208,6 +210,40 @@ final class FunctionReader {
                 yield Scenario.Function.Existing.NO;
             }
         };
+    }
+
+    /**
+     * {@code warmEnvironments: N | auto}: the idle execution environments an {@code existing: Active} function has at
+     * time 0, as a running account has them; empty for {@code auto} (what {@code enisim import} writes). The default,
+     * 0, may be written on any function; another number or {@code auto} only on an existing Active one, a number at
+     * most its reserved concurrency (or the account's limit): more idle environments than it can ever use at once is
+     * a mistake.
+     */
+    private OptionalInt warmEnvironments(Fields f, Scenario.Function.Existing existing, OptionalInt reservation) {
+        if (!f.has("warmEnvironments")) {
+            return OptionalInt.of(0);
+        }
+        String w = f.text("warmEnvironments", "0");
+        int most = reservation.orElse(account.concurrencyLimit());
+        boolean auto = w.equals("auto");
+        if (!auto && !f.json().get("warmEnvironments").isIntegralNumber()) {
+            f.problem("warmEnvironments", "expected auto or a whole number from 0 to " + most + " (idle execution"
+                    + " environments at time 0), got '" + w + "'");
+            return OptionalInt.of(0);
+        }
+        if (auto) {
+            if (existing == Scenario.Function.Existing.ACTIVE) {
+                return OptionalInt.empty();
+            }
+        } else {
+            long n = f.integer("warmEnvironments", 0, 0, most);
+            if (n == 0 || existing == Scenario.Function.Existing.ACTIVE) {
+                return OptionalInt.of((int) n);
+            }
+        }
+        f.problem("warmEnvironments", "is for a function that is Active at time 0 (existing: Active): set"
+                + " existing: Active too, or leave warmEnvironments out");
+        return OptionalInt.of(0);
     }
 
     /**

@@ -788,6 +788,10 @@ public record Scenario(
      * @param sqs                      the SQS event source mapping that feeds it; empty: none
      * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
      * @param failedReason             the StateReasonCode of an {@code existing: Failed} function; null for any other
+     * @param warmEnvironments         idle execution environments an {@code existing: Active} function has at time 0
+     *                                 (default 0, as {@code enisim import} does not write it); empty: {@code auto}, as
+     *                                 many as its traffic at time 0 keeps warm under the keep-alive
+     *                                 ({@code dev.enisim.model.WarmStart}), which {@code enisim import} writes
      */
     public record Function(
             String name,
@@ -808,7 +812,20 @@ public record Scenario(
             Egress egress,
             java.util.Optional<SqsConfig> sqs,
             String architecture,
-            StateReasonCode failedReason) implements FunctionConfiguration {
+            StateReasonCode failedReason,
+            OptionalInt warmEnvironments) implements FunctionConfiguration {
+
+        /** A function with no warm environment at time 0 (the default). */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing,
+                java.util.Optional<AsyncConfig> async, Egress egress, java.util.Optional<SqsConfig> sqs,
+                String architecture, StateReasonCode failedReason) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, async, egress, sqs, architecture, failedReason, OptionalInt.of(0));
+        }
 
         @Override
         public List<String> subnetIds() {
@@ -909,6 +926,7 @@ public record Scenario(
             private java.util.Optional<SqsConfig> sqs = java.util.Optional.empty();
             private String architecture;
             private StateReasonCode failedReason;
+            private OptionalInt warmEnvironments = OptionalInt.of(0);
 
             private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
                 this.name = name;
@@ -935,6 +953,7 @@ public record Scenario(
                 sqs = f.sqs;
                 architecture = f.architecture;
                 failedReason = f.failedReason;
+                warmEnvironments = f.warmEnvironments;
             }
 
             public Builder name(String v) {
@@ -1039,11 +1058,18 @@ public record Scenario(
                 return this;
             }
 
+            /** Idle environments of an {@link Existing#ACTIVE} function at time 0 (default 0); empty: {@code auto}. */
+            public Builder warmEnvironments(OptionalInt v) {
+                warmEnvironments = java.util.Objects.requireNonNull(v);
+                return this;
+            }
+
             public Function build() {
                 return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                         connectionsPerInvocation, arrivals, createdAtMicros,
                         role == null ? name + Defaults.ROLE_SUFFIX : role, initDuration, connectionsPerEnvironment,
-                        provisionedConcurrency, existing, async, egress, sqs, architecture, failedReason);
+                        provisionedConcurrency, existing, async, egress, sqs, architecture, failedReason,
+                        warmEnvironments);
             }
         }
     }

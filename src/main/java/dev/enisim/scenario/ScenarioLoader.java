@@ -194,6 +194,15 @@ public final class ScenarioLoader {
                     + " Hyperplane model; compare-network-models and plan --both-network-models use them for the"
                     + " legacy side)");
         }
+        if (s.networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            for (Scenario.Function f : s.functions()) {
+                if (f.warmEnvironments().isPresent() && f.warmEnvironments().getAsInt() > 0) {
+                    out.add(s.source() + ": functions[" + f.name() + "].warmEnvironments: not modelled under"
+                            + " networkModel: legacy (its ENIs are made by cold starts): the function starts with"
+                            + " no environment");
+                }
+            }
+        }
         if (s.unreadBlocks().contains("async")) {
             out.add(s.source() + ": async: its figures apply only to functions with invocationType: Event (none"
                     + " here): they change nothing");
