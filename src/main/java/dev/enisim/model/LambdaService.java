@@ -39,6 +39,23 @@ public final class LambdaService {
     }
 
     /**
+     * The idle on-demand execution environments an {@code existing: Active} function starts with under
+     * {@code warmEnvironments: auto}: those a steady run of its traffic keeps within the keep-alive (the M/G/inf
+     * occupancy's levels, {@code WarmStart}), rounded. A figure of the model's rules, given here because the model's
+     * entry is the one class with behaviour others may name.
+     *
+     * @param ratePerSecond     the function's arrival rate at time 0 (per second, >= 0)
+     * @param meanSeconds       its mean invocation duration (seconds, >= 0; no init: a warm start has none)
+     * @param keepAliveSeconds  the keep-alive (seconds, >= 0)
+     * @param provisioned       its provisioned concurrency (levels it serves need no on-demand environment)
+     * @param most              the most it can run at once (reserved concurrency, else the account's limit)
+     */
+    public static int warmEnvironments(double ratePerSecond, double meanSeconds, double keepAliveSeconds,
+            int provisioned, int most) {
+        return WarmStart.environments(ratePerSecond, meanSeconds, keepAliveSeconds, provisioned, most);
+    }
+
+    /**
      * Starts declaring a model.
      *
      * @param settings what does not change during a run (limits, timings and their samplers, the network model)

@@ -203,7 +203,7 @@ public sealed interface SimEvent {
     /**
      * A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive; or Failed
      * ({@code failed}, its StateReasonCode, not null): its creation failed before the run. An Active one starts with
-     * {@code warmEnvironments} idle execution environments, as a running account has them ({@link WarmStart}).
+     * {@code warmEnvironments} idle execution environments, as a running account has them ({@link LambdaService#warmEnvironments}).
      */
     record ExistingFunction(int function, boolean active, StateReasonCode failed, int warmEnvironments)
             implements Control {

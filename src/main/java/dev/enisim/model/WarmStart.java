@@ -22,7 +22,7 @@ package dev.enisim.model;
  * <p>Levels up to the provisioned concurrency are served by provisioned environments, so they need no on-demand
  * one; the total is capped at the most the function can run at once.
  */
-public final class WarmStart {
+final class WarmStart {
 
     /** Below this a level's chance is nothing (and the sum stops, past the mode). */
     private static final double NEGLIGIBLE = 1e-12;

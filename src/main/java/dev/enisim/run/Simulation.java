@@ -204,7 +204,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     /**
      * The idle environments an {@code existing: Active} function has at time 0: its {@code warmEnvironments} (default
-     * 0), or for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.WarmStart}'s figure for its
+     * 0), or for {@code auto} (which {@code enisim import} writes) {@link dev.enisim.model.LambdaService#warmEnvironments}' figure for its
      * traffic at time 0 (the mean rate of its arrivals over the first minute, its mean duration at most its timeout,
      * the keep-alive), capped by its reserved concurrency or its account's limit. None for any other function; none
      * under the legacy network model (its ENIs are made by cold starts); none for {@code auto} on a function an SQS
@@ -226,7 +226,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 : scenario.account().concurrencyLimit();
         double rate = f.arrivals().meanCount(0, WARM_RATE_WINDOW_MICROS) / (WARM_RATE_WINDOW_MICROS / 1e6);
         double meanSeconds = Math.min(f.duration().mean(), f.timeoutMicros()) / 1e6;
-        return dev.enisim.model.WarmStart.environments(rate, meanSeconds, scenario.keepAliveMicros() / 1e6,
+        return dev.enisim.model.LambdaService.warmEnvironments(rate, meanSeconds, scenario.keepAliveMicros() / 1e6,
                 f.provisionedConcurrency(), f.reservedConcurrency().orElse(limit));
     }
 

@@ -791,7 +791,7 @@ public record Scenario(
      * @param warmEnvironments         idle execution environments an {@code existing: Active} function has at time 0
      *                                 (default 0, as {@code enisim import} does not write it); empty: {@code auto}, as
      *                                 many as its traffic at time 0 keeps warm under the keep-alive
-     *                                 ({@code dev.enisim.model.WarmStart}), which {@code enisim import} writes
+     *                                 ({@code dev.enisim.model.LambdaService.warmEnvironments}), which {@code enisim import} writes
      */
     public record Function(
             String name,
