@@ -56,6 +56,20 @@ public final class Assumptions {
             out.add(new Row("scaling.burstIncreasePerMinute", String.valueOf(s.burstIncrease())));
         }
         out.add(new Row("scaling.keepAlive", duration(sc.scaling().keepAliveMicros())));
+        // the idle environments existing functions start with: an assumption that moves a run's first minutes
+        // (enisim import writes auto), said when any function has them
+        java.util.Map<String, Integer> warm = new java.util.LinkedHashMap<>();
+        for (Scenario.Function f : sc.functions()) {
+            java.util.OptionalInt w = f.warmEnvironments();
+            if (w.isEmpty() || w.getAsInt() > 0) {
+                warm.merge(w.isEmpty() ? "auto" : String.valueOf(w.getAsInt()), 1, Integer::sum);
+            }
+        }
+        if (!warm.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            warm.forEach((v, n) -> parts.add(v + " (" + n + " function" + (n == 1 ? "" : "s") + ")"));
+            out.add(new Row("functions[*].warmEnvironments", String.join(", ", parts)));
+        }
         return out;
     }
 

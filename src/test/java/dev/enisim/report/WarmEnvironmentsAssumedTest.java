@@ -1,0 +1,72 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An imported account's report says its functions started warm (`warmEnvironments: auto`, which `enisim import`
+ * writes): an assumption that moves the run's first minutes, listed with the others in force; a scenario without
+ * it lists nothing new.
+ */
+class WarmEnvironmentsAssumedTest {
+
+    private static Scenario scenario(String api, String worker) throws Exception {
+        return ScenarioLoader.parse("""
+                name: warm
+                duration: 10m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: api, existing: Active, API
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 50/s } }
+                  - { name: worker, existing: Active, WORKER
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 5/s } }
+                  - { name: cron, existing: Active, warmEnvironments: auto,
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 1/s } }
+                """.replace("API", api).replace("WORKER", worker), "warm");
+    }
+
+    private static List<Assumptions.Row> warm(Scenario s) {
+        return Assumptions.rows(s).stream().filter(r -> r.field().equals("functions[*].warmEnvironments")).toList();
+    }
+
+    @Test
+    void theWarmStartIsAnAssumptionInForceCountedBySetting() throws Exception {
+        assertEquals(List.of(new Assumptions.Row("functions[*].warmEnvironments", "auto (2 functions), 3 (1 function)")),
+                warm(scenario("warmEnvironments: auto,", "warmEnvironments: 3,")));
+        assertEquals(List.of(new Assumptions.Row("functions[*].warmEnvironments", "auto (1 function)")),
+                warm(scenario("", "warmEnvironments: 0,")), "0, written or not, is no warm start");
+    }
+
+    @Test
+    void withoutItNothingIsSaid() throws Exception {
+        Scenario none = ScenarioLoader.parse(scenarioText(), "cold");
+        assertTrue(warm(none).isEmpty());
+    }
+
+    private static String scenarioText() {
+        return """
+                name: cold
+                duration: 10m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: api, existing: Active, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 50/s } }
+                """;
+    }
+}
