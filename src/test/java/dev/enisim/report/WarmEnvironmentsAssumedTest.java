@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class WarmEnvironmentsAssumedTest {
 
-    private static Scenario scenario(String api, String worker) throws Exception {
-        return ScenarioLoader.parse("""
-                name: warm
+    /** A ten-minute scenario named {@code name} of one subnet and group, its functions to follow. */
+    private static String head(String name) {
+        return """
+                name: NAME
                 duration: 10m
                 vpcs:
                   - id: vpc-1
@@ -25,6 +26,11 @@ class WarmEnvironmentsAssumedTest {
                       - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
                     securityGroups: [sg-1]
                 functions:
+                """.replace("NAME", name);
+    }
+
+    private static Scenario scenario(String api, String worker) throws Exception {
+        return ScenarioLoader.parse(head("warm") + """
                   - { name: api, existing: Active, API
                       vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
                       duration: 200ms, arrivals: { poisson: 50/s } }
@@ -56,15 +62,7 @@ class WarmEnvironmentsAssumedTest {
     }
 
     private static String scenarioText() {
-        return """
-                name: cold
-                duration: 10m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                    securityGroups: [sg-1]
-                functions:
+        return head("cold") + """
                   - { name: api, existing: Active, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
                       duration: 200ms, arrivals: { poisson: 50/s } }
                 """;

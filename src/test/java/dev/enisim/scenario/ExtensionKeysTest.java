@@ -26,11 +26,7 @@ class ExtensionKeysTest {
               arrivals: {poisson: 2/s}
               duration: 100ms
             x-notes: "anything of the user's own: ignored"
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - {id: subnet-a, cidr: 10.0.0.0/24, az: eu-west-1a}
-                securityGroups: [sg-1]
+            """ + SourceLinesTest.ONE_VPC + """
             functions:
               - {name: a, <<: *fn}
               - {name: b, <<: *fn, memoryMb: 512}

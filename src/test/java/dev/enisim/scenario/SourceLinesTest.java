@@ -20,14 +20,16 @@ class SourceLinesTest {
     @TempDir
     Path dir;
 
-    private static final String SCENARIO = """
-            name: lines
-            duration: 1h
+    /** One VPC of one subnet (subnet-a) and one group (sg-1): the scenario tests' `vpcs:` block, five lines. */
+    static final String ONE_VPC = """
             vpcs:
               - id: vpc-1
                 subnets:
                   - {id: subnet-a, cidr: 10.0.0.0/24, az: eu-west-1a}
                 securityGroups: [sg-1]
+            """;
+
+    private static final String SCENARIO = "name: lines\nduration: 1h\n" + ONE_VPC + """
             functions:
               - name: api
                 vpcConfig: {subnetIds: [subnet-a], securityGroupIds: [sg-1]}
