@@ -105,6 +105,8 @@ final class Account {
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
     final Map<String, String> groupName = new TreeMap<>();
+    /** Security group id -> its Name tag, from describe-security-groups, for those tagged. */
+    final Map<String, String> groupNameTag = new TreeMap<>();
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
@@ -427,12 +429,17 @@ final class Account {
                 if (name != null) {
                     groupName.put(id, name);
                 }
+                String tag = nameTag(list.get(i));
+                if (tag != null) {
+                    groupNameTag.put(id, tag);
+                }
             }
         }
     }
 
-    private static String nameTag(JsonNode subnet) {
-        for (JsonNode tag : subnet.path("Tags")) {
+    /** The value of a resource's {@code Name} tag (a subnet's, a security group's), or null. */
+    private static String nameTag(JsonNode resource) {
+        for (JsonNode tag : resource.path("Tags")) {
             if ("Name".equals(tag.path("Key").asText(null)) && tag.path("Value").isTextual()) {
                 return tag.get("Value").asText();
             }
