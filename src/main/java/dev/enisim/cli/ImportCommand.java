@@ -54,6 +54,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "aws ec2 describe-security-groups output: each group's VPC and name (default: none).")
     List<Path> securityGroups = new ArrayList<>();
 
+    @Option(names = "--vpcs", arity = "1..*", paramLabel = "FILE",
+            description = "aws ec2 describe-vpcs output: the VPCs' Name tags, shown beside their ids (default: none).")
+    List<Path> vpcs = new ArrayList<>();
+
     @Option(names = "--metrics", arity = "1..*", paramLabel = "FILE",
             description = "aws cloudwatch get-metric-data output: Invocations (Sum) and Duration (Average) per function (default: none).")
     List<Path> metrics = new ArrayList<>();
@@ -115,7 +119,7 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency), options);
+                    accountSettings, concurrency, vpcs), options);
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
@@ -219,7 +223,7 @@ final class ImportCommand implements Callable<Integer> {
     private void checkNotAnInput() {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
-                new ArrayList<>(concurrency.values()))) {
+                new ArrayList<>(concurrency.values()), vpcs)) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);

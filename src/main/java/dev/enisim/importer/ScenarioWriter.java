@@ -254,6 +254,10 @@ final class ScenarioWriter {
             recreatedEnis += recreated;
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append('\n');
+            String vpcName = d.account().vpcName.get(v.getKey());
+            if (displayable(vpcName)) {
+                b.append("    name: ").append(q(vpcName)).append("   # Name tag (describe-vpcs): a label only\n");
+            }
             String owner = d.account().vpcOwner.get(v.getKey());
             if (!d.account().functionAccounts.isEmpty() && owner != null) {
                 b.append("    owner: \"").append(owner).append("\"   # describe-subnets OwnerId\n");

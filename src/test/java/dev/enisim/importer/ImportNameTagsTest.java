@@ -77,6 +77,30 @@ class ImportNameTagsTest {
     }
 
     @Test
+    void theVpcsNameTagComesFromDescribeVpcs() throws Exception {
+        Path vpcs = write(dir, "vpcs.json", """
+                {"Vpcs": [{"VpcId": "vpc-0f0e0d0c0b0a09081", "CidrBlock": "10.1.0.0/16", "State": "available",
+                           "Tags": [{"Key": "Name", "Value": "payments-vpc"}]},
+                          {"VpcId": "vpc-099999999999999999", "Tags": [{"Key": "Name", "Value": "another"}]}]}
+                """);
+        ImportCommandTest.Result r = ImportCommandTest.run("import", "--subnets", write(dir, "subnets.json", SUBNETS)
+                .toString(), "--functions", write(dir, "functions.json", FUNCTIONS).toString(), "--vpcs",
+                vpcs.toString(), "-o", dir.resolve("named.yaml").toString());
+        assertEquals(0, r.code(), r.err());
+        String yaml = java.nio.file.Files.readString(dir.resolve("named.yaml"));
+        assertTrue(yaml.contains("  - id: vpc-0f0e0d0c0b0a09081\n    name: payments-vpc   # Name tag (describe-vpcs)"),
+                yaml);
+        assertTrue(yaml.contains("#   " + vpcs + " (aws ec2 describe-vpcs)"), "among the files read: " + yaml);
+        assertFalse(yaml.contains("another"), "a VPC with no subnet imported is not in the scenario");
+        assertEquals("payments-vpc", ScenarioLoader.load(dir.resolve("named.yaml")).vpcs().get(0).name());
+
+        ImportCommandTest.Result wrong = ImportCommandTest.run("import", "--subnets", dir.resolve("subnets.json")
+                .toString(), "--functions", dir.resolve("functions.json").toString(), "--vpcs",
+                dir.resolve("subnets.json").toString(), "-o", dir.resolve("other.yaml").toString());
+        assertEquals(2, wrong.code(), "describe-subnets output given as --vpcs: " + wrong.err());
+    }
+
+    @Test
     void withoutDescribeSecurityGroupsNoGroupIsNamed() throws Exception {
         String yaml = imported(SUBNETS, null);
         assertFalse(yaml.contains("securityGroupNames"), yaml);
