@@ -299,12 +299,12 @@ final class ScenarioWriter {
                 String tag = d.account().groupNameTag.get(g);
                 String name = displayable(tag) ? tag : d.account().groupName.get(g);
                 if (displayable(name)) {
-                    named.add(q(g) + ": " + q(name));
+                    named.add("{ id: " + q(g) + ", name: " + q(name) + " }");
                     tagged |= name.equals(tag);
                 }
             }
             if (!named.isEmpty()) {
-                b.append("    securityGroupNames: { ").append(String.join(", ", named)).append(" }   # ")
+                b.append("    securityGroupNames: [").append(String.join(", ", named)).append("]   # ")
                         .append(tagged ? "Name tag, else GroupName" : "GroupName")
                         .append(" (describe-security-groups): labels only\n");
             }

@@ -544,6 +544,7 @@ public record Scenario(
      * @param natGateways    the VPC's NAT gateways (functions' {@code egress} leaves through them)
      * @param name           its display name (an imported Name tag), or null: labels only, never a key
      * @param groupNames     security group id -> its display name (Name tag or GroupName), for those named
+     *                       ({@code securityGroupNames: [{id, name}]})
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
             int otherUsedEnis, List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames) {

@@ -927,18 +927,23 @@ public final class ScenarioLoader {
                 groupIds.put(g, id);
             }
             Map<String, String> groupNames = new java.util.TreeMap<>();
-            Fields named = v.object("securityGroupNames");
-            if (named != null) {
-                named.json().fieldNames().forEachRemaining(g -> {
-                    if (!groups.contains(g)) {
-                        named.problem(g, "'" + g + "' is not one of this VPC's securityGroups " + groups
-                                + ": a name is given to a security group the VPC defines");
-                    }
-                    String n = displayName(named, g);
-                    if (n != null) {
-                        groupNames.put(g, n);
-                    }
-                });
+            java.util.Set<String> namedGroups = new java.util.HashSet<>();
+            for (Fields named : v.objects("securityGroupNames")) {
+                named.allowOnly("id", "name");
+                String g = named.requireText("id");
+                if (g != null && !groups.contains(g)) {
+                    named.problem("id", "'" + g + "' is not one of this VPC's securityGroups " + groups
+                            + ": a name is given to a security group the VPC defines");
+                } else if (g != null && !namedGroups.add(g)) {
+                    named.problem("id", "'" + g + "' is named twice");
+                }
+                if (!named.has("name")) {
+                    named.problem("name", "is required");
+                }
+                String n = displayName(named, "name");
+                if (g != null && n != null) {
+                    groupNames.putIfAbsent(g, n);
+                }
             }
             List<Scenario.NatGateway> nats = new ArrayList<>();
             for (Fields n : v.objects("natGateways")) {
@@ -1076,7 +1081,7 @@ public final class ScenarioLoader {
     static final int NAME_MAX = 256;
 
     /**
-     * An optional display name ({@code name} of a subnet or a VPC, a value of {@code securityGroupNames}): a string
+     * An optional display name ({@code name} of a subnet or a VPC, a {@code securityGroupNames} entry's): a string
      * of 1 to {@link #NAME_MAX} characters without a line break or another control character (it is shown on one
      * line of the terminal and of the page); null when absent or refused.
      */

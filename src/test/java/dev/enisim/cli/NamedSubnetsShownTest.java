@@ -37,7 +37,7 @@ class NamedSubnetsShownTest {
                   - { id: subnet-0a1b2c3d4e5f60789, cidr: 10.1.1.0/24, az: eu-west-1a, name: private-a }
                   - { id: subnet-0b1c2d3e4f5a60781, cidr: 10.1.2.0/24, az: eu-west-1b }
                 securityGroups: [sg-0aaaaaaaaaaaaaaa1, sg-0bbbbbbbbbbbbbbb2]
-                securityGroupNames: { sg-0aaaaaaaaaaaaaaa1: api-lambda }
+                securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }]
             functions:
               - name: api
                 vpcConfig: { subnetIds: [subnet-0a1b2c3d4e5f60789, subnet-0b1c2d3e4f5a60781],
@@ -61,16 +61,20 @@ class NamedSubnetsShownTest {
         String message = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(NAMED
                 .replace("name: private-a", "name: [private, a]")
                 .replace("name: payments-vpc", "name: \"" + "v".repeat(257) + "\"")
-                .replace("sg-0aaaaaaaaaaaaaaa1: api-lambda", "sg-0aaaaaaaaaaaaaaa1: \"api\\nlambda\", sg-0c: x"),
+                .replace("name: api-lambda }", "name: \"api\\nlambda\" }, { id: sg-0c, name: x },"
+                        + " { id: sg-0aaaaaaaaaaaaaaa1, name: again }, { id: sg-0bbbbbbbbbbbbbbb2 }"),
                 "named.yaml")).getMessage();
         assertTrue(message.contains("vpcs[0].subnets[0].name: expected a name (a string, as a Name tag's value),"
                 + " got a list"), message);
         assertTrue(message.contains("vpcs[0].name: expected a name of 1 to 256 characters on one line (a Name tag's"
                 + " value), got one of 257 characters"), message);
-        assertTrue(message.contains("vpcs[0].securityGroupNames.sg-0aaaaaaaaaaaaaaa1: expected a name of 1 to 256"
+        assertTrue(message.contains("vpcs[0].securityGroupNames[0].name: expected a name of 1 to 256"
                 + " characters on one line (a Name tag's value), got one with a control character"), message);
-        assertTrue(message.contains("vpcs[0].securityGroupNames.sg-0c: 'sg-0c' is not one of this VPC's"
+        assertTrue(message.contains("vpcs[0].securityGroupNames[1].id: 'sg-0c' is not one of this VPC's"
                 + " securityGroups"), message);
+        assertTrue(message.contains("vpcs[0].securityGroupNames[2].id: 'sg-0aaaaaaaaaaaaaaa1' is named twice"),
+                message);
+        assertTrue(message.contains("vpcs[0].securityGroupNames[3].name: is required"), message);
     }
 
     @Test
@@ -98,7 +102,7 @@ class NamedSubnetsShownTest {
     @Test
     void withoutNamesTheLabelsAreTheIds() throws Exception {
         String bare = NAMED.replace("    name: payments-vpc\n", "").replace(", name: private-a", "")
-                .replace("    securityGroupNames: { sg-0aaaaaaaaaaaaaaa1: api-lambda }\n", "");
+                .replace("    securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }]\n", "");
         Files.writeString(dir.resolve("bare.yaml"), bare);
         ImportCommandTest.Result r = ImportCommandTest.run("run", dir.resolve("bare.yaml").toString(), "--out",
                 dir.resolve("out").toString());

@@ -65,8 +65,8 @@ class ImportNameTagsTest {
         assertTrue(yaml.contains("- { id: subnet-0a1b2c3d4e5f60789, cidr: 10.1.1.0/24, az: eu-west-1a, otherUsedIps: 10,"
                 + " name: private-a }"), yaml);
         assertTrue(yaml.contains("name: \"private b: payments #2\" }"), "quoted where YAML needs it: " + yaml);
-        assertTrue(yaml.contains("securityGroupNames: { sg-0aaaaaaaaaaaaaaa1: api-lambda, sg-0bbbbbbbbbbbbbbb2:"
-                + " db-clients }   # Name tag, else GroupName"), yaml);
+        assertTrue(yaml.contains("securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }, { id:"
+                + " sg-0bbbbbbbbbbbbbbb2, name: db-clients }]   # Name tag, else GroupName"), yaml);
         Scenario s = ScenarioLoader.load(write(dir, "named.yaml", yaml));
         Scenario.Vpc vpc = s.vpcs().get(0);
         assertEquals(List.of("private-a", "private b: payments #2"), vpc.subnets().stream().limit(2)

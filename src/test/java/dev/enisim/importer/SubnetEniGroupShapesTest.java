@@ -197,7 +197,7 @@ class SubnetEniGroupShapesTest {
         String one = importing(SLASH26, functionOn("subnet-c"), null, "{\"GroupId\": \"sg-1\", \"GroupName\":"
                 + " \"api-sg\", \"VpcId\": \"vpc-1\"}");
         assertTrue(line(one, "securityGroups:").endsWith("securityGroups: [sg-1]"), one);
-        assertTrue(line(one, "securityGroupNames:").endsWith("securityGroupNames: { sg-1: api-sg }   # GroupName"
+        assertTrue(line(one, "securityGroupNames:").endsWith("securityGroupNames: [{ id: sg-1, name: api-sg }]   # GroupName"
                 + " (describe-security-groups): labels only"), one);
         ScenarioException bare = refused(SLASH26, functionOn("subnet-c"), null, "{\"GroupId\": \"sg-1\"}");
         assertTrue(bare.getMessage().contains(groups + ": VpcId: missing (expected a string)"), bare.getMessage());
