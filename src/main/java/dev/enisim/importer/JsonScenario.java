@@ -141,7 +141,9 @@ public final class JsonScenario {
                 } else if (top != null && (Boolean) top[0]) {
                     top[1] = (Integer) top[1] + 1;
                 }
-                if (top != null) {
+                // a key, or an item of a list; not a field's value (a block list's start is on its first item's
+                // line: that line's comments are the item's, not the list's)
+                if (t == JsonToken.FIELD_NAME || top != null && (Boolean) top[0]) {
                     at.putIfAbsent(line, pointer(stack));
                 }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {

@@ -101,6 +101,21 @@ class ImportNameTagsTest {
     }
 
     @Test
+    void oneVpcQueriedAloneIsReadAndAnUntaggedOneLeftUnnamed() throws Exception {
+        // describe-vpcs --query 'Vpcs[0]': the VPC object alone
+        Path one = write(dir, "vpc.json", "{\"VpcId\": \"vpc-0f0e0d0c0b0a09081\", \"Tags\": [{\"Key\": \"Name\","
+                + " \"Value\": \"alone\"}]}");
+        Importer.Inputs in = new Importer.Inputs(List.of(write(dir, "subnets.json", SUBNETS)),
+                List.of(write(dir, "functions.json", FUNCTIONS)), List.of(), List.of(), List.of(), List.of(), Map.of(),
+                List.of(one));
+        assertTrue(Importer.scenario(in, "named", 3600).contains("  - id: vpc-0f0e0d0c0b0a09081\n    name: alone   #"));
+        Path untagged = write(dir, "vpc.json", "{\"Vpcs\": [{\"VpcId\": \"vpc-0f0e0d0c0b0a09081\", \"Tags\": []}]}");
+        String yaml = Importer.scenario(new Importer.Inputs(in.subnets(), in.functions(), List.of(), List.of(),
+                List.of(), List.of(), Map.of(), List.of(untagged)), "named", 3600);
+        assertTrue(yaml.contains("  - id: vpc-0f0e0d0c0b0a09081\n    eniQuota:"), yaml);
+    }
+
+    @Test
     void withoutDescribeSecurityGroupsNoGroupIsNamed() throws Exception {
         String yaml = imported(SUBNETS, null);
         assertFalse(yaml.contains("securityGroupNames"), yaml);
