@@ -54,6 +54,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "aws ec2 describe-security-groups output: each group's VPC and name (default: none).")
     List<Path> securityGroups = new ArrayList<>();
 
+    @Option(names = "--vpcs", arity = "1..*", paramLabel = "FILE",
+            description = "aws ec2 describe-vpcs output: the VPCs' Name tags, shown beside their ids (default: none).")
+    List<Path> vpcs = new ArrayList<>();
+
     @Option(names = "--metrics", arity = "1..*", paramLabel = "FILE",
             description = "aws cloudwatch get-metric-data output: Invocations (Sum) and Duration (Average) per function (default: none).")
     List<Path> metrics = new ArrayList<>();
@@ -91,7 +95,9 @@ final class ImportCommand implements Callable<Integer> {
             description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases (default: the CloudWatch period as it is).")
     String resample;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The scenario to write.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "The scenario to write: YAML, or JSON when the name ends in .json (the same values, the"
+                    + " YAML's comments under x-enisim-import).")
     Path out;
 
     /** What the scenario loader accepts as a {@code name} (ScenarioLoader's NAME): a generated file must load. */
@@ -106,11 +112,6 @@ final class ImportCommand implements Callable<Integer> {
                     + "': a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
                     + " the report folder)");
         }
-        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (outName.endsWith(".json")) { // enisim reads a .json scenario as JSON, and this one is YAML with comments
-            throw new UserInputException("-o " + out + ": the scenario import writes is YAML (with comments saying where"
-                    + " each figure came from), and enisim reads a .json file as JSON: give a name ending in .yaml");
-        }
         Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
                 resample == null ? 0 : seconds("--resample", resample), allowPartial);
         checkNotAnInput();
@@ -118,25 +119,29 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency), options);
+                    accountSettings, concurrency, vpcs), options);
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
         String yaml = result.yaml();
-        checkSize(yaml);
+        // enisim reads a file named .json as JSON: the same scenario is written as JSON, its comments under
+        // x-enisim-import (a reviewer wished for `import -o x.json`, refused until then)
+        String text = json() ? dev.enisim.importer.JsonScenario.of(yaml) : yaml;
+        checkSize(text);
         try {
-            ScenarioLoader.parse(yaml, out.toString());
+            ScenarioLoader.parse(text, out.toString());
         } catch (ScenarioException e) { // inputs were checked: a file that does not load is our bug, so exit 1
             throw new IllegalStateException("the generated scenario does not load:\n" + e.getMessage(), e);
         }
-        write(yaml);
+        write(text);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         // the values marked, not the header's lines that say how to find them
         long placeholders = yaml.lines().filter(l -> !l.startsWith("#") && l.contains("# placeholder")).count();
         // the count is of the values marked in the file; the list at its top groups them (one line for every
         // function's connectionsPerInvocation), so it says fewer lines than this count (a newcomer's review)
         spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder value(s), each marked"
-                + " '# placeholder' and grouped in the list at its top; review them, then: enisim run " + out);
+                + (json() ? " by a comment 'placeholder' in x-enisim-import.comments and grouped in its header"
+                : " '# placeholder' and grouped in the list at its top") + "; review them, then: enisim run " + out);
         // what the header asks a decision on, said once here too (a reviewer's 600 functions: 52 quiet in the window,
         // about 450 with a week of five-minute phases, which only the header said, once per function)
         result.notices().forEach(n -> spec.commandLine().getOut().println("Note: " + n));
@@ -158,12 +163,17 @@ final class ImportCommand implements Callable<Integer> {
      * and SnakeYAML's own limit made it an internal error: a week of five-minute data for 600 functions is about
      * 49 MiB), saying its size, the limit and the ways out (exit 2).
      */
-    private void checkSize(String yaml) {
-        long bytes = utf8Length(yaml);
+    private void checkSize(String text) {
+        long bytes = utf8Length(text);
         String variable = System.getenv(ScenarioLoader.YAML_LIMIT_VARIABLE);
-        long limit = ScenarioLoader.yamlLimitBytes();
+        long limit = json() ? ScenarioLoader.jsonLimitBytes() : ScenarioLoader.yamlLimitBytes();
         if (bytes <= limit) {
             return;
+        }
+        if (json()) {
+            throw new UserInputException("-o " + out + ": the generated scenario is " + mib(bytes) + ", above the "
+                    + mib(limit) + " limit for JSON scenarios; nothing was written. Ways out: --resample 1h (or longer)"
+                    + " sums the CloudWatch periods into hourly ones, or a shorter window of CloudWatch data");
         }
         long mibNeeded = (bytes + (1 << 20) - 1) >> 20;
         List<String> ways = new ArrayList<>();
@@ -174,9 +184,7 @@ final class ImportCommand implements Callable<Integer> {
         ways.add(ScenarioLoader.YAML_LIMIT_VARIABLE + "=" + mibNeeded + " (or more) raises the limit, for this import"
                 + " and for every command that reads the file (YAML is read whole into memory)");
         ways.add("a JSON scenario may have up to " + (ScenarioLoader.jsonLimitBytes() >> 20) + " MiB (it is read as a"
-                + " stream), but enisim import"
-                + " writes YAML only (its comments say where each figure came from and mark the placeholders):"
-                + " convert the file written with the variable (yq -o=json) and name the copy .json");
+                + " stream): -o NAME.json writes the same scenario as JSON, its comments under x-enisim-import");
         throw new UserInputException("-o " + out + ": the generated scenario is " + mib(bytes) + ", above the "
                 + mib(limit) + " limit for YAML scenarios (" + (variableMib(variable) != null
                 ? ScenarioLoader.YAML_LIMIT_VARIABLE + "=" + variableMib(variable)
@@ -215,7 +223,7 @@ final class ImportCommand implements Callable<Integer> {
     private void checkNotAnInput() {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
-                new ArrayList<>(concurrency.values()))) {
+                new ArrayList<>(concurrency.values()), vpcs)) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);
@@ -230,13 +238,24 @@ final class ImportCommand implements Callable<Integer> {
     /** How every scenario {@code enisim import} writes begins: such a file may be replaced. */
     static final String GENERATED = "# Generated by `enisim import`";
 
+    /** Whether -o names a JSON file (enisim reads a scenario named .json as JSON), written as JSON. */
+    private boolean json() {
+        return out.getFileName() != null
+                && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /** How the file the import writes to -o begins: its YAML header line, or its JSON opening. */
+    private String generated() {
+        return json() ? dev.enisim.importer.JsonScenario.GENERATED : GENERATED;
+    }
+
     /**
      * Refuses, before the import runs, an {@code -o} that exists and was not written by enisim import (its first
      * line is not {@link #GENERATED}), unless forced; a folder or a link is always refused (exit 2).
      */
     private void checkOut() {
         try {
-            SafeOutput.checkFile(out, Main.workingDir(spec), force ? null : GENERATED, true);
+            SafeOutput.checkFile(out, Main.workingDir(spec), force ? null : generated(), true);
             java.nio.file.Path file = Main.workingDir(spec).resolve(out);
             if (!force && java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     && !dev.enisim.importer.ImportSeal.intact(readQuietly(file))) {
@@ -260,10 +279,10 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the scenario through {@link SafeOutput} (a temporary sibling moved into place), refusing as checkOut. */
+    /** Writes the scenario (YAML or JSON) through {@link SafeOutput} (a temporary sibling moved into place), refusing as checkOut. */
     private void write(String yaml) throws IOException {
         checkOut();
-        SafeOutput.writeFile(out, Main.workingDir(spec), force ? null : GENERATED, true,
+        SafeOutput.writeFile(out, Main.workingDir(spec), force ? null : generated(), true,
                 yaml.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -87,7 +87,8 @@ final class TerminalSummary {
         // legacy: no Hyperplane ENI quota applies; the VPC's limit is legacy.eniLimit, what eniQuota then holds
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
-            out.printf("  %-20s peak %d of %s %d%s%s%n", v.getKey(), v.getValue().peakEnis(),
+            out.printf("  %-20s peak %d of %s %d%s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
+                    v.getValue().peakEnis(),
                     legacy ? "legacy.eniLimit" : "quota", v.getValue().eniQuota(),
                     v.getValue().otherUsedEnis() > 0 ? ", " + v.getValue().otherUsedEnis() + " used by other services"
                             : "",
@@ -109,7 +110,8 @@ final class TerminalSummary {
                 e.getValue().usableIps())));
         for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
             RunSummary.SubnetSummary sub = e.getValue();
-            out.printf("  %-20s %-18s %5d usable, %5d used by others, min free %d%n", e.getKey(), sub.cidr(),
+            out.printf("  %-20s %-18s %5d usable, %5d used by others, min free %d%n",
+                    dev.enisim.report.Labels.of(r.scenario(), e.getKey()), sub.cidr(),
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
         }
         more(out, subnets.size(), "subnets");

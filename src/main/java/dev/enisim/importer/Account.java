@@ -90,6 +90,7 @@ final class Account {
     static final String FUNCTIONS = "aws lambda list-functions";
     static final String ENIS = "aws ec2 describe-network-interfaces";
     static final String GROUPS = "aws ec2 describe-security-groups";
+    static final String VPCS = "aws ec2 describe-vpcs";
 
     final Map<String, Subnet> subnets = new TreeMap<>();
     final Map<String, Function> functions = new TreeMap<>();
@@ -105,6 +106,10 @@ final class Account {
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
     final Map<String, String> groupName = new TreeMap<>();
+    /** VPC id -> its Name tag, from describe-vpcs, for those tagged. */
+    final Map<String, String> vpcName = new TreeMap<>();
+    /** Security group id -> its Name tag, from describe-security-groups, for those tagged. */
+    final Map<String, String> groupNameTag = new TreeMap<>();
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
@@ -427,12 +432,35 @@ final class Account {
                 if (name != null) {
                     groupName.put(id, name);
                 }
+                String tag = nameTag(list.get(i));
+                if (tag != null) {
+                    groupNameTag.put(id, tag);
+                }
             }
         }
     }
 
-    private static String nameTag(JsonNode subnet) {
-        for (JsonNode tag : subnet.path("Tags")) {
+    void readVpcs(Path file) throws ScenarioException {
+        pages(file, VPCS, this::readVpcs);
+    }
+
+    /** describe-vpcs output: each VPC's Name tag (its only use: the scenario's labels). */
+    private void readVpcs(CliJson j) {
+        boolean bare = j.root.has("VpcId"); // `--query 'Vpcs[0]'`: the VPC object alone
+        List<JsonNode> list = bare ? List.of(j.root) : j.list("Vpcs", VPCS);
+        for (int i = 0; i < list.size(); i++) {
+            String p = bare ? "" : "Vpcs[" + i + "]";
+            String id = j.text(list.get(i), p, "VpcId", true);
+            String tag = nameTag(list.get(i));
+            if (id != null && tag != null) {
+                vpcName.put(id, tag);
+            }
+        }
+    }
+
+    /** The value of a resource's {@code Name} tag (a subnet's, a security group's), or null. */
+    private static String nameTag(JsonNode resource) {
+        for (JsonNode tag : resource.path("Tags")) {
             if ("Name".equals(tag.path("Key").asText(null)) && tag.path("Value").isTextual()) {
                 return tag.get("Value").asText();
             }

@@ -24,8 +24,15 @@ public final class ImportSeal {
         return yaml + PREFIX + sha256(yaml) + "\n";
     }
 
-    /** Whether {@code text} ends with a seal line that matches the lines above it (as the import wrote it). */
+    /**
+     * Whether {@code text} ends with a seal line that matches the lines above it (as the import wrote it), or is a
+     * JSON scenario the import wrote whose seal member matches the text above it ({@link JsonScenario}).
+     */
     public static boolean intact(String text) {
+        return yamlIntact(text) || JsonScenario.intact(text);
+    }
+
+    private static boolean yamlIntact(String text) {
         int at = text.lastIndexOf(PREFIX);
         if (at < 0 || (at > 0 && text.charAt(at - 1) != '\n')) {
             return false;
@@ -35,7 +42,7 @@ public final class ImportSeal {
         return line.equals(sha256(body) + "\n");
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     s.getBytes(StandardCharsets.UTF_8)));

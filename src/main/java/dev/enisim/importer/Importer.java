@@ -27,7 +27,7 @@ public final class Importer {
      * its {@code aws lambda get-function-concurrency} output (which does not name the function).
      */
     public record Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
-            List<Path> metrics, List<Path> accountSettings, Map<String, Path> concurrency) {
+            List<Path> metrics, List<Path> accountSettings, Map<String, Path> concurrency, List<Path> vpcs) {
 
         public Inputs {
             subnets = List.copyOf(subnets);
@@ -37,6 +37,13 @@ public final class Importer {
             metrics = List.copyOf(metrics);
             accountSettings = List.copyOf(accountSettings);
             concurrency = new TreeMap<>(concurrency);
+            vpcs = List.copyOf(vpcs);
+        }
+
+        /** Without describe-vpcs output (its only use: the VPCs' Name tags). */
+        public Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
+                List<Path> metrics, List<Path> accountSettings, Map<String, Path> concurrency) {
+            this(subnets, functions, enis, securityGroups, metrics, accountSettings, concurrency, List.of());
         }
 
         public Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
@@ -253,6 +260,10 @@ public final class Importer {
         for (Path p : in.securityGroups()) {
             problems.run(() -> a.readSecurityGroups(p));
             sources.add(p + " (" + Account.GROUPS + ")");
+        }
+        for (Path p : in.vpcs()) {
+            problems.run(() -> a.readVpcs(p));
+            sources.add(p + " (" + Account.VPCS + ")");
         }
         CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds()).pagesIn(a);
         boolean metricsRead = true;

@@ -254,6 +254,10 @@ final class ScenarioWriter {
             recreatedEnis += recreated;
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append('\n');
+            String vpcName = d.account().vpcName.get(v.getKey());
+            if (displayable(vpcName)) {
+                b.append("    name: ").append(q(vpcName)).append("   # Name tag (describe-vpcs): a label only\n");
+            }
             String owner = d.account().vpcOwner.get(v.getKey());
             if (!d.account().functionAccounts.isEmpty() && owner != null) {
                 b.append("    owner: \"").append(owner).append("\"   # describe-subnets OwnerId\n");
@@ -287,14 +291,33 @@ final class ScenarioWriter {
                 subnet(b, s);
             }
             TreeSet<String> groups = d.groups().getOrDefault(v.getKey(), new TreeSet<>());
-            b.append("    securityGroups: ").append(list(groups));
-            List<String> names = new ArrayList<>();
-            groups.forEach(g -> names.add(d.account().groupName.getOrDefault(g, "?")));
-            if (d.account().groupName.keySet().stream().anyMatch(groups::contains)) {
-                b.append("   # ").append(c(String.join(", ", names)));
+            b.append("    securityGroups: ").append(list(groups)).append('\n');
+            // each group's Name tag, else its GroupName, as the pages label it: "checkout-lambda (sg-0a11...)"
+            List<String> named = new ArrayList<>();
+            boolean tagged = false;
+            for (String g : groups) {
+                String tag = d.account().groupNameTag.get(g);
+                String name = displayable(tag) ? tag : d.account().groupName.get(g);
+                if (displayable(name)) {
+                    named.add("{ id: " + q(g) + ", name: " + q(name) + " }");
+                    tagged |= name.equals(tag);
+                }
             }
-            b.append('\n');
+            if (!named.isEmpty()) {
+                b.append("    securityGroupNames: [").append(String.join(", ", named)).append("]   # ")
+                        .append(tagged ? "Name tag, else GroupName" : "GroupName")
+                        .append(" (describe-security-groups): labels only\n");
+            }
         }
+    }
+
+    /**
+     * A Name tag or GroupName the scenario takes as a display name (ScenarioLoader's rule: 1 to 256 characters on
+     * one line); another (an empty Name tag, AWS allows one) is left out, and stays in the subnet's comment.
+     */
+    static boolean displayable(String name) {
+        return name != null && !name.isBlank() && name.codePointCount(0, name.length()) <= 256
+                && name.codePoints().noneMatch(Character::isISOControl);
     }
 
     private void subnet(StringBuilder b, Account.Subnet s) {
@@ -304,8 +327,9 @@ final class ScenarioWriter {
         long others = Math.max(0, inUse - recreated);
         b.append("      - { id: ").append(q(s.id())).append(", cidr: ").append(s.cidr()).append(", az: ")
                 .append(q(s.az())).append(", otherUsedIps: ").append(others)
-                .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr())).append(" }   # ");
-        if (s.name() != null) {
+                .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr()))
+                .append(displayable(s.name()) ? ", name: " + q(s.name()) : "").append(" }   # ");
+        if (s.name() != null && !displayable(s.name())) { // a Name tag the scenario cannot take, said as before
             b.append(c(s.name())).append(": ");
         }
         b.append(s.availableIps()).append(" of ").append(s.usableIps()).append(" free; ").append(inUse);

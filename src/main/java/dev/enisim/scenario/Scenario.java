@@ -542,13 +542,23 @@ public record Scenario(
      * @param securityGroups security-group ids defined in this VPC
      * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
      * @param natGateways    the VPC's NAT gateways (functions' {@code egress} leaves through them)
+     * @param name           its display name (an imported Name tag), or null: labels only, never a key
+     * @param groupNames     security group id -> its display name (Name tag or GroupName), for those named
+     *                       ({@code securityGroupNames: [{id, name}]})
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
-            int otherUsedEnis, List<NatGateway> natGateways) {
+            int otherUsedEnis, List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
             natGateways = List.copyOf(natGateways);
+            groupNames = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupNames));
+        }
+
+        /** A VPC without display names. */
+        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups, int otherUsedEnis,
+                List<NatGateway> natGateways) {
+            this(id, eniQuota, subnets, securityGroups, otherUsedEnis, natGateways, null, java.util.Map.of());
         }
 
         /** A VPC with its subnets and security groups, no other services' ENIs and no NAT gateway. */
@@ -557,7 +567,7 @@ public record Scenario(
         }
 
         public Vpc withSubnets(List<Subnet> newSubnets) {
-            return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways);
+            return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways, name, groupNames);
         }
     }
 
@@ -588,11 +598,17 @@ public record Scenario(
      * @param az           Availability Zone name
      * @param otherUsedIps addresses used by other tenants (EC2, RDS...), 0 <= n <= usable
      * @param ipv6Cidr     the subnet's IPv6 /64 when it is dual-stack, else null
+     * @param name         its display name (an imported Name tag such as "private-a"), or null: labels only
      */
-    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps, String ipv6Cidr) {
+    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps, String ipv6Cidr, String name) {
         /** An IPv4-only subnet. */
         public Subnet(String id, Cidr cidr, String az, int otherUsedIps) {
-            this(id, cidr, az, otherUsedIps, null);
+            this(id, cidr, az, otherUsedIps, null, null);
+        }
+
+        /** A subnet without a display name. */
+        public Subnet(String id, Cidr cidr, String az, int otherUsedIps, String ipv6Cidr) {
+            this(id, cidr, az, otherUsedIps, ipv6Cidr, null);
         }
 
         public boolean dualStack() {

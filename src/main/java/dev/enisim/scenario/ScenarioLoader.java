@@ -892,8 +892,9 @@ public final class ScenarioLoader {
         Map<String, String> natIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
             v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
-                    "owner");
+                    "owner", "name", "securityGroupNames");
             String id = v.requireText("id");
+            String vpcName = displayName(v, "name");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
             }
@@ -925,6 +926,25 @@ public final class ScenarioLoader {
                 }
                 groupIds.put(g, id);
             }
+            Map<String, String> groupNames = new java.util.TreeMap<>();
+            java.util.Set<String> namedGroups = new java.util.HashSet<>();
+            for (Fields named : v.objects("securityGroupNames")) {
+                named.allowOnly("id", "name");
+                String g = named.requireText("id");
+                if (g != null && !groups.contains(g)) {
+                    named.problem("id", "'" + g + "' is not one of this VPC's securityGroups " + groups
+                            + ": a name is given to a security group the VPC defines");
+                } else if (g != null && !namedGroups.add(g)) {
+                    named.problem("id", "'" + g + "' is named twice");
+                }
+                if (!named.has("name")) {
+                    named.problem("name", "is required");
+                }
+                String n = displayName(named, "name");
+                if (g != null && n != null) {
+                    groupNames.putIfAbsent(g, n);
+                }
+            }
             List<Scenario.NatGateway> nats = new ArrayList<>();
             for (Fields n : v.objects("natGateways")) {
                 n.allowOnly("id", "az", "addresses");
@@ -946,7 +966,8 @@ public final class ScenarioLoader {
                     nats.add(new Scenario.NatGateway(natId, az, addresses));
                 }
             }
-            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis, nats));
+            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis, nats, vpcName,
+                    groupNames));
         }
         return out;
     }
@@ -956,7 +977,8 @@ public final class ScenarioLoader {
      * function naming it gets a clear refusal; not part of the world (no IPv4 address for an ENI).
      */
     private static void ipv6OnlySubnet(Fields s, Map<String, String> ids, Map<String, String> blocks) {
-        s.allowOnly("id", "az", "ipv6Only", "ipv6Cidr");
+        s.allowOnly("id", "az", "ipv6Only", "ipv6Cidr", "name");
+        displayName(s, "name");
         String id = s.requireText("id");
         s.requireText("az");
         ipv6Cidr(s, true, id, blocks);
@@ -1011,7 +1033,8 @@ public final class ScenarioLoader {
 
     private static Scenario.Subnet subnet(Fields s, Map<String, String> ids, List<Scenario.Subnet> sameVpc,
             Map<String, String> ipv6Blocks) {
-        s.allowOnly("id", "cidr", "az", "otherUsedIps", "ipv6Cidr", "ipv6Only");
+        s.allowOnly("id", "cidr", "az", "otherUsedIps", "ipv6Cidr", "ipv6Only", "name");
+        String name = displayName(s, "name");
         String ipv6 = ipv6Cidr(s, false, s.json().path("id").isTextual() ? s.json().get("id").asText() : null,
                 ipv6Blocks);
         String id = s.requireText("id");
@@ -1050,7 +1073,37 @@ public final class ScenarioLoader {
         }
         // a subnet with a bad field is still declared, so references to it are not reported as unknown too
         // (the scenario is rejected anyway)
-        return new Scenario.Subnet(id, cidr == null ? PLACEHOLDER_CIDR : cidr, az == null ? "?" : az, others, ipv6);
+        return new Scenario.Subnet(id, cidr == null ? PLACEHOLDER_CIDR : cidr, az == null ? "?" : az, others, ipv6,
+                name);
+    }
+
+    /** The longest display name taken: an AWS tag value has at most 256 characters [doc]. */
+    static final int NAME_MAX = 256;
+
+    /**
+     * An optional display name ({@code name} of a subnet or a VPC, a {@code securityGroupNames} entry's): a string
+     * of 1 to {@link #NAME_MAX} characters without a line break or another control character (it is shown on one
+     * line of the terminal and of the page); null when absent or refused.
+     */
+    private static String displayName(Fields f, String field) {
+        if (!f.has(field)) {
+            return null;
+        }
+        JsonNode n = f.json().get(field);
+        if (!n.isTextual()) {
+            f.problem(field, "expected a name (a string, as a Name tag's value), got " + Fields.describe(n));
+            return null;
+        }
+        String name = n.asText();
+        if (name.isBlank() || name.codePointCount(0, name.length()) > NAME_MAX
+                || name.codePoints().anyMatch(Character::isISOControl)) {
+            f.problem(field, "expected a name of 1 to " + NAME_MAX + " characters on one line (a Name tag's value),"
+                    + " got " + (name.isBlank() ? "an empty one" : name.codePoints().anyMatch(Character::isISOControl)
+                    ? "one with a control character" : "one of " + name.codePointCount(0, name.length())
+                    + " characters"));
+            return null;
+        }
+        return name;
     }
 
     private static boolean overlap(Cidr a, Cidr b) {

@@ -57,13 +57,21 @@ class UserFileLookalikesTest extends InScratch {
     }
 
     @Test
-    void importRefusesToWriteItsYamlUnderAJsonName() throws Exception {
+    void importWritesJsonUnderAJsonNameAndKeepsAUsersJson() throws Exception {
+        // until session 49 refused (its YAML would not read as JSON); now the same scenario as JSON (ImportJsonTest)
         Path ex = Path.of("scenarios/import-example").toAbsolutePath();
         Scratch.Result r = s.run("import", "--subnets", ex.resolve("subnets.json").toString(), "--functions",
                 ex.resolve("functions.json").toString(), "-o", "imported.json");
-        assertExit(2, r);
-        assertTrue(r.err().contains("give a name ending in .yaml") && !r.err().contains("internal error"), r.err());
-        assertTrue(Files.notExists(s.work.resolve("imported.json")));
+        assertExit(0, r);
+        assertTrue(Files.readString(s.work.resolve("imported.json")).startsWith("{"), "JSON");
+        assertExit(0, s.run("validate", "imported.json"));
+        String users = "{\"Subnets\": []}\n"; // a user's JSON named as a scenario could be: not replaced
+        Files.writeString(s.work.resolve("saved.json"), users);
+        Scratch.Result kept = s.run("import", "--subnets", ex.resolve("subnets.json").toString(), "--functions",
+                ex.resolve("functions.json").toString(), "-o", "saved.json");
+        assertExit(2, kept);
+        assertTrue(!kept.err().contains("internal error"), kept.err());
+        assertEquals(users, Files.readString(s.work.resolve("saved.json")));
     }
 
     @Test

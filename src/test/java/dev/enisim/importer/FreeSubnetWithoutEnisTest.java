@@ -47,7 +47,7 @@ class FreeSubnetWithoutEnisTest {
         assertTrue(ImporterTest.unwrapped(yaml).contains("existing-fn: no describe-network-interfaces output, and"
                 + " AvailableIpAddressCount shows every address of its subnet(s) free, so it has no ENI: it starts"
                 + " Inactive"), yaml);
-        assertTrue(yaml.contains("tiny-a: 11 of 11 free; 0 in use = 0 Lambda ENI(s) recreated at time 0 + 0 other"),
+        assertTrue(yaml.contains("name: tiny-a }   # 11 of 11 free; 0 in use = 0 Lambda ENI(s) recreated at time 0 + 0 other"),
                 yaml);
     }
 

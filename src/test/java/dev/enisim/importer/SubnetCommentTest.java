@@ -57,7 +57,7 @@ class SubnetCommentTest {
                 "[\"2026-11-20T10:00:00Z\", \"2026-11-20T10:05:00Z\"]", "[2.0, 4.0]") + "]}";
         String line = subnetLine(importing(251, "{\"NetworkInterfaces\": []}", metrics));
         assertFalse(line.contains("0 in use = 1 Lambda ENI(s) recreated at time 0 + 0 other"), line);
-        assertTrue(line.endsWith("# private-a: 251 of 251 free; 0 in use, yet 1 Lambda ENI(s) are recreated here at"
+        assertTrue(line.endsWith("name: private-a }   # 251 of 251 free; 0 in use, yet 1 Lambda ENI(s) are recreated here at"
                 + " time 0 (none listed here): 1 more than AvailableIpAddressCount accounts for, so the run starts with"
                 + " 250 free; 0 other"), line);
     }
@@ -69,7 +69,7 @@ class SubnetCommentTest {
                 + ", " + lambdaEni("eni-3", "sg-older") + "]}";
         String line = subnetLine(importing(250, enis, null));
         assertFalse(line.contains("+ 0 other (incl. 2"), "0 others cannot include 2 ENIs: " + line);
-        assertTrue(line.endsWith("# private-a: 250 of 251 free; 1 in use = 1 Lambda ENI(s) recreated at time 0 + 0"
+        assertTrue(line.endsWith("name: private-a }   # 250 of 251 free; 1 in use = 1 Lambda ENI(s) recreated at time 0 + 0"
                 + " other; the ENI list shows 2 more Lambda ENI(s) here, of no imported key, that"
                 + " AvailableIpAddressCount does not account for"), line);
         // 2 in use: one of the two is counted among the others, the other is not accounted for

@@ -66,8 +66,8 @@ class SubnetEniGroupShapesTest {
                 null, null);
         Scenario s = ScenarioLoader.parse(yaml, "t");
         assertEquals(2, s.vpcs().get(0).subnets().size(), yaml);
-        assertTrue(line(yaml, "subnet-big").contains("# big: 65000 of 65531 free"), yaml);
-        assertTrue(line(yaml, "subnet-small").contains("# small: 10 of 11 free"), yaml);
+        assertTrue(line(yaml, "subnet-big").contains("name: big }   # 65000 of 65531 free"), yaml);
+        assertTrue(line(yaml, "subnet-small").contains("name: small }   # 10 of 11 free"), yaml);
     }
 
     @Test
@@ -89,7 +89,7 @@ class SubnetEniGroupShapesTest {
         // create-subnet prints {"Subnet": {...}}
         String created = importing("{\"Subnet\": " + subnet("subnet-a", "10.0.0.0/24", 251, "new") + "}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(line(created, "{ id: subnet-a").contains("# new: 251 of 251 free"), created);
+        assertTrue(line(created, "{ id: subnet-a").contains("name: new }   # 251 of 251 free"), created);
         ScenarioException one = refused("{\"Subnet\": " + subnet("subnet-a", "10.0.0.0/30", 1, null) + "}",
                 functionOn("subnet-a"), null, null);
         assertTrue(one.getMessage().contains(subnets + ":1: Subnet.CidrBlock: expected a prefix from /16 to /28"),
@@ -196,7 +196,9 @@ class SubnetEniGroupShapesTest {
         // describe-security-groups --query 'SecurityGroups[0]': the group object alone
         String one = importing(SLASH26, functionOn("subnet-c"), null, "{\"GroupId\": \"sg-1\", \"GroupName\":"
                 + " \"api-sg\", \"VpcId\": \"vpc-1\"}");
-        assertTrue(line(one, "securityGroups:").endsWith("securityGroups: [sg-1]   # api-sg"), one);
+        assertTrue(line(one, "securityGroups:").endsWith("securityGroups: [sg-1]"), one);
+        assertTrue(line(one, "securityGroupNames:").endsWith("securityGroupNames: [{ id: sg-1, name: api-sg }]   # GroupName"
+                + " (describe-security-groups): labels only"), one);
         ScenarioException bare = refused(SLASH26, functionOn("subnet-c"), null, "{\"GroupId\": \"sg-1\"}");
         assertTrue(bare.getMessage().contains(groups + ": VpcId: missing (expected a string)"), bare.getMessage());
         assertFalse(bare.getMessage().contains("SecurityGroups"), bare.getMessage());

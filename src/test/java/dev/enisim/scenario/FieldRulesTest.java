@@ -96,7 +96,7 @@ class FieldRulesTest {
                         "vpcs[0].natGateways[0].eips: unknown key 'eips' (expected one of: id, az, addresses)"),
                 row("VPC with an unknown key", vpc("cidr: 10.0.0.0/16"),
                         "vpcs[0].cidr: unknown key 'cidr' (expected one of: id, eniQuota, tenancy, subnets, "
-                                + "securityGroups, otherUsedEnis, natGateways, owner)"),
+                                + "securityGroups, otherUsedEnis, natGateways, owner, name, securityGroupNames)"),
                 row("a VPC that is not an object", GOOD.replace("vpcs:\n", "vpcs:\n  - vpc-x\n"),
                         "vpcs[0]: expected an object (key: value pairs), got 'vpc-x'"),
                 row("vpcs not a list", GOOD.replace("duration: 1h", "duration: 1h\nvpcs2: x").replace("vpcs:", "vpcs: 3\nvpcsOld:"),
@@ -173,7 +173,7 @@ class FieldRulesTest {
                         "vpcs[0].subnets[1].az: is required"),
                 row("IPv6-only subnet with a CIDR", GOOD.replace("{ id: subnet-b, cidr: 10.0.2.0/28, az: us-east-1b }",
                                 "{ id: subnet-b, az: us-east-1b, ipv6Only: true, ipv6Cidr: '2600:1f18::/64', cidr: 10.0.2.0/28 }"),
-                        "vpcs[0].subnets[1].cidr: unknown key 'cidr' (expected one of: id, az, ipv6Only, ipv6Cidr)"),
+                        "vpcs[0].subnets[1].cidr: unknown key 'cidr' (expected one of: id, az, ipv6Only, ipv6Cidr, name)"),
                 row("IPv6-only subnet reusing an id", GOOD.replace("{ id: subnet-b, cidr: 10.0.2.0/28, az: us-east-1b }",
                                 "{ id: subnet-a, az: us-east-1b, ipv6Only: true, ipv6Cidr: '2600:1f18::/64' }"),
                         "vpcs[0].subnets[1].id: duplicate subnet id 'subnet-a'",

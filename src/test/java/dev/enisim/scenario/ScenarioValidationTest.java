@@ -169,7 +169,7 @@ class ScenarioValidationTest {
                 "many.yaml: vpcs[0].subnets[0].cidr: expected a prefix from /16 to /28 (the sizes AWS allows for a "
                         + "subnet), got /29",
                 "many.yaml: vpcs[0].subnets[1].azz: unknown key 'azz' (expected one of: id, cidr, az, otherUsedIps, "
-                        + "ipv6Cidr, ipv6Only); did you mean 'az'?",
+                        + "ipv6Cidr, ipv6Only, name); did you mean 'az'?",
                 "many.yaml: vpcs[0].subnets[1].az: is required",
                 "many.yaml: functions[0].vpcConfig.subnetIds[1]: unknown subnet 's9' (known: s1, s2); did you mean 's1'?",
                 "many.yaml: functions[0].vpcConfig.securityGroupIds[1]: unknown security group 'sg2' (known: sg); "

@@ -352,7 +352,8 @@ final class ChartData {
                 break;
             }
             RunSummary.SubnetSummary sub = sums.get(s.id());
-            ObjectNode c = chart("subnet-" + s.id(), "Free IPs in " + s.id() + " (" + sub.cidr() + ", " + sub.az()
+            ObjectNode c = chart("subnet-" + s.id(), "Free IPs in " + dev.enisim.report.Labels.of(r.scenario(), s.id())
+                    + " (" + sub.cidr() + ", " + sub.az()
                     + ", " + num(sub.usableIps()) + " usable; minimum per " + bucket() + ")", "free IPs", true);
             c.put("small", true);
             // zoomed to the data (teardown's 249 -> 251 was flat on 0 to 300), the usable line when near, labels above
@@ -360,7 +361,8 @@ final class ChartData {
                     sub.usableIps());
             c.put("yMin", range[0]);
             c.put("yMax", range[1]);
-            c.withArray("series").add(series(s.id(), "subnet", s.id(), Palette.SERIES[0], s.values(), Downsample.Mode.MIN,
+            c.withArray("series").add(series(dev.enisim.report.Labels.of(r.scenario(), s.id()), "subnet", s.id(),
+                    Palette.SERIES[0], s.values(), Downsample.Mode.MIN,
                     1));
             c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), Palette.OTHERS,
                     sub.usableIps() <= range[1]));
@@ -403,7 +405,9 @@ final class ChartData {
                 colour = Palette.unused(used);
                 used.add(colour);
             }
-            out.add(series(s.id(), s.scope().id(), s.id(), colour, s.values(), mode, 1));
+            out.add(series(s.scope() == Metric.Scope.FUNCTION || s.scope() == Metric.Scope.ACCOUNT ? s.id()
+                    : dev.enisim.report.Labels.key(r.scenario(), s.id()), s.scope().id(), s.id(), colour, s.values(),
+                    mode, 1));
         }
         if (candidates.size() > top.size()) {
             java.util.Set<Series> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -1338,7 +1338,8 @@ public final class Headlines {
             }
             RunSummary.VpcSummary v = e.getValue();
             long at = firstAt(r, Metric.Scope.VPC, e.getKey(), Metric.HYPERPLANE_ENI_COUNT, v.peakEnis());
-            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(v.peakEnis()))
+            b.append("<tr><td>").append(esc(dev.enisim.report.Labels.of(r.scenario(), e.getKey())))
+                    .append("</td><td class=\"n\">").append(num(v.peakEnis()))
                     .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
                     // other services' ENIs count against the same quota: Lambda's 5 of 500 was "1.0%" beside 495 EFS
                     // mount targets
@@ -1366,7 +1367,8 @@ public final class Headlines {
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
             long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, sub.minAvailableIps());
-            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(String.valueOf(sub.cidr())))
+            b.append("<tr><td>").append(esc(dev.enisim.report.Labels.of(r.scenario(), e.getKey())))
+                    .append("</td><td>").append(esc(String.valueOf(sub.cidr())))
                     .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
                     .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
                     .append("</td><td class=\"n\">").append(num(sub.otherUsedIps())).append("</td><td class=\"n\">")
