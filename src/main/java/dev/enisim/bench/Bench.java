@@ -342,7 +342,7 @@ public final class Bench {
             long before = liveHeap(null);
             resetPeaks();
             meter.start();
-            Simulation sim = new Simulation(scenario, 0);
+            Simulation sim = new Simulation(scenario, 0, Boolean.getBoolean("enisim.pipe"));
             last = sim.run(meter.steady());
             RunSummary.Events e = last.summary().events();
             Sample sample = meter.stop(e.total(), e.arrivals(), peakHeap(), 0);
