@@ -88,6 +88,7 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     private static final int QUEUE = 36;
     private static final int REACH = 37;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final VarHandle PUBLISHED;
     private static final VarHandle CONSUMED;
 
@@ -129,8 +130,10 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     // the replaying thread's own (the simulation's before start, the observers' after)
     private long head;
 
-    private Thread thread;
+    private volatile Thread thread;
+    /** The thread's CPU time and allocated bytes, written as it ends: -1 before. */
     private volatile long threadCpuNanos = -1;
+    private volatile long threadAllocatedBytes = -1;
     /** The observers' next bucket edge as the calls sent so far leave it (theirs is the observers' thread's). */
     private long edge;
 
@@ -212,9 +215,29 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
         }
     }
 
-    /** The CPU time of the observers' thread, once it has ended ({@link #finish}); 0 if it never started. */
+    /**
+     * The CPU time the observers' thread has taken so far (its total once it has ended: {@link #finish}); 0 if it
+     * never started. Read from any thread.
+     */
     public long threadCpuNanos() {
-        return thread == null ? 0 : Math.max(0, threadCpuNanos);
+        Thread t = thread;
+        long done = threadCpuNanos;
+        if (t == null || done >= 0) {
+            return Math.max(0, done);
+        }
+        long now = THREADS.getThreadCpuTime(t.getId());
+        return now >= 0 ? now : Math.max(0, threadCpuNanos); // -1: it has just ended, its total written
+    }
+
+    /** As {@link #threadCpuNanos}, the bytes its thread allocated (0 where the JVM does not count them). */
+    public long threadAllocatedBytes() {
+        Thread t = thread;
+        long done = threadAllocatedBytes;
+        if (t == null || done >= 0 || !(THREADS instanceof com.sun.management.ThreadMXBean hs)) {
+            return Math.max(0, done);
+        }
+        long now = hs.getThreadAllocatedBytes(t.getId());
+        return now >= 0 ? now : Math.max(0, threadAllocatedBytes);
     }
 
     /** As {@link Observers#crossedAtCalls}: read after {@link #finish}. */
@@ -576,7 +599,6 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     // ---- the replaying side ----
 
     private void replayUntilClosed() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try {
             int idle = 0;
             while (true) {
@@ -599,7 +621,10 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
             failure = t;
             CONSUMED.setRelease(this, Long.MAX_VALUE / 2); // the writer never waits for room again
         } finally {
-            threadCpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
+            long id = Thread.currentThread().getId();
+            threadAllocatedBytes = THREADS instanceof com.sun.management.ThreadMXBean hs
+                    ? Math.max(0, hs.getThreadAllocatedBytes(id)) : 0;
+            threadCpuNanos = Math.max(0, THREADS.getThreadCpuTime(id));
         }
     }
 

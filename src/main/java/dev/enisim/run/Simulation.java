@@ -543,9 +543,17 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         }
     }
 
-    /** The CPU time the observers' own thread took (0 when they run on the simulation's), once the run is over. */
+    /**
+     * The CPU time the observers' own thread has taken so far (its total once the run is over; 0 when they run on
+     * the simulation's thread): a measure of the run's cost counts it with the simulation's.
+     */
     public long observersThreadCpuNanos() {
         return pipe == null ? 0 : pipe.threadCpuNanos();
+    }
+
+    /** As {@link #observersThreadCpuNanos}, the bytes the observers' own thread allocated. */
+    public long observersThreadAllocatedBytes() {
+        return pipe == null ? 0 : pipe.threadAllocatedBytes();
     }
 
     public RunResult run() {
