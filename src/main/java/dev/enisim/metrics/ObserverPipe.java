@@ -46,6 +46,9 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     static final int CAPACITY = 1 << 15;
     /** The longs written between two publications. */
     static final int BATCH = 512;
+    /** The observers' spins waiting for a batch before they park, and how long they park. */
+    private static final int SPINS = 64;
+    private static final long PARK_NANOS = 50_000;
     /** The most longs one record takes, and some: a write never checks within a record. */
     private static final int LARGEST = 8;
 
@@ -312,6 +315,7 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     }
 
     private void waitForRoom(long p) {
+        LockSupport.unpark(thread); // the observers may be parked, waiting for a batch: there is a ring's worth
         int spins = 0;
         while (true) {
             long c = (long) CONSUMED.getAcquire(this);
@@ -611,10 +615,12 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
                     if (head >= (long) PUBLISHED.getAcquire(this) || failure != null) {
                         break;
                     }
-                } else if (++idle < 200) {
+                } else if (++idle < SPINS) {
                     Thread.onSpinWait();
                 } else {
-                    LockSupport.parkNanos(20_000);
+                    // the simulation writes a batch in some tens of microseconds and a ring in about a millisecond:
+                    // a longer wait would burn less, a shorter one lag less (the writer wakes the observers when full)
+                    LockSupport.parkNanos(PARK_NANOS);
                 }
             }
         } catch (Throwable t) {
