@@ -145,6 +145,11 @@ public final class PlanReport {
         if (!warmIps.isEmpty()) {
             b.append("   (").append(warmIps).append(")\n");
         }
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.inactiveKeys() > 0) {
+                b.append("   (").append(inactiveKeysText(s)).append(")\n");
+            }
+        }
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -405,6 +410,25 @@ public final class PlanReport {
                 + " deletes it (no function uses its key any more), so the recommended size holds those too";
     }
 
+    /**
+     * Under the subnet table, for a subnet whose keys of functions Inactive in the demand runs were never made
+     * ({@link Plan.SubnetAdvice#inactiveKeys}): which functions, and that the sizes count an address for each key.
+     */
+    static String inactiveKeysText(Plan.SubnetAdvice s) {
+        long k = s.inactiveKeys();
+        return s.subnet() + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
+                + (k == 1 ? "had" : "each had") + " no ENI there (" + names(s.inactiveFunctions()) + "); "
+                + (k == 1 ? "it needs" : "each needs") + " one, so an address, when its functions wake (the first"
+                + " invocation after a quiet spell restores a function): the formula, the headroom now and the"
+                + " recommended size count " + (k == 1 ? "it" : "them") + ", the peak IPs do not";
+    }
+
+    /** Up to {@link #IDLE_ALIKE} names, then how many more (each in plan.json). */
+    private static String names(List<String> names) {
+        return names.size() <= IDLE_ALIKE ? String.join(", ", names) : String.join(", ", names.subList(0,
+                IDLE_ALIKE)) + " and " + (names.size() - IDLE_ALIKE) + " more, each in plan.json";
+    }
+
     /** "; 2 during the warm-up, not counted" after a VPC's peak (empty when the warm-up held no more). */
     static String warmUpEnisText(Plan p, Plan.VpcAdvice v, String before) {
         return v.warmUpPeakEnis() <= 0 ? "" : before + v.warmUpPeakEnis() + " during the " + warmUpLength(p)
@@ -558,6 +582,13 @@ public final class PlanReport {
             String t = warmUpIpsText(p);
             b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                     + t.substring(1))).append(".</p>\n");
+        }
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.inactiveKeys() > 0) {
+                String t = inactiveKeysText(s);
+                b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                        + t.substring(1))).append(".</p>\n");
+            }
         }
         p.sizingNotes().forEach(n -> b.append("<p class=\"verdict bad\">").append(escape(n)).append("</p>\n"));
         for (Plan.SubnetAdvice s : p.subnets()) {
@@ -835,9 +866,19 @@ public final class PlanReport {
         boolean eniFailure = p.failsAsIs().stream().anyMatch(l -> l.contains("ENILimitReachedException")
                 || l.contains("EniLimitExceeded"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            if (s.headroomIps() < 0) {
+            if (s.headroomIps() < 0 && s.headroomIps() + s.inactiveKeys() >= 0) {
+                // short only of the keys asleep functions will need: the run never made them, so it had no failure
+                long n = s.inactiveFunctions().size();
                 out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
-                        + " (recommended /" + s.recommendedPrefix() + ")" + (ipFailure ? ""
+                        + " (recommended /" + s.recommendedPrefix() + "): it holds today's traffic only while "
+                        + (n == 1 ? "its Inactive function sleeps" : "its " + n + " Inactive functions sleep") + " ("
+                        + names(s.inactiveFunctions()) + "); when " + (n == 1 ? "it wakes" : "they wake") + " (the"
+                        + " first invocation after a quiet spell restores a function), " + (s.inactiveKeys() == 1
+                        ? "its key needs an ENI" : "their " + s.inactiveKeys() + " keys need an ENI each"));
+            } else if (s.headroomIps() < 0) {
+                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                        + " (recommended /" + s.recommendedPrefix() + ")" + (s.inactiveKeys() > 0 ? ", "
+                        + s.inactiveKeys() + " of them for the keys of its Inactive functions" : "") + (ipFailure ? ""
                         : ", though the run as it is had no IP failure"));
             }
         }
@@ -856,9 +897,17 @@ public final class PlanReport {
 
     /**
      * Beside a subnet's check, when one size smaller refused its other tenants' growth with no IP failure of Lambda's:
-     * the size is for that growth ({@link Plan.SubnetAdvice#othersRefusedOneSmaller}); empty otherwise.
+     * the size is for that growth ({@link Plan.SubnetAdvice#othersRefusedOneSmaller}); when it had no failure and the
+     * size counts keys of functions asleep in the runs ({@link Plan.SubnetAdvice#inactiveKeys}), that it is for them;
+     * empty otherwise.
      */
     static String sizedForText(Plan.SubnetAdvice s, String separator) {
+        if (s.othersRefusedOneSmaller() <= 0 && s.inactiveKeys() > 0 && s.failuresOneSmaller() == 0
+                && s.runsOneSmaller() > 0) {
+            // the runs one size smaller do not wake the asleep functions either: no failure there proves nothing
+            return separator + "where the keys of its Inactive functions were not made: the size is for them when"
+                    + " they wake, not for failures seen";
+        }
         if (s.othersRefusedOneSmaller() <= 0) {
             return "";
         }
