@@ -540,8 +540,29 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param keepWarmCostPerMonth   what pinging at that interval costs in 30 days at the scenario's price table
      *                               (each ping a billed request of 1 ms), against the failed invocation after
      *                               each longer quiet period it prevents
+     * @param inactiveNow            for a function that starts {@code existing: Inactive}: that its next invocation
+     *                               fails now, before any quiet period (the advice is for after its restore), in
+     *                               words ({@link #INACTIVE_NOW}); null for any other
      */
     public record IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
-            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth) {
+            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String inactiveNow) {
+
+        /** A function that is not Inactive now. */
+        public IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
+                boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth) {
+            this(function, longestQuietSeconds, keepWarmEverySeconds, failsAfterLongerQuiet, passesAfterShorterQuiet,
+                    keepWarmCostPerMonth, null);
+        }
     }
+
+    /**
+     * {@link IdleAdvice#inactiveNow} of a function that starts {@code existing: Inactive} (domain: an invocation of
+     * an Inactive function fails with ResourceNotReadyException and starts the restore, and invocations fail until
+     * its ENIs are made again, as at creation). Said beside its keep-warm advice, which holds once it is restored.
+     */
+    public static final String INACTIVE_NOW = "Inactive now (existing: Inactive): its next invocation fails"
+            + " (ResourceNotReadyException) and starts its restore (Pending, Restoring), and every invocation fails"
+            + " until the restore is over; the keep-warm advice is for after it";
 }

@@ -2630,9 +2630,10 @@ public final class Planner {
             progress.accept(f.name() + ": quiet periods around the idle rule");
             boolean failsLonger = firstCallAfterQuietFails(f, idle + margin);
             boolean passesShorter = !firstCallAfterQuietFails(f, idle - margin);
+            // the advice holds once it is Active; an Inactive function's next call fails before any quiet: said
             out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter,
                     dev.enisim.metrics.CostEstimate.keepWarmPerMonth(base.prices(), f.memoryMb(), f.architecture(),
-                            idle / 2e6)));
+                            idle / 2e6), startsInactive(f) ? Plan.INACTIVE_NOW : null));
         }
         return out;
     }

@@ -282,6 +282,9 @@ public final class PlanReport {
                 b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %s"
                         + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%s%n",
                         who, quiet(i.longestQuietSeconds() + idleMarginSeconds(i)), members(g)));
+                if (i.inactiveNow() != null) {
+                    b.append("     (").append(inactiveNowText(g)).append(")\n");
+                }
                 continue;
             }
             b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
@@ -290,6 +293,9 @@ public final class PlanReport {
                     + " simulated%s: %s)%s%n", who,
                     quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()), costs(g),
                     g.size() == 1 ? "" : " each", g.size() == 1 ? "" : " for each", idleVerdicts(i), members(g)));
+            if (i.inactiveNow() != null) {
+                b.append("     (").append(inactiveNowText(g)).append(")\n");
+            }
         }
         return b.toString();
     }
@@ -305,13 +311,11 @@ public final class PlanReport {
     static List<List<Plan.IdleAdvice>> idleGroups(List<Plan.IdleAdvice> idle) {
         Map<List<Object>, List<Plan.IdleAdvice>> byAnswer = new LinkedHashMap<>();
         for (Plan.IdleAdvice i : idle) {
-            byAnswer.computeIfAbsent(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
-                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()), k -> new ArrayList<>()).add(i);
+            byAnswer.computeIfAbsent(answer(i), k -> new ArrayList<>()).add(i);
         }
         List<List<Plan.IdleAdvice>> out = new ArrayList<>();
         for (Plan.IdleAdvice i : idle) { // each group where its first function is; small groups one a line
-            List<Plan.IdleAdvice> g = byAnswer.get(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
-                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()));
+            List<Plan.IdleAdvice> g = byAnswer.get(answer(i));
             if (g.size() <= IDLE_ALIKE) {
                 out.add(List.of(i));
             } else if (g.get(0) == i) {
@@ -319,6 +323,20 @@ public final class PlanReport {
             }
         }
         return out;
+    }
+
+    /** What makes two idle answers alike: the figures, the verdicts, and whether the function is Inactive now. */
+    private static List<Object> answer(Plan.IdleAdvice i) {
+        return List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(), i.failsAfterLongerQuiet(),
+                i.passesAfterShorterQuiet(), i.inactiveNow() != null);
+    }
+
+    /**
+     * Beside the idle advice of a function (or a group of them) that starts Inactive: "orders-cold is Inactive now
+     * (existing: Inactive): its next invocation fails ...; the keep-warm advice is for after it".
+     */
+    static String inactiveNowText(List<Plan.IdleAdvice> g) {
+        return (g.size() == 1 ? g.get(0).function() + " is " : "each is ") + g.get(0).inactiveNow();
     }
 
     /** The functions of a group said together: the first five and how many more; nothing for one function. */
@@ -1038,15 +1056,19 @@ public final class PlanReport {
                     b.append("<tr><td>").append(who).append("</td><td class=\"n\">no limit</td>"
                             + "<td class=\"n\">not needed</td><td class=\"ok\">stays Active: succeeds after a quiet"
                             + " longer than the idle rule's (provisioned concurrency keeps it Active)</td></tr>\n");
-                    continue;
+                } else {
+                    boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
+                    b.append("<tr><td>").append(who).append("</td><td class=\"n\">")
+                            .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
+                            .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
+                            .append(ok ? "ok\">" + idleVerdicts(i)
+                                    : "bad\">the simulation disagrees: see plan.json")
+                            .append("</td></tr>\n");
                 }
-                boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
-                b.append("<tr><td>").append(who).append("</td><td class=\"n\">")
-                        .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
-                        .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
-                        .append(ok ? "ok\">" + idleVerdicts(i)
-                                : "bad\">the simulation disagrees: see plan.json")
-                        .append("</td></tr>\n");
+                if (i.inactiveNow() != null) { // beside the advice, a row of its own: its next call fails now
+                    b.append("<tr class=\"inactive-now\"><td></td><td class=\"bad\" colspan=\"3\">")
+                            .append(escape(inactiveNowText(g))).append("</td></tr>\n");
+                }
             }
             b.append("</table></div>\n");
         }
