@@ -542,7 +542,7 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                               each longer quiet period it prevents
      * @param inactiveNow            for a function that starts {@code existing: Inactive}: that its next invocation
      *                               fails now, before any quiet period (the advice is for after its restore), in
-     *                               words ({@link #INACTIVE_NOW}); null for any other
+     *                               words ({@link Plan#INACTIVE_NOW}); null for any other
      */
     public record IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
             boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth,
