@@ -145,11 +145,7 @@ public final class PlanReport {
         if (!warmIps.isEmpty()) {
             b.append("   (").append(warmIps).append(")\n");
         }
-        for (Plan.SubnetAdvice s : p.subnets()) {
-            if (s.inactiveKeys() > 0) {
-                b.append("   (").append(inactiveKeysText(s)).append(")\n");
-            }
-        }
+        inactiveKeysNotes(p).forEach(n -> b.append("   (").append(n).append(")\n"));
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -433,8 +429,32 @@ public final class PlanReport {
      * ({@link Plan.SubnetAdvice#inactiveKeys}): which functions, and that the sizes count an address for each key.
      */
     static String inactiveKeysText(Plan.SubnetAdvice s) {
+        return inactiveKeysText(s.subnet(), s);
+    }
+
+    /**
+     * {@link #inactiveKeysText}, one line for the subnets whose keys asleep and functions are the same: an account's
+     * 16 Inactive functions on every one of 13 subnets read 13 lines naming the same functions.
+     */
+    static List<String> inactiveKeysNotes(Plan p) {
+        Map<List<Object>, List<Plan.SubnetAdvice>> alike = new LinkedHashMap<>();
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.inactiveKeys() > 0) {
+                alike.computeIfAbsent(List.of(s.inactiveKeys(), s.inactiveFunctions()), k -> new ArrayList<>())
+                        .add(s);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (List<Plan.SubnetAdvice> g : alike.values()) {
+            out.add(inactiveKeysText(String.join(", ", g.stream().map(Plan.SubnetAdvice::subnet).toList())
+                    + (g.size() == 1 ? "" : " (each)"), g.get(0)));
+        }
+        return out;
+    }
+
+    private static String inactiveKeysText(String subnets, Plan.SubnetAdvice s) {
         long k = s.inactiveKeys();
-        return s.subnet() + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
+        return subnets + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
                 + (k == 1 ? "had" : "each had") + " no ENI there (" + names(s.inactiveFunctions()) + "); "
                 + (k == 1 ? "it needs" : "each needs") + " one, so an address, when its functions wake (the first"
                 + " invocation after a quiet spell restores a function): the formula, the headroom now and the"
@@ -601,12 +621,9 @@ public final class PlanReport {
             b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                     + t.substring(1))).append(".</p>\n");
         }
-        for (Plan.SubnetAdvice s : p.subnets()) {
-            if (s.inactiveKeys() > 0) {
-                String t = inactiveKeysText(s);
-                b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                        + t.substring(1))).append(".</p>\n");
-            }
+        for (String t : inactiveKeysNotes(p)) {
+            b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + t.substring(1))).append(".</p>\n");
         }
         p.sizingNotes().forEach(n -> b.append("<p class=\"verdict bad\">").append(escape(n)).append("</p>\n"));
         for (Plan.SubnetAdvice s : p.subnets()) {

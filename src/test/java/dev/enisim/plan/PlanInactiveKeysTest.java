@@ -79,6 +79,34 @@ class PlanInactiveKeysTest {
     }
 
     /**
+     * Subnets whose sleeping keys and functions are the same are said in one line: an account's 10 Inactive
+     * functions on 13 subnets read 13 lines naming the same functions. Another subnet's differ: a line of its own.
+     */
+    @Test
+    void subnetsWithTheSameAsleepFunctionsAreOneLine() throws Exception {
+        Plan s = plan(SCENARIO);
+        Plan.SubnetAdvice a = s.subnets().get(0);
+        java.util.function.BiFunction<String, List<String>, Plan.SubnetAdvice> like = (id, functions) ->
+                new Plan.SubnetAdvice(id, a.cidr(), a.usableIps(), a.otherUsedIps(), a.peakLambdaIps(),
+                        a.analyticLambdaIps(), a.recommendedPrefix(), a.recommendedUsableIps(), a.headroomIps(),
+                        a.failuresAtRecommended(), a.failuresOneSmaller(), a.demandReplications(),
+                        a.runsAtRecommended(), a.runsFailedAtRecommended(), a.runsOneSmaller(),
+                        a.runsFailedOneSmaller(), a.warmUpLambdaIps(), a.othersRefusedOneSmaller(),
+                        a.cannotGrowInPlace(), 1, functions);
+        Plan p = new Plan(s.scenario(), s.seed(), s.networkModel(), s.failsAsIs(), s.failedFunctions(),
+                List.of(a, like.apply("b", List.of("asleep")), like.apply("c", List.of("other"))),
+                s.subnetsUnderOtherModel(), s.vpcs(), s.headroom(), s.teardown(), s.idle(), s.assumptions());
+        String text = PlanReport.text(p);
+        assertTrue(text.contains("   (a, b (each): 1 key of functions Inactive in the demand runs had no ENI there"
+                + " (asleep);"), text);
+        assertTrue(text.contains("   (c: 1 key of functions Inactive in the demand runs had no ENI there (other);"),
+                text);
+        assertEquals(2, text.split("key of functions Inactive", -1).length - 1, text);
+        assertTrue(PlanReport.html(p).contains("<p class=\"note\">A, b (each): 1 key of functions Inactive"),
+                PlanReport.html(p));
+    }
+
+    /**
      * The asleep function on the awake one's security groups shares its key, whose ENI the run made: nothing more to
      * count, and the plan is what it was (0 spare at /28, no warning, nothing said in plan.json).
      */
