@@ -140,7 +140,8 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
      *                             by the timeline's setOtherUsedIps): the size is for them at their most
-     * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
+     * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short), the
+     *                             peak with an address for each of {@code inactiveKeys}
      * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0), summed over
      *                             {@code runsAtRecommended} replications other than those the size was taken from;
      *                             {@code runsFailedAtRecommended} of them had any
@@ -161,6 +162,14 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param cannotGrowInPlace    when the recommended size is larger than the subnet and, at its network address,
      *                             would overlap another subnet of the VPC: "a /25 at 10.1.0.0 overlaps subnet-b
      *                             (10.1.0.64/26)"; else null
+     * @param inactiveKeys         the subnet's Hyperplane keys (security-group sets) that a demand run never made
+     *                             because every function of the key stayed {@code Inactive} in it (an
+     *                             {@code existing: Inactive} function not invoked): the most over the demand runs.
+     *                             Each needs an ENI, so an address, when a function of it wakes (its first
+     *                             invocation after the quiet restores it), so the recommended size and
+     *                             {@code headroomIps} count one address each (the formula already did); 0 when none
+     * @param inactiveFunctions    the functions of those keys, in the scenario's order (any demand run's); empty
+     *                             when none
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
@@ -171,7 +180,27 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
             long othersRefusedOneSmaller,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String cannotGrowInPlace) {
+            String cannotGrowInPlace,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long inactiveKeys,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> inactiveFunctions) {
+
+        public SubnetAdvice {
+            inactiveFunctions = List.copyOf(inactiveFunctions);
+        }
+
+        /** No key left unmade by functions asleep in the demand runs. */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+                int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller, long warmUpLambdaIps,
+                long othersRefusedOneSmaller, String cannotGrowInPlace) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, demandReplications,
+                    runsAtRecommended, runsFailedAtRecommended, runsOneSmaller, runsFailedOneSmaller, warmUpLambdaIps,
+                    othersRefusedOneSmaller, cannotGrowInPlace, 0, List.of());
+        }
 
         /** Other tenants never refused, the size can grow in place (or needs not grow). */
         public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
@@ -511,8 +540,29 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param keepWarmCostPerMonth   what pinging at that interval costs in 30 days at the scenario's price table
      *                               (each ping a billed request of 1 ms), against the failed invocation after
      *                               each longer quiet period it prevents
+     * @param inactiveNow            for a function that starts {@code existing: Inactive}: that its next invocation
+     *                               fails now, before any quiet period (the advice is for after its restore), in
+     *                               words ({@link Plan#INACTIVE_NOW}); null for any other
      */
     public record IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
-            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth) {
+            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String inactiveNow) {
+
+        /** A function that is not Inactive now. */
+        public IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
+                boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth) {
+            this(function, longestQuietSeconds, keepWarmEverySeconds, failsAfterLongerQuiet, passesAfterShorterQuiet,
+                    keepWarmCostPerMonth, null);
+        }
     }
+
+    /**
+     * {@link IdleAdvice#inactiveNow} of a function that starts {@code existing: Inactive} (domain: an invocation of
+     * an Inactive function fails with ResourceNotReadyException and starts the restore, and invocations fail until
+     * its ENIs are made again, as at creation). Said beside its keep-warm advice, which holds once it is restored.
+     */
+    public static final String INACTIVE_NOW = "Inactive now (existing: Inactive): its next invocation fails"
+            + " (ResourceNotReadyException) and starts its restore (Pending, Restoring), and every invocation fails"
+            + " until the restore is over; the keep-warm advice is for after it";
 }

@@ -1286,6 +1286,8 @@ public final class Planner {
         Map<String, Long> peaks = new LinkedHashMap<>();
         Map<String, Long> held = new LinkedHashMap<>();
         Map<String, Long> analytics = new LinkedHashMap<>();
+        Map<String, Long> awakePeaks = new LinkedHashMap<>();
+        Map<String, Asleep> inactive = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
                 long need = 0; // after the warm-up
@@ -1299,6 +1301,20 @@ public final class Planner {
                 }
                 peaks.put(s.id(), need);
                 held.put(s.id(), most);
+                // the keys of functions asleep in the runs were never made: each needs an address when they wake
+                long awake = 0;
+                long awakeMost = 0;
+                long asleep = 0;
+                java.util.Set<String> asleepFunctions = new java.util.LinkedHashSet<>();
+                for (Peaks p : peaksAt16) {
+                    Asleep a = asleep(p.run(), s.id());
+                    asleep = Math.max(asleep, a.keys());
+                    asleepFunctions.addAll(a.functions());
+                    awake = Math.max(awake, p.subnetIps().getOrDefault(s.id(), 0L) + a.keys());
+                    awakeMost = Math.max(awakeMost, lambdaIps(p.run().subnets().get(s.id())) + a.keys());
+                }
+                awakePeaks.put(s.id(), awake);
+                inactive.put(s.id(), new Asleep(asleep, inScenarioOrder(asleepFunctions)));
                 long analytic = 0;
                 long refused = 0;
                 double refusedConnections = 0;
@@ -1334,6 +1350,8 @@ public final class Planner {
                 }
                 // the size holds the ENIs the warm-up left too: each keeps its address until Lambda deletes it
                 need = Math.max(need, most);
+                // and an ENI for each key of the functions asleep in the runs (the formula counts them already)
+                need = Math.max(need, Math.max(awake, awakeMost));
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
                 if (ranOut) { // a /16 itself ran out: the demand is more
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
@@ -1402,11 +1420,14 @@ public final class Planner {
                 long peak = peaks.get(s.id());
                 long analytic = analytics.get(s.id());
                 long most = held.get(s.id());
+                Asleep asleep = inactive.get(s.id());
+                // the headroom now counts the asleep functions' keys too: the subnet holds today's peak only while
+                // they sleep (a shared /24 read "3 IPs spare" where they needed 5)
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analytic, p, usable(p),
-                        s.cidr().usableAddresses() - others - peak, failures, failuresSmaller, n, n, failedRuns,
-                        runsSmaller, failedSmaller, most > peak ? most : 0, othersRefusedSmaller,
-                        cannotGrowInPlace(v, s, p)));
+                        s.cidr().usableAddresses() - others - Math.max(peak, awakePeaks.get(s.id())), failures,
+                        failuresSmaller, n, n, failedRuns, runsSmaller, failedSmaller, most > peak ? most : 0,
+                        othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions()));
             }
         }
         return out;
@@ -1549,6 +1570,56 @@ public final class Planner {
             n += missing.size();
         }
         return n;
+    }
+
+    /**
+     * The keys of {@code subnet} a run never made because every function of the key stayed {@code Inactive} in it
+     * (an {@code existing: Inactive} function it did not invoke: its ENIs were reclaimed before the run), and those
+     * functions. Such a key has no ENI in the run, so no address in its peak, yet it needs one when a function of
+     * it wakes (its first invocation after the quiet restores it): a full shared /24 read "3 IPs spare" where its
+     * sleeping functions' 5 keys needed 5. None under the legacy model (no Inactive state), and no function saved
+     * Failed (the sizes count no demand of it).
+     */
+    Asleep asleep(RunSummary run, String subnet) {
+        if (base.networkModel() == NetworkModel.LEGACY) {
+            return new Asleep(0, List.of());
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        List<String> functions = new ArrayList<>();
+        for (Scenario.Function f : base.functions()) {
+            RunSummary.FunctionSummary fs = run.functions().get(f.name());
+            if (!f.vpcConfig().attached() || !f.vpcConfig().subnetIds().contains(subnet)
+                    || f.existing() == Scenario.Function.Existing.FAILED || fs == null
+                    || !"Inactive".equals(fs.finalState())) {
+                continue;
+            }
+            boolean made = false;
+            for (Map.Entry<String, RunSummary.KeySummary> e : run.eniKeys().entrySet()) {
+                made |= e.getValue().subnet().equals(subnet) && e.getValue().peakEnis() > 0
+                        && functionsOf(e.getKey(), e.getValue()).contains(f);
+            }
+            if (!made) {
+                keys.add((base.multiAccount() ? base.accounts().of(f.name()) + ":" : "")
+                        + new java.util.TreeSet<>(f.vpcConfig().securityGroupIds()));
+                functions.add(f.name());
+            }
+        }
+        return new Asleep(keys.size(), functions);
+    }
+
+    /** The keys a run never made for functions asleep in it, and those functions ({@link #asleep}). */
+    record Asleep(long keys, List<String> functions) {
+    }
+
+    /** {@code names} in the scenario's order of its functions. */
+    private List<String> inScenarioOrder(java.util.Set<String> names) {
+        List<String> out = new ArrayList<>();
+        for (Scenario.Function f : base.functions()) {
+            if (names.contains(f.name())) {
+                out.add(f.name());
+            }
+        }
+        return out;
     }
 
     /** The functions whose connections go through a Hyperplane key: its subnet, its security groups, its account. */
@@ -2559,9 +2630,10 @@ public final class Planner {
             progress.accept(f.name() + ": quiet periods around the idle rule");
             boolean failsLonger = firstCallAfterQuietFails(f, idle + margin);
             boolean passesShorter = !firstCallAfterQuietFails(f, idle - margin);
+            // the advice holds once it is Active; an Inactive function's next call fails before any quiet: said
             out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter,
                     dev.enisim.metrics.CostEstimate.keepWarmPerMonth(base.prices(), f.memoryMb(), f.architecture(),
-                            idle / 2e6)));
+                            idle / 2e6), startsInactive(f) ? Plan.INACTIVE_NOW : null));
         }
         return out;
     }

@@ -28,7 +28,7 @@ final class PlanCharts {
     static String demandVersusPrefix(Plan.SubnetAdvice s) {
         int current = prefix(s.cidr());
         long lambda = Math.max(s.peakLambdaIps(), s.warmUpLambdaIps()); // the size holds the warm-up's ENIs too
-        long demand = lambda + s.otherUsedIps();
+        long demand = lambda + s.inactiveKeys() + s.otherUsedIps(); // and an ENI for each key of asleep functions
         int largest = Math.max(16, Math.min(current, s.recommendedPrefix() - 1));
         int from = Math.max(largest, 28 - 7);
         int bars = 28 - from + 1;
@@ -39,7 +39,8 @@ final class PlanCharts {
         StringBuilder b = new StringBuilder();
         b.append("<figure class=\"plan-chart\"><figcaption>").append(HtmlReport.esc(s.subnet())).append(": demand ")
                 .append(demand).append(" IPs (Lambda's peak ").append(lambda).append(s.warmUpLambdaIps() > 0 ? ", the warm-up's"
-                + " ENIs included" : "").append(" + other tenants ")
+                + " ENIs included" : "").append(s.inactiveKeys() == 0 ? "" : " + " + s.inactiveKeys() + " for the keys"
+                + " of Inactive functions").append(" + other tenants ")
                 .append(s.otherUsedIps()).append(") against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
                 + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\""
                 + "demand versus prefix\">\n");

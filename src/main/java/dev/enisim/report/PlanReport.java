@@ -145,6 +145,7 @@ public final class PlanReport {
         if (!warmIps.isEmpty()) {
             b.append("   (").append(warmIps).append(")\n");
         }
+        inactiveKeysNotes(p).forEach(n -> b.append("   (").append(n).append(")\n"));
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -277,6 +278,9 @@ public final class PlanReport {
                 b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %s"
                         + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%s%n",
                         who, quiet(i.longestQuietSeconds() + idleMarginSeconds(i)), members(g)));
+                if (i.inactiveNow() != null) {
+                    b.append("     (").append(inactiveNowText(g)).append(")\n");
+                }
                 continue;
             }
             b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
@@ -285,6 +289,9 @@ public final class PlanReport {
                     + " simulated%s: %s)%s%n", who,
                     quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()), costs(g),
                     g.size() == 1 ? "" : " each", g.size() == 1 ? "" : " for each", idleVerdicts(i), members(g)));
+            if (i.inactiveNow() != null) {
+                b.append("     (").append(inactiveNowText(g)).append(")\n");
+            }
         }
         return b.toString();
     }
@@ -300,13 +307,11 @@ public final class PlanReport {
     static List<List<Plan.IdleAdvice>> idleGroups(List<Plan.IdleAdvice> idle) {
         Map<List<Object>, List<Plan.IdleAdvice>> byAnswer = new LinkedHashMap<>();
         for (Plan.IdleAdvice i : idle) {
-            byAnswer.computeIfAbsent(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
-                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()), k -> new ArrayList<>()).add(i);
+            byAnswer.computeIfAbsent(answer(i), k -> new ArrayList<>()).add(i);
         }
         List<List<Plan.IdleAdvice>> out = new ArrayList<>();
         for (Plan.IdleAdvice i : idle) { // each group where its first function is; small groups one a line
-            List<Plan.IdleAdvice> g = byAnswer.get(List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(),
-                    i.failsAfterLongerQuiet(), i.passesAfterShorterQuiet()));
+            List<Plan.IdleAdvice> g = byAnswer.get(answer(i));
             if (g.size() <= IDLE_ALIKE) {
                 out.add(List.of(i));
             } else if (g.get(0) == i) {
@@ -314,6 +319,20 @@ public final class PlanReport {
             }
         }
         return out;
+    }
+
+    /** What makes two idle answers alike: the figures, the verdicts, and whether the function is Inactive now. */
+    private static List<Object> answer(Plan.IdleAdvice i) {
+        return List.of(i.longestQuietSeconds(), i.keepWarmEverySeconds(), i.failsAfterLongerQuiet(),
+                i.passesAfterShorterQuiet(), i.inactiveNow() != null);
+    }
+
+    /**
+     * Beside the idle advice of a function (or a group of them) that starts Inactive: "orders-cold is Inactive now
+     * (existing: Inactive): its next invocation fails ...; the keep-warm advice is for after it".
+     */
+    static String inactiveNowText(List<Plan.IdleAdvice> g) {
+        return (g.size() == 1 ? g.get(0).function() + " is " : "each is ") + g.get(0).inactiveNow();
     }
 
     /** The functions of a group said together: the first five and how many more; nothing for one function. */
@@ -403,6 +422,49 @@ public final class PlanReport {
         return "peak IPs, formula and headroom are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
                 + " held up to " + String.join(", ", parts) + ": an ENI made then keeps its address until Lambda"
                 + " deletes it (no function uses its key any more), so the recommended size holds those too";
+    }
+
+    /**
+     * Under the subnet table, for a subnet whose keys of functions Inactive in the demand runs were never made
+     * ({@link Plan.SubnetAdvice#inactiveKeys}): which functions, and that the sizes count an address for each key.
+     */
+    static String inactiveKeysText(Plan.SubnetAdvice s) {
+        return inactiveKeysText(s.subnet(), s);
+    }
+
+    /**
+     * {@link #inactiveKeysText}, one line for the subnets whose keys asleep and functions are the same: an account's
+     * 16 Inactive functions on every one of 13 subnets read 13 lines naming the same functions.
+     */
+    static List<String> inactiveKeysNotes(Plan p) {
+        Map<List<Object>, List<Plan.SubnetAdvice>> alike = new LinkedHashMap<>();
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.inactiveKeys() > 0) {
+                alike.computeIfAbsent(List.of(s.inactiveKeys(), s.inactiveFunctions()), k -> new ArrayList<>())
+                        .add(s);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (List<Plan.SubnetAdvice> g : alike.values()) {
+            out.add(inactiveKeysText(String.join(", ", g.stream().map(Plan.SubnetAdvice::subnet).toList())
+                    + (g.size() == 1 ? "" : " (each)"), g.get(0)));
+        }
+        return out;
+    }
+
+    private static String inactiveKeysText(String subnets, Plan.SubnetAdvice s) {
+        long k = s.inactiveKeys();
+        return subnets + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
+                + (k == 1 ? "had" : "each had") + " no ENI there (" + names(s.inactiveFunctions()) + "); "
+                + (k == 1 ? "it needs" : "each needs") + " one, so an address, when its functions wake (the first"
+                + " invocation after a quiet spell restores a function): the formula, the headroom now and the"
+                + " recommended size count " + (k == 1 ? "it" : "them") + ", the peak IPs do not";
+    }
+
+    /** Up to {@link #IDLE_ALIKE} names, then how many more (each in plan.json). */
+    private static String names(List<String> names) {
+        return names.size() <= IDLE_ALIKE ? String.join(", ", names) : String.join(", ", names.subList(0,
+                IDLE_ALIKE)) + " and " + (names.size() - IDLE_ALIKE) + " more, each in plan.json";
     }
 
     /** "; 2 during the warm-up, not counted" after a VPC's peak (empty when the warm-up held no more). */
@@ -556,6 +618,10 @@ public final class PlanReport {
         b.append("</table></div>\n");
         if (!warmUpIpsText(p).isEmpty()) {
             String t = warmUpIpsText(p);
+            b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + t.substring(1))).append(".</p>\n");
+        }
+        for (String t : inactiveKeysNotes(p)) {
             b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                     + t.substring(1))).append(".</p>\n");
         }
@@ -835,9 +901,19 @@ public final class PlanReport {
         boolean eniFailure = p.failsAsIs().stream().anyMatch(l -> l.contains("ENILimitReachedException")
                 || l.contains("EniLimitExceeded"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            if (s.headroomIps() < 0) {
+            if (s.headroomIps() < 0 && s.headroomIps() + s.inactiveKeys() >= 0) {
+                // short only of the keys asleep functions will need: the run never made them, so it had no failure
+                long n = s.inactiveFunctions().size();
                 out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
-                        + " (recommended /" + s.recommendedPrefix() + ")" + (ipFailure ? ""
+                        + " (recommended /" + s.recommendedPrefix() + "): it holds today's traffic only while "
+                        + (n == 1 ? "its Inactive function sleeps" : "its " + n + " Inactive functions sleep") + " ("
+                        + names(s.inactiveFunctions()) + "); when " + (n == 1 ? "it wakes" : "they wake") + " (the"
+                        + " first invocation after a quiet spell restores a function), " + (s.inactiveKeys() == 1
+                        ? "its key needs an ENI" : "their " + s.inactiveKeys() + " keys need an ENI each"));
+            } else if (s.headroomIps() < 0) {
+                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                        + " (recommended /" + s.recommendedPrefix() + ")" + (s.inactiveKeys() > 0 ? ", "
+                        + s.inactiveKeys() + " of them for the keys of its Inactive functions" : "") + (ipFailure ? ""
                         : ", though the run as it is had no IP failure"));
             }
         }
@@ -856,9 +932,17 @@ public final class PlanReport {
 
     /**
      * Beside a subnet's check, when one size smaller refused its other tenants' growth with no IP failure of Lambda's:
-     * the size is for that growth ({@link Plan.SubnetAdvice#othersRefusedOneSmaller}); empty otherwise.
+     * the size is for that growth ({@link Plan.SubnetAdvice#othersRefusedOneSmaller}); when it had no failure and the
+     * size counts keys of functions asleep in the runs ({@link Plan.SubnetAdvice#inactiveKeys}), that it is for them;
+     * empty otherwise.
      */
     static String sizedForText(Plan.SubnetAdvice s, String separator) {
+        if (s.othersRefusedOneSmaller() <= 0 && s.inactiveKeys() > 0 && s.failuresOneSmaller() == 0
+                && s.runsOneSmaller() > 0) {
+            // the runs one size smaller do not wake the asleep functions either: no failure there proves nothing
+            return separator + "where the keys of its Inactive functions were not made: the size is for them when"
+                    + " they wake, not for failures seen";
+        }
         if (s.othersRefusedOneSmaller() <= 0) {
             return "";
         }
@@ -989,15 +1073,19 @@ public final class PlanReport {
                     b.append("<tr><td>").append(who).append("</td><td class=\"n\">no limit</td>"
                             + "<td class=\"n\">not needed</td><td class=\"ok\">stays Active: succeeds after a quiet"
                             + " longer than the idle rule's (provisioned concurrency keeps it Active)</td></tr>\n");
-                    continue;
+                } else {
+                    boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
+                    b.append("<tr><td>").append(who).append("</td><td class=\"n\">")
+                            .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
+                            .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
+                            .append(ok ? "ok\">" + idleVerdicts(i)
+                                    : "bad\">the simulation disagrees: see plan.json")
+                            .append("</td></tr>\n");
                 }
-                boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
-                b.append("<tr><td>").append(who).append("</td><td class=\"n\">")
-                        .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
-                        .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
-                        .append(ok ? "ok\">" + idleVerdicts(i)
-                                : "bad\">the simulation disagrees: see plan.json")
-                        .append("</td></tr>\n");
+                if (i.inactiveNow() != null) { // beside the advice, a row of its own: its next call fails now
+                    b.append("<tr class=\"inactive-now\"><td></td><td class=\"bad\" colspan=\"3\">")
+                            .append(escape(inactiveNowText(g))).append("</td></tr>\n");
+                }
             }
             b.append("</table></div>\n");
         }
