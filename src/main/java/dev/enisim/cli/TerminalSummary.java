@@ -207,20 +207,20 @@ final class TerminalSummary {
             }
             if (!o.stopped().isEmpty()) {
                 out.printf("  %s with no subnet in an AZ that stayed up: %,d invocation%s failed with"
-                        + " ServiceException %s (%s)%n", count(o.stopped().size(), "function"), o.serviceExceptions(),
+                        + " ServiceException %s: %s%n", count(o.stopped().size(), "function"), o.serviceExceptions(),
                         o.serviceExceptions() == 1 ? "" : "s", lasted, names(o.stopped().keySet()));
             }
             List<String> unharmed = new ArrayList<>();
             List<String> harmed = new ArrayList<>();
             o.spread().forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
             if (!unharmed.isEmpty()) {
-                out.printf("  %s with subnets in other AZs too: no invocation refused by Lambda %s, it used %s"
-                        + " subnets in the AZs still up (%s)%n", count(unharmed.size(), "function"), lasted,
+                out.printf("  %s with subnets in other AZs too: no invocation refused by Lambda %s (Lambda used %s"
+                        + " subnets in the AZs still up): %s%n", count(unharmed.size(), "function"), lasted,
                         unharmed.size() == 1 ? "its" : "their", names(unharmed));
             }
             if (!harmed.isEmpty()) {
-                out.printf("  %s with subnets in other AZs too still had %,d invocation%s refused by Lambda %s (%s;"
-                        + " the page's What failed says why)%n", count(harmed.size(), "function"),
+                out.printf("  %s with subnets in other AZs too still had %,d invocation%s refused by Lambda %s (the"
+                        + " page's What failed says why): %s%n", count(harmed.size(), "function"),
                         o.refusedElsewhere(), o.refusedElsewhere() == 1 ? "" : "s", lasted, names(harmed));
             }
         }
