@@ -61,6 +61,7 @@ final class TerminalSummary {
             out.printf("Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
                     + " permissions; each kept its IP and quota slot until deleted by hand)%n", s.enis().orphaned());
         }
+        outages(out, r);
         teardowns(out, r);
         RunSummary.Latency lat = s.latencyMillis();
         if (lat.count() == 0) {
@@ -180,6 +181,63 @@ final class TerminalSummary {
                             dev.enisim.metrics.Seconds.toMicros(longest.waitSeconds())) + ", the longest wait ("
                             + longest.function() + "'s)");
         }
+    }
+
+    /**
+     * Each Availability Zone's outage ({@code azOutage}), a few lines: when, its subnets, the ENIs there that carried no
+     * traffic meanwhile and their keys, and what it did to the functions with a subnet in it (the page's verdict
+     * counts, {@link dev.enisim.report.page.Outages}). A 600-function account's run with an outage said nothing of it
+     * here.
+     */
+    private static void outages(PrintWriter out, RunResult r) {
+        List<dev.enisim.report.page.Outages.Outage> all = dev.enisim.report.page.Outages.of(r);
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
+        long end = r.scenario().durationMicros();
+        long b0 = r.timeSeries().bucketMicros();
+        for (dev.enisim.report.page.Outages.Outage o : all) {
+            out.printf("Availability Zone %s unavailable from %s to %s (azOutage): %s%s%n", o.az(),
+                    when.at(o.fromMicros()), o.toMicros() >= end ? "the end of the run" : when.at(o.toMicros()),
+                    o.subnets().isEmpty() ? "no subnet of the scenario there" : count(o.subnets().size(), "subnet")
+                    + " (" + names(o.subnets()) + ")", o.enis().isEmpty() ? ", no ENI there" : ", whose "
+                    + count(o.enis().size(), "ENI") + " of " + count(o.keys().size(), "key") + " carried no traffic"
+                    + " meanwhile");
+            String lasted = o.whole() ? "while it lasted" : "from " + when.at(o.firstBucket() * b0) + " to "
+                    + when.at(Math.min((o.lastBucket() + 1) * b0, end)) + ", the buckets it touched";
+            if (!o.touchesAFunction()) {
+                out.println("  no function has a subnet there");
+                continue;
+            }
+            if (!o.stopped().isEmpty()) {
+                out.printf("  %s with no subnet in an AZ that stayed up: %,d invocation%s failed with"
+                        + " ServiceException %s: %s%n", count(o.stopped().size(), "function"), o.serviceExceptions(),
+                        o.serviceExceptions() == 1 ? "" : "s", lasted, names(o.stopped().keySet()));
+            }
+            List<String> unharmed = new ArrayList<>();
+            List<String> harmed = new ArrayList<>();
+            o.spread().forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
+            if (!unharmed.isEmpty()) {
+                out.printf("  %s with subnets in other AZs too: no invocation refused by Lambda %s (Lambda used %s"
+                        + " subnets in the AZs still up): %s%n", count(unharmed.size(), "function"), lasted,
+                        unharmed.size() == 1 ? "its" : "their", names(unharmed));
+            }
+            if (!harmed.isEmpty()) {
+                out.printf("  %s with subnets in other AZs too still had %,d invocation%s refused by Lambda %s (the"
+                        + " page's What failed says why): %s%n", count(harmed.size(), "function"),
+                        o.refusedElsewhere(), o.refusedElsewhere() == 1 ? "" : "s", lasted, names(harmed));
+            }
+        }
+    }
+
+    /** "1 subnet", "5 subnets". */
+    private static String count(int n, String what) {
+        return String.format("%,d %s%s", n, what, n == 1 ? "" : "s");
+    }
+
+    /** Up to five names and how many more. */
+    private static String names(java.util.Collection<String> all) {
+        List<String> l = new ArrayList<>(all);
+        return l.size() <= 5 ? String.join(", ", l) : String.join(", ", l.subList(0, 5)) + String.format(
+                " and %,d more", l.size() - 5);
     }
 
     private static <T> List<T> top(List<T> all) {

@@ -111,6 +111,7 @@ public final class Narrative {
         int nextPreset = 0;
         When start = When.of(r.scenario());
         Set<String> inPlace = readyAtOnce(entries);
+        Existing existing = Existing.of(r, entries, inPlace);
         Set<JournalEntry> refused = refusedDeletions(entries);
         Set<JournalEntry> doomed = doomedDeletions(entries);
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
@@ -126,6 +127,17 @@ public final class Narrative {
                 preset(out, why, explained, presets.get(nextPreset++), start);
             }
             String time = clock(e.atMicros(), start);
+            if (existing.folded(e)) {
+                // an existing function past a handful: its action said in its group's line, once; its state at the
+                // start and its ENIs in place in that line too
+                existing.tell(e, time, out, why, explained);
+                if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
+                    stateOf.put(e.subject(), e.state());
+                } else if (e.kind() == JournalEntry.Kind.ENI_STATE && e.state().equals("Creating")) {
+                    live.computeIfAbsent(keyOf(e.detail()), x -> new HashSet<>()).add(e.subject());
+                }
+                continue;
+            }
             switch (e.kind()) {
                 case ACTION -> {
                     out.add(time + "  " + e.detail());
@@ -162,7 +174,7 @@ public final class Narrative {
                     int j = i;
                     while (j + 1 < entries.size() && entries.get(j + 1).kind() == JournalEntry.Kind.ENI_STATE
                             && entries.get(j + 1).atMicros() == e.atMicros()
-                            && entries.get(j + 1).state().equals(e.state())) {
+                            && entries.get(j + 1).state().equals(e.state()) && !existing.folded(entries.get(j + 1))) {
                         j++;
                     }
                     List<JournalEntry> group = entries.subList(i, j + 1);
@@ -861,6 +873,86 @@ public final class Narrative {
         String why = whys.get(rule);
         if (why != null && explained.add(rule)) {
             out.add("          why: " + why);
+        }
+    }
+
+    /**
+     * The existing functions said together ({@link dev.enisim.report.chart.ExistingFunctions}): past a handful that
+     * start alike, their actions, their states at the start ("-> Active: existing function, ENIs in place") and their
+     * ENIs in place are one line, at the first's action, with the explanations those lines gave. A 600-function
+     * account's story opened on 600 "Existing function" lines, 584 "-> Active" lines and 366 "ENI ... in place"
+     * lines.
+     */
+    private record Existing(Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups,
+            Set<JournalEntry> folded, Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis,
+            Set<dev.enisim.report.chart.ExistingFunctions.Group> said) {
+
+        static Existing of(RunResult r, List<JournalEntry> entries, Set<String> inPlace) {
+            Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups =
+                    dev.enisim.report.chart.ExistingFunctions.groups(r);
+            Set<JournalEntry> folded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis = new java.util.IdentityHashMap<>();
+            dev.enisim.report.chart.ExistingFunctions.Group current = null; // the group of the function set up now
+            String function = null;
+            long at = 0;
+            for (JournalEntry e : groups.isEmpty() ? List.<JournalEntry>of() : entries) {
+                if (current != null && e.atMicros() != at) {
+                    current = null;
+                }
+                if (e.kind() == JournalEntry.Kind.ACTION) {
+                    function = dev.enisim.report.chart.ExistingFunctions.function(e.detail());
+                    current = function == null ? null : groups.get(function);
+                    if (current != null && Seconds.toMicros(current.atSeconds()) == e.atMicros()) {
+                        folded.add(e);
+                        at = e.atMicros();
+                    } else {
+                        current = null;
+                    }
+                } else if (current != null && e.kind() == JournalEntry.Kind.ENI_STATE
+                        && inPlace.contains(e.subject())) {
+                    folded.add(e);
+                    if (e.state().equals("Creating")) {
+                        enis.computeIfAbsent(current, g -> new ArrayList<>()).add(e.subject());
+                    }
+                } else if (current != null && e.kind() == JournalEntry.Kind.FUNCTION_STATE
+                        && e.subject().equals(function) && e.detail().startsWith("existing function")) {
+                    folded.add(e);
+                }
+            }
+            return new Existing(groups, folded, enis, java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>()));
+        }
+
+        boolean folded(JournalEntry e) {
+            return !folded.isEmpty() && folded.contains(e);
+        }
+
+        /** The group's line at its first action (nothing for the others), with what its lines explained. */
+        void tell(JournalEntry e, String time, List<String> out, Map<String, String> why, Set<String> explained) {
+            if (e.kind() != JournalEntry.Kind.ACTION) {
+                return;
+            }
+            dev.enisim.report.chart.ExistingFunctions.Group g = groups.get(
+                    dev.enisim.report.chart.ExistingFunctions.function(e.detail()));
+            if (!said.add(g)) {
+                return;
+            }
+            List<String> placed = enis.getOrDefault(g, List.of());
+            String head = g.description();
+            int colon = head.indexOf(": ");
+            out.add(time + "  " + head.substring(0, colon) + (placed.isEmpty() ? "" : String.format(Locale.ROOT,
+                    ", with %s in place (%s)", placed.size() == 1 ? "1 ENI" : String.format(Locale.ROOT, "%,d ENIs",
+                    placed.size()), placed.size() == 1 ? placed.get(0) : placed.get(0) + " to "
+                    + placed.get(placed.size() - 1))) + head.substring(colon) + " (each one's VpcConfig in the"
+                    + " scenario, its states in summary.json" + (placed.isEmpty() ? "" : ", the ENIs in enis.csv")
+                    + ")");
+            if (!placed.isEmpty()) {
+                explain(out, why, explained, "eni:InPlace");
+                explain(out, why, explained, "eni:phases");
+            }
+            String reason = g.start().startsWith("Inactive") ? "Idle" : g.start().startsWith("Failed (")
+                    ? g.start().substring("Failed (".length(), g.start().indexOf(':')) : "null";
+            explain(out, why, explained, g.state() + ":" + reason);
         }
     }
 

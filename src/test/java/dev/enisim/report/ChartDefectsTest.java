@@ -121,7 +121,7 @@ class ChartDefectsTest {
         assertTrue(subtitles(chart(r, "concurrency")).contains("of 45 by peak; "), subtitles(chart(r, "concurrency")));
         assertTrue(StateTimeline.note(r).contains("40 of 45 ENIs shown (the first created; all in enis.csv)"),
                 StateTimeline.note(r));
-        assertTrue(StateTimeline.note(r).contains("40 of 45 functions shown (Failed ones first)"));
+        assertTrue(StateTimeline.note(r).contains("40 of 45 functions shown (Failed, or Inactive/Pending for a network cause, first)"));
         assertTrue(subtitles(chart(r, "timeline")).contains("40 of 45 ENIs shown"));
         String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("others (38 keys, highest of them)"), "the page draws the rest as one series");

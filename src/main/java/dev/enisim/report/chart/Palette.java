@@ -173,6 +173,10 @@ public final class Palette {
         if (description.startsWith("Availability Zone ")) {
             return "AZ " + description.substring("Availability Zone ".length());
         }
+        if (ExistingFunctions.isGroup(description)) { // "584 existing functions start Active", without the names
+            String head = description.substring(0, description.indexOf(':'));
+            return head.contains(" (") ? head.substring(0, head.indexOf(" (")) : head;
+        }
         return description.length() > 32 ? description.substring(0, 31) + "..." : description;
     }
 

@@ -24,7 +24,7 @@ public final class StateTimeline {
 
     /** ENIs shown at most (the first created); a month-long run can make many. */
     static final int MAX_ENI_LANES = 40;
-    /** Functions shown at most (Failed ones first, then in the scenario's order). */
+    /** Functions shown at most (Failed or stranded ones first, page/Stranded; then in the scenario's order). */
     static final int MAX_FUNCTION_LANES = 40;
 
     /** One bar: a lane, a state, and its interval in seconds. */
@@ -296,13 +296,15 @@ public final class StateTimeline {
     private static List<Map.Entry<String, RunSummary.FunctionSummary>> shownFunctions(RunResult r) {
         List<Map.Entry<String, RunSummary.FunctionSummary>> all = new ArrayList<>(r.summary().functions().entrySet());
         List<Map.Entry<String, RunSummary.FunctionSummary>> out = new ArrayList<>();
+        // Failed ones first, and those left Inactive or Pending for a network cause (Stranded), as the function
+        // table and the topology figure choose them
         for (var f : all) {
-            if (f.getValue().finalState().equals("Failed") && out.size() < MAX_FUNCTION_LANES) {
+            if (dev.enisim.report.page.Stranded.first(f.getValue()) && out.size() < MAX_FUNCTION_LANES) {
                 out.add(f);
             }
         }
         for (var f : all) {
-            if (!f.getValue().finalState().equals("Failed") && out.size() < MAX_FUNCTION_LANES) {
+            if (!dev.enisim.report.page.Stranded.first(f.getValue()) && out.size() < MAX_FUNCTION_LANES) {
                 out.add(f);
             }
         }
@@ -316,7 +318,7 @@ public final class StateTimeline {
         int fns = r.summary().functions().size();
         if (fns > MAX_FUNCTION_LANES) {
             parts.add(MAX_FUNCTION_LANES + " of " + String.format(java.util.Locale.ROOT, "%,d", fns)
-                    + " functions shown (Failed ones first)");
+                    + " functions shown (" + dev.enisim.report.page.Stranded.FIRST + " first)");
         }
         if (r.enis().size() > MAX_ENI_LANES) {
             parts.add(MAX_ENI_LANES + " of " + String.format(java.util.Locale.ROOT, "%,d", r.enis().size())
@@ -463,7 +465,9 @@ public final class StateTimeline {
             Charts.note(chart, widened + (widened == 1 ? " spell" : " spells") + " shorter than " + (int) MIN_SPELL_PIXELS
                     + " px drawn " + (int) MIN_SPELL_PIXELS + " px wide to be seen (their times: enis.csv, the narrative)");
         }
-        List<RunSummary.Action> actions = r.actions().subList(0, Math.min(r.actions().size(), MAX_MARKERS));
+        // existing functions past a handful one action (600 at 00:00:00 were 600 markers)
+        List<RunSummary.Action> all = ExistingFunctions.actions(r);
+        List<RunSummary.Action> actions = all.subList(0, Math.min(all.size(), MAX_MARKERS));
         // one line per ChartStyle.MARKER_GAP px at the most, labelled with the first of its actions a lane does not
         // tell and a count of the others ("+2 more"): quota-500's 110 creations under 4 px apart were a solid band
         List<List<RunSummary.Action>> lines = ChartStyle.lines(actions, span, width);
@@ -807,7 +811,8 @@ public final class StateTimeline {
 
     /** Whether an action is a function's creation (or its being in place at 0), which its lane shows. */
     static boolean startsALane(String description) {
-        return description.startsWith("CreateFunction ") || description.startsWith("Existing function ");
+        return description.startsWith("CreateFunction ") || description.startsWith("Existing function ")
+                || ExistingFunctions.isGroup(description);
     }
 
 }

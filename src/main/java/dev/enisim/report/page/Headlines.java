@@ -751,70 +751,30 @@ public final class Headlines {
      * named neither us-east-1a nor payments, which the outage left unharmed.
      */
     static String outages(RunResult r, Narrative.When when) {
-        List<dev.enisim.report.chart.StateTimeline.AzDown> downs = dev.enisim.report.chart.StateTimeline.azDown(r);
-        if (downs.isEmpty()) {
+        List<Outages.Outage> all = Outages.of(r);
+        if (all.isEmpty()) {
             return "";
         }
-        Map<String, String> azOf = new java.util.HashMap<>();
-        for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
-            for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
-                azOf.put(sub.id(), sub.az());
-            }
-        }
+        int downs = dev.enisim.report.chart.StateTimeline.azDown(r).size();
+        long b0 = r.timeSeries().bucketMicros();
         StringBuilder b = new StringBuilder();
         int told = 0;
-        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
-            long from = Seconds.toMicros(d.fromSeconds());
-            long to = Seconds.toMicros(d.toSeconds());
-            if (from >= r.scenario().durationMicros()) {
-                continue;
-            }
+        for (Outages.Outage d : all) {
+            long from = d.fromMicros();
+            long to = d.toMicros();
             if (told++ == 3) {
-                b.append(" ").append(downs.size() - 3).append(" more outages: see What happened.");
+                b.append(" ").append(downs - 3).append(" more outages: see What happened.");
                 break;
             }
-            Map<String, Long> stopped = new LinkedHashMap<>(); // function -> ServiceExceptions in the outage
-            Map<String, Long> spread = new LinkedHashMap<>(); // function -> its failures in the outage
-            Map<String, java.util.Set<String>> azsOf = new LinkedHashMap<>();
-            for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
-                java.util.Set<String> azs = new java.util.TreeSet<>();
-                for (String sn : f.vpcConfig().subnetIds()) {
-                    if (azOf.containsKey(sn)) {
-                        azs.add(azOf.get(sn));
-                    }
-                }
-                if (!azs.contains(d.az())) {
-                    continue;
-                }
-                azsOf.put(f.name(), azs);
-                boolean alone = true;
-                for (String az : azs) {
-                    alone &= az.equals(d.az()) || down(downs, az, from, to);
-                }
-                (alone ? stopped : spread).put(f.name(), 0L);
-            }
-            if (stopped.isEmpty() && spread.isEmpty()) {
+            if (!d.touchesAFunction()) {
                 continue;
             }
-            // Counted from the time series, in the buckets the outage touched: the journal counts a whole spell of
-            // the function's state, so a day's TaskTimedOut overlapping the outage was all put on it. A function with
-            // a subnet in an AZ still up is told Lambda's refusals (invoke errors) only: its own errors and
-            // throttles do not depend on an AZ.
-            TimeSeries ts = r.timeSeries();
-            long b0 = ts.bucketMicros();
-            int firstBucket = (int) (from / b0);
-            int lastBucket = (int) ((Math.min(to, r.scenario().durationMicros()) - 1) / b0);
-            for (String fn : stopped.keySet()) {
-                for (Series x : ts.invokeErrorsByException(Metric.Scope.FUNCTION, fn)) {
-                    if (x.exception().equals("ServiceException")) {
-                        stopped.put(fn, sum(x, firstBucket, lastBucket));
-                    }
-                }
-            }
-            for (String fn : spread.keySet()) {
-                spread.put(fn, sum(ts.get(Metric.INVOKE_ERRORS, Metric.Scope.FUNCTION, fn), firstBucket, lastBucket));
-            }
-            boolean whole = from % b0 == 0 && (to % b0 == 0 || to >= r.scenario().durationMicros());
+            Map<String, Long> stopped = d.stopped();
+            Map<String, Long> spread = d.spread();
+            Map<String, java.util.Set<String>> azsOf = d.azsOf();
+            int firstBucket = d.firstBucket();
+            int lastBucket = d.lastBucket();
+            boolean whole = d.whole();
             String lasted = whole ? " while it lasted" : " from " + when.at(firstBucket * b0) + " to "
                     + when.at(Math.min((lastBucket + 1) * b0, r.scenario().durationMicros())) + ", the buckets it touched";
             b.append(' ').append(esc(d.az())).append(" was unavailable from ").append(when.at(from)).append(" to ")
@@ -985,17 +945,6 @@ public final class Headlines {
             }
         }
         return null;
-    }
-
-    /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
-    private static boolean down(List<dev.enisim.report.chart.StateTimeline.AzDown> downs, String az, long from,
-            long to) {
-        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
-            if (d.az().equals(az) && Seconds.toMicros(d.fromSeconds()) <= from && Seconds.toMicros(d.toSeconds()) >= to) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Deletions the verdict leads with at most; the rest it leaves to Teardown waits. */
@@ -1274,15 +1223,6 @@ public final class Headlines {
                 + num(quota) + " = " + num(cap) + " per second), and " + esc(fn) + " was sent up to " + num(perSecond)
                 + " per second (over " + dev.enisim.report.Assumptions.duration(ts.bucketMicros()) + ")"
                 + (f == null ? "" : " while its concurrency peaked at " + num(f.peakConcurrentExecutions())) + ".";
-    }
-
-    /** A series' values summed over buckets {@code first} to {@code last}; 0 when there is none. */
-    private static long sum(Series s, int first, int last) {
-        long n = 0;
-        for (int i = first; i <= last; i++) {
-            n += at(s, i);
-        }
-        return n;
     }
 
     /** A series' value in bucket {@code i}; 0 when there is none. */

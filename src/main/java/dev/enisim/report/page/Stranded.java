@@ -24,9 +24,11 @@ public final class Stranded {
             StateReasonCode.EC2RequestLimitExceeded, StateReasonCode.InvalidSubnet,
             StateReasonCode.InvalidSecurityGroup);
 
+    /** The functions {@link #first} takes, in the words the lists' headings and notes use. */
+    public static final String FIRST = "Failed, or Inactive/Pending for a network cause,";
+
     /** How the function lists are ordered, in the words their headings and notes use. */
-    public static final String ORDER = "Failed, or Inactive/Pending for a network cause, first; then by invocation"
-            + " requests";
+    public static final String ORDER = FIRST + " first; then by invocation requests";
 
     private Stranded() {
     }

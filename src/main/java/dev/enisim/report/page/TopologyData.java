@@ -57,10 +57,12 @@ final class TopologyData {
         ArrayNode hatched = o.putArray("hatched");
         Palette.STATES.keySet().stream().filter(Palette.HATCHED::contains).forEach(hatched::add);
 
-        // functions: Failed ones first, then by invocations
-        List<String> fnNames = new ArrayList<>(s.functions().keySet());
-        fnNames.sort(Comparator.comparingInt((String f) -> s.functions().get(f).finalState().equals("Failed") ? 0 : 1)
-                .thenComparingLong(f -> -s.functions().get(f).invocations().total()));
+        // functions in the order of the page's function table and the terminal (Stranded): a 600-function account's
+        // 4 functions left Inactive by a restore that found no IP were first there, and not drawn here (only Failed
+        // ones came first, then the busiest 40)
+        List<Map.Entry<String, RunSummary.FunctionSummary>> ordered = new ArrayList<>(s.functions().entrySet());
+        ordered.sort(Stranded.order());
+        List<String> fnNames = ordered.stream().map(Map.Entry::getKey).toList();
         List<String> shownFns = fnNames.subList(0, Math.min(MAX_FUNCTIONS, fnNames.size()));
         Map<String, List<KeySpell>> fnKeys = new LinkedHashMap<>();
         for (String f : shownFns) {
@@ -86,7 +88,7 @@ final class TopologyData {
                 }
             }
         }
-        o.set("leftOut", Json.obj().put("functions", fnNames.size() - shownFns.size())
+        o.set("leftOut", Json.obj().put("functions", fnNames.size() - shownFns.size()).put("order", Stranded.ORDER)
                 .put("keys", s.eniKeys().size() - keys.size()).put("enis", r.enis().size() - enis.size())
                 .put("enisTotal", r.enis().size()).put("enisOfShownKeys", enisOfShownKeys));
 

@@ -430,7 +430,8 @@
   }
 
   var lo = topo.leftOut, notes = [];
-  if (lo.functions > 0) { notes.push(topo.functions.length + ' of ' + NF.format(topo.functions.length + lo.functions) + ' functions drawn (Failed first, then by invocations)'); }
+  // which functions are drawn, in the words of the function table's order (Stranded.ORDER): the same functions first
+  if (lo.functions > 0) { notes.push(topo.functions.length + ' of ' + NF.format(topo.functions.length + lo.functions) + ' functions drawn (' + lo.order + ')'); }
   if (lo.keys > 0) { notes.push(topo.keys.length + ' of ' + NF.format(topo.keys.length + lo.keys) + ' keys drawn'); }
   if (lo.enis > 0) { notes.push(topo.enis.length + ' of ' + NF.format(lo.enisTotal) + ' ENIs drawn'); }
   if (topo.eventsLeftOut > 0) { notes.push(NF.format(topo.eventsLeftOut) + ' later journal lines left out (see narrative.txt)'); }
