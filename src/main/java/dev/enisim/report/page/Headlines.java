@@ -1247,12 +1247,21 @@ public final class Headlines {
                 + "<th scope=\"col\">longest Pending</th><th scope=\"col\">stuck spells</th><th scope=\"col\">final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
-                    .append(Narrative.clock(Seconds.toMicros(e.getValue().longestPendingSeconds()))).append("</td><td class=\"n\">")
+                    .append(Narrative.clock(wholeSecondsUp(e.getValue().longestPendingSeconds())))
+                    .append("</td><td class=\"n\">")
                     .append(e.getValue().stuckPending()).append("</td><td>").append(esc(e.getValue().finalState()))
                     .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, stuck.size(), "functions", "summary.json functions");
+    }
+
+    /**
+     * A duration in whole seconds, rounded up: a spell "longer than 00:06:00" of 360.049 s reads 00:06:01, not
+     * 00:06:00 (a clock cuts an instant to its second; a duration beside a bound it passed must not read as the bound).
+     */
+    static long wholeSecondsUp(double seconds) {
+        return (long) Math.ceil(seconds) * Seconds.MICROS;
     }
 
     private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
