@@ -227,11 +227,11 @@ public final class Overrides {
         }
         if (sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty()) {
             if (sel.length() > 9) {
-                return "index " + sel + " out of range (the list has " + n.size() + " elements)";
+                return "index " + sel + " out of range (" + has(n.size()) + ")";
             }
             int i = Integer.parseInt(sel);
             if (i >= n.size()) {
-                return "index " + i + " out of range (the list has " + n.size() + " elements)";
+                return "index " + i + " out of range (" + has(n.size()) + ")";
             }
             out.add(n.get(i));
             return null;
@@ -250,6 +250,11 @@ public final class Overrides {
         String close = Suggest.closest(sel, names);
         return "no element named '" + sel + "' (present: " + String.join(", ", names) + ")"
                 + (close == null ? "" : "; did you mean '" + close + "'?");
+    }
+
+    /** "the list has 1 element", "the list has 3 elements". */
+    private static String has(int size) {
+        return "the list has " + size + (size == 1 ? " element" : " elements");
     }
 
     /** Splits {@code a.b[0].c[*]} into {@code a, b, [0], c, [*]}; null when malformed. */
