@@ -42,6 +42,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ScenarioLoader {
 
+    /** A subnet's prefix rule, followed by the prefix written. */
+    private static final String SUBNET_PREFIX = "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet),"
+            + " got /";
+
     static final long SEC = 1_000_000L;
     /** A safe file name: it names the report folder, so never '.', '..', hidden, or with a separator. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -1028,12 +1032,16 @@ public final class ScenarioLoader {
             try {
                 cidr = Cidr.parse(text);
                 if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-                    s.problem("cidr", "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /"
-                            + cidr.prefix());
+                    s.problem("cidr", SUBNET_PREFIX + cidr.prefix());
                     cidr = null;
                 }
             } catch (IllegalArgumentException e) {
-                s.problem("cidr", e.getMessage());
+                // host bits set at a prefix AWS refuses anyway: the prefix rule first, and no "did you mean" that
+                // the prefix rule would refuse in turn
+                int prefix = e.getMessage().contains("host bits set") && text.matches(".*/[0-9]{1,3}")
+                        ? Integer.parseInt(text.substring(text.lastIndexOf('/') + 1)) : 16;
+                s.problem("cidr", prefix >= 16 && prefix <= 28 ? e.getMessage()
+                        : SUBNET_PREFIX + prefix + "; '" + text + "' also has host bits set");
             }
         }
         if (cidr != null) {
