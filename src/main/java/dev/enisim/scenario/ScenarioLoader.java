@@ -432,7 +432,11 @@ public final class ScenarioLoader {
     public static JsonNode readTree(String text, String source, String role) throws ScenarioException {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
-            JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text);
+            List<Problem> written = new ArrayList<>();
+            JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text, written);
+            if (!written.isEmpty()) {
+                throw new ScenarioException(source, withOthers(written, tree, source, role));
+            }
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }
@@ -464,6 +468,25 @@ public final class ScenarioLoader {
         } catch (java.io.IOException e) {
             throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
+    }
+
+    /**
+     * The YAML's own problems (a key written twice, an undefined alias) with, after them, the scenario's others:
+     * a repeated key leaves a tree whose every other problem can be said at once. An undefined alias leaves a
+     * hole (its key missing, or every key of a merge) whose follow-on problems would say nothing more: its file's
+     * problems are the YAML's alone, as are those of a file that is not a scenario.
+     */
+    private static List<Problem> withOthers(List<Problem> written, JsonNode tree, String source, String role) {
+        List<Problem> all = new ArrayList<>(written);
+        if (role.equals(SCENARIO_ROLE) && tree != null && tree.isObject() && otherFile(tree) == null
+                && written.stream().noneMatch(p -> p.message().startsWith("undefined alias"))) {
+            try {
+                parseTree(tree, source);
+            } catch (ScenarioException e) {
+                all.addAll(e.problems());
+            }
+        }
+        return all;
     }
 
     /**
