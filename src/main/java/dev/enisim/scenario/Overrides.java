@@ -23,8 +23,8 @@ import java.util.Set;
  * validation rejects a key the format does not have, naming the close ones. A missing distribution that has a
  * default ({@code hyperplane.eniDeleteTime}, under the scenario's {@code assumptions} preset) starts from that
  * default, so {@code hyperplane.eniDeleteTime.median=20m} changes its median and keeps its {@code dist}, {@code p99}
- * and {@code cap}; a later {@code dist} of another kind drops the keys the default brought. A selector that matches nothing, or an
- * index past the end, is an error naming what is there.
+ * and {@code cap}; a later {@code dist} of another kind drops the keys the default brought. A selector that
+ * matches nothing, or an index past the end, is an error naming what is there.
  */
 public final class Overrides {
 
