@@ -82,9 +82,15 @@ final class FunctionReader {
             f.problem("name", "duplicate function name '" + name + "'");
         }
         Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
+        int before = f.problemCount();
         OptionalInt reservation = f.has("reservedConcurrency")
                 ? OptionalInt.of((int) f.integer("reservedConcurrency", 0, 0, account.concurrencyLimit()))
                 : OptionalInt.empty();
+        if (f.problemCount() > before) {
+            // its problem is said: the bounds that hang on it (warmEnvironments, provisionedConcurrency) are not
+            // checked against the 0 read in its place ("warmEnvironments: ... from 0 to 0, got 5" followed from it)
+            reservation = OptionalInt.empty();
+        }
         reservedSum += reservation.orElse(0);
         if (!f.has("duration")) {
             f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");

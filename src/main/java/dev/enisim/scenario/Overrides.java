@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code --set path=value}: changes a scenario tree before it is validated. Paths are dotted field names with
@@ -16,8 +20,11 @@ import java.util.List;
  * {@code name} or {@code id} is the selector ({@code functions[orders-api]}). The value is read as YAML, so
  * {@code 200} is a number, {@code 10.0.1.0/24} a string, {@code [a, b]} a list; the normal validation then
  * checks it. A missing block is created (a scenario need not spell out the defaults it overrides), and the
- * validation rejects a key the format does not have, naming the close ones. A selector that matches nothing, or an
- * index past the end, is an error naming what is there.
+ * validation rejects a key the format does not have, naming the close ones. A missing distribution that has a
+ * default ({@code hyperplane.eniDeleteTime}, under the scenario's {@code assumptions} preset) starts from that
+ * default, so {@code hyperplane.eniDeleteTime.median=20m} changes its median and keeps its {@code dist}, {@code p99}
+ * and {@code cap}; a later {@code dist} of another kind drops the keys the default brought. A selector that
+ * matches nothing, or an index past the end, is an error naming what is there.
  */
 public final class Overrides {
 
@@ -120,6 +127,7 @@ public final class Overrides {
      */
     public static JsonNode applyValid(JsonNode tree, List<String> assignments, List<Problem> problems) {
         JsonNode copy = tree.deepCopy();
+        Filled filled = new Filled(preset(tree, assignments));
         for (String a : assignments) {
             if (isTraffic(a)) {
                 continue; // not a field: see traffic()
@@ -139,7 +147,7 @@ public final class Overrides {
                         + ParserMessage.clean(e.getOriginalMessage().lines().findFirst().orElse(""))));
                 continue;
             }
-            String error = set(copy, path, value == null ? YAML.nullNode() : value);
+            String error = set(copy, path, value == null ? YAML.nullNode() : value, filled);
             if (error != null) {
                 problems.add(new Problem("--set " + path, error));
             }
@@ -147,8 +155,74 @@ public final class Overrides {
         return copy;
     }
 
+    /**
+     * The distributions made from their defaults by earlier assignments, each with the keys its default brought
+     * that no assignment has set since, and the preset whose defaults they are.
+     */
+    private record Filled(AssumptionPreset preset, Map<JsonNode, Set<String>> keys) {
+        Filled(AssumptionPreset preset) {
+            this(preset, new IdentityHashMap<>());
+        }
+    }
+
+    /**
+     * The preset the scenario will have once every assignment is made (the last {@code --set assumptions=...},
+     * else the file's), whose defaults a missing distribution starts from; the default preset when it is none.
+     */
+    private static AssumptionPreset preset(JsonNode tree, List<String> assignments) {
+        String label = tree.path("assumptions").asText(AssumptionPreset.DEFAULT.label());
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq > 0 && a.substring(0, eq).trim().equals("assumptions")) {
+                label = a.substring(eq + 1).trim();
+            }
+        }
+        AssumptionPreset p = AssumptionPreset.of(label);
+        return p == null ? AssumptionPreset.DEFAULT : p;
+    }
+
+    /**
+     * The default of the distribution at {@code path} ({@code hyperplane.eniDeleteTime}, {@code functions[*]
+     * .initDuration}) as a tree, or null when the path is no distribution with a default.
+     */
+    private static ObjectNode defaultDistribution(String path, AssumptionPreset preset) {
+        String text = path.equals("hyperplane.eniCreateTime") ? preset.eniCreateTimeText()
+                : path.equals("hyperplane.eniDeleteTime") ? preset.eniDeleteTimeText() : null;
+        if (text == null) {
+            for (Defaults.Entry e : Defaults.TABLE) {
+                if (e.unit() == Defaults.Unit.DISTRIBUTION && e.path().equals(path)) {
+                    text = e.text();
+                }
+            }
+        }
+        try {
+            JsonNode d = text == null ? null : YAML.readTree(text);
+            if (d != null && d.isTextual()) { // a plain duration (attachExistingTime: 5s) is a constant
+                ObjectNode o = YAML.createObjectNode();
+                return o.put("dist", "constant").put("value", d.asText());
+            }
+            return d instanceof ObjectNode o ? o : null;
+        } catch (JsonProcessingException e) {
+            return null; // a default that is no distribution's text: an empty block, as for any other
+        }
+    }
+
+    /** The path of {@code steps[0..last]} with every selector as {@code [*]}, as {@link Defaults} names fields. */
+    private static String generic(List<String> steps, int last) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i <= last; i++) {
+            String step = steps.get(i);
+            b.append(step.startsWith("[") ? "[*]" : (b.length() == 0 ? "" : ".") + step);
+        }
+        return b.toString();
+    }
+
     /** Applies one assignment; returns an error message, or null. */
     static String set(JsonNode root, String path, JsonNode value) {
+        return set(root, path, value, new Filled(preset(root, List.of())));
+    }
+
+    private static String set(JsonNode root, String path, JsonNode value, Filled filled) {
         List<String> steps = steps(path);
         if (steps == null) {
             return "malformed path (expected names and [index], [*] or [name] selectors)";
@@ -161,7 +235,15 @@ public final class Overrides {
                 // rejects a key that the format does not have, naming the keys it does
                 if (n instanceof ObjectNode obj && !steps.get(i).startsWith("[") && !obj.has(steps.get(i))
                         && !steps.get(i + 1).startsWith("[")) {
-                    obj.putObject(steps.get(i));
+                    ObjectNode made = obj.putObject(steps.get(i));
+                    ObjectNode dflt = i == steps.size() - 2 && !steps.get(i + 1).equals("dist")
+                            ? defaultDistribution(generic(steps, i), filled.preset()) : null;
+                    if (dflt != null) { // a distribution left to its default: a part set is the default's part
+                        made.setAll(dflt);
+                        Set<String> keys = new HashSet<>();
+                        dflt.fieldNames().forEachRemaining(keys::add);
+                        filled.keys().put(made, keys);
+                    }
                 }
                 String error = descend(n, steps.get(i), next);
                 if (error != null) {
@@ -190,6 +272,14 @@ public final class Overrides {
                     }
                 }
             } else if (n instanceof ObjectNode obj) {
+                Set<String> fromDefault = filled.keys().get(obj);
+                if (fromDefault != null) {
+                    fromDefault.remove(last);
+                    if (last.equals("dist") && !value.equals(obj.get("dist"))) {
+                        obj.remove(fromDefault); // another kind of distribution: the default's parameters are not its
+                        fromDefault.clear();
+                    }
+                }
                 obj.set(last, value.deepCopy());
             } else {
                 return n.isArray() ? LIST : "'" + last + "' is set on something that is not an object";
@@ -227,11 +317,11 @@ public final class Overrides {
         }
         if (sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty()) {
             if (sel.length() > 9) {
-                return "index " + sel + " out of range (the list has " + n.size() + " elements)";
+                return "index " + sel + " out of range (" + has(n.size()) + ")";
             }
             int i = Integer.parseInt(sel);
             if (i >= n.size()) {
-                return "index " + i + " out of range (the list has " + n.size() + " elements)";
+                return "index " + i + " out of range (" + has(n.size()) + ")";
             }
             out.add(n.get(i));
             return null;
@@ -250,6 +340,11 @@ public final class Overrides {
         String close = Suggest.closest(sel, names);
         return "no element named '" + sel + "' (present: " + String.join(", ", names) + ")"
                 + (close == null ? "" : "; did you mean '" + close + "'?");
+    }
+
+    /** "the list has 1 element", "the list has 3 elements". */
+    private static String has(int size) {
+        return "the list has " + size + (size == 1 ? " element" : " elements");
     }
 
     /** Splits {@code a.b[0].c[*]} into {@code a, b, [0], c, [*]}; null when malformed. */

@@ -42,6 +42,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ScenarioLoader {
 
+    /** A subnet's prefix rule, followed by the prefix written. */
+    private static final String SUBNET_PREFIX = "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet),"
+            + " got /";
+
     static final long SEC = 1_000_000L;
     /** A safe file name: it names the report folder, so never '.', '..', hidden, or with a separator. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -428,7 +432,11 @@ public final class ScenarioLoader {
     public static JsonNode readTree(String text, String source, String role) throws ScenarioException {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
-            JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text);
+            List<Problem> written = new ArrayList<>();
+            JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text, written);
+            if (!written.isEmpty()) {
+                throw new ScenarioException(source, withOthers(written, tree, source, role));
+            }
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }
@@ -460,6 +468,25 @@ public final class ScenarioLoader {
         } catch (java.io.IOException e) {
             throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
+    }
+
+    /**
+     * The YAML's own problems (a key written twice, an undefined alias) with, after them, the scenario's others:
+     * a repeated key leaves a tree whose every other problem can be said at once. An undefined alias leaves a
+     * hole (its key missing, or every key of a merge) whose follow-on problems would say nothing more: its file's
+     * problems are the YAML's alone, as are those of a file that is not a scenario.
+     */
+    private static List<Problem> withOthers(List<Problem> written, JsonNode tree, String source, String role) {
+        List<Problem> all = new ArrayList<>(written);
+        if (role.equals(SCENARIO_ROLE) && tree != null && tree.isObject() && otherFile(tree) == null
+                && written.stream().noneMatch(p -> p.message().startsWith("undefined alias"))) {
+            try {
+                parseTree(tree, source);
+            } catch (ScenarioException e) {
+                all.addAll(e.problems());
+            }
+        }
+        return all;
     }
 
     /**
@@ -1051,12 +1078,16 @@ public final class ScenarioLoader {
             try {
                 cidr = Cidr.parse(text);
                 if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-                    s.problem("cidr", "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /"
-                            + cidr.prefix());
+                    s.problem("cidr", SUBNET_PREFIX + cidr.prefix());
                     cidr = null;
                 }
             } catch (IllegalArgumentException e) {
-                s.problem("cidr", e.getMessage());
+                // host bits set at a prefix AWS refuses anyway: the prefix rule first, and no "did you mean" that
+                // the prefix rule would refuse in turn
+                int prefix = e.getMessage().contains("host bits set") && text.matches(".*/[0-9]{1,3}")
+                        ? Integer.parseInt(text.substring(text.lastIndexOf('/') + 1)) : 16;
+                s.problem("cidr", prefix >= 16 && prefix <= 28 ? e.getMessage()
+                        : SUBNET_PREFIX + prefix + "; '" + text + "' also has host bits set");
             }
         }
         if (cidr != null) {

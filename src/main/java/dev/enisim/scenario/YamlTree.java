@@ -2,7 +2,6 @@ package dev.enisim.scenario;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -20,7 +21,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * node, {@code <<: *base} merges its keys), which Jackson's own tree reading does not do (it gives the alias's
  * name as a string). Every alias is expanded as a copy, and the whole tree is bounded to {@link #MAX_NODES}
  * nodes, so that an "alias bomb" (aliases of aliases, doubling at each level) is refused rather than filling the
- * memory. A repeated key is an error, as is an alias to an anchor not defined before it.
+ * memory. A repeated key is an error, as is an alias to an anchor not defined before it: each is a problem at the
+ * path where it is written ({@code functions[1].duration: written twice}), all of them found in one reading (a
+ * duplicate key, the parser's own error, hid every other problem of the file, and an undefined alias had no line).
  */
 final class YamlTree {
 
@@ -32,9 +35,13 @@ final class YamlTree {
     static final String LIMIT_VARIABLE = "ENISIM_MAX_YAML_MB";
 
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final List<Problem> problems;
+    /** Each undefined alias said: its problem's index, and how many more uses of it there are. */
+    private final Map<String, int[]> undefined = new HashMap<>();
     private long nodes;
 
-    private YamlTree() {
+    private YamlTree(List<Problem> problems) {
+        this.problems = problems;
     }
 
     /** Thrown for an alias problem; the message is the problem. */
@@ -58,12 +65,27 @@ final class YamlTree {
     private static YAMLFactory factory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes()));
-        return YAMLFactory.builder().loaderOptions(options)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return YAMLFactory.builder().loaderOptions(options).build(); // repeated keys: see object()
     }
 
-    /** The first document of {@code text}, or null when there is none; a second document is an error. */
+    /**
+     * The first document of {@code text}, or null when there is none; a second document is an error, and so is
+     * the first repeated key or undefined alias.
+     */
     static JsonNode read(String text) throws IOException {
+        List<Problem> found = new ArrayList<>();
+        JsonNode tree = read(text, found);
+        if (!found.isEmpty()) {
+            throw new AliasException(found.get(0).toString());
+        }
+        return tree;
+    }
+
+    /**
+     * {@link #read(String)}, with each repeated key and each undefined alias added to {@code found} as a problem at
+     * its path (the first value of a repeated key is kept; an undefined alias's key is left out).
+     */
+    static JsonNode read(String text, List<Problem> found) throws IOException {
         int longLine = InputText.longLine(text);
         if (longLine > 0) {
             throw new AliasException("line " + longLine + " is longer than " + InputText.MAX_LINE / 1024 + " KiB:"
@@ -74,7 +96,7 @@ final class YamlTree {
             if (p.nextToken() == null) {
                 return null;
             }
-            JsonNode root = new YamlTree().value((YAMLParser) p);
+            JsonNode root = new YamlTree(found).value((YAMLParser) p, "");
             if (p.nextToken() != null) {
                 throw new AliasException("a second YAML document (after '---'): a scenario file holds one");
             }
@@ -82,13 +104,24 @@ final class YamlTree {
         }
     }
 
-    private JsonNode value(YAMLParser p) throws IOException {
+    /** The value at the parser's token, whose path is {@code path}; null for an undefined alias. */
+    private JsonNode value(YAMLParser p, String path) throws IOException {
         if (p.isCurrentAlias()) {
             String name = p.getText();
             JsonNode target = anchors.get(name);
-            if (target == null) {
-                throw new AliasException("undefined alias *" + name + " (an alias must come after its anchor &"
-                        + name + ")");
+            if (target == null) { // said once, at its first use, with how many more there are
+                int[] first = undefined.get(name);
+                if (first == null) {
+                    undefined.put(name, new int[] {problems.size(), 0});
+                    problems.add(new Problem(path, "undefined alias *" + name + " (an alias must come after its"
+                            + " anchor &" + name + ")"));
+                } else {
+                    Problem p0 = problems.get(first[0]);
+                    String m = p0.message().replaceAll("; used \\d+ more times?$", "");
+                    problems.set(first[0], new Problem(p0.path(), m + "; used " + ++first[1] + " more time"
+                            + (first[1] == 1 ? "" : "s")));
+                }
+                return null;
             }
             count(size(target));
             return target.deepCopy();
@@ -96,8 +129,8 @@ final class YamlTree {
         String anchor = p.getObjectId();
         count(1);
         JsonNode node = switch (p.currentToken()) {
-            case START_OBJECT -> object(p);
-            case START_ARRAY -> array(p);
+            case START_OBJECT -> object(p, path);
+            case START_ARRAY -> array(p, path);
             case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
             case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
                 case INT -> JsonNodeFactory.instance.numberNode(p.getIntValue());
@@ -135,14 +168,23 @@ final class YamlTree {
         return JsonNodeFactory.instance.textNode(text);
     }
 
-    private ObjectNode object(YAMLParser p) throws IOException {
+    private ObjectNode object(YAMLParser p, String path) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         JsonNode merge = null;
+        Map<String, Integer> lines = new HashMap<>();
         while (p.nextToken() != JsonToken.END_OBJECT) {
             String key = p.currentName();
+            int line = p.currentTokenLocation().getLineNr();
+            String child = path.isEmpty() ? key : path + "." + key;
             p.nextToken();
-            JsonNode v = value(p);
-            if (key.equals("<<")) {
+            JsonNode v = value(p, child);
+            Integer first = lines.putIfAbsent(key, line);
+            if (first != null) { // YAML allows a key once in a map; the first value is kept
+                problems.add(new Problem(child, "written twice (again at line " + line + "; first at " + first
+                        + "): a key is written once in a map"));
+            } else if (v == null) {
+                continue; // an undefined alias: its problem is said
+            } else if (key.equals("<<")) {
                 merge = v;
             } else {
                 o.set(key, v);
@@ -174,10 +216,11 @@ final class YamlTree {
         }
     }
 
-    private ArrayNode array(YAMLParser p) throws IOException {
+    private ArrayNode array(YAMLParser p, String path) throws IOException {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            a.add(value(p));
+            JsonNode v = value(p, path + "[" + a.size() + "]");
+            a.add(v == null ? JsonNodeFactory.instance.nullNode() : v);
         }
         return a;
     }

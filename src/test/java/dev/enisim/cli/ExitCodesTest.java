@@ -38,7 +38,7 @@ class ExitCodesTest extends InScratch {
 
     @ParameterizedTest(name = "--set {0}")
     @CsvSource(delimiter = '|', value = {
-        "functions[2147483648].memoryMb=512 | index 2147483648 out of range (the list has 1 elements)",
+        "functions[2147483648].memoryMb=512 | index 2147483648 out of range (the list has 1 element)",
         "functions[99999999999999999999].memoryMb=512 | out of range",
         "functions[0]=5                     | functions[0]: expected an object (key: value pairs), got 5",
         "vpcs[0]=[]                         | vpcs[0]: expected an object (key: value pairs), got a list",

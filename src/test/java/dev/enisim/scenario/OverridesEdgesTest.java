@@ -56,12 +56,12 @@ class OverridesEdgesTest {
         assertEquals(List.of("--set name.first.x: no 'first' here (present: nothing)"), problems("name.first.x=1"));
         assertEquals(List.of("--set name[0]: selector [0] on something that is not a list"), problems("name[0]=x"));
         assertEquals(List.of("--set functions[1234567890].memoryMb: index 1234567890 out of range (the list has 1 "
-                + "elements)"), problems("functions[1234567890].memoryMb=1"));
+                + "element)"), problems("functions[1234567890].memoryMb=1"));
         assertEquals(List.of("--set functions[99999999999].memoryMb: index 99999999999 out of range (the list has 1 "
-                + "elements)"), problems("functions[99999999999].memoryMb=1"), "beyond an int: still an index");
+                + "element)"), problems("functions[99999999999].memoryMb=1"), "beyond an int: still an index");
         assertEquals(List.of("--set functions[999999999].memoryMb: index 999999999 out of range (the list has 1 "
-                + "elements)"), problems("functions[999999999].memoryMb=1"));
-        assertEquals(List.of("--set functions[1]: index 1 out of range (the list has 1 elements)"),
+                + "element)"), problems("functions[999999999].memoryMb=1"));
+        assertEquals(List.of("--set functions[1]: index 1 out of range (the list has 1 element)"),
                 problems("functions[1]={name: g}"));
         assertEquals(List.of("--set functions[zzzzzzzz].memoryMb: no element named 'zzzzzzzz' (present: f)"),
                 problems("functions[zzzzzzzz].memoryMb=1"));

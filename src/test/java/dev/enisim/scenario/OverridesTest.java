@@ -61,7 +61,7 @@ class OverridesTest {
                 + "functions[orders-apj].memoryMb: no element named 'orders-apj' (present: orders-api, orders-worker,"
                 + " reports, billing, audit, notifications); did you mean 'orders-api'?"));
         assertTrue(error("vpcs[3].subnets[*].cidr=10.0.0.0/24").contains("index 3 out of range (the list has 1 "
-                + "elements)"));
+                + "element)"));
         assertTrue(error("vpcs[0].subnets.cidr=10.0.0.0/24").contains("--set vpcs[0].subnets.cidr: a list: select"
                 + " its elements with [index], [*] or [name]"));
         assertTrue(error("vpcs[0].subnets.cidr.x=1").contains("a list: select its elements"));

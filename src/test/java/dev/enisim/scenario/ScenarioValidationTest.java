@@ -43,6 +43,8 @@ class ScenarioValidationTest {
         "CIDR with host bits          | 10.0.1.0/28                 | 10.0.1.1/28                | vpcs[0].subnets[0].cidr | '10.0.1.1/28' has host bits set; did you mean 10.0.1.0/28?",
         "/29 subnet                   | 10.0.1.0/28                 | 10.0.1.0/29                | vpcs[0].subnets[0].cidr | expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /29",
         "/15 subnet                   | 10.0.1.0/28                 | 10.0.0.0/15                | vpcs[0].subnets[0].cidr | expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /15",
+        "/15 with host bits: no hint  | 10.0.1.0/28                 | 10.0.1.0/15                | vpcs[0].subnets[0].cidr | expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /15; '10.0.1.0/15' also has host bits set",
+        "/29 with host bits: no hint  | 10.0.1.0/28                 | 10.0.1.4/29                | vpcs[0].subnets[0].cidr | expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /29; '10.0.1.4/29' also has host bits set",
         "overlapping subnets          | 10.0.2.0/28                 | 10.0.1.8/29                | vpcs[0].subnets[1].cidr | expected a prefix from /16 to /28",
         "unknown subnet               | 'subnetIds: [subnet-a]'     | 'subnetIds: [subnet-x]'    | functions[0].vpcConfig.subnetIds[0] | unknown subnet 'subnet-x' (known: subnet-a, subnet-b)",
         "unknown SG, suggested        | 'securityGroupIds: [sg-app]' | 'securityGroupIds: [sg-ap]' | functions[0].vpcConfig.securityGroupIds[0] | unknown security group 'sg-ap' (known: sg-app, sg-db); did you mean 'sg-app'?",

@@ -62,12 +62,27 @@ class YamlAnchorsTest {
 
     @Test
     void whatYamlCannotMeanIsOneProblem() {
-        assertEquals(List.of(": malformed YAML: undefined alias *nowhere (an alias must come after its anchor "
+        assertEquals(List.of("functions[0].arrivals: undefined alias *nowhere (an alias must come after its anchor "
                 + "&nowhere)"), problems(GOOD.replace("{ poisson: 5/s }", "*nowhere")));
         assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got string"),
                 problems(GOOD.replace("  - name: f\n", "  - <<: f\n    name: f\n")));
         assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got number"),
                 problems(GOOD.replace("  - name: f\n", "  - <<: [{memoryMb: 256}, 5]\n    name: f\n")));
+    }
+
+    /**
+     * An undefined alias (a typo: {@code <<: *fnn}) is said at its path, so with its file's line like every other
+     * problem, once for all its uses; it was "(root): malformed YAML: undefined alias *fnn" with no line.
+     */
+    @Test
+    void anUndefinedAliasIsSaidAtItsLineOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("typo.yaml");
+        java.nio.file.Files.writeString(file, GOOD.replace("functions:\n", "x-fn: &fn {duration: 100ms}\nfunctions:\n")
+                .replace("  - name: f\n", "  - name: f\n    <<: *fnn\n") + "  - { name: g, <<: *fnn }\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+        assertEquals(file + ":12: functions[0].<<: undefined alias *fnn (an alias must come after its anchor &fnn);"
+                + " used 1 more time", e.getMessage());
     }
 
     /** SnakeYAML's own limit is 3 MB; enisim's is 64 MiB (a scenario of thousands of functions is that big). */
