@@ -3,6 +3,7 @@ package dev.enisim.cli;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -51,7 +52,69 @@ final class Budget {
             err.println("warning: " + w);
         }
         memory(s, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), err);
+        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), s, err);
+    }
+
+    /** Functions named in a refusal at most: those that make most of the events. */
+    static final int NAMED = 5;
+    /** The share of the events after which no more functions are named. */
+    static final double MOST = 0.8;
+
+    /**
+     * What {@code s}'s events are made of, for a refusal ("come from the traffic of a (61%), b (22%); the other 598
+     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)"): the fewest functions (at most {@link #NAMED}) whose traffic
+     * makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
+     * function), each with its share, and the share of the others; empty when the scenario has no arrival. A user
+     * who reads it knows which rates or functions to cut (a 600-function account's refusal said only its total).
+     */
+    static String eventShares(Scenario s) {
+        List<Scenario.Function> functions = s.functions();
+        double[] arrivals = new double[functions.size()];
+        double total = 0;
+        for (int i = 0; i < arrivals.length; i++) {
+            Scenario.Function f = functions.get(i);
+            arrivals[i] = f.arrivals() == null ? 0 : f.arrivals().meanCount(0, s.durationMicros());
+            total += arrivals[i];
+        }
+        if (!(total > 0) || Double.isInfinite(total)) {
+            return "";
+        }
+        Integer[] order = new Integer[arrivals.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // the busiest first; among equals, the scenario's order
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(arrivals[b], arrivals[a]));
+        StringBuilder b = new StringBuilder();
+        double named = 0;
+        int n = 0;
+        while (n < order.length && n < NAMED && named < MOST * total && arrivals[order[n]] > 0) {
+            b.append(n == 0 ? "" : ", ").append(functions.get(order[n]).name()).append(" (")
+                    .append(percent(arrivals[order[n]] / total)).append(')');
+            named += arrivals[order[n]];
+            n++;
+        }
+        int others = order.length - n;
+        if (named < total / 2) {
+            // no few functions make most of them: say so, with the busiest
+            return String.format(Locale.ROOT, "are spread over %,d functions, none above %s (the busiest: %s)",
+                    order.length, percent(arrivals[order[0]] / total), functions.get(order[0]).name());
+        }
+        String head = "come from the traffic of " + (n > 1 && others == 0 ? "its " + n + " functions, " : "");
+        String rest = others == 0 ? "" : String.format(Locale.ROOT, "; the other %,d function%s make%s %s", others,
+                others == 1 ? "" : "s", others == 1 ? "s" : "", percent(Math.max(0, total - named) / total));
+        return head + b + rest;
+    }
+
+    /** A share as a whole percentage; one above 0 but below 0.5% as "<1%", one below 100% but above 99.5% as ">99%". */
+    static String percent(double share) {
+        if (share > 0 && share < 0.005) {
+            return "<1%";
+        }
+        if (share < 1 && share > 0.995) {
+            return ">99%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     /**
@@ -118,7 +181,7 @@ final class Budget {
             err.println("warning: " + w);
         }
         memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events, what, err);
+        check(events, what, base, err);
     }
 
     /**
@@ -135,6 +198,14 @@ final class Budget {
     }
 
     void check(double events, String what, PrintWriter err) {
+        check(events, what, null, err);
+    }
+
+    /**
+     * Checks runs estimated at {@code events} in all, said as {@code what}; a refusal says what the events of {@code
+     * shares} (the scenario run, or a design's base; null: none) are made of.
+     */
+    private void check(double events, String what, Scenario shares, PrintWriter err) {
         if (problem() != null) {
             throw new UserInputException(problem());
         }
@@ -142,7 +213,9 @@ final class Budget {
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));
         if (events > maxEvents && !yes) {
             throw new UserInputException(what + " would take " + estimate + " (at " + (long) EVENTS_PER_SECOND
-                    + " events/s); continue with --yes, or shorten its duration or lower its rates");
+                    + " events/s); continue with --yes, or shorten its duration or lower its rates"
+                    + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
+                    ? "its" : shares.name() + "'s") + " events " + eventShares(shares) + ")"));
         }
         if (events > ANNOUNCE) {
             err.println("enisim: " + what + ": " + estimate);
