@@ -136,12 +136,14 @@ final class Budget {
     static final double BASE_BYTES = 28.0 * 1024 * 1024;
     /**
      * timeseries.csv is written in memory, as text then as bytes: a StringWriter that doubles as it grows, its text
-     * copied out, then encoded, so that at one moment two to three times the file's bytes are held besides the run's
-     * series. Twice the estimated file (itself above the file: 146.5 MB said of 114 and 127 MB written) is 2.6 times
-     * the file, what an imported account's day needed (412 MiB: its series 114 MiB, the base, and 2.6 times its
-     * 108.5 MiB file; it ran out of memory at 400).
+     * copied out, then encoded, each copy one array the collector cannot move (G1's humongous objects), so that the
+     * heap must hold the series and a free run of regions for the next copy. Measured on an imported account's day:
+     * with 108.5 MiB of CSV (traffic x 0.01) it ran in 412 MiB (2.6 times the file besides the series); with 121 MiB
+     * (full traffic) it ran out of memory writing it at 480, 560 and 640 MiB, the last with 240 MiB live after a full
+     * collection (a humongous allocation found no room). Four times the estimated file (itself above the file: 146.5
+     * MB said of 114 and 127 MB written) is 801 MiB said for that day.
      */
-    static final double CSV_COPIES = 2;
+    static final double CSV_COPIES = 4;
     /** Bytes of a row's cells in timeseries.csv, with their commas: a function's (measured 31 to 58 on average). */
     static final int FUNCTION_CELLS = 60;
     /** An ENI key's cells (measured 21 to 29). */
@@ -178,7 +180,8 @@ final class Budget {
      * held {@link #CSV_COPIES} times), then the charts ({@code chartBytes}, {@link #CHART_COPIES} times). The file is
      * read before the run starts and dropped, so the need is the larger of reading and running. Measured against the
      * smallest heap each ran in (README, Outputs): never below it; within 30% above it for the runs that need more
-     * than 64 MiB (an imported account's day: 521 MiB said, 412 needed; its first 3 hours: 147 said, 123 needed),
+     * than 64 MiB but an imported account's day at 0.01 of its traffic (801 MiB said, 412 needed; at full traffic
+     * more than 640 needed; its first 3 hours: 147 said, 123 needed),
      * and within 40 MiB of the smaller ones (the base and the charts' upper figure: 54 MiB said of idle-reclaim, which
      * ran in 19).
      */
