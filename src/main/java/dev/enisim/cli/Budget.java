@@ -140,8 +140,8 @@ final class Budget {
      * heap must hold the series and a free run of regions for the next copy. Measured on an imported account's day:
      * with 108.5 MiB of CSV (traffic x 0.01) it ran in 412 MiB (2.6 times the file besides the series); with 121 MiB
      * (full traffic) it ran out of memory writing it at 480, 560 and 640 MiB, the last with 240 MiB live after a full
-     * collection (a humongous allocation found no room). Four times the estimated file (itself above the file: 146.5
-     * MB said of 114 and 127 MB written) is 801 MiB said for that day.
+     * collection (a humongous allocation found no room), and at 720; it ran in 800. Four times the estimated file
+     * (itself above the file: 146.5 MB said of 114 and 127 MB written) is 801 MiB said for that day.
      */
     static final double CSV_COPIES = 4;
     /** Bytes of a row's cells in timeseries.csv, with their commas: a function's (measured 31 to 58 on average). */
@@ -181,7 +181,7 @@ final class Budget {
      * read before the run starts and dropped, so the need is the larger of reading and running. Measured against the
      * smallest heap each ran in (README, Outputs): never below it; within 30% above it for the runs that need more
      * than 64 MiB but an imported account's day at 0.01 of its traffic (801 MiB said, 412 needed; at full traffic
-     * more than 640 needed; its first 3 hours: 147 said, 123 needed),
+     * 720 to 800 needed; its first 3 hours: 147 said, 123 needed),
      * and within 40 MiB of the smaller ones (the base and the charts' upper figure: 54 MiB said of idle-reclaim, which
      * ran in 19).
      */
