@@ -3,6 +3,7 @@ package dev.enisim.cli;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -51,7 +52,69 @@ final class Budget {
             err.println("warning: " + w);
         }
         memory(s, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), err);
+        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), s, err);
+    }
+
+    /** Functions named in a refusal at most: those that make most of the events. */
+    static final int NAMED = 5;
+    /** The share of the events after which no more functions are named. */
+    static final double MOST = 0.8;
+
+    /**
+     * What {@code s}'s events are made of, for a refusal ("come from the traffic of a (61%), b (22%); the other 598
+     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)"): the fewest functions (at most {@link #NAMED}) whose traffic
+     * makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
+     * function), each with its share, and the share of the others; empty when the scenario has no arrival. A user
+     * who reads it knows which rates or functions to cut (a 600-function account's refusal said only its total).
+     */
+    static String eventShares(Scenario s) {
+        List<Scenario.Function> functions = s.functions();
+        double[] arrivals = new double[functions.size()];
+        double total = 0;
+        for (int i = 0; i < arrivals.length; i++) {
+            Scenario.Function f = functions.get(i);
+            arrivals[i] = f.arrivals() == null ? 0 : f.arrivals().meanCount(0, s.durationMicros());
+            total += arrivals[i];
+        }
+        if (!(total > 0) || Double.isInfinite(total)) {
+            return "";
+        }
+        Integer[] order = new Integer[arrivals.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // the busiest first; among equals, the scenario's order
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(arrivals[b], arrivals[a]));
+        StringBuilder b = new StringBuilder();
+        double named = 0;
+        int n = 0;
+        while (n < order.length && n < NAMED && named < MOST * total && arrivals[order[n]] > 0) {
+            b.append(n == 0 ? "" : ", ").append(functions.get(order[n]).name()).append(" (")
+                    .append(percent(arrivals[order[n]] / total)).append(')');
+            named += arrivals[order[n]];
+            n++;
+        }
+        int others = order.length - n;
+        if (named < total / 2) {
+            // no few functions make most of them: say so, with the busiest
+            return String.format(Locale.ROOT, "are spread over %,d functions, none above %s (the busiest: %s)",
+                    order.length, percent(arrivals[order[0]] / total), functions.get(order[0]).name());
+        }
+        String head = "come from the traffic of " + (n > 1 && others == 0 ? "its " + n + " functions, " : "");
+        String rest = others == 0 ? "" : String.format(Locale.ROOT, "; the other %,d function%s make%s %s", others,
+                others == 1 ? "" : "s", others == 1 ? "s" : "", percent(Math.max(0, total - named) / total));
+        return head + b + rest;
+    }
+
+    /** A share as a whole percentage; one above 0 but below 0.5% as "<1%", one below 100% but above 99.5% as ">99%". */
+    static String percent(double share) {
+        if (share > 0 && share < 0.005) {
+            return "<1%";
+        }
+        if (share < 1 && share > 0.995) {
+            return ">99%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     /**
@@ -64,35 +127,181 @@ final class Budget {
     static final double KEY_BYTES = 2.4 * 1024;
     static final double KEY_BUCKET_BYTES = 24;
 
-    /** The heap one run of {@code s} may hold at most, by the figures above (functions and keys busy throughout). */
-    static double memoryBytes(Scenario s) {
-        double buckets = Math.ceil(s.durationMicros() / (double) s.bucketMicros());
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (Scenario.Function f : s.functions()) {
-            java.util.List<String> groups = f.securityGroupIds().stream().sorted().toList();
-            for (String subnet : f.subnetIds()) {
-                keys.add(subnet + " " + groups);
-            }
+    /**
+     * What every run holds whatever its size: the JVM's classes and the libraries' (the smallest heap {@code
+     * request-rate-cap}, 12 buckets of one function, ran in: 11 MiB), with room for the collector, whose timing
+     * moves the smallest heap a run fits in by several MiB ({@code quota-500} ran in 38 MiB once, and ran out of
+     * memory drawing its charts at 41 on a busier machine).
+     */
+    static final double BASE_BYTES = 28.0 * 1024 * 1024;
+    /**
+     * timeseries.csv is written in memory, as text then as bytes: a StringWriter that doubles as it grows, its text
+     * copied out, then encoded, each copy one array the collector cannot move (G1's humongous objects), so that the
+     * heap must hold the series and a free run of regions for the next copy. Measured on an imported account's day:
+     * with 108.5 MiB of CSV (traffic x 0.01) it ran in 412 MiB (2.6 times the file besides the series); with 121 MiB
+     * (full traffic) it ran out of memory writing it at 480, 560 and 640 MiB, the last with 240 MiB live after a full
+     * collection (a humongous allocation found no room), and at 720; it ran in 800. Four times the estimated file
+     * (itself above the file: 146.5 MB said of 114 and 127 MB written) is 801 MiB said for that day.
+     */
+    static final double CSV_COPIES = 4;
+    /** Bytes of a row's cells in timeseries.csv, with their commas: a function's (measured 31 to 58 on average). */
+    static final int FUNCTION_CELLS = 60;
+    /** An ENI key's cells (measured 21 to 29). */
+    static final int KEY_CELLS = 30;
+    /** The cells of the account's, a VPC's or a subnet's row (measured 20 to 87). */
+    static final int OTHER_CELLS = 90;
+    /**
+     * The charts are drawn after the data files are written and dropped, all held at once with the text and images
+     * they are drawn from: their frames, and each point (at most 600 a line) of the account's lines and of each line
+     * of functions (up to 10), of keys (up to 10) and of a subnet's panel: an upper figure of their bytes, fitted on
+     * the charts of the committed scenarios and of an imported account (0.37 MB for 12 buckets of one function, 15.7
+     * MB for 1,440 of 600 functions, 444 keys and 15 subnets).
+     */
+    static final double CHARTS_BYTES = 400_000;
+    static final double POINT_BYTES = 3_000;
+    static final double POINT_LINE_BYTES = 1_400;
+    /**
+     * The charts' bytes held at once while drawn, over the bytes written: {@code orphaned-enis} (1.5 MB of charts)
+     * ran in 13 MiB, {@code idle-reclaim} (3.6 MB) in 19, both 11 MiB of base and about 2.5 times their charts;
+     * 3 for the collector's room.
+     */
+    static final double CHART_COPIES = 3;
+    /**
+     * A traffic phase as the scenario file is read (the YAML's or JSON's tree and the phases made of it, before the
+     * tree is dropped): an imported account's file of 113,349 phases (7.5 MB of YAML) was read in 123 MiB of heap and
+     * not in 118 ({@code enisim validate} ran out of memory at 112), 12 of them the base.
+     */
+    static final double PHASE_BYTES = 1100;
+
+    /**
+     * The parts of a run's heap, by what makes them, each in bytes: the {@link #BASE_BYTES}, the scenario as it was
+     * read ({@code phases} of traffic), the run's state per function and per key, its time series ({@code functions}
+     * and {@code keys} over {@code buckets}), and its report as it is written: timeseries.csv ({@code csvBytes},
+     * held {@link #CSV_COPIES} times), then the charts ({@code chartBytes}, {@link #CHART_COPIES} times). The file is
+     * read before the run starts and dropped, so the need is the larger of reading and running. Measured against the
+     * smallest heap each ran in (README, Outputs): never below it; within 30% above it for the runs that need more
+     * than 64 MiB but an imported account's day at 0.01 of its traffic (801 MiB said, 412 needed; at full traffic
+     * 720 to 800 needed; its first 3 hours: 147 said, 123 needed),
+     * and within 40 MiB of the smaller ones (the base and the charts' upper figure: 54 MiB said of idle-reclaim, which
+     * ran in 19).
+     */
+    record Memory(int functions, int keys, long buckets, long phases, double csvBytes, double chartBytes) {
+
+        double reading() {
+            return phases * PHASE_BYTES;
         }
-        return s.functions().size() * (FUNCTION_BYTES + buckets * FUNCTION_BUCKET_BYTES)
-                + keys.size() * (KEY_BYTES + buckets * KEY_BUCKET_BYTES);
+
+        double state() {
+            return functions * FUNCTION_BYTES + keys * KEY_BYTES;
+        }
+
+        double series() {
+            return buckets * (functions * FUNCTION_BUCKET_BYTES + keys * KEY_BUCKET_BYTES);
+        }
+
+        /** timeseries.csv's text and bytes, or the charts, whichever is more: one after the other. */
+        double writing() {
+            return Math.max(CSV_COPIES * csvBytes, CHART_COPIES * chartBytes);
+        }
+
+        /** The smallest heap the run is estimated to need. */
+        double need() {
+            return BASE_BYTES + Math.max(reading(), state() + series() + writing());
+        }
+    }
+
+    /** The parts of {@code s}'s heap (see {@link Memory}). */
+    static Memory parts(Scenario s) {
+        long buckets = (long) Math.ceil(s.durationMicros() / (double) s.bucketMicros());
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        long phases = 0;
+        for (Scenario.Function f : s.functions()) {
+            String account = s.accounts().of(f.name());
+            List<String> groups = f.securityGroupIds().stream().sorted().toList();
+            for (String subnet : f.subnetIds()) {
+                // the key's id as timeseries.csv writes it
+                String label = (account.isEmpty() ? "" : account + ":") + subnet + "+[" + String.join(",", groups)
+                        + "]";
+                keys.add(label.contains(",") ? "\"" + label + "\"" : label);
+            }
+            phases += phases(f.arrivals());
+        }
+        // a row per bucket and dimension: its time, scope, id and cells
+        int time = Long.toString(Math.max(1, s.durationMicros() / 1_000_000)).length()
+                + (s.bucketMicros() % 1_000_000 == 0 ? 0 : 7) + 1;
+        double perBucket = 0;
+        for (Scenario.Function f : s.functions()) {
+            perBucket += time + "function,".length() + f.name().length() + 1 + FUNCTION_CELLS;
+        }
+        for (String k : keys) {
+            perBucket += time + "eniKey,".length() + k.length() + 1 + KEY_CELLS;
+        }
+        int others = 1 + s.accounts().list().size();
+        for (Scenario.Vpc v : s.vpcs()) {
+            others += 1 + v.subnets().size() + v.natGateways().size();
+        }
+        perBucket += others * (time + 40.0 + OTHER_CELLS);
+        long merge = Math.max(1, (buckets + 599) / 600);
+        long points = (buckets + merge - 1) / merge;
+        int subnets = 0;
+        for (Scenario.Vpc v : s.vpcs()) {
+            subnets += v.subnets().size();
+        }
+        double lines = Math.min(10, s.functions().size()) + Math.min(10, keys.size()) + subnets;
+        return new Memory(s.functions().size(), keys.size(), buckets, phases, buckets * perBucket,
+                CHARTS_BYTES + points * (POINT_BYTES + lines * POINT_LINE_BYTES));
+    }
+
+    /** The traffic phases of {@code a} as a file states them: a phase, a schedule's phases, a trace's rows. */
+    private static long phases(dev.enisim.workload.ArrivalSpec a) {
+        if (a == null) {
+            return 0;
+        }
+        if (a instanceof dev.enisim.workload.ArrivalSpec.Superposition sp) {
+            long n = 0;
+            for (dev.enisim.workload.ArrivalSpec p : sp.parts()) {
+                n += phases(p);
+            }
+            return n;
+        }
+        return 1;
+    }
+
+    /** The time series' and per-function state's heap of one run of {@code s} (functions and keys busy throughout). */
+    static double memoryBytes(Scenario s) {
+        Memory m = parts(s);
+        return m.state() + m.series();
+    }
+
+    /** The heap one run of {@code s} is estimated to need (see {@link Memory}). */
+    static double need(Scenario s) {
+        return parts(s).need();
     }
 
     /**
      * A warning when a run of {@code s} may need more heap than {@code maxHeap} (the JVM's maximum): a run of many
      * functions over many buckets filled the heap hours in and ended in "out of memory" (an input review), where
-     * this says so before it starts. A warning, not a refusal: functions idle most of the run cost far less.
+     * this says so before it starts, with what makes the estimate, so that the user knows what to cut. A warning, not
+     * a refusal: functions idle most of the run cost less.
      */
     static java.util.Optional<String> memory(Scenario s, long maxHeap) {
-        double need = memoryBytes(s);
+        Memory m = parts(s);
+        double need = m.need();
         if (need <= 0.8 * maxHeap) {
             return java.util.Optional.empty();
         }
-        long buckets = (long) Math.ceil(s.durationMicros() / (double) s.bucketMicros());
-        return java.util.Optional.of(String.format(Locale.ROOT, "%s's time series (%,d functions over %,d buckets)"
-                + " may need up to about %s of heap, and this JVM may use %s: if the run ends out of memory, give a"
-                + " larger bucket (fewer rows) or more heap (java -Xmx<size> -jar enisim.jar ...)", s.name(),
-                s.functions().size(), buckets, size(need), size(maxHeap)));
+        String what = m.reading() > m.state() + m.series() + m.writing()
+                ? String.format(Locale.ROOT, "reading its %,d traffic phases (about %s)", m.phases(),
+                        size(m.reading()))
+                : String.format(Locale.ROOT, "its time series, %,d function%s and %,d ENI key%s over %,d buckets"
+                        + " (about %s), and %s (about %s)", m.functions(), m.functions() == 1 ? "" : "s", m.keys(),
+                        m.keys() == 1 ? "" : "s", m.buckets(), size(m.state() + m.series()),
+                        CSV_COPIES * m.csvBytes() >= CHART_COPIES * m.chartBytes() ? "timeseries.csv written in memory"
+                        : "the charts drawn in memory", size(m.writing()));
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s may need about %s of heap, and this JVM may use"
+                + " %s: %s; if the run ends out of memory, cut the buckets (a shorter --set duration=..., a coarser"
+                + " --set bucket=...), run fewer functions, or give more heap (java -Xmx<size> -jar enisim.jar ...)",
+                s.name(), size(need), size(maxHeap), what));
     }
 
     private static String size(double bytes) {
@@ -118,7 +327,7 @@ final class Budget {
             err.println("warning: " + w);
         }
         memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events, what, err);
+        check(events, what, base, err);
     }
 
     /**
@@ -135,6 +344,14 @@ final class Budget {
     }
 
     void check(double events, String what, PrintWriter err) {
+        check(events, what, null, err);
+    }
+
+    /**
+     * Checks runs estimated at {@code events} in all, said as {@code what}; a refusal says what the events of {@code
+     * shares} (the scenario run, or a design's base; null: none) are made of.
+     */
+    private void check(double events, String what, Scenario shares, PrintWriter err) {
         if (problem() != null) {
             throw new UserInputException(problem());
         }
@@ -142,7 +359,9 @@ final class Budget {
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));
         if (events > maxEvents && !yes) {
             throw new UserInputException(what + " would take " + estimate + " (at " + (long) EVENTS_PER_SECOND
-                    + " events/s); continue with --yes, or shorten its duration or lower its rates");
+                    + " events/s); continue with --yes, or shorten its duration or lower its rates"
+                    + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
+                    ? "its" : shares.name() + "'s") + " events " + eventShares(shares) + ")"));
         }
         if (events > ANNOUNCE) {
             err.println("enisim: " + what + ": " + estimate);
