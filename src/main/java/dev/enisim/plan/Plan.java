@@ -244,11 +244,33 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param warmUpPeakEnis   when the warm-up ({@link Headroom#warmUpSeconds}) left ENIs the traffic after it does
      *                         not need: the most Lambda ENIs the VPC held at once, the warm-up's included; else 0.
      *                         {@code peakEnis}, the keys and {@link #room()} are after the warm-up
+     * @param inactiveKeys     the VPC's Hyperplane keys (one per subnet and security-group set) that a demand run never
+     *                         made because every function of the key stayed {@code Inactive} in it, as
+     *                         {@link SubnetAdvice#inactiveKeys} counts them per subnet: the ENIs they need when their
+     *                         functions wake, beyond {@code peakEnis} (the most over the demand runs of a run's ENIs
+     *                         and its asleep keys, less {@code peakEnis}: a key one run woke is in the peak once).
+     *                         {@link #room()} counts them; 0 when none
+     * @param inactiveFunctions the functions of those keys, in the scenario's order (any demand run's); empty when none
      */
     public record VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
             long savedByConsolidating, int otherUsedEnis,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
-            long warmUpPeakEnis) {
+            long warmUpPeakEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long inactiveKeys,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> inactiveFunctions) {
+
+        public VpcAdvice {
+            inactiveFunctions = List.copyOf(inactiveFunctions);
+        }
+
+        /** No key left unmade by functions asleep in the demand runs. */
+        public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
+                long savedByConsolidating, int otherUsedEnis, long warmUpPeakEnis) {
+            this(vpc, eniQuota, peakEnis, keys, consolidatedEnis, savedByConsolidating, otherUsedEnis, warmUpPeakEnis,
+                    0, List.of());
+        }
 
         /** Nothing left by the warm-up. */
         public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
@@ -262,9 +284,12 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             this(vpc, eniQuota, peakEnis, keys, consolidatedEnis, savedByConsolidating, 0);
         }
 
-        /** ENIs of the quota left at Lambda's peak, other services' at their most (both peaks taken together). */
+        /**
+         * ENIs of the quota left at Lambda's peak, other services' at their most (both peaks taken together), and an ENI
+         * for each key of the functions asleep in the demand runs ({@link #inactiveKeys}).
+         */
         public long room() {
-            return eniQuota - peakEnis - otherUsedEnis;
+            return eniQuota - peakEnis - inactiveKeys - otherUsedEnis;
         }
     }
 

@@ -1046,6 +1046,9 @@ public final class Planner {
      * function uses its key any more), so after the warm-up a key's ENIs are counted as those its connections fill
      * (connections / 65,000 rounded up, at least 1; the legacy 3 GB rule on its environments), except that ENIs
      * beyond the most it had in the warm-up, made after it, count whole: the traffic after the warm-up needed them.
+     * A warm-up that lasts to the run's end (a function made or turning Active in its last minutes) leaves no bucket
+     * after it, yet the ENIs the run ends with stay: the run's last bucket counts too, each key's ENIs there as those
+     * its connections fill (at least 1), so that a key made late is in the peaks, not only in the warm-up's.
      */
     record Peaks(RunSummary run, Map<String, Long> keyEnis, Map<String, Long> keyConnections,
             Map<String, Long> subnetIps, Map<String, Long> vpcEnis, Map<String, Long> refused,
@@ -1140,7 +1143,18 @@ public final class Planner {
             long connections = 0;
             long[] excess = new long[n];
             for (int i = 0; i < n && i < c.length && i < x.length; i++) {
+                if (warm[i] && !(i == n - 1 && c[i] > 0)) {
+                    continue;
+                }
                 if (warm[i]) {
+                    // a warm-up that lasts to the run's end (a function made late in it): the ENIs the key ends the
+                    // run with stay until Lambda deletes them, no later traffic to judge them by; counted as the
+                    // traffic after a warm-up's are, those its connections fill, at least one (b14: 4 keys made at
+                    // 55m of 1h read "peak 4 of 10" where the VPC held 12)
+                    connections = Math.max(connections, x[i]);
+                    long need = Math.min(c[i], Math.max(1, enisFor(e.getKey(), x[i])));
+                    excess[i] = c[i] - need;
+                    enis = Math.max(enis, need);
                     continue;
                 }
                 connections = Math.max(connections, x[i]);
@@ -1174,7 +1188,7 @@ public final class Planner {
                 long[] excess = excessBySubnet.getOrDefault(sn.id(), new long[n]);
                 long ips = 0;
                 for (int i = 0; i < n && i < avail.values().length; i++) {
-                    if (!warm[i]) {
+                    if (!warm[i] || i == n - 1) { // the run's end: what it holds then stays ({@link Peaks})
                         ips = Math.max(ips, ss.usableIps() - ss.otherUsedIps() - avail.values()[i] - excess[i]);
                     }
                 }
@@ -1188,7 +1202,7 @@ public final class Planner {
             long[] excess = excessByVpc.getOrDefault(v.id(), new long[n]);
             long enis = 0;
             for (int i = 0; i < n && i < count.values().length; i++) {
-                if (!vpcWarm[i]) {
+                if (!vpcWarm[i] || i == n - 1) { // the run's end: what it holds then stays ({@link Peaks})
                     enis = Math.max(enis, count.values()[i] - excess[i]);
                 }
             }
@@ -1869,8 +1883,23 @@ public final class Planner {
             // the scenario's quota (the demand run had none): under the legacy model the Region's limit is the VPC's
             int quota = base.networkModel() == dev.enisim.model.NetworkModel.LEGACY
                     ? base.networkInterfacesPerRegion() : v.eniQuota();
+            // the keys of functions asleep in the runs were never made: each needs an ENI when they wake, counted as
+            // the subnets' sizes and headroom count an address for each (asleep); a key one run woke is in its peak
+            long awake = peak;
+            java.util.Set<String> asleepFunctions = new java.util.LinkedHashSet<>();
+            for (Peaks x : runs) {
+                long asleep = 0;
+                for (Scenario.Subnet s : v.subnets()) {
+                    Asleep a = asleep(x.run(), s.id());
+                    asleep += a.keys();
+                    asleepFunctions.addAll(a.functions());
+                }
+                awake = Math.max(awake, x.vpcEnis().get(v.id()) + asleep);
+            }
+            long inactiveKeys = awake - peak;
             out.add(new Plan.VpcAdvice(v.id(), quota, peak, keys, consolidated,
-                    Math.max(0, peak - consolidated), mostOtherEnis(v), most > peak ? most : 0));
+                    Math.max(0, peak - consolidated), mostOtherEnis(v), most > peak ? most : 0, inactiveKeys,
+                    inactiveKeys == 0 ? List.of() : inScenarioOrder(asleepFunctions)));
         }
         return out;
     }

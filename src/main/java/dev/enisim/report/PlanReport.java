@@ -162,7 +162,8 @@ public final class PlanReport {
             b.append("   no VPC in this scenario: no ENIs\n");
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s of %d (%s); %s%s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
+            b.append(String.format("   %s: peak %d%s%s of %d (%s); %s%s%n", v.vpc(), v.peakEnis(), v.inactiveKeys() == 0
+                    ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions", v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
@@ -174,6 +175,9 @@ public final class PlanReport {
             }
             if (keys.size() > 10) {
                 b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
+            }
+            if (v.inactiveKeys() > 0) {
+                b.append("   (").append(inactiveEnisText(v)).append(")\n");
             }
         }
         Plan.Headroom h = p.headroom();
@@ -461,6 +465,20 @@ public final class PlanReport {
                 + " recommended size count " + (k == 1 ? "it" : "them") + ", the peak IPs do not";
     }
 
+    /**
+     * Under a VPC's keys, when keys of functions Inactive in the demand runs were never made
+     * ({@link Plan.VpcAdvice#inactiveKeys}): which functions, and that the room counts an ENI for each key, as the
+     * subnets' sizes count an address ({@link #inactiveKeysText}).
+     */
+    static String inactiveEnisText(Plan.VpcAdvice v) {
+        long k = v.inactiveKeys();
+        return v.vpc() + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
+                + (k == 1 ? "had" : "each had") + " no ENI there (" + names(v.inactiveFunctions()) + "); "
+                + (k == 1 ? "it needs" : "each needs") + " one when its functions wake (the first invocation after a"
+                + " quiet spell restores a function): the room against the quota counts " + (k == 1 ? "it" : "them")
+                + ", the peak and the keys do not";
+    }
+
     /** Up to {@link #IDLE_ALIKE} names, then how many more (each in plan.json). */
     private static String names(List<String> names) {
         return names.size() <= IDLE_ALIKE ? String.join(", ", names) : String.join(", ", names.subList(0,
@@ -670,10 +688,12 @@ public final class PlanReport {
         for (Plan.VpcAdvice v : p.vpcs()) {
             long room = v.room();
             b.append("<tr><td>").append(escape(v.vpc())).append("</td><td class=\"n\">").append(v.peakEnis())
+                    .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive"
+                            + " functions")
                     .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
                     .append(escape(warmUpEnisText(p, v, " (")).isEmpty() ? "" : escape(warmUpEnisText(p, v, " ("))
                             + ")").append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
-                    .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
+                    .append(PlanCharts.bar(v.peakEnis() + v.inactiveKeys() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
                     + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + enis(v.consolidatedEnis())
@@ -681,6 +701,12 @@ public final class PlanReport {
                     + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            if (v.inactiveKeys() > 0) {
+                String t = inactiveEnisText(v);
+                b.append("<p class=\"note\">").append(escape(t)).append(".</p>\n");
+            }
+        }
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
                     + "\n<tr><th scope=\"col\">key (" + (p.networkModel().equals("legacy") ? "function + " : "")
@@ -921,10 +947,22 @@ public final class PlanReport {
             String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
             if (v.room() == 0) {
                 out.add(v.vpc() + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
-                        + ": no room for one more key");
+                        + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its Inactive"
+                        + " functions" : "") + ": no room for one more key");
+            } else if (v.room() < 0 && v.room() + v.inactiveKeys() >= 0) {
+                // short only of the keys asleep functions will need: the run never made them, so it had no failure
+                long n = v.inactiveFunctions().size();
+                out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                        + others + ": it holds today's traffic only while " + (n == 1 ? "its Inactive function sleeps"
+                        : "its " + n + " Inactive functions sleep") + " (" + names(v.inactiveFunctions()) + "); when "
+                        + (n == 1 ? "it wakes" : "they wake") + " (the first invocation after a quiet spell restores a"
+                        + " function), " + (v.inactiveKeys() == 1 ? "its key needs an ENI" : "their "
+                        + v.inactiveKeys() + " keys need an ENI each"));
             } else if (v.room() < 0) {
                 out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
-                        + others + (eniFailure ? "" : ", though the run as it is had no ENI failure"));
+                        + others + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its"
+                        + " Inactive functions" : "") + (eniFailure ? "" : ", though the run as it is had no ENI"
+                        + " failure"));
             }
         }
         return out;
