@@ -90,24 +90,6 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
     private static final int EXPIRED = 35;
     private static final int QUEUE = 36;
     private static final int REACH = 37;
-    /** Each call's record length, by its code ({@link #fetch} walks them). */
-    private static final int[] LENGTH = new int[REACH + 1];
-    /** The records whose rows are fetched together, ahead of their replay. */
-    static final int AHEAD = 32;
-
-    static {
-        java.util.Arrays.fill(LENGTH, 3); // the calls with object arguments, and those of one figure and an instant
-        for (int c : new int[] {TAKEN, IDLED, INVOCATION, SPILLOVER, RECEIVED, REFUSED, RETRIED, DROPPED, DELIVERY,
-            SENT, BATCH_FAILED, REACH}) {
-            LENGTH[c] = 2;
-        }
-        for (int c : new int[] {LEVELS, EXECUTION, SUCCEEDED}) {
-            LENGTH[c] = 4;
-        }
-        LENGTH[STARTED] = 5;
-        LENGTH[QUEUE] = 5;
-        LENGTH[0] = 1; // no call has code 0: a walk over a ring the writer has not filled stops past it
-    }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final VarHandle PUBLISHED;
@@ -656,66 +638,14 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
         }
     }
 
-    /**
-     * Replays the records from {@link #head} to {@code until} on the observers, {@link #AHEAD} at a time, each group's
-     * functions' rows fetched first, together ({@link #fetch}).
-     */
+    /** Replays the records from {@link #head} to {@code until} on the observers. */
     private void replay(long until) {
-        while (head < until) {
-            replay(fetch(head, until), until);
-        }
-    }
-
-    /**
-     * Fetches the observers' rows of the next {@link #AHEAD} records' functions from {@code p} (an invocation's
-     * start or end, an environment taken or idled: {@link Observers#touchStart}, {@link Observers#touch}: stores that
-     * change no figure), so that their cache misses overlap rather than come one per record; returns the position
-     * after them.
-     */
-    private long fetch(long p, long until) {
-        long[] r = ring;
-        int m = mask;
-        Observers t = target;
-        for (int n = 0; n < AHEAD && p < until; n++) {
-            long h = r[(int) p & m];
-            int code = (int) h & 0xFF;
-            if (code > REACH) {
-                break; // not a record's head: LENGTH is wrong somewhere (a test holds it), the replay is not
-            }
-            if (code == STARTED) {
-                t.touchStart((int) (h >>> 32));
-            } else if (code <= IDLED) {
-                t.touch((int) (h >>> 32));
-            }
-            p += LENGTH[code];
-        }
-        return Math.min(p, until);
-    }
-
-    /**
-     * Whether a walk over the records written so far by their {@link #LENGTH}s lands on the tail: every record is
-     * as long as the table says (tests; before {@link #start}).
-     */
-    boolean lengthsHold() {
-        long p = head;
-        while (p < tail) {
-            int code = (int) ring[(int) p & mask] & 0xFF;
-            if (code == 0 || code > REACH) {
-                return false;
-            }
-            p += LENGTH[code];
-        }
-        return p == tail;
-    }
-
-    /** Replays the records from {@link #head} to {@code stop} (a record's start), no further than {@code until}. */
-    private void replay(long stop, long until) {
         long[] r = ring;
         int m = mask;
         Object[] o = refs;
         Observers t = target;
         long p = head;
-        while (p < stop) {
+        while (p < until) {
             long h = r[(int) p & m];
             int code = (int) h & 0xFF;
             int small = (int) (h >>> 8) & 0xFF_FFFF;

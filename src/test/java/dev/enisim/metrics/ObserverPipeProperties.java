@@ -2,7 +2,6 @@ package dev.enisim.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.enisim.model.Outcome;
@@ -65,12 +64,12 @@ class ObserverPipeProperties {
         CombinedCallsProperties.Observed direct = new CombinedCallsProperties.Observed(1, 60_000_000, 60_000_000,
                 true);
         RuntimeException told = assertThrows(RuntimeException.class,
-                () -> direct.observers.concurrency(5, 0, 0, 1)); // a function the run does not have
+                () -> direct.observers.ended(5, 0, 0, 1)); // a function the run does not have
         CombinedCallsProperties.Observed piped = new CombinedCallsProperties.Observed(1, 60_000_000, 60_000_000,
                 true);
         ObserverPipe pipe = new ObserverPipe(piped.observers, 64, 8);
         pipe.start();
-        pipe.concurrency(5, 0, 0, 1);
+        pipe.ended(5, 0, 0, 1);
         RuntimeException thrown = assertThrows(RuntimeException.class, pipe::finish);
         assertEquals(told.getClass(), thrown.getClass());
         assertEquals(told.getMessage(), thrown.getMessage());
@@ -78,7 +77,7 @@ class ObserverPipeProperties {
         ObserverPipe again = new ObserverPipe(new CombinedCallsProperties.Observed(1, 60_000_000, 60_000_000, true)
                 .observers, 64, 8);
         again.start();
-        again.concurrency(5, 0, 0, 1);
+        again.ended(5, 0, 0, 1);
         RuntimeException later = assertThrows(RuntimeException.class, () -> {
             for (int i = 0; i < 1_000_000; i++) {
                 again.invocation(0, Outcome.THROTTLED_ACCOUNT, 2);
@@ -116,52 +115,6 @@ class ObserverPipeProperties {
         assertEquals("the run was abandoned", e.getMessage());
         assertEquals("the observers' thread has started already",
                 assertThrows(IllegalStateException.class, pipe::start).getMessage());
-    }
-
-    /** Every call's record is as long as the table the observers' read ahead walks by says. */
-    @Test
-    void everyRecordIsAsLongAsItsCodeSays() {
-        ObserverPipe p = new ObserverPipe(new CombinedCallsProperties.Observed(2, 60_000_000, 60_000_000, true)
-                .observers, 4096, 512);
-        dev.enisim.model.eni.EniId eni = new dev.enisim.model.eni.EniId(0, "eni-1", 0, "k", 0, 0, "10.0.0.1");
-        p.started(0, Outcome.SUCCESS, true, false, 1, 2, 1, 1, false, 3);
-        p.ended(0, 0, 0, 4);
-        p.environmentTaken(0, 1, 0, 0, 5);
-        p.environmentIdled(0, 0, 1, 0, 5);
-        p.connections(0, 3, 5);
-        p.invocation(0, Outcome.THROTTLED_ACCOUNT, 5);
-        p.concurrency(0, 1, 1, 5);
-        p.latency(0, 10, false, 5);
-        p.environments(0, 2, 5);
-        p.environmentLevels(0, 1, 1, 0, 5);
-        p.execution(0, Outcome.SUCCESS, false, false, 0, 1, 5);
-        p.provisionedConcurrency(0, 1, 1, 5);
-        p.provisionedSpillover(0, 5);
-        p.natConnections(0, 0, 1, 5);
-        p.natPortAllocationError(0, 0, 5);
-        p.eniState(eni, dev.enisim.model.eni.EniState.Creating, dev.enisim.model.eni.EniState.InUse, 5);
-        p.subnetIps(0, 10, 5);
-        p.functionState(0, dev.enisim.model.function.State.Active, null, "why", 5);
-        p.eniShared(0, eni, 5);
-        p.eniAwaited(0, eni, 5);
-        p.functionUpdate(0, dev.enisim.model.function.LastUpdateStatus.Successful, null, 5);
-        p.scaleOutRefused(0, null, dev.enisim.model.ScaleOutLimit.values()[0], 5);
-        p.controlAction("x", 5);
-        p.received(0, 5);
-        p.refused(0, 5);
-        p.invoked(0, 1, 5);
-        p.retried(0, true, 5);
-        p.succeeded(0, 1, 1, 5);
-        p.dropped(0, dev.enisim.model.AsyncDrop.values()[0], 5);
-        p.delivery(0, true, false, 5);
-        p.sent(0, 5);
-        p.deleted(0, 1, 5);
-        p.batchFailed(0, Outcome.THROTTLED_ACCOUNT, 5);
-        p.visibilityExpired(0, 1, 0, 5);
-        p.expired(0, 1, 5);
-        p.queue(0, 1, 1, 1, 1, 5);
-        p.reach(6);
-        assertTrue(p.lengthsHold());
     }
 
     @Test
