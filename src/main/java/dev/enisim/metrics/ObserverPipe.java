@@ -314,24 +314,20 @@ public final class ObserverPipe implements WorldListener, AsyncListener, SqsList
         }
     }
 
-    /**
-     * Waits until the observers are a quarter of the ring behind {@code p} or less (not just one record's room: the
-     * writer would be back here at once), spinning briefly, then parking: they have up to a ring's worth to replay.
-     */
     private void waitForRoom(long p) {
-        LockSupport.unpark(thread); // the observers may be parked, waiting for a batch
+        LockSupport.unpark(thread); // the observers may be parked, waiting for a batch: there is a ring's worth
         int spins = 0;
         while (true) {
             long c = (long) CONSUMED.getAcquire(this);
-            if (p - c <= capacity - capacity / 4) {
+            if (p < c + capacity - LARGEST) {
                 seenConsumed = c;
                 return;
             }
             rethrow();
-            if (++spins < SPINS) {
+            if (++spins < 100) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(PARK_NANOS / 5);
+                LockSupport.parkNanos(5_000);
             }
         }
     }
