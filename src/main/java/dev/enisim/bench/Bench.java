@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -203,43 +202,18 @@ public final class Bench {
         };
     }
 
-    /**
-     * Wall time, this thread's CPU time and its allocated bytes over one timed run, with those of a thread the run
-     * starts beside it ({@link #alsoCounting}: the observers').
-     */
+    /** Wall time, this thread's CPU time and its allocated bytes over one timed run. */
     static final class Meter {
-        private static final LongSupplier NONE = () -> 0;
         private final ThreadCounters threads;
         private long allocated0;
         private long cpu0;
         private long t0;
-        private LongSupplier besideCpuNanos = NONE;
-        private LongSupplier besideBytes = NONE;
 
         Meter(ThreadCounters threads) {
             this.threads = threads;
         }
 
-        /**
-         * Counts the CPU time and allocation of another thread of the run from now to {@link #stop} (from 0: a
-         * thread it starts): the observers' ({@link Simulation#observersThreadCpuNanos}).
-         */
-        void alsoCounting(LongSupplier cpuNanos, LongSupplier bytes) {
-            besideCpuNanos = cpuNanos;
-            besideBytes = bytes;
-        }
-
-        private long cpuNanos() {
-            return threads.cpuNanos() + besideCpuNanos.getAsLong();
-        }
-
-        private long allocatedBytes() {
-            return threads.allocatedBytes() + besideBytes.getAsLong();
-        }
-
         void start() {
-            besideCpuNanos = NONE;
-            besideBytes = NONE;
             allocated0 = threads.allocatedBytes();
             cpu0 = threads.cpuNanos();
             t0 = System.nanoTime();
@@ -247,8 +221,8 @@ public final class Bench {
 
         Sample stop(long events, long invocations, long peak, long retained) {
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = (cpuNanos() - cpu0) / 1e9;
-            long allocated = allocatedBytes() - allocated0;
+            double cpu = (threads.cpuNanos() - cpu0) / 1e9;
+            long allocated = threads.allocatedBytes() - allocated0;
             return new Sample(wall, events, invocations, allocated, peak, retained, cpu, steadyBytes, steadyEvents,
                     steadyCpuNanos / 1e9);
         }
@@ -274,12 +248,12 @@ public final class Bench {
                 @Override
                 public void update(long simulatedMicros, long totalMicros, long events) {
                     if (bytes0 < 0 && simulatedMicros >= totalMicros / 10 && simulatedMicros < totalMicros) {
-                        bytes0 = allocatedBytes();
-                        cpu0 = cpuNanos();
+                        bytes0 = threads.allocatedBytes();
+                        cpu0 = threads.cpuNanos();
                         events0 = events;
                     } else if (bytes0 >= 0 && simulatedMicros >= totalMicros) {
-                        steadyCpuNanos = cpuNanos() - cpu0;
-                        steadyBytes = allocatedBytes() - bytes0;
+                        steadyCpuNanos = threads.cpuNanos() - cpu0;
+                        steadyBytes = threads.allocatedBytes() - bytes0;
                         steadyEvents = events - events0;
                     }
                 }
@@ -352,23 +326,12 @@ public final class Bench {
      */
     public static Result run(String name, Scenario scenario, int repeat, Warmup.Mode warmup,
             Consumer<String> progress) {
-        return run(name, scenario, repeat, warmup, false, progress);
-    }
-
-    /**
-     * As {@link #run(String, Scenario, int, Warmup.Mode, Consumer)}, with the run's metrics on a thread of their own
-     * when {@code metricsThread} ({@link Simulation#Simulation(Scenario, int, boolean)}, warm-up included): the CPU
-     * time and the allocation measured are then both threads' (the events per CPU second count the work wherever
-     * it is done), the wall time the run's.
-     */
-    public static Result run(String name, Scenario scenario, int repeat, Warmup.Mode warmup, boolean metricsThread,
-            Consumer<String> progress) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1: " + repeat);
         }
         progress.accept(name + ": warm-up");
         Scenario tenth = shortened(scenario, 10);
-        Warmup.Done warmed = Warmup.run(warmup, () -> new Simulation(tenth, 0, metricsThread).run(), Warmup.hotspot(),
+        Warmup.Done warmed = Warmup.run(warmup, () -> new Simulation(tenth, 0).run(), Warmup.hotspot(),
                 System::nanoTime, n -> progress.accept(name + ": warm-up, tenth " + n));
         Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
@@ -379,8 +342,7 @@ public final class Bench {
             long before = liveHeap(null);
             resetPeaks();
             meter.start();
-            Simulation sim = new Simulation(scenario, 0, metricsThread);
-            meter.alsoCounting(sim::observersThreadCpuNanos, sim::observersThreadAllocatedBytes);
+            Simulation sim = new Simulation(scenario, 0);
             last = sim.run(meter.steady());
             RunSummary.Events e = last.summary().events();
             Sample sample = meter.stop(e.total(), e.arrivals(), peakHeap(), 0);

@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -116,9 +115,6 @@ final class BenchCommand implements Callable<Integer> {
                 + "how far C2 had got. The warm-up's tenths and compile time are printed under the workload's row "
                 + "and the reference's line and written to the JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})
     Warmup.Mode warmup;
-
-    @Mixin
-    MetricsThread metricsThread;
 
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
         + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
@@ -285,7 +281,7 @@ final class BenchCommand implements Callable<Integer> {
                 rs.addAll(m.references());
                 spread = forks > 1 ? m.spread() : null;
             } else {
-                r = Bench.run(source, scenarios.get(i), repeat, warmup, metricsThread.on(), progress);
+                r = Bench.run(source, scenarios.get(i), repeat, warmup, progress);
                 if (references && r.erlangB() != null) {
                     for (ReferenceSimulator sim : Bench.references()) {
                         rs.add(new Forks.Reference(Bench.reference(sim, r, repeat, warmup, progress), null));
@@ -294,11 +290,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             print(out, r);
             ObjectNode node = mapper.valueToTree(r);
-            if (metricsThread.on()) { // the forks were told the same (forked)
-                out.printf(Locale.ROOT, "%14s metrics on a thread of their own (--metrics-thread %s): events/s is"
-                        + " the run's wall time, events/CPU-s and B/event count both threads%n", "",
-                        metricsThread.when);
-            }
             String noErlang = r.erlangB() == null ? Bench.whyNoErlangCheck(scenarios.get(i)) : null;
             if (noErlang != null) {
                 out.printf(Locale.ROOT, "%14s %s%n", "", noErlang);
@@ -341,8 +332,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!names.isEmpty()) {
             out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
-                + " full collection; B/event: bytes the simulating thread (and the metrics' own, when on) allocated per"
-                + " event over the whole run, building"
+                + " full collection; B/event: bytes the simulating thread allocated per event over the whole run, building"
                 + " the simulation and its result included; steady B: the same from a tenth of the simulated time to its"
                 + " end, without the building; steady/CPU-s: events per CPU second over that same part)");
         }
@@ -421,7 +411,6 @@ final class BenchCommand implements Callable<Integer> {
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.put("heapReferences", HeapReferences.mode());
-            root.put("metricsThread", metricsThread.on()); // the workloads' runs: their metrics on a thread of their own
             collectors.forEach(root.putArray("garbageCollectors")::add);
             if (!sets.isEmpty()) { // the workloads were not the standard ones: figures not comparable with those
                 sets.forEach(root.putArray("overrides")::add);
@@ -528,8 +517,7 @@ final class BenchCommand implements Callable<Integer> {
         Path file = tmp.resolve("bench.json");
         try {
             List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--repeat", Integer.toString(repeat),
-                    "--warmup", warmup.toString(), "--metrics-thread", metricsThread.on() ? "on" : "off",
-                    "--json", file.toString(),
+                    "--warmup", warmup.toString(), "--json", file.toString(),
                     refs ? "--references" : "--no-references"));
             for (String s : overrides) {
                 args.add("--set");

@@ -66,9 +66,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Parallelism parallelism;
 
-    @Mixin
-    MetricsThread metricsThread;
-
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
@@ -99,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         ProgressBar progress = ProgressBar.forRun(spec.commandLine().getErr(), quiet);
-        RunResult result = new Simulation(scenario, 0, metricsThread.on()).run(progress).withOverrides(overriding.sets);
+        RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
         progress.writing(String.valueOf(dir));
         List<Path> written;
         try {

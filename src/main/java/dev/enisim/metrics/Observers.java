@@ -174,21 +174,11 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
 
     /** The series cross into the bucket of {@code nowMicros}, a later one than theirs. */
     private void crossTo(long nowMicros) {
-        int b = bucketOf(nowMicros);
+        int b = (int) Math.min(nowMicros / bucketMicros, lastBucket);
         for (Bucketed s : crossed) {
             s.crossTo(b);
         }
-        edge = edgeAfter(nowMicros);
-    }
-
-    private int bucketOf(long nowMicros) {
-        return (int) Math.min(nowMicros / bucketMicros, lastBucket);
-    }
-
-    /** The instant the bucket after {@code nowMicros}'s begins (Long.MAX_VALUE from the last): the next edge. */
-    long edgeAfter(long nowMicros) {
-        int b = bucketOf(nowMicros);
-        return b == lastBucket ? Long.MAX_VALUE : (b + 1) * bucketMicros;
+        edge = b == lastBucket ? Long.MAX_VALUE : (b + 1) * bucketMicros;
     }
 
     @Override
@@ -218,11 +208,6 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
      */
     @Override
     public void environmentTaken(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
-        takenNow(function, nowMicros);
-    }
-
-    /** As {@link #environmentTaken}, with what it reads alone ({@link ObserverPipe} sends no more). */
-    void takenNow(int function, long nowMicros) {
         if (levels != null) {
             at(nowMicros);
             levels.takenNow(function, nowMicros);
@@ -232,11 +217,6 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     /** As {@link #environmentTaken}, one busy environment now idle ({@link EnvironmentLevels#idledNow}). */
     @Override
     public void environmentIdled(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
-        idledNow(function, nowMicros);
-    }
-
-    /** As {@link #environmentIdled}, with what it reads alone ({@link ObserverPipe} sends no more). */
-    void idledNow(int function, long nowMicros) {
         if (levels != null) {
             at(nowMicros);
             levels.idledNow(function, nowMicros);

@@ -9,7 +9,6 @@ import dev.enisim.metrics.LatencyRecorder;
 import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.NatRecorder;
 import dev.enisim.metrics.AccountsRecorder;
-import dev.enisim.metrics.ObserverPipe;
 import dev.enisim.metrics.Observers;
 import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.ProvisionedRecorder;
@@ -27,7 +26,6 @@ import dev.enisim.model.LambdaService;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Port;
 import dev.enisim.model.Teardown;
-import dev.enisim.model.WorldListener;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
@@ -95,8 +93,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final LambdaService lambda;
     private final FunctionDraws draws; // function i's arrivals (source i of the loop, not queued) and durations
     private final Observers observers;
-    /** The observers' own thread's pipe, or null when the observers run on the simulation's thread. */
-    private final ObserverPipe pipe;
     private long touched;              // the rows read ahead, folded: kept so that the reads are not optimised away
     private long readAhead;            // the events whose rows were read ahead (tests)
     private long arrivalCount;
@@ -104,14 +100,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private boolean checkInvariants;
 
     public Simulation(Scenario scenario, int replication) {
-        this(scenario, replication, false);
-    }
-
-    /**
-     * @param observersThread whether the observers (the metrics) run on a thread of their own ({@link ObserverPipe}):
-     *                        the same figures, sooner when a core is free; for a run that has the machine to itself
-     */
-    public Simulation(Scenario scenario, int replication, boolean observersThread) {
         this.scenario = scenario;
         this.replication = replication;
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
@@ -149,11 +137,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
         this.observers = new Observers(recorder, latency, journal, nat.orElse(null), levels, executions,
                 provisioned.orElse(null), accountsRecorder.orElse(null), asyncRecorder, sqsRecorder);
-        this.pipe = observersThread ? new ObserverPipe(observers) : null;
-        // the async and SQS recorders behind the observers: their one crossing
-        WorldListener listener = pipe != null ? pipe : observers;
-        this.lambda = lambda(scenario, streams, prefixes, draws, LambdaService.builder(settings, Port.of(loop), listener,
-                pipe != null ? pipe : observers, pipe != null ? pipe : observers));
+        this.lambda = lambda(scenario, streams, prefixes, draws, LambdaService.builder(settings, Port.of(loop), observers,
+                observers, observers)); // the async and SQS recorders behind the observers: their one crossing
         for (int i = 0; i < n; i++) {
             if (loop.addSource(new Arrival(i)) != i) {
                 throw new IllegalStateException("function " + i + "'s arrivals are not source " + i);
@@ -448,9 +433,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     @Override
     public void nextSource(int function) {
         draws.touch(function); // stores: nothing to fold
-        if (pipe == null) { // the observers' thread's rows are its own
-            observers.touchStart(function); // stores
-        }
+        observers.touchStart(function); // stores
         touched ^= lambda.touchArrival(function);
         readAhead++;
     }
@@ -460,7 +443,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     public void nextPlain(int kind, long payload) {
         int function = lambda.functionOf(kind, payload);
         touched ^= lambda.touch(kind, payload);
-        if (function >= 0 && pipe == null) {
+        if (function >= 0) {
             observers.touch(function); // stores
         }
         readAhead++;
@@ -496,31 +479,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      * would otherwise throw away at some edge after compiling it from a profile without one).
      */
     public RunResult run(Progress progress) {
-        if (pipe == null) {
-            runLoop(progress);
-            return result();
-        }
-        pipe.start();
-        boolean done = false;
-        try {
-            runLoop(progress);
-            pipe.finish();
-            done = true;
-        } finally {
-            if (!done) {
-                pipe.abandon();
-            }
-        }
-        return result();
-    }
-
-    private void runLoop(Progress progress) {
         long end = scenario.durationMicros();
         long slice = Math.max(scenario.bucketMicros(), end / 1000);
         for (long t = Math.min(slice, end); ; t = Math.min(t + slice, end)) {
-            for (long edge; (edge = nextBucketMicros()) <= t; ) {
+            for (long edge; (edge = observers.nextBucketMicros()) <= t; ) {
                 loop.runUntil(edge - 1, this);
-                reach(edge);
+                observers.reach(edge);
             }
             // the run is [0, end): an arrival at the end itself is the next window's (`constant: 1/s` for 10m is 600)
             loop.runUntil(t < end ? t : end - 1, this);
@@ -529,31 +493,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 break;
             }
         }
-    }
-
-    private long nextBucketMicros() {
-        return pipe != null ? pipe.nextBucketMicros() : observers.nextBucketMicros();
-    }
-
-    private void reach(long edge) {
-        if (pipe != null) {
-            pipe.reach(edge);
-        } else {
-            observers.reach(edge);
-        }
-    }
-
-    /**
-     * The CPU time the observers' own thread has taken so far (its total once the run is over; 0 when they run on
-     * the simulation's thread): a measure of the run's cost counts it with the simulation's.
-     */
-    public long observersThreadCpuNanos() {
-        return pipe == null ? 0 : pipe.threadCpuNanos();
-    }
-
-    /** As {@link #observersThreadCpuNanos}, the bytes the observers' own thread allocated. */
-    public long observersThreadAllocatedBytes() {
-        return pipe == null ? 0 : pipe.threadAllocatedBytes();
+        return result();
     }
 
     public RunResult run() {

@@ -196,40 +196,6 @@ class BenchTest {
         assertEquals(30 / 500e-9, t.steadyEventsPerCpuSecond(), 1e-3);
     }
 
-    /**
-     * With the run's metrics on a thread of their own, that thread's CPU time and allocation are counted with the
-     * simulating thread's, in the whole run and in the steady part (from 0: a thread the run starts).
-     */
-    @Test
-    void theObserversThreadIsCountedWithTheSimulatingThread() {
-        HandCounters c = new HandCounters();
-        long[] beside = {0, 0}; // the observers' thread: CPU ns, bytes
-        Bench.Meter meter = new Bench.Meter(c);
-        c.cpu = 100;
-        c.allocated = 1_000;
-        meter.start();
-        meter.alsoCounting(() -> beside[0], () -> beside[1]);
-        Progress p = meter.steady();
-        c.cpu = 200;
-        beside[0] = 30;
-        beside[1] = 70;
-        p.update(10, 100, 40); // the steady part begins: 230 ns, 1,070 bytes counted so far
-        c.cpu = 1_200;
-        c.allocated = 1_500;
-        beside[0] = 530;
-        beside[1] = 170;
-        p.update(100, 100, 440);
-        Bench.Sample s = meter.stop(440, 220, 0, 0);
-        assertEquals((1_100 + 530) * 1e-9, s.cpuSeconds(), 1e-18, "both threads, the whole run");
-        assertEquals(500 + 170, s.allocatedBytes());
-        assertEquals((1_000 + 500) * 1e-9, s.steadyCpuSeconds(), 1e-18, "both threads, the steady part");
-        assertEquals(500 + 100, s.steadyAllocatedBytes());
-        // the next run's meter starts with no other thread: the last one's is not counted again
-        meter.start();
-        c.cpu = 1_300;
-        assertEquals(100e-9, meter.stop(1, 1, 0, 0).cpuSeconds(), 1e-18);
-    }
-
     @Test
     void aLossSystemIsCheckedAgainstErlangB() throws Exception {
         Bench.ErlangCheck e = Bench.erlang(new Simulation(tinyLoss(), 0).run());
