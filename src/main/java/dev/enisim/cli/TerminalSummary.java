@@ -109,9 +109,15 @@ final class TerminalSummary {
                 : "Subnets (usable IPs, fewest free; the fullest first):");
         subnets.sort(Comparator.comparingDouble(e -> e.getValue().minAvailableIps() / (double) Math.max(1,
                 e.getValue().usableIps())));
+        // the labels' column as wide as the longest shown (a Name tag beside the id: "private-a (subnet-0a1b...)"),
+        // at least 20: the columns after it line up
+        int width = 20;
+        for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
+            width = Math.max(width, dev.enisim.report.Labels.of(r.scenario(), e.getKey()).length());
+        }
         for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
             RunSummary.SubnetSummary sub = e.getValue();
-            out.printf("  %-20s %-18s %5d usable, %5d used by others, min free %d%n",
+            out.printf("  %-" + width + "s %-18s %5d usable, %5d used by others, min free %d%n",
                     dev.enisim.report.Labels.of(r.scenario(), e.getKey()), sub.cidr(),
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
         }

@@ -84,7 +84,12 @@ class NamedSubnetsShownTest {
                 dir.resolve("out").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("  private-a (subnet-0a1b2c3d4e5f60789) 10.1.1.0/24 "), r.out());
-        assertTrue(r.out().contains("  subnet-0b1c2d3e4f5a60781 10.1.2.0/24 "), "no name, the id: " + r.out());
+        assertTrue(r.out().contains("  subnet-0b1c2d3e4f5a60781   "), "no name, the id: " + r.out());
+        // the columns line up: the CIDRs start where the longest label ends (session 49: they had not)
+        String named = r.out().lines().filter(l -> l.contains(" 10.1.1.0/24 ")).findFirst().orElseThrow();
+        String plain = r.out().lines().filter(l -> l.contains(" 10.1.2.0/24 ")).findFirst().orElseThrow();
+        assertEquals(named.indexOf("10.1.1.0/24"), plain.indexOf("10.1.2.0/24"), r.out());
+        assertEquals(named.indexOf(" usable"), plain.indexOf(" usable"), r.out());
         assertTrue(r.out().contains("  payments-vpc (vpc-0f0e0d0c0b0a09081) peak "), r.out());
         String page = Files.readString(dir.resolve("out/report.html"));
         assertTrue(page.contains("<td>private-a (subnet-0a1b2c3d4e5f60789)</td>"), "the subnet table");
