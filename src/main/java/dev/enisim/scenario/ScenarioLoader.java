@@ -155,6 +155,21 @@ public final class ScenarioLoader {
      * or header-only trace, a trace whose times all lie beyond the run, a window after the end). One line each,
      * with the function's path.
      */
+    /**
+     * How many invocations of a duration {@code d} run past {@code timeoutMicros}, in words, when it is every one
+     * (a constant or a uniform's lowest value at or past it) or half or more (a log-normal's median); else null.
+     */
+    static String pastTimeout(DistributionSpec d, long timeoutMicros) {
+        if (d instanceof DistributionSpec.Constant c && Math.min(c.value(), c.max()) > timeoutMicros
+                || d instanceof DistributionSpec.Uniform u && Math.min(u.low(), u.max()) > timeoutMicros) {
+            return "every invocation";
+        }
+        if (d instanceof DistributionSpec.LogNormal l && Math.min(l.median(), l.max()) > timeoutMicros) {
+            return "more than half of the invocations (its median)";
+        }
+        return null;
+    }
+
     public static List<String> warnings(Scenario s) {
         List<String> out = new ArrayList<>();
         for (Scenario.Function f : s.functions()) {
@@ -238,6 +253,16 @@ public final class ScenarioLoader {
                             + " spillover included; '" + REQUEST_RATE_CAP_PROVISIONED + "' sends it to on-demand"
                             + " environments instead (cold starts), as AWS's troubleshooting page describes");
                 }
+            }
+        }
+        // a duration past the timeout is valid (Lambda stops it: TaskTimedOut) but a scenario written so rarely means
+        // it: every invocation, or half of them, ends as a function error (an SRE's review, session 49)
+        for (Scenario.Function f : s.functions()) {
+            String share = pastTimeout(f.duration(), f.timeoutMicros());
+            if (share != null && f.arrivals() != null && !(f.arrivals() instanceof ArrivalSpec.None)) {
+                out.add(s.source() + ": functions[" + f.name() + "].duration: " + share + " runs past its timeout ("
+                        + spoken(f.timeoutMicros()) + "): Lambda stops it, a function error (TaskTimedOut); raise"
+                        + " functions[" + f.name() + "].timeout (up to 900s) if that is not what the run is for");
             }
         }
         // a mistyped time silently removed the action from the story (an AZ-outage study without its outage)
