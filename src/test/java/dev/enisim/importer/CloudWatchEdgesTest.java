@@ -194,22 +194,24 @@ class CloudWatchEdgesTest {
                 + " Label name no imported function"), left);
     }
 
+    /** The problem of api's Invocations result whose Values are {@code values}. */
+    private String valuesRefused(String values) {
+        return refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300), values))), "api")
+                .getMessage();
+    }
+
     @Test
     void aValueSavedAsTextIsRefused() {
-        ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
-                "[\"3.0\", 4.0]"))), "api");
-        assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got \"3.0\""),
-                e.getMessage());
+        String m = valuesRefused("[\"3.0\", 4.0]");
+        assertTrue(m.contains("MetricDataResults[0].Values[0]: expected a number >= 0, got \"3.0\""), m);
     }
 
     @Test
     void aValuePastWhatADoubleHoldsIsRefused() {
         // 1e999 is a JSON number, but no finite one: read as infinitely many invocations it would make the
         // scenario's arrivals infinite (session 48: the survivor of CloudWatch.result line 269, '!Double.isFinite')
-        ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
-                "[1e999, 4.0]"))), "api");
-        assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got"),
-                e.getMessage());
+        String m = valuesRefused("[1e999, 4.0]");
+        assertTrue(m.contains("MetricDataResults[0].Values[0]: expected a number >= 0, got"), m);
     }
 
     @Test

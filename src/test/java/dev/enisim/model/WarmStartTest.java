@@ -31,9 +31,7 @@ class WarmStartTest {
      */
     @Test
     void aBusyFunctionKeepsMoreThanItsMeanConcurrency() {
-        double a = 1409 * 0.12;
-        int n = WarmStart.environments(1409, 0.12, 600, 0, 1000);
-        assertTrue(n > a + 4 * Math.sqrt(a) && n < a + 6 * Math.sqrt(a), n + " environments for A = " + a);
+        assertFiveSigmasOver(1409, 0.12, WarmStart.environments(1409, 0.12, 600, 0, 1000));
     }
 
     /** A function invoked m times a keep-alive, each briefly, keeps one environment with chance 1 - exp(-m). */
@@ -64,8 +62,16 @@ class WarmStartTest {
     /** A mean concurrency past exp's range (A = 20,000: exp(-A) underflows) is summed in logs. */
     @Test
     void aHugeLoadDoesNotUnderflow() {
-        double a = 100_000 * 0.2;
-        int n = WarmStart.environments(100_000, 0.2, 600, 0, 100_000);
-        assertTrue(n > a + 4 * Math.sqrt(a) && n < a + 6 * Math.sqrt(a), n + " environments for A = " + a);
+        assertFiveSigmasOver(100_000, 0.2, WarmStart.environments(100_000, 0.2, 600, 0, 100_000));
+    }
+
+    /**
+     * A long keep-alive's pool for {@code perSecond} invocations of {@code seconds}: between A + 4 and A + 6 standard
+     * deviations of the M/G/inf occupancy (Poisson, mean and variance A = lambda E[D]).
+     */
+    private static void assertFiveSigmasOver(double perSecond, double seconds, int environments) {
+        double a = perSecond * seconds;
+        assertTrue(environments > a + 4 * Math.sqrt(a) && environments < a + 6 * Math.sqrt(a),
+                environments + " environments for A = " + a);
     }
 }

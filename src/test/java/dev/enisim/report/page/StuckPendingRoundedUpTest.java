@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.metrics.Seconds;
 import dev.enisim.run.Simulation;
+import dev.enisim.scenario.OneSubnetYaml;
 import dev.enisim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
@@ -18,22 +19,12 @@ class StuckPendingRoundedUpTest {
     @Test
     void aSpellJustPastTheBoundReadsPastIt() throws Exception {
         // the function's ENI takes 6 min 0.4 s: it is Pending that long, one stuck spell just past the 6 min bound
-        String page = Headlines.html(new Simulation(ScenarioLoader.parse("""
+        String page = Headlines.html(new Simulation(ScenarioLoader.parse(OneSubnetYaml.of("""
                 name: stuck
                 seed: 1
                 duration: 10m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                    securityGroups: [sg-1]
                 hyperplane: { eniCreateTime: { dist: constant, value: 360400ms }, stuckPendingAfter: 6m }
-                functions:
-                  - name: slow
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
-                    duration: 100ms
-                    arrivals: { constant: 1/s }
-                """, "stuck.yaml"), 0).run());
+                """, "name: slow\nduration: 100ms\narrivals: { constant: 1/s }"), "stuck.yaml"), 0).run());
         int at = page.indexOf("<h3>Stuck Pending (longer than 00:06:00)</h3>");
         assertTrue(at >= 0, page);
         String table = page.substring(at, page.indexOf("</table>", at));
