@@ -130,8 +130,10 @@ final class Budget {
     /**
      * What every run holds whatever its size: the JVM's classes and the libraries' (the smallest heap {@code
      * request-rate-cap}, 12 buckets of one function, ran in: 11 MiB), with room for the collector, whose timing
-     * moves the smallest heap a run fits in by several MiB ({@code quota-500} ran in 38 MiB once, and ran out of
-     * memory drawing its charts at 41 on a busier machine).
+     * moves the smallest heap a run fits in by several MiB. {@code quota-500} ran in 38 MiB once, and ran out of
+     * memory drawing its charts at 44 (5 runs of 24) and once at 56 in CI, each chart's pixels one more array the
+     * collector must find a free run of regions for; drawn on one array of pixels allocated first (ChartFiles'
+     * Canvas), it ran in 36 MiB 24 times of 24, and failed at 32 writing timeseries.csv, 18 of 18.
      */
     static final double BASE_BYTES = 28.0 * 1024 * 1024;
     /**

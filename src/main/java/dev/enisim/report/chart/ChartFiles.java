@@ -36,14 +36,53 @@ public final class ChartFiles {
 
     /** {@code charts/<name>.png} and {@code charts/<name>.svg} for every chart of the run. */
     public static Map<String, byte[]> render(RunResult r) {
+        List<Charts.Chart> charts = Charts.all(r);
+        int[] heights = new int[charts.size()];
+        int tallest = 1;
+        for (int i = 0; i < charts.size(); i++) {
+            heights[i] = height(charts.get(i), r);
+            tallest = Math.max(tallest, heights[i]);
+        }
+        Canvas canvas = new Canvas(WIDTH * tallest); // before any chart's bytes are held
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Charts.Chart c : Charts.all(r)) {
-            int height = height(c, r);
-            roomForActionLabels(c.chart(), WIDTH, height);
-            files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, height));
-            files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, height));
+        for (int i = 0; i < charts.size(); i++) {
+            Charts.Chart c = charts.get(i);
+            roomForActionLabels(c.chart(), WIDTH, heights[i]);
+            files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, heights[i], canvas));
+            files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, heights[i]));
         }
         return files;
+    }
+
+    /**
+     * The pixels every PNG of a report is drawn on, one after the other: one array, as large as the tallest chart's,
+     * allocated once before the charts' bytes are held. An image's pixels are one array the collector cannot move
+     * (G1's humongous objects: a timeline of 1,000 x 1,896 pixels is 7.2 MiB), which needs a free run of regions;
+     * drawn as the last of ten such arrays, with the other charts' bytes held, a timeline ran out of memory in a heap
+     * that had 20 MiB free after a full collection ({@code quota-500} at -Xmx44m, one run in five).
+     */
+    static final class Canvas {
+        private static final int[] MASKS = {0xff0000, 0xff00, 0xff};
+        private static final java.awt.image.DirectColorModel RGB = new java.awt.image.DirectColorModel(24, MASKS[0],
+                MASKS[1], MASKS[2], 0);
+        private final int[] pixels;
+
+        Canvas(int pixels) {
+            this.pixels = new int[pixels];
+        }
+
+        /**
+         * A black {@code width} x {@code height} image on these pixels (a larger one on pixels of its own), as {@code
+         * new BufferedImage(width, height, TYPE_INT_RGB)} would be.
+         */
+        BufferedImage image(int width, int height) {
+            int n = Math.multiplyExact(width, height);
+            int[] px = n <= pixels.length ? pixels : new int[n];
+            java.util.Arrays.fill(px, 0, n, 0);
+            java.awt.image.WritableRaster raster = java.awt.image.Raster.createPackedRaster(
+                    new java.awt.image.DataBufferInt(px, n), width, height, width, MASKS, null);
+            return new BufferedImage(RGB, raster, false, null);
+        }
     }
 
     /** The last pixel of an action label's row {@code row} below its plot's top (its offset, its text, 2 px). */
@@ -159,9 +198,15 @@ public final class ChartFiles {
 
     /** The chart as a PNG, encoded in memory. */
     public static byte[] png(JFreeChart chart, int width, int height) {
+        return png(chart, width, height, null);
+    }
+
+    /** As above, drawn on {@code canvas}'s pixels (null: on pixels of its own). */
+    static byte[] png(JFreeChart chart, int width, int height, Canvas canvas) {
         ImageIO.setUseCache(false); // also here: another class may have turned the cache back on
 
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = canvas == null ? new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB)
+                : canvas.image(width, height);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
