@@ -18,7 +18,9 @@ import java.util.Set;
  * The run told in words, one line per meaningful event with its simulated time, for teaching: each rule is
  * explained the first time it applies (in the words of the network model in force), invocations are summarised
  * per spell ("412 invocations of orders-api failed with ResourceConflictException between 00:00:00 and
- * 00:01:14"), and ENI events of the same kind at the same instant are told together.
+ * 00:01:14"), and ENI events of the same kind at the same instant are told together. Lines that say the same thing
+ * about more than {@value #CROWD} functions within a short span are one line ({@link #crowds}); the subnets, security
+ * groups and VPCs the scenario names are labelled as the terminal and the page label them ({@link #labelled}).
  */
 public final class Narrative {
 
@@ -110,6 +112,8 @@ public final class Narrative {
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
         When start = When.of(r.scenario());
+        Map<Integer, Member> members = new java.util.TreeMap<>(); // the lines a crowd may take in, by index in out
+        Set<String> failedOnce = new HashSet<>(); // the failures whose first line is told: the later ones may crowd
         Set<String> inPlace = readyAtOnce(entries);
         Existing existing = Existing.of(r, entries, inPlace);
         Set<JournalEntry> refused = refusedDeletions(entries);
@@ -124,7 +128,7 @@ public final class Narrative {
                 cycle = null;
             }
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
-                preset(out, why, explained, presets.get(nextPreset++), start);
+                preset(out, members, why, explained, presets.get(nextPreset++), start);
             }
             String time = clock(e.atMicros(), start);
             if (existing.folded(e)) {
@@ -140,6 +144,13 @@ public final class Narrative {
             }
             switch (e.kind()) {
                 case ACTION -> {
+                    String created = e.detail().startsWith("CreateFunction ") && !e.detail().contains(" rejected: ")
+                            ? e.detail().substring("CreateFunction ".length()) : null;
+                    int space = created == null ? -1 : created.indexOf(' ');
+                    if (space > 0) {
+                        members.put(out.size(), new Member("CreateFunction" + created.substring(space),
+                                created.substring(0, space), e.atMicros(), e.atMicros(), 0, false, null));
+                    }
                     out.add(time + "  " + e.detail());
                     if (e.detail().startsWith("DeleteRole ") || e.detail().startsWith("Revoke EC2 permissions")) {
                         explain(out, why, explained, "action:role");
@@ -154,19 +165,32 @@ public final class Narrative {
                         continue; // an existing Inactive function set up through Active at the same instant
                     }
                     String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
+                    if (!e.state().equals("Failed") && !(e.state().equals("Inactive") && !"Idle".equals(e.reason()))) {
+                        // a Failed function or a restore that failed (a quota hit, no IP) is told alone
+                        members.put(out.size(), new Member("state -> " + e.state() + reason + ": " + e.detail(),
+                                e.subject(), e.atMicros(), e.atMicros(), 0, false, null));
+                    }
                     out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
                     explain(out, why, explained, e.state() + ":" + e.reason());
                 }
                 case FUNCTION_UPDATE -> {
+                    if (!e.state().equals("Failed")) {
+                        members.put(out.size(), new Member("update " + e.state() + (e.reason() == null ? ""
+                                : " (" + e.reason() + ")"), e.subject(), e.atMicros(), e.atMicros(), 0, false, null));
+                    }
                     out.add(time + "  " + e.subject() + " LastUpdateStatus " + e.state()
                             + (e.reason() == null ? "" : " (" + e.reason() + ")"));
                     explain(out, why, explained, "update:" + e.state());
                 }
                 case ENI_SHARED -> {
+                    members.put(out.size(), new Member("shares " + e.state() + " (" + e.detail() + ")", e.subject(),
+                            e.atMicros(), e.atMicros(), 0, false, null));
                     out.add(time + "  " + e.subject() + " shares " + e.state() + " (" + e.detail() + ")");
                     explain(out, why, explained, "shared");
                 }
                 case ENI_AWAITED -> {
+                    members.put(out.size(), new Member("waits " + e.state() + " (" + e.detail() + ")", e.subject(),
+                            e.atMicros(), e.atMicros(), 0, false, null));
                     out.add(time + "  " + awaited(e));
                     explain(out, why, explained, "shared");
                 }
@@ -234,6 +258,8 @@ public final class Narrative {
                 case INVOCATIONS -> {
                     Spell spell = spells.get(e);
                     if (spell != null) {
+                        members.put(out.size(), new Member("inv succeeded", e.subject(), e.atMicros(),
+                                spell.endMicros(), e.count(), false, null));
                         out.add(time + "  " + succeeded(e, spell, r.timeSeries().bucketMicros(), start));
                         continue;
                     }
@@ -246,11 +272,17 @@ public final class Narrative {
                     // the subnet (or VPC quota) that refused it, named once per function (the Capacity table named
                     // it, the story did not)
                     String where = scaleOut ? refusals.once(e, stateOf.get(e.subject())) : null;
+                    boolean async = e.reason() != null && isAsync(r, e.subject());
+                    if (!failedOnce.add(outcome(e)) && where == null && !async) {
+                        // a failure told before: its first line stands alone, with its why; later ones may crowd
+                        members.put(out.size(), new Member("inv " + outcome(e), e.subject(), e.atMicros(),
+                                Headlines.lastOfSpell(r, e), e.count(), about, null));
+                    }
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + first : !about && first.equals(last) ? " at " + first + ", within one second"
                             : " between " + first + " and " + (about ? "about " : "") + last)
-                            + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
+                            + (async ? " (attempts at queued events, a"
                                     + " first attempt or a retry: see below)" : "")
                             + dev.enisim.report.page.ScaleOutRefusal.suffix(where));
                     if (e.reason() != null) {
@@ -263,7 +295,7 @@ public final class Narrative {
             }
         }
         while (nextPreset < presets.size()) {
-            preset(out, why, explained, presets.get(nextPreset++), start);
+            preset(out, members, why, explained, presets.get(nextPreset++), start);
         }
         if (cycle != null) {
             cycle.tell(out, explained);
@@ -273,6 +305,232 @@ public final class Narrative {
         provisioned(r, out, start);
         accounts(r, out, start);
         dualStack(r, out, start);
+        long window = Math.max(r.timeSeries().bucketMicros(), CROWD_SPAN_MICROS);
+        return labelled(r.scenario(), crowds(out, members, window, start, r.timeSeries().bucketMicros()));
+    }
+
+    /**
+     * Lines that say the same thing about more than this many functions within a span ({@link #CROWD_SPAN_MICROS}
+     * or the run's time-series bucket, the longer) are one line: more than a terminal's 24 lines of "X's cold starts:
+     * init from the measured preset ..." or "X -> Active: all ENIs ready" bury the outage and the ENI lines a reader
+     * looks for (a 600-function account's story gave 491 of the one and 880 spells of successes). Fewer keep a line
+     * each, as before.
+     */
+    public static final int CROWD = 24;
+
+    /** The shortest span a crowd is gathered over: a minute (the time-series bucket when it is longer). */
+    static final long CROWD_SPAN_MICROS = 60 * Seconds.MICROS;
+
+    /**
+     * A line about one function that a crowd may take in ({@link #crowds}).
+     *
+     * @param kind       what the line says, the function aside: lines of the same kind say the same thing
+     * @param function   the function it is about
+     * @param atMicros   its instant (a spell's first)
+     * @param lastMicros a spell's last instant (its end for successes); {@code atMicros} for the others
+     * @param count      a spell's invocations; for a preset, 1 when the function adds its own initExtra
+     * @param about      a spell whose last instant is read off its buckets
+     * @param preset     a preset line's preset label, else null
+     */
+    record Member(String kind, String function, long atMicros, long lastMicros, long count, boolean about,
+            String preset) {
+    }
+
+    /**
+     * The story with each crowd said in one line: lines of the same {@link Member#kind} (cold starts from a preset,
+     * CreateFunction with the same VpcConfig, the same state change, sharing or awaiting the same ENI, the same
+     * LastUpdateStatus, successes, the same failure) whose instants fall within {@code window} of the first one's,
+     * more than {@value #CROWD} of them, are one line at the first's place, naming the first
+     * {@value dev.enisim.report.chart.ExistingFunctions#HANDFUL} functions (for invocations the ones with the most,
+     * with their counts) and how many more, with the explanations their lines gave; the lines between them stay
+     * where they were. Never taken in, so told a line each: ENIs created, ready and deleted, actions other than
+     * CreateFunction (an outage, a deletion, the role's permissions), a function going Failed or Inactive for a
+     * failed restore (a quota hit, a subnet out of IPs), a failure's first line (the later ones of the same outcome
+     * may crowd), a refused scale-out's line naming what was full, and an asynchronous function's failures.
+     */
+    static List<String> crowds(List<String> out, Map<Integer, Member> members, long window, When start,
+            long bucketMicros) {
+        if (members.size() <= CROWD) {
+            return out;
+        }
+        Map<String, List<Integer>> open = new java.util.HashMap<>(); // each kind's latest crowd, by line index
+        List<List<Integer>> crowds = new ArrayList<>();
+        for (Map.Entry<Integer, Member> e : members.entrySet()) { // in story order
+            Member m = e.getValue();
+            List<Integer> c = open.get(m.kind());
+            if (c == null || m.atMicros() >= members.get(c.get(0)).atMicros() + window) {
+                c = new ArrayList<>();
+                open.put(m.kind(), c);
+                crowds.add(c);
+            }
+            c.add(e.getKey());
+        }
+        Map<Integer, String> said = new java.util.HashMap<>(); // a crowd's first line -> the crowd's line
+        Map<Integer, Integer> into = new java.util.HashMap<>(); // the crowd's other lines -> its first
+        for (List<Integer> c : crowds) {
+            if (c.size() > CROWD) {
+                said.put(c.get(0), crowd(c.stream().map(members::get).toList(), start, bucketMicros));
+                c.subList(1, c.size()).forEach(i -> into.put(i, c.get(0)));
+            }
+        }
+        if (said.isEmpty()) {
+            return out;
+        }
+        // an explanation follows the line it was given after: one given after a line taken in follows the crowd's
+        Map<Integer, List<String>> whys = new java.util.HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            Integer head = into.get(i);
+            for (int k = i + 1; head != null && k < out.size() && out.get(k).startsWith(" "); k++) {
+                whys.computeIfAbsent(head, x -> new ArrayList<>()).add(out.get(k));
+            }
+        }
+        List<String> told = new ArrayList<>(out.size() - into.size());
+        for (int i = 0; i < out.size(); i++) {
+            if (into.containsKey(i)) {
+                while (i + 1 < out.size() && out.get(i + 1).startsWith(" ")) {
+                    i++;
+                }
+                continue;
+            }
+            told.add(said.getOrDefault(i, out.get(i)));
+            List<String> taken = whys.get(i);
+            if (taken != null) {
+                while (i + 1 < out.size() && out.get(i + 1).startsWith(" ")) {
+                    told.add(out.get(++i));
+                }
+                told.addAll(taken);
+            }
+        }
+        return told;
+    }
+
+    /** One crowd's line ({@link #crowds}). */
+    private static String crowd(List<Member> c, When start, long bucketMicros) {
+        Member first = c.get(0);
+        long from = first.atMicros();
+        long to = first.atMicros();
+        long total = 0;
+        boolean about = false;
+        Map<String, Long> each = new java.util.LinkedHashMap<>(); // the functions in story order, their invocations
+        for (Member m : c) {
+            from = Math.min(from, m.atMicros());
+            to = Math.max(to, m.atMicros());
+            total += m.count();
+            about |= m.about();
+            each.merge(m.function(), m.count(), Long::sum);
+        }
+        String kind = first.kind();
+        boolean invocations = kind.startsWith("inv ");
+        List<String> names = new ArrayList<>(each.keySet());
+        if (invocations) {
+            names.sort(Comparator.comparingLong((String f) -> -each.get(f))); // stable: ties in story order
+        }
+        int shown = Math.min(names.size(), dev.enisim.report.chart.ExistingFunctions.HANDFUL);
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            named.append(i == 0 ? "" : ", ").append(names.get(i)).append(invocations ? " (" + n(each.get(
+                    names.get(i))) + ")" : "");
+        }
+        named.append(names.size() > shown ? " and " + n(names.size() - shown) + " more" : "");
+        String fns = n(each.size()) + " function" + (each.size() == 1 ? "" : "s");
+        String span = clock(from, start).equals(clock(to, start)) ? "" : ", between " + clock(from, start)
+                + " and " + clock(to, start);
+        String time = clock(first.atMicros(), start) + "  ";
+        if (kind.equals("preset")) {
+            Map<String, Integer> runtimes = new java.util.TreeMap<>();
+            long low = Long.MAX_VALUE;
+            long high = Long.MIN_VALUE;
+            java.util.regex.Pattern p50 = java.util.regex.Pattern.compile("measured p50 ([0-9,]+) ms");
+            for (Member m : c) {
+                int space = m.preset().indexOf(' ');
+                runtimes.merge(space < 0 ? m.preset() : m.preset().substring(0, space), 1, Integer::sum);
+                java.util.regex.Matcher x = p50.matcher(m.preset());
+                if (x.find()) {
+                    long v = Long.parseLong(x.group(1).replace(",", ""));
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+            StringBuilder by = new StringBuilder();
+            runtimes.forEach((k, v) -> by.append(by.length() == 0 ? "" : ", ").append(k).append(' ').append(n(v)));
+            return time + fns + "' cold starts: init from the measured presets of their runtime, memory, architecture"
+                    + " and package (" + by + (low > high ? "" : low == high ? "; measured p50 " + low + " ms"
+                    : "; measured p50 " + low + " to " + high + " ms") + ")" + (total == 0 ? "" : ", " + n(total)
+                    + " of them + their own initExtra") + span + ": " + named + " (each one's runtime, memory,"
+                    + " architecture and package in the scenario)";
+        }
+        if (kind.startsWith("CreateFunction ")) {
+            return time + "CreateFunction for " + fns + kind.substring("CreateFunction".length()) + span + ": "
+                    + named;
+        }
+        if (kind.startsWith("state ")) {
+            return time + fns + " " + kind.substring("state ".length()) + span + ": " + named;
+        }
+        if (kind.startsWith("update ")) {
+            return time + fns + " LastUpdateStatus " + kind.substring("update ".length()) + span + ": " + named;
+        }
+        if (kind.startsWith("shares ")) {
+            return time + fns + " share " + kind.substring("shares ".length()) + span + ": " + named;
+        }
+        if (kind.startsWith("waits ")) {
+            return time + fns + " wait for " + kind.substring("waits ".length()) + ", which Lambda is already"
+                    + " creating for the same subnet and security groups, to share it" + span + ": " + named;
+        }
+        long last = 0;
+        for (Member m : c) {
+            last = Math.max(last, m.lastMicros());
+        }
+        String invs = n(total) + " invocation" + (total == 1 ? "" : "s") + " of " + fns + " ";
+        if (kind.equals("inv succeeded")) {
+            return time + invs + "succeeded" + (span.isEmpty() ? " from " + clock(from, start) : ", starting"
+                    + span.substring(1)) + ", the last by " + clock(last, start) + " (counted per "
+                    + Assumptions.duration(bucketMicros) + " time-series bucket): the most " + named;
+        }
+        String end = clock(last, start);
+        return time + invs + kind.substring("inv ".length()) + (!about && end.equals(clock(from, start))
+                ? " at " + end + ", within one second" : " between " + clock(from, start) + " and "
+                + (about ? "about " : "") + end) + ": the most " + named;
+    }
+
+    /**
+     * The story with the subnets, security groups and VPCs the scenario names labelled as the terminal and the page
+     * label them ({@link Labels#of}: {@code private-a (subnet-0a1b2c3d4e5f60789)}); the explanations and a scenario
+     * that names none unchanged.
+     */
+    static List<String> labelled(Scenario s, List<String> lines) {
+        Set<String> named = new HashSet<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            if (v.name() != null) {
+                named.add(v.id());
+            }
+            named.addAll(v.groupNames().keySet());
+            for (Scenario.Subnet sub : v.subnets()) {
+                if (sub.name() != null) {
+                    named.add(sub.id());
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return lines;
+        }
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (line.startsWith(" ")) {
+                out.add(line);
+                continue;
+            }
+            java.util.regex.Matcher m = id.matcher(line);
+            StringBuilder b = new StringBuilder();
+            int at = 0;
+            while (m.find()) {
+                if (named.contains(m.group())) {
+                    b.append(line, at, m.start()).append(Labels.of(s, m.group()));
+                    at = m.end();
+                }
+            }
+            out.add(at == 0 ? line : b.append(line.substring(at)).toString());
+        }
         return out;
     }
 
@@ -662,9 +920,11 @@ public final class Narrative {
     }
 
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
-    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f,
-            When start) {
+    private static void preset(List<String> out, Map<Integer, Member> members, Map<String, String> whys,
+            Set<String> explained, Scenario.Function f, When start) {
         DistributionSpec d = f.initDuration();
+        members.put(out.size(), new Member("preset", f.name(), f.createdAtMicros(), f.createdAtMicros(),
+                d instanceof DistributionSpec.Sum ? 1 : 0, false, presetLabel(d)));
         out.add(clock(f.createdAtMicros(), start) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
         explain(out, whys, explained, "preset");
