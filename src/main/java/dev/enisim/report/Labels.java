@@ -124,6 +124,10 @@ public final class Labels {
     }
 
     /** The display name of a subnet, security group or VPC of the scenario, or null. */
+    public static String name(Scenario s, String id) {
+        return nameOf(s, id);
+    }
+
     private static String nameOf(Scenario s, String id) {
         for (Scenario.Vpc v : s.vpcs()) {
             if (v.id().equals(id)) {
