@@ -28,21 +28,106 @@ public final class Labels {
      * {@link #of}; unchanged when the scenario names none of them (anything else is labelled as one id).
      */
     public static String key(Scenario s, String key) {
+        return key(key, id -> of(s, id), id -> of(s, id));
+    }
+
+    /** A key with its subnet's id labelled by {@code subnet} and each security group's by {@code group}. */
+    private static String key(String key, java.util.function.UnaryOperator<String> subnet,
+            java.util.function.UnaryOperator<String> group) {
         int open = key.indexOf("+[");
         if (open < 0 || !key.endsWith("]")) {
-            return of(s, key);
+            return subnet.apply(key);
         }
         int at = Math.max(key.lastIndexOf('@', open), key.lastIndexOf(':', open));
-        StringBuilder b = new StringBuilder(key.substring(0, at + 1)).append(of(s, key.substring(at + 1, open)))
+        StringBuilder b = new StringBuilder(key.substring(0, at + 1)).append(subnet.apply(key.substring(at + 1, open)))
                 .append("+[");
         String[] groups = key.substring(open + 2, key.length() - 1).split(",", -1);
         for (int i = 0; i < groups.length; i++) {
-            b.append(i == 0 ? "" : ",").append(groups[i].isEmpty() ? "" : of(s, groups[i]));
+            b.append(i == 0 ? "" : ",").append(groups[i].isEmpty() ? "" : group.apply(groups[i]));
         }
         return b.append(']').toString();
     }
 
+    /** A name in a chart is cut to this many characters ({@link #chart}). */
+    public static final int CHART_NAME_MAX = 20;
+    /** The fewest characters of an id's hex part a chart keeps ({@link #chart}). */
+    static final int CHART_ID_MIN = 4;
+    /**
+     * A named key's chart label is at most this many characters ({@link #chartKey}): as long as an unnamed key of
+     * two security groups, {@code subnet-0a1b2c3d4e5f60789+[sg-0aaaaaaaaaaaaaaa1,sg-0bbbbbbbbbbbbbbb2]}, which the
+     * legends and lanes already carry.
+     */
+    public static final int CHART_KEY_MAX = 68;
+    /** How a cut label ends, or where a cut name was cut. */
+    public static final String ELLIPSIS = "\u2026";
+
+    /**
+     * The label of {@link #of}, short enough for a chart's legend or lane (a PNG or SVG cannot wrap a label or give
+     * it a tooltip): the name first, cut in its middle to {@value #CHART_NAME_MAX} characters (imported names often
+     * differ only at their ends: {@code stack/Vpc/PrivateSubnet1} and {@code 2}), then the id cut to its prefix and
+     * the first characters after it that tell it from every other id of the scenario, {@value #CHART_ID_MIN} at
+     * least: {@code private-a (subnet-0a1b…)}. The page's tables give both in full. An unnamed id is the id, whole.
+     */
+    public static String chart(Scenario s, String id) {
+        String name = nameOf(s, id);
+        return name == null ? id : chartName(name) + " (" + shortId(s, id) + ")";
+    }
+
+    /**
+     * A key as {@link #key} labels it, each id by {@link #chart}, at most {@value #CHART_KEY_MAX} characters: when
+     * that is longer, its named security groups by their names alone, and then the label cut, ending in an
+     * ellipsis. A key the scenario names nothing of is the key itself, whatever its length.
+     */
+    public static String chartKey(Scenario s, String key) {
+        String label = key(key, id -> chart(s, id), id -> chart(s, id));
+        if (label.equals(key) || label.length() <= CHART_KEY_MAX) {
+            return label;
+        }
+        label = key(key, id -> chart(s, id), id -> { // the groups by their names alone
+            String name = nameOf(s, id);
+            return name == null ? id : chartName(name);
+        });
+        return label.length() <= CHART_KEY_MAX ? label : label.substring(0, CHART_KEY_MAX - 1) + ELLIPSIS;
+    }
+
+    /** A name, cut in its middle to {@value #CHART_NAME_MAX} characters when longer. */
+    private static String chartName(String name) {
+        if (name.length() <= CHART_NAME_MAX) {
+            return name;
+        }
+        int head = CHART_NAME_MAX / 2;
+        int tail = CHART_NAME_MAX - 1 - head;
+        return name.substring(0, head) + ELLIPSIS + name.substring(name.length() - tail);
+    }
+
+    /**
+     * {@code subnet-0a1b…}: the id's prefix (to its last '-') and as many characters after it as tell it from the
+     * scenario's other ids of subnets, security groups and VPCs, {@value #CHART_ID_MIN} at least; whole when that
+     * is all of it.
+     */
+    private static String shortId(Scenario s, String id) {
+        int dash = id.lastIndexOf('-') + 1;
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            others.add(v.id());
+            others.addAll(v.groupNames().keySet());
+            others.addAll(v.securityGroups());
+            v.subnets().forEach(sub -> others.add(sub.id()));
+        }
+        for (int n = dash + CHART_ID_MIN; n < id.length(); n++) {
+            String head = id.substring(0, n);
+            if (others.stream().noneMatch(o -> !o.equals(id) && o.startsWith(head))) {
+                return head + ELLIPSIS;
+            }
+        }
+        return id;
+    }
+
     /** The display name of a subnet, security group or VPC of the scenario, or null. */
+    public static String name(Scenario s, String id) {
+        return nameOf(s, id);
+    }
+
     private static String nameOf(Scenario s, String id) {
         for (Scenario.Vpc v : s.vpcs()) {
             if (v.id().equals(id)) {

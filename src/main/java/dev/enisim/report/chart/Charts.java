@@ -5,6 +5,7 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
+import dev.enisim.report.Labels;
 import dev.enisim.report.chart.ChartStyle.TimeUnit;
 import dev.enisim.run.RunResult;
 import java.awt.BasicStroke;
@@ -65,6 +66,7 @@ public final class Charts {
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
+            keyLabels(r, c);
             sameValues(c);
             if (others != null) { // the keys not drawn, the highest of them, dashed grey: as the page's chart has them
                 int i = enis.getSeriesIndex(others);
@@ -420,14 +422,17 @@ public final class Charts {
         return c;
     }
 
-    /** Free addresses per subnet, labelled with the subnet's usable size. */
+    /**
+     * Free addresses per subnet, labelled with the subnet's chart label ({@link Labels#chart}: its name first when
+     * the scenario names it), CIDR and usable size.
+     */
     public static XYSeriesCollection subnetDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         Map<String, RunSummary.SubnetSummary> subnets = r.summary().subnets();
         for (String id : chartedSubnets(r)) {
             Series s = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id);
             RunSummary.SubnetSummary sub = subnets.get(id);
-            c.addSeries(series(id + " (" + sub.cidr() + ", " + sub.usableIps() + " usable)", s.values(),
+            c.addSeries(series(Labels.chart(r.scenario(), id) + " (" + sub.cidr() + ", " + sub.usableIps() + " usable)", s.values(),
                     r.timeSeries(), unit(r), Downsample.Mode.MIN, 1, false));
         }
         return c;
@@ -690,7 +695,7 @@ public final class Charts {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
         String note = sameValuesNote(d.getSeriesCount(), (a, b) -> identical(d, a, b),
-                i -> String.valueOf(d.getSeriesKey(i)), (j, nth) -> plot.getRenderer().setSeriesStroke(j,
+                i -> plot.getRenderer().getLegendItemLabelGenerator().generateLabel(d, i), (j, nth) -> plot.getRenderer().setSeriesStroke(j,
                         new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f},
                                 6f * (nth % 2))));
         if (note != null) {
@@ -758,6 +763,23 @@ public final class Charts {
     /** Each series named after a function takes that function's colour, the same in every chart. */
     static void functionColours(RunResult r, JFreeChart chart) {
         colours(chart, Palette.of(r), Metric.Scope.FUNCTION);
+    }
+
+    /**
+     * Each series named after a key (or "capacity KEY") is labelled in the legend (and the same-values note) as the
+     * page labels it, short enough for the image ({@link Labels#chartKey}: "private-a (subnet-0a1b…)+[api-lambda
+     * (sg-0aaa…)]" when the scenario names them); the series keep the keys, which colour them.
+     */
+    static void keyLabels(RunResult r, JFreeChart chart) {
+        chart.getXYPlot().getRenderer().setLegendItemLabelGenerator((d, series) -> keyLabel(r,
+                String.valueOf(d.getSeriesKey(series))));
+    }
+
+    /** A key's series label: {@link Labels#chartKey}, after "capacity " for its capacity line. */
+    static String keyLabel(RunResult r, String series) {
+        String capacity = "capacity ";
+        return series.startsWith(capacity) ? capacity + Labels.chartKey(r.scenario(), series.substring(
+                capacity.length())) : Labels.chartKey(r.scenario(), series);
     }
 
     /** Each series named after a key (or "capacity KEY") takes that key's colour, the same in every chart. */
@@ -1058,6 +1080,7 @@ public final class Charts {
         JFreeChart chart = line(r, w.connectionsTitle() + " (maximum per bucket)", "Connections", c, true);
         integerAxis(chart);
         keyColours(r, chart);
+        keyLabels(r, chart);
         String note = Palette.legendNote(perKey(r, Metric.ENI_CONNECTIONS).getSeriesCount(),
                 keyCount(r, Metric.ENI_CONNECTIONS), "peak connections", "in summary.json eniKeys");
         if (w.connectionCapacity()) {

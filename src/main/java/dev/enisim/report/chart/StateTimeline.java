@@ -382,6 +382,16 @@ public final class StateTimeline {
         return widened;
     }
 
+    /**
+     * A lane's label: a function's name, or an ENI's id and its key labelled as the charts label keys ({@link
+     * dev.enisim.report.Labels#chartKey}: the names first, when the scenario names them).
+     */
+    static String laneLabel(RunResult r, String lane) {
+        int space = lane.indexOf(' ');
+        return space < 0 ? lane : lane.substring(0, space + 1) + dev.enisim.report.Labels.chartKey(r.scenario(),
+                lane.substring(space + 1));
+    }
+
     private static Built build(RunResult r) {
         List<Spell> spells = spells(r);
         List<String> lanes = new ArrayList<>();
@@ -425,7 +435,7 @@ public final class StateTimeline {
         });
         String[] labels = new String[lanes.size()];
         for (int l = 0; l < lanes.size(); l++) {
-            labels[lanes.size() - 1 - l] = lanes.get(l);
+            labels[lanes.size() - 1 - l] = laneLabel(r, lanes.get(l));
         }
         SymbolAxis y = new SymbolAxis(null, labels);
         y.setTickLabelFont(ChartStyle.TICK);

@@ -6,6 +6,7 @@ import dev.enisim.metrics.JournalEntry;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Seconds;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.report.Labels;
 import dev.enisim.report.Narrative;
 import dev.enisim.report.chart.Palette;
 import dev.enisim.model.SimEvent;
@@ -103,6 +104,17 @@ final class TopologyData {
             ks.securityGroups().forEach(sgs::add);
             ObjectNode ko = Json.obj().put("id", k).put("subnet", ks.subnet()).put("vpc", ks.vpc());
             ko.set("sgs", sgs);
+            // what the scenario names (imported Name tags): the groups labelled as the page's tables label them (the
+            // box cuts them, its tooltip has them whole), the subnet by its name alone before the key's ENI count
+            // (its box, a line away, has its id; "private-a (subnet-0f1e...) · 2 ENIs" cut the count off)
+            if (!Labels.key(r.scenario(), k).equals(k)) {
+                ArrayNode sgLabels = ko.putArray("sgLabels");
+                ks.securityGroups().forEach(g -> sgLabels.add(Labels.of(r.scenario(), g)));
+                String subnetName = Labels.name(r.scenario(), ks.subnet());
+                if (subnetName != null) {
+                    ko.put("subnetLabel", subnetName);
+                }
+            }
             ko.set("live", steps(byKey.get(k)));
             ka.add(ko);
         }
@@ -287,6 +299,7 @@ final class TopologyData {
                     .put("limit", r.scenario().networkModel() == NetworkModel.LEGACY
                             ? "legacy.eniLimit" : "quota")
                     .put("peakEnis", vs == null ? 0 : vs.peakEnis()));
+            label((ObjectNode) va.get(va.size() - 1), r, v.id());
             for (Scenario.Subnet sub : v.subnets()) {
                 if (!keySubnets.contains(sub.id()) && keySubnets.size() > 0 && sa.size() >= MAX_KEYS) {
                     continue;
@@ -294,6 +307,7 @@ final class TopologyData {
                 RunSummary.SubnetSummary ss = r.summary().subnets().get(sub.id());
                 ObjectNode so = Json.obj().put("id", sub.id()).put("vpc", v.id()).put("cidr", String.valueOf(
                         sub.cidr())).put("az", sub.az()).put("usable", ss.usableIps());
+                label(so, r, sub.id());
                 // other tenants over time: the scenario's value, then its setOtherUsedIps actions
                 ArrayNode other = so.putArray("other");
                 other.add(Json.arr().add(0).add(sub.otherUsedIps()));
@@ -310,6 +324,17 @@ final class TopologyData {
                 }
                 sa.add(so);
             }
+        }
+    }
+
+    /**
+     * A VPC's or subnet's {@code label} ({@link Labels#of}: "private-a (subnet-0a1b2c3d4e5f60789)") when the scenario
+     * names it; none otherwise, and the player shows the id as before.
+     */
+    private static void label(ObjectNode o, RunResult r, String id) {
+        String label = Labels.of(r.scenario(), id);
+        if (!label.equals(id)) {
+            o.put("label", label);
         }
     }
 

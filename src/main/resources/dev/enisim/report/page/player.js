@@ -179,19 +179,19 @@
       'class': 'vpc'}, gNodes);
     var head = el('g', {'class': 'vpc-head'}, gNodes); // its label, and the label's tooltip when it is cut
     nodes['vpc:' + v.id] = {head: head, t1: el('text', {x: COL.subnet + 10, y: rr.from * ROW + 20,
-      'class': 'vpc-label'}, head, v.id)};
+      'class': 'vpc-label'}, head, v.label || v.id)};
   });
   topo.subnets.forEach(function (s) {
     var p = pos[s.id];
     if (!p) { return; }
-    var n = box(s.id, 'subnet', {x: p.x, y: p.y, w: p.w}, s.id, s.cidr + ' ' + s.az);
+    var n = box(s.id, 'subnet', {x: p.x, y: p.y, w: p.w}, s.label || s.id, s.cidr + ' ' + s.az);
     n.rect.setAttribute('height', ROW * p.rows - 10);
     n.bar = el('g', {}, n.g);
     n.barY = p.y + 32;
   });
   topo.keys.forEach(function (k) {
-    box(k.id, 'key', pos[k.id], (topo.legacy ? k.id.split('@')[0] + ' @ ' : '') + '[' + k.sgs.join(', ') + ']',
-      k.subnet);
+    box(k.id, 'key', pos[k.id], (topo.legacy ? k.id.split('@')[0] + ' @ ' : '') + '[' + (k.sgLabels || k.sgs).join(', ') +
+      ']', k.subnetLabel || k.subnet);
     el('line', {x1: pos[k.subnet] ? pos[k.subnet].x + pos[k.subnet].w : COL.key, y1: pos[k.id].y + 15,
       x2: COL.key, y2: pos[k.id].y + 15, 'class': 'tree'}, gEdges);
   });
@@ -224,7 +224,7 @@
       n.g.setAttribute('data-available', down ? 'false' : 'true');
       // the id on its line and the CIDR and AZ on the next: a real id (subnet- and 17 hex digits) and its CIDR and AZ
       // on one line did not fit the box (a teacher's review)
-      n.t1.textContent = s.id;
+      n.t1.textContent = s.label || s.id; // its Name tag first when the scenario has it (TopologyData)
       n.t2.textContent = s.cidr + ' ' + s.az + (down ? ': AZ down' : '');
       var enis = stepAt(s.enis, t), other = stepAt(s.other, t), free = Math.max(0, s.usable - enis - other);
       liveBySubnet[s.id] = enis;
@@ -244,12 +244,12 @@
       n.g.setAttribute('data-free', free);
     });
     topo.vpcs.forEach(function (v) {
-      nodes['vpc:' + v.id].t1.textContent = v.id + ': ' + NF.format(liveByVpc[v.id] || 0) + ' ENIs of ' +
+      nodes['vpc:' + v.id].t1.textContent = (v.label || v.id) + ': ' + NF.format(liveByVpc[v.id] || 0) + ' ENIs of ' +
         (v.limit || 'quota') + ' ' + NF.format(v.quota);
     });
     topo.keys.forEach(function (k) {
       var live = stepAt(k.live, t); // every ENI of the key, drawn or not
-      nodes[k.id].t2.textContent = k.subnet + ' \u00b7 ' + live + ' ENI' + (live === 1 ? '' : 's');
+      nodes[k.id].t2.textContent = (k.subnetLabel || k.subnet) + ' \u00b7 ' + live + ' ENI' + (live === 1 ? '' : 's');
     });
     var want = {};
     topo.functions.forEach(function (f) {

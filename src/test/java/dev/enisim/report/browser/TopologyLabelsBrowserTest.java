@@ -20,7 +20,7 @@ class TopologyLabelsBrowserTest {
     static final Browser browser = new Browser(1400, 900);
 
     /** Each label that ends past its box, and each cut label whose box has no tooltip with it in full. */
-    private static final String OVERFLOWS = "var out = [];"
+    static final String OVERFLOWS = "var out = [];"
             + " document.querySelectorAll('#topology-svg g.node').forEach(function (g) {"
             + "  var r = g.querySelector('rect'), right = r.x.baseVal.value + r.width.baseVal.value;"
             + "  var tip = g.querySelector('title');"
@@ -59,19 +59,22 @@ class TopologyLabelsBrowserTest {
             }
             if (scenario.startsWith("import-example")) {
                 browser.elementShot("#topology", "topology-labels-import-example");
-                // a subnet: its id on one line, its CIDR and AZ on the next, both whole
+                // a subnet: its Name tag and id on one line, its CIDR and AZ on the next (in full: the texts, or
+                // the tooltip of a cut one)
                 List<String> subnet = (List<String>) browser.driver.executeScript("var g = document.querySelector("
-                        + "'#topology-svg g.node.subnet'); return Array.prototype.map.call(g.querySelectorAll('text'),"
-                        + " function (t) { return t.textContent; });");
-                assertTrue(subnet.get(0).matches("subnet-[0-9a-f]{17}"), subnet.toString());
+                        + "'#topology-svg g.node.subnet'), tip = g.querySelector('title');"
+                        + " return tip ? tip.textContent.split('\\n') : Array.prototype.map.call("
+                        + "g.querySelectorAll('text'), function (t) { return t.textContent; });");
+                assertTrue(subnet.get(0).matches("private-a \\(subnet-[0-9a-f]{17}\\)"), subnet.toString());
                 assertTrue(subnet.get(1).matches("10\\.20\\.[0-9]+\\.0/[0-9]+ eu-west-1[abc]"), subnet.toString());
-                // a key of two 20-character security groups: cut, and in full in its tooltip
+                // a key of two 20-character security groups, with their names: cut, and in full in its tooltip
                 assertTrue(cutSeen > 0, "a label is cut, with a tooltip");
                 String tip = (String) browser.driver.executeScript("var tips = Array.prototype.map.call("
                         + "document.querySelectorAll('#topology-svg g.node.key title'), function (t) {"
-                        + " return t.textContent; }).filter(function (t) { return t.indexOf(', sg-') > 0; });"
+                        + " return t.textContent; }).filter(function (t) { return t.indexOf('), ') > 0; });"
                         + " return tips.length ? tips[0] : '';");
-                assertTrue(tip.matches("(?s)\\[sg-[0-9a-f]{17}, sg-[0-9a-f]{17}]\nsubnet-[0-9a-f]{17} .*"), tip);
+                assertTrue(tip.matches("(?s)\\[[a-z-]+ \\(sg-[0-9a-f]{17}\\), [a-z-]+ \\(sg-[0-9a-f]{17}\\)]\n"
+                        + "private-[ab] \u00b7 [0-9]+ ENIs?(\n.*)?"), tip);
                 // the VPC's label (its id and 'N ENIs of quota 500'): cut, in full in its tooltip
                 String vpc = (String) browser.driver.executeScript("var t = document.querySelector("
                         + "'#topology-svg g.vpc-head title'); return t ? t.textContent : '';");
