@@ -48,10 +48,46 @@ final class ProgressBar implements Progress {
         this.started = clock.getAsLong();
     }
 
-    /** A run's progress: none with {@code --quiet}, else on the terminal when there is one, else as log lines. */
+    /** How progress is shown. */
+    Mode mode() {
+        return mode;
+    }
+
+    /**
+     * A run's progress: none with {@code --quiet}, else redrawn on the terminal when standard error (where it goes) is
+     * one, else as log lines.
+     */
     static ProgressBar forRun(PrintWriter err, boolean quiet) {
-        Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.TERMINAL : Mode.LOG;
+        return forRun(err, quiet, stderrIsTerminal());
+    }
+
+    /** As above, {@code terminal}: whether standard error is a terminal. */
+    static ProgressBar forRun(PrintWriter err, boolean quiet, boolean terminal) {
+        Mode mode = quiet ? Mode.OFF : terminal ? Mode.TERMINAL : Mode.LOG;
         return new ProgressBar(err, mode, mode == Mode.TERMINAL ? terminalColumns() : 80, System::nanoTime);
+    }
+
+    /**
+     * Whether standard error is a terminal. Progress goes there, and it was chosen by {@code System.console()}, which
+     * is null when standard input or output is redirected: {@code 2> run.log} with standard output on a terminal put
+     * 49 carriage-return redraws in the log, and {@code > out.txt} on a terminal showed no progress at all (a review's
+     * r26). On Linux, what {@code /proc/self/fd/2} links to; elsewhere, {@code System.console()} as before.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                return isTerminal(java.nio.file.Files.readSymbolicLink(fd).toString());
+            }
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc: the fallback below
+        }
+        return System.console() != null;
+    }
+
+    /** Whether a file descriptor's link ({@code /dev/pts/3}, {@code /dev/tty1}) is a terminal's. */
+    static boolean isTerminal(String link) {
+        return link.matches("/dev/pts/[0-9]+") || link.matches("/dev/tty[0-9]*") || link.equals("/dev/console");
     }
 
     /**
@@ -72,7 +108,7 @@ final class ProgressBar implements Progress {
 
     private static int sttyColumns() {
         java.io.File tty = new java.io.File("/dev/tty");
-        if (System.console() == null || !tty.exists()) {
+        if (System.console() == null && !stderrIsTerminal() || !tty.exists()) {
             return 80;
         }
         try {

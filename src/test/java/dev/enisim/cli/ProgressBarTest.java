@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -135,5 +136,25 @@ class ProgressBarTest {
         p.writing("reports/x");
         p.done();
         assertEquals("", err.toString());
+    }
+
+    /**
+     * Progress goes to standard error, so whether it is redrawn is whether standard error is a terminal (the review's
+     * r26: {@code 2> run.log} with standard output on a terminal got 49 carriage-return redraws in the log; standard
+     * output redirected on a terminal got no progress), not whether {@code System.console()} is there.
+     */
+    @Test
+    void theModeFollowsWhetherStandardErrorIsATerminal() {
+        PrintWriter err = new PrintWriter(new StringWriter());
+        assertEquals(ProgressBar.Mode.TERMINAL, ProgressBar.forRun(err, false, true).mode(),
+                "standard error on a terminal (standard output redirected or not): redrawn");
+        assertEquals(ProgressBar.Mode.LOG, ProgressBar.forRun(err, false, false).mode(),
+                "standard error into a file (standard output on a terminal or not): log lines");
+        assertEquals(ProgressBar.Mode.OFF, ProgressBar.forRun(err, true, true).mode());
+        assertTrue(ProgressBar.isTerminal("/dev/pts/3"));
+        assertTrue(ProgressBar.isTerminal("/dev/tty1"));
+        assertFalse(ProgressBar.isTerminal("/tmp/r26.log"));
+        assertFalse(ProgressBar.isTerminal("pipe:[123456]"));
+        assertFalse(ProgressBar.isTerminal("/dev/null"));
     }
 }
