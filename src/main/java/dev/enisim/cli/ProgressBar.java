@@ -2,6 +2,7 @@ package dev.enisim.cli;
 
 import dev.enisim.run.Progress;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -140,6 +141,25 @@ final class ProgressBar implements Progress {
 
     @Override
     public void update(long simulatedMicros, long totalMicros, long events) {
+        show((elapsed, width) -> line(simulatedMicros, totalMicros, events, elapsed, width));
+    }
+
+    /**
+     * The progress of replications ({@code run --replications N}, which was silent for 52 s with {@code --parallel}):
+     * how many are done of {@code n}, where each one running has got to ({@code simulatedMicros} of {@code
+     * totalMicros}: a {@link dev.enisim.experiment.Replications.Watch}), in the same styles as one run's. Called from
+     * the replications' threads one at a time.
+     */
+    synchronized void replications(int done, int n, long[] simulatedMicros, long totalMicros, long events) {
+        show((elapsed, width) -> replicationsLine(done, n, simulatedMicros, totalMicros, events, elapsed, width));
+    }
+
+    /** A line of progress: {@code line} given the seconds elapsed and the width to fill. */
+    private interface Line {
+        String of(double elapsedSeconds, int width);
+    }
+
+    private void show(Line line) {
         if (mode == Mode.OFF) {
             return;
         }
@@ -148,8 +168,7 @@ final class ProgressBar implements Progress {
             if (now - started >= LOG_EVERY_NANOS && (!drawn || now - lastDrawn >= LOG_EVERY_NANOS)) {
                 lastDrawn = now;
                 drawn = true;
-                err.println("enisim: " + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, 200)
-                        .strip());
+                err.println("enisim: " + line.of((now - started) / 1e9, 200).strip());
                 err.flush();
             }
             return;
@@ -159,8 +178,47 @@ final class ProgressBar implements Progress {
         }
         lastDrawn = now;
         drawn = true;
-        err.print("\r" + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, columns - 1));
+        err.print("\r" + line.of((now - started) / 1e9, columns - 1));
         err.flush();
+    }
+
+    /**
+     * The longest form that fits in {@code width} of the replications' progress line: the replications done of
+     * {@code n}, the share of simulated time each running one has reached, and the share of all (done ones whole).
+     */
+    static String replicationsLine(int done, int n, long[] simulatedMicros, long totalMicros, long events,
+            double elapsedSeconds, int width) {
+        double sum = 0;
+        List<String> running = new java.util.ArrayList<>();
+        for (long s : simulatedMicros) {
+            double share = totalMicros <= 0 ? 1 : Math.min(1, (double) s / totalMicros);
+            sum += share;
+            if (s > 0 && s < totalMicros) {
+                running.add((int) (100 * share) + "%");
+            }
+        }
+        double all = n <= 0 ? 1 : sum / n;
+        String pct = String.format(Locale.ROOT, "%3d%%", (int) (100 * all));
+        String eta = all <= 0 ? "ETA ?" : "ETA " + wall(elapsedSeconds * (1 - all) / all);
+        String reps = String.format(Locale.ROOT, "replications %d of %d done", done, n);
+        String now = running.isEmpty() ? "" : ", running at " + String.join(", ", running) + " of "
+                + clock(totalMicros);
+        String[] forms = {
+            String.format(Locale.ROOT, "  %s%s (%s)  %,d events  %,.0f events/s  elapsed %s  %s", reps, now, pct,
+                    events, events / Math.max(1e-9, elapsedSeconds), wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, "  %s%s (%s)  elapsed %s  %s", reps, now, pct, wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, "  %s%s (%s)  %s", reps, running.isEmpty() ? "" : ", running at "
+                    + String.join(", ", running), pct, eta),
+            String.format(Locale.ROOT, "  %s (%s)  elapsed %s  %s", reps, pct, wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, " %s %d of %d replications  %s", pct, done, n, eta),
+            String.format(Locale.ROOT, " %s %s", pct, eta),
+        };
+        for (String f : forms) {
+            if (f.length() <= width) {
+                return f + " ".repeat(width - f.length());
+            }
+        }
+        return forms[forms.length - 1].substring(0, Math.max(0, width));
     }
 
     /**
