@@ -90,7 +90,8 @@ final class EngineOptions {
         }
         try {
             return PointRunners.create(engine, Math.max(1, Math.min(points,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors())), sparkMaster, batch);
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors())), sparkMaster, batch,
+                    Budget::need, Parallelism.heapRoom()); // points at once as fit in the heap (h9)
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());
         }

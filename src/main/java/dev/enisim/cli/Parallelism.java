@@ -2,9 +2,6 @@ package dev.enisim.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Option;
 
@@ -19,52 +16,21 @@ final class Parallelism {
         return parallel ? Runtime.getRuntime().availableProcessors() : 1;
     }
 
+    /** The heap the replications running may take together: {@code check}'s share of the JVM's maximum. */
+    static double heapRoom() {
+        return CheckCommand.HEAP_SHARE * Runtime.getRuntime().maxMemory();
+    }
+
     /**
      * Runs {@code tasks} on up to {@code threads} threads, started in the list's order, each only when the heap its
      * {@code bytes} estimate, added to that of the tasks running, fits in {@code heapBytes} (a task runs alone when
-     * it does not fit even so). Their results come back in the list's order, whatever order they finish in.
-     * Closing it stops the tasks still running or waiting.
+     * it does not fit even so: {@link dev.enisim.experiment.HeapPool}). Their results come back in the list's order,
+     * whatever order they finish in. Closing it stops the tasks still running or waiting.
      */
-    static final class Pool implements AutoCloseable {
-
-        private final ExecutorService executor;
-        private final double heapBytes;
-        private double running; // bytes of the tasks running, guarded by this
-        private int count; // tasks running, guarded by this
+    static final class Pool extends dev.enisim.experiment.HeapPool {
 
         Pool(int threads, double heapBytes) {
-            this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-                Thread t = new Thread(r, "enisim-check");
-                t.setDaemon(true); // a run still going when the command stops (bad input found) must not keep the JVM
-                return t;
-            });
-            this.heapBytes = heapBytes;
-        }
-
-        /** {@code task}, started when its {@code bytes} fit beside those running. */
-        <T> Future<T> submit(double bytes, Callable<T> task) {
-            return executor.submit(() -> {
-                admit(bytes);
-                try {
-                    return task.call();
-                } finally {
-                    leave(bytes);
-                }
-            });
-        }
-
-        private synchronized void admit(double bytes) throws InterruptedException {
-            while (count > 0 && running + bytes > heapBytes) {
-                wait();
-            }
-            count++;
-            running += bytes;
-        }
-
-        private synchronized void leave(double bytes) {
-            count--;
-            running -= bytes;
-            notifyAll();
+            super(threads, heapBytes, "enisim-check");
         }
 
         /**
@@ -82,11 +48,6 @@ final class Parallelism {
                 out.add(await(f));
             }
             return out;
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
         }
     }
 }

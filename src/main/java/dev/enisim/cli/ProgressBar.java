@@ -2,6 +2,7 @@ package dev.enisim.cli;
 
 import dev.enisim.run.Progress;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,10 +49,46 @@ final class ProgressBar implements Progress {
         this.started = clock.getAsLong();
     }
 
-    /** A run's progress: none with {@code --quiet}, else on the terminal when there is one, else as log lines. */
+    /** How progress is shown. */
+    Mode mode() {
+        return mode;
+    }
+
+    /**
+     * A run's progress: none with {@code --quiet}, else redrawn on the terminal when standard error (where it goes) is
+     * one, else as log lines.
+     */
     static ProgressBar forRun(PrintWriter err, boolean quiet) {
-        Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.TERMINAL : Mode.LOG;
+        return forRun(err, quiet, stderrIsTerminal());
+    }
+
+    /** As above, {@code terminal}: whether standard error is a terminal. */
+    static ProgressBar forRun(PrintWriter err, boolean quiet, boolean terminal) {
+        Mode mode = quiet ? Mode.OFF : terminal ? Mode.TERMINAL : Mode.LOG;
         return new ProgressBar(err, mode, mode == Mode.TERMINAL ? terminalColumns() : 80, System::nanoTime);
+    }
+
+    /**
+     * Whether standard error is a terminal. Progress goes there, and it was chosen by {@code System.console()}, which
+     * is null when standard input or output is redirected: {@code 2> run.log} with standard output on a terminal put
+     * 49 carriage-return redraws in the log, and {@code > out.txt} on a terminal showed no progress at all (a review's
+     * r26). On Linux, what {@code /proc/self/fd/2} links to; elsewhere, {@code System.console()} as before.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                return isTerminal(java.nio.file.Files.readSymbolicLink(fd).toString());
+            }
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc: the fallback below
+        }
+        return System.console() != null;
+    }
+
+    /** Whether a file descriptor's link ({@code /dev/pts/3}, {@code /dev/tty1}) is a terminal's. */
+    static boolean isTerminal(String link) {
+        return link.matches("/dev/pts/[0-9]+") || link.matches("/dev/tty[0-9]*") || link.equals("/dev/console");
     }
 
     /**
@@ -72,7 +109,7 @@ final class ProgressBar implements Progress {
 
     private static int sttyColumns() {
         java.io.File tty = new java.io.File("/dev/tty");
-        if (System.console() == null || !tty.exists()) {
+        if (System.console() == null && !stderrIsTerminal() || !tty.exists()) {
             return 80;
         }
         try {
@@ -104,6 +141,25 @@ final class ProgressBar implements Progress {
 
     @Override
     public void update(long simulatedMicros, long totalMicros, long events) {
+        show((elapsed, width) -> line(simulatedMicros, totalMicros, events, elapsed, width));
+    }
+
+    /**
+     * The progress of replications ({@code run --replications N}, which was silent for 52 s with {@code --parallel}):
+     * how many are done of {@code n}, where each one running has got to ({@code simulatedMicros} of {@code
+     * totalMicros}: a {@link dev.enisim.experiment.Replications.Watch}), in the same styles as one run's. Called from
+     * the replications' threads one at a time.
+     */
+    synchronized void replications(int done, int n, long[] simulatedMicros, long totalMicros, long events) {
+        show((elapsed, width) -> replicationsLine(done, n, simulatedMicros, totalMicros, events, elapsed, width));
+    }
+
+    /** A line of progress: {@code line} given the seconds elapsed and the width to fill. */
+    private interface Line {
+        String of(double elapsedSeconds, int width);
+    }
+
+    private void show(Line line) {
         if (mode == Mode.OFF) {
             return;
         }
@@ -112,8 +168,7 @@ final class ProgressBar implements Progress {
             if (now - started >= LOG_EVERY_NANOS && (!drawn || now - lastDrawn >= LOG_EVERY_NANOS)) {
                 lastDrawn = now;
                 drawn = true;
-                err.println("enisim: " + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, 200)
-                        .strip());
+                err.println("enisim: " + line.of((now - started) / 1e9, 200).strip());
                 err.flush();
             }
             return;
@@ -123,8 +178,47 @@ final class ProgressBar implements Progress {
         }
         lastDrawn = now;
         drawn = true;
-        err.print("\r" + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, columns - 1));
+        err.print("\r" + line.of((now - started) / 1e9, columns - 1));
         err.flush();
+    }
+
+    /**
+     * The longest form that fits in {@code width} of the replications' progress line: the replications done of
+     * {@code n}, the share of simulated time each running one has reached, and the share of all (done ones whole).
+     */
+    static String replicationsLine(int done, int n, long[] simulatedMicros, long totalMicros, long events,
+            double elapsedSeconds, int width) {
+        double sum = 0;
+        List<String> running = new java.util.ArrayList<>();
+        for (long s : simulatedMicros) {
+            double share = totalMicros <= 0 ? 1 : Math.min(1, (double) s / totalMicros);
+            sum += share;
+            if (s > 0 && s < totalMicros) {
+                running.add((int) (100 * share) + "%");
+            }
+        }
+        double all = n <= 0 ? 1 : sum / n;
+        String pct = String.format(Locale.ROOT, "%3d%%", (int) (100 * all));
+        String eta = all <= 0 ? "ETA ?" : "ETA " + wall(elapsedSeconds * (1 - all) / all);
+        String reps = String.format(Locale.ROOT, "replications %d of %d done", done, n);
+        String now = running.isEmpty() ? "" : ", running at " + String.join(", ", running) + " of "
+                + clock(totalMicros);
+        String[] forms = {
+            String.format(Locale.ROOT, "  %s%s (%s)  %,d events  %,.0f events/s  elapsed %s  %s", reps, now, pct,
+                    events, events / Math.max(1e-9, elapsedSeconds), wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, "  %s%s (%s)  elapsed %s  %s", reps, now, pct, wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, "  %s%s (%s)  %s", reps, running.isEmpty() ? "" : ", running at "
+                    + String.join(", ", running), pct, eta),
+            String.format(Locale.ROOT, "  %s (%s)  elapsed %s  %s", reps, pct, wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, " %s %d of %d replications  %s", pct, done, n, eta),
+            String.format(Locale.ROOT, " %s %s", pct, eta),
+        };
+        for (String f : forms) {
+            if (f.length() <= width) {
+                return f + " ".repeat(width - f.length());
+            }
+        }
+        return forms[forms.length - 1].substring(0, Math.max(0, width));
     }
 
     /**

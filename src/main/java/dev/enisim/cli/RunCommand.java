@@ -81,10 +81,20 @@ final class RunCommand implements Callable<Integer> {
         if (replications > 1) {
             // each run's summary is digested on its own thread; only the statistics across runs are left for here
             List<String> sets = List.copyOf(overriding.sets);
+            // as many at once as fit in the heap, by each one's need (an upper figure: a replication writes no
+            // timeseries.csv or charts, which Budget.need counts), with progress as one run's
+            ProgressBar progress = ProgressBar.forRun(spec.commandLine().getErr(), quiet);
             List<ReplicatedSummary.Prepared> runs = Replications.run(scenario, replications, parallelism.threads(),
-                    run -> ReplicatedSummary.prepare(run.withOverrides(sets)));
+                    Budget.need(scenario), Parallelism.heapRoom(), run -> ReplicatedSummary.prepare(run.withOverrides(
+                    sets)), progress::replications);
             Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
-            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
+            progress.writing(String.valueOf(dir));
+            List<Path> written;
+            try {
+                written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
+            } finally {
+                progress.done();
+            }
             if (!quiet) {
                 spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs, stats));
                 spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");

@@ -36,6 +36,16 @@ public final class PointRunners {
         return create(name, threads, master, batch, PointRunners.class.getClassLoader());
     }
 
+    /**
+     * As above, the in-process engine starting a point only when its {@code need} (the heap one run of its scenario
+     * is estimated to take) fits beside those running in {@code heapBytes} ({@link HeapPool}).
+     */
+    public static PointRunner create(String name, int threads, String master, int batch,
+            java.util.function.ToDoubleFunction<dev.enisim.scenario.Scenario> need, double heapBytes) {
+        return name.equals("in-process") ? new InProcessRunner(threads, need, heapBytes)
+                : create(name, threads, master, batch);
+    }
+
     /** Why Spark did not start, in one line: the innermost cause, and what to check. */
     static String sparkFailed(Throwable e) {
         Throwable root = e;

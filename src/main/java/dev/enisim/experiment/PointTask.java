@@ -17,4 +17,10 @@ public record PointTask(int index, LinkedHashMap<String, String> values) impleme
         return PointCodec.encode(index, Sweep.point(tree, spec.source(), values, spec.metrics(),
                 spec.replications(), spec.traffic()));
     }
+
+    /** How an engine computes one point: {@link #run} (a test watches it or injects a failure). */
+    @FunctionalInterface
+    interface Compute extends Serializable {
+        String run(PointTask task, PointSpec spec, JsonNode tree);
+    }
 }

@@ -25,9 +25,22 @@ final class SparkRunner implements PointRunner {
 
     private final JavaSparkContext sc;
     private final int batch;
+    private final PointTask.Compute compute;
+
+    /**
+     * The line a Spark task hands back, after the lines of the points it did, when a point ran out of memory: an
+     * OutOfMemoryError that escaped the task reached Spark's executor, which ended the JVM (exit 52) after 66 lines of
+     * stack traces, the progress file left empty (a review's r23); the driver says it as the in-process engine does.
+     */
+    static final String OUT_OF_MEMORY = "!enisim-out-of-memory";
 
     /** {@code master}: null for the one spark-submit gives, else local[*]; {@code batch}: points per task (0: auto). */
     SparkRunner(String master, int batch) {
+        this(master, batch, PointTask::run);
+    }
+
+    SparkRunner(String master, int batch, PointTask.Compute compute) {
+        this.compute = compute;
         quietLogs(System.getProperty(LOG_LEVEL)); // before Spark's first line: it decides its logging then
         SparkConf conf = new SparkConf().setAppName("enisim");
         if (master != null) {
@@ -67,14 +80,9 @@ final class SparkRunner implements PointRunner {
             for (int from = 0; from < tasks.size(); from += perJob) {
                 List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
                 int slices = (part.size() + perTask - 1) / perTask;
-                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> {
-                    JsonNode tree = spec.tree();
-                    List<String> lines = new ArrayList<>();
-                    while (it.hasNext()) {
-                        lines.add(it.next().run(spec, tree));
-                    }
-                    return lines.iterator();
-                }).collectAsync());
+                PointTask.Compute c = compute;
+                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> batch(spec, it, c)
+                        .iterator()).collectAsync());
             }
             // each job's lines as soon as it is done, in any order: taken in order, a job held back behind a slower
             // earlier one (a straggler point) was neither in the progress file (a kill lost it) nor counted
@@ -82,11 +90,16 @@ final class SparkRunner implements PointRunner {
             while (!pending.isEmpty()) {
                 JavaFutureAction<List<String>> done = next(pending);
                 pending.remove(done);
-                List<String> lines = done.get();
+                List<String> lines = new ArrayList<>(done.get());
+                boolean outOfMemory = lines.remove(OUT_OF_MEMORY);
                 if (sink instanceof PointRunner.Batches batches) {
                     batches.acceptAll(lines);
                 } else {
                     lines.forEach(sink);
+                }
+                if (outOfMemory) {
+                    // the points back so far are in the progress file; Main says the heap in one line (exit 2)
+                    throw new OutOfMemoryError("a point ran out of memory in a Spark task");
                 }
             }
         } catch (InterruptedException e) {
@@ -104,6 +117,24 @@ final class SparkRunner implements PointRunner {
         } finally {
             jobs.forEach(j -> j.cancel(true));
         }
+    }
+
+    /**
+     * A Spark task's work: the lines of {@code it}'s points, computed one after another on one reading of the tree;
+     * a point that runs out of memory ends the batch with {@link #OUT_OF_MEMORY} after the lines done (its own
+     * objects are garbage by then, so the task can hand them back).
+     */
+    static List<String> batch(PointSpec spec, Iterator<PointTask> it, PointTask.Compute compute) {
+        JsonNode tree = spec.tree();
+        List<String> lines = new ArrayList<>();
+        try {
+            while (it.hasNext()) {
+                lines.add(compute.run(it.next(), spec, tree));
+            }
+        } catch (OutOfMemoryError e) {
+            lines.add(OUT_OF_MEMORY);
+        }
+        return lines;
     }
 
     /** What a run on a context Spark stopped says. */

@@ -1,7 +1,6 @@
 package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.enisim.run.RunResult;
 import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
@@ -224,11 +223,9 @@ public final class Sweep {
             return new Point(values, Map.of(), String.join("; ", ex.problems().stream().map(Object::toString)
                     .toList()));
         }
-        List<RunResult> runs = Replications.run(s, replications, 1);
-        List<JsonNode> trees = new ArrayList<>();
-        for (RunResult r : runs) {
-            trees.add(SummaryShape.tree(r.summary()));
-        }
+        // each run's summary as it is back, the run itself dropped: a point of R replications held R runs' time
+        // series until the last was done (the heap the in-process engine allows a point is one run's)
+        List<JsonNode> trees = Replications.run(s, replications, 1, r -> SummaryShape.tree(r.summary()));
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
         Map<String, List<Double>> perRun = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -135,5 +136,58 @@ class ProgressBarTest {
         p.writing("reports/x");
         p.done();
         assertEquals("", err.toString());
+    }
+
+    /**
+     * Progress goes to standard error, so whether it is redrawn is whether standard error is a terminal (the review's
+     * r26: {@code 2> run.log} with standard output on a terminal got 49 carriage-return redraws in the log; standard
+     * output redirected on a terminal got no progress), not whether {@code System.console()} is there.
+     */
+    @Test
+    void theModeFollowsWhetherStandardErrorIsATerminal() {
+        PrintWriter err = new PrintWriter(new StringWriter());
+        assertEquals(ProgressBar.Mode.TERMINAL, ProgressBar.forRun(err, false, true).mode(),
+                "standard error on a terminal (standard output redirected or not): redrawn");
+        assertEquals(ProgressBar.Mode.LOG, ProgressBar.forRun(err, false, false).mode(),
+                "standard error into a file (standard output on a terminal or not): log lines");
+        assertEquals(ProgressBar.Mode.OFF, ProgressBar.forRun(err, true, true).mode());
+        assertTrue(ProgressBar.isTerminal("/dev/pts/3"));
+        assertTrue(ProgressBar.isTerminal("/dev/tty1"));
+        assertFalse(ProgressBar.isTerminal("/tmp/r26.log"));
+        assertFalse(ProgressBar.isTerminal("pipe:[123456]"));
+        assertFalse(ProgressBar.isTerminal("/dev/null"));
+    }
+
+    /**
+     * Replications show progress as one run does (the review's r9/r10: {@code run --replications 4 --parallel} said
+     * nothing for 52 s): the replications done of N and where the running ones are, in a log line every 30 s.
+     */
+    @Test
+    void replicationsSayHowManyAreDoneAndWhereTheRunningOnesAre() {
+        StringWriter err = new StringWriter();
+        Clock clock = new Clock();
+        ProgressBar p = new ProgressBar(new PrintWriter(err), ProgressBar.Mode.LOG, 80, clock);
+        long hour = 3_600_000_000L;
+        clock.at(29);
+        p.replications(0, 4, new long[] {hour / 2, hour / 4, 0, 0}, hour, 1_000);
+        assertEquals("", err.toString(), "nothing under 30 s");
+        clock.at(30);
+        p.replications(1, 4, new long[] {hour, hour / 2, hour / 4, 0}, hour, 300_000);
+        assertEquals("enisim: replications 1 of 4 done, running at 50%, 25% of 01:00:00 ( 43%)  300,000 events"
+                + "  10,000 events/s  elapsed 30s  ETA 39s\n", err.toString().replace(System.lineSeparator(), "\n"));
+        String line79 = ProgressBar.replicationsLine(1, 4, new long[] {hour, hour / 2, hour / 4, 0}, hour, 300_000,
+                30, 79);
+        assertEquals("  replications 1 of 4 done, running at 50%, 25% ( 43%)  ETA 39s", line79.stripTrailing(),
+                "80 columns: the running ones' shares kept");
+        String narrow = ProgressBar.replicationsLine(1, 4, new long[] {hour, hour / 2, hour / 4, 0}, hour, 300_000,
+                30, 40);
+        assertEquals(40, narrow.length());
+        assertTrue(narrow.startsWith("  43% 1 of 4 replications  ETA 39s"), narrow);
+        StringWriter tty = new StringWriter();
+        ProgressBar t = new ProgressBar(new PrintWriter(tty), ProgressBar.Mode.TERMINAL, 60, clock);
+        clock.at(32);
+        t.replications(3, 4, new long[] {hour, hour, hour, hour / 2}, hour, 1);
+        assertTrue(tty.toString().startsWith("\r  replications 3 of 4 done"), tty.toString());
+        assertEquals(60, tty.toString().length(), "redrawn on one line that fits: " + tty);
     }
 }

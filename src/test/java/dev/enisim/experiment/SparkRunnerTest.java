@@ -122,4 +122,44 @@ class SparkRunnerTest {
         assertEquals(false, SparkRunner.sparksDefaultProfile(new java.net.URI("file:/home/me/log4j2-defaults.properties")));
         assertEquals(false, SparkRunner.sparksDefaultProfile(null));
     }
+
+    /**
+     * A point that runs out of memory on a Spark task (injected: the heap is not really exhausted) is said as the
+     * in-process engine says it, an OutOfMemoryError out of the engine (Main: one line, exit 2), the points back
+     * before it handed to the sink (the progress file keeps them). It escaped into Spark's executor, which ended the
+     * JVM with exit 52 after 66 lines of stack traces (a review's r23).
+     */
+    @Test
+    void aPointOutOfMemoryOnSparkIsTheInProcessEnginesOutOfMemory() throws Exception {
+        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(SweepTest.TINY);
+        PointSpec spec = PointSpec.of(tree, "tiny", List.of("invocations.total"), 1);
+        List<PointTask> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(PointTask.of(i, Map.of("traffic", Double.toString(0.5 + i / 4.0))));
+        }
+        List<String> back = new ArrayList<>();
+        try (SparkRunner spark = new SparkRunner("local[2]", 1, (t, sp, tr) -> {
+            if (t.index() == 3) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return t.run(sp, tr);
+        })) {
+            OutOfMemoryError e = org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class,
+                    () -> spark.run(spec, tasks, back::add));
+            assertEquals("a point ran out of memory in a Spark task", e.getMessage());
+        }
+        for (String line : back) {
+            assertTrue(!line.startsWith("!"), "only points' lines reach the sink: " + line);
+        }
+        assertTrue(back.size() <= 3, back.toString());
+        List<String> alone = new ArrayList<>();
+        SparkRunner.batch(spec, tasks.iterator(), (t, sp, tr) -> {
+            if (t.index() == 2) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return t.run(sp, tr);
+        }).forEach(alone::add);
+        assertEquals(3, alone.size(), "a batch: the two points before, then the mark: " + alone);
+        assertEquals(SparkRunner.OUT_OF_MEMORY, alone.get(2));
+    }
 }
