@@ -107,7 +107,8 @@ public final class ReportWriter {
                 html = HtmlReport.render(result, drawn, version()).getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException | OutOfMemoryError e) {
                 if (shuttingDown.getAsBoolean()) {
-                    throw new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is written", e);
+                    throw staging.cutShort(new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is"
+                            + " written", e));
                 }
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);

@@ -613,8 +613,20 @@ public final class SafeOutput {
         try {
             return startStaging(dir, workingDir, bytes);
         } catch (IOException e) {
-            throw failed(dir, e);
+            throw cutShort(dir, absolute(dir, workingDir), e);
         }
+    }
+
+    /**
+     * A folder's write cut short (SIGINT or SIGTERM, a full disk), in one line that says what it left in {@code asked}
+     * ({@code target}), as an SRE asked: the report enisim wrote there earlier, as it was (the folder is replaced only
+     * once the new one is whole), or nothing.
+     */
+    private static IOException cutShort(Path asked, Path target, IOException e) {
+        IOException f = failed(asked, e);
+        String left = Files.exists(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                ? "the earlier report in " + asked + " was kept as it was" : "nothing was written to " + asked;
+        return f.getMessage().endsWith(left) ? f : new IOException(f.getMessage() + "; " + left, e);
     }
 
     /** The environment's failure, in one line that says what was being written. */
@@ -750,7 +762,7 @@ public final class SafeOutput {
                         StandardCharsets.UTF_8, StandardOpenOption.APPEND));
                 sums.put(relative, sum);
             } catch (IOException e) {
-                throw failed(asked, e);
+                throw cutShort(e);
             }
             written += summed.bytes + 64 + 2 + relative.length() + 1;
         }
@@ -760,8 +772,16 @@ public final class SafeOutput {
             try {
                 return guarded(this::moveIntoPlace);
             } catch (IOException e) {
-                throw failed(asked, e);
+                throw cutShort(e);
             }
+        }
+
+        /**
+         * {@code e}, which cut this write short, in one line: what failed, and what is left in the folder (the earlier
+         * report as it was, or nothing: {@link SafeOutput#cutShort}).
+         */
+        public IOException cutShort(IOException e) {
+            return SafeOutput.cutShort(asked, target, e);
         }
 
         private List<Path> moveIntoPlace() throws IOException {

@@ -172,8 +172,8 @@ class TimeSeriesCsvStreamTest {
             }
         }
         assertTrue(cleanedUpAtOnce[0], "the clean-up ran while the file was being written");
-        assertTrue(e.getMessage().equals("cannot write out: enisim is shutting down (SIGINT or SIGTERM): nothing more"
-                + " is written"), e.getMessage());
+        assertEquals("cannot write out: enisim is shutting down (SIGINT or SIGTERM): nothing more is written; the"
+                + " earlier report in out was kept as it was", e.getMessage());
         assertEquals("{}\n", Files.readString(work.resolve("out/summary.json")), "the earlier report stays");
         try (Stream<Path> l = Files.list(work)) {
             assertEquals(List.of(work.resolve("out")), l.toList(), "no temporary folder left");
