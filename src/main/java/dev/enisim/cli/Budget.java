@@ -133,25 +133,23 @@ final class Budget {
      * moves the smallest heap a run fits in by several MiB. {@code quota-500} ran in 38 MiB once, and ran out of
      * memory drawing its charts at 44 (5 runs of 24) and once at 56 in CI, each chart's pixels one more array the
      * collector must find a free run of regions for; drawn on one array of pixels allocated first (ChartFiles'
-     * Canvas), it ran in 36 MiB 24 times of 24, and failed at 32 writing timeseries.csv, 18 of 18.
+     * Canvas), it ran in 36 MiB 24 times of 24, and failed at 32 writing timeseries.csv, 18 of 18. With
+     * timeseries.csv streamed it ran in 29 MiB (3 JVMs at once, 3 of 3; 0 of 3 at 28, each in its charts), and
+     * request-rate-cap in 12 (0 of 3 at 10): the base stays, the collector's room in it.
      */
     static final double BASE_BYTES = 28.0 * 1024 * 1024;
     /**
-     * timeseries.csv is written in memory, as text then as bytes: a StringWriter that doubles as it grows, its text
-     * copied out, then encoded, each copy one array the collector cannot move (G1's humongous objects), so that the
-     * heap must hold the series and a free run of regions for the next copy. Measured on an imported account's day:
-     * with 108.5 MiB of CSV (traffic x 0.01) it ran in 412 MiB (2.6 times the file besides the series); with 121 MiB
-     * (full traffic) it ran out of memory writing it at 480, 560 and 640 MiB, the last with 240 MiB live after a full
-     * collection (a humongous allocation found no room), and at 720; it ran in 800. Four times the estimated file
-     * (itself above the file: 146.5 MB said of 114 and 127 MB written) is 801 MiB said for that day.
+     * timeseries.csv is written as it is made, row by row through a buffer (TimeSeriesCsv.write, after a pass that
+     * counts its bytes the same way): what it holds is the buffers (64 KiB of bytes, the encoder's and the CSV
+     * writer's few KiB), a row, and the garbage of the rows made since the last collection, whatever the file's size.
+     * It was rendered in memory, as text then as bytes, each copy one array the collector cannot move (G1's humongous
+     * objects): an imported account's day needed 720 to 800 MiB where 121 MiB of CSV was the reason, and the term
+     * here was four times the estimated file. Streamed, a 300-function day at 1-minute buckets (1,440 buckets, 300
+     * keys, 54 MB of CSV) ran in 120 MiB (0 of 3 at 112) where it needed 224 before (2 of 3 at 219, 0 of 3 at 144),
+     * and quota-500 in 29 where it needed 36 (its CSV 4 MB): no run measured is sized by the CSV any more, the charts
+     * are the larger of the report's two parts.
      */
-    static final double CSV_COPIES = 4;
-    /** Bytes of a row's cells in timeseries.csv, with their commas: a function's (measured 31 to 58 on average). */
-    static final int FUNCTION_CELLS = 60;
-    /** An ENI key's cells (measured 21 to 29). */
-    static final int KEY_CELLS = 30;
-    /** The cells of the account's, a VPC's or a subnet's row (measured 20 to 87). */
-    static final int OTHER_CELLS = 90;
+    static final double CSV_BUFFER_BYTES = 256 * 1024;
     /**
      * The charts are drawn after the data files are written and dropped, all held at once with the text and images
      * they are drawn from: their frames, and each point (at most 600 a line) of the account's lines and of each line
@@ -178,16 +176,17 @@ final class Budget {
     /**
      * The parts of a run's heap, by what makes them, each in bytes: the {@link #BASE_BYTES}, the scenario as it was
      * read ({@code phases} of traffic), the run's state per function and per key, its time series ({@code functions}
-     * and {@code keys} over {@code buckets}), and its report as it is written: timeseries.csv ({@code csvBytes},
-     * held {@link #CSV_COPIES} times), then the charts ({@code chartBytes}, {@link #CHART_COPIES} times). The file is
+     * and {@code keys} over {@code buckets}), and its report as it is written: timeseries.csv (its buffers, {@link
+     * #CSV_BUFFER_BYTES}), then the charts ({@code chartBytes}, {@link #CHART_COPIES} times). The file is
      * read before the run starts and dropped, so the need is the larger of reading and running. Measured against the
-     * smallest heap each ran in (README, Outputs): never below it; within 30% above it for the runs that need more
-     * than 64 MiB but an imported account's day at 0.01 of its traffic (801 MiB said, 412 needed; at full traffic
-     * 720 to 800 needed; its first 3 hours: 147 said, 123 needed),
-     * and within 40 MiB of the smaller ones (the base and the charts' upper figure: 54 MiB said of idle-reclaim, which
-     * ran in 19).
+     * smallest heap each ran in (README, Outputs): never below it; within 40 MiB of the smaller ones (the base and
+     * the charts' upper figure: 54 MiB said of idle-reclaim, which ran in 22); a 300-function day at 1-minute buckets
+     * 185 said, 120 needed (1.5 times: its series, counted as if every function were busy in every metric, are the
+     * most of it). An imported account's day was measured with timeseries.csv held in memory (801 MiB said then, 412
+     * needed at 0.01 of its traffic, 720 to 800 at full traffic, of which 2.6 to 4 times its 108 to 121 MiB of CSV);
+     * said now about 290 MiB, not measured again (its files are not in this repository).
      */
-    record Memory(int functions, int keys, long buckets, long phases, double csvBytes, double chartBytes) {
+    record Memory(int functions, int keys, long buckets, long phases, double chartBytes) {
 
         double reading() {
             return phases * PHASE_BYTES;
@@ -201,9 +200,9 @@ final class Budget {
             return buckets * (functions * FUNCTION_BUCKET_BYTES + keys * KEY_BUCKET_BYTES);
         }
 
-        /** timeseries.csv's text and bytes, or the charts, whichever is more: one after the other. */
+        /** timeseries.csv's buffers, or the charts, whichever is more: one after the other. */
         double writing() {
-            return Math.max(CSV_COPIES * csvBytes, CHART_COPIES * chartBytes);
+            return Math.max(CSV_BUFFER_BYTES, CHART_COPIES * chartBytes);
         }
 
         /** The smallest heap the run is estimated to need. */
@@ -228,21 +227,6 @@ final class Budget {
             }
             phases += phases(f.arrivals());
         }
-        // a row per bucket and dimension: its time, scope, id and cells
-        int time = Long.toString(Math.max(1, s.durationMicros() / 1_000_000)).length()
-                + (s.bucketMicros() % 1_000_000 == 0 ? 0 : 7) + 1;
-        double perBucket = 0;
-        for (Scenario.Function f : s.functions()) {
-            perBucket += time + "function,".length() + f.name().length() + 1 + FUNCTION_CELLS;
-        }
-        for (String k : keys) {
-            perBucket += time + "eniKey,".length() + k.length() + 1 + KEY_CELLS;
-        }
-        int others = 1 + s.accounts().list().size();
-        for (Scenario.Vpc v : s.vpcs()) {
-            others += 1 + v.subnets().size() + v.natGateways().size();
-        }
-        perBucket += others * (time + 40.0 + OTHER_CELLS);
         long merge = Math.max(1, (buckets + 599) / 600);
         long points = (buckets + merge - 1) / merge;
         int subnets = 0;
@@ -250,7 +234,7 @@ final class Budget {
             subnets += v.subnets().size();
         }
         double lines = Math.min(10, s.functions().size()) + Math.min(10, keys.size()) + subnets;
-        return new Memory(s.functions().size(), keys.size(), buckets, phases, buckets * perBucket,
+        return new Memory(s.functions().size(), keys.size(), buckets, phases,
                 CHARTS_BYTES + points * (POINT_BYTES + lines * POINT_LINE_BYTES));
     }
 
@@ -298,7 +282,7 @@ final class Budget {
                 : String.format(Locale.ROOT, "its time series, %,d function%s and %,d ENI key%s over %,d buckets"
                         + " (about %s), and %s (about %s)", m.functions(), m.functions() == 1 ? "" : "s", m.keys(),
                         m.keys() == 1 ? "" : "s", m.buckets(), size(m.state() + m.series()),
-                        CSV_COPIES * m.csvBytes() >= CHART_COPIES * m.chartBytes() ? "timeseries.csv written in memory"
+                        CSV_BUFFER_BYTES >= CHART_COPIES * m.chartBytes() ? "timeseries.csv's buffers"
                         : "the charts drawn in memory", size(m.writing()));
         return java.util.Optional.of(String.format(Locale.ROOT, "%s may need about %s of heap, and this JVM may use"
                 + " %s: %s; if the run ends out of memory, cut the buckets (a shorter --set duration=..., a coarser"

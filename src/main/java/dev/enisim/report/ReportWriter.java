@@ -83,13 +83,19 @@ public final class ReportWriter {
     static List<Path> write(RunResult result, Path dir, Path workingDir,
             java.util.function.Function<RunResult, Map<String, byte[]>> charts,
             java.util.function.BooleanSupplier shuttingDown) throws IOException {
-        // the data files rendered before anything is made, so that a disk without room for them is said at once
+        // the data files rendered (timeseries.csv counted) before anything is made, so that a disk without room for
+        // them is said at once; timeseries.csv is then written as it is made, never held (it may be larger than the
+        // rest of the report and the heap's room together)
+        byte[] summary = SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8);
+        long csvBytes = TimeSeriesCsv.bytes(result.timeSeries());
         Map<String, byte[]> data = new java.util.LinkedHashMap<>();
-        data.put("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
-        data.put("timeseries.csv", TimeSeriesCsv.render(result.timeSeries()).getBytes(StandardCharsets.UTF_8));
         data.put("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
         data.put("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
-        try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir, bytes(data))) {
+        try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir, bytes("summary.json", summary.length)
+                + bytes("timeseries.csv", csvBytes) + bytes(data))) {
+            staging.write("summary.json", summary);
+            summary = null;
+            staging.write("timeseries.csv", out -> TimeSeriesCsv.write(result.timeSeries(), out));
             for (Map.Entry<String, byte[]> f : data.entrySet()) {
                 staging.write(f.getKey(), f.getValue());
             }
@@ -101,7 +107,8 @@ public final class ReportWriter {
                 html = HtmlReport.render(result, drawn, version()).getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException | OutOfMemoryError e) {
                 if (shuttingDown.getAsBoolean()) {
-                    throw new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is written", e);
+                    throw staging.cutShort(new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is"
+                            + " written", e));
                 }
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);
@@ -119,9 +126,14 @@ public final class ReportWriter {
     private static long bytes(Map<String, byte[]> files) {
         long n = 0;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            n += f.getValue().length + 64 + 2 + f.getKey().getBytes(StandardCharsets.UTF_8).length + 1;
+            n += bytes(f.getKey(), f.getValue().length);
         }
         return n;
+    }
+
+    /** The bytes a file {@code name} of {@code size} bytes takes in an output folder, its marker's line with it. */
+    private static long bytes(String name, long size) {
+        return size + 64 + 2 + name.getBytes(StandardCharsets.UTF_8).length + 1;
     }
 
     /** The report's data files were written, its charts and HTML could not be drawn. */

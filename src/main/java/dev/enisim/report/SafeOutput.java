@@ -2,6 +2,7 @@ package dev.enisim.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -612,8 +613,20 @@ public final class SafeOutput {
         try {
             return startStaging(dir, workingDir, bytes);
         } catch (IOException e) {
-            throw failed(dir, e);
+            throw cutShort(dir, absolute(dir, workingDir), e);
         }
+    }
+
+    /**
+     * A folder's write cut short (SIGINT or SIGTERM, a full disk), in one line that says what it left in {@code asked}
+     * ({@code target}), as an SRE asked: the report enisim wrote there earlier, as it was (the folder is replaced only
+     * once the new one is whole), or nothing.
+     */
+    private static IOException cutShort(Path asked, Path target, IOException e) {
+        IOException f = failed(asked, e);
+        String left = Files.exists(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                ? "the earlier report in " + asked + " was kept as it was" : "nothing was written to " + asked;
+        return f.getMessage().endsWith(left) ? f : new IOException(f.getMessage() + "; " + left, e);
     }
 
     /** The environment's failure, in one line that says what was being written. */
@@ -714,28 +727,44 @@ public final class SafeOutput {
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
         public void write(String name, byte[] content) throws IOException {
+            write(name, out -> out.write(content));
+        }
+
+        /**
+         * Writes one file ({@code name} as above) as {@code content} makes it: its bytes go to the file through a
+         * buffer of {@value #BUFFER} bytes as they come, summed for the marker on the way, so that a file larger than
+         * the heap could hold is written without being held (timeseries.csv). Each write to the file is a step of
+         * its own ({@link SafeOutput#guarded}): a shutdown clean-up (SIGINT, SIGTERM) need not wait for the whole
+         * file, and the write fails at its next buffer once it has run.
+         */
+        public void write(String name, Content content) throws IOException {
             Path file = temp.resolve(name).normalize();
             if (name.isEmpty() || !file.startsWith(temp) || file.equals(temp) || name.equals(MARKER)) {
                 throw new IllegalArgumentException("not a file name inside the output folder: '" + name + "'");
             }
             String relative = temp.relativize(file).toString().replace('\\', '/');
-            String sum = sha256(content);
+            Summing summed;
             try {
-                guarded(() -> {
+                OutputStream raw = guarded(() -> {
                     // named in the marker before it is begun: a killed run's leftover lists everything it holds
                     Files.writeString(temp.resolve(MARKER), relative + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.APPEND);
                     Files.createDirectories(file.getParent());
-                    Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    // and its checksum once written: a leftover's files are known by what they hold, but the last
-                    return Files.writeString(temp.resolve(MARKER), sum + "  " + relative + "\n",
-                            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                    return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 });
+                summed = new Summing(raw);
+                try (OutputStream out = new java.io.BufferedOutputStream(summed, BUFFER)) {
+                    content.writeTo(out);
+                }
+                String sum = summed.sum();
+                // and its checksum once written: a leftover's files are known by what they hold, but the last
+                guarded(() -> Files.writeString(temp.resolve(MARKER), sum + "  " + relative + "\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+                sums.put(relative, sum);
             } catch (IOException e) {
-                throw failed(asked, e);
+                throw cutShort(e);
             }
-            sums.put(relative, sum);
-            written += content.length + sum.length() + 2 + relative.length() + 1;
+            written += summed.bytes + 64 + 2 + relative.length() + 1;
         }
 
         /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */
@@ -743,8 +772,16 @@ public final class SafeOutput {
             try {
                 return guarded(this::moveIntoPlace);
             } catch (IOException e) {
-                throw failed(asked, e);
+                throw cutShort(e);
             }
+        }
+
+        /**
+         * {@code e}, which cut this write short, in one line: what failed, and what is left in the folder (the earlier
+         * report as it was, or nothing: {@link SafeOutput#cutShort}).
+         */
+        public IOException cutShort(IOException e) {
+            return SafeOutput.cutShort(asked, target, e);
         }
 
         private List<Path> moveIntoPlace() throws IOException {
@@ -790,6 +827,54 @@ public final class SafeOutput {
                 IN_FLIGHT.remove(temp);
                 removeEmpty(target.getParent(), created);
             }
+        }
+    }
+
+    /** The bytes of a file written as they are made ({@link Staging#write(String, Content)}). */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the file's bytes into {@code out} (buffered; closed by the caller). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The buffer a streamed file's bytes go through (a file's bytes held at once, at most). */
+    static final int BUFFER = 64 * 1024;
+
+    /**
+     * A file being written: each write a guarded step of its own, and the bytes written summed (SHA-256) and counted,
+     * for the marker's line.
+     */
+    private static final class Summing extends OutputStream {
+        private final OutputStream file;
+        private final java.security.MessageDigest md = digest();
+        long bytes;
+
+        Summing(OutputStream file) {
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            guarded(() -> {
+                file.write(b, off, len);
+                return null;
+            });
+            md.update(b, off, len);
+            bytes += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+
+        String sum() {
+            return java.util.HexFormat.of().formatHex(md.digest());
         }
     }
 

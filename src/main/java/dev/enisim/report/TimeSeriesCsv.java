@@ -7,10 +7,15 @@ import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +42,43 @@ public final class TimeSeriesCsv {
     private TimeSeriesCsv() {
     }
 
+    /** The whole file as text (tests, {@link ReportWriter#render}); a report streams it ({@link #write}). */
     public static String render(TimeSeries ts) {
+        StringWriter out = new StringWriter();
+        try {
+            write(ts, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The file's bytes in UTF-8, counted by rendering it into nothing (the file is never held): a report's room is
+     * checked before anything is written, to the byte as for its other files.
+     */
+    public static long bytes(TimeSeries ts) {
+        Counting counted = new Counting();
+        try {
+            write(ts, counted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a counting writer does not fail
+        }
+        return counted.total();
+    }
+
+    /**
+     * Writes the file into {@code out} in UTF-8 as it is made, row by row, through a small buffer: the heap holds a
+     * row, never the file (a report's timeseries.csv is written this way into its folder). Flushed, not closed.
+     */
+    public static void write(TimeSeries ts, OutputStream out) throws IOException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(ts, text);
+        text.flush();
+    }
+
+    /** As above, as text into {@code out}, flushed, not closed. */
+    static void write(TimeSeries ts, Writer out) throws IOException {
         List<String> header = new ArrayList<>();
         List<Metric.Unit> units = new ArrayList<>();
         Map<String, Integer> columnIndex = new HashMap<>();
@@ -66,9 +107,8 @@ public final class TimeSeriesCsv {
         for (String c : header) {
             schema.addColumn(c);
         }
-        StringWriter out = new StringWriter();
         try (SequenceWriter w = CSV.writer(schema.build().withHeader().withLineSeparator("\n"))
-                .writeValues(out)) {
+                .writeValues(new KeptOpen(out))) {
             Object[] row = new Object[3 + header.size()];
             for (int b = 0; b < ts.buckets(); b++) {
                 String time = seconds(b * ts.bucketMicros());
@@ -85,10 +125,68 @@ public final class TimeSeriesCsv {
                     w.write(row);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        out.flush();
+    }
+
+    /** {@code out}, which the CSV writer may close when done: flushed then, left open for its owner. */
+    private static final class KeptOpen extends FilterWriter {
+        KeptOpen(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    /**
+     * A writer that keeps nothing: it counts the UTF-8 bytes of what it is given, as {@code String.getBytes} encodes
+     * them (a surrogate pair, which may come in two writes, four bytes; a lone surrogate one, its '?').
+     */
+    private static final class Counting extends Writer {
+        private long bytes;
+        private boolean high; // the last char given was a high surrogate, not yet counted
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                char ch = c[i];
+                if (high) {
+                    high = false;
+                    if (Character.isLowSurrogate(ch)) {
+                        bytes += 4;
+                        continue;
+                    }
+                    bytes++;
+                }
+                if (ch < 0x80) {
+                    bytes++;
+                } else if (ch < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(ch)) {
+                    high = true;
+                } else if (Character.isLowSurrogate(ch)) {
+                    bytes++;
+                } else {
+                    bytes += 3;
+                }
+            }
+        }
+
+        /** The bytes counted, a high surrogate left at the end counted as its '?'. */
+        long total() {
+            return bytes + (high ? 1 : 0);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /**
