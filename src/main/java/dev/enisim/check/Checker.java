@@ -120,7 +120,7 @@ public final class Checker {
         }
         List<Expectation> expectations = List.of();
         try {
-            expectations = ExpectReader.read(tree, source);
+            expectations = ExpectReader.read(tree, source, scenario);
         } catch (ScenarioException e) {
             problems.addAll(e.problems());
         }
@@ -170,8 +170,12 @@ public final class Checker {
     public static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source)
             throws ScenarioException {
         List<JsonNode> trees = new ArrayList<>();
+        boolean updates = expectations.stream().anyMatch(e -> Updates.named(e.path()));
         for (RunResult r : runs) {
             trees.add(SummaryShape.tree(r.summary()));
+            if (updates) { // updates[i]: each update as one subject, derived from the functions' status changes
+                Updates.add(trees.get(trees.size() - 1));
+            }
         }
         Map<String, MetricStats> stats = MetricStats.of(trees);
         List<Map<String, JsonNode>> leaves = new ArrayList<>(); // in each replication, its values by path
@@ -315,6 +319,9 @@ public final class Checker {
             String counted = leaf.startsWith("coldStart") ? "coldStarts" : "count";
             return (leaf.startsWith("coldStart") ? "no cold start" : parent.endsWith("eventAgeMillis")
                     ? "no event completed" : "no invocation succeeded") + ": " + parent + "." + counted + " is 0";
+        }
+        if (leaf.equals("inProgressSeconds")) {
+            return "the update was still InProgress at the end of the run";
         }
         if (leaf.equals("waitSeconds")) {
             return "an ENI was still there at the end of the run";
