@@ -141,9 +141,15 @@ public final class Checker {
     public static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations) {
         List<Problem> problems = new ArrayList<>();
         JsonNode summary = null;
+        // a function, subnet or VPC the scenario lacks: no run has it, a list element's path neither (the others
+        // are said below, with the probe's closest paths)
+        Map<Integer, String> names = dev.enisim.scenario.ExpectNames.problems(scenario);
         for (int i = 0; i < expectations.size(); i++) {
             String path = expectations.get(i).path();
             if (LIST_ELEMENT.matcher(path).find() || RUN_KEYED.matcher(path).find()) {
+                if (names.containsKey(i)) {
+                    problems.add(new Problem("expect[" + i + "]", Expectation.visible(names.get(i))));
+                }
                 continue;
             }
             if (summary == null) {
