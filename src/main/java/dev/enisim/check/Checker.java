@@ -120,7 +120,7 @@ public final class Checker {
         }
         List<Expectation> expectations = List.of();
         try {
-            expectations = ExpectReader.read(tree, source);
+            expectations = ExpectReader.read(tree, source, scenario);
         } catch (ScenarioException e) {
             problems.addAll(e.problems());
         }
@@ -141,9 +141,15 @@ public final class Checker {
     public static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations) {
         List<Problem> problems = new ArrayList<>();
         JsonNode summary = null;
+        // a function, subnet or VPC the scenario lacks: no run has it, a list element's path neither (the others
+        // are said below, with the probe's closest paths)
+        Map<Integer, String> names = dev.enisim.scenario.ExpectNames.problems(scenario);
         for (int i = 0; i < expectations.size(); i++) {
             String path = expectations.get(i).path();
             if (LIST_ELEMENT.matcher(path).find() || RUN_KEYED.matcher(path).find()) {
+                if (names.containsKey(i)) {
+                    problems.add(new Problem("expect[" + i + "]", Expectation.visible(names.get(i))));
+                }
                 continue;
             }
             if (summary == null) {
@@ -170,8 +176,12 @@ public final class Checker {
     public static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source)
             throws ScenarioException {
         List<JsonNode> trees = new ArrayList<>();
+        boolean updates = expectations.stream().anyMatch(e -> Updates.named(e.path()));
         for (RunResult r : runs) {
             trees.add(SummaryShape.tree(r.summary()));
+            if (updates) { // updates[i]: each update as one subject, derived from the functions' status changes
+                Updates.add(trees.get(trees.size() - 1));
+            }
         }
         Map<String, MetricStats> stats = MetricStats.of(trees);
         List<Map<String, JsonNode>> leaves = new ArrayList<>(); // in each replication, its values by path
@@ -315,6 +325,9 @@ public final class Checker {
             String counted = leaf.startsWith("coldStart") ? "coldStarts" : "count";
             return (leaf.startsWith("coldStart") ? "no cold start" : parent.endsWith("eventAgeMillis")
                     ? "no event completed" : "no invocation succeeded") + ": " + parent + "." + counted + " is 0";
+        }
+        if (leaf.equals("inProgressSeconds")) {
+            return "the update was still InProgress at the end of the run";
         }
         if (leaf.equals("waitSeconds")) {
             return "an ENI was still there at the end of the run";

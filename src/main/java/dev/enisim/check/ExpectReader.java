@@ -21,6 +21,15 @@ public final class ExpectReader {
     }
 
     public static List<Expectation> read(JsonNode tree, String source) throws ScenarioException {
+        return read(tree, source, null);
+    }
+
+    /**
+     * As above, with what only the scenario can tell checked too when it is given (null: a scenario with problems of
+     * its own): an {@code updates[i]} beyond the updates its timeline can make.
+     */
+    public static List<Expectation> read(JsonNode tree, String source, dev.enisim.scenario.Scenario scenario)
+            throws ScenarioException {
         List<Expectation> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         JsonNode list = tree.get("expect");
@@ -40,7 +49,11 @@ public final class ExpectReader {
             }
             try {
                 Expectation e = Expectation.parse(n.asText());
-                String wrong = closedValueProblem(e);
+                String wrong = Updates.named(e.path()) ? Updates.formProblem(e.path(), e.text()) : null;
+                wrong = wrong != null ? wrong : closedValueProblem(e);
+                if (wrong == null && scenario != null && Updates.named(e.path())) { // updates[5] of a timeline of 2
+                    wrong = Updates.beyondTimeline(e.path(), e.text(), scenario);
+                }
                 if (wrong != null) {
                     problems.add(new Problem("expect[" + i + "]", wrong));
                     continue;
@@ -76,8 +89,10 @@ public final class ExpectReader {
             new ClosedSet(Pattern.compile("functions\\.[^.]+\\.transitions\\[\\d+\\]\\.?state"), "state",
                     names(State.values())),
             new ClosedSet(Pattern.compile("functions\\.[^.]+\\.(finalReasonCode|(transitions|updates)\\[\\d+\\]\\.?"
-                    + "reasonCode)"), "state reason code", names(StateReasonCode.values())),
-            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.(updates\\[\\d+\\]\\.?)?lastUpdateStatus"),
+                    + "reasonCode)|updates\\[\\d+\\]\\.?reasonCode"), "state reason code",
+                    names(StateReasonCode.values())),
+            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.(updates\\[\\d+\\]\\.?)?lastUpdateStatus"
+                    + "|updates\\[\\d+\\]\\.?lastUpdateStatus"),
                     "LastUpdateStatus", names(LastUpdateStatus.values())),
             new ClosedSet(Pattern.compile("assumptions"), "assumption preset",
                     Arrays.stream(AssumptionPreset.values()).map(AssumptionPreset::label).toList()));

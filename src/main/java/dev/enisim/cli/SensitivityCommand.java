@@ -222,6 +222,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
+        OtherOutput.warn(dir, "sensitivity", spec.commandLine().getErr()); // another command's: said before the runs
         Scenario base = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);

@@ -150,6 +150,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
+        OtherOutput.warn(dir, "sweep", spec.commandLine().getErr()); // another command's: said before the runs
         List<Sweep.Axis> axes = d.axes();
         var tree = applied.tree();
         double traffic = applied.traffic();

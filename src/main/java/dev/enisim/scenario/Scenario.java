@@ -54,7 +54,8 @@ public record Scenario(
         java.util.Optional<java.time.Instant> startsAt,
         AssumptionPreset assumptions,
         Accounts accounts,
-        List<String> unreadBlocks) implements WorldSettings.Configuration {
+        List<String> unreadBlocks,
+        List<String> expect) implements WorldSettings.Configuration {
 
     /**
      * The top-level fields read by the table (the others have checks of their own in the loader). A new top-level
@@ -69,22 +70,25 @@ public record Scenario(
     /**
      * The rest as the components say; {@code unreadBlocks}: the top-level blocks the file sets that no function reads
      * ({@code async} without a function of invocationType Event, {@code sqs} without an eventSourceMapping), for
-     * {@link ScenarioLoader#warnings}: their figures change nothing.
+     * {@link ScenarioLoader#warnings}: their figures change nothing; {@code expect}: the sentences of the file's
+     * {@code expect:} block as written (those that are text), which {@code check} reads and every command's warnings
+     * look at for a function or subnet the scenario does not have ({@link ExpectNames}).
      */
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
         timeline = List.copyOf(timeline);
         unreadBlocks = List.copyOf(unreadBlocks);
+        expect = List.copyOf(expect);
     }
 
-    /** As the canonical constructor, with no unread block. */
+    /** As the canonical constructor, with no unread block and no expect block. */
     public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
             Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
             NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, PriceTable prices, String source,
             java.util.Optional<java.time.Instant> startsAt, AssumptionPreset assumptions, Accounts accounts) {
         this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                networkModel, scaling, legacy, prices, source, startsAt, assumptions, accounts, List.of());
+                networkModel, scaling, legacy, prices, source, startsAt, assumptions, accounts, List.of(), List.of());
     }
 
     // ---- what the model reads (WorldSettings.Configuration): the blocks' values, not copies -------------------
@@ -293,6 +297,7 @@ public record Scenario(
         private AssumptionPreset assumptions = AssumptionPreset.DEFAULT;
         private Accounts accounts = Accounts.SINGLE;
         private List<String> unreadBlocks = List.of();
+        private List<String> expect = List.of();
 
         private Builder(String name, long durationMicros) {
             Setting.resetAll(SETTINGS, this);
@@ -321,6 +326,7 @@ public record Scenario(
             this.assumptions = s.assumptions;
             this.accounts = s.accounts;
             this.unreadBlocks = s.unreadBlocks;
+            this.expect = s.expect;
         }
 
         public Builder name(String v) {
@@ -420,10 +426,16 @@ public record Scenario(
             return this;
         }
 
+        /** The expect block's sentences as written (see the record's constructor). */
+        public Builder expect(List<String> v) {
+            expect = v;
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
                     functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions,
-                    accounts, unreadBlocks);
+                    accounts, unreadBlocks, expect);
         }
     }
 

@@ -171,7 +171,7 @@ public final class ScenarioLoader {
     }
 
     public static List<String> warnings(Scenario s) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(ExpectNames.warnings(s).values()); // a typo in a name of expect:
         for (Scenario.Function f : s.functions()) {
             ArrivalSpec a = f.arrivals();
             if (a == null || a instanceof ArrivalSpec.None) {
@@ -693,6 +693,13 @@ public final class ScenarioLoader {
             unread.add("sqs");
         }
         scenario.unreadBlocks(unread);
+        List<String> expect = new ArrayList<>();
+        for (JsonNode sentence : root.json().path("expect")) { // read by check; looked at by the warnings
+            if (sentence.isTextual()) {
+                expect.add(sentence.asText());
+            }
+        }
+        scenario.expect(expect);
         return scenario.duration(d, bucket).account(accounts.isEmpty() ? account : accounts.get(0)).vpcs(vpcs)
                 .hyperplane(hyperplane).functions(functions).timeline(timeline).networkModel(model).scaling(scaling)
                 .legacy(legacy).prices(PricesReader.read(root)).source(source).startsAt(startsAt).assumptions(preset)

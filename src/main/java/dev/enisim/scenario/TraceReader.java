@@ -147,16 +147,20 @@ final class TraceReader {
                 cells[i] = unquote(cells[i].strip());
             }
             if (countsFormat && cells.length != 2) {
-                return bad(number, "expected 'seconds,count', got '" + line + "'");
+                bad(number, "expected 'seconds,count', got " + quoted(line));
+                continue;
             }
             String timeCell = cells[0].strip();
             long t = seconds(timeCell, number);
             if (t < 0) {
-                return false;
+                continue;
             }
             if (!countsFormat) {
                 if (t < last) {
-                    return bad(number, "times must not go back (" + timeCell + " s after " + last / 1e6 + " s)");
+                    // said, and read on from it: "1, 2, 100, 3, 4" is one line out of order, not three
+                    bad(number, "times must not go back (" + timeCell + " s after " + last / 1e6 + " s)");
+                    last = t;
+                    continue;
                 }
                 if (rows > 0 && t == last) {
                     counts[rows - 1]++;
@@ -168,21 +172,45 @@ final class TraceReader {
             }
             long c = count(cells[1].strip(), number);
             if (c < 0) {
-                return false;
+                continue;
             }
             if (c > Units.MAX_RATE_PER_SECOND * interval / 1e6) {
-                return bad(number, c + " arrivals in one interval of " + interval / 1e6 + " s is above "
+                bad(number, c + " arrivals in one interval of " + interval / 1e6 + " s is above "
                         + (long) Units.MAX_RATE_PER_SECOND + "/s, not physically meaningful for one function");
+                continue;
             }
             if (rows > 0 && t < last + interval) {
-                return bad(number, t < last ? "rows must be in time order (" + timeCell + " s after " + last / 1e6
+                bad(number, t < last ? "rows must be in time order (" + timeCell + " s after " + last / 1e6
                         + " s)" : "rows overlap: " + timeCell + " s is less than one interval (" + interval / 1e6
                         + " s) after the previous row's " + last / 1e6 + " s");
+                last = t; // read on from it, as for timestamps
+                continue;
             }
             last = t;
             add(t, c);
         }
-        return true;
+        if (badLines > SHOWN) {
+            at.problem("file", file + ": " + (badLines - SHOWN) + " more bad line" + (badLines - SHOWN == 1 ? "" : "s")
+                    + " after these " + SHOWN + " (" + badLines + " in all, the last at line " + lastBad + ")");
+        }
+        return badLines == 0;
+    }
+
+    /** Bad lines said one by one at most; the rest are counted in one more line. */
+    static final int SHOWN = 10;
+    /** The characters of a line or cell quoted in a problem at most. */
+    static final int QUOTED = 40;
+
+    private int badLines;
+    private int lastBad;
+
+    /**
+     * {@code text} quoted as a problem shows it: in full up to {@value #QUOTED} characters, else its beginning and its
+     * length (a trace of one long line, a JSON file given as a trace, was quoted whole, up to 64 KiB in one line).
+     */
+    static String quoted(String text) {
+        return text.length() <= QUOTED ? "'" + text + "'"
+                : "'" + text.substring(0, QUOTED) + "...' (" + text.length() + " characters)";
     }
 
     private void add(long start, long count) {
@@ -219,7 +247,7 @@ final class TraceReader {
         try {
             s = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            bad(line, "expected a time in seconds, got '" + cell + "'");
+            bad(line, "expected a time in seconds, got " + quoted(cell));
             return -1;
         }
         if (s < 0) {
@@ -228,11 +256,11 @@ final class TraceReader {
         }
         // parseDouble also takes NaN, Infinity and hexadecimal: none is a time in seconds
         if (s > MAX_SECONDS && Double.isFinite(s) && Character.isDigit(cell.charAt(cell.length() - 1))) {
-            bad(line, "a time is at most 9e12 seconds (it must fit in microseconds), got '" + cell + "'");
+            bad(line, "a time is at most 9e12 seconds (it must fit in microseconds), got " + quoted(cell));
             return -1;
         }
         if (!(s <= MAX_SECONDS) || !Character.isDigit(cell.charAt(cell.length() - 1))) {
-            bad(line, "expected a time in seconds, got '" + cell + "'");
+            bad(line, "expected a time in seconds, got " + quoted(cell));
             return -1;
         }
         return Math.round(s * 1e6);
@@ -244,7 +272,7 @@ final class TraceReader {
         try {
             c = Long.parseLong(cell);
         } catch (NumberFormatException e) {
-            bad(line, "expected a whole count, got '" + cell + "'");
+            bad(line, "expected a whole count, got " + quoted(cell));
             return -1;
         }
         if (c < 0) {
@@ -258,8 +286,11 @@ final class TraceReader {
         return c;
     }
 
-    private boolean bad(int line, String message) {
-        at.problem("file", file + " line " + line + ": " + message);
-        return false;
+    /** A bad line: said while fewer than {@link #SHOWN} have been, counted after. */
+    private void bad(int line, String message) {
+        if (++badLines <= SHOWN) {
+            at.problem("file", file + " line " + line + ": " + message);
+        }
+        lastBad = line;
     }
 }

@@ -1,0 +1,109 @@
+package dev.enisim.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The expect block's sentences that name a function, subnet or VPC the scenario does not have
+ * ({@code functions.chekout.finalState}): a typo that no run can satisfy. Said by every command's warnings (run,
+ * sweep and plan read no expect block, and said nothing), and by {@code check} before its runs. {@code validate} said
+ * "ok" for such a path with a list element ({@code functions.chekout.transitions[0].state}), which its probe run
+ * cannot tell, and {@code check} refused it only after the whole run (an SRE team's wish, session 49).
+ */
+public final class ExpectNames {
+
+    /** A sentence's metric path: its first word, or what {@code mean(...)} / {@code ci(...)} holds. */
+    private static final Pattern PATH = Pattern.compile("^\\s*(?:(?:mean|ci)\\(\\s*)?([^\\s()]+)");
+    /** An ENI key's account, when the scenario has several: {@code 222222222222:subnet-a+[sg-app]}. */
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]+:");
+    private static final int LISTED = 5;
+
+    private ExpectNames() {
+    }
+
+    /** The problem of each sentence of {@code s.expect()} that names what the scenario lacks, by its index. */
+    public static Map<Integer, String> problems(Scenario s) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        List<String> functions = s.functions().stream().map(Scenario.Function::name).toList();
+        List<String> subnets = new ArrayList<>();
+        List<String> vpcs = new ArrayList<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            vpcs.add(v.id());
+            v.subnets().forEach(sn -> subnets.add(sn.id()));
+        }
+        for (int i = 0; i < s.expect().size(); i++) {
+            Matcher m = PATH.matcher(s.expect().get(i));
+            if (!m.find()) {
+                continue; // not a sentence: check says so
+            }
+            String path = m.group(1);
+            String said = null;
+            if (path.startsWith("functions.")) {
+                said = unknown(path, "functions.", functions, "function");
+            } else if (path.startsWith("subnets.")) {
+                said = unknown(path, "subnets.", subnets, "subnet");
+            } else if (path.startsWith("vpcs.")) {
+                said = unknown(path, "vpcs.", vpcs, "VPC");
+            } else if (path.startsWith("eniKeys.")) {
+                String key = path.substring("eniKeys.".length());
+                Matcher a = ACCOUNT.matcher(key);
+                String rest = a.lookingAt() ? key.substring(a.end()) : key;
+                int plus = rest.indexOf('+');
+                String subnet = plus < 0 ? null : rest.substring(0, plus);
+                if (subnet != null && !subnets.contains(subnet)) {
+                    said = "'" + path + "': its ENI key is on subnet '" + subnet + "', which the scenario does not"
+                            + " have" + hint(subnet, subnets, "subnet");
+                }
+            }
+            if (said != null) {
+                out.put(i, said);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #problems} as warnings, each naming the file and {@code expect[i]}, by index. */
+    public static Map<Integer, String> warnings(Scenario s) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        problems(s).forEach((i, p) -> out.put(i, s.source() + ": expect[" + i + "]: " + p + "; check refuses it"
+                + " (exit 2)"));
+        return out;
+    }
+
+    /** Why the name after {@code prefix} in {@code path} is none of {@code names}, or null when it is one. */
+    private static String unknown(String path, String prefix, List<String> names, String kind) {
+        String rest = path.substring(prefix.length());
+        for (String n : names) { // a name may hold a dot: the whole of it is matched, as the summary's paths are
+            if (rest.equals(n) || rest.startsWith(n + ".") || rest.startsWith(n + "[")) {
+                return null;
+            }
+        }
+        int end = rest.length();
+        for (int k = 0; k < rest.length(); k++) {
+            if (rest.charAt(k) == '.' || rest.charAt(k) == '[') {
+                end = k;
+                break;
+            }
+        }
+        String name = rest.substring(0, end);
+        return "'" + path + "' names " + kind + " '" + name + "', which the scenario does not have"
+                + hint(name, names, kind);
+    }
+
+    /** " (did you mean 'x'?)", or the names the scenario has. */
+    private static String hint(String name, List<String> names, String kind) {
+        String close = Suggest.closest(name, names);
+        if (close != null) {
+            return " (did you mean '" + close + "'?)";
+        }
+        if (names.isEmpty()) {
+            return " (it has no " + kind + ")";
+        }
+        return " (its " + kind + (names.size() == 1 ? ": " : "s: ") + String.join(", ", names.subList(0,
+                Math.min(LISTED, names.size()))) + (names.size() > LISTED ? ", ..." : "") + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command whose output folder holds another command's output says it replaces it (an SRE team's wish, session 49:
+ * a run's report folder given to sweep --out was replaced with no word).
+ */
+class OtherOutputReplacedTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSweepIntoARunsFolderSaysSoAndIntoItsOwnSaysNothing() throws Exception {
+        Path f = Files.writeString(dir.resolve("o.yaml"), """
+                name: o
+                duration: 2m
+                vpcs:
+                  - id: vpc-a
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
+                    securityGroups: [sg-a]
+                functions:
+                  - name: api
+                    memoryMb: 512
+                    timeout: 10s
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
+                    duration: { dist: constant, value: 100ms }
+                    arrivals: { constant: 1/s }
+                """);
+        Path out = dir.resolve("out");
+        Result run = CliTest.run("run", f.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, run.code(), run.err());
+        String[] sweep = {"sweep", f.toString(), "--vary", "traffic=1,2", "--metric", "enis.peak", "--out",
+            out.toString(), "-q"};
+        Result first = CliTest.run(sweep);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("warning: " + out + " holds the output of enisim run (summary.json, "
+                + "timeseries.csv and "), first.err());
+        assertTrue(first.err().contains(" more files): sweep replaces it as a whole\n"), first.err());
+        assertTrue(Files.exists(out.resolve("sweep.csv")) && !Files.exists(out.resolve("summary.json")));
+        Result again = CliTest.run(sweep);
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains("holds the output"), "its own output: " + again.err());
+    }
+
+    @Test
+    void theWriterIsToldByTheFilesOnlyItWrites() {
+        assertEquals("run", OtherOutput.writer(List.of("summary.json", "timeseries.csv", "report.html")));
+        assertEquals("run", OtherOutput.writer(List.of("summary.json", "summary-replication-0.json")));
+        assertEquals("sweep", OtherOutput.writer(List.of("sweep.csv", "sweep.json")));
+        assertEquals("sensitivity", OtherOutput.writer(List.of("sensitivity.json", "points.csv")));
+        assertEquals("plan", OtherOutput.writer(List.of("plan-field.json", "plan-documented.json")));
+        assertEquals("gate", OtherOutput.writer(List.of("gate.md")));
+        assertNull(OtherOutput.writer(List.of("summary.json")), "a folder still being written: not told");
+        assertNull(OtherOutput.replacing(dir.resolve("none"), "run"));
+    }
+}
