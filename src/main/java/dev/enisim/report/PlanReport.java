@@ -475,8 +475,8 @@ public final class PlanReport {
         return v.vpc() + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
                 + (k == 1 ? "had" : "each had") + " no ENI there (" + names(v.inactiveFunctions()) + "); "
                 + (k == 1 ? "it needs" : "each needs") + " one when its functions wake (the first invocation after a"
-                + " quiet spell restores a function): the room against the quota counts " + (k == 1 ? "it" : "them")
-                + ", the peak and the keys do not";
+                + " quiet spell restores a function): the room against the quota and one security-group set per"
+                + " subnet count " + (k == 1 ? "it" : "them") + ", the peak and the keys do not";
     }
 
     /** Up to {@link #IDLE_ALIKE} names, then how many more (each in plan.json). */
