@@ -211,7 +211,7 @@ public final class Planner {
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
-                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors);
+                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base);
     }
 
     /**
