@@ -258,7 +258,13 @@ final class Account {
                 }
                 usable = c.usableAddresses();
             } catch (IllegalArgumentException e) {
-                j.problem(CliJson.join(p, "CidrBlock"), e.getMessage());
+                // host bits set at a prefix AWS refuses anyway: the prefix rule first, and no "did you mean" that
+                // the prefix rule would refuse in turn (as the scenario loader says it)
+                int prefix = e.getMessage().contains("host bits set") && cidr.matches(".*/[0-9]{1,3}")
+                        ? Integer.parseInt(cidr.substring(cidr.lastIndexOf('/') + 1)) : 16;
+                j.problem(CliJson.join(p, "CidrBlock"), prefix >= 16 && prefix <= 28 ? e.getMessage()
+                        : "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got " + cidr
+                        + "; '" + cidr + "' also has host bits set");
                 continue;
             }
             if (available != null && available > usable) {

@@ -31,6 +31,10 @@ import java.util.List;
  *                        own timeout against its duration distribution), in the words of {@code failsAsIs}: said
  *                        apart, not counted as the scenario failing (they are not in {@code failsAsIs}); empty when
  *                        none
+ * @param source          the scenario planned, for the display names ({@code name}: an imported Name tag) of its
+ *                        subnets, security groups and VPCs: the terminal and plan.html label them as the run's do
+ *                        ({@code private-a (subnet-0a1b...)}); not in plan.json, whose figures stay keyed by id
+ *                        ({@link #names} maps them); null (a plan written by hand, in tests): ids alone
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -52,7 +56,45 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> noKeepWarm,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        List<String> functionErrors) {
+        List<String> functionErrors,
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        dev.enisim.scenario.Scenario source) {
+
+    /** Without the scenario's names: ids alone. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp, String warmUpNotApplied, double maxFailedFraction,
+            List<String> failsWithinThreshold, List<String> noKeepWarm, List<String> functionErrors) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, warmUpNotApplied,
+                maxFailedFraction, failsWithinThreshold, noKeepWarm, functionErrors, null);
+    }
+
+    /**
+     * plan.json's {@code names}: the display name of each subnet, security group and VPC of the scenario that has
+     * one, by id (the figures are keyed by id); empty, so left out, when none is named.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("names")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public java.util.Map<String, String> names() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (source != null) {
+            for (dev.enisim.scenario.Scenario.Vpc v : source.vpcs()) {
+                if (v.name() != null) {
+                    out.put(v.id(), v.name());
+                }
+                for (dev.enisim.scenario.Scenario.Subnet s : v.subnets()) {
+                    if (s.name() != null) {
+                        out.put(s.id(), s.name());
+                    }
+                }
+                out.putAll(v.groupNames());
+            }
+        }
+        return out;
+    }
 
     /** No function error apart from capacity failures. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,

@@ -211,7 +211,7 @@ public final class Planner {
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
-                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors);
+                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base);
     }
 
     /**
@@ -1328,7 +1328,7 @@ public final class Planner {
                     awakeMost = Math.max(awakeMost, lambdaIps(p.run().subnets().get(s.id())) + a.keys());
                 }
                 awakePeaks.put(s.id(), awake);
-                inactive.put(s.id(), new Asleep(asleep, inScenarioOrder(asleepFunctions)));
+                inactive.put(s.id(), new Asleep(asleep, inScenarioOrder(asleepFunctions), java.util.Set.of()));
                 long analytic = 0;
                 long refused = 0;
                 double refusedConnections = 0;
@@ -1596,7 +1596,7 @@ public final class Planner {
      */
     Asleep asleep(RunSummary run, String subnet) {
         if (base.networkModel() == NetworkModel.LEGACY) {
-            return new Asleep(0, List.of());
+            return new Asleep(0, List.of(), java.util.Set.of());
         }
         java.util.Set<String> keys = new java.util.TreeSet<>();
         List<String> functions = new ArrayList<>();
@@ -1618,11 +1618,14 @@ public final class Planner {
                 functions.add(f.name());
             }
         }
-        return new Asleep(keys.size(), functions);
+        return new Asleep(keys.size(), functions, keys);
     }
 
-    /** The keys a run never made for functions asleep in it, and those functions ({@link #asleep}). */
-    record Asleep(long keys, List<String> functions) {
+    /**
+     * The keys a run never made for functions asleep in it, and those functions ({@link #asleep}); {@code names}
+     * the keys themselves ({@code [account:][sg-a, sg-b]}), when asked for.
+     */
+    record Asleep(long keys, List<String> functions, java.util.Set<String> names) {
     }
 
     /** {@code names} in the scenario's order of its functions. */
@@ -1887,19 +1890,30 @@ public final class Planner {
             // the subnets' sizes and headroom count an address for each (asleep); a key one run woke is in its peak
             long awake = peak;
             java.util.Set<String> asleepFunctions = new java.util.LinkedHashSet<>();
+            java.util.Set<String> asleepSubnets = new java.util.TreeSet<>(); // [account:]subnet of an asleep key
             for (Peaks x : runs) {
                 long asleep = 0;
                 for (Scenario.Subnet s : v.subnets()) {
                     Asleep a = asleep(x.run(), s.id());
                     asleep += a.keys();
                     asleepFunctions.addAll(a.functions());
+                    for (String k : a.names()) {
+                        asleepSubnets.add((base.multiAccount() ? k.substring(0, k.indexOf(':') + 1) : "") + s.id());
+                    }
                 }
                 awake = Math.max(awake, x.vpcEnis().get(v.id()) + asleep);
             }
             long inactiveKeys = awake - peak;
+            if (inactiveKeys > 0) {
+                // one security-group set per subnet counts the asleep keys as the room does: each joins its subnet's
+                // one key, or is that key (an ENI) where no key of its account was made there (it compared the
+                // awake keys alone with the peak, and said "saves nothing" where the room counted one more ENI)
+                asleepSubnets.removeAll(connectionsPerSubnet.keySet());
+                consolidated += asleepSubnets.size();
+            }
             out.add(new Plan.VpcAdvice(v.id(), quota, peak, keys, consolidated,
-                    Math.max(0, peak - consolidated), mostOtherEnis(v), most > peak ? most : 0, inactiveKeys,
-                    inactiveKeys == 0 ? List.of() : inScenarioOrder(asleepFunctions)));
+                    Math.max(0, peak + inactiveKeys - consolidated), mostOtherEnis(v), most > peak ? most : 0,
+                    inactiveKeys, inactiveKeys == 0 ? List.of() : inScenarioOrder(asleepFunctions)));
         }
         return out;
     }

@@ -29,11 +29,11 @@ final class Variants {
                 } else {
                     Cidr c = new Cidr(sub.cidr().network() & (p == 0 ? 0 : -1 << (32 - p)), p);
                     subnets.add(new Scenario.Subnet(sub.id(), c, sub.az(),
-                            Math.min(sub.otherUsedIps(), c.usableAddresses()), sub.ipv6Cidr()));
+                            Math.min(sub.otherUsedIps(), c.usableAddresses()), sub.ipv6Cidr(), sub.name()));
                 }
             }
             vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis(),
-                    v.natGateways()));
+                    v.natGateways(), v.name(), v.groupNames()));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }
@@ -65,7 +65,7 @@ final class Variants {
         List<Scenario.Vpc> vpcs = new ArrayList<>();
         for (Scenario.Vpc v : s.vpcs()) {
             vpcs.add(new Scenario.Vpc(v.id(), NO_QUOTA, v.subnets(), v.securityGroups(), v.otherUsedEnis(),
-                    v.natGateways()));
+                    v.natGateways(), v.name(), v.groupNames()));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }

@@ -25,7 +25,7 @@ final class PlanCharts {
      * demand: Lambda's peak IPs plus the other tenants. Green bars hold it; the others are wine and say "too small"
      * (not told by colour alone). Colours from {@link Palette}.
      */
-    static String demandVersusPrefix(Plan.SubnetAdvice s) {
+    static String demandVersusPrefix(Plan.SubnetAdvice s, String label) {
         int current = prefix(s.cidr());
         long lambda = Math.max(s.peakLambdaIps(), s.warmUpLambdaIps()); // the size holds the warm-up's ENIs too
         long demand = lambda + s.inactiveKeys() + s.otherUsedIps(); // and an ENI for each key of asleep functions
@@ -37,7 +37,7 @@ final class PlanCharts {
         int h = 30 + bars * rowH + 24;
         double max = Math.max(usable(from), demand) * 1.05;
         StringBuilder b = new StringBuilder();
-        b.append("<figure class=\"plan-chart\"><figcaption>").append(HtmlReport.esc(s.subnet())).append(": demand ")
+        b.append("<figure class=\"plan-chart\"><figcaption>").append(HtmlReport.esc(label)).append(": demand ")
                 .append(demand).append(" IPs (Lambda's peak ").append(lambda).append(s.warmUpLambdaIps() > 0 ? ", the warm-up's"
                 + " ENIs included" : "").append(s.inactiveKeys() == 0 ? "" : " + " + s.inactiveKeys() + " for the keys"
                 + " of Inactive functions").append(" + other tenants ")

@@ -114,14 +114,18 @@ public final class PlanReport {
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
         if (p.subnets().isEmpty()) {
             b.append("   no subnets in this scenario: nothing to size\n");
-        } else { // the headroom is the current size's (as plan.html's "headroom now"), not the recommended one's
-            b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now", "usable",
-                    "others", "peak IPs", "formula", "recommended", "headroom now", "check"));
+        }
+        // the subnet column as wide as its longest label (a named subnet's "private-a (subnet-0a1b...)"), at least 26
+        String column = "%-" + subnetColumn(p.subnets(), p) + "s";
+        if (!p.subnets().isEmpty()) { // the headroom is the current size's (as plan.html's "headroom now")
+            b.append(String.format("   " + column + " %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now",
+                    "usable", "others", "peak IPs", "formula", "recommended", "headroom now", "check"));
         }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
                     + smallerText(s, ", ") + sizedForText(s, ", ");
-            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %12d  %s%n", s.subnet(), s.cidr(),
+            b.append(String.format("   " + column + " %-16s %7d %7d %9d %9d %11s %12d  %s%n", label(p, s.subnet()),
+                    s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
@@ -150,8 +154,10 @@ public final class PlanReport {
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
                     .append(" network model instead:\n");
+            String other = "%-" + subnetColumn(p.subnetsUnderOtherModel(), p) + "s";
             for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
-                b.append(String.format("   %-26s peak %d IPs, recommended /%d (%d usable)%n", s.subnet(),
+                b.append(String.format("   " + other + " peak %d IPs, recommended /%d (%d usable)%n",
+                        label(p, s.subnet()),
                         s.peakLambdaIps(), s.recommendedPrefix(), s.recommendedUsableIps()));
             }
         }
@@ -162,13 +168,14 @@ public final class PlanReport {
             b.append("   no VPC in this scenario: no ENIs\n");
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s%s of %d (%s); %s%s%n", v.vpc(), v.peakEnis(), v.inactiveKeys() == 0
+            b.append(String.format("   %s: peak %d%s%s of %d (%s); %s%s%n", label(p, v.vpc()), v.peakEnis(),
+                    v.inactiveKeys() == 0
                     ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions", v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
-                b.append(String.format("     %-50s %4d %-5s peak %,d %s%n", keys.get(i).key(),
+                b.append(String.format("     %-50s %4d %-5s peak %,d %s%n", keyLabel(p, keys.get(i).key()),
                         keys.get(i).peakEnis(), keys.get(i).peakEnis() == 1 ? "ENI," : "ENIs,",
                         keys.get(i).peakConnections(), legacy ? (keys.get(i).peakConnections() == 1 ? "environment"
                         : "environments") : keys.get(i).peakConnections() == 1 ? "connection" : "connections"));
@@ -177,7 +184,7 @@ public final class PlanReport {
                 b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
             }
             if (v.inactiveKeys() > 0) {
-                b.append("   (").append(inactiveEnisText(v)).append(")\n");
+                b.append("   (").append(inactiveEnisText(p, v)).append(")\n");
             }
         }
         Plan.Headroom h = p.headroom();
@@ -300,6 +307,28 @@ public final class PlanReport {
         return b.toString();
     }
 
+    /**
+     * A subnet's, security group's or VPC's label as the run's terminal and page give it ({@link Labels#of}): its
+     * display name beside the id when the scenario names it ({@code private-a (subnet-0a1b...)}), else the id.
+     */
+    static String label(Plan p, String id) {
+        return p.source() == null ? id : Labels.of(p.source(), id);
+    }
+
+    /** A key ({@code [account:][owner@]subnet+[sg-a,sg-b]}) with its ids labelled ({@link Labels#key}). */
+    static String keyLabel(Plan p, String key) {
+        return p.source() == null ? key : Labels.key(p.source(), key);
+    }
+
+    /** The terminal's subnet column: as wide as its longest label, at least 26 (its width before names). */
+    private static int subnetColumn(List<Plan.SubnetAdvice> subnets, Plan p) {
+        int width = 26;
+        for (Plan.SubnetAdvice s : subnets) {
+            width = Math.max(width, label(p, s.subnet()).length());
+        }
+        return width;
+    }
+
     /** Functions whose idle answers are the same beyond this many are said in one line (a row of the page). */
     static final int IDLE_ALIKE = 5;
 
@@ -381,13 +410,13 @@ public final class PlanReport {
         for (Plan.VpcAdvice v : p.vpcs()) {
             if (v.warmUpPeakEnis() > 0) {
                 parts.add(String.format(java.util.Locale.ROOT, "peak %d ENI%s in %s (%d after it)",
-                        v.warmUpPeakEnis(), v.warmUpPeakEnis() == 1 ? "" : "s", v.vpc(), v.peakEnis()));
+                        v.warmUpPeakEnis(), v.warmUpPeakEnis() == 1 ? "" : "s", label(p, v.vpc()), v.peakEnis()));
             }
         }
         for (Plan.SubnetAdvice s : p.subnets()) {
             if (s.warmUpLambdaIps() > 0) {
                 parts.add(String.format(java.util.Locale.ROOT, "peak %s in %s (%d after it)",
-                        ips(s.warmUpLambdaIps()), s.subnet(), s.peakLambdaIps()));
+                        ips(s.warmUpLambdaIps()), label(p, s.subnet()), s.peakLambdaIps()));
             }
         }
         if (parts.isEmpty()) {
@@ -417,7 +446,7 @@ public final class PlanReport {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (Plan.SubnetAdvice s : p.subnets()) {
             if (s.warmUpLambdaIps() > 0) {
-                parts.add(ips(s.warmUpLambdaIps()) + " in " + s.subnet());
+                parts.add(ips(s.warmUpLambdaIps()) + " in " + label(p, s.subnet()));
             }
         }
         if (parts.isEmpty()) {
@@ -432,8 +461,8 @@ public final class PlanReport {
      * Under the subnet table, for a subnet whose keys of functions Inactive in the demand runs were never made
      * ({@link Plan.SubnetAdvice#inactiveKeys}): which functions, and that the sizes count an address for each key.
      */
-    static String inactiveKeysText(Plan.SubnetAdvice s) {
-        return inactiveKeysText(s.subnet(), s);
+    static String inactiveKeysText(Plan p, Plan.SubnetAdvice s) {
+        return inactiveKeysText(label(p, s.subnet()), s);
     }
 
     /**
@@ -450,7 +479,7 @@ public final class PlanReport {
         }
         List<String> out = new ArrayList<>();
         for (List<Plan.SubnetAdvice> g : alike.values()) {
-            out.add(inactiveKeysText(String.join(", ", g.stream().map(Plan.SubnetAdvice::subnet).toList())
+            out.add(inactiveKeysText(String.join(", ", g.stream().map(s -> label(p, s.subnet())).toList())
                     + (g.size() == 1 ? "" : " (each)"), g.get(0)));
         }
         return out;
@@ -470,13 +499,13 @@ public final class PlanReport {
      * ({@link Plan.VpcAdvice#inactiveKeys}): which functions, and that the room counts an ENI for each key, as the
      * subnets' sizes count an address ({@link #inactiveKeysText}).
      */
-    static String inactiveEnisText(Plan.VpcAdvice v) {
+    static String inactiveEnisText(Plan p, Plan.VpcAdvice v) {
         long k = v.inactiveKeys();
-        return v.vpc() + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
+        return label(p, v.vpc()) + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
                 + (k == 1 ? "had" : "each had") + " no ENI there (" + names(v.inactiveFunctions()) + "); "
                 + (k == 1 ? "it needs" : "each needs") + " one when its functions wake (the first invocation after a"
-                + " quiet spell restores a function): the room against the quota counts " + (k == 1 ? "it" : "them")
-                + ", the peak and the keys do not";
+                + " quiet spell restores a function): the room against the quota and one security-group set per"
+                + " subnet count " + (k == 1 ? "it" : "them") + ", the peak and the keys do not";
     }
 
     /** Up to {@link #IDLE_ALIKE} names, then how many more (each in plan.json). */
@@ -499,11 +528,13 @@ public final class PlanReport {
         b.append("   who consumes each subnet (several accounts; each account's ENIs are its own):\n");
         for (Plan.SharedSubnet s : p.sharedSubnets()) {
             b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free as it is%n",
-                    s.subnet(), s.vpc(), s.owner(), s.usableIps(), s.otherUsedIps(), s.minAvailableIps()));
+                    label(p, s.subnet()), label(p, s.vpc()), s.owner(), s.usableIps(), s.otherUsedIps(),
+                    s.minAvailableIps()));
             for (Plan.Consumer c : s.consumers()) {
                 b.append(String.format("     account %s: %s at the design's peak (every subnet at /16), keys %s,"
                         + " functions %s%n", c.account(),
-                        ips(c.peakIps()), String.join(" ", c.keys()), String.join(", ", c.functions())));
+                        ips(c.peakIps()), String.join(" ", c.keys().stream().map(k -> keyLabel(p, k)).toList()),
+                        String.join(", ", c.functions())));
             }
         }
     }
@@ -525,12 +556,12 @@ public final class PlanReport {
         }
         for (int s = 0; s < plans.get(0).subnets().size(); s++) {
             int k = s;
-            row(b, plans.get(0).subnets().get(k).subnet() + " recommended", plans,
+            row(b, label(plans.get(0), plans.get(0).subnets().get(k).subnet()) + " recommended", plans,
                     p -> "/" + p.subnets().get(k).recommendedPrefix());
         }
         for (int v = 0; v < plans.get(0).vpcs().size(); v++) {
             int k = v;
-            row(b, plans.get(0).vpcs().get(k).vpc() + " peak ENIs", plans,
+            row(b, label(plans.get(0), plans.get(0).vpcs().get(k).vpc()) + " peak ENIs", plans,
                     p -> String.valueOf(p.vpcs().get(k).peakEnis()));
         }
         row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none"
@@ -618,7 +649,8 @@ public final class PlanReport {
                 + "tenants</th><th scope=\"col\">Lambda's peak IPs</th><th scope=\"col\">by the formula</th><th scope=\"col\">recommended</th><th scope=\"col\">headroom now"
                 + "</th><th scope=\"col\">check</th></tr>\n");
         for (Plan.SubnetAdvice s : p.subnets()) {
-            b.append("<tr><td>").append(escape(s.subnet())).append("</td><td>").append(escape(s.cidr())).append(" (")
+            b.append("<tr><td>").append(escape(label(p, s.subnet()))).append("</td><td>").append(escape(s.cidr()))
+                    .append(" (")
                     .append(s.usableIps()).append(" usable)</td><td class=\"n\">").append(s.otherUsedIps())
                     .append("</td><td class=\"n\">").append(s.peakLambdaIps()).append("</td><td class=\"n\">")
                     .append(s.analyticLambdaIps()).append("</td><td><b>/").append(s.recommendedPrefix()).append("</b> (")
@@ -645,14 +677,14 @@ public final class PlanReport {
         }
         p.sizingNotes().forEach(n -> b.append("<p class=\"verdict bad\">").append(escape(n)).append("</p>\n"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            b.append(PlanCharts.demandVersusPrefix(s));
+            b.append(PlanCharts.demandVersusPrefix(s, label(p, s.subnet())));
         }
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("<h3>Under the ").append(p.networkModel().equals("legacy") ? "Hyperplane" : "legacy")
                     .append(" network model instead</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">"
                     + "peak IPs</th><th scope=\"col\">recommended</th></tr>\n");
             for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
-                b.append("<tr><td>").append(escape(s.subnet())).append("</td><td class=\"n\">")
+                b.append("<tr><td>").append(escape(label(p, s.subnet()))).append("</td><td class=\"n\">")
                         .append(s.peakLambdaIps()).append("</td><td>/").append(s.recommendedPrefix()).append(" (")
                         .append(ips(s.recommendedUsableIps())).append(" usable)</td></tr>\n");
             }
@@ -687,7 +719,8 @@ public final class PlanReport {
                 + "security-group set per subnet</th></tr>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             long room = v.room();
-            b.append("<tr><td>").append(escape(v.vpc())).append("</td><td class=\"n\">").append(v.peakEnis())
+            b.append("<tr><td>").append(escape(label(p, v.vpc()))).append("</td><td class=\"n\">")
+                    .append(v.peakEnis())
                     .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive"
                             + " functions")
                     .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
@@ -703,18 +736,19 @@ public final class PlanReport {
         b.append("</table></div>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             if (v.inactiveKeys() > 0) {
-                String t = inactiveEnisText(v);
+                String t = inactiveEnisText(p, v);
                 b.append("<p class=\"note\">").append(escape(t)).append(".</p>\n");
             }
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
+            b.append("<h3>").append(escape(label(p, v.vpc()))).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
                     + "\n<tr><th scope=\"col\">key (" + (p.networkModel().equals("legacy") ? "function + " : "")
                     + "subnet + security groups)</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">peak " + (p.networkModel().equals("legacy")
                     ? "environments" : "connections") + "</th></tr>\n");
             List<Plan.KeyUse> keys = v.keys();
             for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
-                b.append("<tr><td>").append(escape(k.key())).append("</td><td class=\"n\">").append(k.peakEnis())
+                b.append("<tr><td>").append(escape(keyLabel(p, k.key()))).append("</td><td class=\"n\">")
+                    .append(k.peakEnis())
                         .append("</td><td class=\"n\">").append(String.format("%,d", k.peakConnections()))
                         .append("</td></tr>\n");
             }
@@ -930,14 +964,16 @@ public final class PlanReport {
             if (s.headroomIps() < 0 && s.headroomIps() + s.inactiveKeys() >= 0) {
                 // short only of the keys asleep functions will need: the run never made them, so it had no failure
                 long n = s.inactiveFunctions().size();
-                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                out.add(label(p, s.subnet()) + " is " + ips(-s.headroomIps()) + " short of the design's peak at its"
+                        + " size now"
                         + " (recommended /" + s.recommendedPrefix() + "): it holds today's traffic only while "
                         + (n == 1 ? "its Inactive function sleeps" : "its " + n + " Inactive functions sleep") + " ("
                         + names(s.inactiveFunctions()) + "); when " + (n == 1 ? "it wakes" : "they wake") + " (the"
                         + " first invocation after a quiet spell restores a function), " + (s.inactiveKeys() == 1
                         ? "its key needs an ENI" : "their " + s.inactiveKeys() + " keys need an ENI each"));
             } else if (s.headroomIps() < 0) {
-                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                out.add(label(p, s.subnet()) + " is " + ips(-s.headroomIps()) + " short of the design's peak at its"
+                        + " size now"
                         + " (recommended /" + s.recommendedPrefix() + ")" + (s.inactiveKeys() > 0 ? ", "
                         + s.inactiveKeys() + " of them for the keys of its Inactive functions" : "") + (ipFailure ? ""
                         : ", though the run as it is had no IP failure"));
@@ -946,20 +982,20 @@ public final class PlanReport {
         for (Plan.VpcAdvice v : p.vpcs()) {
             String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
             if (v.room() == 0) {
-                out.add(v.vpc() + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
+                out.add(label(p, v.vpc()) + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
                         + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its Inactive"
                         + " functions" : "") + ": no room for one more key");
             } else if (v.room() < 0 && v.room() + v.inactiveKeys() >= 0) {
                 // short only of the keys asleep functions will need: the run never made them, so it had no failure
                 long n = v.inactiveFunctions().size();
-                out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
                         + others + ": it holds today's traffic only while " + (n == 1 ? "its Inactive function sleeps"
                         : "its " + n + " Inactive functions sleep") + " (" + names(v.inactiveFunctions()) + "); when "
                         + (n == 1 ? "it wakes" : "they wake") + " (the first invocation after a quiet spell restores a"
                         + " function), " + (v.inactiveKeys() == 1 ? "its key needs an ENI" : "their "
                         + v.inactiveKeys() + " keys need an ENI each"));
             } else if (v.room() < 0) {
-                out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
                         + others + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its"
                         + " Inactive functions" : "") + (eniFailure ? "" : ", though the run as it is had no ENI"
                         + " failure"));

@@ -84,6 +84,28 @@ class SubnetEniGroupShapesTest {
     }
 
     @Test
+    void hostBitsAtAPrefixAwsDoesNotAllowSayThePrefixRuleWithNoHintItWouldRefuse() {
+        Path subnets = dir.resolve("subnets.json");
+        // '10.0.1.0/15' had said "did you mean 10.0.0.0/15?", a value the prefix rule then refused
+        ScenarioException wide = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.0/15", 100, null) + "]}",
+                functionOn("subnet-a"), null, null);
+        assertTrue(wide.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
+                + " (the sizes AWS allows for a subnet), got 10.0.1.0/15; '10.0.1.0/15' also has host bits set"),
+                wide.getMessage());
+        assertFalse(wide.getMessage().contains("did you mean"), wide.getMessage());
+        ScenarioException narrow = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.4/29", 1, null) + "]}",
+                functionOn("subnet-a"), null, null);
+        assertTrue(narrow.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to"
+                + " /28 (the sizes AWS allows for a subnet), got 10.0.1.4/29; '10.0.1.4/29' also has host bits set"),
+                narrow.getMessage());
+        // a prefix AWS allows keeps the hint: it is accepted
+        ScenarioException allowed = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.1/24", 100, null)
+                + "]}", functionOn("subnet-a"), null, null);
+        assertTrue(allowed.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: '10.0.1.1/24' has host bits"
+                + " set; did you mean 10.0.1.0/24?"), allowed.getMessage());
+    }
+
+    @Test
     void createSubnetsOutputAndOneQueriedSubnetNameTheirFieldsAsThemselves() throws Exception {
         Path subnets = dir.resolve("subnets.json");
         // create-subnet prints {"Subnet": {...}}

@@ -76,7 +76,8 @@ class PlanQuotaKeysTest {
         assertTrue(text.contains("   v: peak 1 + 1 for the keys of Inactive functions of 2 (at the quota)"), text);
         assertTrue(text.contains("   (v: 1 key of functions Inactive in the demand runs had no ENI there (asleep); it"
                 + " needs one when its functions wake (the first invocation after a quiet spell restores a function):"
-                + " the room against the quota counts it, the peak and the keys do not)"), text);
+                + " the room against the quota and one security-group set per subnet count it, the peak and the keys"
+                + " do not)"), text);
         assertTrue(text.contains("Warning: v is at its quota of 2 ENIs at the design's peak, 1 of them for the keys of"
                 + " its Inactive functions: no room for one more key."), text);
         String page = PlanReport.html(p);
@@ -97,6 +98,45 @@ class PlanQuotaKeysTest {
         assertTrue(text.contains("Warning: v's design needs 1 ENI more than its quota of 1: it holds today's traffic"
                 + " only while its Inactive function sleeps (asleep); when it wakes (the first invocation after a"
                 + " quiet spell restores a function), its key needs an ENI."), text);
+    }
+
+    /**
+     * One security-group set per subnet counts the asleep key as the room does (2 ENIs: the awake key's and the
+     * asleep one's): on the awake key's subnet the asleep key joins it, one ENI for both, so it saves 1. It compared
+     * the awake key alone with the peak: "would save nothing (1 needed either way)", beside "peak 1 + 1".
+     */
+    @Test
+    void oneSetPerSubnetCountsTheAsleepKeyOnTheAwakeKeysSubnet() throws Exception {
+        Plan.VpcAdvice v = asleep(2).vpcs().get(0);
+        assertEquals(1, v.inactiveKeys(), v.toString());
+        assertEquals(1, v.consolidatedEnis(), "one key for the subnet: " + v);
+        assertEquals(1, v.savedByConsolidating(), "2 (the peak's 1 + the asleep key) less 1: " + v);
+        Plan p = asleep(2);
+        assertTrue(PlanReport.text(p).contains("   v: peak 1 + 1 for the keys of Inactive functions of 2 (at the"
+                + " quota); one security-group set per subnet would need 1 (saves 1)"), PlanReport.text(p));
+        assertTrue(PlanReport.html(p).contains("<td>would need 1 ENI (saves 1)</td>"), PlanReport.html(p));
+    }
+
+    /**
+     * Asleep on a subnet where no key was made, the asleep key is that subnet's one key: one ENI more than the awake
+     * key's, 2 needed either way. It read "would save nothing (1 needed either way)" where 2 are.
+     */
+    @Test
+    void oneSetPerSubnetCountsAnAsleepKeyAloneOnItsSubnetAsAnEni() throws Exception {
+        String yaml = PlanInactiveKeysTest.SCENARIO.replace("  - id: v\n", "  - id: v\n    eniQuota: 2\n")
+                .replace("      - { id: a, cidr: 10.1.0.0/28, az: az-1, otherUsedIps: 10 }\n",
+                        "      - { id: a, cidr: 10.1.0.0/24, az: az-1 }\n      - { id: b, cidr: 10.1.1.0/24, az: az-1 }\n")
+                .replace("name: asleep, existing: Inactive, vpcConfig: { subnetIds: [a]",
+                        "name: asleep, existing: Inactive, vpcConfig: { subnetIds: [b]");
+        Plan p = new Planner(ScenarioLoader.parse(yaml, "asleep-key"), 1, line -> { }).warmUp(30_000_000L).plan();
+        Plan.VpcAdvice v = p.vpcs().get(0);
+        assertEquals(1, v.peakEnis(), v.toString());
+        assertEquals(1, v.inactiveKeys(), v.toString());
+        assertEquals(2, v.consolidatedEnis(), "a's key and b's asleep one: " + v);
+        assertEquals(0, v.savedByConsolidating(), v.toString());
+        assertTrue(PlanReport.text(p).contains("(at the quota); one security-group set per subnet would save nothing"
+                + " (2 needed either way)"), PlanReport.text(p));
+        assertTrue(PlanReport.json(p).contains("\"consolidatedEnis\" : 2,"), PlanReport.json(p));
     }
 
     private static Plan asleep(int quota) throws Exception {
