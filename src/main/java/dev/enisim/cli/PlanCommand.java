@@ -174,6 +174,7 @@ final class PlanCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
+        OtherOutput.warn(dir, "plan", spec.commandLine().getErr());
         Scenario s = scenarios.get(0);
         int answers = presets.size();
         // the most runs the plan can take under each preset (Planner.mostRuns): the figure its progress lines count

@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(scenario.name());
         SafeOutput.checkFolderWritable(dir, home); // a trial write: before a run of minutes, not after it
+        OtherOutput.warn(dir, "run", spec.commandLine().getErr()); // a sweep's folder, say: said before it goes
         SafeOutput.checkRoomBeforeRun(dir, home, replications > 1 ? OutputSize.replicated(scenario, replications)
                 : OutputSize.report(scenario), true); // and its room, estimated from the scenario
         budget.check(scenario, replications, spec.commandLine().getErr());

@@ -23,22 +23,7 @@ class OtherOutputReplacedTest {
 
     @Test
     void aSweepIntoARunsFolderSaysSoAndIntoItsOwnSaysNothing() throws Exception {
-        Path f = Files.writeString(dir.resolve("o.yaml"), """
-                name: o
-                duration: 2m
-                vpcs:
-                  - id: vpc-a
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-a]
-                functions:
-                  - name: api
-                    memoryMb: 512
-                    timeout: 10s
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
-                    duration: { dist: constant, value: 100ms }
-                    arrivals: { constant: 1/s }
-                """);
+        Path f = Files.writeString(dir.resolve("o.yaml"), OneSubnetYamlHere.YAML);
         Path out = dir.resolve("out");
         Result run = CliTest.run("run", f.toString(), "--out", out.toString(), "-q");
         assertEquals(0, run.code(), run.err());
@@ -53,6 +38,47 @@ class OtherOutputReplacedTest {
         Result again = CliTest.run(sweep);
         assertEquals(0, again.code(), again.err());
         assertFalse(again.err().contains("holds the output"), "its own output: " + again.err());
+    }
+
+    /** The wish's own example: a sweep's folder given to {@code run --out}, and a run's to {@code plan --out}. */
+    @Test
+    void aRunIntoASweepsFolderAndAPlanIntoARunsSaySo() throws Exception {
+        Path f = Files.writeString(dir.resolve("o.yaml"), OneSubnetYamlHere.YAML);
+        Path out = dir.resolve("out");
+        Result sweep = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--metric", "enis.peak", "--out",
+                out.toString(), "-q");
+        assertEquals(0, sweep.code(), sweep.err());
+        Result run = CliTest.run("run", f.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("warning: " + out + " holds the output of enisim sweep (") && run.err().contains(
+                "): run replaces it as a whole\n"), run.err());
+        assertTrue(Files.exists(out.resolve("summary.json")) && !Files.exists(out.resolve("sweep.csv")));
+        Result again = CliTest.run("run", f.toString(), "--out", out.toString(), "-q");
+        assertFalse(again.err().contains("holds the output"), "its own output: " + again.err());
+        Result plan = CliTest.run("plan", f.toString(), "--out", out.toString(), "-q", "--threads", "1");
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.err().contains("warning: " + out + " holds the output of enisim run (summary.json, ")
+                && plan.err().contains("): plan replaces it as a whole\n"), plan.err());
+    }
+
+    /** The one-subnet scenario of these tests. */
+    private static final class OneSubnetYamlHere {
+        static final String YAML = """
+                name: o
+                duration: 2m
+                vpcs:
+                  - id: vpc-a
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
+                    securityGroups: [sg-a]
+                functions:
+                  - name: api
+                    memoryMb: 512
+                    timeout: 10s
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
+                    duration: { dist: constant, value: 100ms }
+                    arrivals: { constant: 1/s }
+                """;
     }
 
     @Test
