@@ -217,7 +217,7 @@ final class Admission {
      * when it runs without its connection (a function error).
      */
     private Outcome noPort(int f, Lease env, long now) {
-        Outcome blocked = fleet.scaleOut(env.key, functions.get(f).role(), now);
+        Outcome blocked = fleet.scaleOut(env.key, f, functions.get(f).role(), now);
         if (blocked != null) {
             environments.giveBack(f, env, now);
         }

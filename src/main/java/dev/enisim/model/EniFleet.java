@@ -41,10 +41,10 @@ final class EniFleet implements KeyPorts {
     private HyperplaneEni[] byRow = new HyperplaneEni[16]; // the ENI of each row
     final List<HyperplaneEni> orphans = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
-    private EniFailure[] blocked = new EniFailure[8];   // per key: why its last scale-out failed, until it works
-    private long[] retryAtMicros = new long[8];         // per key: end of that failure's back-off
-    private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind that failure, if one was
+    private final EniBackOffs backOffs;
+    private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind its last refusal, if one was
     private ScaleOutLimit limit; // the limit behind tryCreate's last refusal (SUBNET_OUT_OF_IPS, ENI_LIMIT)
+    private EniBackOffs.BackOff heldBy; // the back-off that answered the last attach, null when that attach tried
 
     EniFleet(WorldSettings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
@@ -53,6 +53,7 @@ final class EniFleet implements KeyPorts {
         this.port = port;
         this.listener = listener;
         this.reuseDeleting = settings.reuseDeletingEni();
+        this.backOffs = new EniBackOffs(settings.eniRetryBackoffMicros(), settings.eniRetryBackoffPerKey());
     }
 
     // ---- keys -------------------------------------------------------------------------------------------
@@ -137,9 +138,7 @@ final class EniFleet implements KeyPorts {
         if (k == null) {
             k = pools.size();
             pools.add(new EniPool(k, key, subnet, vpc, capacity, ports));
-            if (k == blocked.length) {
-                blocked = Arrays.copyOf(blocked, 2 * k);
-                retryAtMicros = Arrays.copyOf(retryAtMicros, 2 * k);
+            if (k == refusedBy.length) {
                 refusedBy = Arrays.copyOf(refusedBy, 2 * k);
             }
             keyIndex.put(key, k);
@@ -151,17 +150,26 @@ final class EniFleet implements KeyPorts {
      * One more function or version uses the binding's keys. ENIs being deleted (their key had no user left) are taken
      * back, their deletion cancelled, when {@code hyperplane.reuseDeletingEni} says so (the default) [assumed]; else
      * they finish deleting and the key gets a new ENI ({@link #attach}). An ENI taken back is said among the actions
-     * (before its return to InUse: "Deletion of eni-N cancelled: {@code user} took it back"). Returns the ENIs taken
-     * back, each with the time its deletion was requested (empty, and nothing allocated, when none was).
+     * (before its return to InUse: "Deletion of eni-N cancelled: {@code user} took it back"). An ENI whose key lost
+     * its users while it was being created is kept (whatever that setting says: its deletion has not started), and
+     * counted as taken back too. Returns the ENIs taken back, each with the time its deletion was requested (or its
+     * key released), empty, and nothing allocated, when none was.
      */
     List<Cancelled> addUsers(Binding b, String user, long now) {
         List<Cancelled> cancelled = List.of();
         for (int key : b.keys()) {
             EniPool pool = pools.get(key);
             pool.addUser();
-            if (pool.users() == 1 && reuseDeleting) {
+            if (pool.users() == 1) {
                 for (HyperplaneEni eni : pool.enis()) {
-                    if (eni.state() == EniState.Deleting) {
+                    if (eni.state() == EniState.Creating && eni.releasedWhileCreatingMicros() >= 0) {
+                        // released while being created, its deletion not started yet: it simply stays
+                        if (cancelled.isEmpty()) {
+                            cancelled = new ArrayList<>();
+                        }
+                        cancelled.add(new Cancelled(eni.ref(), eni.releasedWhileCreatingMicros()));
+                        eni.releasedWhileCreating(-1);
+                    } else if (eni.state() == EniState.Deleting && reuseDeleting) {
                         long requested = eni.deletionRequestedMicros();
                         EniId id = eni.ref();
                         listener.controlAction("Deletion of " + id.name() + " cancelled: " + user + " took it back ("
@@ -172,7 +180,10 @@ final class EniFleet implements KeyPorts {
                         if (cancelled.isEmpty()) {
                             cancelled = new ArrayList<>();
                         }
-                        cancelled.add(new Cancelled(eni.ref(), requested));
+                        // the teardown it belongs to: the one that released it, if it was still being created then
+                        long released = eni.releasedWhileCreatingMicros();
+                        cancelled.add(new Cancelled(eni.ref(), released >= 0 ? released : requested));
+                        eni.releasedWhileCreating(-1);
                     }
                 }
             }
@@ -180,7 +191,10 @@ final class EniFleet implements KeyPorts {
         return cancelled;
     }
 
-    /** An ENI whose deletion, requested at {@code requestedMicros}, was cancelled: a new user took it back. */
+    /**
+     * An ENI whose deletion, requested at {@code requestedMicros} (or owed since its key was released then, while it
+     * was being created), was cancelled: a new user took it back.
+     */
     record Cancelled(EniId eni, long requestedMicros) {
     }
 
@@ -190,8 +204,9 @@ final class EniFleet implements KeyPorts {
     }
 
     /**
-     * One function or version stops using the binding's keys; a key left without users has its ENIs deleted.
-     * Returns the ENIs whose deletion this started.
+     * One function or version stops using the binding's keys; a key left without users has its ENIs deleted: those
+     * in use at once, those still being created once they are ready ({@link #ready}). Returns the ENIs this releases:
+     * a teardown waits for each of them.
      */
     List<EniId> removeUsers(Binding b, String role, long now) {
         List<EniId> deleting = new ArrayList<>();
@@ -202,6 +217,9 @@ final class EniFleet implements KeyPorts {
                 for (HyperplaneEni eni : List.copyOf(pool.enis())) {
                     if (eni.state() == EniState.InUse) {
                         startDeletion(eni, now);
+                        deleting.add(eni.ref());
+                    } else if (eni.state() == EniState.Creating) {
+                        eni.releasedWhileCreating(now); // deleted when ready, unless a user comes back first
                         deleting.add(eni.ref());
                     }
                 }
@@ -254,10 +272,12 @@ final class EniFleet implements KeyPorts {
 
     /**
      * Attaches a waiting function to a key: at once-ish if the key has a ready ENI, when the ENI being created
-     * is ready, or by creating one. Returns why that was impossible, or null.
+     * is ready, or by creating one. Returns why that was impossible, or null; {@link #heldBy} then says whether it was
+     * a back-off that refused it.
      */
     EniFailure attach(int function, int key, String role, long now) {
         EniPool pool = pools.get(key);
+        heldBy = null;
         if (pool.hasInUse()) {
             listener.eniShared(function, pool.firstInUse().ref(), now);
             port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
@@ -265,13 +285,14 @@ final class EniFleet implements KeyPorts {
             return null;
         }
         if (pool.creating() == 0) {
-            EniFailure waiting = backingOff(key, now);
+            EniBackOffs.BackOff waiting = backOffs.holding(key, function, role, now);
             if (waiting != null) {
-                return waiting;
+                heldBy = waiting;
+                return waiting.why();
             }
             EniFailure why = create(pool, role, now);
             if (why != null) {
-                backOff(key, why, now);
+                backOffs.failed(key, function, role, why, limit, now);
                 return why;
             }
         } else {
@@ -343,39 +364,44 @@ final class EniFleet implements KeyPorts {
      * connect (null: the caller counts a function error), or gets ENINotReadyException when the network model says
      * so. Otherwise Lambda creates one; if it cannot (no IP,
      * quota, permissions) the invocation fails with the matching 502 error, and so does every request to the
-     * key until the back-off has passed.
+     * key until the back-off has passed (every request of the role, for permissions; of the function, under
+     * {@code hyperplane.eniRetryBackoffScope: function}).
      */
     @Override
-    public Outcome scaleOut(int key, String role, long now) {
+    public Outcome scaleOut(int key, int function, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.creating() > 0 && !networking.eniUsableWhileCreating()) {
             return networking.whileScalingOut();
         }
-        EniFailure waiting = backingOff(key, now);
+        EniBackOffs.BackOff waiting = backOffs.holding(key, function, role, now);
         if (waiting != null) {
-            return waiting.invokeError();
+            refusedBy[key] = waiting.limit();
+            return waiting.why().invokeError();
         }
         EniFailure why = create(pool, role, now);
         if (why == null) {
             return pool.creating() > 0 ? networking.whileScalingOut() : null;
         }
         if (why != EniFailure.EC2_THROTTLED) { // a throttled call is retried as soon as the bucket has a token
-            backOff(key, why, now);
+            refusedBy[key] = backOffs.failed(key, function, role, why, limit, now).limit();
         }
         return why.invokeError();
     }
 
-    /** Why the key's last scale-out failed, while Lambda waits out its back-off; null when it may try. */
-    private EniFailure backingOff(int key, long now) {
-        EniFailure why = blocked[key];
-        return why != null && now < retryAtMicros[key] ? why : null;
+    /**
+     * A function was deleted: its own back-offs (scope {@code function}) go with it, as AWS's way out of a failed
+     * creation is to delete the function and create it again.
+     */
+    void deleted(int function) {
+        backOffs.deleted(function);
     }
 
-    /** A scale-out of the key failed for {@code why}: Lambda will not try again before the back-off has passed. */
-    private void backOff(int key, EniFailure why, long now) {
-        blocked[key] = why;
-        refusedBy[key] = why == EniFailure.SUBNET_OUT_OF_IPS || why == EniFailure.ENI_LIMIT ? limit : null;
-        retryAtMicros[key] = now + settings.eniRetryBackoffMicros();
+    /**
+     * The back-off that refused the last {@link #attach}, or null when that attach tried (and succeeded, or failed
+     * now): a function that starts using a key while it backs off fails for the reason of an earlier failure.
+     */
+    EniBackOffs.BackOff heldBy() {
+        return heldBy;
     }
 
     /**
@@ -426,7 +452,7 @@ final class EniFleet implements KeyPorts {
         HyperplaneEni eni = newest(pool.key());
         if (networking.eniUsableWhileCreating()) {
             eni.openWhileCreating();
-            blocked[pool.key()] = null; // the key could make an ENI: its last failure is over
+            backOffs.created(pool.key()); // the key could make an ENI: its last failure is over
         } else {
             port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
         }
@@ -494,7 +520,7 @@ final class EniFleet implements KeyPorts {
             }
             return NO_WAITERS;
         }
-        blocked[eni.key()] = null;
+        backOffs.created(eni.key());
         if (pool.users() == 0) {
             startDeletion(eni, now); // its users left while it was being created
             return NO_WAITERS;

@@ -24,6 +24,7 @@ final class HyperplaneEni {
     private boolean inPlaceAtStart;
     private boolean openWhileCreating; // legacy: its slots are taken while it is being created
     private long plannedReadyMicros = -1;
+    private long releasedWhileCreatingMicros = -1;
 
     /** A standalone ENI, its ports in a table of its own. */
     HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
@@ -144,6 +145,22 @@ final class HyperplaneEni {
             throw new IllegalStateException(name() + ": ready time set twice");
         }
         plannedReadyMicros = atMicros;
+    }
+
+    /**
+     * When its key lost its last user while it was still being created, or -1 (never, or a user came back before it
+     * was deleted): the teardown that released it then waits for its deletion, which starts when it is ready.
+     */
+    public long releasedWhileCreatingMicros() {
+        return releasedWhileCreatingMicros;
+    }
+
+    /** Its key lost its last user while it was Creating ({@code -1}: a user came back). */
+    void releasedWhileCreating(long atMicros) {
+        if (atMicros >= 0 && state != EniState.Creating) {
+            throw new IllegalStateException(name() + ": released while creating, but " + state);
+        }
+        releasedWhileCreatingMicros = atMicros;
     }
 
     /** Takes {@code n} ports if the ENI is in use and has room. */

@@ -75,7 +75,7 @@ final class HyperplaneNetworking implements Networking {
         if (persistent > 0) {
             HyperplaneEni eni = fleet.acquire(key, persistent, now);
             if (eni == null) {
-                Outcome blocked = fleet.scaleOut(key, f.role(), now);
+                Outcome blocked = fleet.scaleOut(key, f.index(), f.role(), now);
                 return blocked != null ? blocked : Outcome.FUNCTION_ERROR_NO_PORT;
             }
             start.eni = eni.row();

@@ -67,7 +67,8 @@ final class Invariants {
     /**
      * Each key's user count equals the functions, attachments and versions that hold it; a key with users never
      * has an ENI being deleted (unless {@code hyperplane.reuseDeletingEni} is false: then it finishes deleting), and a key without users has no ENI in use (it would hold its IP and quota slot
-     * for ever: an ENI finishing its creation after its users left is deleted at once).
+     * for ever: an ENI finishing its creation after its users left is deleted at once); an ENI being created is marked
+     * released (its teardown waits for it) exactly while its key has no users.
      */
     private static void users(EniFleet fleet, List<LambdaFunction> functions) {
         int[] users = new int[fleet.pools.size()];
@@ -104,6 +105,10 @@ final class Invariants {
                 if (eni.state() == EniState.InUse && p.users() == 0) {
                     throw new IllegalStateException(eni.name() + " is in use on key " + p.eniKey()
                             + ", which has no users");
+                }
+                if (eni.state() == EniState.Creating && (eni.releasedWhileCreatingMicros() >= 0) != (p.users() == 0)) {
+                    throw new IllegalStateException(eni.name() + " is being created on key " + p.eniKey() + " with "
+                            + p.users() + " users, released at " + eni.releasedWhileCreatingMicros() + " us");
                 }
             }
         }

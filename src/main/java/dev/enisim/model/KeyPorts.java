@@ -12,9 +12,9 @@ interface KeyPorts {
 
     /**
      * The key's ENIs are full: Lambda creates one more unless one is on its way. Returns the invocation's failure
-     * when none can be made (or the key is backing off), null otherwise.
+     * when none can be made (or the key, or {@code function}'s role, is backing off), null otherwise.
      */
-    Outcome scaleOut(int key, String role, long nowMicros);
+    Outcome scaleOut(int key, int function, String role, long nowMicros);
 
     /**
      * The ENI a cold start has just made (one {@link Networking#eniUsableWhileCreating} model) is ready at {@code

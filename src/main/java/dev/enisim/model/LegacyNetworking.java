@@ -59,12 +59,12 @@ final class LegacyNetworking implements Networking {
     public Outcome coldStart(LambdaFunction f, int key, KeyPorts fleet, Lease start, long now) {
         HyperplaneEni e = slot(f, key, fleet, now);
         if (e == null) {
-            Outcome blocked = fleet.scaleOut(key, f.role(), now);
+            Outcome blocked = fleet.scaleOut(key, f.index(), f.role(), now);
             if (blocked == Outcome.SUBNET_IP_LIMIT_REACHED) {
                 for (int[] az : f.binding().keysByAz()) {
                     for (int other : az) {
                         if (other != key && (e = slot(f, other, fleet, now)) == null
-                                && fleet.scaleOut(other, f.role(), now) == null) {
+                                && fleet.scaleOut(other, f.index(), f.role(), now) == null) {
                             e = slot(f, other, fleet, now);
                         }
                         if (e != null) {

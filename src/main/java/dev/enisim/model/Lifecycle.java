@@ -220,7 +220,7 @@ final class Lifecycle {
         for (int key : b.keys()) {
             EniFailure why = fleet.attach(f.index(), key, f.role(), now);
             if (why != null) {
-                attachFailed(f, a, why, fleet.pools.get(key).eniKey().label(), now);
+                attachFailed(f, a, why, fleet.pools.get(key).eniKey().label(), fleet.heldBy(), now);
                 return;
             }
         }
@@ -263,11 +263,17 @@ final class Lifecycle {
         }
     }
 
-    private void attachFailed(LambdaFunction f, Attachment a, EniFailure why, String key, long now) {
+    /**
+     * An attachment failed for {@code why}: at once, because the key ({@code key}, its label) or the role was backing
+     * off after an earlier failure ({@code held}), or because the ENI creation tried now failed ({@code held} null).
+     */
+    private void attachFailed(LambdaFunction f, Attachment a, EniFailure why, String key, EniBackOffs.BackOff held,
+            long now) {
         f.setAttachment(null);
         StateReasonCode reason = why.reason();
         switch (a.purpose()) {
-            case CREATE -> setState(f, State.Failed, reason, "no ENI could be created for " + key, now);
+            case CREATE -> setState(f, State.Failed, reason, held == null ? "no ENI could be created for " + key
+                    : backingOff(key, held, now), now);
             case RESTORE -> {
                 fleet.removeUsers(a.binding(), f.role(), now);
                 f.setHoldsKeys(false);
@@ -283,19 +289,26 @@ final class Lifecycle {
     }
 
     /**
-     * Makes {@code b} the function's binding without waiting: for an Inactive function (which holds no keys)
-     * or a detach (which needs none). Keys the function held are released.
+     * Makes {@code b} the function's binding without waiting: for an Inactive function (which holds no keys), a
+     * detach (which needs none), or any update under the legacy model (its ENIs come with cold starts). Keys the
+     * function held are released.
      */
     private void switchBinding(LambdaFunction f, Binding b, String action, long now) {
         Binding old = f.binding();
         f.setBinding(b);
+        boolean legacyKeys = !networking.enisBeforeInvocations() && b.attached();
         if (f.holdsKeys()) {
-            if (!networking.enisBeforeInvocations() && b.attached()) {
+            if (legacyKeys) {
                 addUsers(f, b, now); // the new ENIs come with the next cold starts
             } else {
                 f.setHoldsKeys(false);
             }
             record(f, action, now, fleet.removeUsers(old, f.role(), now));
+        } else if (legacyKeys) {
+            // a legacy function attached by this update: it uses its new keys from now on (its cold starts' ENIs
+            // were deleted as soon as they were ready, their key having no user)
+            addUsers(f, b, now);
+            f.setHoldsKeys(true);
         }
         environments.reset(f, now);
     }
@@ -421,6 +434,7 @@ final class Lifecycle {
             }
         }
         setState(f, State.Deleted, null, "DeleteFunction", now);
+        fleet.deleted(f.index());
         environments.reset(f, now);
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
     }
@@ -460,6 +474,19 @@ final class Lifecycle {
         }
         return " with subnets " + String.join(", ", b.subnetIds()) + " and security groups ["
                 + String.join(", ", b.securityGroupIds()) + "]";
+    }
+
+    /**
+     * Why a creation failed without trying: "ENI creation for subnet-a+[sg-a] is backing off after its failure 2 min
+     * before (SubnetOutOfIPAddresses); Lambda tries again only 3 min from now (hyperplane.eniRetryBackoff)", the role
+     * named when the back-off is its own (its permissions). Spans, not clock times: the model knows no start date.
+     */
+    static String backingOff(String key, EniBackOffs.BackOff held, long now) {
+        long ago = now - held.failedAtMicros();
+        return "ENI creation for " + key + (held.role() == null ? "" : " by role " + held.role())
+                + " is backing off after its failure " + (ago == 0 ? "at this instant" : span(ago) + " before") + " ("
+                + held.why().reason() + "); Lambda tries again only " + span(held.retryAtMicros() - now)
+                + " from now (hyperplane.eniRetryBackoff)";
     }
 
     /** A span as people say it in the narrative ({@link Spans#of}). */

@@ -127,6 +127,12 @@ public sealed interface SimEvent {
         int count(String key, int min, int max);
 
         /**
+         * A required number of addresses of {@code subnet} (its index; -1 when it was missing or unknown): from 0 to
+         * the subnet's usable addresses (its size less the 5 AWS reserves).
+         */
+        int subnetAddresses(String key, int subnet);
+
+        /**
          * A required provisioned concurrency for {@code function}: at least 1, at most the function's reserved
          * concurrency, or the account's unreserved concurrency when it has none.
          */
@@ -154,8 +160,10 @@ public sealed interface SimEvent {
             new Action("deleteRole", a -> new SetRolePermissions(a.role("role"), false, true)),
             new Action("revokeRolePermissions", a -> new SetRolePermissions(a.role("role"), false, false)),
             new Action("grantRolePermissions", a -> new SetRolePermissions(a.role("role"), true, false)),
-            new Action("setOtherUsedIps", a -> new SetOtherUsedIps(a.subnet("subnet"),
-                    a.count("otherUsedIps", 0, 65_536))),
+            new Action("setOtherUsedIps", a -> {
+                int subnet = a.subnet("subnet");
+                return new SetOtherUsedIps(subnet, a.subnetAddresses("otherUsedIps", subnet));
+            }),
             new Action("setOtherUsedEnis", a -> new SetOtherUsedEnis(a.vpc("vpc"),
                     a.count("otherUsedEnis", 0, 10_000_000))),
             new Action("azOutage", a -> {

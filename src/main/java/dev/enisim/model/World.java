@@ -163,8 +163,13 @@ final class World {
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
         IpPool s = network.subnets.get(o.subnet());
         int fits = s.askOtherUsedIps(o.count());
-        listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"
-                + (fits < o.count() ? " (asked " + o.count() + "; Lambda's ENIs hold the rest)" : ""), now);
+        int usable = s.usableIps();
+        // the loader refuses more than the subnet's usable addresses; a scenario built in code (a plan's smaller
+        // subnet) may still ask for them
+        listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs" + (fits >= o.count() ? ""
+                : o.count() <= usable ? " (asked " + o.count() + "; Lambda's ENIs hold the rest)"
+                : " (asked " + o.count() + ", more than its " + usable + " usable addresses" + (fits < usable
+                        ? "; Lambda's ENIs hold " + (usable - fits) : "") + ")"), now);
         listener.subnetIps(s.index(), s.availableIps(), now);
     }
 
@@ -210,7 +215,7 @@ final class World {
         for (HyperplaneEni e : fleet.all) {
             es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(),
                     step(e.readyMicros()), step(e.deletionRequestedMicros()), step(e.orphanedMicros()),
-                    step(e.endedMicros()), e.inPlaceAtStart()));
+                    step(e.endedMicros()), e.inPlaceAtStart(), step(e.releasedWhileCreatingMicros())));
         }
         RegionEnis r = network.region;
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,

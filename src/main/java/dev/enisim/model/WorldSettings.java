@@ -83,6 +83,17 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
         default boolean reuseDeletingEni() {
             return true;
         }
+
+        /**
+         * After an ENI creation fails for lack of IPs or quota, Lambda's back-off ({@link #eniRetryBackoffMicros})
+         * holds back every creation for the key: other functions created, restored or updated onto it fail at once
+         * for the same reason, and requests that find its ENIs full too (true, the default); false: only the
+         * function it failed for waits, another tries at once [assumed: AWS documents the wait, not whose it is]. A
+         * failure for the role's permissions holds back that role's creations only, either way.
+         */
+        default boolean eniRetryBackoffPerKey() {
+            return true;
+        }
     }
 
     public int accountConcurrencyLimit() {
@@ -127,6 +138,10 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
 
     public boolean reuseDeletingEni() {
         return config.reuseDeletingEni();
+    }
+
+    public boolean eniRetryBackoffPerKey() {
+        return config.eniRetryBackoffPerKey();
     }
 
     /** A cold start's init duration is cut here: 10 s [doc]. */

@@ -86,9 +86,12 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
      * @param endedMicros             when it was deleted
      * @param inPlaceAtStart          it existed before the run (an existing function's, put in place at the start),
      *                                not created by it (a legacy cold start at 0 makes one ready at 0 too)
+     * @param releasedWhileCreatingMicros when its key lost its last user while it was still being created (its
+     *                                deletion was requested when it was ready); empty if that never happened, or a
+     *                                user came back before its deletion
      */
     public record EniView(EniId id, EniState state, int connections, long createdMicros, OptionalLong readyMicros,
             OptionalLong deletionRequestedMicros, OptionalLong orphanedMicros, OptionalLong endedMicros,
-            boolean inPlaceAtStart) {
+            boolean inPlaceAtStart, OptionalLong releasedWhileCreatingMicros) {
     }
 }

@@ -570,7 +570,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     /**
      * Each teardown's wait: until its last ENI was deleted, by Lambda or (for orphans) by hand; null if one was
-     * still there at the end.
+     * still there at the end. An ENI the teardown released while it was still being created counts too: its deletion
+     * was requested when it was ready, and the wait runs from the teardown's request to its end.
      */
     private List<RunSummary.Teardown> teardowns(WorldSnapshot end) {
         List<RunSummary.Teardown> out = new ArrayList<>();
@@ -583,8 +584,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 if (e.orphanedMicros().isPresent()) {
                     orphaned++;
                 }
+                OptionalLong requested = OptionalLong.of(t.requestedMicros());
                 if (e.state() != dev.enisim.model.eni.EniState.Deleted
-                        || !e.deletionRequestedMicros().equals(OptionalLong.of(t.requestedMicros()))) {
+                        || !e.deletionRequestedMicros().equals(requested)
+                        && !e.releasedWhileCreatingMicros().equals(requested)) {
                     done = false; // still deleting, or kept because its key was used again
                 } else {
                     last = Math.max(last, e.endedMicros().getAsLong());

@@ -8,6 +8,11 @@ final class References {
 
     final List<String> vpcs = new ArrayList<>();
     final List<String> subnets = new ArrayList<>();
+    /**
+     * Each subnet's usable addresses (its CIDR's size less the 5 AWS reserves), in the order of {@link #subnets}; -1
+     * for a subnet whose CIDR could not be read (its problem is said there).
+     */
+    final List<Integer> usableIps = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<String> azs = new ArrayList<>();
     private final List<String> subnetsWithNat = new ArrayList<>();
@@ -26,6 +31,7 @@ final class References {
             this.vpcs.add(v.id());
             for (Scenario.Subnet s : v.subnets()) {
                 subnets.add(s.id());
+                usableIps.add(s.cidr() == ScenarioLoader.PLACEHOLDER_CIDR ? -1 : s.cidr().usableAddresses());
                 subnetVpc.put(s.id(), v.id());
                 if (s.dualStack()) {
                     dualStack.add(s.id());

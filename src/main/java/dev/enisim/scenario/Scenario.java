@@ -139,6 +139,11 @@ public record Scenario(
     }
 
     @Override
+    public boolean eniRetryBackoffPerKey() {
+        return hyperplane.eniRetryBackoffScope().equals(Hyperplane.BACKOFF_PER_KEY);
+    }
+
+    @Override
     public long keepAliveMicros() {
         return scaling.keepAliveMicros();
     }
@@ -646,6 +651,11 @@ public record Scenario(
      * @param reuseDeletingEni   a function or version that starts using a key whose ENIs are being deleted takes them
      *                           back, cancelling the deletion (true, the default); false: they finish deleting and
      *                           the key gets a new ENI (an IP and a quota slot more, the creation time) [assumed]
+     * @param eniRetryBackoffScope whose an ENI creation's back-off is after a failure for lack of IPs or quota:
+     *                           {@code key} (the default), every creation for the key waits (other functions created,
+     *                           restored or updated onto it fail at once); {@code function}, only the function it
+     *                           failed for [assumed]. A failure for the role's permissions holds back that role's
+     *                           creations only, either way
      */
     public record Hyperplane(
             DistributionSpec eniCreateTime,
@@ -657,7 +667,23 @@ public record Scenario(
             long stuckPendingAfterMicros,
             java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
             boolean eniNotReadyOnScaleOut,
-            boolean reuseDeletingEni) {
+            boolean reuseDeletingEni,
+            String eniRetryBackoffScope) {
+
+        /** {@link #eniRetryBackoffScope}: the back-off holds every creation for the key (the default). */
+        public static final String BACKOFF_PER_KEY = "key";
+        /** {@link #eniRetryBackoffScope}: the back-off holds only the function the creation failed for. */
+        public static final String BACKOFF_PER_FUNCTION = "function";
+
+        /** The parameters with a back-off per key (the default). */
+        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
+                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
+                long stuckPendingAfterMicros, java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
+                boolean eniNotReadyOnScaleOut, boolean reuseDeletingEni) {
+            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit, eniNotReadyOnScaleOut,
+                    reuseDeletingEni, BACKOFF_PER_KEY);
+        }
 
         /** The parameters with a key's ENIs being deleted taken back by a new user (the default). */
         public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
@@ -686,7 +712,10 @@ public record Scenario(
                 Setting.of("eniNotReadyOnScaleOut", Setting.flag(), "false", Defaults.Source.ASSUMED,
                         Builder::eniNotReadyOnScaleOut),
                 Setting.of("reuseDeletingEni", Setting.flag(), "true", Defaults.Source.ASSUMED,
-                        Builder::reuseDeletingEni));
+                        Builder::reuseDeletingEni),
+                Setting.of("eniRetryBackoffScope", Setting.text(List.of(BACKOFF_PER_KEY, BACKOFF_PER_FUNCTION),
+                        "whose the back-off is"), BACKOFF_PER_KEY, Defaults.Source.ASSUMED,
+                        Builder::eniRetryBackoffScope));
 
         /** Every parameter at its default (the default {@link AssumptionPreset}'s ENI times). */
         public static final Hyperplane DEFAULT = builder().build();
@@ -718,6 +747,7 @@ public record Scenario(
             private java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit = java.util.Optional.empty();
             private boolean eniNotReadyOnScaleOut;
             private boolean reuseDeletingEni;
+            private String eniRetryBackoffScope;
 
             private Builder() {
                 Setting.resetAll(SETTINGS, this);
@@ -734,6 +764,7 @@ public record Scenario(
                 ec2RequestLimit = h.ec2RequestLimit;
                 eniNotReadyOnScaleOut = h.eniNotReadyOnScaleOut;
                 reuseDeletingEni = h.reuseDeletingEni;
+                eniRetryBackoffScope = h.eniRetryBackoffScope;
             }
 
             public Builder eniCreateTime(DistributionSpec v) {
@@ -788,10 +819,16 @@ public record Scenario(
                 return this;
             }
 
+            /** Whose an ENI creation's back-off is: {@code key} (the default) or {@code function} [assumed]. */
+            public Builder eniRetryBackoffScope(String v) {
+                eniRetryBackoffScope = v;
+                return this;
+            }
+
             public Hyperplane build() {
                 return new Hyperplane(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros,
                         eniDeleteTime, idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit,
-                        eniNotReadyOnScaleOut, reuseDeletingEni);
+                        eniNotReadyOnScaleOut, reuseDeletingEni, eniRetryBackoffScope);
             }
         }
     }

@@ -58,7 +58,7 @@ public final class ScenarioLoader {
     public static final int MAX_BUCKETS = 2_000_000;
     /** The latest wall-clock time a run may reach with {@code startsAt}: the end of the year 9999. */
     static final java.time.Instant LATEST_START = java.time.Instant.parse("9999-12-31T23:59:59Z");
-    private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
+    static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
 
     private ScenarioLoader() {
     }

@@ -19,6 +19,9 @@ final class TimelineReader {
 
     static final List<String> ACTIONS = SimEvent.ACTIONS.stream().map(SimEvent.Action::name).toList();
 
+    /** The addresses of the largest subnet (/16): the bound of a count of addresses when its subnet is not known. */
+    private static final int LARGEST_SUBNET_ADDRESSES = 65_536;
+
     private final Fields root;
     private final References refs;
     /** Function and role names to their indices (roles in the order functions first name them, as the world's). */
@@ -180,6 +183,25 @@ final class TimelineReader {
         public int count(String key, int min, int max) {
             Long n = a.requireInteger(key(key), min, max);
             return n == null ? min : n.intValue();
+        }
+
+        /**
+         * As {@code vpcs[*].subnets[*].otherUsedIps} is read: at most the subnet's usable addresses. When the subnet is
+         * unknown, or its CIDR could not be read, only the largest subnet's (/16) bound is checked: the scenario fails
+         * on the problem said there.
+         */
+        @Override
+        public int subnetAddresses(String key, int subnet) {
+            Long n = a.requireInteger(key(key), 0, LARGEST_SUBNET_ADDRESSES);
+            if (n == null) {
+                return 0;
+            }
+            int usable = subnet < 0 ? -1 : refs.usableIps.get(subnet);
+            if (usable >= 0 && n > usable) {
+                a.problem(key, "expected a whole number from 0 to " + usable + " (the usable addresses of "
+                        + refs.subnets.get(subnet) + "), got " + n);
+            }
+            return n.intValue();
         }
 
         @Override

@@ -36,16 +36,19 @@ class PlanOthersRefusedFigureTest {
         assertTrue(SummaryJson.render(r).contains("\"otherUsedIpsRefused\" : 1"), SummaryJson.render(r));
     }
 
-    /** Asked three times: the most refused at once (30 - 25 = 5), not the last ask's (none) nor a sum. */
+    /**
+     * Asked three times: the most refused at once (all 27 usable addresses asked, 27 - 25 = 2), not the last ask's
+     * (none) nor a sum (3). (It asked 30 of the 27, which the loader now refuses, as it does in the vpcs section.)
+     */
     @Test
     void theMostRefusedAtOnceIsKept() throws Exception {
         RunSummary r = run("""
                   - { at: 30m, action: setOtherUsedIps, subnet: sn-b, otherUsedIps: 26 }
-                  - { at: 1h, action: setOtherUsedIps, subnet: sn-b, otherUsedIps: 30 }
+                  - { at: 1h, action: setOtherUsedIps, subnet: sn-b, otherUsedIps: 27 }
                   - { at: 90m, action: setOtherUsedIps, subnet: sn-b, otherUsedIps: 12 }
                 """);
         assertEquals(12, r.subnets().get("sn-b").otherUsedIps());
-        assertEquals(5, r.subnets().get("sn-b").otherUsedIpsRefused());
+        assertEquals(2, r.subnets().get("sn-b").otherUsedIpsRefused());
     }
 
     /** Tenants that always fit: 0, and summary.json says nothing of it (as every summary before the figure). */

@@ -62,8 +62,8 @@ class EveryFeatureProperties {
     }
 
     /** The figures one scenario is built from: VPC v's subnets, the functions' kinds and VPCs. */
-    private record Shape(int vpcs, int[] subnets, boolean[][] dualStack, boolean[] nat, int functions, int[] vpcOf,
-            boolean legacy, boolean accounts, boolean drain) {
+    private record Shape(int vpcs, int[] subnets, boolean[][] dualStack, int[][] usable, boolean[] nat, int functions,
+            int[] vpcOf, boolean legacy, boolean accounts, boolean drain) {
     }
 
     /**
@@ -77,6 +77,7 @@ class EveryFeatureProperties {
         int nVpcs = 1 + s[3] % 2;
         int[] subnets = new int[nVpcs];
         boolean[][] dual = new boolean[nVpcs][];
+        int[][] usables = new int[nVpcs][];
         boolean[] nat = new boolean[nVpcs];
         int limit = 8 + s[4] % 40;
         int others = 2 * (s[9] % 3); // the Region's ENIs outside Lambda's: other services' in the VPCs, and outside
@@ -116,6 +117,7 @@ class EveryFeatureProperties {
             int b = 10 + 6 * v;
             subnets[v] = 1 + s[b] % 3;
             dual[v] = new boolean[subnets[v]];
+            usables[v] = new int[subnets[v]];
             nat[v] = s[b + 1] % 3 == 0;
             int quota = 2 + s[b + 2] % 8;
             y.append("  - id: vpc-").append(v).append("\n    eniQuota: ").append(quota)
@@ -124,6 +126,7 @@ class EveryFeatureProperties {
             for (int k = 0; k < subnets[v]; k++) {
                 int prefix = 27 + (s[b + 4] >> k) % 2; // /27 (27 usable) or /28 (11)
                 int usable = (1 << (32 - prefix)) - 5;
+                usables[v][k] = usable;
                 dual[v][k] = (s[b + 5] >> k & 1) == 1;
                 y.append("      - { id: subnet-").append(v).append('-').append(k).append(", cidr: 10.").append(v)
                         .append('.').append(k).append(".0/").append(prefix).append(", az: az-").append(k % 2)
@@ -171,7 +174,7 @@ class EveryFeatureProperties {
                 .append(s[33] % 3 != 0).append(" }\n");
         int nFunctions = 2 + s[34] % 3;
         int[] vpcOf = new int[nFunctions];
-        Shape shape = new Shape(nVpcs, subnets, dual, nat, nFunctions, vpcOf, legacy, accounts, drain);
+        Shape shape = new Shape(nVpcs, subnets, dual, usables, nat, nFunctions, vpcOf, legacy, accounts, drain);
         boolean anyAsync = false;
         boolean anySqs = false;
         y.append("functions:\n");
@@ -312,7 +315,8 @@ class EveryFeatureProperties {
         String fn = "function: f" + f;
         int v = shape.vpcOf()[f] >= 0 && a[2] % 4 != 0 ? shape.vpcOf()[f] : a[2] % shape.vpcs();
         String at = "{ at: " + (a[5] % 1200) + "s, action: ";
-        String subnet = "subnet-" + v + "-" + a[3] % shape.subnets()[v];
+        int k = a[3] % shape.subnets()[v];
+        String subnet = "subnet-" + v + "-" + k;
         return switch (a[0] % 15) {
             case 0 -> at + "createFunction, " + fn + (a[2] % 2 == 0 && shape.vpcOf()[f] >= 0
                     ? ", vpcConfig: " + vpcConfig(shape, shape.vpcOf()[f], a[3], a[4]) : "") + " }";
@@ -325,7 +329,10 @@ class EveryFeatureProperties {
             case 5 -> at + "deleteRole, role: r" + a[3] % 2 + " }";
             case 6 -> at + "revokeRolePermissions, role: r" + a[3] % 2 + " }";
             case 7 -> at + "grantRolePermissions, role: r" + a[3] % 2 + " }";
-            case 8 -> at + "setOtherUsedIps, subnet: " + subnet + ", otherUsedIps: " + a[4] % 30 + " }";
+            // up to the subnet's usable addresses (the loader refuses more); past what Lambda's ENIs leave free it is
+            // capped
+            case 8 -> at + "setOtherUsedIps, subnet: " + subnet + ", otherUsedIps: " + a[4] % (shape.usable()[v][k] + 1)
+                    + " }";
             case 9 -> shape.legacy() ? null : at + "setOtherUsedEnis, vpc: vpc-" + v + ", otherUsedEnis: " + a[4] % 8
                     + " }";
             case 10 -> at + "azOutage, az: az-" + a[3] % Math.min(2, java.util.Arrays.stream(shape.subnets()).max()

@@ -95,6 +95,12 @@ class FieldLimitsAcceptedTest {
         assertEquals(28, sizes.vpcs().get(0).subnets().get(0).cidr().prefix());
         assertEquals(11, sizes.vpcs().get(0).subnets().get(0).otherUsedIps());
         assertEquals(16, sizes.vpcs().get(0).subnets().get(1).cidr().prefix());
+        // the timeline's setOtherUsedIps up to the subnet's usable addresses too: all 11 of the /28, all of the /16
+        Scenario grown = load(top("timeline:\n  - {at: 1m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 11}\n"
+                + "  - {at: 2m, action: setOtherUsedIps, subnet: subnet-b, otherUsedIps: 65531}\n").replace("10.0.2.0/28",
+                "10.1.0.0/16"));
+        assertEquals(new dev.enisim.model.SimEvent.SetOtherUsedIps(0, 11), grown.timeline().get(0).action());
+        assertEquals(new dev.enisim.model.SimEvent.SetOtherUsedIps(1, 65_531), grown.timeline().get(1).action());
         // two /28s side by side (10.0.1.0-15 and 10.0.1.16-31) do not overlap, in either order
         load(GOOD.replace("10.0.2.0/28", "10.0.1.16/28"));
         load(GOOD.replace("10.0.1.0/28", "10.0.1.16/28").replace("10.0.2.0/28", "10.0.1.0/28"));

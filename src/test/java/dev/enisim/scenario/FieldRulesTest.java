@@ -204,7 +204,8 @@ class FieldRulesTest {
                 row("hyperplane with an unknown key", top("hyperplane: { eniCreationTime: 5s }\n"),
                         "hyperplane.eniCreationTime: unknown key 'eniCreationTime' (expected one of: eniCreateTime, "
                                 + "eniDeleteTime, ec2RequestLimit, attachExistingTime, connectionsPerEni, eniRetryBackoff, "
-                                + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut, reuseDeletingEni); did you mean 'eniCreateTime'?"),
+                                + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut, reuseDeletingEni, "
+                                + "eniRetryBackoffScope); did you mean 'eniCreateTime'?"),
                 row("connections per ENI 0", top("hyperplane: { connectionsPerEni: 0 }\n"),
                         "hyperplane.connectionsPerEni: expected a whole number from 1 to 10000000, got 0"),
                 row("a bad ENI create time", top("hyperplane: { eniCreateTime: 5 }\n"),

@@ -203,6 +203,14 @@ class FunctionRulesTest {
                         "timeline[1].subnet: unknown subnet 's' (known: subnet-a, subnet-b)"),
                 row("other IPs beyond a /16", timeline("{at: 5m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 65537}"),
                         "timeline[1].otherUsedIps: expected a whole number from 0 to 65536, got 65537"),
+                // as vpcs[*].subnets[*].otherUsedIps: a /28 has 16 - 5 = 11 usable addresses (validate returned 0 for
+                // 300, and the run capped it silently)
+                row("other IPs beyond the subnet", timeline("{at: 5m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 12}"),
+                        "timeline[1].otherUsedIps: expected a whole number from 0 to 11 (the usable addresses of subnet-a),"
+                                + " got 12"),
+                row("other IPs of a subnet whose CIDR is bad: said there only", timeline("{at: 5m, action: setOtherUsedIps,"
+                                + " subnet: subnet-a, otherUsedIps: 300}").replace("10.0.1.0/28", "10.0.1.300/28"),
+                        "vpcs[0].subnets[0].cidr: expected an IPv4 CIDR block like 10.0.1.0/24, got '10.0.1.300/28'"),
                 row("other ENIs without a count", timeline("{at: 5m, action: setOtherUsedEnis, vpc: vpc-main}"),
                         "timeline[1].otherUsedEnis: is required"),
                 row("an orphan sweep of an unknown subnet", timeline("{at: 5m, action: deleteOrphanedEnis, subnet: subnet-c}"),

@@ -186,6 +186,10 @@ class TimelineReaderTest {
                 return min;
             }
 
+            public int subnetAddresses(String key, int subnet) {
+                return 0;
+            }
+
             public int provisionedConcurrency(String key, int function) {
                 return 1;
             }
