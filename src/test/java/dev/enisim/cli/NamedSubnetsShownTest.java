@@ -27,24 +27,8 @@ class NamedSubnetsShownTest {
     @TempDir
     Path dir;
 
-    static final String NAMED = """
-            name: named
-            duration: 2m
-            vpcs:
-              - id: vpc-0f0e0d0c0b0a09081
-                name: payments-vpc
-                subnets:
-                  - { id: subnet-0a1b2c3d4e5f60789, cidr: 10.1.1.0/24, az: eu-west-1a, name: private-a }
-                  - { id: subnet-0b1c2d3e4f5a60781, cidr: 10.1.2.0/24, az: eu-west-1b }
-                securityGroups: [sg-0aaaaaaaaaaaaaaa1, sg-0bbbbbbbbbbbbbbb2]
-                securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }]
-            functions:
-              - name: api
-                vpcConfig: { subnetIds: [subnet-0a1b2c3d4e5f60789, subnet-0b1c2d3e4f5a60781],
-                             securityGroupIds: [sg-0aaaaaaaaaaaaaaa1, sg-0bbbbbbbbbbbbbbb2] }
-                duration: 50ms
-                arrivals: { poisson: 5/s }
-            """;
+    /** Named VPC, one named subnet of two, one named security group of two (the charts' tests' scenario). */
+    static final String NAMED = dev.enisim.report.chart.NamedChartsTest.NAMED;
 
     @Test
     void namesAreReadAndAbsentNamesAreNull() throws Exception {

@@ -23,7 +23,7 @@ class OtherOutputReplacedTest {
 
     @Test
     void aSweepIntoARunsFolderSaysSoAndIntoItsOwnSaysNothing() throws Exception {
-        Path f = Files.writeString(dir.resolve("o.yaml"), OneSubnetYamlHere.YAML);
+        Path f = Files.writeString(dir.resolve("o.yaml"), YAML);
         Path out = dir.resolve("out");
         Result run = CliTest.run("run", f.toString(), "--out", out.toString(), "-q");
         assertEquals(0, run.code(), run.err());
@@ -43,7 +43,7 @@ class OtherOutputReplacedTest {
     /** The wish's own example: a sweep's folder given to {@code run --out}, and a run's to {@code plan --out}. */
     @Test
     void aRunIntoASweepsFolderAndAPlanIntoARunsSaySo() throws Exception {
-        Path f = Files.writeString(dir.resolve("o.yaml"), OneSubnetYamlHere.YAML);
+        Path f = Files.writeString(dir.resolve("o.yaml"), YAML);
         Path out = dir.resolve("out");
         Result sweep = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--metric", "enis.peak", "--out",
                 out.toString(), "-q");
@@ -61,25 +61,14 @@ class OtherOutputReplacedTest {
                 && plan.err().contains("): plan replaces it as a whole\n"), plan.err());
     }
 
-    /** The one-subnet scenario of these tests. */
-    private static final class OneSubnetYamlHere {
-        static final String YAML = """
-                name: o
-                duration: 2m
-                vpcs:
-                  - id: vpc-a
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-a]
-                functions:
-                  - name: api
-                    memoryMb: 512
-                    timeout: 10s
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
-                    duration: { dist: constant, value: 100ms }
-                    arrivals: { constant: 1/s }
-                """;
-    }
+    /** The one-subnet scenario of these tests: one function, a call a second. */
+    private static final String YAML = dev.enisim.scenario.OneSubnetYaml.of("name: o\nduration: 2m", """
+            name: api
+            memoryMb: 512
+            timeout: 10s
+            duration: { dist: constant, value: 100ms }
+            arrivals: { constant: 1/s }
+            """);
 
     @Test
     void theWriterIsToldByTheFilesOnlyItWrites() {
