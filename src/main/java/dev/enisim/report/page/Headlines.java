@@ -126,7 +126,7 @@ public final class Headlines {
         } else if (!took.isEmpty()) {
             double least = java.util.Collections.min(took);
             double most = java.util.Collections.max(took);
-            b.append("; each first call after a quiet started a restore: Pending (Restoring) for ").append(
+            b.append("; each first call after a quiet spell started a restore: Pending (Restoring) for ").append(
                     took(least).equals(took(most)) ? took(least) : took(least) + " to " + took(most)).append(" (")
                     .append(took.size()).append(" restores of ").append(plainNames(new ArrayList<>(who)))
                     .append("), every call meanwhile failing too, then Active");

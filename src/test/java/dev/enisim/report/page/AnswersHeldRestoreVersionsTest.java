@@ -82,7 +82,7 @@ class AnswersHeldRestoreVersionsTest {
     void severalRestoresAreSaidAsARange() throws Exception {
         Headlines.Failure f = Headlines.failures(run("async-inactive-function")).stream().filter(x -> x.outcome()
                 .equals("ResourceNotReadyException")).findFirst().orElseThrow();
-        assertTrue(f.why().contains("; each first call after a quiet started a restore: Pending (Restoring) for "),
+        assertTrue(f.why().contains("; each first call after a quiet spell started a restore: Pending (Restoring) for "),
                 f.why());
         assertTrue(f.why().contains(" (3 restores of "), f.why());
         assertTrue(f.why().endsWith("), every call meanwhile failing too, then Active"), f.why());
