@@ -48,6 +48,7 @@ final class Budget {
 
     /** Checks {@code runs} runs of {@code s} against the budget (refusing: exit 2), announcing a long one. */
     void check(Scenario s, long runs, PrintWriter err) {
+        Main.noteEstimatedNeed(need(s)); // for the out-of-memory line's advice, should the run end so
         for (String w : ScenarioLoader.warnings(s)) {
             err.println("warning: " + w);
         }
@@ -290,7 +291,7 @@ final class Budget {
                 s.name(), size(need), size(maxHeap), what));
     }
 
-    private static String size(double bytes) {
+    static String size(double bytes) {
         return bytes >= 1024.0 * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
     }

@@ -91,8 +91,10 @@ final class RunCommand implements Callable<Integer> {
             Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
             progress.writing(String.valueOf(dir));
             List<Path> written;
+            Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)
             try {
                 written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
+                Main.noteWritingReport(null);
             } finally {
                 progress.done();
             }
@@ -110,8 +112,10 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
         progress.writing(String.valueOf(dir));
         List<Path> written;
+        Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)
         try {
             written = ReportWriter.write(result, dir, home);
+            Main.noteWritingReport(null);
         } finally {
             progress.done();
         }
