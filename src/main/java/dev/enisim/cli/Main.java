@@ -283,8 +283,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * What a command's failure prints and its exit code: the user's or the environment's to fix (bad input, an
-     * output refused, an I/O failure) one line and 2; out of memory while drawing charts one line and 1; anything
-     * else is a bug: "internal error", the stack trace, and 1.
+     * output refused, an I/O failure, out of memory while drawing charts) one line and 2; anything else is a bug:
+     * "internal error", the stack trace, and 1.
      */
     static int exitFor(Exception ex, PrintWriter err) {
         String message = userMessage(ex);
@@ -294,7 +294,7 @@ public final class Main implements Callable<Integer> {
         }
         if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
             err.println("enisim: " + cf.getMessage());
-            return INTERNAL_ERROR;
+            return BAD_INPUT; // the heap is the environment's, as a run's own out of memory (it was 1)
         }
         err.println("enisim: internal error: " + ex);
         ex.printStackTrace(err);
