@@ -63,8 +63,9 @@ final class Budget {
 
     /**
      * What {@code s}'s events are made of, for a refusal ("come from the traffic of a (61%), b (22%); the other 598
-     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)"): the fewest functions (at most {@link #NAMED}) whose traffic
-     * makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
+     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)", "each below
+     * 1%" when the busiest makes less than half a percent): the fewest functions (at most {@link #NAMED}) whose
+     * traffic makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
      * function), each with its share, and the share of the others; empty when the scenario has no arrival. A user
      * who reads it knows which rates or functions to cut (a 600-function account's refusal said only its total).
      */
@@ -98,8 +99,10 @@ final class Budget {
         int others = order.length - n;
         if (named < total / 2) {
             // no few functions make most of them: say so, with the busiest
-            return String.format(Locale.ROOT, "are spread over %,d functions, none above %s (the busiest: %s)",
-                    order.length, percent(arrivals[order[0]] / total), functions.get(order[0]).name());
+            // "none above <1%" read badly (a 1,217-run plan's refusal): below 1% is said as such
+            String busiest = percent(arrivals[order[0]] / total);
+            return String.format(Locale.ROOT, "are spread over %,d functions, %s (the busiest: %s)", order.length,
+                    busiest.equals("<1%") ? "each below 1%" : "none above " + busiest, functions.get(order[0]).name());
         }
         String head = "come from the traffic of " + (n > 1 && others == 0 ? "its " + n + " functions, " : "");
         String rest = others == 0 ? "" : String.format(Locale.ROOT, "; the other %,d function%s make%s %s", others,
@@ -345,9 +348,9 @@ final class Budget {
         String estimate = String.format(Locale.ROOT, "~%.3g events, about %s", events,
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));
         if (events > maxEvents && !yes) {
-            throw new UserInputException(what + " would take " + estimate + " (at " + (long) EVENTS_PER_SECOND
-                    + " events/s); continue with --yes, or shorten its duration or lower its rates"
-                    + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
+            throw new UserInputException(what + " would take " + estimate + String.format(Locale.ROOT,
+                    " (at %,d events/s)", (long) EVENTS_PER_SECOND) + "; continue with --yes, or shorten its duration or"
+                    + " lower its rates" + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
                     ? "its" : shares.name() + "'s") + " events " + eventShares(shares) + ")"));
         }
         if (events > ANNOUNCE) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " across the runs) and summary-replication-<r>.json (each run's summary), and no report.html,"
             + " narrative.txt, charts or CSV files: run without --replications for those.",
             "Exit codes: 0 done (failed invocations are results, not errors), 1 internal error, 2 bad input, a run "
-            + "estimated above --max-events, or an output folder enisim did not write."})
+            + "estimated above --max-events, an output folder enisim did not write, or the environment's limits (a "
+            + "full disk, out of memory: the one line says the heap to give, java -Xmx<size> -jar enisim.jar ...)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec

@@ -97,6 +97,15 @@ class FailureExitTest {
         assertEquals("3g", Main.heapOption(Main.advisedHeap(2.9 * 1024 * mib, 256 * mib)));
     }
 
+    /** {@code run --help}'s exit codes said nothing of running out of memory (exit 2, as the README says). */
+    @Test
+    void runsHelpSaysRunningOutOfMemoryIsExit2() {
+        CliTest.Result help = CliTest.run("run", "--help");
+        String said = help.out().replaceAll("\\s+", " ");
+        assertTrue(said.contains("2 bad input, a run estimated above --max-events, an output folder enisim did not"
+                + " write, or the environment's limits (a full disk, out of memory: "), said);
+    }
+
     @Test
     void aBugIsAnInternalErrorWithItsStackTraceAndExit1() {
         Exit bug = exit(new IllegalStateException("unhandled action"));
