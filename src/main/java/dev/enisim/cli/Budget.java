@@ -22,8 +22,48 @@ final class Budget {
      * account's day was refused at ~1.06e9 events and ran 0.71e9 (the large-account review).
      */
     static final double EVENTS_PER_ARRIVAL = 2.5;
-    /** A conservative pace of the engine, for the time estimate (the README's Performance section has ~10 M/s). */
-    static final double EVENTS_PER_SECOND = 5e6;
+    /**
+     * The cost model's functions (README, Performance, "The cost model": {@code bench --cost-model}, twenty-first
+     * pass, a key per function) and its CPU ns per event over the whole run at each, building included: 76 at 1
+     * function, 160 at 100, 172 at 1,000, 461 at 10,000.
+     */
+    private static final double[] MODEL_FUNCTIONS = {1, 100, 1_000, 10_000};
+    private static final double[] MODEL_NS_PER_EVENT = {76, 160, 172, 461};
+    /**
+     * A real run's events over the cost model's: accounts of 500 to 2,000 functions ran at about 1.9 M events per CPU
+     * second (526 ns an event), where the model says 168 to 259 ns (its points are 2,000,000 arrivals on a quiet
+     * host; an account's run has more buckets, keys and metrics, on a shared one): 3 puts 1,000 functions at 1.9 M.
+     */
+    static final double MODEL_SLACK = 3;
+
+    /**
+     * The engine's pace, in events per second, for a run of {@code functions} functions (at least 1), for the time
+     * estimate: {@link #MODEL_SLACK} times the cost model's ns per event, interpolated on the logarithm of the
+     * functions between its points and held beyond its last; about 4.4 M events/s for 1 function, 1.9 M for 1,000,
+     * 1.3 M for 2,000, 0.72 M from 10,000 (it was a fixed 5 M whatever the functions: a 2,000-function account's
+     * time was said 2.6 times too short).
+     */
+    static double eventsPerSecond(int functions) {
+        double x = Math.log10(Math.max(1, functions));
+        double ns = MODEL_NS_PER_EVENT[MODEL_NS_PER_EVENT.length - 1];
+        for (int i = 1; i < MODEL_FUNCTIONS.length; i++) {
+            double x1 = Math.log10(MODEL_FUNCTIONS[i]);
+            if (x <= x1) {
+                double x0 = Math.log10(MODEL_FUNCTIONS[i - 1]);
+                ns = MODEL_NS_PER_EVENT[i - 1] + (x - x0) / (x1 - x0) * (MODEL_NS_PER_EVENT[i]
+                        - MODEL_NS_PER_EVENT[i - 1]);
+                break;
+            }
+        }
+        return 1e9 / (MODEL_SLACK * ns);
+    }
+
+    /** {@link #eventsPerSecond} to two significant figures, as a refusal says it (1,900,000). */
+    static long roundedPace(int functions) {
+        double pace = eventsPerSecond(functions);
+        double unit = Math.pow(10, Math.floor(Math.log10(pace)) - 1);
+        return Math.round(pace / unit) * (long) unit;
+    }
     /** Runs estimated above this many events are announced (about 20 seconds). */
     static final double ANNOUNCE = 1e8;
 
@@ -48,6 +88,7 @@ final class Budget {
 
     /** Checks {@code runs} runs of {@code s} against the budget (refusing: exit 2), announcing a long one. */
     void check(Scenario s, long runs, PrintWriter err) {
+        Main.noteEstimatedNeed(need(s)); // for the out-of-memory line's advice, should the run end so
         for (String w : ScenarioLoader.warnings(s)) {
             err.println("warning: " + w);
         }
@@ -62,8 +103,9 @@ final class Budget {
 
     /**
      * What {@code s}'s events are made of, for a refusal ("come from the traffic of a (61%), b (22%); the other 598
-     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)"): the fewest functions (at most {@link #NAMED}) whose traffic
-     * makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
+     * functions make 17%", or "are spread over 110 functions, none above 1% (the busiest: svc-001)", "each below
+     * 1%" when the busiest makes less than half a percent): the fewest functions (at most {@link #NAMED}) whose
+     * traffic makes {@link #MOST} of its expected arrivals (events are {@link #EVENTS_PER_ARRIVAL} per arrival, whatever the
      * function), each with its share, and the share of the others; empty when the scenario has no arrival. A user
      * who reads it knows which rates or functions to cut (a 600-function account's refusal said only its total).
      */
@@ -97,8 +139,10 @@ final class Budget {
         int others = order.length - n;
         if (named < total / 2) {
             // no few functions make most of them: say so, with the busiest
-            return String.format(Locale.ROOT, "are spread over %,d functions, none above %s (the busiest: %s)",
-                    order.length, percent(arrivals[order[0]] / total), functions.get(order[0]).name());
+            // "none above <1%" read badly (a 1,217-run plan's refusal): below 1% is said as such
+            String busiest = percent(arrivals[order[0]] / total);
+            return String.format(Locale.ROOT, "are spread over %,d functions, %s (the busiest: %s)", order.length,
+                    busiest.equals("<1%") ? "each below 1%" : "none above " + busiest, functions.get(order[0]).name());
         }
         String head = "come from the traffic of " + (n > 1 && others == 0 ? "its " + n + " functions, " : "");
         String rest = others == 0 ? "" : String.format(Locale.ROOT, "; the other %,d function%s make%s %s", others,
@@ -290,7 +334,7 @@ final class Budget {
                 s.name(), size(need), size(maxHeap), what));
     }
 
-    private static String size(double bytes) {
+    static String size(double bytes) {
         return bytes >= 1024.0 * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
     }
@@ -341,12 +385,16 @@ final class Budget {
         if (problem() != null) {
             throw new UserInputException(problem());
         }
+        // the pace of the scenario's functions; without one (compare, gate, sensitivity), one function's
+        int functions = shares == null ? 1 : Math.max(1, shares.functions().size());
+        long pace = roundedPace(functions);
         String estimate = String.format(Locale.ROOT, "~%.3g events, about %s", events,
-                Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));
+                Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / pace)))));
         if (events > maxEvents && !yes) {
-            throw new UserInputException(what + " would take " + estimate + " (at " + (long) EVENTS_PER_SECOND
-                    + " events/s); continue with --yes, or shorten its duration or lower its rates"
-                    + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
+            throw new UserInputException(what + " would take " + estimate + String.format(Locale.ROOT,
+                    " (at %,d events/s%s)", pace, shares == null ? "" : String.format(Locale.ROOT, ", the pace of %,d"
+                    + " function%s", functions, functions == 1 ? "" : "s")) + "; continue with --yes, or shorten its"
+                    + " duration or lower its rates" + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
                     ? "its" : shares.name() + "'s") + " events " + eventShares(shares) + ")"));
         }
         if (events > ANNOUNCE) {

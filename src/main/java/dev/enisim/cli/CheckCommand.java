@@ -339,7 +339,7 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("%d scenario(s), %d assertion(s)%s, %d failed%n", checks.size(), total,
                 drifts.isEmpty() ? "" : " (" + drifts.size() + " of them baseline comparisons)", failed);
         if (!unchecked.isEmpty()) {
-            spec.commandLine().getErr().println("enisim: warning: " + unchecked.size() + " of " + checks.size()
+            spec.commandLine().getErr().println("warning: " + unchecked.size() + " of " + checks.size()
                     + " scenario(s) checked nothing (no expect: block, and no --baseline compared): "
                     + String.join(", ", unchecked));
         }

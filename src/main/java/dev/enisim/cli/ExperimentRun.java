@@ -54,7 +54,7 @@ final class ExperimentRun {
                     err.flush();
                 }
             }, warning -> {
-                err.println("enisim: warning: " + warning);
+                err.println("warning: " + warning);
                 err.flush();
             });
         } catch (ExperimentException e) {

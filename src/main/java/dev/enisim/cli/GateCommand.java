@@ -218,7 +218,7 @@ final class GateCommand implements Callable<Integer> {
             throw ChangeReader.merge(problems);
         }
         // said first: a partial account may also be why a subnet or function of the change is not known to it
-        Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
+        Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Map<String, String> subnets = new TreeMap<>();
         s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
         Set<String> functions = new TreeSet<>();

@@ -134,7 +134,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new IllegalStateException("the generated scenario does not load:\n" + e.getMessage(), e);
         }
         write(text);
-        result.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         // the values marked, not the header's lines that say how to find them
         long placeholders = yaml.lines().filter(l -> !l.startsWith("#") && l.contains("# placeholder")).count();
         // the count is of the values marked in the file; the list at its top groups them (one line for every

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -106,12 +108,16 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, given) -> badParameter(ex));
         int code;
+        estimatedNeed = 0;
+        writingTo = null;
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // the environment's limit, not a bug: 30 functions over two million one-minute buckets, each bucket's
             // figures kept per function, ran 48 s and ended in the JVM's own stack trace (an adversarial review)
-            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            Path dir = writingTo;
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory(), estimatedNeed, dir, dir != null
+                    && Files.exists(dir.resolve(SafeOutput.MARKER), LinkOption.NOFOLLOW_LINKS)));
             return BAD_INPUT;
         }
         if (out.checkError()) { // flushes, then tells whether any write failed
@@ -219,18 +225,66 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The one line a run that ran out of memory ends with (exit 2: the heap is the environment's). */
-    static String outOfMemory(long maxHeapBytes) {
-        return "enisim: out of memory (Java's heap may grow to " + (maxHeapBytes >> 20) + " MiB): a run keeps each "
-                + "time bucket's figures for every function, ENI key and subnet, so memory grows with functions x "
+    /**
+     * The heap the run under way was estimated to need ({@link Budget#need}; 0: no estimate made), for the
+     * out-of-memory line's advice; set by {@link Budget}'s check of one scenario, reset by {@link #execute}.
+     */
+    private static volatile double estimatedNeed;
+    /** The report folder being written once the simulation had finished (null: not writing one). */
+    private static volatile Path writingTo;
+
+    /** Notes the heap the run about to start was estimated to need (for the out-of-memory line). */
+    static void noteEstimatedNeed(double bytes) {
+        estimatedNeed = bytes;
+    }
+
+    /**
+     * Notes that the simulation has finished and its report is being written into {@code dir}, or (null) that it
+     * was written: running out of memory in between is said as writing the report's, the folder as it was left.
+     */
+    static void noteWritingReport(Path dir) {
+        writingTo = dir;
+    }
+
+    /**
+     * The one line a run that ran out of memory ends with (exit 2: the heap is the environment's), given the JVM's
+     * maximum heap, the run's estimated need (0: none made), and the report folder being written when it happened
+     * (null: the simulation had not finished) with whether an earlier report of enisim's was in it. Staging leaves
+     * the folder as it was ({@code SafeOutput}: the new report replaces it only once whole). It advised {@code
+     * -Xmx16g} whatever the estimate (1.6 GiB for an account's day) and did not say that the simulation had finished
+     * (r4, r24: "writing the report", then out of memory, at 1 GiB of heap) nor what the folder held.
+     */
+    static String outOfMemory(long maxHeapBytes, double need, Path writing, boolean earlierReport) {
+        String where = writing == null ? "" : "the simulation had finished; writing the report ran out of memory, and "
+                + (earlierReport ? "the earlier report in " + writing + " was kept as it was"
+                : "nothing was written to " + writing) + "; ";
+        return "enisim: out of memory (Java's heap may grow to " + (maxHeapBytes >> 20) + " MiB" + (need > 0 && Double.isFinite(need)
+                ? "; the run was estimated to need about " + Budget.size(need) : "") + "): " + where + "a run keeps "
+                + "each time bucket's figures for every function, ENI key and subnet, so memory grows with functions x "
                 + "buckets; give a longer bucket, a shorter duration or fewer functions, or run Java with more heap "
-                + "(java -Xmx16g -jar enisim.jar ...)";
+                + "(java -Xmx" + heapOption(advisedHeap(need, maxHeapBytes)) + " -jar enisim.jar ...)";
+    }
+
+    /**
+     * The heap to advise after running out of it: the run's estimated need (0: none) or twice the heap that was
+     * too small, whichever is more (an estimate below the heap that ran out was low), rounded up to the next 256
+     * MiB below 1 GiB, to the next GiB from there.
+     */
+    static long advisedHeap(double need, long maxHeapBytes) {
+        double want = Math.max(need > 0 && Double.isFinite(need) ? need : 0, 2.0 * maxHeapBytes);
+        long step = want <= 1L << 30 ? 256L << 20 : 1L << 30;
+        return (long) Math.ceil(want / step) * step;
+    }
+
+    /** A heap as -Xmx says it: whole GiB as {@code 2g}, else MiB as {@code 768m}. */
+    static String heapOption(long bytes) {
+        return bytes % (1L << 30) == 0 ? (bytes >> 30) + "g" : (bytes >> 20) + "m";
     }
 
     /**
      * What a command's failure prints and its exit code: the user's or the environment's to fix (bad input, an
-     * output refused, an I/O failure) one line and 2; out of memory while drawing charts one line and 1; anything
-     * else is a bug: "internal error", the stack trace, and 1.
+     * output refused, an I/O failure, out of memory while drawing charts) one line and 2; anything else is a bug:
+     * "internal error", the stack trace, and 1.
      */
     static int exitFor(Exception ex, PrintWriter err) {
         String message = userMessage(ex);
@@ -240,7 +294,7 @@ public final class Main implements Callable<Integer> {
         }
         if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
             err.println("enisim: " + cf.getMessage());
-            return INTERNAL_ERROR;
+            return BAD_INPUT; // the heap is the environment's, as a run's own out of memory (it was 1)
         }
         err.println("enisim: internal error: " + ex);
         ex.printStackTrace(err);

@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " across the runs) and summary-replication-<r>.json (each run's summary), and no report.html,"
             + " narrative.txt, charts or CSV files: run without --replications for those.",
             "Exit codes: 0 done (failed invocations are results, not errors), 1 internal error, 2 bad input, a run "
-            + "estimated above --max-events, or an output folder enisim did not write."})
+            + "estimated above --max-events, an output folder enisim did not write, or the environment's limits (a "
+            + "full disk, out of memory: the one line says the heap to give, java -Xmx<size> -jar enisim.jar ...)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -91,8 +92,10 @@ final class RunCommand implements Callable<Integer> {
             Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
             progress.writing(String.valueOf(dir));
             List<Path> written;
+            Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)
             try {
                 written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
+                Main.noteWritingReport(null);
             } finally {
                 progress.done();
             }
@@ -110,8 +113,10 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
         progress.writing(String.valueOf(dir));
         List<Path> written;
+        Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)
         try {
             written = ReportWriter.write(result, dir, home);
+            Main.noteWritingReport(null);
         } finally {
             progress.done();
         }

@@ -67,6 +67,15 @@ class BudgetEventSharesTest {
         }
         Scenario flat = ScenarioLoader.parse(scenario("1h", "1m", names, rates), "mix.yaml");
         assertEquals("are spread over 12 functions, none above 8% (the busiest: f0)", Budget.eventShares(flat));
+        // the busiest below half a percent: "each below 1%", not "none above <1%" (a 1,217-run plan's refusal)
+        names.clear();
+        rates.clear();
+        for (int i = 0; i < 250; i++) {
+            names.add("f" + i);
+            rates.add("1");
+        }
+        Scenario wide = ScenarioLoader.parse(scenario("1h", "1m", names, rates), "mix.yaml");
+        assertEquals("are spread over 250 functions, each below 1% (the busiest: f0)", Budget.eventShares(wide));
         Scenario one = ScenarioLoader.parse(scenario("1h", "1m", List.of("only"), List.of("2")), "mix.yaml");
         assertEquals("come from the traffic of only (100%)", Budget.eventShares(one));
         Scenario two = ScenarioLoader.parse(scenario("1h", "1m", List.of("a", "b"), List.of("1", "3")), "mix.yaml");

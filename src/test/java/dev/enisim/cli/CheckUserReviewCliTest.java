@@ -135,6 +135,12 @@ class CheckUserReviewCliTest extends InScratch {
         String said = lines.get(1);
         assertTrue(said.startsWith("enisim: out of memory (Java's heap may grow to ") && said.contains("functions x "
                 + "buckets") && !all.contains("at dev.enisim"), said);
+        // the heap advised is the estimate's (it said -Xmx16g whatever the run), and the run had not finished
+        double need = Budget.need(dev.enisim.scenario.ScenarioLoader.load(s.work.resolve("big.yaml"), List.of(),
+                null));
+        assertTrue(said.contains("; the run was estimated to need about " + Budget.size(need) + "): a run keeps ")
+                && said.endsWith("(java -Xmx" + Main.heapOption(Main.advisedHeap(need, 64L << 20)) + " -jar"
+                + " enisim.jar ...)") && !said.contains("had finished"), said);
         assertTrue(!Files.exists(s.work.resolve("big-report")), "no report, nor half of one");
     }
 

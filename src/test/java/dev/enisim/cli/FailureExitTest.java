@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How each kind of failure ends a command ({@link Main#exitFor}): the user's and the environment's in one line with
- * exit 2 and no stack trace, running out of memory while drawing charts in one line with exit 1, and a bug as an
+ * exit 2 and no stack trace (running out of memory while drawing charts too), and a bug as an
  * internal error with its stack trace and exit 1.
  */
 class FailureExitTest {
@@ -53,12 +53,57 @@ class FailureExitTest {
                 "enisim: Read-only file system");
     }
 
+    /**
+     * The heap is the environment's limit: exit 2, as a run's own out of memory and as the README says (it was 1,
+     * the one environment's failure that was not 2).
+     */
     @Test
-    void runningOutOfMemoryDrawingChartsIsOneLineAndExit1() {
+    void runningOutOfMemoryDrawingChartsIsOneLineAndExit2() {
         ReportWriter.ChartsFailed oom = new ReportWriter.ChartsFailed(Path.of("reports/r"), List.of(Path.of("a")),
                 new OutOfMemoryError("Java heap space"));
-        oneLine(exit(oom), 1, "enisim: " + oom.getMessage());
+        oneLine(exit(oom), 2, "enisim: " + oom.getMessage());
         assertTrue(oom.getMessage().contains("give Java more memory"), oom.getMessage());
+    }
+
+    /**
+     * The out-of-memory line advises a heap from the run's estimate (it said -Xmx16g whatever the estimate: 1.6 GiB
+     * for an account's day at -Xmx512m), never less than twice the heap that ran out, and says when the simulation
+     * had finished and what the report folder was left with (r4, r24: out of memory writing the report at 1 GiB).
+     */
+    @Test
+    void theOutOfMemoryLineAdvisesAHeapFromTheEstimateAndSaysWhatWasLeft() {
+        long mib = 1L << 20;
+        String before = Main.outOfMemory(512 * mib, 1.6 * 1024 * mib, null, false);
+        assertTrue(before.startsWith("enisim: out of memory (Java's heap may grow to 512 MiB; the run was estimated to"
+                + " need about 1.6 GiB): a run keeps each time bucket's figures"), before);
+        assertTrue(before.endsWith("or run Java with more heap (java -Xmx2g -jar enisim.jar ...)"), before);
+        assertTrue(!before.contains("simulation had finished"), before);
+
+        Path dir = Path.of("reports", "acct2000-day");
+        String writing = Main.outOfMemory(1024 * mib, 1.6 * 1024 * mib, dir, true);
+        assertTrue(writing.contains("): the simulation had finished; writing the report ran out of memory, and the"
+                + " earlier report in " + dir + " was kept as it was; a run keeps "), writing);
+        assertTrue(writing.endsWith("(java -Xmx2g -jar enisim.jar ...)"), writing);
+        assertTrue(Main.outOfMemory(1024 * mib, 0, dir, false).contains("out of memory, and nothing was written to "
+                + dir + "; "), "no earlier report");
+
+        // no estimate made (0), or one below the heap that ran out: twice that heap, rounded up
+        String none = Main.outOfMemory(300 * mib, 0, null, false);
+        assertTrue(none.startsWith("enisim: out of memory (Java's heap may grow to 300 MiB): a run keeps ")
+                && none.endsWith("(java -Xmx768m -jar enisim.jar ...)"), none);
+        assertEquals("1g", Main.heapOption(Main.advisedHeap(100 * mib, 455 * mib)));
+        assertEquals("512m", Main.heapOption(Main.advisedHeap(Double.NaN, 256 * mib)));
+        assertEquals("10g", Main.heapOption(Main.advisedHeap(9.4 * 1024 * mib, 64 * mib)));
+        assertEquals("3g", Main.heapOption(Main.advisedHeap(2.9 * 1024 * mib, 256 * mib)));
+    }
+
+    /** {@code run --help}'s exit codes said nothing of running out of memory (exit 2, as the README says). */
+    @Test
+    void runsHelpSaysRunningOutOfMemoryIsExit2() {
+        CliTest.Result help = CliTest.run("run", "--help");
+        String said = help.out().replaceAll("\\s+", " ");
+        assertTrue(said.contains("2 bad input, a run estimated above --max-events, an output folder enisim did not"
+                + " write, or the environment's limits (a full disk, out of memory: "), said);
     }
 
     @Test

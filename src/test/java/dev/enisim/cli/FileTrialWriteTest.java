@@ -57,7 +57,7 @@ class FileTrialWriteTest {
     /** Exit 2, the refusal alone (a partial account's warnings aside), nothing new in {@code dir}. */
     private void refused(Result r, String line, List<String> before) throws Exception {
         assertEquals(2, r.code(), r.err());
-        List<String> said = r.err().strip().lines().filter(l -> !l.startsWith("enisim: warning: ")).toList();
+        List<String> said = r.err().strip().lines().filter(l -> !l.startsWith("warning: ")).toList();
         assertEquals(List.of(line), said, "one line, and no run's output before it");
         assertEquals(before, names(dir), "the trial left nothing behind");
     }
@@ -163,7 +163,7 @@ class FileTrialWriteTest {
             List<String> held = names(out);
             Result r = CliTest.run(gate);
             assertEquals(2, r.code(), r.err());
-            assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("enisim: warning: ")).count(), r.err());
+            assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("warning: ")).count(), r.err());
             assertTrue(r.err().contains("enisim: " + out + ": enisim cannot write in this folder, which it replaces as"
                     + " a whole (its files are deleted then): Operation not permitted"), r.err());
             assertTrue(r.err().contains("said by a trial write before any run"), r.err());

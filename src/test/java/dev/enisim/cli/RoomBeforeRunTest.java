@@ -119,7 +119,7 @@ class RoomBeforeRunTest extends InScratch {
         Scratch.assertExit(2, r);
         List<String> lines = r.err().lines().toList();
         // check announces its long runs as it reads its inputs, then says every problem of them at once
-        assertEquals(command[0].equals("check") ? List.of("enisim: scratch: ~3.24e+09 events, about 10m 48s")
+        assertEquals(command[0].equals("check") ? List.of("enisim: scratch: ~3.24e+09 events, about 12m 16s")
                 : List.of(), lines.subList(0, lines.size() - 1), r.err());
         assertEquals(before, s.snapshot(), "nothing made");
         return lines.get(lines.size() - 1);

@@ -210,7 +210,7 @@ class SensitivityCommandTest {
         Result refused = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "3", "--replications",
                 "2", "--max-events", "300000", "--out", out.toString(), "-q");
         assertEquals(2, refused.code(), refused.err());
-        assertTrue(refused.err().contains("pending (42 runs) would take ~3.15e+05 events, about 1s (at 5000000"
+        assertTrue(refused.err().contains("pending (42 runs) would take ~3.15e+05 events, about 1s (at 4,400,000"
                 + " events/s); continue with --yes, or shorten its duration or lower its rates"), refused.err());
         assertFalse(Files.exists(out), "no output folder");
         assertFalse(Files.exists(dir.resolve(".budget.progress.jsonl")), "no progress file");

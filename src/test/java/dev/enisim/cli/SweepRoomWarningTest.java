@@ -25,7 +25,7 @@ class SweepRoomWarningTest extends InScratch {
     }
 
     private static List<String> warnings(String err) {
-        return err.lines().filter(l -> l.startsWith("enisim: warning:")).toList();
+        return err.lines().filter(l -> l.startsWith("warning:")).toList();
     }
 
     @Test
@@ -38,7 +38,7 @@ class SweepRoomWarningTest extends InScratch {
         Scratch.assertExit(0, r);
         List<String> w = warnings(r.err());
         assertEquals(1, w.size(), r.err());
-        assertTrue(w.get(0).matches("enisim: warning: the 3 points left need about \\d\\.\\d KiB in the progress file "
+        assertTrue(w.get(0).matches("warning: the 3 points left need about \\d\\.\\d KiB in the progress file "
                 + Pattern.quote(s.work.resolve(".out.progress.jsonl").toString()) + " at the first point's size, and"
                 + " 100 bytes are free on its disk: the run stops when the disk fills, keeping the points done \\(free"
                 + " some space, and the same command run again resumes from them\\)"), w.get(0));

@@ -151,7 +151,7 @@ public class ImportCommandTest {
         Result allowed = run("import", "--allow-partial", "--subnets", real + "/subnets-page1.json",
                 real + "/subnets-page2.json", "--functions", real + "/list-functions-page1.json", "-o", out.toString());
         assertEquals(0, allowed.code(), allowed.err());
-        assertTrue(allowed.err().startsWith("enisim: warning: PARTIAL: `aws lambda list-functions` output"),
+        assertTrue(allowed.err().startsWith("warning: PARTIAL: `aws lambda list-functions` output"),
                 allowed.err());
 
         Result full = run("import", "--subnets", real + "/subnets-page1.json", real + "/subnets-page2.json",
