@@ -293,7 +293,9 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         }
         if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
-            err.println("enisim: " + cf.getMessage());
+            // the heap advised as a run's own out of memory advises it: its estimate, or twice this heap
+            err.println("enisim: " + cf.message(heapOption(advisedHeap(estimatedNeed, Runtime.getRuntime()
+                    .maxMemory()))));
             return BAD_INPUT; // the heap is the environment's, as a run's own out of memory (it was 1)
         }
         err.println("enisim: internal error: " + ex);

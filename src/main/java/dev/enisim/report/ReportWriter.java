@@ -138,10 +138,24 @@ public final class ReportWriter {
 
     /** The report's data files were written, its charts and HTML could not be drawn. */
     public static final class ChartsFailed extends RuntimeException {
+        private final Path dir;
+        private final int written;
+
         public ChartsFailed(Path dir, List<Path> written, Throwable cause) {
-            super("the charts and report.html could not be drawn (" + cause + (cause instanceof OutOfMemoryError
-                    ? "; give Java more memory, e.g. java -Xmx4g -jar enisim.jar ..." : "") + "); the data files are in "
-                    + dir + " (" + written.size() + " files)", cause);
+            super(message(dir, written.size(), cause, "4g"), cause);
+            this.dir = dir;
+            this.written = written.size();
+        }
+
+        /** The message, out of memory advising {@code -Xmx<heap>} (the command's advice: its run's estimate). */
+        public String message(String heap) {
+            return message(dir, written, getCause(), heap);
+        }
+
+        private static String message(Path dir, int written, Throwable cause, String heap) {
+            return "the charts and report.html could not be drawn (" + cause + (cause instanceof OutOfMemoryError
+                    ? "; give Java more memory, e.g. java -Xmx" + heap + " -jar enisim.jar ..." : "")
+                    + "); the data files are in " + dir + " (" + written + " files)";
         }
 
         /** Out of memory: a limit of the machine, not a bug (no stack trace). */

@@ -61,8 +61,20 @@ class FailureExitTest {
     void runningOutOfMemoryDrawingChartsIsOneLineAndExit2() {
         ReportWriter.ChartsFailed oom = new ReportWriter.ChartsFailed(Path.of("reports/r"), List.of(Path.of("a")),
                 new OutOfMemoryError("Java heap space"));
-        oneLine(exit(oom), 2, "enisim: " + oom.getMessage());
-        assertTrue(oom.getMessage().contains("give Java more memory"), oom.getMessage());
+        // the heap advised as a run's own out of memory advises it: its estimate (it said -Xmx4g whatever the run)
+        double need = Math.max(9.5 * (1L << 30), 2.5 * Runtime.getRuntime().maxMemory());
+        String advised = Main.heapOption(Main.advisedHeap(need, Runtime.getRuntime().maxMemory()));
+        Main.noteEstimatedNeed(need);
+        Exit said;
+        try {
+            said = exit(oom);
+        } finally {
+            Main.noteEstimatedNeed(0);
+        }
+        assertTrue(!advised.equals("4g") && advised.endsWith("g"), advised);
+        oneLine(said, 2, "enisim: " + oom.message(advised));
+        assertTrue(oom.message(advised).contains("; give Java more memory, e.g. java -Xmx" + advised
+                + " -jar enisim.jar ...); the data files are in reports/r (1 files)"), oom.message(advised));
     }
 
     /**
