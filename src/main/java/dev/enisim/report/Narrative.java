@@ -498,38 +498,10 @@ public final class Narrative {
      * that names none unchanged.
      */
     static List<String> labelled(Scenario s, List<String> lines) {
-        Set<String> named = new HashSet<>();
-        for (Scenario.Vpc v : s.vpcs()) {
-            if (v.name() != null) {
-                named.add(v.id());
-            }
-            named.addAll(v.groupNames().keySet());
-            for (Scenario.Subnet sub : v.subnets()) {
-                if (sub.name() != null) {
-                    named.add(sub.id());
-                }
-            }
-        }
-        if (named.isEmpty()) {
-            return lines;
-        }
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+        java.util.function.UnaryOperator<String> label = Labels.inText(s);
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
-            if (line.startsWith(" ")) {
-                out.add(line);
-                continue;
-            }
-            java.util.regex.Matcher m = id.matcher(line);
-            StringBuilder b = new StringBuilder();
-            int at = 0;
-            while (m.find()) {
-                if (named.contains(m.group())) {
-                    b.append(line, at, m.start()).append(Labels.of(s, m.group()));
-                    at = m.end();
-                }
-            }
-            out.add(at == 0 ? line : b.append(line.substring(at)).toString());
+            out.add(line.startsWith(" ") ? line : label.apply(line));
         }
         return out;
     }
