@@ -123,6 +123,63 @@ public final class Labels {
         return id;
     }
 
+    /**
+     * A line of text with each id in it that the scenario names (a subnet, a security group, a VPC) labelled by
+     * {@link #of} ({@code private-a (subnet-0a1b2c3d4e5f60789)}): the narrative's lines and the topology player's
+     * journal. An id already labelled ("private-a (subnet-...)") is left as it is; a scenario that names nothing gets
+     * the text back unchanged.
+     */
+    public static java.util.function.UnaryOperator<String> inText(Scenario s) {
+        return inText(s, Labels::of);
+    }
+
+    /**
+     * As {@link #inText(Scenario)}, each id labelled by {@link #chart} ({@code private-a (subnet-0a1b…)}): an
+     * action's marker on a chart ("Other tenants of private-a (subnet-0a1b…) now use 40 IPs").
+     */
+    public static java.util.function.UnaryOperator<String> inChartText(Scenario s) {
+        return inText(s, Labels::chart);
+    }
+
+    private static java.util.function.UnaryOperator<String> inText(Scenario s,
+            java.util.function.BiFunction<Scenario, String, String> label) {
+        java.util.Map<String, String> named = new java.util.HashMap<>(); // id -> its name
+        for (Scenario.Vpc v : s.vpcs()) {
+            if (v.name() != null) {
+                named.put(v.id(), v.name());
+            }
+            named.putAll(v.groupNames());
+            for (Scenario.Subnet sub : v.subnets()) {
+                if (sub.name() != null) {
+                    named.put(sub.id(), sub.name());
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return text -> text;
+        }
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        return text -> {
+            java.util.regex.Matcher m = ID.matcher(text);
+            StringBuilder b = null;
+            int at = 0;
+            while (m.find()) {
+                String name = named.get(m.group());
+                if (name == null || m.start() >= name.length() + 2
+                        && text.startsWith(name + " (", m.start() - name.length() - 2)) {
+                    continue; // not named, or labelled already
+                }
+                b = b == null ? new StringBuilder(text.length() + 32) : b;
+                b.append(text, at, m.start()).append(labels.computeIfAbsent(m.group(), id -> label.apply(s, id)));
+                at = m.end();
+            }
+            return b == null ? text : b.append(text, at, text.length()).toString();
+        };
+    }
+
+    /** A word that may be an id: a subnet's, a security group's, a VPC's. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
     /** The display name of a subnet, security group or VPC of the scenario, or null. */
     public static String name(Scenario s, String id) {
         return nameOf(s, id);

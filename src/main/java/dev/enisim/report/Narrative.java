@@ -306,7 +306,8 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         long window = Math.max(r.timeSeries().bucketMicros(), CROWD_SPAN_MICROS);
-        return labelled(r.scenario(), crowds(out, members, window, start, r.timeSeries().bucketMicros()));
+        return labelled(r.scenario(), crowds(out, members, window, Seconds.toMicros(r.summary().simulatedSeconds()),
+                start, r.timeSeries().bucketMicros()));
     }
 
     /**
@@ -343,13 +344,14 @@ public final class Narrative {
      * more than {@value #CROWD} of them, are one line at the first's place, naming the first
      * {@value dev.enisim.report.chart.ExistingFunctions#HANDFUL} functions (for invocations the ones with the most,
      * with their counts) and how many more, with the explanations their lines gave; the lines between them stay
-     * where they were. Never taken in, so told a line each: ENIs created, ready and deleted, actions other than
+     * where they were. Lines of a kind too scattered for that, more than {@value #SCATTERED} of them left, are
+     * gathered wider ({@link #scattered}): functions created two a minute over hours. Never taken in, so told a line each: ENIs created, ready and deleted, actions other than
      * CreateFunction (an outage, a deletion, the role's permissions), a function going Failed or Inactive for a
      * failed restore (a quota hit, a subnet out of IPs), a failure's first line (the later ones of the same outcome
      * may crowd), a refused scale-out's line naming what was full, and an asynchronous function's failures.
      */
-    static List<String> crowds(List<String> out, Map<Integer, Member> members, long window, When start,
-            long bucketMicros) {
+    static List<String> crowds(List<String> out, Map<Integer, Member> members, long window, long spanMicros,
+            When start, long bucketMicros) {
         if (members.size() <= CROWD) {
             return out;
         }
@@ -365,13 +367,14 @@ public final class Narrative {
             }
             c.add(e.getKey());
         }
+        // more than CROWD within a minute, or more than a handful scattered wider (scattered)
+        List<List<Integer>> gathered = new ArrayList<>(crowds.stream().filter(c -> c.size() > CROWD).toList());
+        gathered.addAll(scattered(crowds, members, Math.max(SCATTERED_SPANS * window, spanMicros / CROWD)));
         Map<Integer, String> said = new java.util.HashMap<>(); // a crowd's first line -> the crowd's line
         Map<Integer, Integer> into = new java.util.HashMap<>(); // the crowd's other lines -> its first
-        for (List<Integer> c : crowds) {
-            if (c.size() > CROWD) {
-                said.put(c.get(0), crowd(c.stream().map(members::get).toList(), start, bucketMicros));
-                c.subList(1, c.size()).forEach(i -> into.put(i, c.get(0)));
-            }
+        for (List<Integer> c : gathered) {
+            said.put(c.get(0), crowd(c.stream().map(members::get).toList(), start, bucketMicros));
+            c.subList(1, c.size()).forEach(i -> into.put(i, c.get(0)));
         }
         if (said.isEmpty()) {
             return out;
@@ -402,6 +405,51 @@ public final class Narrative {
             }
         }
         return told;
+    }
+
+    /** A scattered crowd's span is this many times a crowd's ({@link #scattered}): ten minutes, or ten buckets. */
+    static final int SCATTERED_SPANS = 10;
+
+    /**
+     * Lines of one kind that no crowd took in are gathered wider ({@link #scattered}) past this many in the story: two
+     * terminals' worth. Fewer keep a line each: 24 functions created alike and a 25th two minutes later are 25 lines.
+     */
+    static final int SCATTERED = 2 * CROWD;
+
+    /**
+     * The crowds of lines too scattered for a minute's crowd: a kind's lines that no crowd took in, when there are
+     * more than {@value #SCATTERED} of them in the story, gathered over a wider span ({@code wide}: ten minutes, or
+     * the run's length over {@value #CROWD} when longer, so that a kind says at most about that many lines), each
+     * gathering of more than {@value dev.enisim.report.chart.ExistingFunctions#HANDFUL} one line. 600 functions
+     * created 30 s apart over five hours were 600 lines "f-123 -> Active: all ENIs ready", two a minute, never a
+     * crowd: now 24 lines of 25 functions.
+     */
+    private static List<List<Integer>> scattered(List<List<Integer>> crowds, Map<Integer, Member> members,
+            long wide) {
+        Map<String, List<Integer>> left = new java.util.LinkedHashMap<>(); // per kind, its lines in no crowd
+        for (List<Integer> c : crowds) {
+            if (c.size() <= CROWD) {
+                left.computeIfAbsent(members.get(c.get(0)).kind(), k -> new ArrayList<>()).addAll(c);
+            }
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (List<Integer> lines : left.values()) {
+            if (lines.size() <= SCATTERED) {
+                continue;
+            }
+            java.util.Collections.sort(lines);
+            List<Integer> c = null;
+            for (int i : lines) {
+                if (c == null || members.get(i).atMicros() >= members.get(c.get(0)).atMicros() + wide) {
+                    c = new ArrayList<>();
+                    out.add(c);
+                }
+                c.add(i);
+            }
+        }
+        // a gathering of a handful or fewer stays lines, one each
+        out.removeIf(c -> c.size() <= dev.enisim.report.chart.ExistingFunctions.HANDFUL);
+        return out;
     }
 
     /** One crowd's line ({@link #crowds}). */
@@ -498,38 +546,10 @@ public final class Narrative {
      * that names none unchanged.
      */
     static List<String> labelled(Scenario s, List<String> lines) {
-        Set<String> named = new HashSet<>();
-        for (Scenario.Vpc v : s.vpcs()) {
-            if (v.name() != null) {
-                named.add(v.id());
-            }
-            named.addAll(v.groupNames().keySet());
-            for (Scenario.Subnet sub : v.subnets()) {
-                if (sub.name() != null) {
-                    named.add(sub.id());
-                }
-            }
-        }
-        if (named.isEmpty()) {
-            return lines;
-        }
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+        java.util.function.UnaryOperator<String> label = Labels.inText(s);
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
-            if (line.startsWith(" ")) {
-                out.add(line);
-                continue;
-            }
-            java.util.regex.Matcher m = id.matcher(line);
-            StringBuilder b = new StringBuilder();
-            int at = 0;
-            while (m.find()) {
-                if (named.contains(m.group())) {
-                    b.append(line, at, m.start()).append(Labels.of(s, m.group()));
-                    at = m.end();
-                }
-            }
-            out.add(at == 0 ? line : b.append(line.substring(at)).toString());
+            out.add(line.startsWith(" ") ? line : label.apply(line));
         }
         return out;
     }

@@ -511,7 +511,7 @@ public final class Charts {
                 p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                         org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
             }
-            ChartStyle.markActions(p, ExistingFunctions.actions(r), unit(r), k == 0, r.summary().simulatedSeconds());
+            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), k == 0, r.summary().simulatedSeconds());
             combined.add(p, k == 0 ? 3 : 2);
         }
         JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE, combined, true);
@@ -975,7 +975,7 @@ public final class Charts {
             head.setBackgroundPaint(new Color(255, 255, 255, 220));
             p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                     org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
-            ChartStyle.markActions(p, ExistingFunctions.actions(r), unit(r), false, r.summary().simulatedSeconds());
+            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), false, r.summary().simulatedSeconds());
             combined.add(p, 1);
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, combined, true);
@@ -1194,7 +1194,7 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit(r), yLabel);
-        ChartStyle.markActions(plot, ExistingFunctions.actions(r), unit(r), r.summary().simulatedSeconds());
+        ChartStyle.markActions(plot, ActionMarkers.of(r), unit(r), r.summary().simulatedSeconds());
         return chart;
     }
 

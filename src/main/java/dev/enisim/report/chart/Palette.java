@@ -173,6 +173,9 @@ public final class Palette {
         if (description.startsWith("Availability Zone ")) {
             return "AZ " + description.substring("Availability Zone ".length());
         }
+        if (ActionMarkers.isGroup(description)) { // "60 functions created over 29 min 30 s", without the names
+            return description.substring(0, description.indexOf(':'));
+        }
         if (ExistingFunctions.isGroup(description)) { // "584 existing functions start Active", without the names
             String head = description.substring(0, description.indexOf(':'));
             return head.contains(" (") ? head.substring(0, head.indexOf(" (")) : head;

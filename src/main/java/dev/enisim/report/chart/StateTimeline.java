@@ -475,8 +475,9 @@ public final class StateTimeline {
             Charts.note(chart, widened + (widened == 1 ? " spell" : " spells") + " shorter than " + (int) MIN_SPELL_PIXELS
                     + " px drawn " + (int) MIN_SPELL_PIXELS + " px wide to be seen (their times: enis.csv, the narrative)");
         }
-        // existing functions past a handful one action (600 at 00:00:00 were 600 markers)
-        List<RunSummary.Action> all = ExistingFunctions.actions(r);
+        // existing functions past a handful one action (600 at 00:00:00 were 600 markers), functions created close
+        // in time likewise, the scenario's names first (ActionMarkers)
+        List<RunSummary.Action> all = ActionMarkers.of(r);
         List<RunSummary.Action> actions = all.subList(0, Math.min(all.size(), MAX_MARKERS));
         // one line per ChartStyle.MARKER_GAP px at the most, labelled with the first of its actions a lane does not
         // tell and a count of the others ("+2 more"): quota-500's 110 creations under 4 px apart were a solid band
@@ -822,7 +823,7 @@ public final class StateTimeline {
     /** Whether an action is a function's creation (or its being in place at 0), which its lane shows. */
     static boolean startsALane(String description) {
         return description.startsWith("CreateFunction ") || description.startsWith("Existing function ")
-                || ExistingFunctions.isGroup(description);
+                || ExistingFunctions.isGroup(description) || ActionMarkers.isGroup(description);
     }
 
 }

@@ -99,8 +99,9 @@ final class ChartData {
         // up to 200 actions are marker lines (a label where there is room; zooming in makes room): the first 60 alone left
         // out quota-500's last 50 creations, the ten that go Failed among them
         // existing functions past a handful one marker: a 600-function account's 200 were all "Existing function X"
-        // at 00:00:00, its AZ outage among the 402 left out
-        List<RunSummary.Action> actions = dev.enisim.report.chart.ExistingFunctions.actions(r);
+        // at 00:00:00, its AZ outage among the 402 left out; functions created close in time likewise, the scenario's
+        // names first (ActionMarkers)
+        List<RunSummary.Action> actions = dev.enisim.report.chart.ActionMarkers.of(r);
         ArrayNode markers = o.putArray("markers");
         for (RunSummary.Action a : actions) {
             if (markers.size() >= MARKERS) {

@@ -69,7 +69,10 @@ final class CompareData {
                 b.summary().subnets().get(id).minAvailableIps())).thenComparing(id -> id));
         for (String id : subnets.subList(0, Math.min(3, subnets.size()))) {
             RunSummary.SubnetSummary s = a.summary().subnets().get(id);
-            ObjectNode c = p.chart("subnet-" + id, "Free IPs in " + id + " (" + s.cidr() + ", " + s.usableIps()
+            // the subnet's Name tag first, as the run's own page titles its panel: the compare page said the id alone
+            String label = dev.enisim.report.Labels.of(a.scenario(), id);
+            ObjectNode c = p.chart("subnet-" + id, "Free IPs in " + (label.equals(id)
+                    ? dev.enisim.report.Labels.of(b.scenario(), id) : label) + " (" + s.cidr() + ", " + s.usableIps()
                     + " usable; minimum per " + per + ")", "free IPs", true, Downsample.Mode.MIN,
                     r -> values(r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id)));
             c.put("small", true);

@@ -350,6 +350,7 @@ final class TopologyData {
         // successes in the narrative's parts: one spell across az-outage's hour of ServiceException was told as
         // succeeding through it
         ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
+        java.util.function.UnaryOperator<String> label = Labels.inText(r.scenario());
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
         for (JournalEntry e : dev.enisim.report.Narrative.successSpells(r)) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
@@ -401,7 +402,10 @@ final class TopologyData {
                 subjects.add(e.kind() == JournalEntry.Kind.ENI_STATE ? "" : e.state());
                 subjects.add(where.contains(" ") ? where.substring(0, where.indexOf(' ')) : where);
             }
-            ev.add(Json.obj().put("t", t).put("kind", e.kind().name()).put("text", text).set("subjects", subjects));
+            // the subnets, security groups and VPCs the scenario names, name first as the boxes and narrative.txt
+            // say them: the journal said "eni-0003 InUse (subnet-0bb2cc3dd4ee5ff62+[sg-0c1d...] 10.60.2.253)"
+            ev.add(Json.obj().put("t", t).put("kind", e.kind().name()).put("text", label.apply(text))
+                    .set("subjects", subjects));
             if (e.kind() != JournalEntry.Kind.INVOCATIONS && (times.isEmpty() || times.get(times.size() - 1) != t)) {
                 times.add(t);
             }

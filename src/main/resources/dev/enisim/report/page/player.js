@@ -402,7 +402,9 @@
     });
     while (panel.firstChild) { panel.removeChild(panel.firstChild); }
     var h = document.createElement('h3');
-    h.textContent = 'History of ' + name + ' (' + lines.length + ' event' + (lines.length === 1 ? '' : 's') +
+    // a subnet by its Name tag first, as its box says it (TopologyData's label)
+    var said = kind === 'subnet' && subnetById[id] && subnetById[id].label || name;
+    h.textContent = 'History of ' + said + ' (' + lines.length + ' event' + (lines.length === 1 ? '' : 's') +
       '; click a line to go there)';
     panel.appendChild(h);
     var ul = document.createElement('ul');

@@ -53,4 +53,38 @@ class TopologyNamesBrowserTest {
         assertEquals(List.of(), fit.get("problems"));
         browser.elementShot("#topology", "topology-names");
     }
+
+    /**
+     * The player's journal and a subnet's history say the names first too: its lines said "CreateFunction api with
+     * subnets subnet-0a1b2c3d4e5f60789, ..." and "ENI eni-0001 Creating (subnet-0a1b2c3d4e5f60789+[sg-...] ...)",
+     * and the history "History of subnet-0a1b2c3d4e5f60789", where the boxes beside them said "private-a".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJournalAndTheHistorySayTheNamesFirst() throws Exception {
+        Path dir = Path.of("target/browser/topology-journal-names");
+        ReportWriter.write(new Simulation(ScenarioLoader.parse(dev.enisim.report.chart.NamedChartsTest.NAMED,
+                "named.yaml"), 0).run(), dir, Path.of("").toAbsolutePath());
+        browser.open(dir.resolve("report.html"));
+        assertEquals(List.of(), browser.consoleErrors());
+        List<String> journal = (List<String>) browser.driver.executeScript("window.enisim.player.show(0);"
+                + " return Array.prototype.map.call(document.querySelectorAll('#player-now li'),"
+                + " function (li) { return li.textContent; });");
+        String key = "private-a (subnet-0a1b2c3d4e5f60789)+[api-lambda (sg-0aaaaaaaaaaaaaaa1),sg-0bbbbbbbbbbbbbbb2]";
+        assertTrue(journal.stream().anyMatch(l -> l.contains("CreateFunction api with subnets private-a"
+                + " (subnet-0a1b2c3d4e5f60789), subnet-0b1c2d3e4f5a60781 and security groups [api-lambda"
+                + " (sg-0aaaaaaaaaaaaaaa1), sg-0bbbbbbbbbbbbbbb2]")), journal.toString());
+        assertTrue(journal.stream().anyMatch(l -> l.matches(".*ENI eni-[0-9]+ Creating \\(" + java.util.regex.Pattern
+                .quote(key) + " .*")), journal.toString());
+        assertTrue(journal.stream().noneMatch(l -> l.contains(" (subnet-0b1c2d3e4f5a60781)")),
+                "an unnamed subnet is its id alone: " + journal);
+        String history = (String) browser.driver.executeScript("document.querySelector(\"#topology-svg"
+                + " g.node.subnet[data-id='subnet-0a1b2c3d4e5f60789']\").dispatchEvent(new MouseEvent('click',"
+                + " {bubbles: true})); return document.querySelector('#history h3').textContent;");
+        assertTrue(history.startsWith("History of private-a (subnet-0a1b2c3d4e5f60789) ("), history);
+        List<String> lines = (List<String>) browser.driver.executeScript("return Array.prototype.map.call("
+                + "document.querySelectorAll('#history li'), function (li) { return li.textContent; });");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(key)), lines.toString());
+        browser.elementShot("#topology", "topology-journal-names");
+    }
 }
