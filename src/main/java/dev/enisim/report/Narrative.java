@@ -1257,16 +1257,32 @@ public final class Narrative {
 
     /** ENIs whose InUse entry is at the instant of their Creating entry (an existing function's, made in place). */
     private static Set<String> readyAtOnce(List<JournalEntry> entries) {
-        Map<String, Long> created = new java.util.HashMap<>();
         Set<String> out = new HashSet<>();
+        for (JournalEntry e : madeInPlace(entries)) {
+            out.add(e.subject());
+        }
+        return out;
+    }
+
+    /**
+     * The Creating and InUse entries of the ENIs made in place (an existing function's: InUse at the instant of their
+     * Creating), which the story tells as one "in place" and the topology player as one line.
+     */
+    public static Set<JournalEntry> madeInPlace(List<JournalEntry> entries) {
+        Map<String, JournalEntry> created = new java.util.HashMap<>();
+        Set<JournalEntry> out = new HashSet<>();
         for (JournalEntry e : entries) {
             if (e.kind() != JournalEntry.Kind.ENI_STATE) {
                 continue;
             }
             if (e.state().equals("Creating")) {
-                created.put(e.subject(), e.atMicros());
-            } else if (e.state().equals("InUse") && Long.valueOf(e.atMicros()).equals(created.remove(e.subject()))) {
-                out.add(e.subject());
+                created.put(e.subject(), e);
+            } else if (e.state().equals("InUse")) {
+                JournalEntry c = created.remove(e.subject());
+                if (c != null && c.atMicros() == e.atMicros()) {
+                    out.add(c);
+                    out.add(e);
+                }
             }
         }
         return out;

@@ -352,7 +352,14 @@ final class TopologyData {
         ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
         java.util.function.UnaryOperator<String> label = Labels.inText(r.scenario());
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
+        // an existing function's ENIs, made in place at the start: one line "in place", as the narrative tells them,
+        // not "Creating" and "InUse" in the same instant (a zero-length Creating, beside "creating takes ~75 s")
+        Set<JournalEntry> inPlace = r.scenario().networkModel() == NetworkModel.LEGACY ? Set.of()
+                : Narrative.madeInPlace(r.journal());
         for (JournalEntry e : dev.enisim.report.Narrative.successSpells(r)) {
+            if (e.state() != null && e.state().equals("Creating") && inPlace.contains(e)) {
+                continue;
+            }
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
                 stateOf.put(e.subject(), e.state());
             }
@@ -386,7 +393,8 @@ final class TopologyData {
                         + e.reason() + ")") + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail());
                 case FUNCTION_UPDATE -> e.subject() + " LastUpdateStatus " + e.state() + (e.reason() == null ? ""
                         : " (" + e.reason() + ")");
-                case ENI_STATE -> "ENI " + e.subject() + " " + e.state() + " (" + e.detail() + ")";
+                case ENI_STATE -> "ENI " + e.subject() + " " + (inPlace.contains(e) ? "in place, InUse" : e.state())
+                        + " (" + e.detail() + ")";
                 case ENI_SHARED -> e.subject() + " shares " + e.state() + " (" + e.detail() + ")";
                 case ACTION -> e.detail();
                 case RESTORE_RETRIES -> Narrative.retries(e, Narrative::clock);
