@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
  * mistyped rate or duration never looks like a hang. A long run that is allowed is announced with its estimate.
  * The scenario's warnings (traffic that brings no arrival into the run) are printed here too, before any run.
  */
+@picocli.CommandLine.Command(resourceBundle = "dev.enisim.cli.BudgetHelp") // --max-events' time, computed
 final class Budget {
 
     /**
@@ -67,9 +68,26 @@ final class Budget {
     /** Runs estimated above this many events are announced (about 20 seconds). */
     static final double ANNOUNCE = 1e8;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "1e9",
-            description = "Refuse to start runs estimated above N events in all (default: ${DEFAULT-VALUE}, a few "
-                + "minutes) unless --yes.")
+    /** --max-events' default, in the help's words. */
+    static final String DEFAULT_MAX_EVENTS = "1e9";
+
+    /**
+     * The time the default budget's runs take, as the help says it ({@link BudgetHelp}): at the time estimate's own
+     * pace for one function and for 2,000 (about 4 and 13 minutes; the help said "a few minutes").
+     */
+    static String defaultBudgetTime() {
+        double events = Double.parseDouble(DEFAULT_MAX_EVENTS);
+        return String.format(Locale.ROOT, "about %d minutes at the time estimate's pace for one function (%,d"
+                + " events/s) to %d for %,d functions (%,d events/s)", Math.round(events / roundedPace(1) / 60),
+                roundedPace(1), Math.round(events / roundedPace(PACE_SAID) / 60), PACE_SAID, roundedPace(PACE_SAID));
+    }
+
+    /** The functions whose pace the help says beside one function's: a large account's. */
+    static final int PACE_SAID = 2_000;
+
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = DEFAULT_MAX_EVENTS,
+            description = "Refuse to start runs estimated above N events in all (default: ${DEFAULT-VALUE}, "
+                + "${bundle:max-events.time}) unless --yes.")
     double maxEvents;
 
     @Option(names = "--yes", description = "Run even when the estimate is above --max-events.")
