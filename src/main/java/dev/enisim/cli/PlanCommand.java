@@ -211,7 +211,9 @@ final class PlanCommand implements Callable<Integer> {
             });
             Plan plan = planner[0].warmUp(warmUp).maxFailedFraction(maxFailed)
                     .headroomSearches(headroomSearches)
-                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors()).plan();
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .heap(Budget::need, Parallelism.heapRoom()) // runs at once as fit in the heap, as check's
+                    .plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             // the user's --set (not the preset added above: the plan names its assumptions itself)
