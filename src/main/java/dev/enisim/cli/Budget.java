@@ -333,12 +333,20 @@ final class Budget {
      * a refusal: functions idle most of the run cost less.
      */
     static java.util.Optional<String> memory(Scenario s, long maxHeap) {
+        return memory(s, s.name(), maxHeap);
+    }
+
+    /**
+     * As {@link #memory(Scenario, long)}, the run said as {@code what} ("quickstart's largest point, bucket=1s": a
+     * sweep's or a plan's largest run, whose estimate the warning is made of).
+     */
+    static java.util.Optional<String> memory(Scenario s, String what, long maxHeap) {
         Memory m = parts(s);
         double need = m.need();
         if (need <= 0.8 * maxHeap) {
             return java.util.Optional.empty();
         }
-        String what = m.reading() > m.state() + m.series() + m.writing()
+        String parts = m.reading() > m.state() + m.series() + m.writing()
                 ? String.format(Locale.ROOT, "reading its %,d traffic phases (about %s)", m.phases(),
                         size(m.reading()))
                 : String.format(Locale.ROOT, "its time series, %,d function%s and %,d ENI key%s over %,d buckets"
@@ -349,7 +357,7 @@ final class Budget {
         return java.util.Optional.of(String.format(Locale.ROOT, "%s may need about %s of heap, and this JVM may use"
                 + " %s: %s; if the run ends out of memory, cut the buckets (a shorter --set duration=..., a coarser"
                 + " --set bucket=...), run fewer functions, or give more heap (java -Xmx<size> -jar enisim.jar ...)",
-                s.name(), size(need), size(maxHeap), what));
+                what, size(need), size(maxHeap), parts));
     }
 
     static String size(double bytes) {
@@ -363,7 +371,16 @@ final class Budget {
      * of a sweep to 10x the traffic that ran for hours), after the base scenario's warnings.
      */
     void check(Scenario base, double events, long runs, PrintWriter err) {
-        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
+        check(base, events, runs, null, null, err);
+    }
+
+    /**
+     * As above, the memory warning made of {@code largest}'s estimate (said as {@code largestIs}) when it is given:
+     * the design's run that needs the most heap (a sweep's point at 1-second buckets), not the base scenario's.
+     */
+    void check(Scenario base, double events, long runs, Scenario largest, String largestIs, PrintWriter err) {
+        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", largest, largestIs,
+                err);
     }
 
     /**
@@ -371,10 +388,21 @@ final class Budget {
      * runs)": {@code plan}'s count of the runs it can take), after the base scenario's warnings.
      */
     void check(Scenario base, double events, String what, PrintWriter err) {
+        check(base, events, what, null, null, err);
+    }
+
+    /**
+     * As above, the memory warning made of {@code largest}'s estimate (said as {@code largestIs}) when it is given
+     * and needs more than the base's (a sweep's point at finer buckets, a plan's teardown runs, longer than the
+     * scenario): the warning described the base scenario only (a review of big runs, fiftieth pass).
+     */
+    void check(Scenario base, double events, String what, Scenario largest, String largestIs, PrintWriter err) {
         for (String w : ScenarioLoader.warnings(base)) {
             err.println("warning: " + w);
         }
-        memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
+        boolean larger = largest != null && need(largest) > need(base);
+        (larger ? memory(largest, largestIs, Runtime.getRuntime().maxMemory())
+                : memory(base, Runtime.getRuntime().maxMemory())).ifPresent(w -> err.println("warning: " + w));
         check(events, what, base, err);
     }
 

@@ -95,6 +95,18 @@ public final class Planner {
                 ? (DOUBLING_PROBES + BISECTING_PROBES) * Math.min(replications, HEADROOM_REPLICATIONS) : 0);
     }
 
+    /**
+     * The longest runs {@link #plan()} may take for {@code base}, for the memory warning before it runs: the teardown's,
+     * the scenario deleted at its end and watched for the horizon the plan chooses, at most the one for the most ENIs
+     * it counts (100,000; the plan's runs of the scenario, its variants at other sizes and traffic have its functions,
+     * keys and buckets, the teardown's its functions and keys over more buckets). Its shape, not its outcome: the
+     * scenario's subnets and quotas as they are.
+     */
+    public static Scenario longestRun(Scenario base, int replications) {
+        return Variants.teardown(base, teardownHorizonMicros(base.hyperplane().eniDeleteTime(), 100_000,
+                replications));
+    }
+
     /** {@link #mostRuns(Scenario, int, boolean)} with {@code searches} traffic-headroom searches. */
     public static int mostRuns(Scenario base, int replications, boolean bothModels, int searches) {
         return mostRuns(base, replications, bothModels) + (searches - 1) * 12 * Math.min(replications,
