@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
  * mistyped rate or duration never looks like a hang. A long run that is allowed is announced with its estimate.
  * The scenario's warnings (traffic that brings no arrival into the run) are printed here too, before any run.
  */
+@picocli.CommandLine.Command(resourceBundle = "dev.enisim.cli.BudgetHelp") // --max-events' time, computed
 final class Budget {
 
     /**
@@ -67,9 +68,26 @@ final class Budget {
     /** Runs estimated above this many events are announced (about 20 seconds). */
     static final double ANNOUNCE = 1e8;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "1e9",
-            description = "Refuse to start runs estimated above N events in all (default: ${DEFAULT-VALUE}, a few "
-                + "minutes) unless --yes.")
+    /** --max-events' default, in the help's words. */
+    static final String DEFAULT_MAX_EVENTS = "1e9";
+
+    /**
+     * The time the default budget's runs take, as the help says it ({@link BudgetHelp}): at the time estimate's own
+     * pace for one function and for 2,000 (about 4 and 13 minutes; the help said "a few minutes").
+     */
+    static String defaultBudgetTime() {
+        double events = Double.parseDouble(DEFAULT_MAX_EVENTS);
+        return String.format(Locale.ROOT, "about %d minutes at the time estimate's pace for one function (%,d"
+                + " events/s) to %d for %,d functions (%,d events/s)", Math.round(events / roundedPace(1) / 60),
+                roundedPace(1), Math.round(events / roundedPace(PACE_SAID) / 60), PACE_SAID, roundedPace(PACE_SAID));
+    }
+
+    /** The functions whose pace the help says beside one function's: a large account's. */
+    static final int PACE_SAID = 2_000;
+
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = DEFAULT_MAX_EVENTS,
+            description = "Refuse to start runs estimated above N events in all (default: ${DEFAULT-VALUE}, "
+                + "${bundle:max-events.time}) unless --yes.")
     double maxEvents;
 
     @Option(names = "--yes", description = "Run even when the estimate is above --max-events.")
@@ -315,12 +333,20 @@ final class Budget {
      * a refusal: functions idle most of the run cost less.
      */
     static java.util.Optional<String> memory(Scenario s, long maxHeap) {
+        return memory(s, s.name(), maxHeap);
+    }
+
+    /**
+     * As {@link #memory(Scenario, long)}, the run said as {@code what} ("quickstart's largest point, bucket=1s": a
+     * sweep's or a plan's largest run, whose estimate the warning is made of).
+     */
+    static java.util.Optional<String> memory(Scenario s, String what, long maxHeap) {
         Memory m = parts(s);
         double need = m.need();
         if (need <= 0.8 * maxHeap) {
             return java.util.Optional.empty();
         }
-        String what = m.reading() > m.state() + m.series() + m.writing()
+        String parts = m.reading() > m.state() + m.series() + m.writing()
                 ? String.format(Locale.ROOT, "reading its %,d traffic phases (about %s)", m.phases(),
                         size(m.reading()))
                 : String.format(Locale.ROOT, "its time series, %,d function%s and %,d ENI key%s over %,d buckets"
@@ -331,7 +357,7 @@ final class Budget {
         return java.util.Optional.of(String.format(Locale.ROOT, "%s may need about %s of heap, and this JVM may use"
                 + " %s: %s; if the run ends out of memory, cut the buckets (a shorter --set duration=..., a coarser"
                 + " --set bucket=...), run fewer functions, or give more heap (java -Xmx<size> -jar enisim.jar ...)",
-                s.name(), size(need), size(maxHeap), what));
+                what, size(need), size(maxHeap), parts));
     }
 
     static String size(double bytes) {
@@ -345,7 +371,16 @@ final class Budget {
      * of a sweep to 10x the traffic that ran for hours), after the base scenario's warnings.
      */
     void check(Scenario base, double events, long runs, PrintWriter err) {
-        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
+        check(base, events, runs, null, null, err);
+    }
+
+    /**
+     * As above, the memory warning made of {@code largest}'s estimate (said as {@code largestIs}) when it is given:
+     * the design's run that needs the most heap (a sweep's point at 1-second buckets), not the base scenario's.
+     */
+    void check(Scenario base, double events, long runs, Scenario largest, String largestIs, PrintWriter err) {
+        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", largest, largestIs,
+                err);
     }
 
     /**
@@ -353,10 +388,21 @@ final class Budget {
      * runs)": {@code plan}'s count of the runs it can take), after the base scenario's warnings.
      */
     void check(Scenario base, double events, String what, PrintWriter err) {
+        check(base, events, what, null, null, err);
+    }
+
+    /**
+     * As above, the memory warning made of {@code largest}'s estimate (said as {@code largestIs}) when it is given
+     * and needs more than the base's (a sweep's point at finer buckets, a plan's teardown runs, longer than the
+     * scenario): the warning described the base scenario only (a review of big runs, fiftieth pass).
+     */
+    void check(Scenario base, double events, String what, Scenario largest, String largestIs, PrintWriter err) {
         for (String w : ScenarioLoader.warnings(base)) {
             err.println("warning: " + w);
         }
-        memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
+        boolean larger = largest != null && need(largest) > need(base);
+        (larger ? memory(largest, largestIs, Runtime.getRuntime().maxMemory())
+                : memory(base, Runtime.getRuntime().maxMemory())).ifPresent(w -> err.println("warning: " + w));
         check(events, what, base, err);
     }
 

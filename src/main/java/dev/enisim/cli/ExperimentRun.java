@@ -47,8 +47,7 @@ final class ExperimentRun {
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path outDir, boolean quiet, PrintWriter err) {
         try {
-            return Experiment.run(spec, design, reportMode(runner, Experiment.progressFile(outDir)),
-                    Experiment.progressFile(outDir), line -> {
+            return Experiment.run(spec, design, runner, Experiment.progressFile(outDir), line -> {
                 if (!quiet) {
                     err.println("  " + line);
                     err.flush();
@@ -63,66 +62,6 @@ final class ExperimentRun {
             throw new UserInputException("cannot read or write the progress file "
                     + Experiment.progressFile(outDir) + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * {@code runner}, giving the progress file {@code file} the mode of the report files before the points run (the
-     * experiment has just written it then): it was made as a temporary file, which Java makes owner-only (rw-------)
-     * whatever the umask, where the report files beside it are made with the umask (rw-r--r-- under 022), so a
-     * sweep's progress read differently from its outputs (an SRE team's wish, session 49).
-     */
-    static PointRunner reportMode(PointRunner runner, Path file) {
-        return new PointRunner() {
-            @Override
-            public void run(PointSpec spec, List<dev.enisim.experiment.PointTask> tasks,
-                    java.util.function.Consumer<String> sink) {
-                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = fileMode();
-                try {
-                    if (mode != null && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        Files.setPosixFilePermissions(file, mode);
-                    }
-                } catch (IOException | UnsupportedOperationException e) {
-                    // a file system without POSIX modes, or another owner's file: it keeps the mode it has
-                }
-                runner.run(spec, tasks, sink);
-            }
-
-            @Override
-            public String describe() {
-                return runner.describe();
-            }
-        };
-    }
-
-    /**
-     * The mode a new file of this process gets, as the report files get it (rw-rw-rw- less the umask, read from
-     * /proc/self/status), or null where it cannot be known (not Linux): the file then keeps the mode it has.
-     */
-    static java.util.Set<java.nio.file.attribute.PosixFilePermission> fileMode() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Umask:")) {
-                    int umask = Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
-                    return modeOf(0666 & ~umask);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no /proc: unknown
-        }
-        return null;
-    }
-
-    /** An octal mode's permissions (0644: rw-r--r--). */
-    static java.util.Set<java.nio.file.attribute.PosixFilePermission> modeOf(int mode) {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> out = java.util.EnumSet.noneOf(
-                java.nio.file.attribute.PosixFilePermission.class);
-        java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
-        for (int i = 0; i < bits.length; i++) { // OWNER_READ .. OTHERS_EXECUTE: 0400 .. 0001
-            if ((mode & (0400 >> i)) != 0) {
-                out.add(bits[i]);
-            }
-        }
-        return out;
     }
 
     /**

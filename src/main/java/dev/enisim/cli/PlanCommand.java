@@ -195,7 +195,12 @@ final class PlanCommand implements Callable<Integer> {
             }
             runs += ": " + String.join(", ", each);
         }
-        budget.check(s, events, s.name() + " (" + runs + ")", spec.commandLine().getErr());
+        // the memory warning from the longest run the plan may take (its teardown's, longer than the scenario), not
+        // the scenario's alone
+        Scenario longest = Planner.longestRun(s, replications);
+        budget.check(s, events, s.name() + " (" + runs + ")", longest, s.name() + "'s teardown runs (the scenario"
+                + " and up to " + Format.duration(longest.durationMicros() - s.durationMicros()) + " after it)",
+                spec.commandLine().getErr());
         List<Plan> plans = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
@@ -211,7 +216,9 @@ final class PlanCommand implements Callable<Integer> {
             });
             Plan plan = planner[0].warmUp(warmUp).maxFailedFraction(maxFailed)
                     .headroomSearches(headroomSearches)
-                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors()).plan();
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .heap(Budget::need, Parallelism.heapRoom()) // runs at once as fit in the heap, as check's
+                    .plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             // the user's --set (not the preset added above: the plan names its assumptions itself)

@@ -164,8 +164,12 @@ final class SweepCommand implements Callable<Integer> {
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
         // less a resumed run's done
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
+        // the memory warning from the point that needs the most heap (its buckets, its functions), named, not the
+        // base scenario's alone
+        Sweep.Largest largest = Sweep.largest(tree, file.toString(), toRun, traffic, Budget::need);
         budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, s -> Budget.events(s) * traffic),
-                (long) toRun.size() * replications, err);
+                (long) toRun.size() * replications, largest == null ? null : largest.scenario(), largest == null
+                ? null : name + "'s largest point (" + pointValues(largest.values()) + ")", err);
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();
@@ -203,6 +207,12 @@ final class SweepCommand implements Callable<Integer> {
             return Main.INTERNAL_ERROR;
         }
         return 0;
+    }
+
+    /** A point's values as --vary gives them: "bucket=1s, duration=2h". */
+    static String pointValues(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** {@code sweep.json}: what made {@code sweep.csv} (README: "What made a sweep.csv"). */

@@ -320,17 +320,79 @@ public final class Experiment {
      * Puts {@code text} in place of the progress file (none, or enisim's own: {@link #load} checked it): written to a
      * new file of enisim's own beside it, then moved over it. On a full disk the file in place is the one before, never
      * an empty or a torn one that the next run would take for a file enisim did not write; the new file is deleted.
+     * The file keeps what it had: the new one is made as any new file of this process (the umask's mode, as the
+     * report's files), and when it replaces one it takes that one's permissions, group and (where this process may
+     * set it) owner before it is moved. It was a temporary file (owner-only, {@code rw-------}, whatever the umask),
+     * so a resume turned a progress file shared with a group ({@code chmod 660}) into the owner's alone, and root's
+     * resume of another user's sweep gave root the file (a review of big runs, fiftieth pass).
      */
-    private static void replace(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    static void replace(Path file, String text) throws IOException {
+        Path tmp = newSibling(file);
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            keepAccess(file, tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SIBLINGS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new empty file beside {@code file}, named as {@link Files#createTempFile} names one ({@code NAME<n>.tmp}) but
+     * made as an ordinary new file: the mode the umask leaves, not {@code createTempFile}'s {@code rw-------}.
+     */
+    private static Path newSibling(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        long pid = ProcessHandle.current().pid();
+        while (true) {
+            Path tmp = file.resolveSibling(name + pid + SIBLINGS.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another's: the next name
+            }
+        }
+    }
+
+    /**
+     * {@code fresh} given {@code existing}'s permissions, group and owner, when {@code existing} is a file (not a
+     * link); the owner and group only where this process may set them (root, or a group the user is in), the
+     * permissions always (the file is the user's own then, or root's), its owner's reading and writing kept (enisim
+     * appends to it next).
+     */
+    private static void keepAccess(Path existing, Path fresh) throws IOException {
+        if (!Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        java.nio.file.attribute.PosixFileAttributes a;
+        try {
+            a = Files.readAttributes(existing, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to carry over
+        }
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(fresh,
+                java.nio.file.attribute.PosixFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (!a.group().equals(Files.readAttributes(fresh, java.nio.file.attribute.PosixFileAttributes.class)
+                    .group())) {
+                view.setGroup(a.group());
+            }
+            if (!a.owner().equals(Files.getOwner(fresh))) {
+                view.setOwner(a.owner());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // only root gives a file away, and a group is the user's to give only if he is in it: the mode still
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.util.EnumSet.of(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE); // enisim reads it and appends to it
+        mode.addAll(a.permissions());
+        Files.setPosixFilePermissions(fresh, mode);
     }
 
     /**

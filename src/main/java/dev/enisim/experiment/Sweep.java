@@ -206,6 +206,40 @@ public final class Sweep {
         return sum;
     }
 
+    /** A design's point, its scenario, and the figure it was chosen by ({@link #largest}). */
+    public record Largest(Map<String, String> values, Scenario scenario, double size) {
+    }
+
+    /**
+     * The point of {@code points} whose scenario's {@code size} (the heap a run is estimated to need) is the largest,
+     * the first of equals; null when the scenario refuses every point. Its traffic is left as the design's base
+     * ({@code baseTraffic}): the size is read from the scenario's functions, keys and buckets, which a point's traffic
+     * does not change, so points that differ only in their traffic are read once (as {@link #events} reads them).
+     */
+    public static Largest largest(JsonNode tree, String source, List<Map<String, String>> points, double baseTraffic,
+            java.util.function.ToDoubleFunction<Scenario> size) {
+        java.util.Set<Map<String, String>> read = new java.util.HashSet<>();
+        Largest best = null;
+        for (Map<String, String> values : points) {
+            Map<String, String> rest = new java.util.TreeMap<>(values);
+            rest.remove(TRAFFIC);
+            if (!read.add(rest)) {
+                continue;
+            }
+            Scenario s;
+            try {
+                s = scenario(tree, source, rest, baseTraffic);
+            } catch (ScenarioException | IllegalArgumentException e) {
+                continue; // a point the scenario refuses runs nothing
+            }
+            double n = size.applyAsDouble(s);
+            if (best == null || n > best.size()) {
+                best = new Largest(values, s, n);
+            }
+        }
+        return best;
+    }
+
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
             int replications) {
         return point(tree, source, values, metrics, replications, 1);

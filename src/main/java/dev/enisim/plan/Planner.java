@@ -1,5 +1,6 @@
 package dev.enisim.plan;
 
+import dev.enisim.experiment.HeapPool;
 import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.Legacy;
@@ -92,6 +93,18 @@ public final class Planner {
                 + (base.networkModel() == NetworkModel.LEGACY ? 0 : 2 * attached)
                 + (base.networkModel() == NetworkModel.HYPERPLANE && base.hyperplane().ec2RequestLimit().isPresent()
                 ? (DOUBLING_PROBES + BISECTING_PROBES) * Math.min(replications, HEADROOM_REPLICATIONS) : 0);
+    }
+
+    /**
+     * The longest runs {@link #plan()} may take for {@code base}, for the memory warning before it runs: the teardown's,
+     * the scenario deleted at its end and watched for the horizon the plan chooses, at most the one for the most ENIs
+     * it counts (100,000; the plan's runs of the scenario, its variants at other sizes and traffic have its functions,
+     * keys and buckets, the teardown's its functions and keys over more buckets). Its shape, not its outcome: the
+     * scenario's subnets and quotas as they are.
+     */
+    public static Scenario longestRun(Scenario base, int replications) {
+        return Variants.teardown(base, teardownHorizonMicros(base.hyperplane().eniDeleteTime(), 100_000,
+                replications));
     }
 
     /** {@link #mostRuns(Scenario, int, boolean)} with {@code searches} traffic-headroom searches. */
@@ -460,26 +473,58 @@ public final class Planner {
         return new Simulation(s, replication).run();
     }
 
+    /**
+     * Runs up to {@link #threads} of the plan's simulations at once only as far as the heap holds them: a run starts
+     * when its {@code need} (the heap one run of its scenario is estimated to take), added to that of the runs under
+     * way, fits in {@code heapBytes}; one that does not fit even so runs alone ({@link HeapPool}, the rule of {@code
+     * check}, {@code run --replications --parallel} and a sweep's points). Without it (a test's, a library's) the
+     * heap holds them back nowhere: plan's own pool started every run a thread was free for, so a 2,000-function
+     * account's runs could run out of memory side by side where one after the other they fit (a review of big runs,
+     * fiftieth pass).
+     */
+    public Planner heap(java.util.function.ToDoubleFunction<Scenario> need, double heapBytes) {
+        runs.need = java.util.Objects.requireNonNull(need);
+        runs.heapBytes = heapBytes;
+        return this;
+    }
+
+    /** The most of this plan's runs that ran at once (for a test: the heap's and the threads' limits held). */
+    int mostAtOnce() {
+        return runs.most.get();
+    }
+
     /** The runs started so far (told in the progress lines) and the pool they run on when there are several threads. */
     private static final class Runs {
         int started;
         int threads = 1;
-        private java.util.concurrent.ExecutorService pool;
+        java.util.function.ToDoubleFunction<Scenario> need = s -> 0;
+        double heapBytes = Double.POSITIVE_INFINITY;
+        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        private HeapPool pool;
 
-        java.util.concurrent.ExecutorService pool() {
+        HeapPool pool() {
             if (pool == null) {
-                pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-                    Thread t = new Thread(r, "enisim-plan");
-                    t.setDaemon(true);
-                    return t;
-                });
+                pool = new HeapPool(threads, heapBytes, "enisim-plan");
             }
             return pool;
         }
 
+        /** {@code s}'s run {@code r}, started on the pool when its estimated heap fits beside the runs under way. */
+        java.util.concurrent.Future<dev.enisim.run.RunResult> submit(Scenario s, int r) {
+            return pool().submit(() -> heapBytes == Double.POSITIVE_INFINITY ? 0 : need.applyAsDouble(s), () -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    return new Simulation(s, r).run(STOPPED_WHEN_INTERRUPTED);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+
         void shutDown() {
             if (pool != null) {
-                pool.shutdownNow();
+                pool.close();
                 pool = null;
             }
         }
@@ -541,7 +586,7 @@ public final class Planner {
                 int r = started++;
                 progress.accept(label.apply(r));
                 runs.started++;
-                ahead.add(runs.pool().submit(() -> new Simulation(scenario, r).run(STOPPED_WHEN_INTERRUPTED)));
+                ahead.add(runs.submit(scenario, r));
             }
         }
 

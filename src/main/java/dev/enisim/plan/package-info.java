@@ -4,6 +4,6 @@
  * of it, with the analytic estimate beside each simulated answer.
  *
  * <p>May import: {@code run}, {@code metrics}, {@code scenario}, {@code workload}, {@code model} (records and
- * enums only), Commons Math.
+ * enums only), {@code experiment}'s {@code HeapPool} (its runs at once as the heap holds them), Commons Math.
  */
 package dev.enisim.plan;

@@ -90,6 +90,16 @@ public final class OutputSize {
         return csv(s, d) + charts(d) + page(d) + SafeOutput.MARKER_HEADER.length() + 60 * 120L;
     }
 
+    /**
+     * What a run's report writes after its data files, estimated: its charts and report.html, an upper figure (the
+     * page's share counts summary.json, narrative.txt and enis.csv too, which {@link #page} fits together), for the
+     * write's refusal to say what the whole report needs ({@link SafeOutput#checkReportRoom}).
+     */
+    public static long chartsAndPage(Scenario s) {
+        Dimensions d = dimensions(s);
+        return charts(d) + page(d);
+    }
+
     /** The charts/ folder: each chart's frame and its lines' points, and the timeline's lanes. */
     static long charts(Dimensions d) {
         long points = points(d.buckets());

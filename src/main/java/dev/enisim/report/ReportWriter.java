@@ -91,8 +91,10 @@ public final class ReportWriter {
         Map<String, byte[]> data = new java.util.LinkedHashMap<>();
         data.put("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
         data.put("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
+        // the whole report is said when there is no room for it: the data files' bytes and the charts' and page's
+        // estimate (a refusal of the data files' bytes alone sent a user to free too little)
         try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir, bytes("summary.json", summary.length)
-                + bytes("timeseries.csv", csvBytes) + bytes(data))) {
+                + bytes("timeseries.csv", csvBytes) + bytes(data), OutputSize.chartsAndPage(result.scenario()))) {
             staging.write("summary.json", summary);
             summary = null;
             staging.write("timeseries.csv", out -> TimeSeriesCsv.write(result.timeSeries(), out));
@@ -113,7 +115,7 @@ public final class ReportWriter {
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);
             }
-            staging.checkRoom(bytes(Map.of("report.html", html)) + bytes(drawn));
+            staging.checkReportRoom(bytes(Map.of("report.html", html)) + bytes(drawn));
             staging.write("report.html", html);
             for (Map.Entry<String, byte[]> c : drawn.entrySet()) {
                 staging.write(c.getKey(), c.getValue());

@@ -610,8 +610,19 @@ public final class SafeOutput {
      * {@link #checkRoom}).
      */
     public static Staging stage(Path dir, Path workingDir, long bytes) throws IOException {
+        return stage(dir, workingDir, bytes, 0);
+    }
+
+    /**
+     * As {@link #stage(Path, Path, long)} for a run's report, whose {@code bytes} (its data files, counted) are
+     * written first and {@code later} bytes (its charts and report.html, estimated from the scenario: {@link
+     * OutputSize#chartsAndPage}) after them: refused when the data files are more than the room, or when they and the
+     * share of the estimate the charts and page are sure to take ({@link #ESTIMATE_SURE}) are, before anything is
+     * made, and said with what the whole report needs (see {@link #checkReportRoom}).
+     */
+    public static Staging stage(Path dir, Path workingDir, long bytes, long later) throws IOException {
         try {
-            return startStaging(dir, workingDir, bytes);
+            return startStaging(dir, workingDir, bytes, later);
         } catch (IOException e) {
             throw cutShort(dir, absolute(dir, workingDir), e);
         }
@@ -635,11 +646,15 @@ public final class SafeOutput {
                 : new IOException("cannot write " + what + ": " + reason(e), e);
     }
 
-    private static Staging startStaging(Path dir, Path workingDir, long bytes) throws IOException {
+    private static Staging startStaging(Path dir, Path workingDir, long bytes, long later) throws IOException {
         checkFolder(dir, workingDir, false);
         Path target = absolute(dir, workingDir);
         // the marker enisim writes first counts too; an existing folder stays until the new one is in place
-        checkRoom(dir, target, MARKER_HEADER.length() + bytes, 0, true);
+        if (later > 0) {
+            checkReportRoom(dir, target, MARKER_HEADER.length() + bytes, later);
+        } else {
+            checkRoom(dir, target, MARKER_HEADER.length() + bytes, 0, true);
+        }
         Path parent = target.getParent();
         Path created = firstMissing(parent);
         createFolders(parent, created);
@@ -723,6 +738,15 @@ public final class SafeOutput {
          */
         public void checkRoom(long bytes) {
             SafeOutput.checkRoom(asked, target, bytes, written, true);
+        }
+
+        /**
+         * As {@link #checkRoom(long)} for a report's charts and report.html, {@code bytes}, written after its data
+         * files: refused in the words of {@link SafeOutput#checkReportRoom}, the whole report's bytes and its parts.
+         */
+        public void checkReportRoom(long bytes) {
+            SafeOutput.checkRoom(asked, target, bytes, written, "output folder", ", the whole report (its data files "
+                    + size(written) + ", written, and its charts and report.html " + size(bytes) + "),");
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -1434,6 +1458,11 @@ public final class SafeOutput {
 
     /** As above, {@code what} naming what is written ("output folder", "file", "3 files"). */
     private static void checkRoom(Path asked, Path target, long bytes, long written, String what) {
+        checkRoom(asked, target, bytes, written, what, "");
+    }
+
+    /** As above, {@code parts} said after what is needed (", the whole report (...),"; "": nothing). */
+    private static void checkRoom(Path asked, Path target, long bytes, long written, String what, String parts) {
         Path place = nearestExisting(target.getParent());
         if (place == null || bytes <= 0) {
             return;
@@ -1445,9 +1474,36 @@ public final class SafeOutput {
         String[] shown = sizes(written + bytes, written + usable);
         boolean folder = what.equals("output folder");
         throw new OutputRefused(asked + ": not enough room for " + (what.equals("file") || folder ? "this " : "the ")
-                + what + ": " + (what.contains(" files") ? "they need " : "it needs ") + shown[0] + " and " + shown[1]
-                + " are free on the disk holding " + place + " (said before writing anything; nothing was written);"
-                + " free some space there, or give " + (folder ? "a folder" : "a path") + " on another disk");
+                + what + ": " + (what.contains(" files") ? "they need " : "it needs ") + shown[0] + parts + " and "
+                + shown[1] + " are free on the disk holding " + place + " (said before writing anything; nothing was"
+                + " written); free some space there, or give " + (folder ? "a folder" : "a path") + " on another disk");
+    }
+
+    /**
+     * Refuses (an {@link OutputRefused}, one line), before anything is made, a run's report whose data files ({@code
+     * data} bytes, counted, the marker's with them) are more than the room of the disk it lands on, or whose data
+     * files and the share of its charts' and report.html's estimate ({@code later}) that they are sure to take
+     * ({@link #ESTIMATE_SURE}: measured, they took 0.57 to 1.0 of it) are: said with what the whole report needs, its
+     * data files' bytes and the charts' and page's estimate, and what is free. The refusal said the data files' bytes
+     * alone (a review of big runs, fiftieth pass: "it needs 30.2 MiB" of a report of 45), so that a user who freed
+     * that much met the refusal again, after the run, at the charts. Closer to the room, the data files are written
+     * and the charts and page are checked to the byte ({@link Staging#checkReportRoom}).
+     */
+    static void checkReportRoom(Path asked, Path target, long data, long later) {
+        Path place = nearestExisting(target.getParent());
+        if (place == null) {
+            return;
+        }
+        long usable = usableSpace.applyAsLong(place);
+        if (usable <= 0 || (data <= usable && data + ESTIMATE_SURE * later <= usable)) {
+            return;
+        }
+        String[] shown = sizes(data + later, usable);
+        throw new OutputRefused(asked + ": not enough room for this output folder: it needs about " + shown[0]
+                + ", the whole report (its data files " + size(data) + " and, estimated, its charts and report.html"
+                + " about " + size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
+                + " before writing anything; nothing was written); free some space there, or give a folder on"
+                + " another disk");
     }
 
     /**
