@@ -45,4 +45,21 @@ class PlanAsleepKeyPerSubnetTest {
         assertEquals(11 - 10 - 1, b.headroomIps(), "11 usable - 10 others - the asleep key's address: " + b);
         assertEquals(1, p.vpcs().get(0).inactiveKeys(), p.vpcs().toString());
     }
+
+    /**
+     * On groups of its own, the asleep function has a key on each of its subnets: the VPC's quota counts both (a
+     * mutant applied by hand, session 51, kept the last subnet's count only).
+     */
+    @Test
+    void theVpcCountsTheAsleepKeysOfEverySubnet() throws Exception {
+        String yaml = SCENARIO.replace("securityGroups: [sg-1]", "securityGroups: [sg-1, sg-2]")
+                .replace("subnetIds: [a, b], securityGroupIds: [sg-1]", "subnetIds: [a, b], securityGroupIds: [sg-2]");
+        Plan p = new Planner(ScenarioLoader.parse(yaml, "asleep-two-subnets"), 1, line -> { })
+                .warmUp(30_000_000L).plan();
+        assertEquals(List.of(1L, 1L), p.subnets().stream().map(Plan.SubnetAdvice::inactiveKeys).toList(),
+                p.subnets().toString());
+        Plan.VpcAdvice v = p.vpcs().get(0);
+        assertEquals(2, v.inactiveKeys(), "a's and b's keys of sg-2: " + v);
+        assertEquals(500 - 1 - 2, v.room(), "the quota less the awake key and the two asleep ones: " + v);
+    }
 }
