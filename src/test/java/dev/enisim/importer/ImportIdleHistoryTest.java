@@ -71,6 +71,22 @@ class ImportIdleHistoryTest {
         assertFalse(i.header().contains("fn-020"), "the 21st is not named");
     }
 
+    /** Exactly as many quiet functions as are named: each named, with no "and 0 more" after them. */
+    @Test
+    void twentyQuietFunctionsAreAllNamedWithNothingMore() throws Exception {
+        List<String> quiet = new ArrayList<>();
+        for (int f = 0; f < 20; f++) {
+            quiet.add(ImportBigAccountFiles.name(f));
+        }
+        Imported i = importing(new ImportBigAccountFiles(dir, 30, 30, quiet, null));
+        String named = String.join(", ", quiet) + ". ";
+        assertTrue(i.header().contains("QUIET IN THE WINDOW: 20 VPC function(s) start `existing: Active`, yet"
+                + " CloudWatch counted no invocation of them in the whole 30m window saved: " + named), i.header());
+        assertTrue(i.cli().out().contains("Note: 20 VPC function(s) start Active though CloudWatch counted no"
+                + " invocation of them in the whole 30m window: " + named), i.cli().out());
+        assertFalse(i.cli().out().contains("more."), i.cli().out());
+    }
+
     /**
      * Only functions that start Active and whose Invocations CloudWatch gave: an Inactive one (its ENI reclaimed)
      * already is what the rule makes it, and one without a result has placeholder traffic, not a quiet window.

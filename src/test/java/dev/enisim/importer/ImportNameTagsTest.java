@@ -132,4 +132,18 @@ class ImportNameTagsTest {
         assertNull(s.vpcs().get(0).subnets().get(0).name());
         assertNull(s.vpcs().get(0).subnets().get(1).name());
     }
+
+    @Test
+    void aNameTagOf256CharactersIsTheSubnetsNameAndOneOf257StaysInTheComment() throws Exception {
+        // the loader takes names of 1 to 256 characters: the longest it takes is imported as the name, not dropped
+        String longest = "n".repeat(256);
+        String tooLong = "m".repeat(257);
+        String yaml = imported(SUBNETS.replace("\"private-a\"", "\"" + longest + "\"")
+                .replace("\"private b: payments #2\"", "\"" + tooLong + "\""), GROUPS);
+        assertTrue(yaml.contains("otherUsedIps: 10, name: " + longest + " }   # 240 of 251 free"), yaml);
+        assertTrue(yaml.contains("otherUsedIps: 0 }   # " + tooLong + ": 250 of 251 free"), yaml);
+        Scenario s = ScenarioLoader.load(write(dir, "named.yaml", yaml));
+        assertEquals(longest, s.vpcs().get(0).subnets().get(0).name());
+        assertNull(s.vpcs().get(0).subnets().get(1).name());
+    }
 }

@@ -105,6 +105,22 @@ class SubnetEniGroupShapesTest {
                 + " set; did you mean 10.0.1.0/24?"), allowed.getMessage());
     }
 
+    /** /16 and /28, the edges AWS allows, keep the hint for host bits: the prefix rule is not theirs to say. */
+    @Test
+    void hostBitsAtTheEdgePrefixesAwsAllowsKeepTheHint() {
+        Path subnets = dir.resolve("subnets.json");
+        ScenarioException widest = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.0/16", 100, null) + "]}",
+                functionOn("subnet-a"), null, null);
+        assertTrue(widest.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: '10.0.1.0/16' has host bits"
+                + " set; did you mean 10.0.0.0/16?"), widest.getMessage());
+        ScenarioException narrowest = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.4/28", 5, null)
+                + "]}", functionOn("subnet-a"), null, null);
+        assertTrue(narrowest.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: '10.0.1.4/28' has host bits"
+                + " set; did you mean 10.0.1.0/28?"), narrowest.getMessage());
+        assertFalse(widest.getMessage().contains("expected a prefix") || narrowest.getMessage()
+                .contains("expected a prefix"), widest.getMessage() + narrowest.getMessage());
+    }
+
     @Test
     void createSubnetsOutputAndOneQueriedSubnetNameTheirFieldsAsThemselves() throws Exception {
         Path subnets = dir.resolve("subnets.json");
