@@ -428,12 +428,7 @@ final class ScenarioWriter {
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb")).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout")).append('\n');
-        initPreset(b, f.pkg(), f.name());
-        if (f.snapStart() != null) {
-            b.append("    # SnapStart (ApplyOn ").append(c(f.snapStart())).append("): not modelled (README, Modelling"
-                    + " assumptions): cold starts of published versions are full inits here, slower than a restore"
-                    + " from a snapshot\n");
-        }
+        initPreset(b, f.pkg(), f.name(), f.snapStart());
         if (f.reserved() != null) {
             b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
         }
@@ -487,7 +482,7 @@ final class ScenarioWriter {
      * starts come from the measured preset; a runtime without a preset (a custom runtime, an image) is left out
      * with a comment, and the default init time applies.
      */
-    private void initPreset(StringBuilder b, Account.Function.Package pkg, String name) {
+    private void initPreset(StringBuilder b, Account.Function.Package pkg, String name, String snapStart) {
         String arch = pkg.architecture();
         String type = pkg.packageType();
         if (arch != null && List.of("x86_64", "arm64").contains(arch)) {
@@ -501,6 +496,11 @@ final class ScenarioWriter {
             type = "Zip";
         }
         String runtime = pkg.runtime();
+        if (snapStart != null) { // on its own line, before the runtime (JSON keeps it beside the value that follows)
+            b.append("    # SnapStart (ApplyOn ").append(c(snapStart)).append("): not modelled (README, Modelling"
+                    + " assumptions): cold starts of published versions are full inits here, slower than a restore"
+                    + " from a snapshot\n");
+        }
         if (runtime == null) {
             if ("Image".equals(type)) {
                 b.append("    # no Runtime (a container image): the default init time applies; set runtime: to the image's"

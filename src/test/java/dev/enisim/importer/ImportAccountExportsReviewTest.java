@@ -109,10 +109,20 @@ class ImportAccountExportsReviewTest {
                         + " \"OptimizationStatus\": \"On\"}", vpcConfig("sg-1", "vpc-1", "subnet-a")),
                         function("plain", ", \"SnapStart\": {\"ApplyOn\": \"None\", \"OptimizationStatus\": \"Off\"}",
                                 vpcConfig("sg-1", "vpc-1", "subnet-a"))), null, null);
-        assertTrue(entry(yaml, "ledger").contains("    runtime: java21   # init time from the measured preset\n"
-                + "    # SnapStart (ApplyOn PublishedVersions): not modelled (README, Modelling assumptions): cold"
-                + " starts of published versions are full inits here, slower than a restore from a snapshot\n"), yaml);
+        assertTrue(entry(yaml, "ledger").contains("\n    # SnapStart (ApplyOn PublishedVersions): not modelled (README,"
+                + " Modelling assumptions): cold starts of published versions are full inits here, slower than a"
+                + " restore from a snapshot\n    runtime: java21   # init time from the measured preset\n"), yaml);
         assertFalse(entry(yaml, "plain").contains("SnapStart"), yaml);
+        // as JSON, the comment stands beside the runtime, the value it is about (a comment line: the value after it)
+        com.fasterxml.jackson.databind.JsonNode comments = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(JsonScenario.of(yaml)).path("x-enisim-import").path("comments");
+        List<String> at = new java.util.ArrayList<>();
+        comments.forEach(c -> {
+            if (c.path("comment").asText().startsWith("SnapStart")) {
+                at.add(c.path("at").asText());
+            }
+        });
+        assertEquals(List.of("/functions/0/runtime"), at, comments.toString());
         assertTrue(unwrapped(yaml).contains("1 function(s) have SnapStart on (ApplyOn PublishedVersions): ledger."
                 + " SnapStart is not modelled (README, Modelling assumptions)"), yaml);
     }
