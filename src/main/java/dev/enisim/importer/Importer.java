@@ -544,7 +544,8 @@ public final class Importer {
                 + " arrivals to see its first invocations fail with ResourceNotReadyException and restore its ENIs";
         if (idle.size() > GROUP_ABOVE) {
             notes.add(idle.size() + " functions" + why.replace("start(s)", "start").replace("its ENIs", "their ENIs")
-                    .replace("has no", "have no").replace("give it", "give them") + ": " + names(idle, GROUP_ABOVE));
+                    .replace("has no", "have no").replace("give it", "give them").replace("see its", "see their") + ": "
+                    + names(idle, GROUP_ABOVE));
         } else {
             idle.forEach(f -> notes.add(f + why.replace("start(s)", "starts")));
         }

@@ -153,6 +153,26 @@ class ImportAccountExportsReviewTest {
     }
 
     @Test
+    void manyIdleFunctionsWithoutCloudWatchAreSaidOnce() throws Exception {
+        String metrics = "{\"MetricDataResults\": [" + CloudWatchResultsTest.result("api_invocations",
+                "api Invocations", "[\"2026-11-20T08:05:00Z\", \"2026-11-20T08:00:00Z\"]", "[3.0, 2.0]") + "]}";
+        List<String> fns = new java.util.ArrayList<>(List.of(function("api", "", vpcConfig("sg-1", "vpc-1",
+                "subnet-a"))));
+        for (int i = 1; i <= 6; i++) {
+            fns.add(function("idle" + i, "", vpcConfig("sg-" + (i + 1), "vpc-1", "subnet-a")));
+        }
+        String yaml = importing(subnets(subnet("subnet-a", "10.0.0.0/24", 250, null)),
+                functions(fns.toArray(String[]::new)), enis(lambdaEni("eni-1", "subnet-a", "vpc-1", "sg-1")), metrics);
+        String text = unwrapped(yaml);
+        assertTrue(text.contains("6 functions start Inactive (idle, their ENIs reclaimed) and have no CloudWatch"
+                + " Invocations result: no traffic is invented for a function judged idle (`arrivals: { none: true }`,"
+                + " a placeholder); give them arrivals to see their first invocations fail with"
+                + " ResourceNotReadyException and restore their ENIs: idle1, idle2, idle3, idle4, idle5 and 1 more"),
+                text);
+        assertEquals(6, yaml.split("arrivals: \\{ none: true }   # placeholder", -1).length - 1, yaml);
+    }
+
+    @Test
     void aVpcIdThatIsNotTheSubnetsVpcIsRefused() throws Exception {
         ScenarioException e = assertThrows(ScenarioException.class, () -> importing(
                 subnets(subnet("subnet-a", "10.0.0.0/24", 250, null)),
