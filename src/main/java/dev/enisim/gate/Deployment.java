@@ -188,7 +188,7 @@ final class Deployment {
 
     private void function(Change.Function f) {
         if (!f.vpcKnown()) {
-            notSimulated.add(f.name() + " (" + f.where() + "): its VpcConfig is not resolved (see the placeholders)");
+            notSimulated.add(f.name() + " (" + f.where() + "): its VpcConfig is not resolved (see the Unresolved lines)");
             return;
         }
         for (String s : f.subnets()) {

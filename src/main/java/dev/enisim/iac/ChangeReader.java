@@ -155,8 +155,8 @@ public final class ChangeReader {
                 continue; // its problem is in unread
             }
             new CloudFormation(f, trees.get(f), given.get(f), origins.get(f), b, stacks.get(f)).read();
-            b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
-                    + ")");
+            b.sources.add(f + " (" + (sam(trees.get(f)) ? "SAM" : "CloudFormation") + " template"
+                    + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f)) + ")");
         }
         // the parameters' problems only the templates tell (a key none declares), after the templates' own
         pending.forEach((source, ps) -> ps.forEach(b.problems(Path.of(source))::add));
@@ -527,6 +527,25 @@ public final class ChangeReader {
         return TemplateFile.readAny(file);
     }
 
+    /** Whether a template is SAM's: its {@code Transform} is (or lists) {@code AWS::Serverless-2016-10-31}. */
+    static boolean sam(JsonNode template) {
+        JsonNode t = template == null ? null : template.get("Transform");
+        if (t != null && t.isArray()) {
+            for (JsonNode e : t) {
+                if (e.asText().startsWith("AWS::Serverless")) {
+                    return true;
+                }
+            }
+        }
+        return t != null && t.isTextual() && t.asText().startsWith("AWS::Serverless");
+    }
+
+    /**
+     * In the exports map: the list-exports files given (their names, joined), so that an export not found is said
+     * to be not in them.
+     */
+    static final String EXPORTS_GIVEN = "\u0000Files";
+
     /**
      * In the exports map: the list-exports pages given that have a {@code NextToken}, when none of the files given is
      * a last page (one without it): the listing is partial, and an export not found may be on a page not given.
@@ -557,6 +576,9 @@ public final class ChangeReader {
         }
         if (!pages.isEmpty() && pages.size() == files.size()) {
             out.put(PARTIAL_EXPORTS, String.join(", ", pages));
+        }
+        if (!files.isEmpty()) {
+            out.put(EXPORTS_GIVEN, String.join(", ", files.stream().map(Path::toString).toList()));
         }
         return out;
     }

@@ -328,8 +328,19 @@ final class CloudFormation {
                         10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime"));
         if (!badName) {
             out.function(f);
+            JsonNode snap = x.resolve(props.get("SnapStart"), pp + ".SnapStart");
+            JsonNode applyOn = snap == null || !snap.isObject() ? null : x.resolve(snap.get("ApplyOn"),
+                    pp + ".SnapStart.ApplyOn");
+            if (applyOn != null && applyOn.isTextual() && !applyOn.asText().equals("None")) {
+                out.notes.add(file + ": " + p + " (" + name + ") sets SnapStart (ApplyOn " + applyOn.asText() + "):"
+                        + " " + SNAPSTART);
+            }
         }
     }
+
+    /** What the gate says of a function with SnapStart on (README, Modelling assumptions). */
+    static final String SNAPSTART = "not modelled (README, Modelling assumptions): cold starts of published versions"
+            + " are full inits here, slower than a restore from a snapshot";
 
     /**
      * The function's name: FunctionName, else the one CloudFormation generates ({@code STACK-LogicalId-SUFFIX}): an

@@ -387,11 +387,15 @@ final class Intrinsics {
                 }
                 String value = exports.get(name.asText());
                 String partial = exports.get(ChangeReader.PARTIAL_EXPORTS);
+                String given = exports.get(ChangeReader.EXPORTS_GIVEN);
                 return value != null ? TextNode.valueOf(value) : unresolved("export " + name.asText()
                         + " (another stack's output)", partial != null ? "not in " + partial + ", one page of several"
                         + " of `aws cloudformation list-exports` (it has a NextToken): give every page with --exports"
                         + " (or save the whole listing: the AWS CLI pages through it without --max-items or"
-                        + " --no-paginate)" : "give `aws cloudformation list-exports` output with --exports");
+                        + " --no-paginate)" : given != null ? "not in " + given + ", the `aws cloudformation"
+                        + " list-exports` output given with --exports: is the export's stack deployed in this account"
+                        + " and Region, and was the listing saved after it?"
+                        : "give `aws cloudformation list-exports` output with --exports");
             }
             case "Fn::If":
                 return iff(arg, path);
@@ -528,8 +532,9 @@ final class Intrinsics {
         String resource = a.get(0).asText();
         String attribute = a.get(1).asText();
         JsonNode r = template.path("Resources").path(resource);
-        if (r.isMissingNode()) {
-            problems.add(new Problem(path, "GetAtt of '" + resource + "', which is not a resource of this template"));
+        if (r.isMissingNode()) { // said at the value's own path, which the file has in either form (!GetAtt too)
+            String at = path.endsWith(".Fn::GetAtt") ? path.substring(0, path.length() - ".Fn::GetAtt".length()) : path;
+            problems.add(new Problem(at, "GetAtt of '" + resource + "', which is not a resource of this template"));
             return unresolved("GetAtt of undeclared " + resource, "fix the template");
         }
         String type = r.path("Type").asText();

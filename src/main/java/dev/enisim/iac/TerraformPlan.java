@@ -222,6 +222,11 @@ final class TerraformPlan {
                 values.path("timeout").isInt() ? values.get("timeout").asInt() : null, reserved, 0,
                 values.path("publish").asBoolean(false), values.path("runtime").isTextual()
                 ? values.get("runtime").asText() : null));
+        String applyOn = values.path("snap_start").path(0).path("apply_on").asText("");
+        if (!applyOn.isEmpty() && !applyOn.equals("None") && action != Change.Action.DELETE) {
+            out.notes.add(where + " (" + name + ") sets snap_start (apply_on " + applyOn + "): "
+                    + CloudFormation.SNAPSTART);
+        }
     }
 
     /** A list of ids of vpc_config: known elements as they are, unknown ones through the configuration. */

@@ -36,15 +36,22 @@ final class Account {
      * concurrency (get-function, get-function-concurrency) or null. {@code placeholders}: field -> why its value is
      * not the account's (a default for a missing figure, or a figure beyond the model's range). {@code file} and
      * {@code path} say where it was read, for error messages. {@code account}: the AWS account id of its
-     * FunctionArn, or null when the output has none.
+     * FunctionArn, or null when the output has none. {@code snapStart}: its {@code SnapStart.ApplyOn} when it is
+     * not {@code None} (SnapStart is on), else null: enisim does not model SnapStart, and says so beside the function.
+     * {@code vpcId}: its {@code VpcConfig.VpcId}, null when absent or empty; it must be its subnets' VPC.
      */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
             String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path,
-            Package pkg, boolean ipv6AllowedForDualStack, String account) {
+            Package pkg, boolean ipv6AllowedForDualStack, String account, String snapStart, String vpcId) {
 
         Function withReserved(Integer r) {
             return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
-                    path, pkg, ipv6AllowedForDualStack, account);
+                    path, pkg, ipv6AllowedForDualStack, account, snapStart, vpcId);
+        }
+
+        /** The command its State came from: get-function prints the configuration under {@code Configuration}. */
+        String stateSource() {
+            return path.endsWith("Configuration") ? "get-function" : "get-function-configuration";
         }
 
         /**
@@ -60,8 +67,11 @@ final class Account {
         }
     }
 
-    /** One of Lambda's own network interfaces; {@code groups} sorted. */
-    record Eni(String id, String subnet, List<String> groups) {
+    /**
+     * One of Lambda's own network interfaces; {@code groups} sorted; {@code vpc} its VpcId as the output gives it
+     * (null when absent): an ENI in a subnet no describe-subnets file lists still counts in that VPC's quota.
+     */
+    record Eni(String id, String subnet, List<String> groups, String vpc) {
     }
 
     /**
@@ -381,7 +391,7 @@ final class Account {
                 }
             }
             if (id != null && subnet != null) {
-                enis.put(id, new Eni(id, subnet, sorted(groups)));
+                enis.put(id, new Eni(id, subnet, sorted(groups), textOrNull(n.get("VpcId"))));
             }
         }
     }

@@ -200,6 +200,7 @@ final class FunctionsReader {
         Account.differ(out, "Runtime", x.pkg().runtime(), y.pkg().runtime());
         Account.differ(out, "Architectures", x.pkg().architecture(), y.pkg().architecture());
         Account.differ(out, "PackageType", x.pkg().packageType(), y.pkg().packageType());
+        Account.differ(out, "SnapStart.ApplyOn", x.snapStart(), y.snapStart());
         return out;
     }
 
@@ -225,6 +226,7 @@ final class FunctionsReader {
         List<String> subnetIds = List.of();
         List<String> groups = List.of();
         boolean ipv6 = false;
+        String vpcId = null;
         JsonNode vpc = f.get("VpcConfig");
         if (vpc != null && !vpc.isNull() && !vpc.isObject()) {
             j.problem(CliJson.join(p, "VpcConfig"), "expected an object {SubnetIds, SecurityGroupIds, VpcId}, got "
@@ -234,11 +236,14 @@ final class FunctionsReader {
             subnetIds = Account.sorted(j.strings(vpc, vp, "SubnetIds"));
             groups = Account.sorted(j.strings(vpc, vp, "SecurityGroupIds"));
             ipv6 = vpc.path("Ipv6AllowedForDualStack").asBoolean(false);
+            vpcId = vpc.path("VpcId").isTextual() && !vpc.get("VpcId").asText().isEmpty() ? vpc.get("VpcId").asText()
+                    : null;
+            String of = name == null ? "" : name + ": "; // which function, as the other function problems say
             if (subnetIds.isEmpty() != groups.isEmpty()) {
-                j.problem(vp, "expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC); got "
+                j.problem(vp, of + "expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC); got "
                         + subnetIds.size() + " subnet(s) and " + groups.size() + " security group(s)");
             } else if (subnetIds.size() > 16 || groups.size() > 5) {
-                j.problem(vp, "expected at most 16 subnets and 5 security groups (Lambda's limits), got "
+                j.problem(vp, of + "expected at most 16 subnets and 5 security groups (Lambda's limits), got "
                         + subnetIds.size() + " and " + groups.size());
             }
         }
@@ -273,7 +278,17 @@ final class FunctionsReader {
         return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
-                        architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6, accountOf(arn));
+                        architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6, accountOf(arn),
+                snapStart(f), vpcId);
+    }
+
+    /**
+     * SnapStart's {@code ApplyOn} when SnapStart is on ({@code PublishedVersions}), else null (absent, or
+     * {@code None}): enisim does not model SnapStart (README, Modelling assumptions).
+     */
+    private static String snapStart(JsonNode f) {
+        String applyOn = f.path("SnapStart").path("ApplyOn").asText("");
+        return applyOn.isEmpty() || applyOn.equals("None") ? null : applyOn;
     }
 
     /**

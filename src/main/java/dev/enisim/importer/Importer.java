@@ -95,19 +95,21 @@ public final class Importer {
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
      * ENIs seen; {@code extraLambdaEnis}: subnet -> the Lambda ENIs there beyond one per started key, by kind (see
      * {@link #extraLambdaEnis}); {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
-     * (keys no function starts with: old versions, other functions, configurations since changed), which count
-     * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
+     * (keys no function starts with: old versions, other functions, configurations since changed), and those in
+     * subnets no describe-subnets file lists whose VpcId names it ({@code unlistedLambdaEnis}: VPC -> how many of
+     * them), which count against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
      * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
      * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given;
      * {@code otherNetworkInterfaces}: the interfaces listed that are in no simulated VPC's quota (other tenants'
-     * in any subnet, and Lambda's and other services' in subnets no describe-subnets file lists), which count
+     * in any subnet, and Lambda's and other services' in subnets no describe-subnets file lists, whose VpcId names no
+     * simulated VPC), which count
      * against the Region's network interfaces only ({@code account.otherNetworkInterfaces}).
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
-            Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
+            Map<String, Integer> unlistedLambdaEnis, Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
             boolean enisGiven, int otherNetworkInterfaces, List<String> quiet) {
     }
 
@@ -302,17 +304,21 @@ public final class Importer {
             });
         }
         problems.throwIfAny();
+        snapStart(a);
         pricesRegion(a);
         accounts(a);
         Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
+        noResult(a, w, start);
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
-        Map<String, Integer> lambdaEnis = lambdaEnis(a, outside);
+        Map<String, Integer> unlistedLambdaEnis = new TreeMap<>(); // VPC -> its Lambda ENIs in subnets not described
+        Map<String, Integer> lambdaEnis = lambdaEnis(a, outside, unlistedLambdaEnis);
         Map<String, int[]> extraLambdaEnis = extraLambdaEnis(a, start);
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, extraLambdaEnis);
+        unlistedLambdaEnis.forEach((vpc, n) -> otherLambdaEnis.merge(vpc, n, Integer::sum));
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
         moreListedThanInUse(a);
@@ -327,8 +333,24 @@ public final class Importer {
         }
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, extraLambdaEnis, otherLambdaEnis,
-                otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
+                unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings, notices);
+    }
+
+    /**
+     * Functions with SnapStart on: not modelled (README, Modelling assumptions), so their published versions' cold
+     * starts are full inits in the run, where AWS restores a snapshot; said once, naming them (the first
+     * {@link #GROUP_ABOVE} when more), and beside each function.
+     */
+    private static void snapStart(Account a) {
+        List<String> on = new ArrayList<>();
+        a.functions.values().stream().filter(f -> f.snapStart() != null).forEach(f -> on.add(f.name()));
+        if (!on.isEmpty()) {
+            a.notes.add(on.size() + " function(s) have SnapStart on (ApplyOn PublishedVersions): " + names(on,
+                    GROUP_ABOVE) + ". SnapStart is not modelled (README, Modelling assumptions): CloudWatch's"
+                    + " Invocations include the calls through aliases and versions, which restore from a snapshot in"
+                    + " AWS; here each cold start is a full init of the runtime's preset, slower than a restore");
+        }
     }
 
     /**
@@ -378,6 +400,13 @@ public final class Importer {
                 a.notes.add(vpc + ": its subnets give several OwnerIds (" + String.join(", ", ids).replaceFirst("^, ",
                         "(none), ") + "), and a VPC has one owner: `owner` is left to the first account (were the files saved"
                         + " from different accounts, or edited?)");
+            } else if (ids.stream().filter(id -> !id.isEmpty()).count() > 1) {
+                List<String> bySubnet = new ArrayList<>();
+                a.subnets.values().stream().filter(s -> s.vpc().equals(vpc) && s.owner() != null)
+                        .forEach(s -> bySubnet.add(s.id() + " " + s.owner()));
+                a.notes.add(vpc + ": its subnets give several OwnerIds (" + String.join(", ", bySubnet) + "), yet every"
+                        + " subnet of a VPC is its owner's, shared through AWS RAM or not: these cannot all be one VPC's"
+                        + " (were the files saved from different accounts, or edited?); the run takes them as one VPC");
             }
         });
         if (byAccount.size() > 1) {
@@ -399,6 +428,8 @@ public final class Importer {
                         + byAccount.firstKey() + " (set `account` if it is another's)");
             }
         }
+        // VPC, owner and the other accounts using them -> the shared subnets: one note for each (not one per subnet)
+        Map<List<String>, List<String>> shared = new LinkedHashMap<>();
         for (Account.Subnet s : a.subnets.values()) {
             if (s.owner() == null) {
                 continue;
@@ -410,12 +441,16 @@ public final class Importer {
                 }
             }
             if (!users.isEmpty()) {
-                a.notes.add("subnet " + s.id() + " is owned by account " + s.owner() + " (describe-subnets OwnerId)"
-                        + " and used by functions of account(s) " + String.join(", ", users) + ": a subnet shared"
-                        + " through AWS RAM. Each account's Lambda ENIs there are its own; ENIs of accounts whose"
-                        + " functions were not imported count as other tenants' addresses (AvailableIpAddressCount)");
+                shared.computeIfAbsent(List.of(s.vpc(), s.owner(), String.join(", ", users)), k -> new ArrayList<>())
+                        .add(s.id());
             }
         }
+        shared.forEach((k, ids) -> a.notes.add((ids.size() == 1 ? "subnet " + ids.get(0) + " is" : ids.size()
+                + " subnets of " + k.get(0) + " (" + String.join(", ", ids) + ") are") + " owned by account "
+                + k.get(1) + " (describe-subnets OwnerId) and used by functions of account(s) " + k.get(2) + ": "
+                + (ids.size() == 1 ? "a subnet" : "subnets") + " shared through AWS RAM. Each account's Lambda ENIs"
+                + " there are its own; ENIs of accounts whose functions were not imported count as other tenants'"
+                + " addresses (AvailableIpAddressCount)"));
     }
 
     /**
@@ -423,7 +458,8 @@ public final class Importer {
      * terminal says of it once.
      */
     private record Window(Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
-            long startEpochSeconds, long durationSeconds, List<String> notices) {
+            long startEpochSeconds, long durationSeconds, List<String> notices, List<String> noResult,
+            int noResultAt) {
     }
 
     /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
@@ -441,13 +477,7 @@ public final class Importer {
                 noResult.add(f);
             }
         }
-        if (noResult.size() > GROUP_ABOVE) {
-            a.notes.add(noResult.size() + " functions have no CloudWatch Invocations result, so their traffic is a"
-                    + " placeholder: " + names(noResult, GROUP_ABOVE) + " (find each by `arrivals: { poisson: "
-                    + ScenarioWriter.PLACEHOLDER_RATE + " }`; add a query for each)");
-        } else {
-            noResult.forEach(f -> a.notes.add(f + ": no CloudWatch Invocations result; its traffic is a placeholder"));
-        }
+        int noResultAt = a.notes.size(); // their notes go here once the states are known (noResult)
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
         for (CloudWatch.Traffic t : traffic.values()) {
@@ -487,7 +517,48 @@ public final class Importer {
                     + most + "), which make as many phases and slow a run down: `enisim import --resample 1h` sums"
                     + " them into fewer");
         }
-        return new Window(traffic, durationOnly, t0, duration, notices);
+        return new Window(traffic, durationOnly, t0, duration, notices, noResult, noResultAt);
+    }
+
+    /**
+     * The notes on the functions without a CloudWatch Invocations result, put where the window's notes are: those
+     * that start Inactive judged idle ({@link #idle}) get no invented traffic ({@code arrivals: { none: true }},
+     * a placeholder), as a function idle for weeks is not called once a second; the others the placeholder rate.
+     */
+    private static void noResult(Account a, Window w, Map<String, String> start) {
+        List<String> idle = new ArrayList<>();
+        List<String> rate = new ArrayList<>();
+        for (String f : w.noResult()) {
+            (idle(a, start, f) ? idle : rate).add(f);
+        }
+        List<String> notes = new ArrayList<>();
+        if (rate.size() > GROUP_ABOVE) {
+            notes.add(rate.size() + " functions have no CloudWatch Invocations result, so their traffic is a"
+                    + " placeholder: " + names(rate, GROUP_ABOVE) + " (find each by `arrivals: { poisson: "
+                    + ScenarioWriter.PLACEHOLDER_RATE + " }`; add a query for each)");
+        } else {
+            rate.forEach(f -> notes.add(f + ": no CloudWatch Invocations result; its traffic is a placeholder"));
+        }
+        String why = " start(s) Inactive (idle, its ENIs reclaimed) and has no CloudWatch Invocations result: no"
+                + " traffic is invented for a function judged idle (`arrivals: { none: true }`, a placeholder); give it"
+                + " arrivals to see its first invocations fail with ResourceNotReadyException and restore its ENIs";
+        if (idle.size() > GROUP_ABOVE) {
+            notes.add(idle.size() + " functions" + why.replace("start(s)", "start").replace("its ENIs", "their ENIs")
+                    .replace("has no", "have no").replace("give it", "give them").replace("see its", "see their") + ": "
+                    + names(idle, GROUP_ABOVE));
+        } else {
+            idle.forEach(f -> notes.add(f + why.replace("start(s)", "starts")));
+        }
+        a.notes.addAll(w.noResultAt(), notes);
+    }
+
+    /**
+     * Whether the function starts Inactive judged idle (its ENIs reclaimed, or State Inactive), so no traffic is
+     * invented for it without CloudWatch's; not one saved Pending (Restoring), which an invocation was waking.
+     */
+    static boolean idle(Account a, Map<String, String> start, String function) {
+        Account.Function f = a.functions.get(function);
+        return "Inactive".equals(start.get(function)) && f != null && !RESTORING.equals(f.state());
     }
 
     /**
@@ -531,6 +602,12 @@ public final class Importer {
                 continue;
             }
             String vpc = vpcs.iterator().next();
+            if (f.vpcId() != null && !f.vpcId().equals(vpc)) { // Lambda sets VpcId from the subnets: not real output
+                problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".VpcId",
+                        f.name() + " names VPC " + f.vpcId() + ", but its subnets (" + String.join(", ", f.subnets())
+                        + ") are in " + vpc + " (describe-subnets): expected the VPC of its subnets, as Lambda"
+                        + " reports it (were the files saved at different times, or edited?)"));
+            }
             for (String g : f.groups()) {
                 String known = a.groupVpc.get(g);
                 if (known != null && !known.equals(vpc)) {
@@ -619,12 +696,12 @@ public final class Importer {
             String missing = enisGiven ? missingKey(a, f) : null;
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
-                why.put(f.name(), "State " + s + " (get-function-configuration)");
+                why.put(f.name(), "State " + s + " (" + f.stateSource() + ")");
             } else if (isFailed(s)) {
                 String saved = savedReason(s);
                 StateReasonCode code = failedReason(s);
                 start.put(f.name(), "Failed");
-                why.put(f.name(), "State " + s + " (get-function-configuration): its creation failed");
+                why.put(f.name(), "State " + s + " (" + f.stateSource() + "): its creation failed");
                 a.notes.add(f.name() + " was Failed" + (saved == null ? "" : " (StateReasonCode " + saved + ")")
                         + ": its creation failed, and Lambda keeps it Failed until it is deleted and recreated, so it"
                         + " starts existing: Failed, not created again: it holds no ENI and every invocation fails"
@@ -935,16 +1012,32 @@ public final class Importer {
         return out;
     }
 
-    private static Map<String, Integer> lambdaEnis(Account a, int[] outside) {
+    /**
+     * Per described subnet, the Lambda ENIs listed there. One in a subnet no describe-subnets file lists counts in the
+     * VPC its VpcId names when that VPC is simulated ({@code unlistedByVpc}: VPC -> how many; each holds a slot of the
+     * VPC's Hyperplane ENI quota, as other services' interfaces do, and an address of no simulated subnet: the
+     * subnets files were saved filtered, the network interfaces by VPC), else only in the Region's interfaces.
+     */
+    private static Map<String, Integer> lambdaEnis(Account a, int[] outside, Map<String, Integer> unlistedByVpc) {
+        Set<String> vpcs = new TreeSet<>();
+        a.subnets.values().forEach(s -> vpcs.add(s.vpc()));
         Map<String, Integer> out = new TreeMap<>();
+        Map<String, TreeSet<String>> unlistedSubnets = new TreeMap<>();
         int elsewhere = 0;
         for (Account.Eni e : a.enis.values()) {
             if (a.subnets.containsKey(e.subnet())) {
                 out.merge(e.subnet(), 1, Integer::sum);
+            } else if (e.vpc() != null && vpcs.contains(e.vpc())) {
+                unlistedByVpc.merge(e.vpc(), 1, Integer::sum);
+                unlistedSubnets.computeIfAbsent(e.vpc(), k -> new TreeSet<>()).add(e.subnet());
             } else {
                 elsewhere++;
             }
         }
+        unlistedByVpc.forEach((vpc, n) -> a.notes.add(vpc + ": " + n + " Lambda ENI(s) in subnet(s) no"
+                + " describe-subnets file lists (" + String.join(", ", unlistedSubnets.get(vpc)) + ") name this VPC as"
+                + " their VpcId: each holds a slot of its Hyperplane ENI quota, counted in its otherUsedEnis; their"
+                + " addresses are in no simulated subnet (save every subnet of the VPC to simulate them)"));
         if (elsewhere > 0) {
             outside[0] += elsewhere;
             a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: in no simulated VPC,"

@@ -277,9 +277,14 @@ final class ScenarioWriter {
                 if (!assumed.isEmpty()) {
                     parts.add("assumed to share the quota: " + assumed);
                 }
-                if (otherLambda > 0) {
-                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with ("
-                            + vpcExtraKinds(v.getValue()) + ")");
+                int unlisted = d.unlistedLambdaEnis().getOrDefault(v.getKey(), 0);
+                if (otherLambda > unlisted) {
+                    parts.add((otherLambda - unlisted) + " Lambda ENI(s) listed beyond one per key the functions start"
+                            + " with (" + vpcExtraKinds(v.getValue()) + ")");
+                }
+                if (unlisted > 0) {
+                    parts.add(unlisted + " Lambda ENI(s) in subnets no describe-subnets file lists, of this VPC by"
+                            + " their VpcId");
                 }
                 b.append("    otherUsedEnis: ").append(otherEnis).append("   # ").append(String.join("; ", parts))
                         .append('\n');
@@ -418,12 +423,12 @@ final class ScenarioWriter {
             String saved = Importer.savedReason(f.state());
             String code = Importer.failedReason(f.state()).name();
             b.append("    stateReasonCode: ").append(code).append("   # ").append(saved == null
-                    ? "none saved: the default" : code.equals(saved) ? "StateReasonCode (get-function-configuration)"
+                    ? "none saved: the default" : code.equals(saved) ? "StateReasonCode (" + f.stateSource() + ")"
                     : "stands for " + c(saved) + ", which enisim does not simulate (NOTES)").append('\n');
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb")).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout")).append('\n');
-        initPreset(b, f.pkg(), f.name());
+        initPreset(b, f.pkg(), f.name(), f.snapStart());
         if (f.reserved() != null) {
             b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
         }
@@ -458,7 +463,12 @@ final class ScenarioWriter {
                     + PLACEHOLDER_DURATION);
         }
         b.append("    connectionsPerInvocation: 1   # placeholder\n");
-        if (t == null) {
+        if (t == null && Importer.idle(d.account(), d.start(), f.name())) { // judged idle: no traffic invented
+            b.append("    arrivals: { none: true }   # placeholder: Inactive (idle) and no CloudWatch Invocations: no"
+                    + " traffic invented\n");
+            placeholder(f.name(), ".arrivals: none (Inactive, idle, and no CloudWatch Invocations: no traffic"
+                    + " invented)", "arrivals: { none: true }");
+        } else if (t == null) {
             b.append("    arrivals: { poisson: ").append(PLACEHOLDER_RATE).append(" }   # placeholder\n");
             placeholder(f.name(), ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)", "arrivals: {"
                     + " poisson: " + PLACEHOLDER_RATE + " }");
@@ -472,7 +482,7 @@ final class ScenarioWriter {
      * starts come from the measured preset; a runtime without a preset (a custom runtime, an image) is left out
      * with a comment, and the default init time applies.
      */
-    private void initPreset(StringBuilder b, Account.Function.Package pkg, String name) {
+    private void initPreset(StringBuilder b, Account.Function.Package pkg, String name, String snapStart) {
         String arch = pkg.architecture();
         String type = pkg.packageType();
         if (arch != null && List.of("x86_64", "arm64").contains(arch)) {
@@ -486,6 +496,11 @@ final class ScenarioWriter {
             type = "Zip";
         }
         String runtime = pkg.runtime();
+        if (snapStart != null) { // on its own line, before the runtime (JSON keeps it beside the value that follows)
+            b.append("    # SnapStart (ApplyOn ").append(c(snapStart)).append("): not modelled (README, Modelling"
+                    + " assumptions): cold starts of published versions are full inits here, slower than a restore"
+                    + " from a snapshot\n");
+        }
         if (runtime == null) {
             if ("Image".equals(type)) {
                 b.append("    # no Runtime (a container image): the default init time applies; set runtime: to the image's"

@@ -139,7 +139,7 @@ class DeploymentTest {
                         null, null, 0, false),
                 fn("far", Change.Action.CREATE, List.of("subnet-a", "subnet-zz"), List.of("sg-1"))));
         Deployment.After a = apply(c, Map.of());
-        assertEquals(List.of("unknown (t: R.unknown): its VpcConfig is not resolved (see the placeholders)",
+        assertEquals(List.of("unknown (t: R.unknown): its VpcConfig is not resolved (see the Unresolved lines)",
                 "far (t.yaml: Resources.far): subnet subnet-zz is not known"), a.notSimulated());
         assertEquals(2, a.tree().get("functions").size(), "neither added");
         assertEquals(List.of(), a.placeholders(), "nothing created: no traffic or duration assumed");

@@ -166,7 +166,7 @@ class IntrinsicsTest {
         assertEquals("GetAtt of undeclared Nope | fix the template", what(eval(x, "!GetAtt Nope.GroupId")));
         what(eval(x, "{ 'Fn::GetAtt': [Sg] }"));
         what(eval(x, "{ 'Fn::GetAtt': Sg }"));
-        assertEquals(List.of("V.Fn::GetAtt: GetAtt of 'Nope', which is not a resource of this template",
+        assertEquals(List.of("V: GetAtt of 'Nope', which is not a resource of this template",
                 "V.Fn::GetAtt: expected [RESOURCE, ATTRIBUTE] or \"RESOURCE.ATTRIBUTE\"",
                 "V.Fn::GetAtt: expected [RESOURCE, ATTRIBUTE] or \"RESOURCE.ATTRIBUTE\""), problemTexts());
     }

@@ -91,7 +91,7 @@ class BrokenInputTest {
         assertEquals(List.of(
                 "Functions[0].MemorySize: expected 128 to 32768, got 64",
                 "Functions[0].Timeout: expected 1 to 5400, got 5401",
-                "Functions[1].VpcConfig: expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC);"
+                "Functions[1].VpcConfig: b: expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC);"
                         + " got 1 subnet(s) and 0 security group(s)",
                 "Functions[2].FunctionName: missing (expected a string)",
                 "Functions[3].VpcConfig: expected an object {SubnetIds, SecurityGroupIds, VpcId}, got \"vpc-1\""),

@@ -71,11 +71,11 @@ class FunctionFieldsEdgesTest {
         assertTrue(yaml.contains("sg-4"), yaml);
         Path file = dir.resolve("functions.json");
         ScenarioException subnets = refused(subnets(17), listing(function("api", "", 17, 1)));
-        assertTrue(subnets.getMessage().contains(file + ":1: Functions[0].VpcConfig: expected at most 16 subnets and 5"
-                + " security groups (Lambda's limits), got 17 and 1"), subnets.getMessage());
+        assertTrue(subnets.getMessage().contains(file + ":1: Functions[0].VpcConfig: api: expected at most 16 subnets"
+                + " and 5 security groups (Lambda's limits), got 17 and 1"), subnets.getMessage());
         ScenarioException groups = refused(subnets(17), listing(function("api", "", 1, 6)));
-        assertTrue(groups.getMessage().contains(file + ":1: Functions[0].VpcConfig: expected at most 16 subnets and 5"
-                + " security groups (Lambda's limits), got 1 and 6"), groups.getMessage());
+        assertTrue(groups.getMessage().contains(file + ":1: Functions[0].VpcConfig: api: expected at most 16 subnets"
+                + " and 5 security groups (Lambda's limits), got 1 and 6"), groups.getMessage());
     }
 
     @Test

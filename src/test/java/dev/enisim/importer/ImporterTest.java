@@ -98,14 +98,17 @@ class ImporterTest {
         assertTrue(s.functions().get(4).vpcConfig().subnetIds().isEmpty(), "thumbnailer is not in a VPC");
         assertEquals(Existing.ACTIVE, s.functions().get(4).existing());
 
+        assertInstanceOf(ArrivalSpec.None.class, s.functions().get(0).arrivals(),
+                "audit-export is idle and CloudWatch has nothing of it: no traffic invented");
+
         RunSummary r = new Simulation(s, 0).run().summary();
         assertEquals(0, r.invocations().errors().get("ResourceConflictException"), "nobody is Pending at the start");
-        assertEquals(6, r.enis().created(), "5 keys recreated at time 0, and audit-export's when it restores");
-        assertTrue(r.functions().get("audit-export").invocations().errors().get("ResourceNotReadyException") > 0,
-                "the idle function fails while it restores");
+        assertEquals(5, r.enis().created(), "5 keys recreated at time 0; audit-export, not invoked, stays Inactive");
+        assertEquals(0, r.functions().get("audit-export").invocations().total(), "no invented call of the idle one");
+        assertEquals(0, r.invocations().errors().get("ResourceNotReadyException"), "so no failure from it");
         assertEquals(231, r.subnets().get("subnet-0f1e2d3c4b5a69788").finalAvailableIps(),
                 "the simulation starts with the free addresses the account has");
-        assertEquals(4 - 1, r.subnets().get(SHARED).minAvailableIps(), "the shared subnet, one ENI later");
+        assertEquals(4, r.subnets().get(SHARED).minAvailableIps(), "the shared subnet: no restore of audit-export");
         long invocations = r.functions().get("checkout-api").invocations().total();
         long cloudWatch = 435_292; // the sum of checkout-api's 24 periods in invocations.json
         assertTrue(Math.abs(invocations - cloudWatch) < 4 * Math.sqrt(cloudWatch), invocations + " vs " + cloudWatch);
@@ -181,9 +184,13 @@ class ImporterTest {
         assertEquals(Existing.NO, s.functions().get(1).existing(), "a Pending function is created at time 0");
         assertEquals(3_000_000L, s.functions().get(2).timeoutMicros(), "Lambda's default when Timeout is absent");
         assertTrue(s.functions().get(2).vpcConfig().subnetIds().isEmpty(), "empty VpcConfig lists: not in a VPC");
-        assertInstanceOf(ArrivalSpec.Poisson.class, s.functions().get(0).arrivals(), "placeholder traffic");
+        // State Inactive (Idle) and no CloudWatch data: no traffic invented for a function judged idle
+        assertInstanceOf(ArrivalSpec.None.class, s.functions().get(0).arrivals(), "no invented traffic");
+        assertInstanceOf(ArrivalSpec.Poisson.class, s.functions().get(2).arrivals(), "placeholder traffic");
         assertTrue(yaml.contains("    arrivals: { poisson: 1/s }   # placeholder\n"));
-        assertTrue(yaml.contains("#   - functions[checkout-api].arrivals: 1/s (no CloudWatch Invocations)\n"));
+        assertTrue(yaml.contains("#   - functions[checkout-api].arrivals: none (Inactive, idle, and no CloudWatch"
+                + " Invocations: no traffic invented)\n"), yaml);
+        assertTrue(yaml.contains("#   - functions[thumbnailer].arrivals: 1/s (no CloudWatch Invocations)\n"), yaml);
         assertTrue(yaml.contains("checkout-worker was Pending: it is created at time 0"), "said in the notes");
         // a subnet none of these functions recreates an ENI in: every address in use is someone else's
         assertEquals(251 - 231, s.vpcs().get(0).subnets().get(0).otherUsedIps());
