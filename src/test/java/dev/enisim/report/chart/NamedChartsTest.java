@@ -86,7 +86,7 @@ public class NamedChartsTest {
         assertTrue(texts.get("subnet-ips").contains("shared-ecs-c (subnet-0c3b\u2026) (10.20.3.0/26, 59 usable)"),
                 texts.get("subnet-ips").toString());
         assertTrue(texts.get("timeline").stream().anyMatch(t -> t.matches("eni-[0-9]+ shared-ecs-c \\(subnet-0c3b"
-                + "\u2026\\)\\+\\[audit-lambda \\(sg-0d44\u2026\\)]")), texts.get("timeline").toString());
+                + "\u2026\\)\\+\\[checkout-lambda \\(sg-0a11\u2026\\)]")), texts.get("timeline").toString());
     }
 
     @Test
