@@ -82,7 +82,14 @@ final class CompareCommand implements Callable<Integer> {
         budget.check(Budget.events(sa) * replications + Budget.events(sb) * replications, "the comparison",
                 spec.commandLine().getErr());
         int threads = parallelism.threads();
-        Comparison.Outcome outcome = Comparison.outcome(sa, sb, replications, threads);
+        // the runs are made here, once: the page draws replication 0 of each from them (it runs nothing itself)
+        List<dev.enisim.run.RunResult> runsA = dev.enisim.experiment.Replications.run(sa, replications, threads);
+        List<dev.enisim.run.RunResult> runsB = dev.enisim.experiment.Replications.run(sb, replications, threads);
+        Comparison.Outcome outcome = Comparison.ofTrees(trees(runsA), trees(runsB));
+        dev.enisim.run.RunResult firstA = runsA.get(0);
+        dev.enisim.run.RunResult firstB = runsB.get(0);
+        runsA = null; // the other replications are digested: only the first of each is kept, for the page
+        runsB = null;
         List<Comparison.Row> rows = outcome.rows();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
@@ -103,8 +110,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "significant: run with --replications 2 or more (default 10).");
         }
         if (html != null) {
-            PageOutput.write(spec, html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
-                    ? "" : " with " + String.join(", ", sets)), sb, outcome, replications, all));
+            PageOutput.write(spec, html, dev.enisim.report.ComparePage.compare(a.toString(), firstA, bFile
+                    + (sets.isEmpty() ? "" : " with " + String.join(", ", sets)), firstB, outcome, replications, all));
         }
         return 0;
     }
@@ -202,4 +209,14 @@ final class CompareCommand implements Callable<Integer> {
                 + " with A's seed " + seedA + ", so that replication r of both draws the same random streams"
                 + " (common random numbers). To see another seed's results, run A with --set seed=" + own + ".";
     }
+
+    /** Each replication's summary as the comparison reads it. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> trees(List<dev.enisim.run.RunResult> runs) {
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        for (dev.enisim.run.RunResult r : runs) {
+            out.add(dev.enisim.run.SummaryShape.tree(r.summary()));
+        }
+        return out;
+    }
+
 }

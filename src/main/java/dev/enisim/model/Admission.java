@@ -257,7 +257,7 @@ final class Admission {
         if (!concurrency.finished(f)) {
             throw functions.get(f).noneInFlight();
         }
-        int keyConnections = portsRow < 0 ? 0 : fleet.releasePorts(portsRow, key, inv.connections(s));
+        int keyConnections = portsRow < 0 ? 0 : fleet.releasePorts(portsRow, key, inv.connections(s), now);
         listener.ended(f, rows.inFlight(f), concurrency.accountInFlight(), now);
         if (portsRow >= 0) {
             listener.connections(key, keyConnections, now);

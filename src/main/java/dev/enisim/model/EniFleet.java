@@ -23,8 +23,11 @@ import java.util.Set;
  */
 final class EniFleet implements KeyPorts {
 
-    /** How often a deletion waiting for in-flight connections to drain looks again (1 s). */
-    private static final long DRAIN_RECHECK_MICROS = 1_000_000L;
+    /**
+     * Deletions waiting for in-flight connections to drain, by the ENI's row: each finishes at the instant the last
+     * connection on its ENI ends ({@link #releasePorts}), not on a poll.
+     */
+    private final Map<Integer, EniDeletionDone> draining = new HashMap<>();
 
     private final WorldSettings settings;
     private final Networking networking;
@@ -266,8 +269,12 @@ final class EniFleet implements KeyPorts {
             return;
         }
         transition(eni, EniState.Deleting, now);
-        port.schedule(now + (refused ? DRAIN_RECHECK_MICROS : settings.eniDeleteMicros().getAsLong()),
-                SimEvent.PRIORITY_ENI, new EniDeletionDone(eni, now, refused));
+        EniDeletionDone done = new EniDeletionDone(eni, now, refused);
+        if (refused) {
+            draining.put(eni.row(), done); // orphaned when its last connection ends
+        } else {
+            port.schedule(now + settings.eniDeleteMicros().getAsLong(), SimEvent.PRIORITY_ENI, done);
+        }
     }
 
     /**
@@ -340,21 +347,28 @@ final class EniFleet implements KeyPorts {
     /** Gives back {@code n} ports of the ENI of {@code row}. */
     void releaseRow(int row, int n, long now) {
         int key = ports.key(row);
-        listener.connections(key, releasePorts(row, key, n), now);
+        listener.connections(key, releasePorts(row, key, n, now), now);
     }
 
     /**
      * Gives back {@code n} ports of the ENI of {@code row}, of key {@code key} (checked), without reporting them:
      * returns the connections left on the key's ENIs, which the caller reports ({@link WorldListener#connections}).
      * The key's row is read beside the ENI's, not after it (an invocation's end: its slot holds its environment's
-     * key).
+     * key). The last connection off an ENI whose deletion waits for it to drain finishes that deletion now (an
+     * event at {@code now}, after the caller's).
      */
-    int releasePorts(int row, int key, int n) {
+    int releasePorts(int row, int key, int n, long now) {
         EniPorts p = ports;
         int connections = p.releaseKey(row, key, n);
         if (connections < 0) {
             throw new IllegalStateException(byRow[row].name() + ": releasing " + n + " connections of "
                     + p.connections(row) + " of key " + key + " (its key: " + p.key(row) + ")");
+        }
+        if (!draining.isEmpty() && p.connections(row) == 0) {
+            EniDeletionDone done = draining.remove(row);
+            if (done != null) {
+                port.schedule(now, SimEvent.PRIORITY_ENI, done);
+            }
         }
         return connections;
     }
@@ -536,8 +550,8 @@ final class EniFleet implements KeyPorts {
             return; // the key got a user again before deletion finished: the ENI was kept
         }
         if (eni.connections() > 0) {
-            // invocations that started before its key was released still use it: delete once they are done
-            port.schedule(now + DRAIN_RECHECK_MICROS, SimEvent.PRIORITY_ENI, done);
+            // invocations that started before its key was released still use it: deleted when the last one ends
+            draining.put(eni.row(), done);
             return;
         }
         EniPool pool = pools.get(eni.key());

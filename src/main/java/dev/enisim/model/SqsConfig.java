@@ -19,10 +19,26 @@ package dev.enisim.model;
  * @param errorBackoffIntervalMicros the least time between two back-offs after failed batches [assumed 1 min]
  * @param messageRetentionPeriodMicros the queue's MessageRetentionPeriod: SQS deletes a message this long after it
  *                                  was sent, wherever it is [doc: SQS; 60 s to 14 days, 4 days by default]
+ * @param minBatches                the fewest concurrent batches a back-off leaves the poller: 2 [doc: "can optimize
+ *                                  to as few as 2 concurrent batches", services-sqs-scaling.html; MaximumConcurrency's
+ *                                  least value is 2 too]
  */
 public record SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
         int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
-        long throttleRetryMicros, long errorBackoffIntervalMicros, long messageRetentionPeriodMicros) {
+        long throttleRetryMicros, long errorBackoffIntervalMicros, long messageRetentionPeriodMicros,
+        int minBatches) {
+
+    /** The fewest concurrent batches when a scenario does not say: 2 [doc]. */
+    public static final int DEFAULT_MIN_BATCHES = 2;
+
+    /** As the canonical constructor, with the documented fewest concurrent batches (2). */
+    public SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
+            int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
+            long throttleRetryMicros, long errorBackoffIntervalMicros, long messageRetentionPeriodMicros) {
+        this(batchSize, maximumConcurrency, visibilityTimeoutMicros, maxReceiveCount, initialBatches,
+                scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros, errorBackoffIntervalMicros,
+                messageRetentionPeriodMicros, DEFAULT_MIN_BATCHES);
+    }
 
     /** The least time between two back-offs when a scenario does not say: a minute [assumed]. */
     public static final long DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS = 60_000_000L;

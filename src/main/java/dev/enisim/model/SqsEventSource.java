@@ -267,7 +267,7 @@ final class SqsEventSource {
 
     /**
      * After a failed batch, at most once per {@code sqs.errorBackoffInterval} (a minute by default), the poller keeps
-     * only a part of its concurrency [assumed].
+     * only a part of its concurrency [assumed], and never fewer than {@code sqs.minBatches} batches (2 [doc]).
      */
     private void backOff(long now) {
         if (backedOff && now - lastBackoffMicros < c.errorBackoffIntervalMicros()) {
@@ -275,7 +275,7 @@ final class SqsEventSource {
         }
         backedOff = true;
         lastBackoffMicros = now;
-        base = Math.max(2, (long) (target(now) * c.errorBackoffFactor()));
+        base = Math.max(c.minBatches(), (long) (target(now) * c.errorBackoffFactor()));
         sinceMicros = now;
     }
 

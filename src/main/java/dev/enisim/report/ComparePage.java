@@ -148,13 +148,6 @@ public final class ComparePage {
         return s.append("</ul>\n").toString();
     }
 
-    /** The same, running replication 0 of each scenario for the charts. */
-    public static String compare(String labelA, dev.enisim.scenario.Scenario a, String labelB,
-            dev.enisim.scenario.Scenario b, Comparison.Outcome outcome, int replications, boolean all) {
-        return compare(labelA, new dev.enisim.run.Simulation(a, 0).run(), labelB,
-                new dev.enisim.run.Simulation(b, 0).run(), outcome, replications, all);
-    }
-
     /** The page of {@code compare-network-models}: one run under each model. */
     public static String networkModels(RunResult hyperplane, RunResult legacy) {
         List<Row> rows = new ArrayList<>();

@@ -199,7 +199,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         }
     }
 
-    /** The window whose mean rate is a function's rate at time 0 for {@code warmEnvironments: auto}. */
+    /**
+     * The window whose mean rate is a function's rate at time 0 for {@code warmEnvironments: auto}: fixed, not a
+     * parameter (README, the warmEnvironments row: {@code auto} stands for an imported account's traffic at time 0; a
+     * function that starts later or ramps gives a number instead).
+     */
     static final long WARM_RATE_WINDOW_MICROS = 60_000_000L;
 
     /**

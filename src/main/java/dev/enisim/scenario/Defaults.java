@@ -149,6 +149,8 @@ public final class Defaults {
     /** The least time between two of the poller's back-offs after failed batches [assumed]. */
     public static final long SQS_ERROR_BACKOFF_INTERVAL_MICROS =
             dev.enisim.model.SqsConfig.DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS;
+    /** The fewest concurrent batches a back-off leaves the poller: 2 [doc]. */
+    public static final int SQS_MIN_BATCHES = dev.enisim.model.SqsConfig.DEFAULT_MIN_BATCHES;
 
     /**
      * Every defaulted field of the scenario file, block by block in the order of scenarios/README.md (the rows of
@@ -198,7 +200,8 @@ public final class Defaults {
             new Entry("sqs.maxBatches", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
             new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED),
-            new Entry("sqs.errorBackoffInterval", "1m", Unit.DURATION, Source.ASSUMED)));
+            new Entry("sqs.errorBackoffInterval", "1m", Unit.DURATION, Source.ASSUMED),
+            new Entry("sqs.minBatches", "2", Unit.COUNT, Source.DOCUMENTED)));
 
     /**
      * The table with the rows of the blocks' tables of {@link Setting}s ({@code Scenario.SETTINGS},

@@ -21,6 +21,7 @@ final class SqsReader {
     private final double errorBackoffFactor;
     private final long throttleRetryMicros;
     private final long errorBackoffIntervalMicros;
+    private final int minBatches;
     private final boolean blockOk;
 
     SqsReader(Fields root) {
@@ -30,7 +31,7 @@ final class SqsReader {
         }
         int before = root.problemCount();
         s.allowOnly("initialBatches", "scaleUpPerMinute", "maxBatches", "errorBackoffFactor", "throttleRetry",
-                "errorBackoffInterval");
+                "errorBackoffInterval", "minBatches");
         initialBatches = (int) s.integer("initialBatches", Defaults.SQS_INITIAL_BATCHES, 1, 10_000);
         scaleUpPerMinute = (int) s.integer("scaleUpPerMinute", Defaults.SQS_SCALE_UP_PER_MINUTE, 1, 60_000_000);
         maxBatches = (int) s.integer("maxBatches", Defaults.SQS_MAX_BATCHES, 1, 100_000);
@@ -44,6 +45,7 @@ final class SqsReader {
         if (errorBackoffIntervalMicros <= 0) {
             s.problem("errorBackoffInterval", "must be > 0");
         }
+        minBatches = (int) s.integer("minBatches", Defaults.SQS_MIN_BATCHES, 1, 100_000);
         blockOk = root.problemCount() == before;
     }
 
@@ -86,6 +88,6 @@ final class SqsReader {
         boolean ok = f.problemCount() == before && blockOk;
         return new Read(Optional.of(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount,
                 initialBatches, scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros,
-                errorBackoffIntervalMicros, retention)), ok);
+                errorBackoffIntervalMicros, retention, minBatches)), ok);
     }
 }

@@ -76,7 +76,7 @@ class OrphanedAtTheRequestTest {
         assertEquals(EniState.Orphaned, h.eni(1).state(), "orphaned once it ended, the role's grant too late");
         assertEquals(OptionalLong.of(200 * SEC), h.eni(1).deletionRequestedMicros());
         assertEquals(List.of("0s eni-0001 Creating", "60s eni-0001 InUse", "200s eni-0001 Deleting",
-                "241s eni-0001 Orphaned"), eniLog(h), "looked at again every second");
+                "240s eni-0001 Orphaned"), eniLog(h), "orphaned at the instant the invocation ends (240 s)");
         h.advanceTo(2000 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state());
     }

@@ -34,7 +34,7 @@ class NarrativeDoomedDeletionTest {
         assertTrue(lines.contains(orphaned), String.join("\n", lines));
         assertTrue(lines.contains("01:00:00  ENI eni-0002 (subnet-archive-b+[sg-archive] 10.4.0.30)" + cannot
                 + "it will be orphaned, keeping its IP and quota slot"), String.join("\n", lines));
-        assertTrue(lines.contains("01:00:01  ENI eni-0002 orphaned (subnet-archive-b+[sg-archive] 10.4.0.30)"),
+        assertTrue(lines.contains("01:00:00  ENI eni-0002 orphaned (subnet-archive-b+[sg-archive] 10.4.0.30)"),
                 String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("being deleted")), String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("only then frees its IP")), String.join("\n", lines));

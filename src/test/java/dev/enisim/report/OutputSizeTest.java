@@ -158,7 +158,8 @@ class OutputSizeTest {
         for (String name : List.of("quickstart", "request-rate-cap")) {
             Scenario a = ScenarioLoader.load(Path.of("scenarios/" + name + ".yaml"));
             Scenario b = ScenarioLoader.load(Path.of("scenarios/" + name + ".yaml"), List.of("traffic=2"), null);
-            String page = ComparePage.compare("a", a, "b", b, dev.enisim.experiment.Comparison.outcome(a, b, 2, 2), 2,
+            String page = ComparePage.compare("a", new dev.enisim.run.Simulation(a, 0).run(), "b",
+                    new dev.enisim.run.Simulation(b, 0).run(), dev.enisim.experiment.Comparison.outcome(a, b, 2, 2), 2,
                     false);
             String bad = check("compare " + name, page.getBytes(StandardCharsets.UTF_8).length
                     / (double) OutputSize.comparePage(a, b), 0.5, ratios);
