@@ -154,7 +154,9 @@ final class TerminalSummary {
         for (RunSummary.Teardown t : top(ts)) {
             out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
-                    t.enis() == 1 ? "" : "s", t.waitSeconds() == null ? "still there at the end of the run"
+                    t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.allCancelled(t) ? "deletion cancelled: "
+                    + dev.enisim.report.page.Headlines.cancellations(t, when) : t.waitSeconds() == null
+                    ? "still there at the end of the run"
                     : "waited " + dev.enisim.report.Narrative.clock(dev.enisim.metrics.Seconds.toMicros(
                             t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
                             + " orphaned: deleted by hand)"));
@@ -172,7 +174,7 @@ final class TerminalSummary {
             RunSummary.Teardown longest = null;
             boolean open = false;
             for (RunSummary.Teardown t : group) {
-                open |= t.waitSeconds() == null;
+                open |= dev.enisim.report.page.Headlines.stillOpen(t);
                 if (t.enis() > 0 && t.waitSeconds() != null && (longest == null
                         || t.waitSeconds() > longest.waitSeconds())) {
                     longest = t;

@@ -1128,11 +1128,17 @@ public final class Headlines {
             boolean open = false;
             RunSummary.Teardown longest = null;
             List<String> names = new ArrayList<>();
+            List<String> cancelled = new ArrayList<>();
             for (RunSummary.Teardown t : group) {
                 names.add(t.function());
                 enis += t.enis();
-                if (t.waitSeconds() == null) {
+                if (!cancellations(t, when).isEmpty()) {
+                    cancelled.add(cancellations(t, when));
+                }
+                if (stillOpen(t)) {
                     open = true;
+                } else if (t.waitSeconds() == null) {
+                    continue; // every ENI it released was taken back: nothing to wait for
                 } else if (t.enis() > 0 && (longest == null || t.waitSeconds() > longest.waitSeconds())) {
                     longest = t;
                 }
@@ -1150,6 +1156,17 @@ public final class Headlines {
                     .append(names.size() > 1 ? " (as a stack's deletion does)" : "");
             String whose = names.size() > 1 ? "their " : "its ";
             String what = num(enis) + (legacy ? "" : " Hyperplane") + (enis == 1 ? " ENI" : " ENIs");
+            // who took which ENI back, and the rule: a new user of the key cancels a deletion not yet done
+            String takenBack = cancelled.isEmpty() ? "" : esc(String.join("; ", cancelled)) + "; a new user of the"
+                    + " same subnet and security groups cancels a deletion not yet done: hyperplane.reuseDeletingEni";
+            if (!open && longest == null) {
+                // lesson-stuck-reuse: old-app's one ENI, taken back by new-app, read "had not finished at the end"
+                b.append(" released ").append(what).append(", but Lambda deleted none: ").append(enis == 1 ? "it was"
+                        : "each was").append(" taken back before its deletion was done (").append(takenBack)
+                        .append("), so the subnets and security groups ").append(names.size() > 1 ? "they" : "it")
+                        .append(" used are still in use. ");
+                continue;
+            }
             if (open) {
                 b.append(" had not finished at the end of the run: Lambda had not yet deleted all of ").append(whose)
                         .append(what);
@@ -1160,6 +1177,10 @@ public final class Headlines {
                         .append(", each after a deletion delay");
             }
             b.append(delay(r));
+            if (!takenBack.isEmpty()) {
+                b.append(" (not counting those taken back before their deletion was done: ").append(takenBack)
+                        .append(")");
+            }
             b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
                     + " used").append(" could not be deleted. ");
         }
@@ -1209,7 +1230,12 @@ public final class Headlines {
             String what = num(t.enis()) + " old" + (legacy ? "" : " Hyperplane") + (t.enis() == 1 ? " ENI" : " ENIs");
             b.append(released > at ? ": it served on its old ENIs until the new ones were ready at "
                     + when.at(released) + "; its " + what + " then" : ": its " + what);
-            if (t.waitSeconds() == null) {
+            if (allCancelled(t)) {
+                b.append(" were not deleted: ").append(t.enis() == 1 ? "it was" : "each was").append(" taken back"
+                        + " before its deletion was done (").append(esc(cancellations(t, when))).append("; a new"
+                        + " user of the same subnet and security groups cancels a deletion not yet done:"
+                        + " hyperplane.reuseDeletingEni)");
+            } else if (t.waitSeconds() == null) {
                 b.append(" were not all deleted by the end of the run");
             } else {
                 b.append(" took ").append(Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append(" until Lambda had deleted the last of them, each after a deletion"
@@ -1603,7 +1629,9 @@ public final class Headlines {
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
                     // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
-                    .append(t.waitSeconds() == null ? " bad\">still there at the end" : t.enis() == 0
+                    // every ENI taken back by a new user of its key: its deletion cancelled, not still open
+                    .append(allCancelled(t) ? "\">cancelled: " + esc(cancellations(t, when)) : t.waitSeconds() == null ? " bad\">still there at the end"
+                            : t.enis() == 0
                             && t.waitSeconds() == 0 ? "\" title=\"no ENI released: nothing to wait for\">nothing" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
@@ -1626,6 +1654,43 @@ public final class Headlines {
             }
         }
         b.append(TeardownNotes.html(r, when, ledDeletions(ts)));
+    }
+
+    /**
+     * Whether every ENI a teardown released was taken back before Lambda deleted it (its deletion cancelled by a new
+     * user of its key, {@code hyperplane.reuseDeletingEni}): its wait is null because there is nothing left to wait
+     * for, not because an ENI was still being deleted at the end. lesson-stuck-reuse's old-app, whose one ENI new-app
+     * took back at 00:35:00, read "had not finished at the end of the run" in the verdict, the table and the terminal.
+     */
+    public static boolean allCancelled(RunSummary.Teardown t) {
+        return t.waitSeconds() == null && t.enis() > 0 && t.cancelled() != null && t.cancelled().size() >= t.enis();
+    }
+
+    /** Whether a teardown was still waiting for an ENI's deletion at the end of the run (not one cancelled). */
+    public static boolean stillOpen(RunSummary.Teardown t) {
+        return t.waitSeconds() == null && !allCancelled(t);
+    }
+
+    /** Cancellations a teardown's sentence names at most. */
+    static final int NAMED_CANCELLATIONS = 3;
+
+    /**
+     * A teardown's cancelled deletions in words, plain text: "new-app took eni-0001 back at 00:35:00" (up to {@value
+     * #NAMED_CANCELLATIONS}, then how many more); empty when none was cancelled.
+     */
+    public static String cancellations(RunSummary.Teardown t, Narrative.When when) {
+        if (t.cancelled() == null || t.cancelled().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (RunSummary.Cancelled c : t.cancelled()) {
+            if (parts.size() == NAMED_CANCELLATIONS) {
+                parts.add(num(t.cancelled().size() - NAMED_CANCELLATIONS) + " more");
+                break;
+            }
+            parts.add(c.by() + " took " + c.eni() + " back at " + when.at(Seconds.toMicros(c.atSeconds())));
+        }
+        return and(parts);
     }
 
     /** Whether a teardown had something to wait for: ENIs released, one still there at the end, or one orphaned. */

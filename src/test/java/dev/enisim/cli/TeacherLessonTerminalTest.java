@@ -1,0 +1,29 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** What a teacher found false or confusing in the terminal's summary of their lesson scenarios (session 51, r4). */
+class TeacherLessonTerminalTest {
+
+    static String terminal(String yaml) throws Exception {
+        StringWriter out = new StringWriter();
+        TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.parse(yaml, "lesson.yaml"), 0)
+                .run());
+        return out.toString();
+    }
+
+    @Test
+    void aCancelledDeletionIsNotStillThereAtTheEnd() throws Exception {
+        String out = terminal(dev.enisim.report.page.TeacherLessonFaultsTestAccess.REUSE);
+        assertFalse(out.contains("still there at the end of the run"), out);
+        assertTrue(out.contains("old-app                  deleteFunction at 00:30:00: 1 ENI, deletion cancelled:"
+                + " new-app took eni-0001 back at 00:35:00"), out);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.enisim.report.page;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a teacher found false or confusing on the page of their lesson scenarios (session 51, r4): a cancelled ENI
+ * deletion told as one not finished, Poisson noise told as a load that rose and fell, ResourceConflictException's why
+ * for a Failed function, two lengths for one restore, idle reclaims among the teardowns, and a recreated function's
+ * recovery left out of the verdict.
+ */
+class TeacherLessonFaultsTest {
+
+    static RunResult run(String yaml) throws Exception {
+        return new Simulation(ScenarioLoader.parse(yaml, "lesson.yaml"), 0).run();
+    }
+
+    /** old-app deleted at 30m; new-app, same subnet and security group, created at 35m takes its ENI back. */
+    static final String REUSE = """
+            name: reuse
+            seed: 8
+            duration: 1h
+            vpcs:
+              - id: vpc-class
+                subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                securityGroups: [sg-app, sg-web]
+            hyperplane: { eniDeleteTime: 20m }
+            functions:
+              - name: old-app
+                existing: Active
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                duration: 100ms
+                arrivals: { poisson: 1/s, until: 30m }
+              - name: new-app
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                duration: 100ms
+                arrivals: { poisson: 1/s }
+                createdAt: 35m
+            timeline:
+              - { at: 30m, action: deleteFunction, function: old-app }
+            """;
+
+    @Test
+    void aCancelledDeletionIsToldAsCancelledNotAsOpen() throws Exception {
+        RunResult r = run(REUSE);
+        String answers = Headlines.html(r);
+        int at = answers.indexOf("<p class=\"verdict");
+        String verdict = answers.substring(at, answers.indexOf("</p>", at));
+        assertFalse(verdict.contains("had not finished"), verdict);
+        assertFalse(verdict.contains("could not be deleted"), verdict);
+        assertTrue(verdict.contains("Deleting old-app at 00:30:00 released 1 Hyperplane ENI, but Lambda deleted none:"
+                + " it was taken back before its deletion was done (new-app took eni-0001 back at 00:35:00;"), verdict);
+        assertTrue(verdict.contains("hyperplane.reuseDeletingEni"), verdict);
+        assertFalse(answers.contains("still there at the end"), answers);
+        assertTrue(answers.contains("<td class=\"n\">cancelled: new-app took eni-0001 back at 00:35:00</td>"),
+                answers);
+    }
+
+    /** Two functions deleted together (a stack), each ENI taken back by a new function: the stack waits for none. */
+    @Test
+    void aStackWhoseEnisWereAllTakenBackIsNotToldAsOpen() throws Exception {
+        String yaml = REUSE.replace("""
+                timeline:
+                """, """
+                  - name: web
+                    existing: Active
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-web] }
+                    duration: 100ms
+                    arrivals: { poisson: 1/s, until: 30m }
+                  - name: new-web
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-web] }
+                    duration: 100ms
+                    arrivals: { poisson: 1/s }
+                    createdAt: 35m
+                timeline:
+                  - { at: 30m, action: deleteFunction, function: web }
+                """);
+        RunResult r = run(yaml);
+        // the notes as when the verdict does not lead with this deletion (more than three led before it)
+        String answers = TeardownNotes.html(r, dev.enisim.report.Narrative.When.of(r.scenario()), java.util.Set.of());
+        assertTrue(answers.contains("Deleted together at 00:30:00 (as a stack deletion deletes them), 2 functions"
+                + " wait for the longest: nothing to wait for, as Lambda deleted none of their ENIs"), answers);
+        assertFalse(answers.contains("an ENI was still there at the end of the run"), answers);
+    }
+}
