@@ -464,7 +464,7 @@ public final class Headlines {
 
     /**
      * The load's cycles ({@link Cycles}), or null when it did not rise and fall {@value #LED_CYCLES} times or more
-     * with its busiest bucket twice its quietest, and under the legacy model (its ENIs are per execution
+     * with its busiest bucket twice its quietest and a spread past Poisson noise ({@link #beyondPoissonNoise}), and under the legacy model (its ENIs are per execution
      * environment).
      */
     public static Cycles loadCycles(RunResult r) {
@@ -511,7 +511,44 @@ public final class Headlines {
         if (rises < LED_CYCLES || hi < 2 * lo || hi == 0) { // noise about a steady rate is no rise (redeploy's 9)
             return null;
         }
+        if (!beyondPoissonNoise(v)) { // a steady Poisson load of ~60 a bucket spans 2x by chance (steady.yaml)
+            return null;
+        }
         return new Cycles(lo, hi, rises, firstPeak, trough, rise);
+    }
+
+    /** How many standard deviations past Poisson noise the buckets' spread must be to tell a load that varied. */
+    static final double NOISE_Z = 4.0;
+
+    /**
+     * Whether counts per bucket spread more than a steady Poisson load's would: the index of dispersion (the sum of
+     * squared deviations from the mean over the mean, chi-square with n - 1 degrees of freedom when the counts are
+     * Poisson at one rate) more than {@value #NOISE_Z} standard deviations above what chance gives (the
+     * Wilson-Hilferty approximation of its tail: below 1 in 30,000). A steady Poisson load of 1/s in 1m buckets
+     * (40 to 83 a minute by chance) is not; a daily cycle (diurnal-week: 2,686 to 27,194 per 15m) is by far.
+     */
+    static boolean beyondPoissonNoise(long[] v) {
+        int n = v.length;
+        if (n < 2) {
+            return false;
+        }
+        double sum = 0;
+        for (long x : v) {
+            sum += x;
+        }
+        double mean = sum / n;
+        if (mean <= 0) {
+            return false;
+        }
+        double d = 0;
+        for (long x : v) {
+            d += (x - mean) * (x - mean);
+        }
+        d /= mean;
+        int df = n - 1;
+        double a = 2.0 / (9.0 * df);
+        double z = (Math.cbrt(d / df) - (1 - a)) / Math.sqrt(a);
+        return z > NOISE_Z;
     }
 
     /** Rises and falls of the load from which a verdict leads with them ({@link #cycles}). */

@@ -87,4 +87,52 @@ class TeacherLessonFaultsTest {
                 + " wait for the longest: nothing to wait for, as Lambda deleted none of their ENIs"), answers);
         assertFalse(answers.contains("an ENI was still there at the end of the run"), answers);
     }
+
+    static final String STEADY = """
+            name: steady
+            seed: 2
+            duration: 3h
+            vpcs:
+              - id: vpc-class
+                subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                securityGroups: [sg-app]
+            functions:
+              - name: steady
+                existing: Active
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                duration: 100ms
+                arrivals: { poisson: 1/s }
+            """;
+
+    /** Poisson noise about 60 a minute spans 40 to 83 a minute: a steady load, not one that rose and fell. */
+    @Test
+    void aSteadyPoissonLoadDidNotRiseAndFall() throws Exception {
+        for (long seed : new long[] {2, 4, 5}) {
+            RunResult r = run(STEADY.replace("seed: 2", "seed: " + seed));
+            long[] v = r.timeSeries().account(dev.enisim.metrics.Metric.INVOCATIONS).values();
+            long lo = java.util.Arrays.stream(v).min().getAsLong();
+            long hi = java.util.Arrays.stream(v).max().getAsLong();
+            assertTrue(hi >= 2 * lo, "seed " + seed + ": noise past the old guard (" + lo + " to " + hi + ")");
+            assertTrue(Headlines.loadCycles(r) == null, "seed " + seed);
+            assertFalse(Headlines.html(r).contains("rose and fell"), "seed " + seed);
+        }
+    }
+
+    /** A daily-like cycle at a lesson's low rate (1 an hour period, 0.2/s to 1.5/s, 1m buckets) is still told. */
+    @Test
+    void aLowRateCycleStillRoseAndFell() throws Exception {
+        RunResult r = run(STEADY.replace("duration: 3h", "duration: 5h").replace("{ poisson: 1/s }",
+                "{ diurnal: { peak: 1.5/s, trough: 0.2/s, peakAt: 30m, period: 1h } }"));
+        Headlines.Cycles c = Headlines.loadCycles(r);
+        assertTrue(c != null && c.rises() >= 4, String.valueOf(c));
+        assertTrue(Headlines.html(r).contains("A load that rose and fell " + c.rises() + " times in the 5h"));
+    }
+
+    @Test
+    void poissonNoiseIsNotASpreadButStepsAre() {
+        assertFalse(Headlines.beyondPoissonNoise(new long[] {60, 60, 60, 60}));
+        assertFalse(Headlines.beyondPoissonNoise(new long[] {52, 68, 61, 57, 66, 49, 71, 58, 63, 55}));
+        assertTrue(Headlines.beyondPoissonNoise(new long[] {40, 80, 40, 80, 40, 80, 40, 80, 40, 80}));
+        assertFalse(Headlines.beyondPoissonNoise(new long[] {0, 0, 0}));
+    }
 }
