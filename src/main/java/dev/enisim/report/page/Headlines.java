@@ -42,14 +42,16 @@ public final class Headlines {
     public static List<Failure> failures(RunResult r) {
         Map<String, long[]> agg = new LinkedHashMap<>(); // count, first, last
         Map<String, Map<String, Long>> fns = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> whys = new LinkedHashMap<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
+        Map<String, String> reasonOf = new java.util.HashMap<>(); // and its state's reason code
+        Map<String, Map<String, long[]>> whyCounts = new LinkedHashMap<>(); // per outcome, per why: count, first
         ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
         AccountRate rate = AccountRate.of(r);
         for (JournalEntry e : r.journal()) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
                 stateOf.put(e.subject(), e.state());
+                reasonOf.put(e.subject(), e.reason());
             }
             if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS")) {
                 continue;
@@ -68,6 +70,10 @@ public final class Headlines {
                 outcome = e.reason();
                 boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
                 why = legacy ? legacyCause(e.reason()) : active ? activeCause(e.reason()) : cause(e.reason());
+                if (!legacy && "Failed".equals(stateOf.get(e.subject())) && e.reason().equals(
+                        "ResourceConflictException")) {
+                    why = failedConflict(reasonOf.get(e.subject()));
+                }
                 // the subnet (or VPC quota) that refused the scale-out, as the story names it
                 String where = active && !why.equals(cause(e.reason())) ? refusals.where(e) : null;
                 why += where == null ? "" : "; full: " + where;
@@ -77,14 +83,45 @@ public final class Headlines {
             a[1] = Math.min(a[1], e.atMicros());
             a[2] = Math.max(a[2], e.lastMicros()); // the last failure of the spell, timed
             fns.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).merge(e.subject(), e.count(), Long::sum);
-            whys.computeIfAbsent(outcome, k -> new java.util.LinkedHashSet<>()).add(why);
+            long[] w = whyCounts.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).computeIfAbsent(why,
+                    k -> new long[] {0, Long.MAX_VALUE});
+            w[0] += e.count();
+            w[1] = Math.min(w[1], e.atMicros());
         }
         List<Failure> out = new ArrayList<>();
-        agg.forEach((k, a) -> out.add(new Failure(k, String.join("; or ", whys.get(k)) + restoreWhy(r, k,
+        Narrative.When when = Narrative.When.of(r.scenario());
+        agg.forEach((k, a) -> out.add(new Failure(k, whys(whyCounts.get(k), when) + restoreWhy(r, k,
                 fns.get(k)) + strandedWhy(r, k, fns.get(k)), a[0], fns.get(k), a[1],
                 Math.min(a[2], lastBucketEnd(r, k)))));
         out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
         return out;
+    }
+
+    /** The start of the why of ResourceConflictException for a function that is Failed ({@link #failedConflict}). */
+    static final String FAILED_CONFLICT = "the function is Failed";
+
+    /**
+     * Why a Failed function's invocation got ResourceConflictException: for InternalError, an update after 6 minutes
+     * Pending cancelled its pending operation (domain.md section 2). lesson-stuck-reuse's row said only "invoked while
+     * Pending" for 1,154 of them, 762 after the function had gone Failed.
+     */
+    static String failedConflict(String reasonCode) {
+        return FAILED_CONFLICT + (reasonCode == null || reasonCode.isEmpty() ? "" : " (" + reasonCode + ")")
+                + ("InternalError".equals(reasonCode) ? ": an update after 6 minutes Pending cancelled its pending"
+                        + " operation" : "") + "; it stays Failed until it is deleted and created again";
+    }
+
+    /**
+     * An outcome's whys, joined by "; or ": when one of them is a Failed function's ResourceConflictException
+     * ({@link #failedConflict}), each with its own count and first instant, as the run counted them (Pending's and
+     * Failed's share one exception); otherwise the whys alone, as before.
+     */
+    private static String whys(Map<String, long[]> counts, Narrative.When when) {
+        boolean split = counts.size() > 1 && counts.keySet().stream().anyMatch(w -> w.startsWith(FAILED_CONFLICT));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((w, c) -> parts.add(split ? w + " (" + num(c[0]) + " of them, from " + when.at(c[1]) + ")"
+                : w));
+        return String.join("; or ", parts);
     }
 
     /**

@@ -135,4 +135,41 @@ class TeacherLessonFaultsTest {
         assertTrue(Headlines.beyondPoissonNoise(new long[] {40, 80, 40, 80, 40, 80, 40, 80, 40, 80}));
         assertFalse(Headlines.beyondPoissonNoise(new long[] {0, 0, 0}));
     }
+
+    /** slow stays Pending 10 min; an update at 7m cancels it: Failed (InternalError), still invoked until 20m. */
+    static final String CANCELLED_PENDING = """
+            name: stuck
+            seed: 8
+            duration: 30m
+            vpcs:
+              - id: vpc-class
+                subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                securityGroups: [sg-slow, sg-app]
+            hyperplane: { eniCreateTime: 10m }
+            functions:
+              - name: slow
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-slow] }
+                duration: 100ms
+                arrivals: { poisson: 1/s, until: 20m }
+            timeline:
+              - { at: 7m, action: updateVpcConfig, function: slow, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] } }
+            """;
+
+    @Test
+    void resourceConflictAfterTheFunctionWentFailedSaysSo() throws Exception {
+        RunResult r = run(CANCELLED_PENDING);
+        Headlines.Failure f = Headlines.failures(r).get(0);
+        org.junit.jupiter.api.Assertions.assertEquals("ResourceConflictException", f.outcome());
+        assertTrue(f.why().startsWith("invoked while Pending: its ENIs were still being created or attached ("),
+                f.why());
+        assertTrue(f.why().contains(" of them, from 00:00:00); or the function is Failed (InternalError): an update"
+                + " after 6 minutes Pending cancelled its pending operation; it stays Failed until it is deleted and"
+                + " created again ("), f.why());
+        long pending = Long.parseLong(f.why().replaceAll(".*attached \\(([0-9,]+) of them.*", "$1")
+                .replace(",", ""));
+        long failed = Long.parseLong(f.why().replaceAll(".*created again \\(([0-9,]+) of them.*", "$1")
+                .replace(",", ""));
+        org.junit.jupiter.api.Assertions.assertEquals(f.count(), pending + failed, f.why());
+        assertTrue(failed > pending, f.why()); // 13 min Failed against 7 Pending
+    }
 }
