@@ -71,11 +71,13 @@ final class TerminalSummary {
             boolean secs = dev.enisim.report.HtmlReport.inSeconds(lat.p50());
             String f = secs ? "%,.1f" : "%.0f";
             double k = secs ? 1000 : 1;
+            // the cold starts' p50 is their invocations' latency (init + duration), not the cold start's length:
+            // idle-reclaim's "(p50 138.9 s)" read as "a cold start takes 2 minutes" (teacher, session 51)
             out.printf("Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
                     + ", max " + f + "; %,d of them cold starts%s%n",
                     secs ? "s" : "ms", lat.count(), lat.p50() / k, lat.p90() / k, lat.p99() / k, lat.max() / k,
                     lat.coldStarts(),
-                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (p50 " + f + " %s)",
+                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (their latency, init + duration: p50 " + f + " %s)",
                             lat.coldStartP50() / k, secs ? "s" : "ms"));
         }
         String cold = dev.enisim.report.page.CostLine.coldStarts(s); // as the page's Answers tell them

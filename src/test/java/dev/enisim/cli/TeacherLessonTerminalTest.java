@@ -26,4 +26,12 @@ class TeacherLessonTerminalTest {
         assertTrue(out.contains("old-app                  deleteFunction at 00:30:00: 1 ENI, deletion cancelled:"
                 + " new-app took eni-0001 back at 00:35:00"), out);
     }
+
+    /** The cold starts' p50 is their invocations' latency (init and a 100 ms duration), not a cold start's length. */
+    @Test
+    void theColdStartsFigureSaysItIsTheirLatency() throws Exception {
+        String out = terminal(dev.enisim.report.page.TeacherLessonFaultsTestAccess.REUSE);
+        assertTrue(out.matches("(?s).*; [0-9]+ of them cold starts \\(their latency, init \\+ duration: p50 [0-9]+"
+                + " ms\\)\n.*"), out);
+    }
 }

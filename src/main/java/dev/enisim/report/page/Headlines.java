@@ -150,7 +150,9 @@ public final class Headlines {
                 if (i + 1 == ts.size()) {
                     open++;
                 } else if (ts.get(i + 1).state() == State.Active) {
-                    took.add(ts.get(i + 1).atSeconds() - t.atSeconds());
+                    // as the narrative's clocks subtract (each instant cut to its second): idle-reclaim's restore
+                    // of 140.28 s read "2 min 21 s" here and 00:00:00 -> 00:02:20 in What happened
+                    took.add(Math.floor(ts.get(i + 1).atSeconds()) - Math.floor(t.atSeconds()));
                     who.add(fn);
                 }
             }
@@ -175,7 +177,11 @@ public final class Headlines {
         return b.toString();
     }
 
-    /** A restore's length in whole seconds, rounded up: "61 s", "2 min 21 s". */
+    /**
+     * A restore's length in whole seconds ("61 s", "2 min 20 s"), given as the difference of the two instants cut to
+     * their seconds as the narrative writes them, so that it is what a reader subtracting them gets; a fraction left
+     * is rounded up.
+     */
     static String took(double seconds) {
         long s = wholeSecondsUp(seconds) / Seconds.MICROS;
         return s < 120 ? s + " s" : s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");

@@ -172,4 +172,16 @@ class TeacherLessonFaultsTest {
         org.junit.jupiter.api.Assertions.assertEquals(f.count(), pending + failed, f.why());
         assertTrue(failed > pending, f.why()); // 13 min Failed against 7 Pending
     }
+
+    /** idle-reclaim's restore of 140.28 s: the What failed row gives what the narrative's two instants subtract to. */
+    @Test
+    void aRestoresLengthIsWhatItsInstantsSubtractTo() throws Exception {
+        RunResult r = new Simulation(ScenarioLoader.load(java.nio.file.Path.of("scenarios/idle-reclaim.yaml")), 0)
+                .run();
+        String answers = Headlines.html(r);
+        assertTrue(answers.contains("Pending (Restoring) for 5 s to 2 min 20 s"), answers);
+        String story = String.join("\n", dev.enisim.report.Narrative.lines(r));
+        assertTrue(story.contains("40d 00:00:00  batch-report -> Pending (Restoring)"), story);
+        assertTrue(story.contains("40d 00:02:20  batch-report -> Active"), story);
+    }
 }
