@@ -34,4 +34,16 @@ class TeacherLessonTerminalTest {
         assertTrue(out.matches("(?s).*; [0-9]+ of them cold starts \\(their latency, init \\+ duration: p50 [0-9]+"
                 + " ms\\)\n.*"), out);
     }
+
+    /** explain for az-outage tells the other half of the lesson: payments kept serving, the ENIs there idle. */
+    @Test
+    void explainTellsWhatAnOutageLeftServing() throws Exception {
+        dev.enisim.run.RunResult r = new Simulation(ScenarioLoader.load(java.nio.file.Path.of(
+                "scenarios/az-outage.yaml")), 0).run();
+        String story = String.join("\n", ExplainCommand.withOutages(dev.enisim.report.Narrative.lines(r), r));
+        assertTrue(story.contains("00:30:00  Availability Zone us-east-1a down\n          why: While an Availability"
+                + " Zone is down, the 2 ENIs there (eni-0001, eni-0003) carry no traffic; a function with subnets in"
+                + " other AZs goes on serving from those: payments (us-east-1b); a function with no subnet in an AZ"
+                + " still up fails until it is back up (reports-single-az).\n"), story);
+    }
 }
