@@ -1687,8 +1687,14 @@ public final class Headlines {
             return;
         }
         // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
-        b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
-                + " when orphaned)</h3>\n<div class=\"scroll\"><table class=\"answers teardowns\">"
+        // an idle reclaim is Lambda's, not a teardown asked for: idle-reclaim's batch-report row read as one
+        boolean reclaims = s.teardowns().stream().anyMatch(t -> t.action().equals("idle reclaim"));
+        b.append(reclaims ? "<h3>Teardown and idle-reclaim waits" : "<h3>Teardown waits").append(" (from the ENIs'"
+                + " release until the last was gone: deleted by Lambda, or by hand when orphaned)</h3>\n")
+                .append(reclaims ? "<p class=\"note\">A row whose action is <i>idle reclaim</i> is no teardown of"
+                + " yours: Lambda reclaimed the ENIs of a function left idle (hyperplane.idleReclaimAfter), which"
+                + " went Inactive; its wait is the same deletion delay.</p>\n" : "")
+                .append("<div class=\"scroll\"><table class=\"answers teardowns\">"
                 + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");

@@ -184,4 +184,14 @@ class TeacherLessonFaultsTest {
         assertTrue(story.contains("40d 00:00:00  batch-report -> Pending (Restoring)"), story);
         assertTrue(story.contains("40d 00:02:20  batch-report -> Active"), story);
     }
+
+    /** idle-reclaim's reclaim is listed apart from the teardowns asked for: the heading and a note say what it is. */
+    @Test
+    void idleReclaimsAreNotCalledTeardowns() throws Exception {
+        String answers = Headlines.html(new Simulation(ScenarioLoader.load(java.nio.file.Path.of(
+                "scenarios/idle-reclaim.yaml")), 0).run());
+        assertTrue(answers.contains("<h3>Teardown and idle-reclaim waits (from"), answers);
+        assertTrue(answers.contains("A row whose action is <i>idle reclaim</i> is no teardown of yours"), answers);
+        assertFalse(Headlines.html(run(REUSE)).contains("idle-reclaim"), "no reclaim, no note");
+    }
 }
