@@ -398,7 +398,7 @@ public final class Headlines {
                 .append(esc(connectionsFull(r, failures, when)));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when))
+                    .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when))
                     .append(esc(Stranded.verdict(s)));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
@@ -419,7 +419,7 @@ public final class Headlines {
                 b.append(lead != top ? "; the most: " : "; most: ").append(span(top, when));
             }
             b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
-                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -1013,6 +1013,91 @@ public final class Headlines {
             b.append(String.join("; ", parts)).append('.');
         }
         return b.toString();
+    }
+
+    /** Functions whose recovery from Failed the verdict tells at most. */
+    static final int TOLD_RECOVERIES = 3;
+
+    /**
+     * Functions that went Failed and were Active again later (deleted and created again once the cause was fixed, as
+     * AWS says a Failed function must be): when they failed and why, when they were deleted and created again, when
+     * Active, and for a subnet out of IPs when it had a free one again (its time series' minimum per bucket above 0).
+     * lesson-recreate's verdict told only "Subnet subnet-a had no free IP from the start", not that IPs were freed at
+     * 00:10:00 and the recreated app was Active from 00:21:58 (the teacher's review, session 51). Empty when none.
+     */
+    static String recovered(RunResult r, Narrative.When when) {
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : r.summary().functions().entrySet()) {
+            List<RunSummary.Transition> ts = e.getValue().transitions();
+            int failed = -1;
+            for (int i = 0; i < ts.size(); i++) {
+                RunSummary.Transition t = ts.get(i);
+                if (t.state() == State.Failed && failed < 0) {
+                    failed = i;
+                } else if (t.state() == State.Active && failed >= 0) {
+                    if (told++ == TOLD_RECOVERIES) {
+                        return b.toString();
+                    }
+                    RunSummary.Transition f = ts.get(failed);
+                    b.append(' ').append(esc(e.getKey())).append(", Failed").append(f.reasonCode() == null ? ""
+                            : " (" + f.reasonCode().name() + ")").append(" from ").append(when.at(Seconds.toMicros(
+                                    f.atSeconds())));
+                    double deleted = -1;
+                    double created = -1;
+                    for (int k = failed + 1; k < i; k++) {
+                        if (ts.get(k).state() == State.Deleted) {
+                            deleted = ts.get(k).atSeconds();
+                        } else if (deleted >= 0 && created < 0 && ts.get(k).state() == State.Pending) {
+                            created = ts.get(k).atSeconds();
+                        }
+                    }
+                    String freed = f.reasonCode() != null && f.reasonCode().name().equals("SubnetOutOfIPAddresses")
+                            ? freedIps(r, e.getKey(), f.atSeconds()) : "";
+                    b.append(freed.isEmpty() ? "" : ", ").append(freed);
+                    b.append(deleted < 0 ? "," : ", deleted at " + when.at(Seconds.toMicros(deleted))
+                            + (created < 0 ? "" : " and created again at " + when.at(Seconds.toMicros(created)))
+                            + ",").append(" was Active again from ").append(when.at(Seconds.toMicros(t.atSeconds())))
+                            .append('.');
+                    failed = -1;
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * When a subnet of the function (as the scenario configures it) had a free IP again after {@code afterSeconds}:
+     * "subnet-a had a free IP again by 00:11:00" (the start of the first bucket whose minimum is above 0); empty when none did.
+     */
+    private static String freedIps(RunResult r, String function, double afterSeconds) {
+        List<String> parts = new ArrayList<>();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            if (!f.name().equals(function) || f.vpcConfig() == null) {
+                continue;
+            }
+            for (String sn : f.vpcConfig().subnetIds()) {
+                Series s = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, sn);
+                if (s == null) {
+                    continue;
+                }
+                long bucket = r.timeSeries().bucketMicros();
+                long[] v = s.values();
+                boolean wasFull = false;
+                for (int i = 0; i < v.length; i++) {
+                    if ((i + 1) * bucket <= Seconds.toMicros(afterSeconds)) {
+                        continue;
+                    }
+                    wasFull |= v[i] == 0;
+                    if (wasFull && v[i] > 0) {
+                        parts.add(esc(sn) + " had a free IP again by " + Narrative.When.of(r.scenario()).at(
+                                i * bucket));
+                        break;
+                    }
+                }
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /**

@@ -194,4 +194,34 @@ class TeacherLessonFaultsTest {
         assertTrue(answers.contains("A row whose action is <i>idle reclaim</i> is no teardown of yours"), answers);
         assertFalse(Headlines.html(run(REUSE)).contains("idle-reclaim"), "no reclaim, no note");
     }
+
+    /** app Failed for want of an IP; other tenants free 3 at 10m; deleted at 20m, created again at 21m: Active. */
+    @Test
+    void aRecreatedFunctionsRecoveryIsInTheVerdict() throws Exception {
+        RunResult r = run("""
+                name: lesson-recreate
+                seed: 9
+                duration: 1h
+                vpcs:
+                  - id: vpc-class
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/28, az: us-east-1a, otherUsedIps: 11 }
+                    securityGroups: [sg-app]
+                functions:
+                  - name: app
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                    duration: 100ms
+                    arrivals: { poisson: 1/s }
+                timeline:
+                  - { at: 10m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 8 }
+                  - { at: 20m, action: deleteFunction, function: app }
+                  - { at: 21m, action: createFunction, function: app }
+                """);
+        String answers = Headlines.html(r);
+        int at = answers.indexOf("<p class=\"verdict");
+        String verdict = answers.substring(at, answers.indexOf("</p>", at));
+        assertTrue(verdict.contains(" app, Failed (SubnetOutOfIPAddresses) from 00:00:00, subnet-a had a free IP"
+                + " again by 00:11:00, deleted at 00:20:00 and created again at 00:21:00, was Active again from"
+                + " 00:21:"), verdict);
+    }
 }
