@@ -71,11 +71,13 @@ final class TerminalSummary {
             boolean secs = dev.enisim.report.HtmlReport.inSeconds(lat.p50());
             String f = secs ? "%,.1f" : "%.0f";
             double k = secs ? 1000 : 1;
+            // the cold starts' p50 is their invocations' latency (init + duration), not the cold start's length:
+            // idle-reclaim's "(p50 138.9 s)" read as "a cold start takes 2 minutes" (teacher, session 51)
             out.printf("Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
                     + ", max " + f + "; %,d of them cold starts%s%n",
                     secs ? "s" : "ms", lat.count(), lat.p50() / k, lat.p90() / k, lat.p99() / k, lat.max() / k,
                     lat.coldStarts(),
-                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (p50 " + f + " %s)",
+                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (their latency, init + duration: p50 " + f + " %s)",
                             lat.coldStartP50() / k, secs ? "s" : "ms"));
         }
         String cold = dev.enisim.report.page.CostLine.coldStarts(s); // as the page's Answers tell them
@@ -154,7 +156,9 @@ final class TerminalSummary {
         for (RunSummary.Teardown t : top(ts)) {
             out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
-                    t.enis() == 1 ? "" : "s", t.waitSeconds() == null ? "still there at the end of the run"
+                    t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.allCancelled(t) ? "deletion cancelled: "
+                    + dev.enisim.report.page.Headlines.cancellations(t, when) : t.waitSeconds() == null
+                    ? "still there at the end of the run"
                     : "waited " + dev.enisim.report.Narrative.clock(dev.enisim.metrics.Seconds.toMicros(
                             t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
                             + " orphaned: deleted by hand)"));
@@ -172,7 +176,7 @@ final class TerminalSummary {
             RunSummary.Teardown longest = null;
             boolean open = false;
             for (RunSummary.Teardown t : group) {
-                open |= t.waitSeconds() == null;
+                open |= dev.enisim.report.page.Headlines.stillOpen(t);
                 if (t.enis() > 0 && t.waitSeconds() != null && (longest == null
                         || t.waitSeconds() > longest.waitSeconds())) {
                     longest = t;

@@ -42,14 +42,16 @@ public final class Headlines {
     public static List<Failure> failures(RunResult r) {
         Map<String, long[]> agg = new LinkedHashMap<>(); // count, first, last
         Map<String, Map<String, Long>> fns = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> whys = new LinkedHashMap<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
+        Map<String, String> reasonOf = new java.util.HashMap<>(); // and its state's reason code
+        Map<String, Map<String, long[]>> whyCounts = new LinkedHashMap<>(); // per outcome, per why: count, first
         ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
         AccountRate rate = AccountRate.of(r);
         for (JournalEntry e : r.journal()) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
                 stateOf.put(e.subject(), e.state());
+                reasonOf.put(e.subject(), e.reason());
             }
             if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS")) {
                 continue;
@@ -68,6 +70,10 @@ public final class Headlines {
                 outcome = e.reason();
                 boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
                 why = legacy ? legacyCause(e.reason()) : active ? activeCause(e.reason()) : cause(e.reason());
+                if (!legacy && "Failed".equals(stateOf.get(e.subject())) && e.reason().equals(
+                        "ResourceConflictException")) {
+                    why = failedConflict(reasonOf.get(e.subject()));
+                }
                 // the subnet (or VPC quota) that refused the scale-out, as the story names it
                 String where = active && !why.equals(cause(e.reason())) ? refusals.where(e) : null;
                 why += where == null ? "" : "; full: " + where;
@@ -77,14 +83,45 @@ public final class Headlines {
             a[1] = Math.min(a[1], e.atMicros());
             a[2] = Math.max(a[2], e.lastMicros()); // the last failure of the spell, timed
             fns.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).merge(e.subject(), e.count(), Long::sum);
-            whys.computeIfAbsent(outcome, k -> new java.util.LinkedHashSet<>()).add(why);
+            long[] w = whyCounts.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).computeIfAbsent(why,
+                    k -> new long[] {0, Long.MAX_VALUE});
+            w[0] += e.count();
+            w[1] = Math.min(w[1], e.atMicros());
         }
         List<Failure> out = new ArrayList<>();
-        agg.forEach((k, a) -> out.add(new Failure(k, String.join("; or ", whys.get(k)) + restoreWhy(r, k,
+        Narrative.When when = Narrative.When.of(r.scenario());
+        agg.forEach((k, a) -> out.add(new Failure(k, whys(whyCounts.get(k), when) + restoreWhy(r, k,
                 fns.get(k)) + strandedWhy(r, k, fns.get(k)), a[0], fns.get(k), a[1],
                 Math.min(a[2], lastBucketEnd(r, k)))));
         out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
         return out;
+    }
+
+    /** The start of the why of ResourceConflictException for a function that is Failed ({@link #failedConflict}). */
+    static final String FAILED_CONFLICT = "the function is Failed";
+
+    /**
+     * Why a Failed function's invocation got ResourceConflictException: for InternalError, an update after 6 minutes
+     * Pending cancelled its pending operation (domain.md section 2). lesson-stuck-reuse's row said only "invoked while
+     * Pending" for 1,154 of them, 762 after the function had gone Failed.
+     */
+    static String failedConflict(String reasonCode) {
+        return FAILED_CONFLICT + (reasonCode == null || reasonCode.isEmpty() ? "" : " (" + reasonCode + ")")
+                + ("InternalError".equals(reasonCode) ? ": an update after 6 minutes Pending cancelled its pending"
+                        + " operation" : "") + "; it stays Failed until it is deleted and created again";
+    }
+
+    /**
+     * An outcome's whys, joined by "; or ": when one of them is a Failed function's ResourceConflictException
+     * ({@link #failedConflict}), each with its own count and first instant, as the run counted them (Pending's and
+     * Failed's share one exception); otherwise the whys alone, as before.
+     */
+    private static String whys(Map<String, long[]> counts, Narrative.When when) {
+        boolean split = counts.size() > 1 && counts.keySet().stream().anyMatch(w -> w.startsWith(FAILED_CONFLICT));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((w, c) -> parts.add(split ? w + " (" + num(c[0]) + " of them, from " + when.at(c[1]) + ")"
+                : w));
+        return String.join("; or ", parts);
     }
 
     /**
@@ -113,7 +150,9 @@ public final class Headlines {
                 if (i + 1 == ts.size()) {
                     open++;
                 } else if (ts.get(i + 1).state() == State.Active) {
-                    took.add(ts.get(i + 1).atSeconds() - t.atSeconds());
+                    // as the narrative's clocks subtract (each instant cut to its second): idle-reclaim's restore
+                    // of 140.28 s read "2 min 21 s" here and 00:00:00 -> 00:02:20 in What happened
+                    took.add(Math.floor(ts.get(i + 1).atSeconds()) - Math.floor(t.atSeconds()));
                     who.add(fn);
                 }
             }
@@ -138,7 +177,11 @@ public final class Headlines {
         return b.toString();
     }
 
-    /** A restore's length in whole seconds, rounded up: "61 s", "2 min 21 s". */
+    /**
+     * A restore's length in whole seconds ("61 s", "2 min 20 s"), given as the difference of the two instants cut to
+     * their seconds as the narrative writes them, so that it is what a reader subtracting them gets; a fraction left
+     * is rounded up.
+     */
     static String took(double seconds) {
         long s = wholeSecondsUp(seconds) / Seconds.MICROS;
         return s < 120 ? s + " s" : s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
@@ -355,7 +398,7 @@ public final class Headlines {
                 .append(esc(connectionsFull(r, failures, when)));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when))
+                    .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when))
                     .append(esc(Stranded.verdict(s)));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
@@ -376,7 +419,7 @@ public final class Headlines {
                 b.append(lead != top ? "; the most: " : "; most: ").append(span(top, when));
             }
             b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
-                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -464,7 +507,7 @@ public final class Headlines {
 
     /**
      * The load's cycles ({@link Cycles}), or null when it did not rise and fall {@value #LED_CYCLES} times or more
-     * with its busiest bucket twice its quietest, and under the legacy model (its ENIs are per execution
+     * with its busiest bucket twice its quietest and a spread past Poisson noise ({@link #beyondPoissonNoise}), and under the legacy model (its ENIs are per execution
      * environment).
      */
     public static Cycles loadCycles(RunResult r) {
@@ -511,7 +554,44 @@ public final class Headlines {
         if (rises < LED_CYCLES || hi < 2 * lo || hi == 0) { // noise about a steady rate is no rise (redeploy's 9)
             return null;
         }
+        if (!beyondPoissonNoise(v)) { // a steady Poisson load of ~60 a bucket spans 2x by chance (steady.yaml)
+            return null;
+        }
         return new Cycles(lo, hi, rises, firstPeak, trough, rise);
+    }
+
+    /** How many standard deviations past Poisson noise the buckets' spread must be to tell a load that varied. */
+    static final double NOISE_Z = 4.0;
+
+    /**
+     * Whether counts per bucket spread more than a steady Poisson load's would: the index of dispersion (the sum of
+     * squared deviations from the mean over the mean, chi-square with n - 1 degrees of freedom when the counts are
+     * Poisson at one rate) more than {@value #NOISE_Z} standard deviations above what chance gives (the
+     * Wilson-Hilferty approximation of its tail: below 1 in 30,000). A steady Poisson load of 1/s in 1m buckets
+     * (40 to 83 a minute by chance) is not; a daily cycle (diurnal-week: 2,686 to 27,194 per 15m) is by far.
+     */
+    static boolean beyondPoissonNoise(long[] v) {
+        int n = v.length;
+        if (n < 2) {
+            return false;
+        }
+        double sum = 0;
+        for (long x : v) {
+            sum += x;
+        }
+        double mean = sum / n;
+        if (mean <= 0) {
+            return false;
+        }
+        double d = 0;
+        for (long x : v) {
+            d += (x - mean) * (x - mean);
+        }
+        d /= mean;
+        int df = n - 1;
+        double a = 2.0 / (9.0 * df);
+        double z = (Math.cbrt(d / df) - (1 - a)) / Math.sqrt(a);
+        return z > NOISE_Z;
     }
 
     /** Rises and falls of the load from which a verdict leads with them ({@link #cycles}). */
@@ -935,6 +1015,91 @@ public final class Headlines {
         return b.toString();
     }
 
+    /** Functions whose recovery from Failed the verdict tells at most. */
+    static final int TOLD_RECOVERIES = 3;
+
+    /**
+     * Functions that went Failed and were Active again later (deleted and created again once the cause was fixed, as
+     * AWS says a Failed function must be): when they failed and why, when they were deleted and created again, when
+     * Active, and for a subnet out of IPs when it had a free one again (its time series' minimum per bucket above 0).
+     * lesson-recreate's verdict told only "Subnet subnet-a had no free IP from the start", not that IPs were freed at
+     * 00:10:00 and the recreated app was Active from 00:21:58 (the teacher's review, session 51). Empty when none.
+     */
+    static String recovered(RunResult r, Narrative.When when) {
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : r.summary().functions().entrySet()) {
+            List<RunSummary.Transition> ts = e.getValue().transitions();
+            int failed = -1;
+            for (int i = 0; i < ts.size(); i++) {
+                RunSummary.Transition t = ts.get(i);
+                if (t.state() == State.Failed && failed < 0) {
+                    failed = i;
+                } else if (t.state() == State.Active && failed >= 0) {
+                    if (told++ == TOLD_RECOVERIES) {
+                        return b.toString();
+                    }
+                    RunSummary.Transition f = ts.get(failed);
+                    b.append(' ').append(esc(e.getKey())).append(", Failed").append(f.reasonCode() == null ? ""
+                            : " (" + f.reasonCode().name() + ")").append(" from ").append(when.at(Seconds.toMicros(
+                                    f.atSeconds())));
+                    double deleted = -1;
+                    double created = -1;
+                    for (int k = failed + 1; k < i; k++) {
+                        if (ts.get(k).state() == State.Deleted) {
+                            deleted = ts.get(k).atSeconds();
+                        } else if (deleted >= 0 && created < 0 && ts.get(k).state() == State.Pending) {
+                            created = ts.get(k).atSeconds();
+                        }
+                    }
+                    String freed = f.reasonCode() != null && f.reasonCode().name().equals("SubnetOutOfIPAddresses")
+                            ? freedIps(r, e.getKey(), f.atSeconds()) : "";
+                    b.append(freed.isEmpty() ? "" : ", ").append(freed);
+                    b.append(deleted < 0 ? "," : ", deleted at " + when.at(Seconds.toMicros(deleted))
+                            + (created < 0 ? "" : " and created again at " + when.at(Seconds.toMicros(created)))
+                            + ",").append(" was Active again from ").append(when.at(Seconds.toMicros(t.atSeconds())))
+                            .append('.');
+                    failed = -1;
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * When a subnet of the function (as the scenario configures it) had a free IP again after {@code afterSeconds}:
+     * "subnet-a had a free IP again by 00:11:00" (the start of the first bucket whose minimum is above 0); empty when none did.
+     */
+    private static String freedIps(RunResult r, String function, double afterSeconds) {
+        List<String> parts = new ArrayList<>();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            if (!f.name().equals(function) || f.vpcConfig() == null) {
+                continue;
+            }
+            for (String sn : f.vpcConfig().subnetIds()) {
+                Series s = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, sn);
+                if (s == null) {
+                    continue;
+                }
+                long bucket = r.timeSeries().bucketMicros();
+                long[] v = s.values();
+                boolean wasFull = false;
+                for (int i = 0; i < v.length; i++) {
+                    if ((i + 1) * bucket <= Seconds.toMicros(afterSeconds)) {
+                        continue;
+                    }
+                    wasFull |= v[i] == 0;
+                    if (wasFull && v[i] > 0) {
+                        parts.add(esc(sn) + " had a free IP again by " + Narrative.When.of(r.scenario()).at(
+                                i * bucket));
+                        break;
+                    }
+                }
+            }
+        }
+        return String.join(", ", parts);
+    }
+
     /**
      * The subnets that ran out of free IPs, the fullest told in the Capacity table only before: dual-stack's verdict
      * said 2,835 requests came while its functions were Pending, and nothing of its two /27 subnets left with no free
@@ -1128,11 +1293,17 @@ public final class Headlines {
             boolean open = false;
             RunSummary.Teardown longest = null;
             List<String> names = new ArrayList<>();
+            List<String> cancelled = new ArrayList<>();
             for (RunSummary.Teardown t : group) {
                 names.add(t.function());
                 enis += t.enis();
-                if (t.waitSeconds() == null) {
+                if (!cancellations(t, when).isEmpty()) {
+                    cancelled.add(cancellations(t, when));
+                }
+                if (stillOpen(t)) {
                     open = true;
+                } else if (t.waitSeconds() == null) {
+                    continue; // every ENI it released was taken back: nothing to wait for
                 } else if (t.enis() > 0 && (longest == null || t.waitSeconds() > longest.waitSeconds())) {
                     longest = t;
                 }
@@ -1150,6 +1321,17 @@ public final class Headlines {
                     .append(names.size() > 1 ? " (as a stack's deletion does)" : "");
             String whose = names.size() > 1 ? "their " : "its ";
             String what = num(enis) + (legacy ? "" : " Hyperplane") + (enis == 1 ? " ENI" : " ENIs");
+            // who took which ENI back, and the rule: a new user of the key cancels a deletion not yet done
+            String takenBack = cancelled.isEmpty() ? "" : esc(String.join("; ", cancelled)) + "; a new user of the"
+                    + " same subnet and security groups cancels a deletion not yet done: hyperplane.reuseDeletingEni";
+            if (!open && longest == null) {
+                // lesson-stuck-reuse: old-app's one ENI, taken back by new-app, read "had not finished at the end"
+                b.append(" released ").append(what).append(", but Lambda deleted none: ").append(enis == 1 ? "it was"
+                        : "each was").append(" taken back before its deletion was done (").append(takenBack)
+                        .append("), so the subnets and security groups ").append(names.size() > 1 ? "they" : "it")
+                        .append(" used are still in use. ");
+                continue;
+            }
             if (open) {
                 b.append(" had not finished at the end of the run: Lambda had not yet deleted all of ").append(whose)
                         .append(what);
@@ -1160,6 +1342,10 @@ public final class Headlines {
                         .append(", each after a deletion delay");
             }
             b.append(delay(r));
+            if (!takenBack.isEmpty()) {
+                b.append(" (not counting those taken back before their deletion was done: ").append(takenBack)
+                        .append(")");
+            }
             b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
                     + " used").append(" could not be deleted. ");
         }
@@ -1209,7 +1395,12 @@ public final class Headlines {
             String what = num(t.enis()) + " old" + (legacy ? "" : " Hyperplane") + (t.enis() == 1 ? " ENI" : " ENIs");
             b.append(released > at ? ": it served on its old ENIs until the new ones were ready at "
                     + when.at(released) + "; its " + what + " then" : ": its " + what);
-            if (t.waitSeconds() == null) {
+            if (allCancelled(t)) {
+                b.append(" were not deleted: ").append(t.enis() == 1 ? "it was" : "each was").append(" taken back"
+                        + " before its deletion was done (").append(esc(cancellations(t, when))).append("; a new"
+                        + " user of the same subnet and security groups cancels a deletion not yet done:"
+                        + " hyperplane.reuseDeletingEni)");
+            } else if (t.waitSeconds() == null) {
                 b.append(" were not all deleted by the end of the run");
             } else {
                 b.append(" took ").append(Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append(" until Lambda had deleted the last of them, each after a deletion"
@@ -1581,8 +1772,14 @@ public final class Headlines {
             return;
         }
         // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
-        b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
-                + " when orphaned)</h3>\n<div class=\"scroll\"><table class=\"answers teardowns\">"
+        // an idle reclaim is Lambda's, not a teardown asked for: idle-reclaim's batch-report row read as one
+        boolean reclaims = s.teardowns().stream().anyMatch(t -> t.action().equals("idle reclaim"));
+        b.append(reclaims ? "<h3>Teardown and idle-reclaim waits" : "<h3>Teardown waits").append(" (from the ENIs'"
+                + " release until the last was gone: deleted by Lambda, or by hand when orphaned)</h3>\n")
+                .append(reclaims ? "<p class=\"note\">A row whose action is <i>idle reclaim</i> is no teardown of"
+                + " yours: Lambda reclaimed the ENIs of a function left idle (hyperplane.idleReclaimAfter), which"
+                + " went Inactive; its wait is the same deletion delay.</p>\n" : "")
+                .append("<div class=\"scroll\"><table class=\"answers teardowns\">"
                 + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");
@@ -1603,7 +1800,9 @@ public final class Headlines {
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
                     // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
-                    .append(t.waitSeconds() == null ? " bad\">still there at the end" : t.enis() == 0
+                    // every ENI taken back by a new user of its key: its deletion cancelled, not still open
+                    .append(allCancelled(t) ? "\">cancelled: " + esc(cancellations(t, when)) : t.waitSeconds() == null ? " bad\">still there at the end"
+                            : t.enis() == 0
                             && t.waitSeconds() == 0 ? "\" title=\"no ENI released: nothing to wait for\">nothing" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
@@ -1626,6 +1825,43 @@ public final class Headlines {
             }
         }
         b.append(TeardownNotes.html(r, when, ledDeletions(ts)));
+    }
+
+    /**
+     * Whether every ENI a teardown released was taken back before Lambda deleted it (its deletion cancelled by a new
+     * user of its key, {@code hyperplane.reuseDeletingEni}): its wait is null because there is nothing left to wait
+     * for, not because an ENI was still being deleted at the end. lesson-stuck-reuse's old-app, whose one ENI new-app
+     * took back at 00:35:00, read "had not finished at the end of the run" in the verdict, the table and the terminal.
+     */
+    public static boolean allCancelled(RunSummary.Teardown t) {
+        return t.waitSeconds() == null && t.enis() > 0 && t.cancelled() != null && t.cancelled().size() >= t.enis();
+    }
+
+    /** Whether a teardown was still waiting for an ENI's deletion at the end of the run (not one cancelled). */
+    public static boolean stillOpen(RunSummary.Teardown t) {
+        return t.waitSeconds() == null && !allCancelled(t);
+    }
+
+    /** Cancellations a teardown's sentence names at most. */
+    static final int NAMED_CANCELLATIONS = 3;
+
+    /**
+     * A teardown's cancelled deletions in words, plain text: "new-app took eni-0001 back at 00:35:00" (up to {@value
+     * #NAMED_CANCELLATIONS}, then how many more); empty when none was cancelled.
+     */
+    public static String cancellations(RunSummary.Teardown t, Narrative.When when) {
+        if (t.cancelled() == null || t.cancelled().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (RunSummary.Cancelled c : t.cancelled()) {
+            if (parts.size() == NAMED_CANCELLATIONS) {
+                parts.add(num(t.cancelled().size() - NAMED_CANCELLATIONS) + " more");
+                break;
+            }
+            parts.add(c.by() + " took " + c.eni() + " back at " + when.at(Seconds.toMicros(c.atSeconds())));
+        }
+        return and(parts);
     }
 
     /** Whether a teardown had something to wait for: ENIs released, one still there at the end, or one orphaned. */

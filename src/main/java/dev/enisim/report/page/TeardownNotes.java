@@ -38,9 +38,13 @@ final class TeardownNotes {
             }
             RunSummary.Teardown longest = null;
             boolean open = false;
+            boolean takenBack = false;
             for (RunSummary.Teardown t : group) {
-                if (t.waitSeconds() == null) {
+                if (Headlines.stillOpen(t)) {
                     open = true;
+                } else if (t.waitSeconds() == null) {
+                    takenBack = true; // every ENI it released was taken back (its deletion cancelled): no wait
+                    continue;
                 } else if (longest == null || t.waitSeconds() > longest.waitSeconds()) {
                     longest = t;
                 }
@@ -55,6 +59,11 @@ final class TeardownNotes {
                     + " deletion deletes them), ").append(group.size()).append(" functions wait for the longest: ");
             if (open) {
                 b.append("an ENI was still there at the end of the run, so the stack's deletion had not finished");
+            } else if (takenBack && (longest == null || longest.enis() == 0)) {
+                // every ENI released was taken back by a new user of its key: no wait, nothing blocked by this stack
+                b.append("nothing to wait for, as Lambda deleted none of their ENIs: each was taken back by a new user of its subnet"
+                        + " and security groups before its deletion was done (hyperplane.reuseDeletingEni; see"
+                        + " the table)");
             } else {
                 b.append(Narrative.clock(Seconds.toMicros(longest.waitSeconds()))).append(" (")
                         .append(esc(longest.function())).append("'s ").append(longest.enis())
