@@ -1541,13 +1541,41 @@ public final class Headlines {
                     && c.vpcConfig().isPresent()) {
                 config = r.scenario().vpcConfig(c.vpcConfig().get()); // created again with a config of its own
             }
-            if (a.action() instanceof dev.enisim.model.SimEvent.UpdateVpcConfig u && u.function() == index) {
+            if (a.action() instanceof dev.enisim.model.SimEvent.UpdateVpcConfig u && u.function() == index
+                    && madeAndNotFailed(r, function, a.atMicros())) {
                 dev.enisim.scenario.Scenario.VpcConfig to = r.scenario().vpcConfig(u.vpcConfig());
                 last = new Update(a.atMicros(), config, to);
                 config = to;
             }
         }
         return last;
+    }
+
+    /**
+     * Whether the run made {@code function}'s configuration update requested at {@code atMicros} and it did not fail
+     * (Successful, or still InProgress at the end): the run's own record of it (its status changes in the summary), not
+     * the timeline's request. An update Lambda refused (the function Pending, or updating already) or one that ended
+     * Failed (SubnetOutOfIPAddresses) left the function on its old config: the page named the subnet of the failed
+     * update as the one it left.
+     */
+    static boolean madeAndNotFailed(RunResult r, String function, long atMicros) {
+        dev.enisim.metrics.RunSummary.FunctionSummary fs = r.summary().functions().get(function);
+        if (fs == null || fs.updates() == null) {
+            return false;
+        }
+        List<dev.enisim.metrics.RunSummary.Update> changes = fs.updates();
+        for (int i = 0; i < changes.size(); i++) {
+            dev.enisim.metrics.RunSummary.Update u = changes.get(i);
+            if (Math.round(u.atSeconds() * 1e6) != atMicros) {
+                continue;
+            }
+            if (u.lastUpdateStatus() == dev.enisim.model.function.LastUpdateStatus.InProgress) {
+                return i + 1 == changes.size()
+                        || changes.get(i + 1).lastUpdateStatus() != dev.enisim.model.function.LastUpdateStatus.Failed;
+            }
+            return u.lastUpdateStatus() != dev.enisim.model.function.LastUpdateStatus.Failed;
+        }
+        return false;
     }
 
     /** "a", "a and b", "a, b and c". */
