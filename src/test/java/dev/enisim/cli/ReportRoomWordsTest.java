@@ -39,13 +39,7 @@ class ReportRoomWordsTest extends InScratch {
 
     /** The bytes of a folder's files (its marker included). */
     private static long bytes(Path dir) throws Exception {
-        long n = 0;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                n += Files.size(p);
-            }
-        }
-        return n;
+        return RoomBeforeRunTest.bytes(dir);
     }
 
     /** "10.4 KiB" or "1.0 MiB" in bytes. */

@@ -78,7 +78,7 @@ class RoomBeforeRunTest extends InScratch {
     }
 
     /** The bytes of a folder's files (its marker included). */
-    private static long bytes(Path dir) throws Exception {
+    static long bytes(Path dir) throws Exception {
         long n = 0;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {

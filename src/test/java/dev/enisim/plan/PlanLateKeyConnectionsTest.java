@@ -18,25 +18,7 @@ import org.junit.jupiter.api.Test;
 class PlanLateKeyConnectionsTest {
 
     /** PlanQuotaKeysTest's scenario: one existing function, two made at 10m of 12m, each on a key of its own. */
-    private static final String LATE = """
-            name: late-keys
-            seed: 1
-            duration: 12m
-            bucket: 30s
-            vpcs:
-              - id: v
-                eniQuota: 2
-                subnets:
-                  - { id: a, cidr: 10.1.0.0/24, az: az-1 }
-                securityGroups: [sg-1, sg-2, sg-3]
-            functions:
-              - { name: old, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
-                  duration: 100ms, arrivals: { poisson: 1/s } }
-              - { name: new2, createdAt: 10m, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-2] },
-                  duration: 100ms, arrivals: { poisson: 1/s } }
-              - { name: new3, createdAt: 10m, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-3] },
-                  duration: 100ms, arrivals: { poisson: 1/s } }
-            """;
+    private static final String LATE = PlanQuotaKeysTest.LATE;
 
     @Test
     void aKeyMadeInTheRunsLastMinutesHasItsConnectionsInThePeak() throws Exception {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlanQuotaKeysTest {
 
-    private static final String LATE = """
+    static final String LATE = """
             name: late-keys
             seed: 1
             duration: 12m
