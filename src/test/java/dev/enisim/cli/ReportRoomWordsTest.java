@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.report.DiskSpace;
 import dev.enisim.report.OutputSize;
 import dev.enisim.scenario.ScenarioLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
