@@ -146,6 +146,14 @@ public final class Assumptions {
                             instanceof dev.enisim.model.SimEvent.PutProvisionedConcurrency);
             return used ? null : "no provisioned concurrency";
         }
+        if (path.startsWith("functions[*].eventInvokeConfig.onFailure.")) {
+            return sc.functions().stream().anyMatch(f -> f.async().map(AsyncConfig::onFailureDestination)
+                    .orElse(false)) ? null : "no on-failure destination";
+        }
+        if (path.startsWith("functions[*].deadLetterConfig.")) {
+            return sc.functions().stream().anyMatch(f -> f.async().map(AsyncConfig::deadLetterQueue).orElse(false))
+                    ? null : "no dead-letter queue";
+        }
         if (path.equals("functions[*].warmEnvironments")) {
             return "no function starts with warm environments";
         }
@@ -175,6 +183,12 @@ public final class Assumptions {
             Map.entry("functions[*].initDuration", sc -> perFunction(sc, f -> init(f.initDuration()))),
             Map.entry("functions[*].egress.keepConnectionsOpen", sc -> perFunction(sc.functions().stream()
                     .filter(f -> !f.egress().routes().isEmpty()).toList(), f -> String.valueOf(f.egress().keptOpen()))),
+            Map.entry("functions[*].eventInvokeConfig.onFailure.deliveryFailureProbability", sc -> perFunction(
+                    sc.functions().stream().flatMap(f -> f.async().stream()).filter(AsyncConfig::onFailureDestination)
+                            .map(a -> number(a.destinationFailureProbability())).toList())),
+            Map.entry("functions[*].deadLetterConfig.deliveryFailureProbability", sc -> perFunction(
+                    sc.functions().stream().flatMap(f -> f.async().stream()).filter(AsyncConfig::deadLetterQueue)
+                            .map(a -> number(a.deadLetterFailureProbability())).toList())),
             Map.entry("async.backoffFactor", sc -> number(async(sc).backoffFactor())),
             Map.entry("async.onPending", sc -> async(sc).retryPending() ? "retry" : "reject"),
             Map.entry("sqs.errorBackoffFactor", sc -> number(sqs(sc).errorBackoffFactor())),
@@ -191,6 +205,18 @@ public final class Assumptions {
 
     private static String perFunction(Scenario sc, java.util.function.Function<Scenario.Function, String> value) {
         return perFunction(sc.functions(), value);
+    }
+
+    /** Each function's value as {@link #perFunction(List, java.util.function.Function)} writes it. */
+    private static String perFunction(List<String> values) {
+        java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        values.forEach(v -> n.merge(v, 1, Integer::sum));
+        if (n.size() == 1) {
+            return n.keySet().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((v, k) -> parts.add(v + " (" + k + " function" + (k == 1 ? "" : "s") + ")"));
+        return String.join(", ", parts);
     }
 
     /** One value for every function as itself; several as each value and how many functions have it. */

@@ -47,6 +47,7 @@ class AssumptionsInForceTest {
             async: { backoffFactor: 3, onPending: retry }
             sqs: { errorBackoffFactor: 0.25, throttleRetry: 2s, errorBackoffInterval: 30s }""") + """
               - { name: events, invocationType: Event, provisionedConcurrency: 2,
+                  eventInvokeConfig: { onFailure: { type: sqs, deliveryFailureProbability: 0.1 } },
                   vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
                   duration: 200ms, arrivals: { poisson: 1/s } }
               - { name: worker, eventSourceMapping: { type: sqs }, runtime: python3.12,
@@ -99,13 +100,19 @@ class AssumptionsInForceTest {
         assertEquals("0.25", r.get("sqs.errorBackoffFactor"));
         assertEquals("2s", r.get("sqs.throttleRetry"));
         assertEquals("30s", r.get("sqs.errorBackoffInterval"));
+        assertEquals("2m", r.get("scaling.provisionedConcurrency.preparation"));
+        assertEquals("false", r.get("scaling.provisionedConcurrency.keepsFunctionActive"));
+        assertEquals("provisionedOnly", r.get("scaling.provisionedConcurrency.requestRateCap"));
+        assertEquals("0.1", r.get("functions[*].eventInvokeConfig.onFailure.deliveryFailureProbability"));
+        assertEquals("true", r.get("functions[*].egress.keepConnectionsOpen"), "the one function with egress");
         String init = r.get("functions[*].initDuration");
         assertTrue(init.startsWith("{dist: lognormal, median: 250ms, p99: 1500ms, cap: 10s} (2 functions), runtime preset"),
                 init);
         assertTrue(init.endsWith("(1 function)"), init);
-        // legacy.* and the warm start are what this scenario does not use
-        assertEquals("functions[*].warmEnvironments (no function starts with"
-                + " warm environments)", r.get(Assumptions.NOT_IN_FORCE));
+        // the warm start and a dead-letter queue are what this scenario does not use
+        assertEquals("functions[*].warmEnvironments (no function starts with warm environments),"
+                + " functions[*].deadLetterConfig.deliveryFailureProbability (no dead-letter queue)",
+                r.get(Assumptions.NOT_IN_FORCE));
     }
 
     @Test
@@ -119,7 +126,8 @@ class AssumptionsInForceTest {
         assertNull(r.get("async.backoffFactor"));
         String unused = r.get(Assumptions.NOT_IN_FORCE);
         for (String b : List.of("async.* (no function has invocationType: Event)",
-                "sqs.* (no eventSourceMapping)")) {
+                "sqs.* (no eventSourceMapping)", "functions[*].egress.keepConnectionsOpen (no egress)",
+                "scaling.provisionedConcurrency.* (no provisioned concurrency)")) {
             assertTrue(unused.contains(b), unused);
         }
     }
