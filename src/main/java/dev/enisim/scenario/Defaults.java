@@ -110,6 +110,9 @@ public final class Defaults {
      */
     public static final DistributionSpec ENI_DELETE_TIME = AssumptionPreset.DEFAULT.eniDeleteTime();
 
+    /** {@code hyperplane.ec2RequestLimit}: Lambda's ENI creations are not rate-limited [assumed: AWS gives no rate]. */
+    public static final String EC2_REQUEST_LIMIT_NONE = "none";
+
     // ---- functions[*] (the fields of Scenario.Function.SETTINGS have their defaults there) ----
     /** A function's execution role when none is named: {@code <name>-role}. */
     public static final String ROLE_SUFFIX = "-role";
@@ -195,6 +198,7 @@ public final class Defaults {
                     Source.ASSUMED),
             new Entry("hyperplane.eniDeleteTime", AssumptionPreset.DEFAULT.eniDeleteTimeText(), Unit.DISTRIBUTION,
                     Source.ASSUMED),
+            new Entry("hyperplane.ec2RequestLimit", EC2_REQUEST_LIMIT_NONE, Unit.TEXT, Source.ASSUMED),
             new Entry("scaling.model", "per-function", Unit.TEXT, Source.DOCUMENTED),
             new Entry("scaling.newEnvironmentsPer10s", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("scaling.burst", "3000", Unit.COUNT, Source.DOCUMENTED_OLD),

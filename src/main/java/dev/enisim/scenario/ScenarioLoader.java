@@ -1197,8 +1197,15 @@ public final class ScenarioLoader {
         return read;
     }
 
-    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent or bad. */
+    /**
+     * The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent, {@code none} (the
+     * default written out) or bad.
+     */
     private static java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit(Fields h) {
+        if (h.has("ec2RequestLimit") && h.json().get("ec2RequestLimit").isTextual()
+                && h.json().get("ec2RequestLimit").asText().equals(Defaults.EC2_REQUEST_LIMIT_NONE)) {
+            return java.util.Optional.empty();
+        }
         Fields f = h.object("ec2RequestLimit");
         if (f == null) {
             return java.util.Optional.empty();

@@ -86,8 +86,8 @@ class DefaultsTest {
      * against the loader and both READMEs.
      */
     @Test
-    void theReadersDefaultsOfNestedBlocksAreInTheTable() {
-        for (String path : List.of("scaling.provisionedConcurrency.preparation",
+    void theReadersDefaultsAreInTheTable() {
+        for (String path : List.of("hyperplane.ec2RequestLimit", "scaling.provisionedConcurrency.preparation",
                 "scaling.provisionedConcurrency.allocationPerMinute", "scaling.provisionedConcurrency.requestRateCap",
                 "scaling.provisionedConcurrency.keepsFunctionActive", "functions[*].egress.keepConnectionsOpen",
                 "functions[*].eventSourceMapping.batchSize", "functions[*].eventSourceMapping.maximumConcurrency",
