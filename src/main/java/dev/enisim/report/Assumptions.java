@@ -91,7 +91,7 @@ public final class Assumptions {
                 // the other network model's block is not named: the networkModel row says which is in force, and a
                 // legacy run's page speaks the legacy model's words only
                 if (!e.path().startsWith("hyperplane.") && !e.path().startsWith("legacy.")) {
-                    unused.putIfAbsent(block(e.path()), why);
+                    unused.putIfAbsent(block(sc, e.path()), why);
                 }
                 continue;
             }
@@ -113,8 +113,14 @@ public final class Assumptions {
     /** The field of the row naming the assumed defaults a scenario does not use, block by block. */
     public static final String NOT_IN_FORCE = "not in force in this scenario";
 
-    /** The block an assumed default is named by when not in force ({@code sqs.*}); a function's field itself. */
-    static String block(String path) {
+    /**
+     * The block an assumed default is named by when not in force ({@code sqs.*}); a function's field itself, but an
+     * asynchronous function's field under {@code async.*} when no function is asynchronous.
+     */
+    static String block(Scenario sc, String path) {
+        if (ASYNC_FIELDS.stream().anyMatch(path::startsWith) && !anyAsync(sc)) {
+            return "async.*";
+        }
         if (path.startsWith("functions[*].")) {
             return path;
         }
@@ -124,18 +130,24 @@ public final class Assumptions {
         return path.substring(0, path.indexOf('.')) + ".*";
     }
 
+    private static final List<String> ASYNC_FIELDS = List.of("functions[*].eventInvokeConfig.",
+            "functions[*].deadLetterConfig.");
+
+    private static boolean anyAsync(Scenario sc) {
+        return sc.functions().stream().anyMatch(f -> f.async().isPresent());
+    }
+
     /** Why an assumed default does not act in this scenario (its block unused), or null when it is in force. */
     static String notInForce(Scenario sc, String path) {
+        if (path.startsWith("async.") || ASYNC_FIELDS.stream().anyMatch(path::startsWith) && !anyAsync(sc)) {
+            return anyAsync(sc) ? null : "no function has invocationType: Event";
+        }
         boolean legacy = sc.networkModel() == NetworkModel.LEGACY;
         if (path.startsWith("hyperplane.")) {
             return legacy ? "networkModel: legacy" : null;
         }
         if (path.startsWith("legacy.")) {
             return legacy ? null : "networkModel: hyperplane";
-        }
-        if (path.startsWith("async.")) {
-            return sc.functions().stream().anyMatch(f -> f.async().isPresent()) ? null
-                    : "no function has invocationType: Event";
         }
         if (path.startsWith("sqs.")) {
             return sc.functions().stream().anyMatch(f -> f.sqs().isPresent()) ? null : "no eventSourceMapping";
@@ -232,10 +244,10 @@ public final class Assumptions {
         return String.join(", ", parts);
     }
 
-    /** A function's init time: a runtime preset by what it was fitted to, with its initExtra. */
+    /** A function's init time: a runtime preset (the presets table of scenarios/README.md), with its initExtra. */
     private static String init(DistributionSpec d) {
         if (d instanceof DistributionSpec.ShiftedLogNormal p) {
-            return "runtime preset (" + p.label() + ")";
+            return "runtime preset";
         }
         if (d instanceof DistributionSpec.Sum s) {
             return init(s.base()) + " + initExtra " + init(s.extra());
