@@ -1,13 +1,17 @@
 package dev.enisim.report;
 
 import dev.enisim.metrics.Seconds;
+import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
+import dev.enisim.model.SqsConfig;
+import dev.enisim.scenario.Defaults;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.DistributionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The assumptions a run used, written as a scenario would write them ({@code {dist: lognormal, median: 75s,
@@ -70,7 +74,185 @@ public final class Assumptions {
             warm.forEach((v, n) -> parts.add(v + " (" + n + " function" + (n == 1 ? "" : "s") + ")"));
             out.add(new Row("functions[*].warmEnvironments", String.join(", ", parts)));
         }
+        if (s.model() == Scaling.Model.PER_FUNCTION) {
+            out.add(new Row("scaling.newRequestsPerSecondPer10s", String.valueOf(s.newRequestsPerSecond())));
+        }
+        // every other assumed default of the table, so that a new one cannot be left off the page: its value when
+        // its block is in force, else its block named in one row of what this scenario does not use
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        out.forEach(r -> listed.add(r.field()));
+        java.util.Map<String, String> unused = new java.util.LinkedHashMap<>();
+        for (Defaults.Entry e : Defaults.TABLE) {
+            if (!e.source().assumption() || listed.contains(e.path())) {
+                continue;
+            }
+            String why = notInForce(sc, e.path());
+            if (why != null) {
+                // the other network model's block is not named: the networkModel row says which is in force, and a
+                // legacy run's page speaks the legacy model's words only
+                if (!e.path().startsWith("hyperplane.") && !e.path().startsWith("legacy.")) {
+                    unused.putIfAbsent(block(sc, e.path()), why);
+                }
+                continue;
+            }
+            java.util.function.Function<Scenario, String> value = VALUES.get(e.path());
+            if (value == null) {
+                throw new IllegalStateException("report/Assumptions.java: no value for the assumed default "
+                        + e.path() + " of scenario/Defaults.TABLE: add it to VALUES");
+            }
+            out.add(new Row(e.path(), value.apply(sc)));
+        }
+        if (!unused.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            unused.forEach((b, why) -> parts.add(b + " (" + why + ")"));
+            out.add(new Row(NOT_IN_FORCE, String.join(", ", parts)));
+        }
         return out;
+    }
+
+    /** The field of the row naming the assumed defaults a scenario does not use, block by block. */
+    public static final String NOT_IN_FORCE = "not in force in this scenario";
+
+    /**
+     * The block an assumed default is named by when not in force ({@code sqs.*}); a function's field itself, but an
+     * asynchronous function's field under {@code async.*} when no function is asynchronous.
+     */
+    static String block(Scenario sc, String path) {
+        if (ASYNC_FIELDS.stream().anyMatch(path::startsWith) && !anyAsync(sc)) {
+            return "async.*";
+        }
+        if (path.startsWith("functions[*].")) {
+            return path;
+        }
+        if (path.startsWith("scaling.provisionedConcurrency.")) {
+            return "scaling.provisionedConcurrency.*";
+        }
+        return path.substring(0, path.indexOf('.')) + ".*";
+    }
+
+    private static final List<String> ASYNC_FIELDS = List.of("functions[*].eventInvokeConfig.",
+            "functions[*].deadLetterConfig.");
+
+    private static boolean anyAsync(Scenario sc) {
+        return sc.functions().stream().anyMatch(f -> f.async().isPresent());
+    }
+
+    /** Why an assumed default does not act in this scenario (its block unused), or null when it is in force. */
+    static String notInForce(Scenario sc, String path) {
+        if (path.startsWith("async.") || ASYNC_FIELDS.stream().anyMatch(path::startsWith) && !anyAsync(sc)) {
+            return anyAsync(sc) ? null : "no function has invocationType: Event";
+        }
+        boolean legacy = sc.networkModel() == NetworkModel.LEGACY;
+        if (path.startsWith("hyperplane.")) {
+            return legacy ? "networkModel: legacy" : null;
+        }
+        if (path.startsWith("legacy.")) {
+            return legacy ? null : "networkModel: hyperplane";
+        }
+        if (path.startsWith("sqs.")) {
+            return sc.functions().stream().anyMatch(f -> f.sqs().isPresent()) ? null : "no eventSourceMapping";
+        }
+        if (path.startsWith("scaling.provisionedConcurrency.")) {
+            boolean used = sc.functions().stream().anyMatch(f -> f.provisionedConcurrency() > 0)
+                    || sc.timeline().stream().anyMatch(a -> a.action()
+                            instanceof dev.enisim.model.SimEvent.PutProvisionedConcurrency);
+            return used ? null : "no provisioned concurrency";
+        }
+        if (path.startsWith("functions[*].eventInvokeConfig.onFailure.")) {
+            return sc.functions().stream().anyMatch(f -> f.async().map(AsyncConfig::onFailureDestination)
+                    .orElse(false)) ? null : "no on-failure destination";
+        }
+        if (path.startsWith("functions[*].deadLetterConfig.")) {
+            return sc.functions().stream().anyMatch(f -> f.async().map(AsyncConfig::deadLetterQueue).orElse(false))
+                    ? null : "no dead-letter queue";
+        }
+        if (path.equals("functions[*].warmEnvironments")) {
+            return "no function starts with warm environments";
+        }
+        if (path.equals("functions[*].egress.keepConnectionsOpen")) {
+            return sc.functions().stream().anyMatch(f -> !f.egress().routes().isEmpty()) ? null : "no egress";
+        }
+        return null;
+    }
+
+    /**
+     * The value in force of each assumed default of {@link Defaults#TABLE} not written above: a function's field as
+     * its values and how many functions have each; a block read into every function ({@code async}, {@code sqs}) as
+     * its first user has it.
+     */
+    private static final java.util.Map<String, java.util.function.Function<Scenario, String>> VALUES = Map.ofEntries(
+            Map.entry("hyperplane.reuseDeletingEni", sc -> String.valueOf(sc.hyperplane().reuseDeletingEni())),
+            Map.entry("hyperplane.eniRetryBackoffScope", sc -> sc.hyperplane().eniRetryBackoffScope()),
+            Map.entry("scaling.requestRateWindow",
+                    sc -> duration(sc.scaling().scaling().requestRateWindowMicros())),
+            Map.entry("scaling.warmRouting", sc -> sc.scaling().warmRouting().label()),
+            Map.entry("scaling.provisionedConcurrency.preparation",
+                    sc -> duration(sc.scaling().provisioned().preparationMicros())),
+            Map.entry("scaling.provisionedConcurrency.keepsFunctionActive",
+                    sc -> String.valueOf(sc.scaling().provisioned().keepsFunctionActive())),
+            Map.entry("scaling.provisionedConcurrency.requestRateCap",
+                    sc -> sc.scaling().provisioned().rateCapsAllRequests() ? "allRequests" : "provisionedOnly"),
+            Map.entry("functions[*].initDuration", sc -> perFunction(sc, f -> init(f.initDuration()))),
+            Map.entry("functions[*].egress.keepConnectionsOpen", sc -> perFunction(sc.functions().stream()
+                    .filter(f -> !f.egress().routes().isEmpty()).toList(), f -> String.valueOf(f.egress().keptOpen()))),
+            Map.entry("functions[*].eventInvokeConfig.onFailure.deliveryFailureProbability", sc -> perFunction(
+                    sc.functions().stream().flatMap(f -> f.async().stream()).filter(AsyncConfig::onFailureDestination)
+                            .map(a -> number(a.destinationFailureProbability())).toList())),
+            Map.entry("functions[*].deadLetterConfig.deliveryFailureProbability", sc -> perFunction(
+                    sc.functions().stream().flatMap(f -> f.async().stream()).filter(AsyncConfig::deadLetterQueue)
+                            .map(a -> number(a.deadLetterFailureProbability())).toList())),
+            Map.entry("async.backoffFactor", sc -> number(async(sc).backoffFactor())),
+            Map.entry("async.onPending", sc -> async(sc).retryPending() ? "retry" : "reject"),
+            Map.entry("sqs.errorBackoffFactor", sc -> number(sqs(sc).errorBackoffFactor())),
+            Map.entry("sqs.throttleRetry", sc -> duration(sqs(sc).throttleRetryMicros())),
+            Map.entry("sqs.errorBackoffInterval", sc -> duration(sqs(sc).errorBackoffIntervalMicros())));
+
+    private static AsyncConfig async(Scenario sc) {
+        return sc.functions().stream().flatMap(f -> f.async().stream()).findFirst().orElseThrow();
+    }
+
+    private static SqsConfig sqs(Scenario sc) {
+        return sc.functions().stream().flatMap(f -> f.sqs().stream()).findFirst().orElseThrow();
+    }
+
+    private static String perFunction(Scenario sc, java.util.function.Function<Scenario.Function, String> value) {
+        return perFunction(sc.functions(), value);
+    }
+
+    /** Each function's value as {@link #perFunction(List, java.util.function.Function)} writes it. */
+    private static String perFunction(List<String> values) {
+        java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        values.forEach(v -> n.merge(v, 1, Integer::sum));
+        if (n.size() == 1) {
+            return n.keySet().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((v, k) -> parts.add(v + " (" + k + " function" + (k == 1 ? "" : "s") + ")"));
+        return String.join(", ", parts);
+    }
+
+    /** One value for every function as itself; several as each value and how many functions have it. */
+    private static String perFunction(List<Scenario.Function> fs,
+            java.util.function.Function<Scenario.Function, String> value) {
+        java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        fs.forEach(f -> n.merge(value.apply(f), 1, Integer::sum));
+        if (n.size() == 1) {
+            return n.keySet().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((v, k) -> parts.add(v + " (" + k + " function" + (k == 1 ? "" : "s") + ")"));
+        return String.join(", ", parts);
+    }
+
+    /** A function's init time: a runtime preset (the presets table of scenarios/README.md), with its initExtra. */
+    private static String init(DistributionSpec d) {
+        if (d instanceof DistributionSpec.ShiftedLogNormal p) {
+            return "runtime preset";
+        }
+        if (d instanceof DistributionSpec.Sum s) {
+            return init(s.base()) + " + initExtra " + init(s.extra());
+        }
+        return distribution(d);
     }
 
     /** A distribution of durations (microseconds) as the scenario writes it; a constant is a plain duration. */

@@ -73,8 +73,8 @@ final class AsyncReader {
             c = f.child("eventInvokeConfig");
         }
         c.allowOnly("maximumRetryAttempts", "maximumEventAge", "onFailure");
-        int retries = (int) c.integer("maximumRetryAttempts", 2, 0, 2);
-        long age = c.duration("maximumEventAge", 21_600 * SEC);
+        int retries = (int) c.integer("maximumRetryAttempts", Defaults.ASYNC_MAXIMUM_RETRY_ATTEMPTS, 0, 2);
+        long age = c.duration("maximumEventAge", Defaults.ASYNC_MAXIMUM_EVENT_AGE_MICROS);
         if (age < 60 * SEC || age > 21_600 * SEC || age % SEC != 0) {
             c.problem("maximumEventAge", "expected whole seconds from 60s to 6h (MaximumEventAgeInSeconds), got "
                     + Units.given(age));
@@ -101,7 +101,7 @@ final class AsyncReader {
         if (type != null && !types.contains(type)) {
             t.problem("type", "expected one of " + types + ", got '" + type + "'");
         }
-        return new Target(number(t, "deliveryFailureProbability", 0, 0, 1));
+        return new Target(number(t, "deliveryFailureProbability", Defaults.DELIVERY_FAILURE_PROBABILITY, 0, 1));
     }
 
     /** A number in [min, max]; {@code dflt} when absent or bad. */

@@ -110,6 +110,9 @@ public final class Defaults {
      */
     public static final DistributionSpec ENI_DELETE_TIME = AssumptionPreset.DEFAULT.eniDeleteTime();
 
+    /** {@code hyperplane.ec2RequestLimit}: Lambda's ENI creations are not rate-limited [assumed: AWS gives no rate]. */
+    public static final String EC2_REQUEST_LIMIT_NONE = "none";
+
     // ---- functions[*] (the fields of Scenario.Function.SETTINGS have their defaults there) ----
     /** A function's execution role when none is named: {@code <name>-role}. */
     public static final String ROLE_SUFFIX = "-role";
@@ -117,11 +120,19 @@ public final class Defaults {
     public static final DistributionSpec INIT_DURATION = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);
     public static final String PACKAGE_TYPE = "Zip";
 
+    /** A function's connections close when its invocation ends unless egress says otherwise [assumed]. */
+    public static final boolean KEEP_CONNECTIONS_OPEN = false;
+
     // ---- scaling ----
     /** Idle execution environments are reclaimed after 10 min [assumed]. */
     public static final long KEEP_ALIVE_MICROS = 600 * SEC;
     public static final WarmRouting WARM_ROUTING = WarmRouting.MOST_RECENTLY_USED;
     public static final Scaling SCALING = Scaling.DEFAULT;
+    /**
+     * {@code scaling.provisionedConcurrency}: 90 s of preparation [assumed within AWS's "a minute or two"], 6,000
+     * environments a minute [doc], keeps a VPC function Active [assumed], 10 x PC caps every request [assumed].
+     */
+    public static final dev.enisim.model.ProvisionedAllocation PROVISIONED = dev.enisim.model.ProvisionedAllocation.DEFAULT;
 
     // ---- legacy ----
     /** Pre-2019 cold start's ENI create/attach: log-normal, median 8 s, p99 15 s, capped at 60 s [assumed]. */
@@ -137,8 +148,23 @@ public final class Defaults {
     public static final long ASYNC_MAX_RETRY_MICROS = 300 * SEC;
     /** Growth of the wait per retry [assumed: AWS says "increases exponentially"]. */
     public static final double ASYNC_BACKOFF_FACTOR = 2;
+    /** {@code eventInvokeConfig.maximumRetryAttempts}: retries of function errors, 2 [doc]. */
+    public static final int ASYNC_MAXIMUM_RETRY_ATTEMPTS = 2;
+    /** {@code eventInvokeConfig.maximumEventAge}: 6 h [doc]. */
+    public static final long ASYNC_MAXIMUM_EVENT_AGE_MICROS = 21_600 * SEC;
+    /** The chance a delivery to a destination or DLQ fails: none [assumed: its causes are outside the model]. */
+    public static final double DELIVERY_FAILURE_PROBABILITY = 0;
 
-    // ---- sqs ----
+    // ---- sqs (functions[*].eventSourceMapping, and the sqs block) ----
+    /** Messages per batch, 10 [doc]. */
+    public static final int SQS_BATCH_SIZE = 10;
+    /** ScalingConfig.MaximumConcurrency, 1,000 [doc]. */
+    public static final int SQS_MAXIMUM_CONCURRENCY = 1000;
+    /** SQS's default VisibilityTimeout, 30 s [doc]. */
+    public static final long SQS_VISIBILITY_TIMEOUT_MICROS = 30 * SEC;
+    /** SQS's default MessageRetentionPeriod, 4 days [doc]. */
+    public static final long SQS_MESSAGE_RETENTION_PERIOD_MICROS =
+            dev.enisim.model.SqsConfig.DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS;
     public static final int SQS_INITIAL_BATCHES = 5;
     public static final int SQS_SCALE_UP_PER_MINUTE = 300;
     public static final int SQS_MAX_BATCHES = 1000;
@@ -172,6 +198,7 @@ public final class Defaults {
                     Source.ASSUMED),
             new Entry("hyperplane.eniDeleteTime", AssumptionPreset.DEFAULT.eniDeleteTimeText(), Unit.DISTRIBUTION,
                     Source.ASSUMED),
+            new Entry("hyperplane.ec2RequestLimit", EC2_REQUEST_LIMIT_NONE, Unit.TEXT, Source.ASSUMED),
             new Entry("scaling.model", "per-function", Unit.TEXT, Source.DOCUMENTED),
             new Entry("scaling.newEnvironmentsPer10s", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("scaling.burst", "3000", Unit.COUNT, Source.DOCUMENTED_OLD),
@@ -180,6 +207,10 @@ public final class Defaults {
             new Entry("scaling.newRequestsPerSecondPer10s", "10000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("scaling.requestRateWindow", "1s", Unit.DURATION, Source.ASSUMED),
             new Entry("scaling.warmRouting", "mostRecentlyUsed", Unit.TEXT, Source.ASSUMED),
+            new Entry("scaling.provisionedConcurrency.preparation", "90s", Unit.DURATION, Source.ASSUMED),
+            new Entry("scaling.provisionedConcurrency.allocationPerMinute", "6000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("scaling.provisionedConcurrency.requestRateCap", "allRequests", Unit.TEXT, Source.ASSUMED),
+            new Entry("scaling.provisionedConcurrency.keepsFunctionActive", "true", Unit.FLAG, Source.ASSUMED),
             new Entry("legacy.coldStartAttachTime", "{dist: lognormal, median: 8s, p99: 15s, cap: 60s}",
                     Unit.DISTRIBUTION, Source.FIELD),
             new Entry("legacy.ec2ApiBurst", "200", Unit.COUNT, Source.ASSUMED),
@@ -191,10 +222,22 @@ public final class Defaults {
             new Entry("functions[*].packageType", "Zip", Unit.TEXT, Source.DOCUMENTED),
             new Entry("functions[*].warmEnvironments", "0", Unit.COUNT, Source.ASSUMED),
             new Entry("functions[*].invocationType", "RequestResponse", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("functions[*].egress.keepConnectionsOpen", "false", Unit.FLAG, Source.ASSUMED),
+            new Entry("functions[*].deadLetterConfig.deliveryFailureProbability", "0", Unit.NUMBER, Source.ASSUMED),
+            new Entry("functions[*].eventInvokeConfig.maximumRetryAttempts", "2", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("functions[*].eventInvokeConfig.maximumEventAge", "6h", Unit.DURATION, Source.DOCUMENTED),
+            new Entry("functions[*].eventInvokeConfig.onFailure.deliveryFailureProbability", "0", Unit.NUMBER,
+                    Source.ASSUMED),
             new Entry("async.firstRetryInterval", "1s", Unit.DURATION, Source.DOCUMENTED),
             new Entry("async.maxRetryInterval", "5m", Unit.DURATION, Source.DOCUMENTED),
             new Entry("async.backoffFactor", "2", Unit.NUMBER, Source.ASSUMED),
             new Entry("async.onPending", "reject", Unit.TEXT, Source.ASSUMED),
+            new Entry("functions[*].eventSourceMapping.batchSize", "10", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("functions[*].eventSourceMapping.maximumConcurrency", "1000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("functions[*].eventSourceMapping.queue.visibilityTimeout", "30s", Unit.DURATION,
+                    Source.DOCUMENTED),
+            new Entry("functions[*].eventSourceMapping.queue.messageRetentionPeriod", "4d", Unit.DURATION,
+                    Source.DOCUMENTED),
             new Entry("sqs.initialBatches", "5", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.scaleUpPerMinute", "300", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.maxBatches", "1000", Unit.COUNT, Source.DOCUMENTED),

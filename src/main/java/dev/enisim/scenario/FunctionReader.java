@@ -127,7 +127,7 @@ final class FunctionReader {
             return Scenario.Egress.NONE;
         }
         e.allowOnly("destinations", "keepConnectionsOpen");
-        boolean kept = e.flag("keepConnectionsOpen", false);
+        boolean kept = e.flag("keepConnectionsOpen", Defaults.KEEP_CONNECTIONS_OPEN);
         List<Scenario.Route> routes = new ArrayList<>();
         double total = 0;
         for (Fields d : e.objects("destinations")) {

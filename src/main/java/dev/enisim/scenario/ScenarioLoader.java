@@ -795,7 +795,7 @@ public final class ScenarioLoader {
     /** {@code scaling.provisionedConcurrency}: how a timeline's PutProvisionedConcurrencyConfig is allocated. */
     private static ProvisionedAllocation provisioning(Fields scaling) {
         Fields p = scaling.object("provisionedConcurrency");
-        ProvisionedAllocation d = ProvisionedAllocation.DEFAULT;
+        ProvisionedAllocation d = Defaults.PROVISIONED;
         if (p == null) {
             return d;
         }
@@ -807,7 +807,8 @@ public final class ScenarioLoader {
         }
         int perMinute = (int) p.integer("allocationPerMinute", d.allocationPerMinute(), 1, 10_000_000);
         boolean keeps = p.flag("keepsFunctionActive", d.keepsFunctionActive());
-        String cap = p.text("requestRateCap", REQUEST_RATE_CAP_ALL);
+        String cap = p.text("requestRateCap", d.rateCapsAllRequests() ? REQUEST_RATE_CAP_ALL
+                : REQUEST_RATE_CAP_PROVISIONED);
         if (!cap.equals(REQUEST_RATE_CAP_ALL) && !cap.equals(REQUEST_RATE_CAP_PROVISIONED)) {
             p.problem("requestRateCap", "expected '" + REQUEST_RATE_CAP_ALL + "' (10 x provisioned concurrency caps"
                     + " every request of the function, spillover included) or '" + REQUEST_RATE_CAP_PROVISIONED
@@ -1196,8 +1197,15 @@ public final class ScenarioLoader {
         return read;
     }
 
-    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent or bad. */
+    /**
+     * The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent, {@code none} (the
+     * default written out) or bad.
+     */
     private static java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit(Fields h) {
+        if (h.has("ec2RequestLimit") && h.json().get("ec2RequestLimit").isTextual()
+                && h.json().get("ec2RequestLimit").asText().equals(Defaults.EC2_REQUEST_LIMIT_NONE)) {
+            return java.util.Optional.empty();
+        }
         Fields f = h.object("ec2RequestLimit");
         if (f == null) {
             return java.util.Optional.empty();

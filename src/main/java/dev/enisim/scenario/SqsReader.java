@@ -66,14 +66,14 @@ final class SqsReader {
         if (type != null && !type.equals("sqs")) {
             m.problem("type", "expected sqs (a standard queue; streams are not modelled), got '" + type + "'");
         }
-        int batchSize = (int) m.integer("batchSize", 10, 1, 10_000);
-        int maximumConcurrency = (int) m.integer("maximumConcurrency", 1000, 2, 1000);
+        int batchSize = (int) m.integer("batchSize", Defaults.SQS_BATCH_SIZE, 1, 10_000);
+        int maximumConcurrency = (int) m.integer("maximumConcurrency", Defaults.SQS_MAXIMUM_CONCURRENCY, 2, 1000);
         Fields q = m.object("queue");
         if (q == null) {
             q = m.child("queue");
         }
         q.allowOnly("visibilityTimeout", "maxReceiveCount", "messageRetentionPeriod");
-        long visibility = q.duration("visibilityTimeout", 30 * SEC);
+        long visibility = q.duration("visibilityTimeout", Defaults.SQS_VISIBILITY_TIMEOUT_MICROS);
         if (visibility < 0 || visibility > 12 * 3600 * SEC) {
             q.problem("visibilityTimeout", "expected 0s to 12h (SQS's limits), got " + Units.given(visibility));
         } else if (visibility < functionTimeoutMicros) {
@@ -81,7 +81,7 @@ final class SqsReader {
                     + "s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout");
         }
         int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
-        long retention = q.duration("messageRetentionPeriod", SqsConfig.DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS);
+        long retention = q.duration("messageRetentionPeriod", Defaults.SQS_MESSAGE_RETENTION_PERIOD_MICROS);
         if (retention < 60 * SEC || retention > 14 * 86_400 * SEC) {
             q.problem("messageRetentionPeriod", "expected 60s to 14d (SQS's limits), got " + Units.given(retention));
         }

@@ -38,12 +38,32 @@ class DefaultsTest {
                 arrivals: { poisson: 5/s }
             """;
 
+    /**
+     * The base a field is written into: BASE, its function given the block the field sits in when that block needs
+     * more than the field to exist (an SQS mapping's type, an Event function's destination).
+     */
+    static String baseFor(String path) {
+        if (path.startsWith("functions[*].eventSourceMapping.")) {
+            return BASE + "    eventSourceMapping: { type: sqs }\n";
+        }
+        if (path.startsWith("functions[*].eventInvokeConfig.onFailure.")) {
+            return BASE + "    invocationType: Event\n    eventInvokeConfig: { onFailure: { type: sqs } }\n";
+        }
+        if (path.startsWith("functions[*].eventInvokeConfig.")) {
+            return BASE + "    invocationType: Event\n";
+        }
+        if (path.startsWith("functions[*].deadLetterConfig.")) {
+            return BASE + "    invocationType: Event\n    deadLetterConfig: { type: sqs }\n";
+        }
+        return BASE;
+    }
+
     @Test
     void writingADefaultIntoTheFileChangesNothing() throws Exception {
-        Scenario base = ScenarioLoader.parse(BASE, "t.yaml");
         List<String> wrong = new ArrayList<>();
         for (Defaults.Entry e : Defaults.TABLE) {
-            JsonNode tree = ScenarioLoader.readTree(BASE, "t.yaml");
+            Scenario base = ScenarioLoader.parse(baseFor(e.path()), "t.yaml");
+            JsonNode tree = ScenarioLoader.readTree(baseFor(e.path()), "t.yaml");
             set(tree, e.path(), e.text().replace("<name>", "f"));
             Scenario with;
             try {
@@ -59,6 +79,25 @@ class DefaultsTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The defaults once hard-coded in the readers (r6 F9) are rows of the table, so the three checks here hold them
+     * against the loader and both READMEs.
+     */
+    @Test
+    void theReadersDefaultsAreInTheTable() {
+        for (String path : List.of("hyperplane.ec2RequestLimit", "scaling.provisionedConcurrency.preparation",
+                "scaling.provisionedConcurrency.allocationPerMinute", "scaling.provisionedConcurrency.requestRateCap",
+                "scaling.provisionedConcurrency.keepsFunctionActive", "functions[*].egress.keepConnectionsOpen",
+                "functions[*].eventSourceMapping.batchSize", "functions[*].eventSourceMapping.maximumConcurrency",
+                "functions[*].eventSourceMapping.queue.visibilityTimeout",
+                "functions[*].eventSourceMapping.queue.messageRetentionPeriod",
+                "functions[*].eventInvokeConfig.maximumRetryAttempts", "functions[*].eventInvokeConfig.maximumEventAge",
+                "functions[*].eventInvokeConfig.onFailure.deliveryFailureProbability",
+                "functions[*].deadLetterConfig.deliveryFailureProbability")) {
+            assertEquals(path, Defaults.of(path).path());
+        }
     }
 
     /** The check above can fail: a value other than the default does change the scenario. */
@@ -128,16 +167,32 @@ class DefaultsTest {
         }
     }
 
-    /** The cells of the field's row in its block's table ({@code ## `hyperplane`}, or "Top level"). */
+    /** Sections of scenarios/README.md that hold a block's table under a title of their own. */
+    private static final java.util.Map<String, String> TITLES = java.util.Map.of(
+            "functions[*].eventSourceMapping", "SQS event source mappings",
+            "functions[*].eventInvokeConfig", "Asynchronous invocations");
+
+    /**
+     * The cells of the field's row in its block's table ({@code ## `hyperplane`}, or "Top level"); a field of a
+     * nested object is looked for as written in its enclosing block's table ({@code provisionedConcurrency.preparation}
+     * under {@code ## `scaling`}), the innermost block first.
+     */
     private static List<String> row(List<String> doc, String path) {
-        int dot = path.lastIndexOf('.');
-        String block = dot < 0 ? null : path.substring(0, dot);
-        String field = path.substring(dot + 1);
+        for (int dot = path.lastIndexOf('.'); ; dot = path.lastIndexOf('.', dot - 1)) {
+            List<String> found = row(doc, dot < 0 ? null : path.substring(0, dot), path.substring(dot + 1));
+            if (found != null || dot < 0) {
+                return found;
+            }
+        }
+    }
+
+    private static List<String> row(List<String> doc, String block, String field) {
         boolean in = false;
         for (String line : doc) {
             if (line.startsWith("#")) {
                 String title = line.replaceFirst("^#+ ", "");
-                in = block == null ? title.equals("Top level") : title.equals("`" + block + "`");
+                in = block == null ? title.equals("Top level")
+                        : title.equals("`" + block + "`") || title.equals(TITLES.get(block));
             } else if (in && line.startsWith("| `" + field + "` |")) {
                 return cells(line);
             }
