@@ -75,12 +75,10 @@ class SubnetEniGroupShapesTest {
         Path subnets = dir.resolve("subnets.json");
         ScenarioException wide = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.0.0/15", 100, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(wide.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
-                + " (the sizes AWS allows for a subnet), got 10.0.0.0/15"), wide.getMessage());
+        assertTrue(wide.getMessage().contains(prefixRule(subnets, "10.0.0.0/15")), wide.getMessage());
         ScenarioException narrow = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.0.0/29", 1, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(narrow.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
-                + " (the sizes AWS allows for a subnet), got 10.0.0.0/29"), narrow.getMessage());
+        assertTrue(narrow.getMessage().contains(prefixRule(subnets, "10.0.0.0/29")), narrow.getMessage());
     }
 
     @Test
@@ -89,14 +87,14 @@ class SubnetEniGroupShapesTest {
         // '10.0.1.0/15' had said "did you mean 10.0.0.0/15?", a value the prefix rule then refused
         ScenarioException wide = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.0/15", 100, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(wide.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28"
-                + " (the sizes AWS allows for a subnet), got 10.0.1.0/15; '10.0.1.0/15' also has host bits set"),
+        assertTrue(wide.getMessage().contains(prefixRule(subnets, "10.0.1.0/15")
+                + "; '10.0.1.0/15' also has host bits set"),
                 wide.getMessage());
         assertFalse(wide.getMessage().contains("did you mean"), wide.getMessage());
         ScenarioException narrow = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.4/29", 1, null) + "]}",
                 functionOn("subnet-a"), null, null);
-        assertTrue(narrow.getMessage().contains(subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to"
-                + " /28 (the sizes AWS allows for a subnet), got 10.0.1.4/29; '10.0.1.4/29' also has host bits set"),
+        assertTrue(narrow.getMessage().contains(prefixRule(subnets, "10.0.1.4/29")
+                + "; '10.0.1.4/29' also has host bits set"),
                 narrow.getMessage());
         // a prefix AWS allows keeps the hint: it is accepted
         ScenarioException allowed = refused("{\"Subnets\": [" + subnet("subnet-a", "10.0.1.1/24", 100, null)
@@ -255,5 +253,11 @@ class SubnetEniGroupShapesTest {
         assertTrue(ImporterTest.unwrapped(yaml).contains("vpc-1: otherUsedEnis counts 1 other services' network"
                 + " interface(s)"), yaml);
         assertEquals(1, ScenarioLoader.parse(yaml, "t").vpcs().get(0).otherUsedEnis(), yaml);
+    }
+
+    /** The refusal of a subnet file's first CidrBlock whose prefix AWS does not allow for a subnet. */
+    private static String prefixRule(Path subnets, String cidr) {
+        return subnets + ":1: Subnets[0].CidrBlock: expected a prefix from /16 to /28 (the sizes AWS allows for a"
+                + " subnet), got " + cidr;
     }
 }

@@ -25,14 +25,7 @@ class PlanNamesShownTest {
             seed: 1
             duration: 2m
             bucket: 10s
-            vpcs:
-              - id: vpc-0f0e0d0c0b0a09081
-                name: payments-vpc
-                subnets:
-                  - { id: subnet-0a1b2c3d4e5f60789, cidr: 10.1.1.0/24, az: eu-west-1a, name: private-a }
-                  - { id: subnet-0b1c2d3e4f5a60781, cidr: 10.1.2.0/24, az: eu-west-1b }
-                securityGroups: [sg-0aaaaaaaaaaaaaaa1, sg-0bbbbbbbbbbbbbbb2]
-                securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }]
+            """ + dev.enisim.report.chart.NamedChartsTest.NAMED_VPC + """
             functions:
               - name: api
                 existing: Active

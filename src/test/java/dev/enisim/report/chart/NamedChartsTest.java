@@ -32,9 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 public class NamedChartsTest {
 
-    public static final String NAMED = """
-            name: named
-            duration: 2m
+    /** A VPC whose subnet private-a and security group api-lambda are named (the import's Name tags). */
+    public static final String NAMED_VPC = """
             vpcs:
               - id: vpc-0f0e0d0c0b0a09081
                 name: payments-vpc
@@ -43,6 +42,12 @@ public class NamedChartsTest {
                   - { id: subnet-0b1c2d3e4f5a60781, cidr: 10.1.2.0/24, az: eu-west-1b }
                 securityGroups: [sg-0aaaaaaaaaaaaaaa1, sg-0bbbbbbbbbbbbbbb2]
                 securityGroupNames: [{ id: sg-0aaaaaaaaaaaaaaa1, name: api-lambda }]
+            """;
+
+    public static final String NAMED = """
+            name: named
+            duration: 2m
+            """ + NAMED_VPC + """
             functions:
               - name: api
                 vpcConfig: { subnetIds: [subnet-0a1b2c3d4e5f60789, subnet-0b1c2d3e4f5a60781],
