@@ -19,9 +19,9 @@ package dev.enisim.model;
  * @param errorBackoffIntervalMicros the least time between two back-offs after failed batches [assumed 1 min]
  * @param messageRetentionPeriodMicros the queue's MessageRetentionPeriod: SQS deletes a message this long after it
  *                                  was sent, wherever it is [doc: SQS; 60 s to 14 days, 4 days by default]
- * @param minBatches                the fewest concurrent batches a back-off leaves the poller: 2 [doc: "can optimize
- *                                  to as few as 2 concurrent batches", services-sqs-scaling.html; MaximumConcurrency's
- *                                  least value is 2 too]
+ * @param minBatches                the fewest concurrent batches a back-off leaves the poller: 2 [assumed: AWS's
+ *                                  "can optimize to as few as 2 concurrent batches" (services-sqs-scaling.html) is
+ *                                  about low traffic, not errors; MaximumConcurrency's least value is 2 too]
  */
 public record SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
         int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,

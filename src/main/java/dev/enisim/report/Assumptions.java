@@ -205,7 +205,8 @@ public final class Assumptions {
             Map.entry("async.onPending", sc -> async(sc).retryPending() ? "retry" : "reject"),
             Map.entry("sqs.errorBackoffFactor", sc -> number(sqs(sc).errorBackoffFactor())),
             Map.entry("sqs.throttleRetry", sc -> duration(sqs(sc).throttleRetryMicros())),
-            Map.entry("sqs.errorBackoffInterval", sc -> duration(sqs(sc).errorBackoffIntervalMicros())));
+            Map.entry("sqs.errorBackoffInterval", sc -> duration(sqs(sc).errorBackoffIntervalMicros())),
+            Map.entry("sqs.minBatches", sc -> Integer.toString(sqs(sc).minBatches())));
 
     private static AsyncConfig async(Scenario sc) {
         return sc.functions().stream().flatMap(f -> f.async().stream()).findFirst().orElseThrow();

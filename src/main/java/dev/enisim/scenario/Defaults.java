@@ -244,7 +244,7 @@ public final class Defaults {
             new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
             new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED),
             new Entry("sqs.errorBackoffInterval", "1m", Unit.DURATION, Source.ASSUMED),
-            new Entry("sqs.minBatches", "2", Unit.COUNT, Source.DOCUMENTED)));
+            new Entry("sqs.minBatches", "2", Unit.COUNT, Source.ASSUMED)));
 
     /**
      * The table with the rows of the blocks' tables of {@link Setting}s ({@code Scenario.SETTINGS},

@@ -222,6 +222,18 @@ public final class ScenarioLoader {
                 }
             }
         }
+        // the Region's network interfaces are counted once, against the first account's figure: another account's
+        // own figure is read and checked but changes nothing (the domain expert's review)
+        List<Scenario.Account> accounts = s.accounts().list();
+        for (int i = 1; i < accounts.size(); i++) {
+            Scenario.Account a = accounts.get(i);
+            if (a.networkInterfacesPerRegion() != accounts.get(0).networkInterfacesPerRegion()) {
+                out.add(s.source() + ": accounts[" + i + "].networkInterfacesPerRegion: " + a.networkInterfacesPerRegion()
+                        + " is not used: enisim counts every account's ENIs against the first account's "
+                        + accounts.get(0).networkInterfacesPerRegion() + " (one Region count for all accounts, an"
+                        + " assumed simplification; in AWS each account has its own quota)");
+            }
+        }
         if (s.unreadBlocks().contains("async")) {
             out.add(s.source() + ": async: its figures apply only to functions with invocationType: Event (none"
                     + " here): they change nothing");

@@ -45,4 +45,30 @@ class UnusedBlocksWarningTest {
                 + " 10m\nasync: { backoffFactor: 3 }", "name: f\nduration: 100ms\ninvocationType: Event\narrivals:"
                 + " { poisson: 1/s }"), "u.yaml")), "read by an Event function: no warning");
     }
+
+    /** Another account's networkInterfacesPerRegion is read but the Region is counted once, against the first's. */
+    @Test
+    void anotherAccountsRegionQuotaIsWarnedOfAsUnused() throws Exception {
+        String yaml = """
+                name: accounts
+                duration: 10m
+                accounts:
+                  - { id: "111111111111", networkInterfacesPerRegion: 2 }
+                  - { id: "222222222222", networkInterfacesPerRegion: %s }
+                vpcs:
+                  - id: vpc-1
+                    owner: "111111111111"
+                    subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                    securityGroups: [sg-a]
+                functions:
+                  - { name: b1, account: "222222222222", duration: 100ms, arrivals: { constant: 1/m },
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] } }
+                """;
+        assertEquals(List.of("a.yaml: accounts[1].networkInterfacesPerRegion: 5000 is not used: enisim counts every"
+                + " account's ENIs against the first account's 2 (one Region count for all accounts, an assumed"
+                + " simplification; in AWS each account has its own quota)"),
+                ScenarioLoader.warnings(ScenarioLoader.parse(yaml.formatted("5000"), "a.yaml")));
+        assertEquals(List.of(), ScenarioLoader.warnings(ScenarioLoader.parse(yaml.formatted("2"), "a.yaml")),
+                "the same figure: nothing said");
+    }
 }
