@@ -1,6 +1,8 @@
 package dev.enisim.metrics;
 
 import dev.enisim.scenario.PriceTable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A function's cost at a price table, from its billable usage: list prices, the first duration tier, no free
@@ -12,29 +14,68 @@ import dev.enisim.scenario.PriceTable;
 public final class CostEstimate {
 
     private static final double GB_PER_MB = 1.0 / 1024;
-    /** Provisioned concurrency is billed rounded up to five minutes [doc]. */
-    private static final double PROVISIONED_ROUNDING_SECONDS = 300;
+    /**
+     * Provisioned concurrency is billed "from the time you enable it on your function until it is disabled, rounded
+     * up to the nearest 5 minutes" [doc: aws.amazon.com/lambda/pricing]: per spell, not per run.
+     */
+    private static final long PROVISIONED_ROUNDING_MICROS = 300_000_000L;
 
     private CostEstimate() {
     }
 
     /**
-     * @param memoryMb           the function's memory
-     * @param architecture       {@code x86_64} or {@code arm64}
-     * @param provisionedSeconds provisioned environment-seconds over the run (allocated time)
+     * A function's cost. Its provisioned concurrency is billed per spell ({@link ProvisionedRecorder#spells}), as AWS
+     * bills it: the concurrency configured (not what was allocated: the allocation takes "a minute or two" and is
+     * billed all the same) times the function's memory times the spell's time, the spell rounded up to five
+     * minutes. Two spells of a minute are two five-minute periods, not one.
+     *
+     * <p>A figure changed within a spell [assumed: AWS's pricing page is silent on it] prices each segment at its
+     * own figure for its own time, and the spell's rounding (the time from its end up to the next five minutes) at
+     * the figure in force when it ended, so the time billed is the spell's, rounded once (its "enable" to its
+     * "disable"), never each segment rounded on its own: 7 min at 10 then 7 min at 20 is billed 7 x 10 + 8 x 20
+     * concurrency-minutes (15 minutes), not 10 x 10 + 10 x 20 (20 minutes for a 14-minute spell).
+     *
+     * @param memoryMb     the function's memory
+     * @param architecture {@code x86_64} or {@code arm64}
+     * @param spells       its provisioned-concurrency spells over the run (none without it)
      */
     public static RunSummary.Cost function(PriceTable p, int memoryMb, String architecture,
-            Executions.Usage u, double provisionedSeconds) {
+            Executions.Usage u, List<ProvisionedRecorder.Spell> spells) {
         PriceTable.Rates r = p.rates(architecture);
         double gb = memoryMb * GB_PER_MB;
         double requests = u.requests() * p.perMillionRequests() / 1e6;
         double duration = gb * u.onDemandMillis() / 1000.0 * r.perGbSecond();
         double init = p.billInit() ? gb * u.initMillis() / 1000.0 * r.perGbSecond() : 0;
-        double allocated = provisionedSeconds <= 0 ? 0
-                : Math.ceil(provisionedSeconds / PROVISIONED_ROUNDING_SECONDS - 1e-9) * PROVISIONED_ROUNDING_SECONDS;
-        double provisioned = gb * allocated * r.provisionedPerGbSecond();
+        double provisioned = 0;
+        List<RunSummary.Cost.Spell> billed = spells.isEmpty() ? null : new ArrayList<>(spells.size());
+        for (ProvisionedRecorder.Spell s : spells) {
+            RunSummary.Cost.Spell b = spell(s, gb * r.provisionedPerGbSecond());
+            provisioned += b.cost();
+            billed.add(b);
+        }
         double provisionedDuration = gb * u.provisionedMillis() / 1000.0 * r.provisionedDurationPerGbSecond();
-        return cost(p, requests, duration, init, provisioned, provisionedDuration, 0);
+        return new RunSummary.Cost(p.region(), p.date(), requests, duration, init, provisioned,
+                provisionedDuration, 0, requests + duration + init + provisioned + provisionedDuration, billed);
+    }
+
+    /** A spell as billed, at {@code perSecond} dollars per unit of concurrency and second. */
+    private static RunSummary.Cost.Spell spell(ProvisionedRecorder.Spell s, double perSecond) {
+        List<ProvisionedRecorder.Segment> segs = s.segments();
+        long length = s.toMicros() - s.fromMicros();
+        long periods = (length + PROVISIONED_ROUNDING_MICROS - 1) / PROVISIONED_ROUNDING_MICROS;
+        long billedMicros = periods * PROVISIONED_ROUNDING_MICROS;
+        double concurrencyMicros = 0;
+        List<RunSummary.Cost.Figure> figures = new ArrayList<>(segs.size());
+        for (int i = 0; i < segs.size(); i++) {
+            ProvisionedRecorder.Segment g = segs.get(i);
+            long end = i + 1 < segs.size() ? segs.get(i + 1).fromMicros() : s.toMicros();
+            concurrencyMicros += (double) g.concurrency() * (end - g.fromMicros());
+            figures.add(new RunSummary.Cost.Figure(Seconds.of(g.fromMicros()), g.concurrency()));
+        }
+        concurrencyMicros += (double) segs.get(segs.size() - 1).concurrency() * (billedMicros - length);
+        return new RunSummary.Cost.Spell(Seconds.of(s.fromMicros()),
+                Seconds.of(s.toMicros()), s.enabledAtEnd() ? Boolean.TRUE : null, figures,
+                billedMicros / 60_000_000L, concurrencyMicros / 1e6 * perSecond);
     }
 
     /**

@@ -127,7 +127,10 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
         return summary(accountRow);
     }
 
-    /** Provisioned environment-seconds of a function over the run (the allocated time). */
+    /**
+     * Provisioned environment-seconds of a function over the run (the allocated time). Not what AWS bills: that is
+     * the concurrency configured over each spell ({@link ProvisionedRecorder#spells}, {@link CostEstimate#function}).
+     */
     public double provisionedSeconds(int f) {
         return Seconds.of((double) finished().total(f, 2));
     }

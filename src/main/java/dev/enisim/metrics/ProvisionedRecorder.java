@@ -12,6 +12,11 @@ import java.util.OptionalInt;
  * (sums) and the allocation ({@code Sim.ProvisionedConcurrency.Allocated}, maximum), and the summary's {@code
  * provisionedConcurrency} section. No series and no section for a run without provisioned concurrency. Memory
  * grows with functions and buckets, not with invocations.
+ *
+ * <p>It also records each function's spells of provisioned concurrency ({@link #spells}), what AWS bills: the
+ * figure configured (PutProvisionedConcurrencyConfig's, the {@code requested} of {@link #changed}) from the time it
+ * is enabled to the time it is deleted (a change to 0), whatever has been allocated meanwhile. Memory grows with
+ * the configuration's changes (timeline actions), not with invocations.
  */
 public final class ProvisionedRecorder implements Bucketed {
 
@@ -19,6 +24,7 @@ public final class ProvisionedRecorder implements Bucketed {
 
     private final int buckets;
     private final long bucketMicros;
+    private final long durationMicros;
     private final List<String> names = new ArrayList<>();
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
     private Track[] byFunction = new Track[0];
@@ -27,6 +33,7 @@ public final class ProvisionedRecorder implements Bucketed {
 
     public ProvisionedRecorder(long durationMicros, long bucketMicros) {
         this.bucketMicros = bucketMicros;
+        this.durationMicros = durationMicros;
         this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
     }
 
@@ -138,6 +145,38 @@ public final class ProvisionedRecorder implements Bucketed {
         }
     }
 
+    /**
+     * Function {@code function}'s spells of provisioned concurrency, in order: each from the time its figure went
+     * from 0 to some (the run's start for one configured before it) to the time it went back to 0, or to the run's
+     * end ({@link Spell#enabledAtEnd}); each change of the figure in between starts a {@link Segment}. Empty for a
+     * function without provisioned concurrency.
+     */
+    public List<Spell> spells(int function) {
+        Track t = function < byFunction.length ? byFunction[function] : null;
+        if (t == null) {
+            return List.of();
+        }
+        List<Spell> out = new ArrayList<>(t.closed);
+        if (!t.open.isEmpty()) {
+            out.add(new Spell(t.open.get(0).fromMicros(), durationMicros, true, List.copyOf(t.open)));
+        }
+        return out;
+    }
+
+    /**
+     * A spell of provisioned concurrency: enabled at {@code fromMicros}, disabled at {@code toMicros} (the run's end
+     * when {@code enabledAtEnd}), configured at each segment's figure from its time to the next segment's.
+     */
+    public record Spell(long fromMicros, long toMicros, boolean enabledAtEnd, List<Segment> segments) {
+        public Spell {
+            segments = List.copyOf(segments);
+        }
+    }
+
+    /** A figure of provisioned concurrency configured from {@code fromMicros}. */
+    public record Segment(long fromMicros, int concurrency) {
+    }
+
     /** The summary's {@code provisionedConcurrency} section, per tracked function; null when there is none. */
     public Map<String, RunSummary.ProvisionedSummary> summary() {
         if (!any()) {
@@ -161,6 +200,9 @@ public final class ProvisionedRecorder implements Bucketed {
         long allocationsCompleted;
         long invocations;
         long spillover;
+        /** The spells that ended, and the segments of the one under way (empty when none is). */
+        final List<Spell> closed = new ArrayList<>();
+        final List<Segment> open = new ArrayList<>();
 
         Track(int buckets, int configured) {
             invocationSeries = new Counter(buckets);
@@ -168,6 +210,9 @@ public final class ProvisionedRecorder implements Bucketed {
             allocated = new Gauge(buckets, true, configured);
             requested = configured;
             peak = configured;
+            if (configured > 0) {
+                open.add(new Segment(0, configured)); // configured before the run: billed from its start
+            }
         }
 
         /** The counts of a change to {@code allocated} of {@code requested}: the allocation to record, returned. */
@@ -175,9 +220,26 @@ public final class ProvisionedRecorder implements Bucketed {
             if (allocated > this.allocated.current() && requested == allocated && nowMicros > 0) {
                 allocationsCompleted++;
             }
+            if (requested != this.requested) {
+                configured(requested, nowMicros);
+            }
             this.requested = requested;
             peak = Math.max(peak, allocated);
             return allocated;
+        }
+
+        /** The configuration's figure changed to {@code requested} (0: deleted): a spell begins, goes on or ends. */
+        private void configured(int requested, long nowMicros) {
+            if (requested == 0) {
+                if (!open.isEmpty() && open.get(0).fromMicros() < nowMicros) { // one of no time is not one
+                    closed.add(new Spell(open.get(0).fromMicros(), nowMicros, false, open));
+                }
+                open.clear();
+            } else if (!open.isEmpty() && open.get(open.size() - 1).fromMicros() == nowMicros) {
+                open.set(open.size() - 1, new Segment(nowMicros, requested)); // two puts at one time: the last holds
+            } else {
+                open.add(new Segment(nowMicros, requested));
+            }
         }
     }
 }

@@ -164,11 +164,48 @@ public record RunSummary(
 
     /**
      * A cost estimate in US dollars at the run's price table (list prices, no free tier): requests, on-demand
-     * duration, billed INIT, provisioned concurrency (allocated and the duration run on it), NAT gateways.
+     * duration, billed INIT, provisioned concurrency (configured, and the duration run on it), NAT gateways.
      * Hyperplane ENIs are free.
+     *
+     * @param provisionedSpells a function's provisioned-concurrency spells, each as billed ({@link
+     *                          CostEstimate#function}); null (left out of summary.json) for a function without
+     *                          any and for the account's total
      */
     public record Cost(String region, String priceDate, double requests, double duration, double init,
-            double provisioned, double provisionedDuration, double natGateway, double total) {
+            double provisioned, double provisionedDuration, double natGateway, double total,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<Spell> provisionedSpells) {
+
+        /** A cost without provisioned-concurrency spells. */
+        public Cost(String region, String priceDate, double requests, double duration, double init,
+                double provisioned, double provisionedDuration, double natGateway, double total) {
+            this(region, priceDate, requests, duration, init, provisioned, provisionedDuration, natGateway, total,
+                    null);
+        }
+
+        /**
+         * One spell of provisioned concurrency, from its PutProvisionedConcurrencyConfig (or the run's start, for a
+         * function configured with it) to its DeleteProvisionedConcurrencyConfig or the run's end, as AWS bills it:
+         * "from the time you enable it on your function until it is disabled, rounded up to the nearest 5 minutes",
+         * at the concurrency configured, whether or not it was allocated yet.
+         *
+         * @param from          seconds into the run it was enabled
+         * @param to            seconds into the run it was disabled, or the run's end
+         * @param enabledAtEnd  true when still enabled at the run's end (billed to the end); null (left out) when
+         *                      it was disabled
+         * @param concurrency   the figures configured over the spell, each from its time to the next's (or the
+         *                      spell's end)
+         * @param billedMinutes the spell's length rounded up to five minutes
+         * @param cost          what the spell costs at the function's memory and the provisioned rate
+         */
+        public record Spell(double from, double to,
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                Boolean enabledAtEnd, List<Figure> concurrency, long billedMinutes, double cost) {
+        }
+
+        /** A provisioned-concurrency figure configured from {@code from} seconds into the run. */
+        public record Figure(double from, int concurrency) {
+        }
     }
 
     /**

@@ -546,8 +546,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         List<RunSummary.Cost> costs = new ArrayList<>(n);
         for (int i = 0; i < scenario.functions().size(); i++) {
             Scenario.Function f = scenario.functions().get(i);
+            int fi = i;
+            // provisioned concurrency is billed per spell of its configuration, not by the environments allocated
             RunSummary.Cost cost = CostEstimate.function(scenario.prices(), f.memoryMb(), f.architecture(),
-                    executions.usage(i), levels.provisionedSeconds(i));
+                    executions.usage(i), provisioned.map(r -> r.spells(fi)).orElse(List.of()));
             costs.add(cost);
             functions.put(f.name(), s.functions().get(f.name()).with(levels.function(i), executions.coldStarts(i),
                     cost));

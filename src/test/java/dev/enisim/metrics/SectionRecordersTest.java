@@ -96,6 +96,37 @@ class SectionRecordersTest {
         assertEquals(new RunSummary.ProvisionedSummary(4, 4, 4, 1, 1, 0), summary.get("worker"));
     }
 
+    /**
+     * The spells billing reads, from the figures configured (requested), not the allocation: api's 5 from the run's
+     * start, 10 from 20 s (allocated at 70 s), deleted at 90 s; worker's 2 from 0, 4 from 50 s, still enabled at
+     * the end (100 s); a second spell of api from 95 s, its two puts at 95 s one figure (the last), and a put and
+     * a delete at one time no spell.
+     */
+    @Test
+    void provisionedSpellsFollowTheConfiguredFigure() {
+        ProvisionedRecorder p = new ProvisionedRecorder(100 * S, 30 * S);
+        p.attach(List.of("api", "worker", "plain"), List.of(OptionalInt.of(5), OptionalInt.of(0),
+                OptionalInt.empty()));
+        p.changed(1, 2, 2, 0);
+        p.changed(0, 10, 5, 20 * S);
+        p.changed(0, 10, 8, 40 * S);
+        p.changed(1, 4, 4, 50 * S);
+        p.changed(0, 10, 10, 70 * S);
+        p.changed(0, 0, 0, 90 * S);
+        p.changed(0, 7, 0, 92 * S);
+        p.changed(0, 0, 0, 92 * S);
+        p.changed(0, 3, 0, 95 * S);
+        p.changed(0, 6, 0, 95 * S);
+        assertEquals(List.of(
+                new ProvisionedRecorder.Spell(0, 90 * S, false, List.of(new ProvisionedRecorder.Segment(0, 5),
+                        new ProvisionedRecorder.Segment(20 * S, 10))),
+                new ProvisionedRecorder.Spell(95 * S, 100 * S, true,
+                        List.of(new ProvisionedRecorder.Segment(95 * S, 6)))), p.spells(0));
+        assertEquals(List.of(new ProvisionedRecorder.Spell(0, 100 * S, true, List.of(
+                new ProvisionedRecorder.Segment(0, 2), new ProvisionedRecorder.Segment(50 * S, 4)))), p.spells(1));
+        assertEquals(List.of(), p.spells(2));
+    }
+
     private static void assertProvisioned(List<Series> out, Metric.Scope scope, String id, long[] invocations,
             long[] spillover, long[] allocated) {
         assertArrayEquals(invocations, values(out, Metric.PROVISIONED_CONCURRENCY_INVOCATIONS, scope, id), id);
