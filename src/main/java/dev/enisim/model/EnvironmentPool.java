@@ -299,6 +299,20 @@ final class EnvironmentPool {
                 + (at - now) / 1_000_000 + " s", now);
     }
 
+    /**
+     * DeleteFunction deletes the function's provisioned-concurrency configuration with it [doc: a configuration
+     * belongs to a version or alias of the function]: the figure falls to 0 (billing ends), an allocation under way
+     * is dropped, and idle provisioned environments end (busy ones when their invocation ends). Nothing is said when
+     * the function had none.
+     */
+    void deleteProvisioned(LambdaFunction f, long now) {
+        if (f.provisionedRequested() == 0 && f.provisionedConcurrency() == 0) {
+            return;
+        }
+        f.requestProvisioned(0);
+        allocate(f, 0, now);
+    }
+
     /** A request finished allocating (ignored when a later request superseded it). */
     void provisionedReady(LambdaFunction f, long token, long now) {
         if (!f.provisionedRequestCurrent(token)) {

@@ -433,6 +433,7 @@ final class Lifecycle {
                 deleting.addAll(fleet.removeUsers(b, f.role(), now));
             }
         }
+        environments.deleteProvisioned(f, now);
         setState(f, State.Deleted, null, "DeleteFunction", now);
         fleet.deleted(f.index());
         environments.reset(f, now);

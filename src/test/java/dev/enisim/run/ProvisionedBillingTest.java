@@ -136,4 +136,31 @@ class ProvisionedBillingTest {
         assertNull(r.cost().provisionedSpells());
         assertEquals(c.provisioned(), r.cost().provisioned(), 1e-15);
     }
+
+    /**
+     * DeleteFunction at 8 min deletes the configuration with the function: the spell from 1 min ends there (billed
+     * 10 minutes, as a DeleteProvisionedConcurrencyConfig at 8 min is), not at the run's end (30 minutes).
+     */
+    @Test
+    void deletingTheFunctionEndsItsSpell() {
+        Scenarios s = scenario(1800, 0);
+        at(s, 60, 10);
+        s.timeline.add(new Scenario.At(480 * SEC, new SimEvent.DeleteFunction(0)));
+        RunSummary.Cost c = cost(s);
+        assertEquals(10 * 600 * RATE, c.provisioned(), 1e-12);
+        assertEquals(List.of(new RunSummary.Cost.Spell(60, 480, null,
+                List.of(new RunSummary.Cost.Figure(60, 10)), 10, c.provisioned())), c.provisionedSpells());
+    }
+
+    /** A deletion while the allocation is under way: the allocation never lands, the spell ends at the deletion. */
+    @Test
+    void deletingTheFunctionDropsAnAllocationUnderWay() {
+        Scenarios s = scenario(1800, 0);
+        at(s, 60, 10);
+        s.timeline.add(new Scenario.At(90 * SEC, new SimEvent.DeleteFunction(0)));
+        RunSummary.Cost c = cost(s);
+        assertEquals(10 * 300 * RATE, c.provisioned(), 1e-12); // 30 s, rounded up to 5 minutes
+        assertEquals(1, c.provisionedSpells().size());
+        assertEquals(90.0, c.provisionedSpells().get(0).to(), 1e-9);
+    }
 }
