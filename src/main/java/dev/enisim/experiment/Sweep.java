@@ -368,10 +368,22 @@ public final class Sweep {
         }
     }
 
-    /** The summary of a one-second run of {@code base} (cheap): the metric paths a run has, for checking names. */
+    /**
+     * The summary of a one-second run of {@code base} (cheap): the metric paths a run has, for checking names. The
+     * timeline's actions within that second run; a later PutProvisionedConcurrencyConfig runs at its end instead, so
+     * that the {@code provisionedConcurrency} section names the functions a whole run gives it (a lesson enabling it
+     * at 7 minutes had {@code provisionedConcurrency.<function>.*} refused as unknown).
+     */
     public static JsonNode probe(Scenario base) {
         long probe = Math.min(base.bucketMicros(), 1_000_000L);
-        List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
+        List<Scenario.At> early = new ArrayList<>();
+        for (Scenario.At a : base.timeline()) {
+            if (a.atMicros() < probe) {
+                early.add(a);
+            } else if (a.action() instanceof dev.enisim.model.SimEvent.PutProvisionedConcurrency p && p.amount() > 0) {
+                early.add(new Scenario.At(probe - 1, p));
+            }
+        }
         Scenario s = base.toBuilder().duration(probe, probe).timeline(early).build();
         return SummaryShape.tree(Replications.run(s, 1, 1).get(0).summary());
     }

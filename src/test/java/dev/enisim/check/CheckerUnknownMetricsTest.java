@@ -17,13 +17,18 @@ class CheckerUnknownMetricsTest {
     Path dir;
 
     private List<Problem> unknown(String... sentences) throws Exception {
+        // quickstart: two subnets, and two functions created later in the run (audit at 50m, notifications at 1h)
+        return unknownIn("scenarios/quickstart.yaml", sentences);
+    }
+
+    /** The committed scenario {@code path} with its expect: block replaced by {@code sentences}. */
+    private List<Problem> unknownIn(String path, String... sentences) throws Exception {
         StringBuilder expect = new StringBuilder("expect:\n");
         for (String s : sentences) {
             expect.append("  - \"").append(s).append("\"\n");
         }
-        // quickstart: two subnets, and two functions created later in the run (audit at 50m, notifications at 1h)
-        String quickstart = Files.readString(Path.of("scenarios/quickstart.yaml"));
-        Path f = Files.writeString(dir.resolve("s.yaml"), quickstart.substring(0, quickstart.indexOf("\nexpect:") + 1)
+        String text = Files.readString(Path.of(path));
+        Path f = Files.writeString(dir.resolve("s.yaml"), text.substring(0, text.indexOf("\nexpect:") + 1)
                 + expect);
         Checker.Loaded loaded = Checker.load(f, List.of());
         return Checker.unknownMetrics(loaded.scenario(), loaded.expectations());
@@ -53,5 +58,21 @@ class CheckerUnknownMetricsTest {
         assertEquals(List.of(), unknown("teardowns[0].waitSeconds < 5", "functions.audit.transitions[7].state =="
                 + " Active", "coldStarts.byOutcome.Success > 0", "functions.audit.coldStarts.byOutcome.Anything > 0",
                 "dualStack.subnet-a.eniIpv6Addresses.eni-0003 == x"));
+    }
+
+    /**
+     * provisioned-billing enables provisioned concurrency at 7 minutes, past the first second the names are checked
+     * against: its section's paths are known all the same (they were refused as unknown), a misspelt function in it
+     * is not.
+     */
+    @Test
+    void aProvisionedConcurrencyEnabledLaterInTheRunIsKnown() throws Exception {
+        assertEquals(List.of(), unknownIn("scenarios/provisioned-billing.yaml",
+                "provisionedConcurrency.checkout.spilloverInvocations > 1000"));
+        List<Problem> p = unknownIn("scenarios/provisioned-billing.yaml",
+                "provisionedConcurrency.checkot.spilloverInvocations > 1000");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).message().contains("provisionedConcurrency.checkout.spilloverInvocations"),
+                p.get(0).message());
     }
 }
