@@ -884,7 +884,9 @@ public final class Headlines {
      * reserved form): the rule in force, the environments started and the requests throttled in the bucket of the
      * first such throttle, the peak concurrency and when it was first reached, and the last such throttle. Empty
      * otherwise. burst-scaling's verdict said "30,800 of 129,800 invocations did not succeed" and nothing of its story
-     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000).
+     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000). When the run recorded
+     * another limit as refusing most of those throttles ({@link RunSummary.Invocations#rateLimits}: a cap on requests,
+     * or the rise of a function's request rate), that limit's sentence instead, with its lever.
      */
     static String scaling(RunResult r, List<Failure> failures, Narrative.When when) {
         long first = Long.MAX_VALUE;
@@ -1614,8 +1616,9 @@ public final class Headlines {
     }
 
     /**
-     * When the function most throttled for its rate was sent more requests per second, over a whole bucket, than
-     * Lambda accepts (10 per unit of its concurrency quota: its reserved concurrency, else the account's limit), the
+     * When the function {@code limit} (the account's cap or reserved concurrency's, as the run recorded it) throttled
+     * most was sent more requests per second, over a whole bucket, than Lambda accepts (10 per unit of that
+     * concurrency quota: its reserved concurrency, or the account's limit), the
      * sentence that says so: then the cap on requests, not the scaling of environments, throttled it (request-rate-
      * cap: 10,000 per second against 10 x 10, at a peak concurrency of 5). Null otherwise.
      */
@@ -1680,6 +1683,8 @@ public final class Headlines {
                     + " environments serve, scaling.provisionedConcurrency.requestRateCap: provisionedOnly)";
             case RISE -> "the pace at which a function's request rate may rise, not its concurrency, throttled"
                     + " them: " + why + "; a ramp that rises no faster is not throttled";
+            case RESERVED -> "the cap on requests, not the scaling of environments, throttled them: " + why
+                    + "; more reserved concurrency raises it";
             default -> "the cap on requests, not the scaling of environments, throttled them: " + why
                     + "; a higher concurrency quota raises it";
         };
