@@ -1,6 +1,7 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
+import dev.enisim.model.RequestRateLimit;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -40,6 +41,9 @@ final class InvocationCounts {
     private final boolean[] isActive;
     private int activeCount;
     private int scratchBucket;
+    private static final RequestRateLimit[] LIMITS = RequestRateLimit.all();
+    /** Throttles by the limit behind them ({@link #rateLimited}), per function: [function * LIMITS + limit]. */
+    private final long[] rateLimits;
 
     /** On {@code lines}' rows ({@link FunctionLines#rows} of {@code functions}) for the current successes. */
     InvocationCounts(FunctionLines lines, int functions, int buckets) {
@@ -50,6 +54,29 @@ final class InvocationCounts {
         this.scratch = new long[OUTCOMES.length][];
         this.active = new int[functions];
         this.isActive = new boolean[functions];
+        this.rateLimits = new long[functions * LIMITS.length];
+    }
+
+    /**
+     * A throttle (FunctionInvocationRateLimitExceeded, or its reserved form) of {@code function} by {@code limit},
+     * beside its {@link #count}: a total, summed into the summary's {@code rateLimits}.
+     */
+    void rateLimited(int function, RequestRateLimit limit) {
+        rateLimits[function * LIMITS.length + limit.ordinal()]++;
+    }
+
+    /** One function's throttles by limit, in {@link RequestRateLimit}'s order. */
+    long[] rateLimits(int function) {
+        return java.util.Arrays.copyOfRange(rateLimits, function * LIMITS.length, (function + 1) * LIMITS.length);
+    }
+
+    /** The account's throttles by limit, in {@link RequestRateLimit}'s order. */
+    long[] accountRateLimits() {
+        long[] all = new long[LIMITS.length];
+        for (int i = 0; i < rateLimits.length; i++) {
+            all[i % LIMITS.length] += rateLimits[i];
+        }
+        return all;
     }
 
     void count(int function, Outcome outcome, int bucket) {
@@ -247,11 +274,18 @@ final class InvocationCounts {
         }
     }
 
+    /** {@link #summary(long[], long[])} with no throttle told by its limit. */
+    static RunSummary.Invocations summary(long[] byOutcome) {
+        return summary(byOutcome, new long[LIMITS.length]);
+    }
+
     /**
      * Totals by outcome rolled up into the summary's figures: each map holds every key of its kind, in outcome order,
-     * with the sum of its outcomes' counts (0 for none).
+     * with the sum of its outcomes' counts (0 for none); and the rate throttles by limit ({@code byLimit}, in {@link
+     * RequestRateLimit}'s order): every limit's key with its count when one is not 0, else an empty map (left out of
+     * summary.json).
      */
-    static RunSummary.Invocations summary(long[] byOutcome) {
+    static RunSummary.Invocations summary(long[] byOutcome, long[] byLimit) {
         long total = 0;
         long succeeded = 0;
         long throttled = 0;
@@ -272,9 +306,18 @@ final class InvocationCounts {
             }
             sums[map][PLACE_OF[o]] += n;
         }
+        boolean anyLimit = false;
+        for (long n : byLimit) {
+            anyLimit |= n != 0;
+        }
         return new RunSummary.Invocations(total, succeeded, throttled, functionErrors, map(ERRORS, sums),
-                map(REASONS, sums), map(CAUSES, sums));
+                map(REASONS, sums), anyLimit ? new Counts(LIMIT_KEYS, byLimit.clone()) : Map.of(),
+                map(CAUSES, sums));
     }
+
+    /** The limits' keys in summary.json ({@link RequestRateLimit#key}), in their order. */
+    private static final String[] LIMIT_KEYS = java.util.Arrays.stream(RequestRateLimit.all())
+            .map(RequestRateLimit::key).toArray(String[]::new);
 
     /** Map {@code m} of the summary: its keys in order with their sums. */
     private static Map<String, Long> map(int m, long[][] sums) {

@@ -3,6 +3,7 @@ package dev.enisim.metrics;
 import dev.enisim.model.AsyncDrop;
 import dev.enisim.model.AsyncListener;
 import dev.enisim.model.Outcome;
+import dev.enisim.model.RequestRateLimit;
 import dev.enisim.model.ScaleOutLimit;
 import dev.enisim.model.SqsListener;
 import dev.enisim.model.WorldListener;
@@ -369,6 +370,11 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     public void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
         recorder.functionUpdate(function, status, reason, nowMicros);
         journal.functionUpdate(function, status, reason, nowMicros);
+    }
+
+    @Override
+    public void rateLimited(int function, RequestRateLimit limit, long nowMicros) {
+        recorder.rateLimited(function, limit, nowMicros); // a total, no bucket
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
+import dev.enisim.model.RequestRateLimit;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
@@ -222,6 +223,12 @@ public final class Recorder implements WorldListener, Bucketed {
         return grid.count();
     }
 
+    /** Counts a throttle by the limit behind it ({@link InvocationCounts#rateLimited}): a total per function. */
+    @Override
+    public void rateLimited(int function, RequestRateLimit limit, long nowMicros) {
+        invocations.rateLimited(function, limit);
+    }
+
     /** The summary of the run. */
     public RunSummary summary(String scenario, long seed, int replication, double simulatedSeconds,
             RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns,
@@ -232,7 +239,8 @@ public final class Recorder implements WorldListener, Bucketed {
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>(world.functions().size() * 4 / 3 + 1);
         for (WorldSnapshot.FunctionView f : world.functions()) {
             int i = f.index();
-            functions.put(f.name(), new RunSummary.FunctionSummary(InvocationCounts.summary(invocations.totals(i)),
+            functions.put(f.name(), new RunSummary.FunctionSummary(InvocationCounts.summary(invocations.totals(i),
+                    invocations.rateLimits(i)),
                     f.state() == null ? "NotCreated" : f.state().name(),
                     f.reason(),
                     f.lastUpdateStatus() == null ? null : f.lastUpdateStatus().name(),
@@ -241,7 +249,8 @@ public final class Recorder implements WorldListener, Bucketed {
                     history.updates(i), latencies.get(f.name()), executions.peakEnvironments(i)));
         }
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events,
-                InvocationCounts.summary(invocations.accountTotals()), executions.peakAccountConcurrency(),
+                InvocationCounts.summary(invocations.accountTotals(),
+                invocations.accountRateLimits()), executions.peakAccountConcurrency(),
                 averageConcurrency, functions, network.enis(world), network.vpcs(world), network.subnets(world),
                 network.keys(world, end), teardowns, latency.accountLatency());
     }

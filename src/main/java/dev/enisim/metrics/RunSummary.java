@@ -322,10 +322,33 @@ public record RunSummary(
     /**
      * @param errors          invoke errors by exception name (every name present, zero when none)
      * @param throttleReasons TooManyRequestsException by Reason
+     * @param rateLimits      the throttles of FunctionInvocationRateLimitExceeded and
+     *                        ReservedFunctionInvocationRateLimitExceeded by the limit that refused them ({@link
+     *                        dev.enisim.model.RequestRateLimit#key}: account, reservedConcurrency,
+     *                        provisionedConcurrency, requestRateRise, scalingRate), as the model told them; every
+     *                        limit when there was one, empty (left out of summary.json) when there was none. Their
+     *                        sum is those two Reasons' counts.
      * @param functionErrorCauses function errors by cause (NoFreePortOnEni, TaskTimedOut)
      */
     public record Invocations(long total, long succeeded, long throttled, long functionErrors,
-            Map<String, Long> errors, Map<String, Long> throttleReasons, Map<String, Long> functionErrorCauses) {
+            Map<String, Long> errors, Map<String, Long> throttleReasons,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            Map<String, Long> rateLimits, Map<String, Long> functionErrorCauses) {
+
+        public Invocations {
+            rateLimits = rateLimits == null ? Map.of() : rateLimits; // a summary.json written before them
+        }
+
+        /** Without throttles told by limit. */
+        public Invocations(long total, long succeeded, long throttled, long functionErrors, Map<String, Long> errors,
+                Map<String, Long> throttleReasons, Map<String, Long> functionErrorCauses) {
+            this(total, succeeded, throttled, functionErrors, errors, throttleReasons, Map.of(), functionErrorCauses);
+        }
+
+        /** The throttles {@code limit} refused (0 when none, or in a summary written before they were told). */
+        public long rateLimited(dev.enisim.model.RequestRateLimit limit) {
+            return rateLimits.getOrDefault(limit.key(), 0L);
+        }
     }
 
     /**

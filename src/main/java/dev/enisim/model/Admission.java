@@ -58,6 +58,9 @@ final class Admission {
         Outcome throttled = concurrency.throttle(f);
         if (throttled == null) {
             throttled = requests.throttle(f, now);
+            if (throttled != null) {
+                listener.rateLimited(f, requests.refusedBy(), now); // which cap: the reports read it
+            }
         }
         if (throttled != null) {
             listener.invocation(f, throttled, now);
@@ -150,6 +153,7 @@ final class Admission {
             }
         }
         if (!scaling.tryScale(fi, environments.accountEnvironments(), now)) {
+            listener.rateLimited(fi, RequestRateLimit.SCALING, now);
             return f.reserved() ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
         env.createdMicros = now;

@@ -30,6 +30,7 @@ final class RequestRate {
     /** Per function, in its row: its window's start, the requests admitted in it, its allowance. */
     private final FunctionRows rows;
     private int functions;                        // rows whose window was set up
+    private RequestRateLimit refusedBy;           // the limit that stopped the last throttled request
 
     RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit) {
         this(rows, scaling, accountConcurrencyLimit, true);
@@ -60,7 +61,9 @@ final class RequestRate {
 
     /**
      * The throttle that stops this request of {@code f}, or null when every rate allows it (and then it is counted
-     * against each). A function with reserved concurrency is told apart by its Reason, as AWS's names do.
+     * against each). A function with reserved concurrency is told apart by its Reason, as AWS's names do; which
+     * limit stopped it is {@link #refusedBy} (the first that refuses, in {@link RequestRateLimit}'s order: the rise,
+     * reserved, provisioned, account).
      */
     Outcome throttle(int i, long now) {
         if (i >= functions) {
@@ -79,10 +82,11 @@ final class RequestRate {
         TokenBucket prov = provisionedCaps ? provisionedBucket(i) : null;
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         if (rising && !roomToRise(i, now)) {
+            refusedBy = RequestRateLimit.RISE;
             return limited;
         }
         if ((own != null && !own.has(now)) || (prov != null && !prov.has(now)) || !account.has(now)) {
-            return limited;
+            return refused(own, prov, now, limited);
         }
         if (own != null) {
             own.take();
@@ -95,6 +99,21 @@ final class RequestRate {
             rows.set(i, FunctionRows.IN_WINDOW, rows.get(i, FunctionRows.IN_WINDOW) + 1);
         }
         return null;
+    }
+
+    /**
+     * A request one of the caps refused: which one is kept for {@link #refusedBy} (the buckets tested again, out of
+     * line: only a throttled request comes here, and {@code has} takes nothing).
+     */
+    private Outcome refused(TokenBucket own, TokenBucket prov, long now, Outcome limited) {
+        refusedBy = own != null && !own.has(now) ? RequestRateLimit.RESERVED
+                : prov != null && !prov.has(now) ? RequestRateLimit.PROVISIONED : RequestRateLimit.ACCOUNT;
+        return limited;
+    }
+
+    /** The limit that stopped the last request {@link #throttle} refused (null before any). */
+    RequestRateLimit refusedBy() {
+        return refusedBy;
     }
 
     /** The bucket of 10 x the function's provisioned concurrency (remade when that changes), null without any. */

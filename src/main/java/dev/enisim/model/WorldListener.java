@@ -175,6 +175,16 @@ public interface WorldListener {
     default void scaleOutRefused(int function, EniKey key, ScaleOutLimit limit, long nowMicros) {
     }
 
+    /**
+     * An invocation of {@code function} was throttled by {@code limit}, one of the request-rate caps or the scaling
+     * rate: called once per such throttle, just before its {@link #invocation} (whose outcome is {@link
+     * Outcome#THROTTLED_RATE}, or {@link Outcome#THROTTLED_RESERVED_RATE} for a function with reserved concurrency),
+     * so that the Reason's count splits by the limit behind it. Called on the hot path of a throttled run: no
+     * allocation.
+     */
+    default void rateLimited(int function, RequestRateLimit limit, long nowMicros) {
+    }
+
     /** A control-plane action of the timeline happened (or was rejected), in words. Rare: strings are fine. */
     default void controlAction(String description, long nowMicros) {
     }

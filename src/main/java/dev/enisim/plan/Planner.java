@@ -5,6 +5,7 @@ import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.RequestRateLimit;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
@@ -909,8 +910,14 @@ public final class Planner {
             Map<String, Long> c = f.invocations().functionErrorCauses();
             n.merge("concurrency", t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L)
                     + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), Long::sum);
-            n.merge(rateLimit(s, r, name), t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
-                    + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), Long::sum);
+            long rated = t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                    + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L);
+            for (RequestRateLimit l : RequestRateLimit.all()) { // each throttle under the limit that refused it
+                long byLimit = f.invocations().rateLimited(l);
+                n.merge(requestCap(l) ? "request-rate" : "scaling-rate", byLimit, Long::sum);
+                rated -= byLimit;
+            }
+            n.merge(rateLimit(s, r, name), rated, Long::sum);
             n.merge("ENI", e.getOrDefault("ENILimitReachedException", 0L), Long::sum);
             n.merge("IP", e.getOrDefault("SubnetIPAddressLimitReachedException", 0L), Long::sum);
             n.merge(EC2_REQUEST, e.getOrDefault("EC2ThrottledException", 0L), Long::sum);
@@ -2324,12 +2331,7 @@ public final class Planner {
             long n = f.invocations().total();
             count(out, ft.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), n, "concurrency: "
                     + name + "'s reserved concurrency", "throttled (ReservedFunctionConcurrentInvocationLimitExceeded)");
-            boolean request = rateLimit(s, r, name).equals("request-rate");
-            count(out, ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
-                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, (request
-                    ? "request-rate: " : "scaling-rate: ") + name, request ? "throttled (FunctionInvocationRateLimit"
-                    + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"
-                    : "throttled (FunctionInvocationRateLimitExceeded)");
+            rateLines(out, s, name, f, n);
             Map<String, Long> fe = f.invocations().errors();
             endsFailed(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
                     "SubnetIPAddressLimitReachedException", f.finalReasonCode(), StateReasonCode.SubnetOutOfIPAddresses);
@@ -2421,35 +2423,102 @@ public final class Planner {
     }
 
     /**
-     * Which limit a function's FunctionInvocationRateLimitExceeded throttles were: {@code request-rate} (requests per
-     * second over 10 x the concurrency limit: its reserved concurrency, else the account's; AWS gives the same reason
-     * for it and for scaling) when the offered requests per second (the run's, throttled ones too) reach 80% of that
-     * cap, else {@code scaling-rate} (the environments could not be added fast enough); {@code scaling-rate} when the
-     * scenario is not known. The lever differs: the first is raised with the concurrency quota, the second is not.
+     * Which limit a function's FunctionInvocationRateLimitExceeded (or ReservedFunctionInvocationRateLimitExceeded)
+     * throttles were, as the run recorded them ({@link RunSummary.Invocations#rateLimits}; AWS gives the same reason
+     * for all): {@code request-rate} when a cap on requests per second (10 x the account's concurrency limit, its
+     * reserved or its provisioned concurrency) refused most of them, else {@code scaling-rate} (the environments
+     * could not be added fast enough, or the per-function rule's rise); {@code scaling-rate} when none was recorded.
+     * The lever differs: the first is raised with the concurrency behind the cap, the second is not.
+     *
+     * @param s unused: the run's record, not the scenario, tells it (kept for the callers)
      */
     static String rateLimit(Scenario s, RunSummary r, String function) {
-        if (s == null) {
+        RunSummary.FunctionSummary fs = r.functions().get(function);
+        if (fs == null) {
             return "scaling-rate";
         }
-        double seconds = s.durationMicros() / 1e6;
-        for (Scenario.Function f : s.functions()) {
-            if (!f.name().equals(function)) {
-                continue;
-            }
-            RunSummary.FunctionSummary fs = r.functions().get(function);
-            double rate;
-            int cap;
-            if (f.reservedConcurrency().isPresent()) {
-                cap = f.reservedConcurrency().getAsInt();
-                rate = fs == null ? 0 : fs.invocations().total() / seconds;
+        long request = 0;
+        long scaling = 0;
+        for (RequestRateLimit l : RequestRateLimit.all()) {
+            if (requestCap(l)) {
+                request += fs.invocations().rateLimited(l);
             } else {
-                cap = s.account().concurrencyLimit();
-                rate = r.invocations().total() / seconds;
+                scaling += fs.invocations().rateLimited(l);
             }
-            return rate >= 0.8 * dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * cap
-                    ? "request-rate" : "scaling-rate";
         }
-        return "scaling-rate";
+        return request > scaling ? "request-rate" : "scaling-rate";
+    }
+
+    /** Whether {@code l} is a cap on requests per second ({@code request-rate}), not {@code scaling-rate}. */
+    static boolean requestCap(RequestRateLimit l) {
+        return l == RequestRateLimit.ACCOUNT || l == RequestRateLimit.RESERVED || l == RequestRateLimit.PROVISIONED;
+    }
+
+    /**
+     * The traffic headroom's lines for a function's rate throttles, one per limit that refused some (as the run
+     * recorded them), each with its limit's lever: {@code request-rate} for a cap (the account's concurrency quota,
+     * the function's reserved concurrency, its provisioned concurrency), {@code scaling-rate} for the rise and the
+     * scaling rate.
+     */
+    private static void rateLines(List<String> out, Scenario s, String name, RunSummary.FunctionSummary f, long n) {
+        Map<String, Long> ft = f.invocations().throttleReasons();
+        long all = ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L);
+        String reason = ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0
+                ? "ReservedFunctionInvocationRateLimitExceeded" : "FunctionInvocationRateLimitExceeded";
+        long told = 0;
+        int per = dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY;
+        for (RequestRateLimit l : RequestRateLimit.all()) {
+            long c = f.invocations().rateLimited(l);
+            told += c;
+            String why = switch (l) {
+                case ACCOUNT -> ": requests per second over 10 x the concurrency limit"
+                        + (s == null || s.multiAccount() ? "" : String.format(java.util.Locale.ROOT, " of %,d = %,d",
+                                s.account().concurrencyLimit(), (long) per * s.account().concurrencyLimit()))
+                        + "; raise the concurrency quota";
+                case RESERVED -> {
+                    int rc = reservedOf(s, name);
+                    yield ": requests per second over 10 x its reserved concurrency" + (rc < 0 ? "" : String.format(
+                            java.util.Locale.ROOT, " of %,d = %,d", rc, (long) per * rc))
+                            + "; raise its reserved concurrency";
+                }
+                case PROVISIONED -> {
+                    int pc = provisionedOf(s, name);
+                    yield ": requests per second over 10 x provisioned concurrency" + (pc <= 0 ? "" : String.format(
+                            java.util.Locale.ROOT, " of %,d = %,d", pc, (long) per * pc)) + ", every request of it"
+                            + " counted; raise its provisioned concurrency, or, if AWS counts only the requests"
+                            + " provisioned environments serve, set scaling.provisionedConcurrency.requestRateCap:"
+                            + " provisionedOnly";
+                }
+                case RISE -> ": its request rate rose faster than the scaling rule allows (scaling"
+                        + ".newRequestsPerSecond every scaling.period); ramp it up more slowly";
+                case SCALING -> "";
+            };
+            count(out, c, n, (requestCap(l) ? "request-rate: " : "scaling-rate: ") + name, "throttled (" + reason
+                    + why + ")");
+        }
+        // none recorded (a summary written before they were): the scaling rate, as AWS's reason reads
+        count(out, all - told, n, "scaling-rate: " + name, "throttled (" + reason + ")");
+    }
+
+    /** {@code function}'s reserved concurrency in {@code s}, -1 when it has none or is not known. */
+    private static int reservedOf(Scenario s, String function) {
+        for (Scenario.Function f : s == null ? List.<Scenario.Function>of() : s.functions()) {
+            if (f.name().equals(function) && f.reservedConcurrency().isPresent()) {
+                return f.reservedConcurrency().getAsInt();
+            }
+        }
+        return -1;
+    }
+
+    /** {@code function}'s provisioned concurrency in {@code s}, 0 when it has none or is not known. */
+    private static int provisionedOf(Scenario s, String function) {
+        for (Scenario.Function f : s == null ? List.<Scenario.Function>of() : s.functions()) {
+            if (f.name().equals(function)) {
+                return f.provisionedConcurrency();
+            }
+        }
+        return 0;
     }
 
     /** {@link #limitsHit(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
@@ -2481,6 +2550,14 @@ public final class Planner {
                 if (ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
                         + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0 && !hit.contains(name)) {
                     hit.add(name);
+                }
+                // the other name too when its limits refused some of them (a cap and the scaling rate both)
+                String other = name.equals("request-rate") ? "scaling-rate" : "request-rate";
+                for (RequestRateLimit l : RequestRateLimit.all()) {
+                    if (f.getValue().invocations().rateLimited(l) > 0 && requestCap(l) == other.equals("request-rate")
+                            && !hit.contains(other)) {
+                        hit.add(other);
+                    }
                 }
             }
         }

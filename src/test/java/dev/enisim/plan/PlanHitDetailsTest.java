@@ -131,9 +131,10 @@ class PlanHitDetailsTest {
                   - { name: other, existing: Active, initDuration: 0s, duration: 0.5ms, arrivals: { poisson: 200/s } }
                 """);
         RunSummary r = assertOnlyHit(s, "request-rate",
-                "request-rate: pixel: 5,842 of 11,941 invocations throttled (FunctionInvocationRateLimit"
-                + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)");
-        assertEquals("scaling-rate", Planner.rateLimit(null, r, "pixel"), "no scenario known");
+                "request-rate: pixel: 5,842 of 11,941 invocations throttled (ReservedFunctionInvocationRateLimit"
+                + "Exceeded: requests per second over 10 x its reserved concurrency of 10 = 100; raise its reserved"
+                + " concurrency)");
+        assertEquals("request-rate", Planner.rateLimit(null, r, "pixel"), "the run's record: no scenario needed");
         assertEquals("scaling-rate", Planner.rateLimit(s, r, "no-such-function"));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +34,14 @@ class PlanRequestRateTest {
                 p.headroom().firstLimitDetails().toString());
     }
     /**
-     * Which rate limit a function's rate throttles are: its offered requests a second at 80% of its cap or more are
-     * the request rate. A reserved concurrency of 10 caps it at 100 a second: 80 a second exactly (4,800 calls in a
-     * minute) is at the request rate, 79 a second is not. The run needs no throttle: the name is the rate's.
+     * Which rate limit a function's rate throttles are is the run's record (summary.json's rateLimits), not a share
+     * of its cap guessed from its traffic (it was: 80% of the cap or more was "request-rate" whether or not the cap
+     * throttled). A reserved concurrency of 10 caps it at 100 a second: at 80 and 79 a second nothing is throttled,
+     * so nothing is named, and at 150 a second the cap's throttles are the request rate.
      */
     @Test
-    void exactlyEightyPercentOfTheRequestCapIsTheRequestRate() throws Exception {
-        for (int perSecond : new int[] {80, 79}) {
+    void theRecordNotTheShareOfTheCapNamesTheRateLimit() throws Exception {
+        for (int perSecond : new int[] {80, 79, 150}) {
             dev.enisim.scenario.Scenario s = ScenarioLoader.parse("""
                     name: edge
                     seed: 1
@@ -51,7 +53,11 @@ class PlanRequestRateTest {
                     """.formatted(perSecond), "edge");
             dev.enisim.metrics.RunSummary r = new dev.enisim.run.Simulation(s, 0).run().summary();
             assertEquals(60L * perSecond, r.invocations().total(), "the run this test is made of");
-            assertEquals(perSecond == 80 ? "request-rate" : "scaling-rate", Planner.rateLimit(s, r, "pixel"),
+            boolean over = perSecond > 100;
+            assertEquals(over, r.functions().get("pixel").invocations().rateLimited(
+                    dev.enisim.model.RequestRateLimit.RESERVED) > 0, perSecond + " a second");
+            assertEquals(over ? List.of("request-rate") : List.of(), Planner.limitsHit(r, s), perSecond + " a second");
+            assertEquals(over, Planner.hitDetails(r, s).stream().anyMatch(d -> d.startsWith("request-rate: pixel: ")),
                     perSecond + " a second");
         }
     }

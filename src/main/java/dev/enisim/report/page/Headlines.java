@@ -6,6 +6,7 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
+import dev.enisim.model.RequestRateLimit;
 import dev.enisim.model.function.State;
 import dev.enisim.report.HtmlReport;
 import dev.enisim.report.Narrative;
@@ -63,9 +64,10 @@ public final class Headlines {
                 why = cause(e.detail());
             } else if (e.reason().equals("TooManyRequestsException")) {
                 outcome = "TooManyRequestsException (" + e.detail() + ")";
-                // the account's cap on requests, not scaling, when the account was sent more than it in the spell
-                why = e.detail().equals("FunctionInvocationRateLimitExceeded") && rate != null
-                        && rate.over(e.atMicros(), e.lastMicros()) ? rate.why() : cause(e.detail());
+                // a request rate's throttle: the limit that refused it, as the run recorded it (the account's cap,
+                // the function's reserved or provisioned concurrency's, the rise, the scaling rate)
+                why = AccountRate.isRate(e.detail()) ? AccountRate.why(r, e.subject(), e.detail(), rate)
+                        : cause(e.detail());
             } else {
                 outcome = e.reason();
                 boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
@@ -882,7 +884,9 @@ public final class Headlines {
      * reserved form): the rule in force, the environments started and the requests throttled in the bucket of the
      * first such throttle, the peak concurrency and when it was first reached, and the last such throttle. Empty
      * otherwise. burst-scaling's verdict said "30,800 of 129,800 invocations did not succeed" and nothing of its story
-     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000).
+     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000). When the run recorded
+     * another limit as refusing most of those throttles ({@link RunSummary.Invocations#rateLimits}: a cap on requests,
+     * or the rise of a function's request rate), that limit's sentence instead, with its lever.
      */
     static String scaling(RunResult r, List<Failure> failures, Narrative.When when) {
         long first = Long.MAX_VALUE;
@@ -902,13 +906,33 @@ public final class Headlines {
         }
         TimeSeries ts = r.timeSeries();
         long bucket = ts.bucketMicros();
-        String capped = rateCap(r, byFunction);
-        if (capped != null) {
-            return capped;
+        // the limit that refused most of them, as the run recorded it: a cap on requests, the rise, or scaling
+        Map<String, Long> byLimit = new LinkedHashMap<>();
+        for (String fn : byFunction.keySet()) {
+            RunSummary.FunctionSummary fs = r.summary().functions().get(fn);
+            if (fs != null) {
+                fs.invocations().rateLimits().forEach((k, n) -> byLimit.merge(k, n, Long::sum));
+            }
         }
-        AccountRate account = AccountRate.of(r);
-        if (account != null && account.over(first, last)) {
-            return esc(account.verdict());
+        RequestRateLimit refusedBy = AccountRate.most(byLimit);
+        if (refusedBy != null && refusedBy != RequestRateLimit.SCALING) {
+            Map<String, Long> refused = new LinkedHashMap<>();
+            for (String fn : byFunction.keySet()) {
+                RunSummary.FunctionSummary fs = r.summary().functions().get(fn);
+                if (fs != null && fs.invocations().rateLimited(refusedBy) > 0) {
+                    refused.put(fn, fs.invocations().rateLimited(refusedBy));
+                }
+            }
+            String capped = refusedBy == RequestRateLimit.ACCOUNT || refusedBy == RequestRateLimit.RESERVED
+                    ? rateCap(r, refused, refusedBy) : null;
+            if (capped != null) {
+                return capped;
+            }
+            AccountRate account = AccountRate.of(r);
+            if (refusedBy == RequestRateLimit.ACCOUNT && account != null) {
+                return esc(account.verdict());
+            }
+            return " " + esc(capitalised(limitVerdict(r, refusedBy, mostOf(refused), account))) + ".";
         }
         int i = (int) (first / bucket);
         long started = at(ts.account(Metric.COLD_STARTS), i);
@@ -1592,21 +1616,17 @@ public final class Headlines {
     }
 
     /**
-     * When the function most throttled for its rate was sent more requests per second, over a whole bucket, than
-     * Lambda accepts (10 per unit of its concurrency quota: its reserved concurrency, else the account's limit), the
+     * When the function {@code limit} (the account's cap or reserved concurrency's, as the run recorded it) throttled
+     * most was sent more requests per second, over a whole bucket, than Lambda accepts (10 per unit of that
+     * concurrency quota: its reserved concurrency, or the account's limit), the
      * sentence that says so: then the cap on requests, not the scaling of environments, throttled it (request-rate-
      * cap: 10,000 per second against 10 x 10, at a peak concurrency of 5). Null otherwise.
      */
-    private static String rateCap(RunResult r, Map<String, Long> byFunction) {
-        String fn = null;
-        for (Map.Entry<String, Long> e : byFunction.entrySet()) {
-            if (fn == null || e.getValue() > byFunction.get(fn)) {
-                fn = e.getKey();
-            }
-        }
+    private static String rateCap(RunResult r, Map<String, Long> byFunction, RequestRateLimit limit) {
+        String fn = mostOf(byFunction);
         java.util.OptionalInt reserved = java.util.OptionalInt.empty();
         for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
-            if (f.name().equals(fn)) {
+            if (f.name().equals(fn) && limit == RequestRateLimit.RESERVED) {
                 reserved = f.reservedConcurrency();
             }
         }
@@ -1638,6 +1658,40 @@ public final class Headlines {
                 + num(quota) + " = " + num(cap) + " per second), and " + esc(fn) + " was sent up to " + num(perSecond)
                 + " per second (over " + dev.enisim.report.Assumptions.duration(ts.bucketMicros()) + ")"
                 + (f == null ? "" : " while its concurrency peaked at " + num(f.peakConcurrentExecutions())) + ".";
+    }
+
+    /** The function with the most in {@code byFunction} (the first of those tied), null when it is empty. */
+    private static String mostOf(Map<String, Long> byFunction) {
+        String fn = null;
+        for (Map.Entry<String, Long> e : byFunction.entrySet()) {
+            if (fn == null || e.getValue() > byFunction.get(fn)) {
+                fn = e.getKey();
+            }
+        }
+        return fn;
+    }
+
+    /**
+     * The verdict's sentence for a request-rate limit that throttled {@code function} most, and the lever: raise the
+     * concurrency behind the cap, or (the provisioned cap) raise provisioned concurrency; the rise is a pace to keep.
+     */
+    private static String limitVerdict(RunResult r, RequestRateLimit limit, String function, AccountRate account) {
+        String why = AccountRate.why(r, limit, function, account);
+        return switch (limit) {
+            case PROVISIONED -> "the cap on requests, not the scaling of environments, throttled them: " + why
+                    + "; more provisioned concurrency raises it (or, if AWS counts only the requests provisioned"
+                    + " environments serve, scaling.provisionedConcurrency.requestRateCap: provisionedOnly)";
+            case RISE -> "the pace at which a function's request rate may rise, not its concurrency, throttled"
+                    + " them: " + why + "; a ramp that rises no faster is not throttled";
+            case RESERVED -> "the cap on requests, not the scaling of environments, throttled them: " + why
+                    + "; more reserved concurrency raises it";
+            default -> "the cap on requests, not the scaling of environments, throttled them: " + why
+                    + "; a higher concurrency quota raises it";
+        };
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** A series' value in bucket {@code i}; 0 when there is none. */
