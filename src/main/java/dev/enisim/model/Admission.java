@@ -49,6 +49,11 @@ final class Admission {
         this.listener = listener;
     }
 
+    /** Another account's request-rate cap (10 x {@code concurrencyLimit}), in the order accounts are added. */
+    void addAccount(int concurrencyLimit) {
+        requests.addAccount(concurrencyLimit);
+    }
+
     /**
      * An invocation of the Active function {@code f}: its one outcome, reported to the listener (one that runs by
      * {@link WorldListener#started}, with everything it changed); if admitted, its end is scheduled.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Owns the invocation request-rate limits [doc]: requests per second at most 10 x the account's concurrency limit
- * (all functions), 10 x a function's reserved concurrency and 10 x its provisioned concurrency ("Invocation
+ * (all of its functions; with several accounts, each against its own), 10 x a function's reserved concurrency and 10 x its provisioned concurrency ("Invocation
  * requests per function version or alias: 10 x allocated provisioned concurrency", gettingstarted-limits.html;
  * the configured figure is taken as the allocated one [assumed]; every request of the function counts, spillover
  * included, unless {@code scaling.provisionedConcurrency.requestRateCap: provisionedOnly}: then this cap is not
@@ -17,7 +17,8 @@ import java.util.Arrays;
  */
 final class RequestRate {
 
-    private final TokenBucket account;
+    /** Per account (by its index), 10 x its concurrency limit: the request-rate quota is each account's own. */
+    private TokenBucket[] accounts;
     private final double windowSeconds;
     private final long startPerWindow;
     private final long risePerWindow;
@@ -43,7 +44,7 @@ final class RequestRate {
         this.windowSeconds = scaling.requestRateWindowMicros() / 1e6;
         this.windowMicros = scaling.requestRateWindowMicros();
         this.rising = scaling.model() == Scaling.Model.PER_FUNCTION;
-        this.account = bucket(accountConcurrencyLimit);
+        this.accounts = new TokenBucket[] {bucket(accountConcurrencyLimit)};
         double perSecondPerSecond = scaling.newRequestsPerSecond() * 1e6 / scaling.periodMicros();
         this.startPerWindow = Math.max(1, Math.round(scaling.newRequestsPerSecond() * windowSeconds));
         this.risePerWindow = Math.max(1, Math.round(perSecondPerSecond * windowSeconds * windowSeconds));
@@ -51,6 +52,15 @@ final class RequestRate {
 
     private TokenBucket bucket(int concurrency) {
         return bucket(concurrency, windowSeconds);
+    }
+
+    /**
+     * Another account (a scenario with several over shared VPCs; account 0 is the constructor's) with its own cap of
+     * 10 x its concurrency limit: its index is the next, as {@link Concurrency#addAccount} gives it.
+     */
+    void addAccount(int concurrencyLimit) {
+        accounts = Arrays.copyOf(accounts, accounts.length + 1);
+        accounts[accounts.length - 1] = bucket(concurrencyLimit);
     }
 
     /** The bucket of 10 x {@code concurrency} requests per second, holding one window's requests. */
@@ -80,6 +90,7 @@ final class RequestRate {
             }
         }
         TokenBucket prov = provisionedCaps ? provisionedBucket(i) : null;
+        TokenBucket account = accounts[rows.account(i)];
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         if (rising && !roomToRise(i, now)) {
             refusedBy = RequestRateLimit.RISE;

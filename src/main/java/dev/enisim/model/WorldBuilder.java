@@ -27,6 +27,7 @@ final class WorldBuilder {
     private final Concurrency concurrency;
     private final EniFleet fleet;
     private final NatGateways nat;
+    private final Admission admission;
     private final List<LambdaFunction> functions = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
     private final Set<String> knownRoles = new HashSet<>(); // the same, for a constant-time check
@@ -47,7 +48,7 @@ final class WorldBuilder {
         EnvironmentPool environments = new EnvironmentPool(settings, rows, network, fleet, port, listener);
         Lifecycle lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functions);
         this.nat = new NatGateways(network, port, listener);
-        Admission admission = new Admission(settings, rows, functions, fleet, environments, concurrency, nat, port,
+        this.admission = new Admission(settings, rows, functions, fleet, environments, concurrency, nat, port,
                 listener);
         this.parts = new WorldParts(rows, network, concurrency, fleet, environments, lifecycle, admission, nat,
                 listener);
@@ -117,6 +118,7 @@ final class WorldBuilder {
             throw new IllegalStateException("name account 0 first (setFirstAccount)");
         }
         accountIds.add(id);
+        admission.addAccount(concurrencyLimit); // its own request-rate cap
         return concurrency.addAccount(concurrencyLimit);
     }
 
