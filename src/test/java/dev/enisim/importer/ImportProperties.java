@@ -80,7 +80,10 @@ class ImportProperties {
     @StatisticsReport(onFailureOnly = true)
     void importEitherLoadsOrReportsProblems(@ForAll("subnets") List<Sub> subnets,
             @ForAll("functions") List<Fn> functions) throws Exception {
-        Statistics.coverage(c -> c.check("imported").percentage(p -> p >= 10)); // not only refusals
+        // not only refusals: 14.3% of the tries import (286 of 2,000 seen), so "10% of 300" failed about one run in
+        // 90 (P(Bin(300, 0.143) < 30) = 1.1%); 4% (12 of 300) is 5 sigma under the mean of 43: P = 1e-9 a run
+        // (6e-8 were the share as low as 12.7%). An importer that refuses every input still fails it at once.
+        Statistics.coverage(c -> c.check("imported").percentage(p -> p >= 4));
         Path dir = Files.createTempDirectory("import-prop");
         try {
             ObjectNode s = JSON.createObjectNode();
