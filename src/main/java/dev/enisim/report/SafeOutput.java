@@ -464,6 +464,40 @@ public final class SafeOutput {
         return "no " + MARKER + " file, and it holds " + entries.get(0);
     }
 
+    /**
+     * Those of {@code names} that {@code dir}'s {@link #MARKER} (with enisim's header) lists with the checksum of what
+     * they hold now, each a regular file (not a link): enisim's own, by the proof {@link #checkFolder} asks of every
+     * file of a folder it replaces, for a command that writes its files beside a user's in a folder enisim wrote ({@code
+     * gate --force}). Name to checksum, in name order; empty when {@code dir} has no such marker, or it or one of those
+     * files cannot be read (nothing is then known as enisim's). Other names the marker lists are not read.
+     */
+    public static Map<String, String> listedAsWritten(Path dir, Path workingDir, java.util.Collection<String> names) {
+        Path target = absolute(dir, workingDir);
+        Map<String, String> ours = new java.util.TreeMap<>();
+        try {
+            Path marker = target.resolve(MARKER);
+            if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                return ours;
+            }
+            List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
+                return ours;
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                Matcher m = CHECKSUM_LINE.matcher(line);
+                if (m.matches() && names.contains(m.group(2))) {
+                    Path file = target.resolve(m.group(2));
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && m.group(1).equals(sha256(file))) {
+                        ours.put(m.group(2), m.group(1));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new java.util.TreeMap<>();
+        }
+        return ours;
+    }
+
     /** The SHA-256 of {@code file}'s bytes, in lower-case hex. */
     private static String sha256(Path file) throws IOException {
         java.security.MessageDigest md = digest();

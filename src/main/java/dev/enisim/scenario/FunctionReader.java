@@ -143,7 +143,11 @@ final class FunctionReader {
             e.problem("destinations", "shares add up to " + total + ", more than 1 (all of the connections)");
         }
         if (routes.size() > 16) {
-            e.problem("destinations", "at most 16 hot destinations per function");
+            e.problem("destinations", "at most 16 hot destinations per function, got " + routes.size() + " (a bound"
+                    + " of enisim's model, not an AWS limit: a NAT gateway limits connections to each destination, not"
+                    + " destinations); list only those that can come near 55,000 simultaneous connections per NAT"
+                    + " address, which are the ones that can run out of ports (the rest of the connections are not"
+                    + " counted at the gateway)");
         }
         if (!routes.isEmpty() && (vpc == null || !vpc.attached())) {
             e.problem("a function outside a VPC reaches the internet without a NAT gateway: egress needs a vpcConfig");

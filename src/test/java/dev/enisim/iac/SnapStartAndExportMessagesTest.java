@@ -105,4 +105,23 @@ class SnapStartAndExportMessagesTest {
         assertEquals(List.of(cfn + " (CloudFormation template)"), ChangeReader.read(List.of(cfn), List.of(),
                 account(Map.of())).sources());
     }
+
+    /**
+     * A {@code Transform} may be a list (SAM beside {@code AWS::LanguageExtensions}, as {@code sam init} writes it for
+     * loops): the template is SAM's when the list holds SAM's transform, and not when it does not. Untested until
+     * session 52 (PIT: the list's branch not covered, its checks surviving).
+     */
+    @Test
+    void aTemplateWhoseTransformListHoldsSamsIsCalledASamTemplate() throws Exception {
+        String samFunction = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                + "      FunctionName: fn\n      Runtime: python3.12\n      Handler: a.h\n      CodeUri: .\n" + VPC;
+        Path listed = template("listed.yaml", "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n"
+                + samFunction);
+        assertEquals(List.of(listed + " (SAM template)"), ChangeReader.read(List.of(listed), List.of(),
+                account(Map.of())).sources());
+        Path other = template("other.yaml", "Transform: [AWS::LanguageExtensions]\nResources:\n"
+                + Templates.function("Other", "other", VPC));
+        assertEquals(List.of(other + " (CloudFormation template)"), ChangeReader.read(List.of(other), List.of(),
+                account(Map.of())).sources());
+    }
 }

@@ -91,7 +91,11 @@ class FunctionRulesTest {
                                 + "{destination: b, share: 0.5}, {destination: c, share: 0.25}] }\n",
                         "functions[0].egress.destinations: shares add up to 1.25, more than 1 (all of the connections)"),
                 row("17 egress destinations", NAT + "    egress: { destinations: [" + destinations(17) + "] }\n",
-                        "functions[0].egress.destinations: at most 16 hot destinations per function"),
+                        "functions[0].egress.destinations: at most 16 hot destinations per function, got 17 (a bound"
+                                + " of enisim's model, not an AWS limit: a NAT gateway limits connections to each"
+                                + " destination, not destinations); list only those that can come near 55,000"
+                                + " simultaneous connections per NAT address, which are the ones that can run out of"
+                                + " ports (the rest of the connections are not counted at the gateway)"),
                 row("egress outside a VPC", NAT.replace("    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }\n", "")
                                 + "    egress: { destinations: [{destination: a}] }\n",
                         "functions[0].egress: a function outside a VPC reaches the internet without a NAT gateway: egress "
