@@ -306,8 +306,9 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         long window = Math.max(r.timeSeries().bucketMicros(), CROWD_SPAN_MICROS);
-        return labelled(r.scenario(), crowds(out, members, window, Seconds.toMicros(r.summary().simulatedSeconds()),
-                start, r.timeSeries().bucketMicros()));
+        // each outage's why under its line, as explain told it alone before (Outages.withWhy)
+        return labelled(r.scenario(), dev.enisim.report.page.Outages.withWhy(crowds(out, members, window,
+                Seconds.toMicros(r.summary().simulatedSeconds()), start, r.timeSeries().bucketMicros()), r));
     }
 
     /**
