@@ -93,8 +93,9 @@ final class TerminalSummary {
             out.printf("  %-20s peak %d of %s %d%s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
                     v.getValue().peakEnis(),
                     legacy ? "legacy.eniLimit" : "quota", v.getValue().eniQuota(),
-                    v.getValue().otherUsedEnis() > 0 ? ", " + v.getValue().otherUsedEnis() + " used by other services"
-                            : "",
+                    v.getValue().otherUsedEnis() == 0 ? "" : dev.enisim.report.page.Headlines.inPlace(r.scenario())
+                            ? ", " + v.getValue().otherUsedEnis() + " " + dev.enisim.report.page.Headlines.IN_PLACE
+                            : ", " + v.getValue().otherUsedEnis() + " used by other services",
                     legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
         more(out, vpcs.size(), "VPCs");

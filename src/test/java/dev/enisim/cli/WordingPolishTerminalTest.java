@@ -31,4 +31,14 @@ class WordingPolishTerminalTest {
         assertTrue(open.contains(": 2 ENIs, 1 deletion cancelled: new-app took eni-0001 back at 00:35:00; 1 still there"
                 + " at the end of the run\n"), open);
     }
+
+    /** import-example's 7 ENIs of otherUsedEnis, one a Lambda ENI: already in place, not "used by other services". */
+    @Test
+    void anImportedAccountsOtherEnisAreEnisAlreadyInPlace() throws Exception {
+        String out = terminal(new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
+                java.nio.file.Path.of("scenarios/import-example/scenario.yaml")), 0).run());
+        assertTrue(out.contains(", 7 ENIs already in place (other services', or Lambda's beyond those its functions"
+                + " start with)\n"), out);
+        assertTrue(!out.contains("used by other services"), out);
+    }
 }

@@ -1737,7 +1737,11 @@ public final class Headlines {
                 .append("\">\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
-                + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
+                + (inPlace(r.scenario()) ? "<th scope=\"col\">used (with the ENIs already in place)</th><th scope="
+                        + "\"col\">" + IN_PLACE.replace("already in place", "already in place at the end") + "</th>"
+                        : "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs"
+                        + " (end)</th>")
+                + "<th scope=\"col\">first reached (bucket)</th>"
                 + "</tr>\n");
         AtStart start = AtStart.of(r);
         int n = 0;
@@ -2011,6 +2015,20 @@ public final class Headlines {
         return t.waitSeconds() == null ? "still there at the end of the run"
                 : "waited " + Narrative.clock(Seconds.toMicros(t.waitSeconds())) + (t.orphaned() == 0 ? ""
                         : " (" + t.orphaned() + " orphaned: deleted by hand)");
+    }
+
+    /**
+     * What a VPC's {@code otherUsedEnis} are in a scenario with functions there at time 0 (an imported account's):
+     * the import counts there, beside other services' ENIs, the Lambda ENIs it found beyond the one per key its
+     * functions start with (Hyperplane scaled out) and those of no imported key. They are Lambda Hyperplane ENIs
+     * already in place, not other services': the header and the terminal said "other services'" of them.
+     */
+    public static final String IN_PLACE = "ENIs already in place (other services', or Lambda's beyond those its"
+            + " functions start with)";
+
+    /** Whether the scenario has a function there at time 0 ({@code existing}), so {@link #IN_PLACE} applies. */
+    public static boolean inPlace(dev.enisim.scenario.Scenario s) {
+        return s.functions().stream().anyMatch(f -> f.existing() != dev.enisim.scenario.Scenario.Function.Existing.NO);
     }
 
     /** Cancellations a teardown's sentence names at most. */

@@ -171,4 +171,22 @@ public class WordingPolishTest {
         assertFalse(v.contains("were not all deleted"), v);
     }
 
+    /**
+     * import-example's VPC counts 7 ENIs in otherUsedEnis, one of them a Lambda ENI of no imported key (its comment
+     * says so): the Capacity table called them all "other services' ENIs". With functions there at time 0, the
+     * header says what the import puts there: ENIs already in place, other services' or Lambda's.
+     */
+    @Test
+    void anImportedAccountsOtherEnisAreEnisAlreadyInPlace() throws Exception {
+        RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/import-example/scenario.yaml")), 0).run();
+        String answers = Headlines.html(r);
+        assertTrue(answers.contains("<th scope=\"col\">used (with the ENIs already in place)</th><th scope=\"col\">ENIs"
+                + " already in place at the end (other services', or Lambda's beyond those its functions start with)"
+                + "</th>"), answers);
+        assertFalse(answers.contains("other services' ENIs (end)"), answers);
+        // a scenario written by hand, no function there at time 0: its otherUsedEnis are other services' (EFS)
+        String efs = Headlines.html(new Simulation(ScenarioLoader.load(Path.of("scenarios/efs-shares-the-quota.yaml")),
+                0).run());
+        assertTrue(efs.contains("<th scope=\"col\">other services' ENIs (end)</th>"), efs);
+    }
 }
