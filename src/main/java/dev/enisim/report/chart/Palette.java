@@ -168,6 +168,8 @@ public final class Palette {
             "PublishVersion (\\S+) -> version ([0-9]+).*");
     private static final java.util.regex.Pattern TENANTS = java.util.regex.Pattern.compile(
             "Other tenants of (.+) now use ([0-9,]+) IPs.*");
+    private static final java.util.regex.Pattern BY_HAND = java.util.regex.Pattern.compile(
+            "DeleteNetworkInterface by hand: ([0-9,]+) orphaned ENI\\(s\\).*");
     private static final java.util.regex.Pattern SERVICES = java.util.regex.Pattern.compile(
             "Other services' ENIs in (.+) now number ([0-9,]+).*");
 
@@ -210,6 +212,10 @@ public final class Palette {
         m = TENANTS.matcher(description);
         if (m.matches()) {
             return "Other tenants of " + middle(m.group(1), MARKER_NAME_MAX) + ": " + m.group(2) + " IPs";
+        }
+        m = BY_HAND.matcher(description);
+        if (m.matches()) { // "DeleteNetworkInterfac…and: 2 orphaned ENI(s)" cut in its middle
+            return m.group(1) + " orphaned ENI(s) deleted by hand";
         }
         m = SERVICES.matcher(description);
         if (m.matches()) {

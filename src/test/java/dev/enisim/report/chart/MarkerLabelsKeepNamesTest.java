@@ -69,5 +69,7 @@ public class MarkerLabelsKeepNamesTest {
         assertTrue(label.startsWith("Deletion of eni-0001 \u2026"), label);
         assertTrue(label.endsWith(" (subnet-a+[sg-app])"), label);
         assertEquals("orders-api created", Palette.shortLabel("CreateFunction orders-api with subnets a and b"));
+        assertEquals("2 orphaned ENI(s) deleted by hand", Palette.shortLabel("DeleteNetworkInterface by hand: 2"
+                + " orphaned ENI(s) in subnet-a"));
     }
 }
