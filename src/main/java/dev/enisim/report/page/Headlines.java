@@ -2026,9 +2026,13 @@ public final class Headlines {
     public static final String IN_PLACE = "ENIs already in place (other services', or Lambda's beyond those its"
             + " functions start with)";
 
-    /** Whether the scenario has a function there at time 0 ({@code existing}), so {@link #IN_PLACE} applies. */
+    /**
+     * Whether {@link #IN_PLACE} applies: the scenario has a function there at time 0 ({@code existing}) and a VPC with
+     * {@code otherUsedEnis} (teardown's existing functions and no other ENI keep "other services'").
+     */
     public static boolean inPlace(dev.enisim.scenario.Scenario s) {
-        return s.functions().stream().anyMatch(f -> f.existing() != dev.enisim.scenario.Scenario.Function.Existing.NO);
+        return s.functions().stream().anyMatch(f -> f.existing() != dev.enisim.scenario.Scenario.Function.Existing.NO)
+                && s.vpcs().stream().anyMatch(v -> v.otherUsedEnis() > 0);
     }
 
     /** Cancellations a teardown's sentence names at most. */
