@@ -80,7 +80,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println();
         // on a terminal, "why" lines wrap between words at its width; into a file or a pipe, one line each
-        for (String line : Narrative.wrap(withOutages(Narrative.lines(r), r), System.console() == null
+        for (String line : Narrative.wrap(Narrative.lines(r), System.console() == null
                 ? Integer.MAX_VALUE
                 : ProgressBar.terminalColumns() - 1)) {
             out.println(line);
@@ -90,78 +90,5 @@ final class ExplainCommand implements Callable<Integer> {
                     Narrative.trace(r).getBytes(StandardCharsets.UTF_8));
         }
         return 0;
-    }
-
-    /**
-     * The story's lines with, under each "Availability Zone ... down", why it matters in this run: the ENIs there
-     * carried no traffic until it was back up, the functions with a subnet in an AZ still up went on serving from it,
-     * and those with none failed (the terminal's and the page's outage counts, {@link
-     * dev.enisim.report.page.Outages}). az-outage's explain told only reports-single-az's ServiceExceptions, never that
-     * payments kept serving from us-east-1b (the teacher's review, session 51).
-     */
-    static java.util.List<String> withOutages(java.util.List<String> lines, RunResult r) {
-        java.util.List<dev.enisim.report.page.Outages.Outage> outages = dev.enisim.report.page.Outages.of(r);
-        if (outages.isEmpty()) {
-            return lines;
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        java.util.Set<dev.enisim.report.page.Outages.Outage> told = new java.util.HashSet<>();
-        for (String line : lines) {
-            out.add(line);
-            for (dev.enisim.report.page.Outages.Outage o : outages) {
-                if (!told.contains(o) && line.endsWith("  Availability Zone " + o.az() + " down")) {
-                    told.add(o);
-                    out.add("          why: " + outageWhy(o));
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** One outage in words, for {@link #withOutages}. */
-    static String outageWhy(dev.enisim.report.page.Outages.Outage o) {
-        StringBuilder b = new StringBuilder("While an Availability Zone is down, ");
-        b.append(o.enis().isEmpty() ? "no ENI of the run is in it" : (o.enis().size() == 1 ? "the ENI there ("
-                : "the " + o.enis().size() + " ENIs there (") + names(o.enis()) + ") carr" + (o.enis().size() == 1
-                ? "ies" : "y") + " no traffic");
-        java.util.List<String> unharmed = new java.util.ArrayList<>();
-        java.util.List<String> harmed = new java.util.ArrayList<>();
-        o.spread().forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
-        if (!unharmed.isEmpty() || !harmed.isEmpty()) {
-            java.util.List<String> both = new java.util.ArrayList<>();
-            for (String fn : unharmed.size() + harmed.size() <= 5 ? concat(unharmed, harmed) : java.util.List.<String>of()) {
-                java.util.Set<String> up = new java.util.TreeSet<>(o.azsOf().getOrDefault(fn, java.util.Set.of()));
-                up.remove(o.az());
-                both.add(up.isEmpty() ? fn : fn + " (" + String.join(", ", up) + ")");
-            }
-            b.append("; a function with subnets in other AZs goes on serving from those: ").append(both.isEmpty()
-                    ? names(concat(unharmed, harmed)) : String.join(", ", both));
-            if (!harmed.isEmpty()) {
-                b.append(" (").append(names(harmed)).append(" still with ").append(String.format("%,d",
-                        o.refusedElsewhere())).append(" invocations refused: see the page's What failed)");
-            }
-        }
-        if (!o.stopped().isEmpty()) {
-            b.append("; a function with no subnet in an AZ still up fails until it is back up (").append(names(
-                    o.stopped().keySet())).append(")");
-        }
-        if (!o.touchesAFunction()) {
-            b.append("; no function has a subnet there");
-        }
-        return b.append('.').toString();
-    }
-
-    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
-        java.util.List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    /** Up to five names, then how many more. */
-    private static String names(java.util.Collection<String> all) {
-        java.util.List<String> l = new java.util.ArrayList<>(all);
-        return l.size() <= 5 ? String.join(", ", l) : String.join(", ", l.subList(0, 5)) + " and " + (l.size() - 5)
-                + " more";
     }
 }

@@ -93,8 +93,9 @@ final class TerminalSummary {
             out.printf("  %-20s peak %d of %s %d%s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
                     v.getValue().peakEnis(),
                     legacy ? "legacy.eniLimit" : "quota", v.getValue().eniQuota(),
-                    v.getValue().otherUsedEnis() > 0 ? ", " + v.getValue().otherUsedEnis() + " used by other services"
-                            : "",
+                    v.getValue().otherUsedEnis() == 0 ? "" : dev.enisim.report.page.Headlines.inPlace(r.scenario())
+                            ? ", " + v.getValue().otherUsedEnis() + " " + dev.enisim.report.page.Headlines.IN_PLACE
+                            : ", " + v.getValue().otherUsedEnis() + " used by other services",
                     legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
         more(out, vpcs.size(), "VPCs");
@@ -156,12 +157,7 @@ final class TerminalSummary {
         for (RunSummary.Teardown t : top(ts)) {
             out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
-                    t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.allCancelled(t) ? "deletion cancelled: "
-                    + dev.enisim.report.page.Headlines.cancellations(t, when) : t.waitSeconds() == null
-                    ? "still there at the end of the run"
-                    : "waited " + dev.enisim.report.Narrative.clock(dev.enisim.metrics.Seconds.toMicros(
-                            t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
-                            + " orphaned: deleted by hand)"));
+                    t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.teardownWords(r, t, when));
         }
         long none = all.stream().filter(t -> t.enis() == 0).count();
         if (ts.size() > TOP) {
@@ -176,9 +172,10 @@ final class TerminalSummary {
             RunSummary.Teardown longest = null;
             boolean open = false;
             for (RunSummary.Teardown t : group) {
-                open |= dev.enisim.report.page.Headlines.stillOpen(t);
-                if (t.enis() > 0 && t.waitSeconds() != null && (longest == null
-                        || t.waitSeconds() > longest.waitSeconds())) {
+                open |= dev.enisim.report.page.Headlines.stillOpen(r, t);
+                Double wait = dev.enisim.report.page.Headlines.waitOf(r, t);
+                if (t.enis() > 0 && wait != null && (longest == null
+                        || wait > dev.enisim.report.page.Headlines.waitOf(r, longest))) {
                     longest = t;
                 }
             }
@@ -188,7 +185,7 @@ final class TerminalSummary {
             out.printf("  %,d functions deleted together at %s (as a stack's deletion): %s%n", group.size(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(e.getKey())), open ? "not finished at the end of the"
                     + " run (an ENI still there)" : "done after " + dev.enisim.report.Narrative.clock(
-                            dev.enisim.metrics.Seconds.toMicros(longest.waitSeconds())) + ", the longest wait ("
+                            dev.enisim.metrics.Seconds.toMicros(dev.enisim.report.page.Headlines.waitOf(r, longest))) + ", the longest wait ("
                             + longest.function() + "'s)");
         }
     }

@@ -306,8 +306,9 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         long window = Math.max(r.timeSeries().bucketMicros(), CROWD_SPAN_MICROS);
-        return labelled(r.scenario(), crowds(out, members, window, Seconds.toMicros(r.summary().simulatedSeconds()),
-                start, r.timeSeries().bucketMicros()));
+        // each outage's why under its line, as explain told it alone before (Outages.withWhy)
+        return labelled(r.scenario(), dev.enisim.report.page.Outages.withWhy(crowds(out, members, window,
+                Seconds.toMicros(r.summary().simulatedSeconds()), start, r.timeSeries().bucketMicros()), r));
     }
 
     /**
@@ -604,9 +605,11 @@ public final class Narrative {
                         + " peak, %,.1f at the trough, %,.1f now)", v[c.firstPeak()] / 1000.0, v[c.trough()] / 1000.0,
                         v[c.rise()] / 1000.0));
             }
-            line.append(", but the Hyperplane ENIs stayed at ").append(n(n)).append(" through the fall and the rise:"
-                    + " none created, none deleted").append(later ? "" : " (nor later: the same " + n(n) + " through all"
-                            + " " + c.rises() + " rises and falls of the run)").append('.');
+            // one ENI: "the Hyperplane ENI stayed", not "the Hyperplane ENIs stayed at 1 ... the same 1"
+            line.append(n == 1 ? ", but the one Hyperplane ENI stayed" : ", but the Hyperplane ENIs stayed at " + n(n))
+                    .append(" through the fall and the rise: none created, none deleted").append(later ? ""
+                            : " (nor later: the same " + (n == 1 ? "one" : n(n)) + " through all " + c.rises()
+                            + " rises and falls of the run)").append('.');
             String why = String.format(Locale.ROOT, "Hyperplane ENIs belong to subnet + security-group keys, not to"
                     + " execution environments: Lambda makes one when a function brings a new key (another only when"
                     + " a key's ENIs carry %,d connections each, hyperplane.connectionsPerEni), so a busy hour costs no"
@@ -830,7 +833,7 @@ public final class Narrative {
         String end = clock(Seconds.toMicros(r.summary().simulatedSeconds()), start);
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.AsyncSummary> e : r.summary().async().entrySet()) {
             dev.enisim.metrics.RunSummary.AsyncSummary a = e.getValue();
-            out.add(end + "  " + e.getKey() + " (invocationType Event): " + n(a.received()) + " events queued, "
+            out.add(end + "  " + e.getKey() + " (invocationType Event): " + count(a.received(), "event", "events") + " queued, "
                     + n(a.succeeded()) + " succeeded (" + n(a.succeededAfterRetries()) + " after retries), "
                     + n(a.dropped()) + " dropped" + (a.dropped() == 0 ? "" : " (" + n(a.sentToDeadLetterQueue())
                     + " to the dead-letter queue, " + n(a.sentToDestination()) + " to the on-failure destination)")
@@ -876,10 +879,10 @@ public final class Narrative {
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.AccountSummary> e : r.summary().accounts().entrySet()) {
             dev.enisim.metrics.RunSummary.AccountSummary a = e.getValue();
             out.add(end + "  account " + e.getKey() + " (" + (a.functions().isEmpty() ? "no functions"
-                    : String.join(", ", a.functions())) + "): " + n(a.invocations()) + " invocations, "
+                    : String.join(", ", a.functions())) + "): " + count(a.invocations(), "invocation", "invocations") + ", "
                     + n(a.succeeded()) + " succeeded, " + n(a.throttled()) + " throttled, " + n(a.invokeErrors())
                     + " invoke errors; up to " + n(a.peakConcurrentExecutions()) + " concurrent, "
-                    + n(a.peakEnis()) + " ENIs at once on " + n(a.eniKeys().size()) + " keys");
+                    + count(a.peakEnis(), "ENI", "ENIs") + " at once on " + count(a.eniKeys().size(), "key", "keys"));
         }
         out.add("          why: Hyperplane ENIs are keyed by subnet and security-group set within an account (\"each"
                 + " unique security group and subnet combination in your account requires a different network"
@@ -933,6 +936,11 @@ public final class Narrative {
 
     private static String n(long v) {
         return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** A count and its noun, singular for 1: "1 ENI at once on 1 key" (it read "1 ENIs at once on 1 keys"). */
+    static String count(long v, String one, String many) {
+        return n(v) + " " + (v == 1 ? one : many);
     }
 
     private static String seconds(double millis) {

@@ -76,7 +76,7 @@ class TerminalSummaryTest {
         String text = out.toString();
         assertTrue(text.contains("Latency (s) of the 13 successful invocations: p50 138.9, p90 284.2, p99 297.3, max"
                 + " 297.3; 11 of them cold starts (their latency, init + duration: p50 138.9 s)"), text);
-        assertTrue(text.contains("Cold starts: 11, 84.615% of the 13 invocations that got an execution environment"
+        assertTrue(text.contains("Cold starts: 11, 84.6% of the 13 invocations that got an execution environment"
                 + " (all succeeded); not counted: the 4 invocations refused before getting one"
                 + " (ResourceNotReadyException)."), text);
     }

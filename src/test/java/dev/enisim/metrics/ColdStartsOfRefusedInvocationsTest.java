@@ -48,9 +48,10 @@ class ColdStartsOfRefusedInvocationsTest {
         assertEquals(c.total(), s.latencyMillis().coldStarts(), "every cold start succeeded");
         assertEquals(s.invocations().total(), c.total() + c.warmStarts() + refused, "ran, or refused");
         assertEquals(c, s.functions().get("f").coldStarts());
-        assertEquals(String.format(java.util.Locale.ROOT, "Cold starts: 100, %.3f%% of the %,d invocations that got"
+        assertEquals(String.format(java.util.Locale.ROOT, "Cold starts: 100, %s of the %,d invocations that got"
                 + " an execution environment (all succeeded); not counted: the %,d invocations refused before getting"
-                + " one (SubnetIPAddressLimitReachedException).", 100 * c.probability(), c.total() + c.warmStarts(),
+                + " one (SubnetIPAddressLimitReachedException).",
+                dev.enisim.report.chart.Wording.pct(100, c.total() + c.warmStarts()), c.total() + c.warmStarts(),
                 refused), CostLine.coldStarts(s));
     }
 }

@@ -71,8 +71,9 @@ class NarrativeCyclesTest {
         RunResult r = new Simulation(ScenarioLoader.parse(HOURLY, "test.yaml"), 0).run();
         List<String> told = Narrative.lines(r).stream().filter(l -> l.contains("The load rose again")).toList();
         assertEquals(1, told.size(), String.join("\n", Narrative.lines(r)));
-        assertTrue(told.get(0).contains("the Hyperplane ENIs stayed at 1 through the fall and the rise: none created,"
-                + " none deleted (nor later: the same 1 through all 4 rises and falls of the run)."), told.get(0));
+        // one ENI in words (session 52): "the Hyperplane ENIs stayed at 1 ... the same 1" read as a plural
+        assertTrue(told.get(0).contains("but the one Hyperplane ENI stayed through the fall and the rise: none created,"
+                + " none deleted (nor later: the same one through all 4 rises and falls of the run)."), told.get(0));
     }
 
     @Test

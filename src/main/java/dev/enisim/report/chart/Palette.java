@@ -158,17 +158,39 @@ public final class Palette {
         return m;
     }
 
-    /** "CreateFunction orders-api with subnets ..." becomes "orders-api created". */
+    /** A function's or a resource's name in a marker label at most (Lambda allows 64 characters in a name). */
+    public static final int MARKER_NAME_MAX = 40;
+
+    /** A marker label of another kind at most. */
+    public static final int MARKER_LABEL_MAX = 44;
+
+    private static final java.util.regex.Pattern PUBLISHED = java.util.regex.Pattern.compile(
+            "PublishVersion (\\S+) -> version ([0-9]+).*");
+    private static final java.util.regex.Pattern TENANTS = java.util.regex.Pattern.compile(
+            "Other tenants of (.+) now use ([0-9,]+) IPs.*");
+    private static final java.util.regex.Pattern BY_HAND = java.util.regex.Pattern.compile(
+            "DeleteNetworkInterface by hand: ([0-9,]+) orphaned ENI\\(s\\).*");
+    private static final java.util.regex.Pattern SERVICES = java.util.regex.Pattern.compile(
+            "Other services' ENIs in (.+) now number ([0-9,]+).*");
+
+    /**
+     * An action's marker label: "CreateFunction orders-api with subnets ..." becomes "orders-api created", "Existing
+     * function orders-api with ..." "orders-api existing", "PublishVersion api -> version 12, ..." "api:12
+     * published". A name longer than {@value #MARKER_NAME_MAX} characters, and another label longer than {@value
+     * #MARKER_LABEL_MAX}, is cut in its middle, ending as it ends: labels cut at 32 characters kept their start
+     * alone, "Existing function orders-reconc..." and "PublishVersion api -> version 1..." (which version?), and the
+     * names people give (Name tags, function names of up to 64 characters) often differ only at their end.
+     */
     public static String shortLabel(String description) {
         String[] w = description.split(" ");
         if (w.length >= 2 && w[0].equals("CreateFunction")) {
-            return w[1] + " created";
+            return middle(w[1], MARKER_NAME_MAX) + " created";
         }
         if (w.length >= 2 && w[0].equals("UpdateFunctionConfiguration")) {
-            return w[1] + " updated";
+            return middle(w[1], MARKER_NAME_MAX) + " updated";
         }
         if (w.length >= 2 && w[0].equals("DeleteFunction")) {
-            return w[1] + " deleted";
+            return middle(w[1], MARKER_NAME_MAX) + " deleted";
         }
         if (description.startsWith("Availability Zone ")) {
             return "AZ " + description.substring("Availability Zone ".length());
@@ -180,7 +202,36 @@ public final class Palette {
             String head = description.substring(0, description.indexOf(':'));
             return head.contains(" (") ? head.substring(0, head.indexOf(" (")) : head;
         }
-        return description.length() > 32 ? description.substring(0, 31) + "..." : description;
+        if (w.length >= 3 && description.startsWith("Existing function ")) {
+            return middle(w[2], MARKER_NAME_MAX) + " existing";
+        }
+        java.util.regex.Matcher m = PUBLISHED.matcher(description);
+        if (m.matches()) {
+            return middle(m.group(1), MARKER_NAME_MAX) + ":" + m.group(2) + " published";
+        }
+        m = TENANTS.matcher(description);
+        if (m.matches()) {
+            return "Other tenants of " + middle(m.group(1), MARKER_NAME_MAX) + ": " + m.group(2) + " IPs";
+        }
+        m = BY_HAND.matcher(description);
+        if (m.matches()) { // "DeleteNetworkInterfac…and: 2 orphaned ENI(s)" cut in its middle
+            return m.group(1) + " orphaned ENI(s) deleted by hand";
+        }
+        m = SERVICES.matcher(description);
+        if (m.matches()) {
+            return "Other services' ENIs in " + middle(m.group(1), MARKER_NAME_MAX) + ": " + m.group(2);
+        }
+        return middle(description, MARKER_LABEL_MAX);
+    }
+
+    /** {@code text} cut in its middle to {@code max} characters, an ellipsis where it was cut; whole when it fits. */
+    static String middle(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int head = (max - 1) / 2;
+        int tail = max - 1 - head;
+        return text.substring(0, head) + dev.enisim.report.Labels.ELLIPSIS + text.substring(text.length() - tail);
     }
 
     private static Map<String, String> stateColours() {

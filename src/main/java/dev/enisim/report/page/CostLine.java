@@ -183,14 +183,13 @@ public final class CostLine {
         return b.append('.').toString();
     }
 
-    /** The cold-start probability: three decimals as before, two significant digits when smaller than that. */
+    /**
+     * The cold-start probability with the digits its count justifies, as every other share on the page
+     * ({@link dev.enisim.report.chart.Wording#pct}): one decimal from 1% up, two significant digits below ("84.6%",
+     * "0.81%", "0.015%"). Three decimals whatever the value read "84.615%" for 11 of 13.
+     */
     private static String probability(RunSummary.ColdStarts c) {
-        double p = 100 * c.probability();
-        if (c.total() > 0 && p < 0.001) {
-            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
-                    .toPlainString() + "%";
-        }
-        return String.format(Locale.ROOT, "%.3f%%", p);
+        return dev.enisim.report.chart.Wording.pct(c.total(), c.total() + c.warmStarts());
     }
 
     /** The line as a paragraph of the report's answers ("" when there is no cost). */

@@ -648,12 +648,12 @@ public final class Headlines {
             b.append(" made no Hyperplane ENI");
         } else if (e.created() == e.peak() && e.deleted() == 0 && e.orphaned() == 0) { // created counts those in place
             long at = firstAt(r, Metric.Scope.ACCOUNT, "", Metric.HYPERPLANE_ENI_COUNT, e.peak());
-            b.append(" ran on the same ").append(num(e.peak())).append(e.peak() == 1 ? " Hyperplane ENI" : " Hyperplane"
-                    + " ENIs").append(at <= 0 ? " from the first " + bucket : "").append(" to the end (")
+            // "the same Hyperplane ENI", not "the same 1 Hyperplane ENI"
+            b.append(" ran on the same ").append(e.peak() == 1 ? "Hyperplane ENI" : num(e.peak()) + " Hyperplane ENIs").append(at <= 0 ? " from the first " + bucket : "").append(" to the end (")
                     .append(keys == e.peak() ? (keys == 1 ? "its one ENI key's" : "one per ENI key") : num(keys)
                             + " ENI keys").append(": none created for the load, none deleted)");
         } else {
-            b.append(" had at most ").append(num(e.peak())).append(" Hyperplane ENIs (").append(num(e.created()))
+            b.append(" had at most ").append(num(e.peak())).append(e.peak() == 1 ? " Hyperplane ENI (" : " Hyperplane ENIs (").append(num(e.created()))
                     .append(" created, ").append(num(e.deleted())).append(" deleted)");
         }
         if (connections > 0) {
@@ -1318,17 +1318,22 @@ public final class Headlines {
             RunSummary.Teardown longest = null;
             List<String> names = new ArrayList<>();
             List<String> cancelled = new ArrayList<>();
+            int back = 0; // deletions cancelled (ENIs taken back)
+            int deleting = 0; // ENIs still being deleted at the end, -1 when not known
             for (RunSummary.Teardown t : group) {
                 names.add(t.function());
                 enis += t.enis();
                 if (!cancellations(t, when).isEmpty()) {
                     cancelled.add(cancellations(t, when));
                 }
-                if (stillOpen(t)) {
+                back += t.cancelled() == null ? 0 : t.cancelled().size();
+                Rest rest = rest(r, t);
+                if (stillOpen(r, t)) {
                     open = true;
-                } else if (t.waitSeconds() == null) {
+                    deleting = deleting < 0 || rest == null ? -1 : deleting + rest.deleting();
+                } else if (waitOf(r, t) == null) {
                     continue; // every ENI it released was taken back: nothing to wait for
-                } else if (t.enis() > 0 && (longest == null || t.waitSeconds() > longest.waitSeconds())) {
+                } else if (t.enis() > 0 && (longest == null || waitOf(r, t) > waitOf(r, longest))) {
                     longest = t;
                 }
             }
@@ -1356,19 +1361,38 @@ public final class Headlines {
                         .append(" used are still in use. ");
                 continue;
             }
-            if (open) {
+            // a teardown that mixes the two tells both, with their counts: 2 ENIs, 1 taken back and 1 deleted 20
+            // minutes later, read "had not finished at the end of the run" (the summary's wait is null for either)
+            long kept = enis - back; // the ENIs not taken back
+            if (open && back > 0 && deleting > 0) {
+                b.append(" had not finished at the end of the run: of ").append(whose).append(what).append(", Lambda")
+                        .append(" was still deleting ").append(num(deleting)).append(delay(r)).append(" and ")
+                        .append(back == 1 ? "1 was" : num(back) + " were").append(" taken back before ")
+                        .append(back == 1 ? "its" : "their").append(" deletion was done (").append(takenBack)
+                        .append(")");
+            } else if (open) {
                 b.append(" had not finished at the end of the run: Lambda had not yet deleted all of ").append(whose)
-                        .append(what);
+                        .append(what).append(delay(r));
+                if (!takenBack.isEmpty()) {
+                    b.append(" (not counting those taken back before their deletion was done: ").append(takenBack)
+                            .append(")");
+                }
+            } else if (back > 0) {
+                b.append(" took ").append(Narrative.clock(Seconds.toMicros(waitOf(r, longest))))
+                        .append(" until Lambda had deleted ").append(kept == 1 ? "the one" : "the last of the "
+                                + num(kept)).append(" of ").append(whose).append(what).append(" not taken back")
+                        .append(names.size() > 1 ? " (" + esc(longest.function()) + "'s)" : "")
+                        .append(kept == 1 ? ", after a deletion delay" : ", each after a deletion delay")
+                        .append(delay(r)).append("; ").append(back == 1 ? "1 was" : num(back) + " were")
+                        .append(" taken back before ").append(back == 1 ? "its" : "their")
+                        .append(" deletion was done (").append(takenBack).append(")");
             } else {
                 b.append(" took ").append(Narrative.clock(Seconds.toMicros(longest.waitSeconds())))
-                        .append(", until Lambda had deleted the last of ").append(whose).append(what)
+                        .append(", until Lambda had deleted ").append(enis == 1 ? whose + (legacy ? "" : "Hyperplane ")
+                                + "ENI" : "the last of " + whose + what)
                         .append(names.size() > 1 ? " (" + esc(longest.function()) + "'s)" : "")
-                        .append(", each after a deletion delay");
-            }
-            b.append(delay(r));
-            if (!takenBack.isEmpty()) {
-                b.append(" (not counting those taken back before their deletion was done: ").append(takenBack)
-                        .append(")");
+                        .append(enis == 1 ? ", after a deletion delay" : ", each after a deletion delay")
+                        .append(delay(r));
             }
             b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
                     + " used").append(" could not be deleted. ");
@@ -1416,19 +1440,40 @@ public final class Headlines {
             b.append("Updating ").append(esc(t.function())).append("'s VPC config at ").append(when.at(at));
             String changed = u == null ? "" : u.changed();
             b.append(changed.isEmpty() ? "" : " (" + esc(changed) + ")");
-            String what = num(t.enis()) + " old" + (legacy ? "" : " Hyperplane") + (t.enis() == 1 ? " ENI" : " ENIs");
+            boolean one = t.enis() == 1; // "its old Hyperplane ENI then was", not "its 1 old Hyperplane ENI then were"
+            String what = (one ? "" : num(t.enis()) + " ") + "old" + (legacy ? "" : " Hyperplane")
+                    + (one ? " ENI" : " ENIs");
             b.append(released > at ? ": it served on its old ENIs until the new ones were ready at "
                     + when.at(released) + "; its " + what + " then" : ": its " + what);
+            String rule = "; a new user of the same subnet and security groups cancels a deletion not yet done:"
+                    + " hyperplane.reuseDeletingEni)";
+            Rest rest = rest(r, t);
             if (allCancelled(t)) {
-                b.append(" were not deleted: ").append(t.enis() == 1 ? "it was" : "each was").append(" taken back"
-                        + " before its deletion was done (").append(esc(cancellations(t, when))).append("; a new"
-                        + " user of the same subnet and security groups cancels a deletion not yet done:"
-                        + " hyperplane.reuseDeletingEni)");
+                b.append(one ? " was" : " were").append(" not deleted: ").append(one ? "it was" : "each was")
+                        .append(" taken back before its deletion was done (").append(esc(cancellations(t, when)))
+                        .append(rule);
+            } else if (rest != null) {
+                // some taken back, the others deleted or still being deleted: both told, with their counts
+                b.append(": ").append(rest.cancelled() == 1 ? "1 was" : num(rest.cancelled()) + " were")
+                        .append(" taken back before ").append(rest.cancelled() == 1 ? "its" : "their")
+                        .append(" deletion was done (").append(esc(cancellations(t, when))).append(rule);
+                if (rest.deleting() > 0) {
+                    int kept = rest.deleted() + rest.deleting();
+                    b.append(", and Lambda was still deleting ").append(kept == 1 ? "the other"
+                            : rest.deleting() == kept ? "the other " + num(kept) : num(rest.deleting())
+                            + " of the other " + num(kept)).append(" at the end of the run");
+                } else {
+                    b.append(", and Lambda took ").append(Narrative.clock(Seconds.toMicros(rest.waitSeconds())))
+                            .append(" to delete ").append(rest.deleted() == 1 ? "the other, after a deletion delay"
+                            : "the other " + num(rest.deleted()) + ", each after a deletion delay").append(delay(r));
+                }
             } else if (t.waitSeconds() == null) {
-                b.append(" were not all deleted by the end of the run");
+                b.append(one ? " was not deleted by the end of the run" : " were not all deleted by the end of the run");
             } else {
-                b.append(" took ").append(Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append(" until Lambda had deleted the last of them, each after a deletion"
-                        + " delay").append(delay(r));
+                b.append(" took ").append(Narrative.clock(Seconds.toMicros(t.waitSeconds())))
+                        .append(one ? " until Lambda had deleted it, after a deletion delay"
+                                : " until Lambda had deleted the last of them, each after a deletion delay")
+                        .append(delay(r));
             }
             List<String> left = new ArrayList<>();
             if (u != null) {
@@ -1746,7 +1791,11 @@ public final class Headlines {
                 .append("\">\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
-                + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
+                + (inPlace(r.scenario()) ? "<th scope=\"col\">used (with the ENIs already in place)</th><th scope="
+                        + "\"col\">" + IN_PLACE.replace("already in place", "already in place at the end") + "</th>"
+                        : "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs"
+                        + " (end)</th>")
+                + "<th scope=\"col\">first reached (bucket)</th>"
                 + "</tr>\n");
         AtStart start = AtStart.of(r);
         int n = 0;
@@ -1883,7 +1932,8 @@ public final class Headlines {
                     // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
                     // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
                     // every ENI taken back by a new user of its key: its deletion cancelled, not still open
-                    .append(allCancelled(t) ? "\">cancelled: " + esc(cancellations(t, when)) : t.waitSeconds() == null ? " bad\">still there at the end"
+                    .append(allCancelled(t) ? "\">cancelled: " + esc(cancellations(t, when)) : rest(r, t) != null
+                            ? mixedCell(r, t, when) : t.waitSeconds() == null ? " bad\">still there at the end"
                             : t.enis() == 0
                             && t.waitSeconds() == 0 ? "\" title=\"no ENI released: nothing to wait for\">nothing" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
@@ -1920,8 +1970,123 @@ public final class Headlines {
     }
 
     /** Whether a teardown was still waiting for an ENI's deletion at the end of the run (not one cancelled). */
-    public static boolean stillOpen(RunSummary.Teardown t) {
-        return t.waitSeconds() == null && !allCancelled(t);
+    public static boolean stillOpen(RunResult r, RunSummary.Teardown t) {
+        if (t.waitSeconds() != null || allCancelled(t)) {
+            return false;
+        }
+        Rest rest = rest(r, t);
+        return rest == null || rest.deleting() > 0;
+    }
+
+    /**
+     * The seconds a teardown waited until Lambda had deleted the last of its ENIs not taken back: the summary's
+     * {@code waitSeconds}, or, for one that mixes cancelled deletions with ENIs Lambda deleted ({@link #rest}), the
+     * last of those; null while one was still being deleted at the end, or when every one was taken back.
+     */
+    public static Double waitOf(RunResult r, RunSummary.Teardown t) {
+        if (t.waitSeconds() != null) {
+            return t.waitSeconds();
+        }
+        Rest rest = allCancelled(t) ? null : rest(r, t);
+        return rest == null ? null : rest.waitSeconds();
+    }
+
+    /**
+     * What became of the ENIs of a teardown with cancelled deletions that Lambda did not give back: {@code deleted}
+     * of them deleted, {@code deleting} still being deleted at the end of the run, {@code waitSeconds} until the last
+     * was deleted (null while one was not). The summary's wait is null for any teardown with a cancelled deletion
+     * (nothing left to wait for in that ENI), so a teardown of 2 ENIs, one taken back and one deleted 20 minutes
+     * later, read "still there at the end" and "had not finished at the end of the run". Found from the run's ENIs
+     * whose deletion was requested at the teardown's instant (in the function's subnets when other teardowns share
+     * that instant); null when the teardown had no cancelled deletion, all were cancelled, or the ENIs do not add up.
+     */
+    public record Rest(int cancelled, int deleted, int deleting, Double waitSeconds) {
+    }
+
+    /** {@link Rest}: a teardown's ENIs not taken back, null unless it mixes cancelled and other deletions. */
+    public static Rest rest(RunResult r, RunSummary.Teardown t) {
+        int back = t.cancelled() == null ? 0 : t.cancelled().size();
+        int left = t.enis() - back;
+        if (t.waitSeconds() != null || back == 0 || left <= 0) {
+            return null;
+        }
+        List<RunResult.EniLifetime> mine = new ArrayList<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            if (e.deletionRequestedSeconds().isPresent()
+                    && e.deletionRequestedSeconds().getAsDouble() == t.requestedAtSeconds()) {
+                mine.add(e);
+            }
+        }
+        if (mine.size() != left) { // other teardowns at that instant: this function's subnets only
+            java.util.Set<String> subnets = new java.util.HashSet<>();
+            r.scenario().functions().stream().filter(f -> f.name().equals(t.function()))
+                    .forEach(f -> subnets.addAll(f.vpcConfig().subnetIds()));
+            mine.removeIf(e -> !subnets.contains(e.subnet()));
+        }
+        if (mine.size() != left) {
+            return null;
+        }
+        int deleted = 0;
+        double last = 0;
+        for (RunResult.EniLifetime e : mine) {
+            if (e.finalState().equals("Deleted") && e.endedSeconds().isPresent()) {
+                deleted++;
+                last = Math.max(last, e.endedSeconds().getAsDouble());
+            }
+        }
+        return new Rest(back, deleted, left - deleted, deleted == left ? last - t.requestedAtSeconds() : null);
+    }
+
+    /**
+     * The Teardown waits' cell of a teardown that mixes cancelled deletions with ENIs Lambda deleted or was still
+     * deleting ({@link #rest}), from its class attribute's end: "00:20:00 for 1; 1 cancelled: new-app took eni-0001
+     * back at 00:35:00", or "1 still there at the end; 1 cancelled: ...". Either alone read as the whole.
+     */
+    private static String mixedCell(RunResult r, RunSummary.Teardown t, Narrative.When when) {
+        Rest rest = rest(r, t);
+        String cancelled = "; " + num(rest.cancelled()) + " cancelled: " + esc(cancellations(t, when));
+        return rest.deleting() > 0 ? " bad\">" + num(rest.deleting()) + " still there at the end" + cancelled
+                : "\">" + Narrative.clock(Seconds.toMicros(rest.waitSeconds())) + " for " + num(rest.deleted())
+                + cancelled;
+    }
+
+    /**
+     * A teardown's ENIs as the terminal tells them after their count: "deletion cancelled: ..." when every one was
+     * taken back, "1 deletion cancelled: ...; 1 still there at the end of the run" or "...; 1 deleted after 00:20:00"
+     * when some were, "still there at the end of the run" or "waited 00:20:00" when none was.
+     */
+    public static String teardownWords(RunResult r, RunSummary.Teardown t, Narrative.When when) {
+        if (allCancelled(t)) {
+            return "deletion cancelled: " + cancellations(t, when);
+        }
+        Rest rest = rest(r, t);
+        if (rest != null) {
+            return num(rest.cancelled()) + (rest.cancelled() == 1 ? " deletion" : " deletions") + " cancelled: "
+                    + cancellations(t, when) + "; " + (rest.deleting() > 0 ? num(rest.deleting())
+                    + " still there at the end of the run" : num(rest.deleted()) + " deleted after "
+                    + Narrative.clock(Seconds.toMicros(rest.waitSeconds())));
+        }
+        return t.waitSeconds() == null ? "still there at the end of the run"
+                : "waited " + Narrative.clock(Seconds.toMicros(t.waitSeconds())) + (t.orphaned() == 0 ? ""
+                        : " (" + t.orphaned() + " orphaned: deleted by hand)");
+    }
+
+    /**
+     * What a VPC's {@code otherUsedEnis} are in a scenario with functions there at time 0 (an imported account's):
+     * the import counts there, beside other services' ENIs, the Lambda ENIs it found beyond the one per key its
+     * functions start with (Hyperplane scaled out) and those of no imported key. They are Lambda Hyperplane ENIs
+     * already in place, not other services': the header and the terminal said "other services'" of them.
+     */
+    public static final String IN_PLACE = "ENIs already in place (other services', or Lambda's beyond those its"
+            + " functions start with)";
+
+    /**
+     * Whether {@link #IN_PLACE} applies: the scenario has a function there at time 0 ({@code existing}) and a VPC with
+     * {@code otherUsedEnis} (teardown's existing functions and no other ENI keep "other services'").
+     */
+    public static boolean inPlace(dev.enisim.scenario.Scenario s) {
+        return s.functions().stream().anyMatch(f -> f.existing() != dev.enisim.scenario.Scenario.Function.Existing.NO)
+                && s.vpcs().stream().anyMatch(v -> v.otherUsedEnis() > 0);
     }
 
     /** Cancellations a teardown's sentence names at most. */

@@ -40,12 +40,12 @@ final class TeardownNotes {
             boolean open = false;
             boolean takenBack = false;
             for (RunSummary.Teardown t : group) {
-                if (Headlines.stillOpen(t)) {
+                if (Headlines.stillOpen(r, t)) {
                     open = true;
-                } else if (t.waitSeconds() == null) {
+                } else if (Headlines.waitOf(r, t) == null) {
                     takenBack = true; // every ENI it released was taken back (its deletion cancelled): no wait
                     continue;
-                } else if (longest == null || t.waitSeconds() > longest.waitSeconds()) {
+                } else if (longest == null || Headlines.waitOf(r, t) > Headlines.waitOf(r, longest)) {
                     longest = t;
                 }
             }
@@ -65,7 +65,7 @@ final class TeardownNotes {
                         + " and security groups before its deletion was done (hyperplane.reuseDeletingEni; see"
                         + " the table)");
             } else {
-                b.append(Narrative.clock(Seconds.toMicros(longest.waitSeconds()))).append(" (")
+                b.append(Narrative.clock(Seconds.toMicros(Headlines.waitOf(r, longest)))).append(" (")
                         .append(esc(longest.function())).append("'s ").append(longest.enis())
                         .append(longest.enis() == 1 ? " ENI" : " ENIs").append("); only then are the subnets and"
                                 + " security groups free to delete");

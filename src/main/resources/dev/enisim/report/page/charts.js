@@ -8,7 +8,14 @@
   var full = [0, cd.durationSeconds];
   var charts = [];          // {spec, u, el}
   var syncing = false;
-  var NF = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});
+  var NF = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});   // axis ticks: 0.25 apart from 0.5
+  var NF1 = new Intl.NumberFormat('en-US', {maximumFractionDigits: 1});
+  var NF2 = new Intl.NumberFormat('en-US', {maximumSignificantDigits: 2});
+  /**
+   * A value as a caption tells it (the legend, the text alternative): one decimal, two significant digits below 1
+   * ("174.2", "0.042"). Three decimals whatever the value read "highest 3,039.232 at" (ms) where 3,039.2 says it.
+   */
+  function figure(v) { var a = Math.abs(v); return a > 0 && a < 1 ? NF2.format(v) : NF1.format(v); }
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
   var starts = cd.startsAtEpochSeconds;   // startsAt (UTC) or undefined
@@ -391,7 +398,7 @@
         dash: Array.isArray(s.dash) ? s.dash : s.dash ? [6, 4] : undefined,
         fill: spec.id === 'invocations' && s.label === 'Succeeded' ? tint(s.color, 0.10) : undefined,
         paths: stepped, spanGaps: false, points: {show: false, filter: isolated, size: 6},
-        value: function (u, v) { return v == null ? '-' : NF.format(v); }});
+        value: function (u, v) { return v == null ? '-' : figure(v); }});
       cols.push(s.values);
     });
     var u = new uPlot(opts, cols, el);
@@ -435,7 +442,7 @@
     var parts = series.map(function (s) {
       var top = null, at = 0;
       s.values.forEach(function (v, i) { if (v != null && (top == null || v > top)) { top = v; at = cd.x[i]; } });
-      return s.label + ': ' + (top == null ? 'no data' : 'highest ' + NF.format(top) + ' at ' + clock(at, true));
+      return s.label + ': ' + (top == null ? 'no data' : 'highest ' + figure(top) + ' at ' + clock(at, true));
     });
     // a panel named within its chart ("Invocations by outcome, per minute; panel: ServiceException: 7,067 ...")
     var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];

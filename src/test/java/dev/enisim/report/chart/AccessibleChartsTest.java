@@ -289,7 +289,7 @@ class AccessibleChartsTest {
     @Test
     void actionLabelsSitInALaneAboveTheBarsAndOffEachOther() throws Exception {
         Map<String, List<String>> expected = Map.of(
-                "teardown", List.of("PublishVersion api -> version 1...", "api deleted", "worker deleted",
+                "teardown", List.of("api:1 published", "api deleted", "worker deleted",
                         "migrations deleted"),
                 "orphaned-enis", List.of("archive-sync deleted"),
                 "az-outage", List.of("AZ us-east-1a down", "AZ us-east-1a back up"));

@@ -70,7 +70,7 @@ public class CreatedFunctionsMarkersTest {
         assertEquals(11, labels.size(), labels.toString());
         assertEquals(10, labels.stream().filter("6 functions created over 2 min 30 s"::equals).count(),
                 labels.toString());
-        assertTrue(labels.contains("Other tenants of private-a (sub..."), labels.toString());
+        assertTrue(labels.contains("Other tenants of private-a (subnet-0a1b\u2026): 40 IPs"), labels.toString());
         RunSummary.Action first = ActionMarkers.of(r).get(0);
         assertEquals(0.0, first.atSeconds());
         assertEquals("6 functions created over 2 min 30 s: f-001, f-002, f-003, f-004, f-005 and 1 more",

@@ -35,7 +35,7 @@ class CostLineOnceTest {
         }
         String page = HtmlReport.render(r, Map.of(), "test");
         assertTrue(page.contains("<tr><th scope=\"row\">Cold-start share (of the invocations that got an execution"
-                + " environment)</th><td class=\"n\">0.809% of 1,399,123</td></tr>"), page);
+                + " environment)</th><td class=\"n\">0.81% of 1,399,123</td></tr>"), page);
         assertTrue(page.contains("<tr><th scope=\"row\">Execution environments on average</th><td class=\"n\">"
                 + "2,369.2: busy 1,726.8, idle 642.4</td></tr>"), page);
     }

@@ -30,7 +30,7 @@ class NamesAndScaleOnPagesTest {
         assertEquals(11, labels.size(), labels.toString());
         assertEquals(10, labels.stream().filter("6 functions created over 2 min 30 s"::equals).count(),
                 labels.toString());
-        assertTrue(labels.contains("Other tenants of private-a (sub..."), labels.toString());
+        assertTrue(labels.contains("Other tenants of private-a (subnet-0a1b\u2026): 40 IPs"), labels.toString());
         assertEquals(0, data.get("markersLeftOut").asInt());
     }
 

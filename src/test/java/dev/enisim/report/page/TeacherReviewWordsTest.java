@@ -29,21 +29,21 @@ class TeacherReviewWordsTest {
     void idleReclaimsColdStartsSayWhatTheirShareIsOf() throws Exception {
         RunResult r = run("idle-reclaim");
         String cold = CostLine.coldStarts(r.summary());
-        assertEquals("Cold starts: 11, 84.615% of the 13 invocations that got an execution environment (all"
+        assertEquals("Cold starts: 11, 84.6% of the 13 invocations that got an execution environment (all"
                 + " succeeded); not counted: the 4 invocations refused before getting one"
                 + " (ResourceNotReadyException).", cold);
         String line = CostLine.text(r.summary());
         // the cost line says the cost only (CostLineOnceTest); the share is the Summary's, of the same 13
         assertFalse(line.contains("Cold starts"), line);
         assertFalse(line.contains("failed ones included"), line);
-        assertTrue(HtmlReport.render(r, Map.of(), "test").contains("<td class=\"n\">84.615% of 13</td>"));
+        assertTrue(HtmlReport.render(r, Map.of(), "test").contains("<td class=\"n\">84.6% of 13</td>"));
     }
 
     @Test
     void sharedEniColdStartsTellTheOnesThatDiedWithNoFreePort() throws Exception {
         RunResult r = run("shared-eni-65k");
         String cold = CostLine.coldStarts(r.summary());
-        assertTrue(cold.startsWith("Cold starts: 11,318, 0.809% of the 1,399,123 invocations that got an execution"
+        assertTrue(cold.startsWith("Cold starts: 11,318, 0.81% of the 1,399,123 invocations that got an execution"
                 + " environment (2,635 succeeded, 8,683 ran but failed with NoFreePortOnEni); not counted: the"
                 + " 40,369 invocations refused before getting one (ResourceConflictException)"), cold);
         String page = HtmlReport.render(r, Map.of(), "test");
