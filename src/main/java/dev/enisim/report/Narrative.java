@@ -33,8 +33,6 @@ public final class Narrative {
             Map.entry("Failed:SubnetOutOfIPAddresses", "The subnet had no free address for a new ENI. A function"
                     + " whose creation failed must be deleted and recreated; its invocations fail with"
                     + " SubnetIPAddressLimitReachedException."),
-            Map.entry("Failed:EniLimitExceeded", "The VPC reached its quota of Lambda Hyperplane ENIs (500 by"
-                    + " default); invocations fail with ENILimitReachedException."),
             Map.entry("Failed:InsufficientRolePermissions", "The execution role cannot create network interfaces"
                     + " (EC2 permissions missing); invocations fail with EC2AccessDeniedException."),
             Map.entry("Pending:Restoring", "The first invocation of an Inactive function fails with"
@@ -1092,6 +1090,10 @@ public final class Narrative {
                 + " goes Inactive all the same, and its next invocation fails while it is restored, a quick attach to"
                 + " those ENIs (an assumption: AWS does not document what a shared key does to an idle function; README,"
                 + " Modelling assumptions).");
+        m.put("Failed:EniLimitExceeded", String.format(Locale.ROOT, "EC2 refused the function's ENI: its VPC's ENI"
+                + " quota (vpcs[*].eniQuota, 500 by default, other services' ENIs included) or the Region's network"
+                + " interfaces (account.networkInterfacesPerRegion, %,d here, every VPC's and service's ENIs) had no"
+                + " room; invocations fail with ENILimitReachedException.", sc.networkInterfacesPerRegion()));
         restoreFailures(m, h.eniRetryBackoffMicros());
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"

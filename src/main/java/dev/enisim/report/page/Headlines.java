@@ -72,6 +72,9 @@ public final class Headlines {
                 outcome = e.reason();
                 boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
                 why = legacy ? legacyCause(e.reason()) : active ? activeCause(e.reason()) : cause(e.reason());
+                if (!legacy && !active && e.reason().equals("ENILimitReachedException")) {
+                    why = eniLimitCause(r, e.subject());
+                }
                 if (!legacy && "Failed".equals(stateOf.get(e.subject())) && e.reason().equals(
                         "ResourceConflictException")) {
                     why = failedConflict(reasonOf.get(e.subject()));
@@ -313,12 +316,52 @@ public final class Headlines {
         };
     }
 
+    /**
+     * Why a function's ENILimitReachedException: which of the two limits EC2 refused its ENI by, read from the run
+     * (its VPC's ENI quota full at its peak, else the Region's network interfaces): both end in EniLimitExceeded, and
+     * the page named the VPC's quota when the Region's had run out (the domain expert's review).
+     */
+    static String eniLimitCause(RunResult r, String function) {
+        String vpc = vpcOf(r.scenario(), function);
+        RunSummary.VpcSummary v = vpc == null ? null : r.summary().vpcs().get(vpc);
+        if (v != null && v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
+            return "the function is Failed: " + vpc + " reached its ENI quota (" + num(v.eniQuota())
+                    + ", other services' ENIs included)";
+        }
+        RunSummary.Region region = r.summary().region();
+        if (region != null && region.peakNetworkInterfaces() >= region.networkInterfacesPerRegion()) {
+            return "the function is Failed: the Region's network interfaces were all in use ("
+                    + num(region.networkInterfacesPerRegion()) + ", every VPC's and service's ENIs;"
+                    + " account.networkInterfacesPerRegion), though " + (vpc == null ? "its VPC" : vpc)
+                    + " had room in its ENI quota";
+        }
+        return cause("ENILimitReachedException");
+    }
+
+    /** The VPC of a function's first subnet (null outside a VPC, or for a name the scenario does not have). */
+    private static String vpcOf(dev.enisim.scenario.Scenario sc, String function) {
+        for (dev.enisim.scenario.Scenario.Function f : sc.functions()) {
+            if (f.name().equals(function) && f.vpcConfig() != null && !f.vpcConfig().subnetIds().isEmpty()) {
+                String subnet = f.vpcConfig().subnetIds().get(0);
+                for (dev.enisim.scenario.Scenario.Vpc v : sc.vpcs()) {
+                    for (dev.enisim.scenario.Scenario.Subnet s : v.subnets()) {
+                        if (s.id().equals(subnet)) {
+                            return v.id();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Why an invocation ends with this exception, throttle reason or function-error cause, in a few words. */
     static String cause(String what) {
         return switch (what) {
             case "ResourceConflictException" -> "invoked while Pending: its ENIs were still being created or attached";
             case "SubnetIPAddressLimitReachedException" -> "the function is Failed: a subnet had no free IP for its ENI";
-            case "ENILimitReachedException" -> "the VPC reached its ENI quota";
+            case "ENILimitReachedException" -> "the function is Failed: its VPC's ENI quota or the Region's network"
+                    + " interfaces had no room for its ENI";
             case "EC2AccessDeniedException" -> "the execution role lacks the EC2 permissions to create ENIs";
             case "EC2ThrottledException" -> "the function is Failed: EC2 throttled Lambda's CreateNetworkInterface"
                     + " calls for its ENI (EC2RequestLimitExceeded, hyperplane.ec2RequestLimit)";
