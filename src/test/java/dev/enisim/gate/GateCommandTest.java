@@ -20,6 +20,18 @@ class GateCommandTest {
     Path dir;
 
     /** Runs a command; a gate without --step-summary is kept off $GITHUB_STEP_SUMMARY when CI sets it. */
+    /** The files a gate of one-group.yaml writes into its folder. */
+    static final java.util.List<String> ONE_GROUP_FILES = java.util.List.of("gate.md", "junit.xml", "gate.html",
+            "after.yaml");
+
+    /** `gate` of account.yaml and one-group.yaml into {@code out}, with {@code more} options. */
+    static Result oneGroupInto(java.nio.file.Path out, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("gate", "--account",
+                DIR + "/account.yaml", "--template", DIR + "/one-group.yaml", "--out", out.toString()));
+        args.addAll(java.util.List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
     static Result run(String... args) {
         if (args.length > 0 && args[0].equals("gate") && !java.util.Arrays.asList(args).contains("--step-summary")) {
             String[] more = java.util.Arrays.copyOf(args, args.length + 2);

@@ -27,13 +27,10 @@ class GateOwnershipTest {
     @TempDir
     Path dir;
 
-    private static final List<String> FILES = List.of("gate.md", "junit.xml", "gate.html", "after.yaml");
+    private static final List<String> FILES = GateCommandTest.ONE_GROUP_FILES;
 
     private static Result gate(Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("gate", "--account", GateCommandTest.DIR
-                + "/account.yaml", "--template", GateCommandTest.DIR + "/one-group.yaml", "--out", out.toString()));
-        args.addAll(List.of(more));
-        return GateCommandTest.run(args.toArray(String[]::new));
+        return GateCommandTest.oneGroupInto(out, more);
     }
 
     private static Map<String, byte[]> contents(Path out) throws Exception {
