@@ -34,13 +34,19 @@ public final class CostLine {
         }
         if (c.provisioned() + c.provisionedDuration() > 0) {
             b.append(", provisioned concurrency ").append(dollars(c.provisioned() + c.provisionedDuration()));
-            provisionedSpells(b, s);
         }
         if (c.natGateway() > 0) {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
-        return b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; no charge for ENIs (Hyperplane or not).").toString();
+        b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
+                .append("; no charge for ENIs (Hyperplane or not).");
+        if (c.provisioned() + c.provisionedDuration() > 0) {
+            // its own sentence: the spells inside the line's parenthesis read "..., $0.1))"
+            b.append(" Provisioned concurrency: ").append(dollars(c.provisioned())).append(" enabled");
+            provisionedSpells(b, s);
+            b.append(" and ").append(dollars(c.provisionedDuration())).append(" for the invocations run on it.");
+        }
+        return b.toString();
     }
 
     /** Spells told at most on the cost line; the rest are counted ("and 4 more spells"). */
@@ -48,8 +54,8 @@ public final class CostLine {
 
     /**
      * The provisioned-concurrency spells, the minutes each is billed and what that costs, as AWS bills them (each
-     * spell from its put to its delete rounded up to 5 minutes, at the figure configured; the sum before them adds
-     * the invocations run on it): " (f: 50 from 00:05:00 to 00:12:00, billed 10 min, $0.125)", a figure changed
+     * spell from its put to its delete rounded up to 5 minutes, at the figure configured; the sentence then gives
+     * the invocations run on it apart): " (f: 50 from 00:05:00 to 00:12:00, billed 10 min, $0.125)", a figure changed
      * within a spell as "10 from 00:01:00, 20 from 00:08:00 to 00:15:00", one still enabled "to the end". Nothing
      * for a summary without spells (one from an older enisim).
      */
