@@ -1,5 +1,7 @@
 package dev.enisim.gate;
 
+import static dev.enisim.gate.GateCommandTest.ONE_GROUP_FILES;
+import static dev.enisim.gate.GateCommandTest.oneGroupInto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,12 +29,6 @@ class GateOwnershipTest {
     @TempDir
     Path dir;
 
-    private static final List<String> FILES = GateCommandTest.ONE_GROUP_FILES;
-
-    private static Result gate(Path out, String... more) {
-        return GateCommandTest.oneGroupInto(out, more);
-    }
-
     private static Map<String, byte[]> contents(Path out) throws Exception {
         Map<String, byte[]> all = new TreeMap<>();
         try (var files = Files.list(out)) {
@@ -56,10 +52,11 @@ class GateOwnershipTest {
     /** A folder the gate wrote (its marker lists its four files), the user's notes added beside them since. */
     private Path gatesFolderWithNotes() throws Exception {
         Path out = dir.resolve("reports");
-        Result first = gate(out);
+        Result first = oneGroupInto(out);
         assertTrue(first.code() == 0 || first.code() == 1, first.out() + first.err());
-        assertEquals(FILES.stream().sorted().toList(), List.copyOf(SafeOutput.listedAsWritten(out, dir, FILES)
-                .keySet()), "the marker lists the gate's four files as written");
+        assertEquals(ONE_GROUP_FILES.stream().sorted().toList(),
+                List.copyOf(SafeOutput.listedAsWritten(out, dir, ONE_GROUP_FILES).keySet()),
+                "the marker lists the gate's four files as written");
         Files.writeString(out.resolve("notes.txt"), "mine\n");
         return out;
     }
@@ -70,12 +67,12 @@ class GateOwnershipTest {
         Files.writeString(out.resolve("gate.md"), "my own gate.md, over the gate's\n"); // its listed checksum now wrong
         Map<String, byte[]> before = contents(out);
 
-        Result plain = gate(out);
+        Result plain = oneGroupInto(out);
         assertEquals(2, plain.code(), plain.out() + plain.err());
         assertTrue(plain.err().contains("is not a folder enisim wrote"), plain.err());
         assertUnchanged(before, out);
 
-        Result forced = gate(out, "--force");
+        Result forced = oneGroupInto(out, "--force");
         assertEquals(2, forced.code(), forced.out() + forced.err());
         assertTrue(forced.err().contains("--force would replace gate.md, which enisim did not write"), forced.err());
         // the user's gate.md and notes as they were; the gate's own junit.xml (listed, unchanged) now says the bad
@@ -89,7 +86,7 @@ class GateOwnershipTest {
         Files.delete(out.resolve("gate.md"));
         Path copy = Files.writeString(dir.resolve("elsewhere.md"), "the user's, linked\n");
         Files.createSymbolicLink(out.resolve("gate.md"), copy);
-        Result linked = gate(out, "--force");
+        Result linked = oneGroupInto(out, "--force");
         assertEquals(2, linked.code(), linked.out() + linked.err());
         assertTrue(linked.err().contains("symbolic link"), linked.err());
         assertEquals("the user's, linked\n", Files.readString(copy));
@@ -99,17 +96,17 @@ class GateOwnershipTest {
     @Test
     void withForceTheFilesTheMarkerListsAsWrittenAreReplacedBesideTheUsers() throws Exception {
         Path out = gatesFolderWithNotes();
-        Result forced = gate(out, "--force");
+        Result forced = oneGroupInto(out, "--force");
         assertTrue(forced.code() == 0 || forced.code() == 1, forced.out() + forced.err());
         assertEquals("mine\n", Files.readString(out.resolve("notes.txt")));
-        for (String f : FILES) { // written again, each now ending with the gate's checksum line
+        for (String f : ONE_GROUP_FILES) { // written again, each now ending with the gate's checksum line
             String text = Files.readString(out.resolve(f));
             assertTrue(text.strip().lines().reduce((a, b) -> b).orElseThrow().contains("enisim sha256 "), f + ": "
                     + text);
         }
         // the marker's checksums are of the files before: they are known by their own lines now, and replaced again
-        assertTrue(SafeOutput.listedAsWritten(out, dir, FILES).isEmpty());
-        Result again = gate(out, "--force");
+        assertTrue(SafeOutput.listedAsWritten(out, dir, ONE_GROUP_FILES).isEmpty());
+        Result again = oneGroupInto(out, "--force");
         assertTrue(again.code() == 0 || again.code() == 1, again.out() + again.err());
 
         // one of them edited since: never replaced, even with --force
@@ -117,7 +114,7 @@ class GateOwnershipTest {
         int body = after.indexOf('\n') + 1; // a note below the opening line, above the checksum line
         Files.writeString(out.resolve("after.yaml"), after.substring(0, body) + "# my note\n" + after.substring(body));
         Map<String, byte[]> before = contents(out);
-        Result edited = gate(out, "--force");
+        Result edited = oneGroupInto(out, "--force");
         assertEquals(2, edited.code(), edited.out() + edited.err());
         assertTrue(edited.err().contains("--force would replace after.yaml, which enisim wrote but which was changed"
                 + " since"), edited.err());
@@ -132,19 +129,19 @@ class GateOwnershipTest {
         Path out = Files.createDirectories(dir.resolve("docs"));
         Files.writeString(out.resolve("gate.md"), "my notes\n");
         Files.writeString(out.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "0".repeat(64) + "  gate.md\n");
-        assertTrue(SafeOutput.listedAsWritten(out, dir, FILES).isEmpty());
+        assertTrue(SafeOutput.listedAsWritten(out, dir, ONE_GROUP_FILES).isEmpty());
         Map<String, byte[]> before = contents(out);
-        Result forced = gate(out, "--force");
+        Result forced = oneGroupInto(out, "--force");
         assertEquals(2, forced.code(), forced.out() + forced.err());
         assertUnchanged(before, out);
         // a marker without enisim's header lists nothing, whatever its checksums
         Files.writeString(out.resolve(SafeOutput.MARKER), "# mine\n" + sha256("my notes\n") + "  gate.md\n");
-        assertTrue(SafeOutput.listedAsWritten(out, dir, FILES).isEmpty());
+        assertTrue(SafeOutput.listedAsWritten(out, dir, ONE_GROUP_FILES).isEmpty());
         // with it, the right checksum, and gate.md one of the names asked for: listed (others the marker lists are not)
         Files.writeString(out.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + sha256("my notes\n")
                 + "  gate.md\n" + sha256("my notes\n") + "  notes.md\n");
         Files.writeString(out.resolve("notes.md"), "my notes\n");
-        assertEquals(Map.of("gate.md", sha256("my notes\n")), SafeOutput.listedAsWritten(out, dir, FILES));
+        assertEquals(Map.of("gate.md", sha256("my notes\n")), SafeOutput.listedAsWritten(out, dir, ONE_GROUP_FILES));
     }
 
     private static String sha256(String text) throws Exception {

@@ -99,34 +99,14 @@ public class WordingPolishTest {
     }
 
     /**
-     * old-app on two subnets deleted at 30m; new-app, created at 35m on one of them, takes that ENI back; Lambda
-     * deletes the other at 50m (20 minutes' delay), or is still deleting it when the run ends at 40m.
+     * {@link TeacherLessonFaultsTest#REUSE} with old-app on two subnets: old-app deleted at 30m; new-app, created at
+     * 35m on one of them, takes that ENI back; Lambda deletes the other at 50m (20 minutes' delay), or is still
+     * deleting it when the run ends at 40m.
      */
-    public static final String MIXED = """
-            name: mixed
-            seed: 8
-            duration: 1h
-            vpcs:
-              - id: vpc-class
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                  - { id: subnet-b, cidr: 10.0.2.0/24, az: us-east-1b }
-                securityGroups: [sg-app]
-            hyperplane: { eniDeleteTime: 20m }
-            functions:
-              - name: old-app
-                existing: Active
-                vpcConfig: { subnetIds: [subnet-a, subnet-b], securityGroupIds: [sg-app] }
-                duration: 100ms
-                arrivals: { poisson: 1/s, until: 30m }
-              - name: new-app
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                duration: 100ms
-                arrivals: { poisson: 1/s }
-                createdAt: 35m
-            timeline:
-              - { at: 30m, action: deleteFunction, function: old-app }
-            """;
+    public static final String MIXED = TeacherLessonFaultsTest.REUSE.replace("name: reuse", "name: mixed")
+            .replace("subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]", "subnets: [{ id: subnet-a, cidr:"
+                    + " 10.0.1.0/24, az: us-east-1a }, { id: subnet-b, cidr: 10.0.2.0/24, az: us-east-1b }]")
+            .replaceFirst("subnetIds: \\[subnet-a]", "subnetIds: [subnet-a, subnet-b]"); // old-app's, the first
 
     @Test
     void aTeardownWithOneEniTakenBackAndOneDeletedTellsBoth() throws Exception {
