@@ -193,8 +193,8 @@ final class Account {
             throws ScenarioException {
         List<CliJson> docs = readAll(file, command);
         for (CliJson j : docs) {
-            page(j, command);
             reader.accept(j);
+            page(j, command);
         }
         docs.get(0).throwIfProblems();
     }
@@ -209,8 +209,14 @@ final class Account {
         }
     }
 
-    /** Counts the document as a page of {@code command}'s listing: a last one, or one with a next-page token. */
+    /**
+     * Counts the document as a page of {@code command}'s listing: a last one, or one with a next-page token; called
+     * after the document is read, so that another command's output (given to the wrong option) is not counted.
+     */
     void page(CliJson j, String command) {
+        if (j.wrongKind) {
+            return; // another command's output: its problem says so, and its token is not this listing's
+        }
         String token = j.nextPage();
         if (token == null) {
             lastPages.merge(command, 1, Integer::sum);

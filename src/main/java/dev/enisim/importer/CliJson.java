@@ -37,6 +37,37 @@ final class CliJson {
      * documents appended with {@code jq -s}. Set on every document of the file (see {@link #readAll}).
      */
     private boolean projection;
+    /**
+     * Whether this document lacks the list its command prints (another command's output, given to the wrong
+     * option): its own problem says so, and it is not counted as a page of the listing ({@link Account#page}).
+     */
+    boolean wrongKind;
+
+    /**
+     * The list each listing the importer reads prints at its top, with the command and the option that take it: a file
+     * given to the wrong option is told which it is ({@link #list}).
+     */
+    private static final String[][] KINDS = {
+        {"Subnets", "aws ec2 describe-subnets", "--subnets"},
+        {"Functions", "aws lambda list-functions", "--functions"},
+        {"NetworkInterfaces", "aws ec2 describe-network-interfaces", "--enis"},
+        {"SecurityGroups", "aws ec2 describe-security-groups", "--security-groups"},
+        {"Vpcs", "aws ec2 describe-vpcs", "--vpcs"},
+        {"MetricDataResults", "aws cloudwatch get-metric-data", "--metrics"},
+        {"AccountLimit", "aws lambda get-account-settings", "--account-settings"},
+        {"ReservedConcurrentExecutions", "aws lambda get-function-concurrency", "--concurrency FUNCTION=FILE"},
+        {"Configuration", "aws lambda get-function", "--functions"},
+    };
+
+    /** What this document is when it is another listing's output: " (this is ... output: give it with ...)", or "". */
+    private String otherKind(String expected) {
+        for (String[] k : KINDS) {
+            if (!k[0].equals(expected) && root.has(k[0])) {
+                return ": this file holds '" + k[0] + "', as `" + k[1] + "` prints: give it with " + k[2];
+            }
+        }
+        return " (is this the output of another command?)";
+    }
 
     private CliJson(Path file, JsonNode root, String document, List<Problem> problems) {
         this.file = file;
@@ -162,8 +193,8 @@ final class CliJson {
                 }
                 return List.of();
             }
-            problem(key, "expected a list '" + key + "', as `" + command
-                    + "` prints (is this the output of another command?)");
+            wrongKind = n == null;
+            problem(key, "expected a list '" + key + "', as `" + command + "` prints" + otherKind(key));
             return List.of();
         }
         List<JsonNode> out = new ArrayList<>();

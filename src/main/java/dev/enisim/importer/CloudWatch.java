@@ -78,10 +78,10 @@ final class CloudWatch {
         List<Series> series = new ArrayList<>();
         long gap = 0;
         for (CliJson j : docs) {
+            gap = read(j, functions, series, gap);
             if (account != null) {
                 account.page(j, COMMAND);
             }
-            gap = read(j, functions, series, gap);
         }
         if (givenPeriod > 0) {
             checkPeriod(series, gap);
@@ -188,6 +188,7 @@ final class CloudWatch {
                     + " function (the FunctionName dimension is not printed) nor its Period: save `" + COMMAND + "`"
                     + " output instead, one query per function and metric with an Id naming both, like"
                     + " orders_api_invocations (scenarios/import-example/queries.json)");
+            j.wrongKind = true;
             return gap;
         }
         List<JsonNode> list = j.list("MetricDataResults", COMMAND);

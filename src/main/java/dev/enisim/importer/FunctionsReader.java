@@ -68,8 +68,8 @@ final class FunctionsReader {
             j.problem("ReservedConcurrentExecutions", "this is `aws lambda get-function-concurrency` output, which"
                     + " does not name its function: give it as --concurrency FUNCTION=FILE");
         } else {
-            a.page(j, COMMAND);
             List<JsonNode> list = j.list("Functions", COMMAND + " (or get-function-configuration, get-function)");
+            a.page(j, COMMAND);
             for (int i = 0; i < list.size(); i++) {
                 add(j, list.get(i), "Functions[" + i + "]", null);
             }

@@ -324,6 +324,12 @@ public final class Importer {
         moreListedThanInUse(a);
         List<String> quiet = quiet(a, start, w.traffic());
         List<String> notices = new ArrayList<>(w.notices());
+        if (a.regions.size() > 1) { // a planner who mixed two profiles' files sees it on the terminal, not only in the
+            // file's notes (a planner's review: us-west-2 subnets simulated in an eu-central-1 account, exit 0, silent)
+            notices.add(0, "the files show " + a.regions.size() + " AWS Regions (" + String.join(", ",
+                    a.regions.keySet()) + "), and a scenario is one Region: check the files were saved from the same"
+                    + " account and Region (the NOTES at the file's top name each Region's files)");
+        }
         if (!quiet.isEmpty()) {
             notices.add(0, quiet.size() + " VPC function(s) start Active though CloudWatch counted no invocation of"
                     + " them in the whole " + ScenarioWriter.time(w.durationSeconds()) + " window: "

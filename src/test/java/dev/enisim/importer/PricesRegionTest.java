@@ -50,6 +50,26 @@ class PricesRegionTest {
     }
 
     @Test
+    void filesOfSeveralRegionsAreSaidOnTheTerminalToo() throws Exception {
+        // a planner who mixed two profiles' files saw exit 0 and only "Wrote ...": the question must reach the
+        // terminal, where ImportCommand prints each notice as "Note: ..."
+        Path subnets = write(dir, "subnets.json", ImporterTest.ONE_SUBNET.replace("us-east-1a", "us-west-2b"));
+        Path functions = write(dir, "functions.json", "{\"Functions\": [{\"FunctionName\": \"api\", \"FunctionArn\":"
+                + " \"arn:aws:lambda:eu-west-1:123456789012:function:api\", \"VpcConfig\": {\"SubnetIds\":"
+                + " [\"subnet-a\"], \"SecurityGroupIds\": [\"sg-1\"]}}]}");
+        Importer.Result r = Importer.run(new Importer.Inputs(List.of(subnets), List.of(functions), List.of(),
+                List.of(), List.of()), Importer.Options.named("r", 600));
+        assertEquals(List.of("the files show 2 AWS Regions (eu-west-1, us-west-2), and a scenario is one Region:"
+                + " check the files were saved from the same account and Region (the NOTES at the file's top name"
+                + " each Region's files)"), r.notices());
+        Path one = write(dir, "one.json", ImporterTest.ONE_SUBNET.replace("us-east-1a", "us-west-2b"));
+        assertTrue(Importer.run(new Importer.Inputs(List.of(one), List.of(write(dir, "f1.json",
+                "{\"Functions\": [{\"FunctionName\": \"api\", \"VpcConfig\": {\"SubnetIds\": [\"subnet-a\"],"
+                + " \"SecurityGroupIds\": [\"sg-1\"]}}]}")), List.of(), List.of(), List.of()),
+                Importer.Options.named("r", 600)).notices().isEmpty(), "one Region: no notice");
+    }
+
+    @Test
     void theRegionOfAZoneName() {
         assertEquals("us-west-2", Account.regionOfZone("us-west-2a"));
         assertEquals("us-west-2", Account.regionOfZone("us-west-2-lax-1a"));
