@@ -430,7 +430,7 @@ final class ScenarioWriter {
         return String.join("; ", parts);
     }
 
-    /** What the Lambda ENIs of a subnet beyond one per started key are (see Importer.extraLambdaEnis). */
+    /** What the Lambda ENIs of a subnet that no started key takes are (see Importer.keyEnis). */
     private static String extraKinds(int[] kinds) {
         List<String> parts = new ArrayList<>();
         String[] what = {"beyond one per key of several accounts on the same security groups, whose OwnerId names"
