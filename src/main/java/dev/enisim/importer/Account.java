@@ -69,9 +69,11 @@ final class Account {
 
     /**
      * One of Lambda's own network interfaces; {@code groups} sorted; {@code vpc} its VpcId as the output gives it
-     * (null when absent): an ENI in a subnet no describe-subnets file lists still counts in that VPC's quota.
+     * (null when absent): an ENI in a subnet no describe-subnets file lists still counts in that VPC's quota; {@code
+     * owner} its OwnerId (null when absent): whose key it is where functions of several accounts share its subnet and
+     * security groups.
      */
-    record Eni(String id, String subnet, List<String> groups, String vpc) {
+    record Eni(String id, String subnet, List<String> groups, String vpc, String owner) {
     }
 
     /**
@@ -397,7 +399,8 @@ final class Account {
                 }
             }
             if (id != null && subnet != null) {
-                enis.put(id, new Eni(id, subnet, sorted(groups), textOrNull(n.get("VpcId"))));
+                enis.put(id, new Eni(id, subnet, sorted(groups), textOrNull(n.get("VpcId")),
+                        textOrNull(n.get("OwnerId"))));
             }
         }
     }

@@ -92,10 +92,11 @@ public final class Importer {
 
     /**
      * What the writer needs. {@code start}: function -> Active or Inactive, absent for one created at time 0;
-     * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
-     * ENIs seen; {@code extraLambdaEnis}: subnet -> the Lambda ENIs there beyond one per started key, by kind (see
-     * {@link #extraLambdaEnis}); {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
-     * (keys no function starts with: old versions, other functions, configurations since changed), and those in
+     * {@code enisAtStart}: subnet -> the Lambda ENIs recreated there at time 0 (one per key started, or as many as
+     * are listed for it); {@code startedKeys}: each key started -> its ENIs at time 0 (see {@link #keyEnis}); {@code
+     * lambdaEnis}: subnet -> Lambda ENIs seen; {@code extraLambdaEnis}: subnet -> the Lambda ENIs there no started
+     * key takes, by kind (see {@link #keyEnis}); {@code otherLambdaEnis}: VPC -> those Lambda ENIs (keys no function
+     * starts with: old versions, other functions, configurations since changed), and those in
      * subnets no describe-subnets file lists whose VpcId names it ({@code unlistedLambdaEnis}: VPC -> how many of
      * them), which count against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
      * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
@@ -107,8 +108,9 @@ public final class Importer {
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
-            Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
-            Map<String, Integer> lambdaEnis, Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
+            Map<String, String> start, Map<String, String> startReason, Map<String, Integer> enisAtStart,
+            TreeMap<StartedKey, Integer> startedKeys, Map<String, Integer> lambdaEnis,
+            Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, Integer> unlistedLambdaEnis, Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
             boolean enisGiven, int otherNetworkInterfaces, List<String> quiet) {
     }
@@ -312,15 +314,18 @@ public final class Importer {
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         noResult(a, w, start);
-        Map<String, Integer> keysAtStart = keysAtStart(a, start);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
         Map<String, Integer> unlistedLambdaEnis = new TreeMap<>(); // VPC -> its Lambda ENIs in subnets not described
         Map<String, Integer> lambdaEnis = lambdaEnis(a, outside, unlistedLambdaEnis);
-        Map<String, int[]> extraLambdaEnis = extraLambdaEnis(a, start);
+        KeyEnis keyEnis = keyEnis(a, start);
+        Map<String, Integer> enisAtStart = new TreeMap<>();
+        keyEnis.started().forEach((k, n) -> enisAtStart.merge(k.subnet(), n, Integer::sum));
+        scaledOut(a, keyEnis.started());
+        Map<String, int[]> extraLambdaEnis = keyEnis.extra();
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, extraLambdaEnis);
         unlistedLambdaEnis.forEach((vpc, n) -> otherLambdaEnis.merge(vpc, n, Integer::sum));
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
-        fewerInUse(a, keysAtStart);
+        fewerInUse(a, enisAtStart);
         moreListedThanInUse(a);
         List<String> quiet = quiet(a, start, w.traffic());
         List<String> notices = new ArrayList<>(w.notices());
@@ -338,7 +343,8 @@ public final class Importer {
                     + " window: see QUIET IN THE WINDOW in the file's header");
         }
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
-                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, extraLambdaEnis, otherLambdaEnis,
+                w.startEpochSeconds(), start, reason, enisAtStart, keyEnis.started(), lambdaEnis, extraLambdaEnis,
+                otherLambdaEnis,
                 unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings, notices);
     }
@@ -802,38 +808,67 @@ public final class Importer {
         return n;
     }
 
+    /** A key a function Active at time 0 starts on: a subnet, its security groups (sorted), an account ("" alone). */
+    record StartedKey(String subnet, List<String> groups, String account) implements Comparable<StartedKey> {
+        @Override
+        public int compareTo(StartedKey o) {
+            int c = subnet.compareTo(o.subnet);
+            c = c != 0 ? c : String.join(",", groups).compareTo(String.join(",", o.groups));
+            return c != 0 ? c : account.compareTo(o.account);
+        }
+
+        /** As the model labels a key: {@code subnet-a+[sg-1,sg-2]}, {@code 111122223333:subnet-a+[sg-1]}. */
+        String label() {
+            return (account.isEmpty() ? "" : account + ":") + subnet + "+[" + String.join(",", groups) + "]";
+        }
+    }
+
+    /** The ENIs each started key starts with, and the Lambda ENIs of each subnet no started key takes, by kind. */
+    record KeyEnis(TreeMap<StartedKey, Integer> started, Map<String, int[]> extra) {
+    }
+
     /**
-     * Per subnet, the Lambda ENIs listed there beyond one per key started at time 0, by kind: {@code [0]} more of a
-     * started key (Hyperplane scaled it out), {@code [1]} of the key of an imported function that does not start
-     * Active, {@code [2]} of no imported function's key (old versions, other functions, changed VpcConfigs). A key is
-     * a subnet and a security-group set: an ENI belongs to the key its subnet and groups equal.
+     * The Lambda ENIs listed, by the key they belong to (a key is a subnet and a security-group set, in an account: an
+     * ENI belongs to the key its subnet and groups equal). {@code started}: each key of a function Active at time
+     * 0, with the ENIs it starts with: every Lambda ENI listed for it, in-use or available (several: Hyperplane
+     * scaled it out), and at least one. Where functions of several accounts start on one subnet and group set, an
+     * ENI is the key's of the account its OwnerId names; those whose OwnerId names none of them give one to each of
+     * their keys that has none. {@code extra}: per subnet, the Lambda ENIs listed there that no started key takes, by
+     * kind: {@code [0]} more of a subnet and group set several accounts start on, whose OwnerId names none of them
+     * (whose key, the listing does not say), {@code [1]} of the key of an imported function that does not start
+     * Active, {@code [2]} of no imported function's key (old versions, other functions, changed VpcConfigs).
      */
-    static Map<String, int[]> extraLambdaEnis(Account a, Map<String, String> start) {
-        // subnet -> security-group set -> the accounts that start a key of it (one ENI each at time 0)
-        Map<String, Map<List<String>, Set<String>>> started = new TreeMap<>();
+    static KeyEnis keyEnis(Account a, Map<String, String> start) {
+        // subnet -> security-group set -> the accounts that start a key of it
+        Map<String, Map<List<String>, Set<String>>> startedBy = new TreeMap<>();
         Map<String, Set<List<String>>> imported = new TreeMap<>();
         for (Account.Function f : a.functions.values()) {
             for (String s : f.subnets()) {
                 imported.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(f.groups());
                 if ("Active".equals(start.get(f.name()))) {
-                    started.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(f.groups(),
+                    startedBy.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(f.groups(),
                             k -> new TreeSet<>()).add(a.keyAccount(f));
                 }
             }
         }
+        TreeMap<StartedKey, Integer> started = new TreeMap<>();
+        startedBy.forEach((subnet, byGroups) -> byGroups.forEach((groups, accounts) -> accounts.forEach(
+                account -> started.put(new StartedKey(subnet, groups, account), 0))));
         Map<String, int[]> out = new TreeMap<>();
-        Map<String, Map<List<String>, Integer>> seen = new TreeMap<>();
+        Map<StartedKey, Integer> unowned = new TreeMap<>(); // subnet + groups ("" account) -> ENIs of no account's
         for (Account.Eni e : a.enis.values()) {
             if (!a.subnets.containsKey(e.subnet())) {
                 continue;
             }
             int[] kinds = out.computeIfAbsent(e.subnet(), k -> new int[3]);
-            Set<String> accounts = started.getOrDefault(e.subnet(), Map.of()).get(e.groups());
+            Set<String> accounts = startedBy.getOrDefault(e.subnet(), Map.of()).get(e.groups());
             if (accounts != null) {
-                int n = seen.computeIfAbsent(e.subnet(), k -> new java.util.HashMap<>()).merge(e.groups(), 1,
-                        Integer::sum);
-                if (n > accounts.size()) { // beyond one per account's key
-                    kinds[0]++;
+                String owner = accounts.size() == 1 ? accounts.iterator().next()
+                        : e.owner() != null && accounts.contains(e.owner()) ? e.owner() : null;
+                if (owner != null) {
+                    started.merge(new StartedKey(e.subnet(), e.groups(), owner), 1, Integer::sum);
+                } else {
+                    unowned.merge(new StartedKey(e.subnet(), e.groups(), ""), 1, Integer::sum);
                 }
             } else if (imported.getOrDefault(e.subnet(), Set.of()).contains(e.groups())) {
                 kinds[1]++;
@@ -841,7 +876,42 @@ public final class Importer {
                 kinds[2]++;
             }
         }
-        return out;
+        unowned.forEach((u, n) -> {
+            int left = n;
+            for (String account : startedBy.get(u.subnet()).get(u.groups())) {
+                StartedKey k = new StartedKey(u.subnet(), u.groups(), account);
+                if (left > 0 && started.get(k) == 0) {
+                    started.put(k, 1);
+                    left--;
+                }
+            }
+            out.get(u.subnet())[0] += left;
+        });
+        started.replaceAll((k, n) -> Math.max(1, n));
+        return new KeyEnis(started, out);
+    }
+
+    /**
+     * A note per VPC with keys that start with more than one ENI ({@code vpcs[*].enisAtStart}): how many, which (the
+     * first {@link #GROUP_ABOVE}), and why: describe-network-interfaces lists that many Lambda ENIs for the key, so
+     * Hyperplane had scaled it out; they are Lambda's, carry the key's connections and go when the key has no user.
+     */
+    private static void scaledOut(Account a, TreeMap<StartedKey, Integer> started) {
+        Map<String, List<String>> byVpc = new TreeMap<>();
+        Map<String, Integer> enis = new TreeMap<>();
+        started.forEach((k, n) -> {
+            if (n > 1) {
+                String vpc = a.subnets.get(k.subnet()).vpc();
+                byVpc.computeIfAbsent(vpc, x -> new ArrayList<>()).add(k.label() + ": " + n);
+                enis.merge(vpc, n, Integer::sum);
+            }
+        });
+        byVpc.forEach((vpc, keys) -> a.notes.add(vpc + ": " + keys.size() + " key(s) start with more than one Lambda"
+                + " ENI, " + enis.get(vpc) + " in all (" + names(keys, GROUP_ABOVE) + "; vpcs[*].enisAtStart):"
+                + " describe-network-interfaces lists that many for each (in-use or available), so Hyperplane had"
+                + " scaled them out. They are recreated at time 0 as the key's own (an address, a slot of the VPC's"
+                + " Hyperplane ENI quota and of the Region's network interfaces each), carry its connections, and are"
+                + " deleted when the key has no user left (idle reclaim), not held as other services' ENIs"));
     }
 
     /**
@@ -866,9 +936,9 @@ public final class Importer {
     }
 
     /**
-     * Per VPC, the Lambda ENIs seen beyond the one per key the simulation recreates at time 0 (the ENIs of keys no
-     * imported function starts with, and a key's ENIs beyond its first): they count against the VPC's Hyperplane ENI
-     * quota as {@code otherUsedEnis}, as their addresses count as other tenants'.
+     * Per VPC, the Lambda ENIs seen that no key the simulation starts at time 0 takes ({@link #keyEnis}: of keys no
+     * imported function starts with; a started key's are its own, all of them): they count against the VPC's
+     * Hyperplane ENI quota as {@code otherUsedEnis}, as their addresses count as other tenants'.
      */
     private static Map<String, Integer> otherLambdaEnis(Account a, Map<String, int[]> extra) {
         Map<String, Integer> out = new TreeMap<>();
@@ -961,10 +1031,10 @@ public final class Importer {
      * recreates there at time 0: the files disagree (saved at different times, or an update under way); the run starts
      * with fewer free addresses than AWS showed, and the note says by how many.
      */
-    private static void fewerInUse(Account a, Map<String, Integer> keysAtStart) {
+    private static void fewerInUse(Account a, Map<String, Integer> enisAtStart) {
         for (Account.Subnet s : a.subnets.values()) {
             long inUse = s.usableIps() - s.availableIps();
-            int recreated = keysAtStart.getOrDefault(s.id(), 0);
+            int recreated = enisAtStart.getOrDefault(s.id(), 0);
             if (recreated > inUse) {
                 a.notes.add("subnet " + s.id() + ": AvailableIpAddressCount leaves " + inUse + " address(es) in use, but"
                         + " the functions starting Active need " + recreated + " ENI(s) there: the run starts with "
@@ -997,25 +1067,6 @@ public final class Importer {
                         + Math.max(0, s.usableIps() - listed) + " (save both again, one right after the other)");
             }
         }
-    }
-
-    /**
-     * Per subnet, the keys of functions Active at time 0: the simulation makes one in-use ENI for each. A key is a
-     * subnet and security-group set in an account: functions of two accounts on the same ones have a key each.
-     */
-    private static Map<String, Integer> keysAtStart(Account a, Map<String, String> start) {
-        Map<String, Set<String>> keys = new TreeMap<>();
-        for (Account.Function f : a.functions.values()) {
-            if ("Active".equals(start.get(f.name()))) {
-                for (String s : f.subnets()) {
-                    keys.computeIfAbsent(s, k -> new TreeSet<>()).add(a.keyAccount(f) + ":"
-                            + String.join(",", f.groups()));
-                }
-            }
-        }
-        Map<String, Integer> out = new TreeMap<>();
-        keys.forEach((s, k) -> out.put(s, k.size()));
-        return out;
     }
 
     /**

@@ -119,6 +119,13 @@ final class ScenarioWriter {
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
                 + "# security-group set) at time 0, or `existing: Inactive` (idle: ENIs reclaimed, the first invocation\n"
                 + "# fails and restores it); Hyperplane timings are the model's defaults (scenarios/README.md).\n");
+        long scaled = d.startedKeys().values().stream().filter(n -> n > 1).count();
+        if (scaled > 0) {
+            int enis = d.startedKeys().values().stream().filter(n -> n > 1).mapToInt(Integer::intValue).sum();
+            paragraph("A key with several Lambda ENIs listed (Hyperplane scaled it out) starts with all of them: "
+                    + scaled + " key(s), " + enis + " ENI(s), in vpcs[*].enisAtStart; they carry the key's connections"
+                    + " and go with the key (idle reclaim), as Lambda's own.");
+        }
         if (d.start().containsValue("Failed")) {
             out.append("# A function saved Failed starts `existing: Failed` with its `stateReasonCode`: its creation failed,\n"
                     + "# so it holds no ENI and every invocation fails until it is deleted and recreated.\n");
@@ -249,7 +256,7 @@ final class ScenarioWriter {
             vpcOtherEnis += otherEnis;
             int recreated = 0;
             for (Account.Subnet s : v.getValue()) {
-                recreated += d.keysAtStart().getOrDefault(s.id(), 0);
+                recreated += d.enisAtStart().getOrDefault(s.id(), 0);
             }
             recreatedEnis += recreated;
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
@@ -313,6 +320,28 @@ final class ScenarioWriter {
                         .append(tagged ? "Name tag, else GroupName" : "GroupName")
                         .append(" (describe-security-groups): labels only\n");
             }
+            scaledOut(b, v.getValue());
+        }
+    }
+
+    /**
+     * The VPC's keys that start with more than one ENI ({@code enisAtStart}): as many as describe-network-interfaces
+     * lists for each (Hyperplane had scaled it out); nothing when every key starts with one.
+     */
+    private void scaledOut(StringBuilder b, List<Account.Subnet> subnets) {
+        List<String> ids = subnets.stream().map(Account.Subnet::id).toList();
+        List<String> lines = new ArrayList<>();
+        d.startedKeys().forEach((k, n) -> {
+            if (n > 1 && ids.contains(k.subnet())) {
+                lines.add("      - { subnetId: " + q(k.subnet()) + ", securityGroupIds: " + list(k.groups())
+                        + (k.account().isEmpty() ? "" : ", account: \"" + k.account() + "\"") + ", enis: " + n
+                        + " }   # " + n + " Lambda ENIs listed for this key (in-use or available)\n");
+            }
+        });
+        if (!lines.isEmpty()) {
+            b.append("    enisAtStart:   # keys Hyperplane had scaled out: each starts with every Lambda ENI listed for"
+                    + " it (describe-network-interfaces), not one\n");
+            lines.forEach(b::append);
         }
     }
 
@@ -327,7 +356,7 @@ final class ScenarioWriter {
 
     private void subnet(StringBuilder b, Account.Subnet s) {
         long inUse = s.usableIps() - s.availableIps();
-        int recreated = d.keysAtStart().getOrDefault(s.id(), 0);
+        int recreated = d.enisAtStart().getOrDefault(s.id(), 0);
         int seen = d.lambdaEnis().getOrDefault(s.id(), 0);
         long others = Math.max(0, inUse - recreated);
         b.append("      - { id: ").append(q(s.id())).append(", cidr: ").append(s.cidr()).append(", az: ")
@@ -346,8 +375,20 @@ final class ScenarioWriter {
             b.append(": ").append(recreated - inUse).append(" more than AvailableIpAddressCount accounts for, so the run"
                     + " starts with ").append(s.usableIps() - recreated).append(" free; 0 other");
         } else {
-            b.append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0 + ").append(others)
-                    .append(" other");
+            b.append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0");
+            int keys = 0;
+            int scaled = 0;
+            for (Map.Entry<Importer.StartedKey, Integer> k : d.startedKeys().entrySet()) {
+                if (k.getKey().subnet().equals(s.id())) {
+                    keys++;
+                    scaled += k.getValue() > 1 ? 1 : 0;
+                }
+            }
+            if (scaled > 0) {
+                b.append(" (").append(keys).append(" key(s), ").append(scaled).append(" of them scaled out:"
+                        + " enisAtStart)");
+            }
+            b.append(" + ").append(others).append(" other");
             int[] kinds = d.extraLambdaEnis().getOrDefault(s.id(), new int[3]);
             int extra = kinds[0] + kinds[1] + kinds[2];
             String of = extraKinds(kinds);
@@ -377,7 +418,8 @@ final class ScenarioWriter {
         }
         List<String> parts = new ArrayList<>();
         if (sum[0] > 0) {
-            parts.add(sum[0] + " beyond the first of keys started (Hyperplane scaled out)");
+            parts.add(sum[0] + " beyond one per key of a subnet and security groups several accounts start on, whose"
+                    + " OwnerId names none of them");
         }
         if (sum[1] > 0) {
             parts.add(sum[1] + " of keys of functions not Active at time 0");
@@ -388,11 +430,11 @@ final class ScenarioWriter {
         return String.join("; ", parts);
     }
 
-    /** What the Lambda ENIs of a subnet beyond one per started key are (see Importer.extraLambdaEnis). */
+    /** What the Lambda ENIs of a subnet that no started key takes are (see Importer.keyEnis). */
     private static String extraKinds(int[] kinds) {
         List<String> parts = new ArrayList<>();
-        String[] what = {"beyond the first of a key started here (Hyperplane scaled out)", "of a key of an imported function not"
-                + " Active at time 0", "of no imported key"};
+        String[] what = {"beyond one per key of several accounts on the same security groups, whose OwnerId names"
+                + " none of them", "of a key of an imported function not Active at time 0", "of no imported key"};
         int kindsPresent = 0;
         for (int k : kinds) {
             kindsPresent += k > 0 ? 1 : 0;

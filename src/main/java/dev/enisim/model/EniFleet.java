@@ -37,6 +37,7 @@ final class EniFleet implements KeyPorts {
     private final boolean reuseDeleting; // hyperplane.reuseDeletingEni [assumed]
     private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
     private final Map<Resolution, Binding> resolved = new HashMap<>(); // shared keys' VpcConfigs resolved so far
+    private final Map<EniKey, Integer> enisAtStart = new HashMap<>(); // keys scaled out before the run: their ENIs
     final List<EniPool> pools = new ArrayList<>();
     final List<HyperplaneEni> all = new ArrayList<>();
     /** The ports of every ENI the fleet made, in creation order. */
@@ -437,6 +438,28 @@ final class EniFleet implements KeyPorts {
     /** The key has a ready ENI. */
     boolean hasEniInUse(int key) {
         return pools.get(key).hasInUse();
+    }
+
+    /** The key's ready ENIs. */
+    int enisInUse(int key) {
+        int n = 0;
+        for (HyperplaneEni eni : pools.get(key).enis()) {
+            n += eni.state() == EniState.InUse ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The key starts with {@code enis} in-use ENIs when an existing Active function uses it ({@code
+     * vpcs[*].enisAtStart}: Hyperplane scaled it out before the run), not one.
+     */
+    void enisAtStart(EniKey key, int enis) {
+        enisAtStart.put(key, enis);
+    }
+
+    /** The in-use ENIs the key has when the run starts, if an existing Active function uses it: 1 unless said. */
+    int enisAtStart(int key) {
+        return enisAtStart.isEmpty() ? 1 : enisAtStart.getOrDefault(pools.get(key).eniKey(), 1);
     }
 
     /**

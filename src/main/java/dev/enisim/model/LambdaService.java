@@ -202,6 +202,14 @@ public final class LambdaService {
             return world.addSubnet(vpcId, id, cidr, az, otherUsedIps);
         }
 
+        /**
+         * A key (subnet + security groups, of account {@code account}: 0 for the first) that starts with {@code enis}
+         * in-use ENIs when an existing Active function uses it (Hyperplane scaled it out before the run).
+         */
+        public void enisAtStart(String vpcId, String subnetId, List<String> securityGroupIds, int account, int enis) {
+            world.enisAtStart(vpcId, subnetId, securityGroupIds, account, enis);
+        }
+
         /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
         public void setFirstAccount(String id) {
             world.setFirstAccount(id);

@@ -84,8 +84,9 @@ final class Lifecycle {
     }
 
     /**
-     * A function that exists when the simulation starts: Active with an in-use ENI for each of its keys (made now,
-     * taking their IPs and quota slots), or Inactive (idle, its ENIs reclaimed).
+     * A function that exists when the simulation starts: Active with an in-use ENI for each of its keys, or as many
+     * as {@code vpcs[*].enisAtStart} says for a key scaled out before the run (made now, taking their IPs and quota
+     * slots), or Inactive (idle, its ENIs reclaimed).
      */
     void existing(LambdaFunction f, boolean active, long now) {
         existing(f, active, 0, now);
@@ -113,20 +114,21 @@ final class Lifecycle {
             addUsers(f, b, now);
             f.setHoldsKeys(true);
             for (int key : networking.enisBeforeInvocations() ? b.keys() : new int[0]) {
-                if (fleet.hasEniInUse(key)) {
-                    continue;
+                // one, or as many as the scenario says Hyperplane had scaled the key out to (enisAtStart)
+                for (int n = fleet.enisInUse(key), want = fleet.enisAtStart(key); n < want; n++) {
+                    EniFailure why = fleet.register(key, f.role(), now);
+                    if (why != null) {
+                        // the scenario says the ENI exists, but the subnet or quota has no room for it
+                        setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
+                        setState(f, State.Failed, why.reason(), "its existing ENI" + (want > 1 ? " " + (n + 1)
+                                + " of " + want : "") + " for " + fleet.pools.get(key).eniKey().label()
+                                + " does not fit", now);
+                        return;
+                    }
+                    HyperplaneEni placed = fleet.newest(key);
+                    placed.placedAtStart();
+                    eniReady(placed, now); // it exists already: ready at once
                 }
-                EniFailure why = fleet.register(key, f.role(), now);
-                if (why != null) {
-                    // the scenario says the ENI exists, but the subnet or quota has no room for it
-                    setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
-                    setState(f, State.Failed, why.reason(), "its existing ENI for "
-                            + fleet.pools.get(key).eniKey().label() + " does not fit", now);
-                    return;
-                }
-                HyperplaneEni placed = fleet.newest(key);
-                placed.placedAtStart();
-                eniReady(placed, now); // it exists already: ready at once
             }
         }
         setState(f, State.Active, null, "existing function, ENIs in place", now);

@@ -123,6 +123,18 @@ final class WorldBuilder {
     }
 
     /**
+     * The key of {@code subnetId} and {@code securityGroupIds} in VPC {@code vpcId}, of account {@code account} (an
+     * index from {@link #addAccount}; 0 for the first), starts with {@code enis} in-use ENIs when an existing Active
+     * function uses it, rather than one: Hyperplane scaled it out before the run ({@code vpcs[*].enisAtStart}). They
+     * are made at time 0 as the first is (an IP, a slot of the VPC's quota and of the Region's).
+     */
+    public void enisAtStart(String vpcId, String subnetId, List<String> securityGroupIds, int account, int enis) {
+        open();
+        String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
+        fleet.enisAtStart(new dev.enisim.model.eni.EniKey(vpcId, subnetId, securityGroupIds, "", accountId), enis);
+    }
+
+    /**
      * Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). Subnets in
      * several VPCs make it fail with InvalidSubnet on creation, a security group of another VPC with
      * InvalidSecurityGroup, as Lambda would.

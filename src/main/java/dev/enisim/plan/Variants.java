@@ -32,8 +32,7 @@ final class Variants {
                             Math.min(sub.otherUsedIps(), c.usableAddresses()), sub.ipv6Cidr(), sub.name()));
                 }
             }
-            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis(),
-                    v.natGateways(), v.name(), v.groupNames()));
+            vpcs.add(v.withSubnets(subnets));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }
@@ -64,8 +63,7 @@ final class Variants {
     private static Scenario vpcQuotasLifted(Scenario s) {
         List<Scenario.Vpc> vpcs = new ArrayList<>();
         for (Scenario.Vpc v : s.vpcs()) {
-            vpcs.add(new Scenario.Vpc(v.id(), NO_QUOTA, v.subnets(), v.securityGroups(), v.otherUsedEnis(),
-                    v.natGateways(), v.name(), v.groupNames()));
+            vpcs.add(v.withEniQuota(NO_QUOTA));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }

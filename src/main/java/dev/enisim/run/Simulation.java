@@ -265,6 +265,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 build.addAccount(a.id(), a.concurrencyLimit());
             }
         }
+        for (Scenario.Vpc v : scenario.vpcs()) { // keys Hyperplane scaled out before the run
+            for (Scenario.KeyAtStart k : v.enisAtStart()) {
+                build.enisAtStart(v.id(), k.subnetId(), k.securityGroupIds(), accounts.index(k.account()), k.enis());
+            }
+        }
         List<Scenario.Function> functions = scenario.functions();
         for (int index = 0; index < functions.size(); index++) {
             Scenario.Function f = functions.get(index);

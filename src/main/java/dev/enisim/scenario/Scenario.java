@@ -562,20 +562,25 @@ public record Scenario(
      * @param name           its display name (an imported Name tag), or null: labels only, never a key
      * @param groupNames     security group id -> its display name (Name tag or GroupName), for those named
      *                       ({@code securityGroupNames: [{id, name}]})
+     * @param enisAtStart    keys that start with more than one in-use Hyperplane ENI when an {@code existing: Active}
+     *                       function uses them ({@code enisAtStart}); every other such key starts with one
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
-            int otherUsedEnis, List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames) {
+            int otherUsedEnis, List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames,
+            List<KeyAtStart> enisAtStart) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
             natGateways = List.copyOf(natGateways);
             groupNames = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupNames));
+            enisAtStart = List.copyOf(enisAtStart);
         }
 
         /** A VPC without display names. */
         public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups, int otherUsedEnis,
                 List<NatGateway> natGateways) {
-            this(id, eniQuota, subnets, securityGroups, otherUsedEnis, natGateways, null, java.util.Map.of());
+            this(id, eniQuota, subnets, securityGroups, otherUsedEnis, natGateways, null, java.util.Map.of(),
+                    List.of());
         }
 
         /** A VPC with its subnets and security groups, no other services' ENIs and no NAT gateway. */
@@ -584,7 +589,32 @@ public record Scenario(
         }
 
         public Vpc withSubnets(List<Subnet> newSubnets) {
-            return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways, name, groupNames);
+            return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways, name, groupNames,
+                    enisAtStart);
+        }
+
+        /** The same VPC with another ENI quota. */
+        public Vpc withEniQuota(int quota) {
+            return new Vpc(id, quota, subnets, securityGroups, otherUsedEnis, natGateways, name, groupNames,
+                    enisAtStart);
+        }
+    }
+
+    /**
+     * A key (subnet + security-group set, in an account) that an {@code existing: Active} function starts on with
+     * {@code enis} in-use Hyperplane ENIs at time 0 rather than one: Hyperplane had scaled it out before the run (as
+     * {@code enisim import} reads from describe-network-interfaces). Each is made as the first is (an address, a slot
+     * of the VPC's quota and of the Region's network interfaces), and kept, like any ENI of the key, until the key
+     * has no user.
+     *
+     * @param subnetId         a subnet of the VPC
+     * @param securityGroupIds the key's security groups (a set: order and repeats do not matter)
+     * @param account          the account whose key it is ("" for the first, or the only, account)
+     * @param enis             at least 1
+     */
+    public record KeyAtStart(String subnetId, List<String> securityGroupIds, String account, int enis) {
+        public KeyAtStart {
+            securityGroupIds = securityGroupIds.stream().distinct().sorted().toList();
         }
     }
 

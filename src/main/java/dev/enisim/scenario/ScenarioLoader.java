@@ -222,6 +222,7 @@ public final class ScenarioLoader {
                 }
             }
         }
+        enisAtStartUnused(s, out);
         // the Region's network interfaces are counted once, against the first account's figure: another account's
         // own figure is read and checked but changes nothing (the domain expert's review)
         List<Scenario.Account> accounts = s.accounts().list();
@@ -680,7 +681,7 @@ public final class ScenarioLoader {
         }
         List<Scenario.Account> accounts = AccountsReader.list(root);
         Scenario.Account account = accounts.isEmpty() ? account(root) : AccountsReader.combined(accounts);
-        List<Scenario.Vpc> vpcs = vpcs(root);
+        List<Scenario.Vpc> vpcs = vpcs(root, accounts);
         regionFits(root, accounts.isEmpty() ? List.of(account) : accounts, vpcs);
         AssumptionPreset preset = preset(root);
         Scenario.Hyperplane hyperplane = hyperplane(root, preset);
@@ -955,7 +956,7 @@ public final class ScenarioLoader {
         return false;
     }
 
-    private static List<Scenario.Vpc> vpcs(Fields root) {
+    private static List<Scenario.Vpc> vpcs(Fields root, List<Scenario.Account> accounts) {
         List<Scenario.Vpc> out = new ArrayList<>();
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
@@ -964,7 +965,7 @@ public final class ScenarioLoader {
         Map<String, String> natIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
             v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
-                    "owner", "name", "securityGroupNames");
+                    "owner", "name", "securityGroupNames", "enisAtStart");
             String id = v.requireText("id");
             String vpcName = displayName(v, "name");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
@@ -1038,8 +1039,117 @@ public final class ScenarioLoader {
                     nats.add(new Scenario.NatGateway(natId, az, addresses));
                 }
             }
+            List<Scenario.KeyAtStart> atStart = enisAtStart(v, id, quota, subnets, groups, accounts);
             out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis, nats, vpcName,
-                    groupNames));
+                    groupNames, atStart));
+        }
+        return out;
+    }
+
+    /**
+     * An {@code enisAtStart} entry the run does not use: under the legacy model (ENIs are made by cold starts), or for
+     * a key no {@code existing: Active} function of its account uses (its ENIs are made only for such a function).
+     */
+    private static void enisAtStartUnused(Scenario s, List<String> out) {
+        for (int v = 0; v < s.vpcs().size(); v++) {
+            List<Scenario.KeyAtStart> keys = s.vpcs().get(v).enisAtStart();
+            for (int k = 0; k < keys.size(); k++) {
+                Scenario.KeyAtStart key = keys.get(k);
+                String at = s.source() + ": vpcs[" + v + "].enisAtStart[" + k + "]: ";
+                if (s.networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+                    out.add(at + "not modelled under networkModel: legacy (its ENIs are made by cold starts): no ENI"
+                            + " is in place at the start");
+                    continue;
+                }
+                boolean used = false;
+                for (Scenario.Function f : s.functions()) {
+                    used |= f.existing() == Scenario.Function.Existing.ACTIVE && f.vpcConfig() != null
+                            && f.vpcConfig().subnetIds().contains(key.subnetId())
+                            && f.vpcConfig().securityGroupIds().stream().distinct().sorted().toList()
+                                    .equals(key.securityGroupIds())
+                            && s.accounts().index(s.accounts().of(f.name())) == s.accounts().index(key.account());
+                }
+                if (!used) {
+                    out.add(at + "no existing: Active function" + (key.account().isEmpty() ? "" : " of account "
+                            + key.account()) + " uses " + key.subnetId() + " with security groups ["
+                            + String.join(",", key.securityGroupIds()) + "]: its " + key.enis() + " ENIs are not made"
+                            + " (a key starts with ENIs only for an existing Active function)");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code vpcs[*].enisAtStart}: keys (a subnet of this VPC, a set of its security groups, an account) that start
+     * with more than one in-use Hyperplane ENI when an {@code existing: Active} function uses them, each once, with
+     * {@code enis} from 1 to the VPC's {@code eniQuota}. Whether an existing Active function uses the key is a warning
+     * ({@link #warnings}), not a problem: setting a function Inactive to try it should not make the file refuse.
+     */
+    private static List<Scenario.KeyAtStart> enisAtStart(Fields v, String vpc, int quota,
+            List<Scenario.Subnet> subnets, List<String> groups, List<Scenario.Account> accounts) {
+        List<Scenario.KeyAtStart> out = new ArrayList<>();
+        Map<Scenario.KeyAtStart, String> seen = new java.util.HashMap<>();
+        List<String> subnetIds = subnets.stream().map(Scenario.Subnet::id).toList();
+        List<String> accountIds = accounts.stream().map(Scenario.Account::id).toList();
+        for (Fields k : v.objects("enisAtStart")) {
+            k.allowOnly("subnetId", "securityGroupIds", "account", "enis");
+            boolean ok = true;
+            String subnet = k.requireText("subnetId");
+            if (subnet != null && !subnetIds.contains(subnet)) {
+                k.problem("subnetId", "'" + subnet + "' is not a subnet of " + vpc + " " + subnetIds + ": a key's"
+                        + " ENIs are in a subnet of the VPC that lists them");
+                ok = false;
+            }
+            if (!k.has("securityGroupIds")) {
+                k.problem("securityGroupIds", "is required: the key's security groups, as the functions' vpcConfig"
+                        + " names them");
+                ok = false;
+            }
+            int problems = k.problemCount();
+            List<String> sgs = k.strings("securityGroupIds");
+            ok &= k.problemCount() == problems;
+            if (k.has("securityGroupIds") && sgs.isEmpty() && ok) {
+                k.problem("securityGroupIds", "must not be empty: a key is a subnet and a set of security groups");
+                ok = false;
+            } else if (sgs.size() > 5) {
+                k.problem("securityGroupIds", "at most 5 security groups per function, got " + sgs.size());
+                ok = false;
+            }
+            for (int i = 0; i < sgs.size(); i++) {
+                if (!groups.contains(sgs.get(i))) {
+                    k.problem("securityGroupIds[" + i + "]", "'" + sgs.get(i) + "' is not one of " + vpc
+                            + "'s securityGroups " + groups);
+                    ok = false;
+                }
+            }
+            String account = "";
+            if (k.has("account")) {
+                String a = k.text("account", "");
+                if (accounts.isEmpty()) {
+                    k.problem("account", "is given only with 'accounts' (several accounts on shared VPCs)");
+                    ok = false;
+                } else if (!accountIds.contains(a)) {
+                    k.problem("account", "'" + a + "' is not one of the accounts " + accountIds);
+                    ok = false;
+                } else {
+                    account = a;
+                }
+            } else if (!accounts.isEmpty()) {
+                account = accountIds.get(0);
+            }
+            Long enis = k.requireInteger("enis", 1, quota);
+            if (ok && subnet != null && enis != null) {
+                Scenario.KeyAtStart key = new Scenario.KeyAtStart(subnet, sgs, account, enis.intValue());
+                Scenario.KeyAtStart same = new Scenario.KeyAtStart(subnet, sgs, account, 1);
+                String before = seen.putIfAbsent(same, k.path());
+                if (before != null) {
+                    k.problem("the key " + subnet + "+[" + String.join(",", key.securityGroupIds()) + "]"
+                            + (account.isEmpty() ? "" : " of account " + account) + " is given twice (also " + before
+                            + ")");
+                } else {
+                    out.add(key);
+                }
+            }
         }
         return out;
     }

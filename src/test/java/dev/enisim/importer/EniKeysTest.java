@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Lambda ENIs listed by describe-network-interfaces belong to the key (subnet + security-group set) they match: a
  * function seen in only some of its subnets starts Active (with a note), and the ENIs of an imported key, the
- * first or more (Hyperplane scaled out), are not called "of no imported key".
+ * first or more (Hyperplane scaled out), are not called "of no imported key": a started key starts with them all.
  */
 class EniKeysTest {
 
@@ -90,11 +90,14 @@ class EniKeysTest {
         String yaml = importing(eni("eni-1", "subnet-a", "sg-1"), eni("eni-2", "subnet-b", "sg-1"),
                 eni("eni-3", "subnet-c", "sg-1"), eni("eni-4", "subnet-a", "sg-1"), eni("eni-5", "subnet-a", "sg-1"),
                 eni("eni-6", "subnet-a", "sg-old"));
-        ScenarioLoader.parse(yaml, "t");
+        Scenario s = ScenarioLoader.parse(yaml, "t");
+        // the key's 3 are its own, recreated at time 0 (enisAtStart); only the one of no imported key is another's
         String a = line(yaml, "subnet-a");
-        assertTrue(a.endsWith("1 Lambda ENI(s) recreated at time 0 + 5 other (incl. 3 Lambda ENI(s): 2 beyond the"
-                + " first of a key started here (Hyperplane scaled out), 1 of no imported key)"), a);
-        assertTrue(yaml.contains("otherUsedEnis: 3   # 3 Lambda ENI(s) listed beyond one per key the functions start"
-                + " with (2 beyond the first of keys started (Hyperplane scaled out); 1 of no imported key"), yaml);
+        assertTrue(a.endsWith("3 Lambda ENI(s) recreated at time 0 (1 key(s), 1 of them scaled out: enisAtStart) + 3"
+                + " other (incl. 1 Lambda ENI(s) of no imported key)"), a);
+        assertEquals(List.of(new Scenario.KeyAtStart("subnet-a", List.of("sg-1"), "", 3)),
+                s.vpcs().get(0).enisAtStart(), yaml);
+        assertTrue(yaml.contains("otherUsedEnis: 1   # 1 Lambda ENI(s) listed beyond one per key the functions start"
+                + " with (1 of no imported key: old versions, other functions, changed VpcConfigs)"), yaml);
     }
 }

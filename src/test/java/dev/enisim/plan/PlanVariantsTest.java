@@ -40,6 +40,30 @@ class PlanVariantsTest {
                 """, "variants");
     }
 
+    /**
+     * A key scaled out before the run ({@code enisAtStart}) starts so in every variant: the demand runs measured it
+     * with one ENI, and the subnets it recommends would not have held its others.
+     */
+    @Test
+    void theKeysScaledOutBeforeTheRunStayInEveryVariant() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                name: scaled
+                duration: 10m
+                vpcs:
+                  - id: v
+                    subnets: [{ id: a, cidr: 10.0.1.0/24, az: a }]
+                    securityGroups: [sg-1]
+                    enisAtStart: [{ subnetId: a, securityGroupIds: [sg-1], enis: 3 }]
+                functions:
+                  - { name: f, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
+                      duration: 50ms, arrivals: { poisson: 1/s } }
+                """, "scaled");
+        List<Scenario.KeyAtStart> keys = List.of(new Scenario.KeyAtStart("a", List.of("sg-1"), "", 3));
+        assertEquals(keys, Variants.resize(s, Map.of("a", 28)).vpcs().get(0).enisAtStart());
+        assertEquals(keys, Variants.unlimitedQuotas(s).vpcs().get(0).enisAtStart());
+        assertEquals(Variants.NO_QUOTA, Variants.unlimitedQuotas(s).vpcs().get(0).eniQuota());
+    }
+
     @Test
     void aResizedSubnetKeepsItsNetworkMaskedAndAtMostTheOthersItsSizeHolds() throws Exception {
         Scenario s = Variants.resize(scenario(), Map.of("a", 28, "b", 16));

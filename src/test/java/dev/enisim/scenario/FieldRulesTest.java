@@ -96,7 +96,8 @@ class FieldRulesTest {
                         "vpcs[0].natGateways[0].eips: unknown key 'eips' (expected one of: id, az, addresses)"),
                 row("VPC with an unknown key", vpc("cidr: 10.0.0.0/16"),
                         "vpcs[0].cidr: unknown key 'cidr' (expected one of: id, eniQuota, tenancy, subnets, "
-                                + "securityGroups, otherUsedEnis, natGateways, owner, name, securityGroupNames)"),
+                                + "securityGroups, otherUsedEnis, natGateways, owner, name, securityGroupNames,"
+                                + " enisAtStart)"),
                 row("a VPC that is not an object", GOOD.replace("vpcs:\n", "vpcs:\n  - vpc-x\n"),
                         "vpcs[0]: expected an object (key: value pairs), got 'vpc-x'"),
                 row("vpcs not a list", GOOD.replace("duration: 1h", "duration: 1h\nvpcs2: x").replace("vpcs:", "vpcs: 3\nvpcsOld:"),
