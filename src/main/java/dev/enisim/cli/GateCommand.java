@@ -215,6 +215,8 @@ final class GateCommand implements Callable<Integer> {
             s = ScenarioLoader.load(account);
         } catch (ScenarioException e) { // without the account the change cannot be read against it
             problems.add(e);
+            // but its files can be read for their kind (a template given as --plan): said now, not on the next try
+            problems.addAll(dev.enisim.iac.TemplateFile.unreadable(templates, plans));
             throw ChangeReader.merge(problems);
         }
         // said first: a partial account may also be why a subnet or function of the change is not known to it

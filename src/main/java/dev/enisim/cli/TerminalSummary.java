@@ -90,12 +90,8 @@ final class TerminalSummary {
         // legacy: no Hyperplane ENI quota applies; the VPC's limit is legacy.eniLimit, what eniQuota then holds
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
-            out.printf("  %-20s peak %d of %s %d%s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
-                    v.getValue().peakEnis(),
-                    legacy ? "legacy.eniLimit" : "quota", v.getValue().eniQuota(),
-                    v.getValue().otherUsedEnis() == 0 ? "" : dev.enisim.report.page.Headlines.inPlace(r.scenario())
-                            ? ", " + v.getValue().otherUsedEnis() + " " + dev.enisim.report.page.Headlines.IN_PLACE
-                            : ", " + v.getValue().otherUsedEnis() + " used by other services",
+            out.printf("  %-20s %s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
+                    quotaUse(r.scenario(), v.getKey(), v.getValue(), legacy ? "legacy.eniLimit" : "quota"),
                     legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
         more(out, vpcs.size(), "VPCs");
@@ -139,6 +135,31 @@ final class TerminalSummary {
         more(out, fns.size(), "functions");
     }
 
+    /**
+     * A VPC's quota in use at the peak: Lambda's peak, and the ENIs already in place in its quota ({@code
+     * otherUsedEnis}) beside it: "peak 9 + 5 ENIs already in place (...) = 14 of quota 500". When the timeline
+     * changes those ({@code setOtherUsedEnis}), the summary has them at the end only: they are said apart, with no
+     * sum.
+     */
+    static String quotaUse(dev.enisim.scenario.Scenario scenario, String vpc, RunSummary.VpcSummary v, String quota) {
+        int others = v.otherUsedEnis();
+        if (others == 0) {
+            return "peak " + v.peakEnis() + " of " + quota + " " + v.eniQuota();
+        }
+        String what = others + " " + (dev.enisim.report.page.Headlines.inPlace(scenario)
+                ? dev.enisim.report.page.Headlines.IN_PLACE : "ENIs of other services");
+        boolean changed = false;
+        for (dev.enisim.scenario.Scenario.At a : scenario.timeline()) {
+            changed |= a.action() instanceof dev.enisim.model.SimEvent.SetOtherUsedEnis o
+                    && scenario.vpcs().get(o.vpc()).id().equals(vpc);
+        }
+        if (changed) {
+            return "peak " + v.peakEnis() + " of " + quota + " " + v.eniQuota() + ", " + what + " at the end of the"
+                    + " run (the timeline changes them)";
+        }
+        return "peak " + v.peakEnis() + " + " + what + " = " + (v.peakEnis() + others) + " of " + quota + " "
+                + v.eniQuota();
+    }
     /**
      * How long each teardown that released ENIs waited until the last was gone (teardown.yaml's question, on the page
      * only before): the {@value #TOP} longest first, then how many more and how many had no ENI to wait for, and for

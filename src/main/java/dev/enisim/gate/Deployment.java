@@ -32,10 +32,12 @@ final class Deployment {
 
     /**
      * The after scenario's tree, and what the deployment left out or assumed; {@code reservedBefore}: the existing
-     * functions whose reserved concurrency the change sets, with their reservation before it (null: none).
+     * functions whose reserved concurrency the change sets, with their reservation before it (null: none);
+     * {@code interfaces}: the change's EFS mount targets (and such) it simulated, where (not among what the gate
+     * could not know: their addresses and quota slots are in the after run).
      */
     record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders,
-            List<String> created, Map<String, Integer> reservedBefore) {
+            List<String> created, Map<String, Integer> reservedBefore, List<String> interfaces) {
     }
 
     /**
@@ -58,6 +60,7 @@ final class Deployment {
             + " IPv4 address; scenarios/README.md, `ipv6Only`)";
     private final java.util.Set<String> ipv6Only = new java.util.TreeSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> interfaces = new ArrayList<>();
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
     private final List<String> publishing = new ArrayList<>();
@@ -104,7 +107,8 @@ final class Deployment {
         // itself may have must not make the after scenario, and the gate with it, fail)
         String name = d.tree.path("name").asText();
         d.tree.put("name", name.substring(0, Math.min(name.length(), NAME_MAX - AFTER.length())) + AFTER);
-        return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore);
+        return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore,
+                d.interfaces);
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
@@ -392,6 +396,6 @@ final class Deployment {
         a.put("action", action);
         a.put(kind, id);
         a.put(field, where.path(field).asInt(0) + n);
-        notes.add(n + " EFS mount target(s) or other interfaces in " + id + ": " + each);
+        interfaces.add(n + " EFS mount target(s) or other interfaces in " + id + ": " + each);
     }
 }

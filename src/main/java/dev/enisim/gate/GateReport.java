@@ -65,13 +65,23 @@ final class GateReport {
         }
         out.add(new Table("Rules", List.of("", "rule", "actual"), rules));
         List<List<String>> subnets = new ArrayList<>();
+        // the change's EFS mount targets take addresses too: a column when it has any
+        boolean mounts = impact.subnets().stream().anyMatch(s -> s.newInterfaces() > 0);
         for (Impact.SubnetImpact s : impact.subnets()) {
-            subnets.add(List.of(s.id(), s.cidr(), Integer.toString(s.usableIps()), Long.toString(s.freeBefore()),
-                    s.freeAfter() + " (" + Format.percent(s.freeAfterPercent()) + ")", Integer.toString(s.newKeys()),
-                    Long.toString(s.newEnis())));
+            List<String> row = new ArrayList<>(List.of(s.id(), s.cidr(), Integer.toString(s.usableIps()),
+                    Long.toString(s.freeBefore()), s.freeAfter() + " (" + Format.percent(s.freeAfterPercent()) + ")",
+                    Integer.toString(s.newKeys()), Long.toString(s.newEnis())));
+            if (mounts) {
+                row.add(Integer.toString(s.newInterfaces()));
+            }
+            subnets.add(row);
         }
-        out.add(new Table("Subnets the change touches (free IPs at the peak)", List.of("subnet", "CIDR", "usable",
-                "free before", "free after", "new keys", "new ENIs"), subnets));
+        List<String> header = new ArrayList<>(List.of("subnet", "CIDR", "usable", "free before", "free after",
+                "new keys", "new ENIs"));
+        if (mounts) {
+            header.add("the change's EFS mount targets");
+        }
+        out.add(new Table("Subnets the change touches (free IPs at the peak)", header, subnets));
         List<List<String>> vpcs = new ArrayList<>();
         for (Impact.VpcImpact v : impact.vpcs()) {
             vpcs.add(List.of(v.id(), Integer.toString(v.quota()), Long.toString(v.otherAfter()),
@@ -102,10 +112,13 @@ final class GateReport {
             out.add("Security groups the change creates make " + impact.newKeysFromNewGroups() + " new key(s); one"
                     + " shared group for those functions would make " + impact.keysIfShared() + " (one per subnet).");
         }
-        if (!impact.extraErrors().isEmpty()) {
-            out.add("Invocation errors, after - before (created functions invoked while Pending included): "
-                    + impact.extraErrors() + ".");
+        if (!impact.existingErrors().isEmpty() || !impact.createdErrors().isEmpty()) {
+            out.add("Failed invocations the change adds (after - before): of existing functions "
+                    + (impact.existingErrors().isEmpty() ? "none" : impact.existingErrors().toString()) + "; of the"
+                    + " functions the change creates (invoked while Pending included) " + (impact.createdErrors()
+                    .isEmpty() ? "none" : impact.createdErrors().toString()) + ".");
         }
+        after.interfaces().forEach(i -> out.add("Simulated from the deployment on: " + i + "."));
         return out;
     }
 

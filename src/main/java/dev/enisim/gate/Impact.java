@@ -20,11 +20,33 @@ import java.util.TreeSet;
  */
 record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImpact> functions, int newKeys,
         long newEnis, int newKeysFromNewGroups, int keysIfShared, long extraFailedInvocations,
-        Map<String, Long> extraErrors) {
+        Map<String, Long> extraErrors, Map<String, Long> existingErrors, Map<String, Long> createdErrors) {
 
-    /** A subnet the change touches: free IPs at the peak before and after, and the ENIs of its new keys. */
+    /**
+     * {@code extraErrors}: the run's invocation errors after - before, of all functions; {@code existingErrors}: the
+     * extra failures of the functions that existed before (the set {@code extraFailedInvocations} counts) by kind
+     * (exception, throttle reason or function error cause), which add up to it; {@code createdErrors}: the failures of
+     * the functions the after run has and the before run has not, by kind. This constructor, without the breakdowns
+     * by set, takes the existing functions' to be all the run's extra errors.
+     */
+    Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImpact> functions, int newKeys,
+            long newEnis, int newKeysFromNewGroups, int keysIfShared, long extraFailedInvocations,
+            Map<String, Long> extraErrors) {
+        this(subnets, vpcs, functions, newKeys, newEnis, newKeysFromNewGroups, keysIfShared, extraFailedInvocations,
+                extraErrors, extraErrors, Map.of());
+    }
+
+    /**
+     * A subnet the change touches: free IPs at the peak before and after, the ENIs of its new keys, and the change's
+     * other new interfaces in it (EFS mount targets), one address each.
+     */
     record SubnetImpact(String id, String vpc, String cidr, int usableIps, long freeBefore, long freeAfter,
-            int newKeys, long newEnis) {
+            int newKeys, long newEnis, int newInterfaces) {
+
+        SubnetImpact(String id, String vpc, String cidr, int usableIps, long freeBefore, long freeAfter, int newKeys,
+                long newEnis) {
+            this(id, vpc, cidr, usableIps, freeBefore, freeAfter, newKeys, newEnis, 0);
+        }
 
         double freeAfterPercent() {
             return usableIps == 0 ? 0 : 100.0 * freeAfter / usableIps;
@@ -92,6 +114,13 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                 subnetsOfNewGroupKeys.add(s.subnet());
             }
         }
+        // the change's EFS mount targets, in subnets the after run has (Deployment simulates those only)
+        Map<String, Integer> interfacesPerSubnet = new TreeMap<>();
+        for (Change.Interface i : change.interfaces()) {
+            if (after.subnets().containsKey(i.subnet())) {
+                interfacesPerSubnet.merge(i.subnet(), 1, Integer::sum);
+            }
+        }
         Set<String> touched = new LinkedHashSet<>(keysPerSubnet.keySet());
         for (Map.Entry<String, RunSummary.SubnetSummary> s : after.subnets().entrySet()) {
             RunSummary.SubnetSummary b = before.subnets().get(s.getKey());
@@ -107,7 +136,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                     RunSummary.KeySummary::vpc).findFirst().orElse("");
             subnets.add(new SubnetImpact(id, vpc, a.cidr(), a.usableIps(), b == null ? a.usableIps()
                     : b.minAvailableIps(), a.minAvailableIps(), keysPerSubnet.getOrDefault(id, new int[1])[0],
-                    enisPerSubnet.getOrDefault(id, 0L)));
+                    enisPerSubnet.getOrDefault(id, 0L), interfacesPerSubnet.getOrDefault(id, 0)));
         }
         List<VpcImpact> vpcs = new ArrayList<>();
         for (Map.Entry<String, RunSummary.VpcSummary> v : after.vpcs().entrySet()) {
@@ -123,7 +152,8 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         }
         return new Impact(subnets, vpcs, functions(before, after, change, deployAtSeconds), newKeys, newEnis,
                 fromNewGroups,
-                subnetsOfNewGroupKeys.size(), extraFailures(before, after), extraErrors(before, after));
+                subnetsOfNewGroupKeys.size(), extraFailures(before, after), extraErrors(before, after),
+                existingErrors(before, after), createdErrors(before, after));
     }
 
     private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Change change,
@@ -210,6 +240,49 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                 out.put(k, d);
             }
         });
+        return out;
+    }
+
+    /**
+     * A function's failed invocations by kind: the Invoke API exception of an invoke error, the reason of a throttle
+     * (TooManyRequestsException), the cause of a function error; they add up to {@link #failures}.
+     */
+    private static Map<String, Long> failuresByKind(RunSummary.FunctionSummary f) {
+        Map<String, Long> out = new TreeMap<>();
+        RunSummary.Invocations i = f.invocations();
+        for (Map<String, Long> m : List.of(i.errors(), i.throttleReasons(), i.functionErrorCauses())) {
+            m.forEach((k, v) -> out.merge(k, v, Long::sum));
+        }
+        return out;
+    }
+
+    /**
+     * The extra failures of the functions {@link #extraFailures} counts (those that existed before and fail more
+     * after), by kind, after - before; they add up to its count.
+     */
+    private static Map<String, Long> existingErrors(RunSummary before, RunSummary after) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : before.functions().entrySet()) {
+            RunSummary.FunctionSummary a = after.functions().get(e.getKey());
+            if (a == null || failures(a) <= failures(e.getValue())) {
+                continue;
+            }
+            Map<String, Long> b = failuresByKind(e.getValue());
+            failuresByKind(a).forEach((k, v) -> out.merge(k, v - b.getOrDefault(k, 0L), Long::sum));
+        }
+        out.values().removeIf(v -> v == 0);
+        return out;
+    }
+
+    /** The failures of the functions the after run has and the before run has not (the change creates), by kind. */
+    private static Map<String, Long> createdErrors(RunSummary before, RunSummary after) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : after.functions().entrySet()) {
+            if (!before.functions().containsKey(e.getKey())) {
+                failuresByKind(e.getValue()).forEach((k, v) -> out.merge(k, v, Long::sum));
+            }
+        }
+        out.values().removeIf(v -> v == 0);
         return out;
     }
 

@@ -97,6 +97,25 @@ final class Rules {
                 + " change removes the callers too, drop `failing invocations` from --rules)";
     }
 
+    /**
+     * The failures of the functions the change creates, which the rule does not count (the breakdown beside the count
+     * is the existing functions' only): said apart, with whose they are.
+     */
+    private static String ofCreated(Impact impact) {
+        long n = impact.createdErrors().values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (Impact.FunctionImpact f : impact.functions()) {
+            if (("create".equals(f.action()) || "replace".equals(f.action())) && f.failedAfter() > 0) {
+                names.add(f.name() + " " + f.failedAfter());
+            }
+        }
+        return "; not counted: " + n + " failed invocations of functions the change creates "
+                + impact.createdErrors() + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ": the table)");
+    }
+
     private static String norm(String s) {
         return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
@@ -179,8 +198,9 @@ final class Rules {
             long n = Long.parseLong(m.group(1));
             return impact == null ? null : result(sentence, impact.extraFailedInvocations() > n
                     ? List.of(impact.extraFailedInvocations() + " more failed invocations of existing functions "
-                    + impact.extraErrors() + ofDeleted(impact)) : List.of(), impact.extraFailedInvocations()
-                    + " more failed invocations of existing functions (the new functions' own: the table)");
+                    + impact.existingErrors() + ofDeleted(impact) + ofCreated(impact)) : List.of(),
+                    impact.extraFailedInvocations() + " more failed invocations of existing functions (the new"
+                    + " functions' own: the table)");
         }
         if ((m = TEARDOWN.matcher(s)).matches()) {
             double limit = seconds(m.group(1), sentence);
@@ -224,7 +244,9 @@ final class Rules {
         for (Impact.SubnetImpact s : impact.subnets()) {
             if (s.freeAfter() == 0 && s.newKeys() > 0) {
                 why.add(s.id() + " (" + s.cidr() + "): " + s.newKeys() + " new ENI key(s) need " + s.newKeys()
-                        + " ENI(s), " + s.freeBefore() + " IP(s) were free at the peak before the change");
+                        + " ENI(s), " + s.freeBefore() + " IP(s) were free at the peak before the change"
+                        + (s.newInterfaces() == 0 ? "" : ", " + Math.min(s.newInterfaces(), s.freeBefore())
+                        + " of them taken by the change's EFS mount target(s)"));
             }
         }
         String actual = bad.isEmpty() ? "none Failed" : bad.size() + " Failed: " + String.join(", ", bad)
@@ -253,7 +275,8 @@ final class Rules {
             if (!ok) {
                 bad.add(s.id() + " (" + s.cidr() + "): " + s.freeAfter() + " of " + s.usableIps() + " IPs free at the"
                         + " peak (" + Format.percent(s.freeAfterPercent()) + "), " + s.freeBefore() + " before; "
-                        + s.newEnis() + " new ENI(s)");
+                        + s.newEnis() + " new ENI(s)" + (s.newInterfaces() == 0 ? "" : ", " + s.newInterfaces()
+                        + " EFS mount target(s) of the change"));
             }
         }
         return result(sentence, bad, impact.subnets().isEmpty() ? "no subnet changed" : "fewest free "

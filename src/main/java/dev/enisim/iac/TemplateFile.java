@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * into their long forms ({@code !Ref X} into {@code {Ref: X}}, {@code !GetAtt A.B} into
  * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub ...} into {@code {Fn::Sub: ...}}), so both are read alike.
  */
-final class TemplateFile {
+public final class TemplateFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -53,7 +53,70 @@ final class TemplateFile {
         if (!tree.isObject()) {
             throw fail(file, "expected a template or plan (key: value pairs at the top level)");
         }
+        if (terraformPlan(tree)) { // what CloudFormation's reader would call a template without resources
+            throw fail(file, "this is `terraform show -json` output (a Terraform plan: format_version "
+                    + tree.path("format_version").asText() + "), not a CloudFormation template: give it as --plan "
+                    + file);
+        }
         return tree;
+    }
+
+    /** Whether a file's tree is {@code terraform show -json} output: its format_version beside a plan's keys. */
+    static boolean terraformPlan(JsonNode tree) {
+        return tree.isObject() && tree.has("format_version") && (tree.has("terraform_version")
+                || tree.has("resource_changes") || tree.has("planned_values") || tree.has("prior_state"));
+    }
+
+    /**
+     * Whether a file's tree is a CloudFormation (or SAM) template: its {@code AWSTemplateFormatVersion}, or
+     * {@code Resources} whose entries have an {@code AWS::} type.
+     */
+    static boolean template(JsonNode tree) {
+        if (!tree.isObject() || terraformPlan(tree)) {
+            return false;
+        }
+        if (tree.has("AWSTemplateFormatVersion")) {
+            return true;
+        }
+        for (JsonNode r : tree.path("Resources")) {
+            if (r.path("Type").asText("").startsWith("AWS::")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScenarioException templateAsPlan(Path file, JsonNode tree) {
+        return fail(file, "this is a CloudFormation " + (tree.path("Transform").toString().contains(
+                "AWS::Serverless") ? "(SAM) " : "") + "template, not `terraform show -json` output: give it as"
+                + " --template " + file);
+    }
+
+    /**
+     * The change's files read alone for their kind (a template given as a plan, a plan as a template, a file that is
+     * no template or plan at all), with no account to read them against: when the account cannot be read, these
+     * problems are said with its own at once, not on the next try. Folders (a CDK cloud assembly) are left to the
+     * full read.
+     */
+    public static List<ScenarioException> unreadable(List<Path> templates, List<Path> plans) {
+        List<ScenarioException> out = new ArrayList<>();
+        for (Path t : templates) {
+            if (!java.nio.file.Files.isDirectory(t)) {
+                try {
+                    read(t);
+                } catch (ScenarioException e) {
+                    out.add(e);
+                }
+            }
+        }
+        for (Path p : plans) {
+            try {
+                readPlan(p);
+            } catch (ScenarioException e) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /**
@@ -69,6 +132,15 @@ final class TemplateFile {
         String text = text(file);
         String start = text.stripLeading();
         if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+            JsonNode yaml = null;
+            try { // a YAML template given as a plan: said as such, not as text terraform printed
+                yaml = parse(file, text);
+            } catch (ScenarioException e) {
+                // not YAML either: terraform's text output, said below
+            }
+            if (yaml != null && template(yaml)) {
+                throw templateAsPlan(file, yaml);
+            }
             // terraform plan's colours (ANSI escapes) left out: quoted raw, they would colour the user's terminal
             String first = start.lines().findFirst().orElse("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")
                     .replaceAll("\\p{Cntrl}", "").strip();
@@ -79,6 +151,9 @@ final class TemplateFile {
         JsonNode tree = parse(file, text);
         if (!tree.isObject()) {
             throw fail(file, "expected a template or plan (key: value pairs at the top level)");
+        }
+        if (template(tree)) { // a JSON template
+            throw templateAsPlan(file, tree);
         }
         return tree;
     }

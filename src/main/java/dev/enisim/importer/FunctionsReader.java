@@ -37,6 +37,16 @@ final class FunctionsReader {
     /** Published versions, by function and version number: used when a function's $LATEST was not saved. */
     private final Map<String, TreeMap<Long, Account.Function>> versions = new TreeMap<>();
     private int versionsLeftOut;
+    /**
+     * Where get-function said a function's reservation (its {@code Concurrency}, or none without it), by function:
+     * the only functions output that prints it (list-functions and get-function-configuration do not), so a
+     * get-function-concurrency that disagrees is a conflict between two exports, said in a note.
+     */
+    private final Map<String, Said> reservedFrom = new TreeMap<>();
+
+    /** What get-function said of a reservation ({@code value}, null: none), and where. */
+    private record Said(String where, Integer value) {
+    }
 
     FunctionsReader(Account account) {
         this.a = account;
@@ -63,7 +73,11 @@ final class FunctionsReader {
         } else if (root.path("Configuration").isObject()) {
             Long reserved = root.path("Concurrency").isObject() ? j.integer(root.get("Concurrency"), "Concurrency",
                     "ReservedConcurrentExecutions", false, 0, Integer.MAX_VALUE) : null;
-            add(j, root.get("Configuration"), "Configuration", reserved);
+            String name = add(j, root.get("Configuration"), "Configuration", reserved);
+            if (name != null) {
+                reservedFrom.put(name, new Said(reserved == null ? j.file + ", no Concurrency" : Account.where(j.file,
+                        "Concurrency.ReservedConcurrentExecutions"), reserved == null ? null : reserved.intValue()));
+            }
         } else if (root.has("ReservedConcurrentExecutions")) {
             j.problem("ReservedConcurrentExecutions", "this is `aws lambda get-function-concurrency` output, which"
                     + " does not name its function: give it as --concurrency FUNCTION=FILE");
@@ -128,7 +142,19 @@ final class FunctionsReader {
             j.throwIfProblems();
         }
         // an empty object: no reserved concurrency (the CLI prints {} then)
-        a.functions.put(function, f.withReserved(r == null ? null : r.intValue()));
+        Integer now = r == null ? null : r.intValue();
+        Said earlier = reservedFrom.get(function);
+        // get-function's word, when the scenario still has it (a later list-functions description replaces it)
+        if (earlier != null && java.util.Objects.equals(f.reserved(), earlier.value())
+                && !java.util.Objects.equals(earlier.value(), now)) {
+            a.notes.add("function " + function + ": its reserved concurrency differs between two exports:"
+                    + " get-function (" + earlier.where() + ") says " + (earlier.value() == null ? "none"
+                    : earlier.value()) + ", get-function-concurrency (" + file + ") says " + (now == null
+                    ? "none ({})" : now) + ": " + (now == null ? "none" : now) + " is taken, not " + (earlier.value()
+                    == null ? "none" : earlier.value()) + " (get-function-concurrency is the API of record for a"
+                    + " function's reservation; were the two saved at different times?)");
+        }
+        a.functions.put(function, f.withReserved(now));
     }
 
     /** After every file: functions saved only as published versions are taken from their newest version. */
@@ -152,11 +178,12 @@ final class FunctionsReader {
         versions.clear();
     }
 
-    private void add(CliJson j, JsonNode f, String p, Long reserved) {
+    /** Adds one description of a function; its name when it is the function's $LATEST, taken, else null. */
+    private String add(CliJson j, JsonNode f, String p, Long reserved) {
         String version = j.text(f, p, "Version", false);
         Account.Function fn = function(j, f, p, reserved);
         if (fn == null) {
-            return;
+            return null;
         }
         if (version != null && !version.equals("$LATEST")) {
             long number;
@@ -164,10 +191,10 @@ final class FunctionsReader {
                 number = Long.parseLong(version);
             } catch (NumberFormatException e) {
                 j.problem(CliJson.join(p, "Version"), "expected $LATEST or a version number, got '" + version + "'");
-                return;
+                return null;
             }
             versions.computeIfAbsent(fn.name(), k -> new TreeMap<>()).put(number, fn);
-            return;
+            return null;
         }
         Account.Function before = a.functions.get(fn.name());
         if (before != null && before.account() != null && fn.account() != null
@@ -176,13 +203,14 @@ final class FunctionsReader {
                     + " has the name of a function of account " + before.account() + " ("
                     + Account.where(before.file(), before.path()) + "): a scenario names each function once; import"
                     + " the accounts separately, or rename one in its file");
-            return;
+            return null;
         }
         a.functions.put(fn.name(), fn);
         if (before != null) {
             a.notes.add(Account.described("function " + fn.name(), Account.where(before.file(), before.path()),
                     Account.where(fn.file(), fn.path()), differences(before, fn)));
         }
+        return fn.name();
     }
 
     /** The fields of the Lambda output the import uses that differ between two descriptions of one function. */

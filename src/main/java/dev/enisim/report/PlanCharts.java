@@ -21,14 +21,23 @@ final class PlanCharts {
     }
 
     /**
+     * A subnet's demand in addresses: Lambda's peak (the warm-up's ENIs included: the size holds them too), an ENI
+     * for each key of asleep functions, and the addresses already in use at their most.
+     */
+    static long demand(Plan.SubnetAdvice s) {
+        return Math.max(s.peakLambdaIps(), s.warmUpLambdaIps()) + s.inactiveKeys() + s.otherUsedIps();
+    }
+
+    /**
      * One bar per prefix, from /28 up to one size past what is needed (and the current size), against the
-     * demand: Lambda's peak IPs plus the other tenants. Green bars hold it; the others are wine and say "too small"
-     * (not told by colour alone). Colours from {@link Palette}.
+     * demand: Lambda's peak IPs plus the addresses already in use. Green bars hold it; an amber one holds it with
+     * no address spare ("none spare"); the others are wine and say "too small" (not told by colour alone). Colours
+     * from {@link Palette}.
      */
     static String demandVersusPrefix(Plan.SubnetAdvice s, String label) {
         int current = prefix(s.cidr());
         long lambda = Math.max(s.peakLambdaIps(), s.warmUpLambdaIps()); // the size holds the warm-up's ENIs too
-        long demand = lambda + s.inactiveKeys() + s.otherUsedIps(); // and an ENI for each key of asleep functions
+        long demand = demand(s);
         int largest = Math.max(16, Math.min(current, s.recommendedPrefix() - 1));
         int from = Math.max(largest, 28 - 7);
         int bars = 28 - from + 1;
@@ -40,8 +49,8 @@ final class PlanCharts {
         b.append("<figure class=\"plan-chart\"><figcaption>").append(HtmlReport.esc(label)).append(": demand ")
                 .append(demand).append(" IPs (Lambda's peak ").append(lambda).append(s.warmUpLambdaIps() > 0 ? ", the warm-up's"
                 + " ENIs included" : "").append(s.inactiveKeys() == 0 ? "" : " + " + s.inactiveKeys() + " for the keys"
-                + " of Inactive functions").append(" + other tenants ")
-                .append(s.otherUsedIps()).append(") against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
+                + " of Inactive functions").append(" + ").append(s.otherUsedIps()).append(" already in use: other"
+                + " tenants', or Lambda's beyond those its functions start with) against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
                 + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\""
                 + "demand versus prefix\">\n");
         // the bars, the demand line over them, then the bars' labels over the line, each on a white halo: drawn
@@ -53,15 +62,16 @@ final class PlanCharts {
             double w = (W - left - 90) * u / max;
             int y = 20 + i * rowH;
             boolean holds = u >= demand;
+            boolean none = u == demand; // holds with no address spare: amber, not a comfortable green
             String tag = (prefix == current ? " now" : "") + (prefix == s.recommendedPrefix() ? " advised" : "");
             b.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\"").append(tag.isEmpty() ? ""
                     : " font-weight=\"700\"").append(">/").append(prefix).append(tag).append("</text>")
                     .append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(holds ? Palette.SUCCEEDED
-                            : Palette.STATES.get("Failed")).append("\"/>\n");
+                    .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(none ? Palette.FUNCTION_ERRORS
+                            : holds ? Palette.SUCCEEDED : Palette.STATES.get("Failed")).append("\"/>\n");
             labels.append("<text x=\"").append(fmt(left + Math.max(1, w) + 4)).append("\" y=\"").append(y + 14)
                     .append("\" font-size=\"11\"").append(HALO).append('>').append(u).append(" usable")
-                    .append(holds ? "" : ", too small").append("</text>\n");
+                    .append(none ? ", none spare" : holds ? "" : ", too small").append("</text>\n");
         }
         double x = left + (W - left - 90) * demand / max;
         b.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"14\" y2=\"")

@@ -123,7 +123,7 @@ public final class PlanReport {
         }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
-                    + smallerText(s, ", ") + sizedForText(s, ", ");
+                    + noneSpareText(s, ", ", false) + smallerText(s, ", ") + sizedForText(s, ", ");
             b.append(String.format("   " + column + " %-16s %7d %7d %9d %9d %11s %12d  %s%n", label(p, s.subnet()),
                     s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
@@ -171,7 +171,7 @@ public final class PlanReport {
             b.append(String.format("   %s: peak %d%s%s of %d (%s); %s%s%n", label(p, v.vpc()), v.peakEnis(),
                     v.inactiveKeys() == 0
                     ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions", v.otherUsedEnis() == 0
-                    ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
+                    ? "" : " + " + v.otherUsedEnis() + " " + IN_PLACE_AT_MOST, v.eniQuota(),
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
@@ -331,6 +331,15 @@ public final class PlanReport {
 
     /** Functions whose idle answers are the same beyond this many are said in one line (a row of the page). */
     static final int IDLE_ALIKE = 5;
+
+    /**
+     * A VPC's {@code otherUsedEnis} in the plan's words, the run's ({@link dev.enisim.report.page.Headlines#IN_PLACE}):
+     * an import counts there, beside other services' ENIs, the Lambda ENIs it found beyond one per key, so they are
+     * not all other services' (the plan called them so).
+     */
+    static final String IN_PLACE = dev.enisim.report.page.Headlines.IN_PLACE;
+    /** {@link #IN_PLACE} at their most over the run (a timeline's {@code setOtherUsedEnis} may change them). */
+    static final String IN_PLACE_AT_MOST = IN_PLACE.substring(0, IN_PLACE.length() - 1) + "; at their most)";
 
     /**
      * The idle advice in the plan's order, functions with the same answer (the same quiet, keep-warm period and
@@ -654,7 +663,8 @@ public final class PlanReport {
                     .append(s.usableIps()).append(" usable)</td><td class=\"n\">").append(s.otherUsedIps())
                     .append("</td><td class=\"n\">").append(s.peakLambdaIps()).append("</td><td class=\"n\">")
                     .append(s.analyticLambdaIps()).append("</td><td><b>/").append(s.recommendedPrefix()).append("</b> (")
-                    .append(ips(s.recommendedUsableIps())).append(" usable)</td><td class=\"")
+                    .append(ips(s.recommendedUsableIps())).append(" usable").append(escape(noneSpareText(s, "; ", true)))
+                    .append(")</td><td class=\"")
                     .append(s.headroomIps() < 0 ? "bad\">" + ips(-s.headroomIps()) + " short"
                             : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
                     .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
@@ -705,6 +715,22 @@ public final class PlanReport {
                 + v.savedByConsolidating() + ")";
     }
 
+    /**
+     * Beside a recommended size that leaves no address at the design's peak (usable = Lambda's peak, the warm-up's
+     * ENIs and the Inactive keys' addresses included, + the addresses already in use at their most): "none spare at
+     * the peak (16 at /27)", with the next size up's spare (", 16 at /27" within parentheses already); empty when it
+     * leaves some.
+     */
+    static String noneSpareText(Plan.SubnetAdvice s, String separator, boolean inParentheses) {
+        long demand = PlanCharts.demand(s);
+        if (s.recommendedUsableIps() > demand || s.recommendedPrefix() <= 16) {
+            return "";
+        }
+        int up = s.recommendedPrefix() - 1;
+        String next = (PlanCharts.usable(up) - demand) + " at /" + up;
+        return separator + "none spare at the peak" + (inParentheses ? ", " + next : " (" + next + ")");
+    }
+
     /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
     static String room(long room) {
         return room > 0 ? room + (room == 1 ? " ENI" : " ENIs") + " spare" : room == 0 ? "at the quota"
@@ -723,7 +749,7 @@ public final class PlanReport {
                     .append(v.peakEnis())
                     .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive"
                             + " functions")
-                    .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
+                    .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " " + escape(IN_PLACE))
                     .append(escape(warmUpEnisText(p, v, " (")).isEmpty() ? "" : escape(warmUpEnisText(p, v, " ("))
                             + ")").append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.inactiveKeys() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
@@ -980,7 +1006,7 @@ public final class PlanReport {
             }
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
+            String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them " + IN_PLACE;
             if (v.room() == 0) {
                 out.add(label(p, v.vpc()) + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
                         + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its Inactive"

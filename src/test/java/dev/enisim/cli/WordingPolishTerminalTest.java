@@ -37,8 +37,11 @@ class WordingPolishTerminalTest {
     void anImportedAccountsOtherEnisAreEnisAlreadyInPlace() throws Exception {
         String out = terminal(new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
                 java.nio.file.Path.of("scenarios/import-example/scenario.yaml")), 0).run());
-        assertTrue(out.contains(", 7 ENIs already in place (other services', or Lambda's beyond those its functions"
-                + " start with)\n"), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" peak (\\d+) \\+ 7 ENIs already in place \\(other"
+                + " services', or Lambda's beyond those its functions start with\\) = (\\d+) of quota 500\n").matcher(out);
+        assertTrue(m.find(), out);
+        // the quota's use at the peak: Lambda's peak and the ENIs already in place (session 53: "peak 9 of quota 500")
+        assertTrue(Integer.parseInt(m.group(2)) == Integer.parseInt(m.group(1)) + 7, out);
         assertTrue(!out.contains("used by other services"), out);
     }
 }

@@ -155,10 +155,11 @@ class DeploymentTest {
         assertEquals(List.of("{\"at\":\"300s\",\"action\":\"setOtherUsedIps\",\"subnet\":\"subnet-a\","
                 + "\"otherUsedIps\":4}", "{\"at\":\"300s\",\"action\":\"setOtherUsedEnis\",\"vpc\":\"vpc-1\","
                 + "\"otherUsedEnis\":2}"), timeline(a.tree()), "2 used by others already, 2 more; none in the quota, 2");
-        assertEquals(List.of("EFS mount target in subnet-q (w3): subnet not known; not simulated",
-                "2 EFS mount target(s) or other interfaces in subnet-a: one address each",
+        assertEquals(List.of("EFS mount target in subnet-q (w3): subnet not known; not simulated"), a.notes(),
+                "what the gate could not know: the one it did not simulate");
+        assertEquals(List.of("2 EFS mount target(s) or other interfaces in subnet-a: one address each",
                 "2 EFS mount target(s) or other interfaces in vpc-1: one slot each of its ENI quota (shared with other"
-                        + " services such as Amazon EFS)"), a.notes());
+                        + " services such as Amazon EFS)"), a.interfaces(), "simulated: said apart from the notes");
         assertTrue(a.placeholders().isEmpty());
     }
 }

@@ -50,8 +50,9 @@ class GateReportLinesTest {
         assertTrue(md.contains("\n| orders-api | update | Active, update Successful | 2m19s (update InProgress) |"
                 + " 11m46s | 0 / 0 |\n"), md);
         assertTrue(md.contains("\n| notifier | create | Active | 2m6s | - | 0 / 248 |\n"), md);
-        assertTrue(md.contains("\n- Invocation errors, after - before (created functions invoked while Pending"
-                + " included): {ResourceConflictException=248}.\n"), md);
+        assertTrue(md.contains("\n- Failed invocations the change adds (after - before): of existing functions none;"
+                + " of the functions the change creates (invoked while Pending included) {ResourceConflictException=248}"
+                + ".\n"), md);
     }
 
     @Test
@@ -148,7 +149,8 @@ class GateReportLinesTest {
                 List.of("t.yaml"));
         Gate.Verdict v = Gate.run(ACCOUNT, c, options());
         String md = v.markdown();
-        assertTrue(md.contains("\n| " + OTHER + " | 10.40.2.0/24 | 251 | 231 | 230 (91.6%) | 0 | 0 |\n"), md);
+        assertTrue(md.contains("\n| " + OTHER + " | 10.40.2.0/24 | 251 | 231 | 230 (91.6%) | 0 | 0 | 1 |\n"), md);
+        assertTrue(md.contains("| new keys | new ENIs | the change's EFS mount targets |\n"), md);
         assertTrue(md.contains("\n- Note: a note of the change's reader\n"), md);
     }
 

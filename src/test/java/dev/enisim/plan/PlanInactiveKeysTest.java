@@ -71,8 +71,8 @@ class PlanInactiveKeysTest {
         assertTrue(page.contains("<td class=\"bad\">1 IP short</td>"), page);
         assertTrue(page.contains("<p class=\"note\">A: 1 key of functions Inactive in the demand runs had no ENI"),
                 page);
-        assertTrue(page.contains("demand 12 IPs (Lambda's peak 1 + 1 for the keys of Inactive functions + other"
-                + " tenants 10)"), page);
+        assertTrue(page.contains("demand 12 IPs (Lambda's peak 1 + 1 for the keys of Inactive functions + 10 already"
+                + " in use: other tenants', or Lambda's beyond those its functions start with)"), page);
         String json = PlanReport.json(p);
         assertTrue(json.contains("\"inactiveKeys\" : 1"), json);
         assertTrue(json.contains("\"inactiveFunctions\" : [ \"asleep\" ]"), json);

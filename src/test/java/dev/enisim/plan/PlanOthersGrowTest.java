@@ -53,6 +53,7 @@ class PlanOthersGrowTest {
         assertEquals(18, v.otherUsedEnis());
         assertEquals(20 - v.peakEnis() - 18, v.room());
         String text = PlanReport.text(p);
-        assertTrue(text.contains("vpc-p: peak " + v.peakEnis() + " + 18 other services' (at their most) of 20"), text);
+        assertTrue(text.contains("vpc-p: peak " + v.peakEnis() + " + 18 ENIs already in place (other services', or"
+                + " Lambda's beyond those its functions start with; at their most) of 20"), text);
     }
 }

@@ -114,8 +114,9 @@ class PlanVerdictFindingsTest {
         assertFalse(text.contains("already fails"), text);
         assertFalse(headline(html).contains("already fails"), headline(html));
         assertFalse(PlanReport.json(p).contains("\"failsAsIs\" : [ \""), "plan.json's failsAsIs is empty");
-        String quota = "Warning: vpc-p is at its quota of 20 ENIs at the design's peak, 18 of them other services':"
-                + " no room for one more key.";
+        String quota = "Warning: vpc-p is at its quota of 20 ENIs at the design's peak, 18 of them ENIs already in"
+                + " place (other services', or Lambda's beyond those its functions start with): no room for one more"
+                + " key.";
         assertTrue(text.contains(quota), text);
         assertTrue(html.contains(quota), html);
         String shortOf = "Warning: sn-b is 1 IP short of the design's peak at its size now (recommended /26), though"

@@ -42,7 +42,8 @@ public class PlanPageTest {
         assertTrue(html.contains("<b>/27</b> (27 IPs usable)"), "the prefix spelled out");
         assertTrue(html.contains("3 IPs short") && html.contains("204 IPs spare"), "no 'headroom -3'");
         assertFalse(html.contains("headroom -"));
-        assertTrue(html.contains("demand 14 IPs (Lambda's peak 7 + other tenants 7)"), "the demand-vs-prefix chart");
+        assertTrue(html.contains("demand 14 IPs (Lambda's peak 7 + 7 already in use: other tenants', or Lambda's beyond"
+                + " those its functions start with)"), "the demand-vs-prefix chart");
         assertTrue(html.contains("The first limit is hit at 2.50 times today's traffic: IP."));
         assertTrue(html.contains("490 ENIs spare"));
         assertTrue(html.contains("simulated p99") && html.contains("31.7 min"), "the teardown wait");
