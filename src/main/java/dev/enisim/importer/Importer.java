@@ -1001,13 +1001,13 @@ public final class Importer {
             int n = a.uncountedEnis.size();
             outside[0] += n;
             List<String> kinds = new ArrayList<>();
-            inListed.forEach((k, c) -> kinds.add(c + " " + k));
+            inListed.forEach((k, c) -> kinds.add(k + " " + c)); // "InterfaceType interface 308" (was "308 interface")
             int listed = n - elsewhereUncounted;
             a.notes.add(n + " other network interface(s) listed are not counted in otherUsedEnis: not EFS's nor"
                     + " Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks', yours), they do not share a VPC's"
                     + " Hyperplane ENI quota; they count against the Region's network interfaces"
                     + " (account.otherNetworkInterfaces)" + (listed == 0 ? "" : "; the address of each of the "
-                    + listed + " in described subnets (" + String.join(", ", kinds) + ") is in its subnet's"
+                    + listed + " in described subnets (InterfaceType " + String.join(", ", kinds) + ") is in its subnet's"
                     + " otherUsedIps, as AvailableIpAddressCount shows it") + (elsewhereUncounted == 0 ? ""
                     : "; " + elsewhereUncounted + " in subnets no describe-subnets file lists hold addresses of no"
                     + " simulated subnet"));

@@ -286,8 +286,8 @@ final class ScenarioWriter {
                 }
                 int unlisted = d.unlistedLambdaEnis().getOrDefault(v.getKey(), 0);
                 if (otherLambda > unlisted) {
-                    parts.add((otherLambda - unlisted) + " Lambda ENI(s) listed beyond one per key the functions start"
-                            + " with (" + vpcExtraKinds(v.getValue()) + ")");
+                    parts.add((otherLambda - unlisted) + " Lambda ENI(s) listed that no key the functions start with"
+                            + " takes (" + vpcExtraKinds(v.getValue()) + ")");
                 }
                 if (unlisted > 0) {
                     parts.add(unlisted + " Lambda ENI(s) in subnets no describe-subnets file lists, of this VPC by"
@@ -407,7 +407,7 @@ final class ScenarioWriter {
         b.append('\n');
     }
 
-    /** The kinds of a VPC's Lambda ENIs beyond one per started key, summed over its subnets. */
+    /** The kinds of a VPC's Lambda ENIs that no started key takes, summed over its subnets. */
     private String vpcExtraKinds(List<Account.Subnet> subnets) {
         int[] sum = new int[3];
         for (Account.Subnet s : subnets) {

@@ -97,7 +97,7 @@ class EniKeysTest {
                 + " other (incl. 1 Lambda ENI(s) of no imported key)"), a);
         assertEquals(List.of(new Scenario.KeyAtStart("subnet-a", List.of("sg-1"), "", 3)),
                 s.vpcs().get(0).enisAtStart(), yaml);
-        assertTrue(yaml.contains("otherUsedEnis: 1   # 1 Lambda ENI(s) listed beyond one per key the functions start"
-                + " with (1 of no imported key: old versions, other functions, changed VpcConfigs)"), yaml);
+        assertTrue(yaml.contains("otherUsedEnis: 1   # 1 Lambda ENI(s) listed that no key the functions start with"
+                + " takes (1 of no imported key: old versions, other functions, changed VpcConfigs)"), yaml);
     }
 }

@@ -93,13 +93,13 @@ class ImportNotesEdgesTest {
         assertTrue(line(both, "{ id: subnet-a").endsWith("3 in use = 1 Lambda ENI(s) recreated at time 0 + 2 other"
                 + " (incl. 2 Lambda ENI(s): 1 of a key of an imported function not Active at time 0, 1 of no imported"
                 + " key)"), both);
-        assertTrue(line(both, "otherUsedEnis:").endsWith("otherUsedEnis: 2   # 2 Lambda ENI(s) listed beyond one per key"
-                + " the functions start with (1 of keys of functions not Active at time 0; 1 of no imported key: old"
+        assertTrue(line(both, "otherUsedEnis:").endsWith("otherUsedEnis: 2   # 2 Lambda ENI(s) listed that no key"
+                + " the functions start with takes (1 of keys of functions not Active at time 0; 1 of no imported key: old"
                 + " versions, other functions, changed VpcConfigs)"), both);
         String inactive = importing(new In(subnetA(249), fns, enis(lambdaEni("eni-1", "sg-1"),
                 lambdaEni("eni-2", "sg-2")), null, null, null));
-        assertTrue(line(inactive, "otherUsedEnis:").endsWith("otherUsedEnis: 1   # 1 Lambda ENI(s) listed beyond one"
-                + " per key the functions start with (1 of keys of functions not Active at time 0)"), inactive);
+        assertTrue(line(inactive, "otherUsedEnis:").endsWith("otherUsedEnis: 1   # 1 Lambda ENI(s) listed that no"
+                + " key the functions start with takes (1 of keys of functions not Active at time 0)"), inactive);
     }
 
     @Test

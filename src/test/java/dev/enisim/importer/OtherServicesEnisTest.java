@@ -131,7 +131,7 @@ class OtherServicesEnisTest {
         assertTrue(yaml.contains("3 other network interface(s) listed are not counted in otherUsedEnis: not EFS's nor"
                 + " Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks', yours), they do not share a"
                 + " VPC's Hyperplane ENI quota; they count against the Region's network interfaces"
-                + " (account.otherNetworkInterfaces); the address of each of the 2 in described subnets (2 interface)"
+                + " (account.otherNetworkInterfaces); the address of each of the 2 in described subnets (InterfaceType interface 2)"
                 + " is in its subnet's otherUsedIps, as AvailableIpAddressCount shows it; 1 in subnets no"
                 + " describe-subnets file lists hold addresses of no simulated subnet"), yaml);
         assertTrue(yaml.contains("1 Lambda ENI(s) in subnets no describe-subnets file lists: in no simulated VPC,"
@@ -187,6 +187,6 @@ class OtherServicesEnisTest {
         assertTrue(yaml.contains("eniQuota: 501   # placeholder, raised to hold the 501 ENIs listed (2 Lambda's, 499"
                 + " other services')\n"), yaml);
         assertTrue(yaml.contains("otherUsedEnis: 500   # 499 EFS mount target ENI(s) (the quota is shared with EFS"
-                + " [doc]); 1 Lambda ENI(s) listed beyond one per key"), yaml);
+                + " [doc]); 1 Lambda ENI(s) listed that no key the functions start with takes"), yaml);
     }
 }

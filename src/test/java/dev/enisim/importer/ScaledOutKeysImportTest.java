@@ -216,8 +216,8 @@ class ScaledOutKeysImportTest {
         assertEquals(List.of(new Scenario.KeyAtStart("subnet-0aaa1111bbbb2222c", List.of("sg-0123456789abcdef0"),
                 "222222222222", 2)), vpc.enisAtStart(), yaml);
         assertEquals(1, vpc.otherUsedEnis(), yaml);
-        assertTrue(yaml.contains("otherUsedEnis: 1   # 1 Lambda ENI(s) listed beyond one per key the functions start"
-                + " with (1 beyond one per key of a subnet and security groups several accounts start on, whose"
+        assertTrue(yaml.contains("otherUsedEnis: 1   # 1 Lambda ENI(s) listed that no key the functions start with"
+                + " takes (1 beyond one per key of a subnet and security groups several accounts start on, whose"
                 + " OwnerId names none of them)"), yaml);
         // 11 in use = 2 + 1 recreated + 8 others (the one of neither account among them)
         assertEquals(8, vpc.subnets().get(0).otherUsedIps(), yaml);
