@@ -95,7 +95,16 @@ final class TerminalSummary {
                     legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
         more(out, vpcs.size(), "VPCs");
-        if (s.region() != null && !s.vpcs().isEmpty()) {
+        if (s.region() != null && !s.vpcs().isEmpty() && s.region().byAccount() != null) {
+            // EC2's network interfaces per Region are a quota of each account: one line each
+            for (Map.Entry<String, RunSummary.Region> a : s.region().byAccount().entrySet()) {
+                RunSummary.Region x = a.getValue();
+                out.printf("  %-20s peak %,d of %,d network interfaces (account %s: its functions' ENIs, its VPCs'"
+                        + " other services'%s)%n", "Region", x.peakNetworkInterfaces(), x.networkInterfacesPerRegion(),
+                        a.getKey(), x.outsideVpcs() == 0 ? "" : String.format("; %,d in no VPC's quota",
+                                x.outsideVpcs()));
+            }
+        } else if (s.region() != null && !s.vpcs().isEmpty()) {
             long outside = s.region().outsideVpcs();
             out.printf("  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services'%s)%n",
                     "Region", s.region().peakNetworkInterfaces(), s.region().networkInterfacesPerRegion(),

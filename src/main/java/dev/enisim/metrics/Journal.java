@@ -103,7 +103,7 @@ public final class Journal implements WorldListener {
         String where = switch (limit) {
             case SUBNET_IPS -> key.subnetId();
             case VPC_ENI_QUOTA -> key.vpcId();
-            case REGION_NETWORK_INTERFACES -> "";
+            case REGION_NETWORK_INTERFACES -> key.account(); // whose Region quota: "" when one account
         };
         for (Refusing r = refusing[function]; r != null; r = r.next) {
             if (r.limit == limit && r.where.equals(where)) {

@@ -11,7 +11,8 @@ import dev.enisim.model.ScaleOutLimit;
  * counted against the limit that refused the try before it). Times in microseconds.
  *
  * @param where the subnet's id ({@link ScaleOutLimit#SUBNET_IPS}), the VPC's id ({@link
- *              ScaleOutLimit#VPC_ENI_QUOTA}), "" (the Region's network interfaces)
+ *              ScaleOutLimit#VPC_ENI_QUOTA}), the id of the account whose network interfaces per Region were used up
+ *              ({@link ScaleOutLimit#REGION_NETWORK_INTERFACES}: the key's account, "" with one account)
  */
 public record RefusedScaleOut(String function, ScaleOutLimit limit, String where, long count, long firstMicros,
         long lastMicros) {

@@ -209,23 +209,46 @@ public record RunSummary(
     }
 
     /**
-     * EC2's "Network interfaces per Region" (every VPC's ENIs, Lambda's and other services'), against its limit.
+     * EC2's "Network interfaces per Region" (every VPC's ENIs, Lambda's and other services'), against its limit: a
+     * quota of each account. With several accounts, the figures are every account's together, and {@code byAccount}
+     * gives each account's against its own quota (the total has no limit: {@code networkInterfacesPerRegion} is left
+     * out).
      *
-     * @param networkInterfacesPerRegion the limit (5,000 by default)
-     * @param peakNetworkInterfaces      the most the Region held at once
+     * @param networkInterfacesPerRegion the limit (5,000 by default); null (left out of summary.json) for the total
+     *                                   of several accounts
+     * @param peakNetworkInterfaces      the most the Region held at once (every account's together)
      * @param finalLambdaEnis            Lambda's ENIs at the end
      * @param finalOtherUsedEnis         other services' ENIs at the end (the VPCs' otherUsedEnis)
      * @param otherNetworkInterfaces     the interfaces in no VPC's quota (account.otherNetworkInterfaces), counted
      *                                   in the peak; null (left out of summary.json) when none
+     * @param byAccount                  with several accounts, each account's figures against its own quota (its
+     *                                   functions' Lambda ENIs, the otherUsedEnis of the VPCs it owns, its own
+     *                                   otherNetworkInterfaces), by account id in the scenario's order; null (left out)
+     *                                   with one account
      */
-    public record Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
+    public record Region(
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Integer networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
             long finalOtherUsedEnis,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Long otherNetworkInterfaces) {
+            Long otherNetworkInterfaces,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Map<String, Region> byAccount) {
+
+        public Region {
+            byAccount = byAccount == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byAccount));
+        }
 
         public Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
                 long finalOtherUsedEnis) {
             this(networkInterfacesPerRegion, peakNetworkInterfaces, finalLambdaEnis, finalOtherUsedEnis, null);
+        }
+
+        public Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
+                long finalOtherUsedEnis, Long otherNetworkInterfaces) {
+            this(networkInterfacesPerRegion, peakNetworkInterfaces, finalLambdaEnis, finalOtherUsedEnis,
+                    otherNetworkInterfaces, null);
         }
 
         /** From the Region's counts, {@code otherEnis} holding the {@code outside} interfaces in no VPC's quota. */
@@ -233,9 +256,41 @@ public record RunSummary(
             return new Region(limit, peak, lambdaEnis, otherEnis - outside, outside == 0 ? null : outside);
         }
 
+        /**
+         * Several accounts' Region: every account's together ({@code otherEnis} holding their interfaces in no VPC's
+         * quota), and each account's own.
+         */
+        public static Region total(long peak, long lambdaEnis, long otherEnis, Map<String, Region> byAccount) {
+            long outside = 0;
+            for (Region a : byAccount.values()) {
+                outside += a.outsideVpcs();
+            }
+            return new Region(null, peak, lambdaEnis, otherEnis - outside, outside == 0 ? null : outside, byAccount);
+        }
+
         /** The interfaces in no VPC's quota, 0 when none. */
         public long outsideVpcs() {
             return otherNetworkInterfaces == null ? 0 : otherNetworkInterfaces;
+        }
+
+        /**
+         * The accounts whose Region quota was full at some moment (peak at the limit), with their figures: the only
+         * account's Region (key "") or, with several accounts, those of {@link #byAccount} that were; in order.
+         */
+        public Map<String, Region> full() {
+            Map<String, Region> out = new java.util.LinkedHashMap<>();
+            if (byAccount == null) {
+                if (networkInterfacesPerRegion != null && peakNetworkInterfaces >= networkInterfacesPerRegion) {
+                    out.put("", this);
+                }
+                return out;
+            }
+            byAccount.forEach((id, a) -> {
+                if (a.peakNetworkInterfaces() >= a.networkInterfacesPerRegion()) {
+                    out.put(id, a);
+                }
+            });
+            return out;
         }
     }
 

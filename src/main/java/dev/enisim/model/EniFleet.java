@@ -47,6 +47,8 @@ final class EniFleet implements KeyPorts {
     private final Set<String> deniedRoles = new HashSet<>();
     private final EniBackOffs backOffs;
     private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind its last refusal, if one was
+    /** Per key: the Region count of its account, which its ENIs are charged to (an array read on the hot path). */
+    private RegionEnis[] keyRegion = new RegionEnis[8];
     private ScaleOutLimit limit; // the limit behind tryCreate's last refusal (SUBNET_OUT_OF_IPS, ENI_LIMIT)
     private EniBackOffs.BackOff heldBy; // the back-off that answered the last attach, null when that attach tried
 
@@ -144,7 +146,9 @@ final class EniFleet implements KeyPorts {
             pools.add(new EniPool(k, key, subnet, vpc, capacity, ports));
             if (k == refusedBy.length) {
                 refusedBy = Arrays.copyOf(refusedBy, 2 * k);
+                keyRegion = Arrays.copyOf(keyRegion, 2 * k);
             }
+            keyRegion[k] = network.regionOf(key.account());
             keyIndex.put(key, k);
         }
         return k;
@@ -428,6 +432,11 @@ final class EniFleet implements KeyPorts {
         return refusedBy[key];
     }
 
+    /** The Region count of the key's account (its ENIs count against that account's network interfaces). */
+    RegionEnis region(int key) {
+        return keyRegion[key];
+    }
+
     /** The key's VPC, subnet and security groups. */
     EniKey eniKey(int key) {
         return pools.get(key).eniKey();
@@ -510,8 +519,9 @@ final class EniFleet implements KeyPorts {
             limit = ScaleOutLimit.SUBNET_IPS;
             return EniFailure.SUBNET_OUT_OF_IPS;
         }
-        if (vpc.freeSlots() <= 0 || network.region.free() <= 0) {
-            // the VPC's quota (shared with other services) or, the VPC having room, the Region's
+        RegionEnis region = keyRegion[pool.key()];
+        if (vpc.freeSlots() <= 0 || region.free() <= 0) {
+            // the VPC's quota (shared with other services) or, the VPC having room, the key's account's Region quota
             limit = vpc.freeSlots() <= 0 ? ScaleOutLimit.VPC_ENI_QUOTA : ScaleOutLimit.REGION_NETWORK_INTERFACES;
             return EniFailure.ENI_LIMIT;
         }
@@ -519,7 +529,7 @@ final class EniFleet implements KeyPorts {
             return networking.ec2Refusal();
         }
         vpc.tryTakeEniSlot();
-        network.region.tryTake();
+        region.tryTake();
         int ip = subnet.allocateIp();
         int id = all.size() + 1;
         HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
@@ -592,7 +602,7 @@ final class EniFleet implements KeyPorts {
         IpPool subnet = network.subnets.get(eni.subnet());
         subnet.releaseIp(eni.ipIndex());
         network.vpcs.get(subnet.vpc()).releaseEniSlot();
-        network.region.release();
+        keyRegion[eni.key()].release();
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
     }
 

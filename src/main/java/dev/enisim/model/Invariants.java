@@ -42,19 +42,44 @@ final class Invariants {
                         + (inPool ? "still" : "not") + " in its pool");
             }
         }
-        int lambdaInRegion = 0;
-        for (EniQuota v : network.vpcs) {
-            lambdaInRegion += v.enis();
+        for (EniPool p : fleet.pools) { // a key's ENIs are charged to its own account's Region quota
+            if (fleet.region(p.key()) != network.regionOf(p.eniKey().account())) {
+                throw new IllegalStateException(p.eniKey().label() + ": charged to account "
+                        + fleet.region(p.key()).account() + "'s Region quota");
+            }
         }
+        int[] lambdaPerAccount = new int[network.accounts()];
+        for (HyperplaneEni eni : fleet.all) {
+            if (eni.state().holdsResources()) {
+                lambdaPerAccount[indexOf(network, fleet.region(eni.key()))]++;
+            }
+        }
+        int[] otherPerAccount = new int[network.accounts()];
         for (EniQuota v : network.vpcs) {
             v.checkInvariants();
             if (v.enis() != enisPerVpc[v.index()]) {
                 throw new IllegalStateException(v.id() + ": counts " + v.enis() + " ENIs, holds "
                         + enisPerVpc[v.index()]);
             }
+            otherPerAccount[network.vpcOwner(v.index())] += v.otherUsedEnis();
         }
-        // the Region's sum after each VPC's own count: a VPC's miscount is told as that VPC's
-        network.region.checkInvariants(lambdaInRegion);
+        // each account's Region count after each VPC's own count: a VPC's miscount is told as that VPC's
+        int lambdaInRegion = 0;
+        int otherInRegion = 0;
+        for (int a = 0; a < network.accounts(); a++) {
+            network.region(a).checkInvariants(lambdaPerAccount[a], otherPerAccount[a] + network.outsideVpcs(a));
+            lambdaInRegion += lambdaPerAccount[a];
+            otherInRegion += otherPerAccount[a] + network.outsideVpcs(a);
+        }
+        if (network.accounts() > 1) { // the Region's total: every account's
+            RegionEnis all = network.regionTotal();
+            if (all.lambdaEnis() != lambdaInRegion || all.otherEnis() != otherInRegion
+                    || all.peak() < lambdaInRegion + otherInRegion) {
+                throw new IllegalStateException("the Region's total counts " + all.lambdaEnis() + " Lambda ENIs and "
+                        + all.otherEnis() + " others (peak " + all.peak() + "), its accounts " + lambdaInRegion
+                        + " and " + otherInRegion);
+            }
+        }
         for (IpPool s : network.subnets) {
             s.checkInvariants();
             if (s.lambdaUsedIps() != ipsPerSubnet[s.index()]) {
@@ -62,6 +87,16 @@ final class Invariants {
                         + " Lambda IPs, ENIs hold " + ipsPerSubnet[s.index()]);
             }
         }
+    }
+
+    /** The index of the account whose Region count {@code region} is. */
+    private static int indexOf(Network network, RegionEnis region) {
+        for (int a = 0; a < network.accounts(); a++) {
+            if (network.region(a) == region) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("a key's Region count is no account's (" + region.account() + ")");
     }
 
     /**

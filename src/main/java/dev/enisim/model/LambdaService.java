@@ -183,9 +183,19 @@ public final class LambdaService {
             return world.addVpc(id, eniQuota, otherUsedEnis);
         }
 
+        /** The same for a VPC account {@code owner} owns (its index; 0 for the first). */
+        public int addVpc(String id, int eniQuota, int otherUsedEnis, int owner) {
+            return world.addVpc(id, eniQuota, otherUsedEnis, owner);
+        }
+
         /** Network interfaces of the Region in no VPC's quota: they count against the Region's limit only. */
         public int addOtherRegionInterfaces(int count) {
             return world.addOtherRegionInterfaces(count);
+        }
+
+        /** The same for account {@code account} (its index; 0 for the first), against its own Region quota. */
+        public int addOtherRegionInterfaces(int account, int count) {
+            return world.addOtherRegionInterfaces(account, count);
         }
 
         /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
@@ -218,6 +228,11 @@ public final class LambdaService {
         /** Another account over the same VPCs (after {@link #setFirstAccount}): returns its index. */
         public int addAccount(String id, int concurrencyLimit) {
             return world.addAccount(id, concurrencyLimit);
+        }
+
+        /** The same with the account's own EC2 network interfaces per Region. */
+        public int addAccount(String id, int concurrencyLimit, int networkInterfacesPerRegion) {
+            return world.addAccount(id, concurrencyLimit, networkInterfacesPerRegion);
         }
 
         /**

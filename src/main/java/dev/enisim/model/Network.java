@@ -6,17 +6,101 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The account's VPCs, subnets and security groups, the Region's ENI count, and which Availability Zones are down. */
+/**
+ * The VPCs, subnets and security groups, each account's network interfaces in the Region, and which Availability
+ * Zones are down.
+ */
 final class Network {
 
     final List<EniQuota> vpcs = new ArrayList<>();
-    /** EC2's network interfaces per Region (5,000 unless the scenario says otherwise). */
-    final RegionEnis region;
+    /**
+     * EC2's network interfaces per Region of each account, by its index (0: the first, or only, account): a quota of
+     * each account (5,000 unless the scenario says otherwise). Every account's are counted in {@link #regionTotal}
+     * too once there are several.
+     */
+    private RegionEnis[] regions;
+    /** Every account's network interfaces together (no limit): the only account's own count in a single-account world. */
+    private RegionEnis regionTotal;
+    /** Each account's interfaces in no VPC's quota ({@code otherNetworkInterfaces}), by its index. */
+    private int[] outside = new int[1];
+    /** The account owning each VPC (its index): its otherUsedEnis count against that account's Region quota. */
+    private int[] vpcOwner = new int[0];
+    private final Map<String, Integer> accountIndex = new LinkedHashMap<>();
 
-    /** @param networkInterfacesPerRegion EC2's network interfaces per Region, shared by every VPC */
+    /** @param networkInterfacesPerRegion EC2's network interfaces per Region of the first (or only) account */
     Network(int networkInterfacesPerRegion) {
-        this.region = new RegionEnis(networkInterfacesPerRegion);
+        this.regions = new RegionEnis[] {new RegionEnis(networkInterfacesPerRegion)};
+        this.regionTotal = regions[0];
     }
+
+    /** Names account 0 (a world with several accounts; a single-account world's has no id). */
+    void nameFirstAccount(String id) {
+        if (regions.length > 1) {
+            throw new IllegalStateException("account 0 is named before the others are added");
+        }
+        regions[0].name(id);
+        accountIndex.clear();
+        accountIndex.put(id, 0);
+    }
+
+    /**
+     * Another account with its own network interfaces per Region (after {@link #nameFirstAccount}): returns its
+     * index.
+     */
+    int addAccount(String id, int networkInterfacesPerRegion) {
+        int a = regions.length;
+        RegionEnis r = new RegionEnis(id, networkInterfacesPerRegion);
+        if (a == 1) { // from now on the Region's total is counted apart
+            regionTotal = RegionEnis.total();
+            regions[0].countIn(regionTotal);
+        }
+        r.countIn(regionTotal);
+        regions = java.util.Arrays.copyOf(regions, a + 1);
+        regions[a] = r;
+        outside = java.util.Arrays.copyOf(outside, a + 1);
+        accountIndex.put(id, a);
+        return a;
+    }
+
+    int accounts() {
+        return regions.length;
+    }
+
+    /** Account {@code account}'s network interfaces in the Region. */
+    RegionEnis region(int account) {
+        return regions[account];
+    }
+
+    /** Every account's network interfaces together: the only account's in a single-account world. */
+    RegionEnis regionTotal() {
+        return regionTotal;
+    }
+
+    /**
+     * The Region count of the account an ENI key belongs to ({@code EniKey.account}: "" for the first, or only,
+     * account); an id the world does not know is a bug of the caller.
+     */
+    RegionEnis regionOf(String accountId) {
+        if (accountId.isEmpty()) {
+            return regions[0];
+        }
+        Integer a = accountIndex.get(accountId);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown account " + accountId);
+        }
+        return regions[a];
+    }
+
+    /** The index of the account owning VPC {@code vpc}. */
+    int vpcOwner(int vpc) {
+        return vpcOwner[vpc];
+    }
+
+    /** Account {@code account}'s interfaces in no VPC's quota now. */
+    int outsideVpcs(int account) {
+        return outside[account];
+    }
+
     final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();
@@ -31,9 +115,19 @@ final class Network {
     private int[] subnetAz = new int[0];
 
     int addVpc(String id, int eniQuota) {
+        return addVpc(id, eniQuota, 0);
+    }
+
+    /** A VPC that account {@code owner} (an index) owns. */
+    int addVpc(String id, int eniQuota, int owner) {
+        if (owner < 0 || owner >= regions.length) {
+            throw new IllegalArgumentException(id + ": unknown owner account " + owner);
+        }
         int i = vpcs.size();
         vpcs.add(new EniQuota(i, id, eniQuota));
         vpcIndex.put(id, i);
+        vpcOwner = java.util.Arrays.copyOf(vpcOwner, i + 1);
+        vpcOwner[i] = owner;
         return i;
     }
 
@@ -61,11 +155,12 @@ final class Network {
     }
 
     /**
-     * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
-     * Lambda's. Returns how many were set.
+     * Other services' ENIs in a VPC (they count against its ENI quota and its owner account's Region quota); as many
+     * as fit beside Lambda's. Returns how many were set.
      */
     int otherUsedEnis(int vpc, int count) {
         EniQuota v = vpcs.get(vpc);
+        RegionEnis region = regions[vpcOwner[vpc]];
         int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
                 v.otherUsedEnis() + region.free())));
         region.addOther(fits - v.otherUsedEnis());
@@ -74,12 +169,19 @@ final class Network {
     }
 
     /**
-     * Network interfaces of the Region outside every VPC's quota (EC2 instances', ECS tasks'...): they count against
-     * the Region's limit only; as many as fit. Returns how many were set.
+     * Network interfaces of the first (or only) account in no VPC's quota (EC2 instances', ECS tasks'...): they count
+     * against its Region quota only; as many as fit. Returns how many were set.
      */
     int otherRegionInterfaces(int count) {
+        return otherRegionInterfaces(0, count);
+    }
+
+    /** The same for account {@code account} (an index). */
+    int otherRegionInterfaces(int account, int count) {
+        RegionEnis region = regions[account];
         int fits = Math.max(0, Math.min(count, region.free()));
         region.addOther(fits);
+        outside[account] += fits;
         return fits;
     }
 

@@ -217,10 +217,26 @@ final class World {
                     step(e.readyMicros()), step(e.deletionRequestedMicros()), step(e.orphanedMicros()),
                     step(e.endedMicros()), e.inPlaceAtStart(), step(e.releasedWhileCreatingMicros())));
         }
-        RegionEnis r = network.region;
-        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,
-                new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak()),
-                lifecycle.cancellations);
+        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns, regionView(), lifecycle.cancellations);
+    }
+
+    /**
+     * The Region's network interfaces: the only account's, or every account's together with each account's own
+     * (whose quota each is).
+     */
+    private WorldSnapshot.RegionView regionView() {
+        if (network.accounts() == 1) {
+            RegionEnis r = network.region(0);
+            return new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak());
+        }
+        List<WorldSnapshot.AccountRegion> accounts = new ArrayList<>();
+        for (int a = 0; a < network.accounts(); a++) {
+            RegionEnis r = network.region(a);
+            accounts.add(new WorldSnapshot.AccountRegion(r.account(), r.limit(), r.lambdaEnis(), r.otherEnis(),
+                    network.outsideVpcs(a), r.peak()));
+        }
+        RegionEnis all = network.regionTotal();
+        return new WorldSnapshot.RegionView(0, all.lambdaEnis(), all.otherEnis(), all.peak(), accounts);
     }
 
     /** An ENI's lifetime step as the snapshot gives it: the ENI keeps -1 for "not yet" (a primitive, per event). */

@@ -61,7 +61,16 @@ final class WorldBuilder {
 
     /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
     public int addVpc(String id, int eniQuota, int otherUsedEnis) {
-        int vpc = addVpc(id, eniQuota);
+        return addVpc(id, eniQuota, otherUsedEnis, 0);
+    }
+
+    /**
+     * The same for a VPC account {@code owner} owns (an index from {@link #addAccount}; 0 for the first): its other
+     * services' ENIs count against that account's network interfaces per Region.
+     */
+    public int addVpc(String id, int eniQuota, int otherUsedEnis, int owner) {
+        open();
+        int vpc = network.addVpc(id, eniQuota, owner);
         network.otherUsedEnis(vpc, otherUsedEnis);
         return vpc;
     }
@@ -71,8 +80,13 @@ final class WorldBuilder {
      * Region's limit only, for the whole run; as many as fit. Returns how many.
      */
     public int addOtherRegionInterfaces(int count) {
+        return addOtherRegionInterfaces(0, count);
+    }
+
+    /** The same for account {@code account} (an index; 0 for the first): against its own Region quota. */
+    public int addOtherRegionInterfaces(int account, int count) {
         open();
-        return network.otherRegionInterfaces(count);
+        return network.otherRegionInterfaces(account, count);
     }
 
     /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
@@ -106,18 +120,26 @@ final class WorldBuilder {
         open();
         accountIds.clear();
         accountIds.add(id);
+        network.nameFirstAccount(id);
     }
 
     /**
      * Another account over the same VPCs (a scenario with several accounts; account 0 is the first, with the
-     * world's concurrency limit): returns its index. Its id is in its ENI keys.
+     * world's concurrency limit and network interfaces per Region), with the world's network interfaces per Region:
+     * returns its index. Its id is in its ENI keys.
      */
     public int addAccount(String id, int concurrencyLimit) {
+        return addAccount(id, concurrencyLimit, network.region(0).limit());
+    }
+
+    /** The same with the account's own EC2 network interfaces per Region (its ENIs count against them). */
+    public int addAccount(String id, int concurrencyLimit, int networkInterfacesPerRegion) {
         open();
         if (accountIds.isEmpty()) {
             throw new IllegalStateException("name account 0 first (setFirstAccount)");
         }
         accountIds.add(id);
+        network.addAccount(id, networkInterfacesPerRegion);
         admission.addAccount(concurrencyLimit); // its own request-rate cap
         return concurrency.addAccount(concurrencyLimit);
     }

@@ -36,14 +36,36 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
     }
 
     /**
-     * EC2's "Network interfaces per Region" as the world counts it.
+     * EC2's "Network interfaces per Region" as the world counts it: a quota of each account.
      *
-     * @param limit      the quota (5,000 by default)
-     * @param lambdaEnis Lambda's ENIs of every VPC now
-     * @param otherEnis  other services' ENIs now (the VPCs' otherUsedEnis)
-     * @param peak       the most ENIs (Lambda's and others') the Region held at once
+     * @param limit      the quota (5,000 by default) of the only account; 0 with several accounts (each has its own:
+     *                   {@code accounts})
+     * @param lambdaEnis Lambda's ENIs of every VPC now (every account's)
+     * @param otherEnis  other services' ENIs now (the VPCs' otherUsedEnis and the interfaces in no VPC's quota)
+     * @param peak       the most ENIs (Lambda's and others') the Region held at once (every account's together)
+     * @param accounts   each account's, in the order of the scenario's accounts; empty in a single-account world
      */
-    public record RegionView(int limit, int lambdaEnis, int otherEnis, int peak) {
+    public record RegionView(int limit, int lambdaEnis, int otherEnis, int peak, List<AccountRegion> accounts) {
+        public RegionView {
+            accounts = List.copyOf(accounts);
+        }
+
+        /** A single-account world's. */
+        public RegionView(int limit, int lambdaEnis, int otherEnis, int peak) {
+            this(limit, lambdaEnis, otherEnis, peak, List.of());
+        }
+    }
+
+    /**
+     * One account's network interfaces in the Region, against its own quota.
+     *
+     * @param limit       its networkInterfacesPerRegion
+     * @param lambdaEnis  the Lambda ENIs of its keys now (its functions', in its VPCs or those shared with it)
+     * @param otherEnis   its other ENIs now: the otherUsedEnis of the VPCs it owns, and {@code outsideVpcs}
+     * @param outsideVpcs its interfaces in no VPC's quota (otherNetworkInterfaces)
+     * @param peak        the most it held at once
+     */
+    public record AccountRegion(String account, int limit, int lambdaEnis, int otherEnis, int outsideVpcs, int peak) {
     }
 
     /** @param state null until the function is created */

@@ -1314,6 +1314,31 @@ public final class Planner {
     private List<Peaks> demandPeaks = List.of();
 
     /**
+     * With several accounts, those whose network interfaces per Region were full in some of {@code runs} (each
+     * account's quota is its own: the one to raise), as "account 333333333333 (accounts[2].networkInterfacesPerRegion,
+     * 20)", in the scenario's order; empty with one account.
+     */
+    private List<String> fullRegionAccounts(List<RunSummary> runs) {
+        List<String> out = new ArrayList<>();
+        if (!base.multiAccount()) {
+            return out;
+        }
+        List<Scenario.Account> accounts = base.accounts().list();
+        for (int i = 0; i < accounts.size(); i++) {
+            String id = accounts.get(i).id();
+            for (RunSummary r : runs) {
+                RunSummary.Region x = r.region() == null ? null : r.region().full().get(id);
+                if (x != null) {
+                    out.add("account " + id + " (accounts[" + i + "].networkInterfacesPerRegion, "
+                            + String.format(java.util.Locale.ROOT, "%,d", x.networkInterfacesPerRegion()) + ")");
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Per subnet: the most addresses Lambda held over {@link #replications} demand runs (replications 0 to N - 1),
      * the smallest prefix that holds it with the other tenants at their most, verified on N other replications (N to
      * 2N - 1, random numbers the size was not derived from) at that size and, until one runs out, one size smaller.
@@ -1342,7 +1367,15 @@ public final class Planner {
         demand = runsAt16;
         demandPeaks = peaksAt16;
         long regionHeld = runsAt16.stream().filter(r -> limitsHit(r).contains("ENI")).count();
-        if (regionHeld > 0) { // the Region's quota, not the subnets, held the demand down
+        List<String> fullAccounts = fullRegionAccounts(runsAt16);
+        if (regionHeld > 0 && !fullAccounts.isEmpty()) { // several accounts: name whose quota held it down
+            sizingNotes.add("the demand for IPs was measured while the network-interface quota of "
+                    + String.join(" and of ", fullAccounts) + " refused ENIs (EniLimitExceeded, with every subnet at"
+                    + " /16 and no VPC quota; each account has its own quota"
+                    + (n > 1 ? "; in " + regionHeld + " of " + n + " replications" : "") + "):"
+                    + " these sizes are for what " + (fullAccounts.size() == 1 ? "that quota" : "those quotas")
+                    + " let through; raise " + (fullAccounts.size() == 1 ? "it" : "them") + " and plan again");
+        } else if (regionHeld > 0) { // the Region's quota, not the subnets, held the demand down
             sizingNotes.add("the demand for IPs was measured while the Region's network-interface quota refused ENIs"
                     + " (EniLimitExceeded, with every subnet at /16 and no VPC quota; networkInterfacesPerRegion"
                     + (n > 1 ? "; in " + regionHeld + " of " + n + " replications" : "") + "):"

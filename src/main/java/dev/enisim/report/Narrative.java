@@ -98,6 +98,7 @@ public final class Narrative {
         Set<String> explained = new HashSet<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> why = why(r.scenario(), legacy);
+        fullRegionQuotas(r, why, legacy);
         Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
         Map<JournalEntry, Spell> spells = new java.util.IdentityHashMap<>();
         List<JournalEntry> entries = splitSuccesses(r, spells);
@@ -1090,7 +1091,13 @@ public final class Narrative {
                 + " goes Inactive all the same, and its next invocation fails while it is restored, a quick attach to"
                 + " those ENIs (an assumption: AWS does not document what a shared key does to an idle function; README,"
                 + " Modelling assumptions).");
-        m.put("Failed:EniLimitExceeded", String.format(Locale.ROOT, "EC2 refused the function's ENI: its VPC's ENI"
+        m.put("Failed:EniLimitExceeded", sc.multiAccount() && !legacy ? String.format(Locale.ROOT, "EC2 refused the"
+                + " function's ENI: its VPC's ENI quota (vpcs[*].eniQuota, 500 by default, other services' ENIs"
+                + " included) or its own account's network interfaces per Region (accounts[*].networkInterfacesPerRegion,"
+                + " each account's quota: %s here; an account's functions' ENIs, also in a VPC shared with it, the"
+                + " otherUsedEnis of the VPCs it owns and its otherNetworkInterfaces) had no room; invocations fail"
+                + " with ENILimitReachedException.", regionQuotas(sc))
+                : String.format(Locale.ROOT, "EC2 refused the function's ENI: its VPC's ENI"
                 + " quota (vpcs[*].eniQuota, 500 by default, other services' ENIs included) or the Region's network"
                 + " interfaces (account.networkInterfacesPerRegion, %,d here, every VPC's and service's ENIs) had no"
                 + " room; invocations fail with ENILimitReachedException.", sc.networkInterfacesPerRegion()));
@@ -1130,6 +1137,31 @@ public final class Narrative {
                 + " fails with %s (502), and so does every request that finds the key's ENIs full until Lambda tries"
                 + " again, %s later (hyperplane.eniRetryBackoff). Requests that find a free port still run.",
                 h.connectionsPerEni(), cause, error, Assumptions.duration(h.eniRetryBackoffMicros()))));
+    }
+
+    /**
+     * With several accounts, the why of EniLimitExceeded says whose network interfaces per Region were full in this
+     * run, with the figure (each account has its own quota: the one to raise).
+     */
+    private static void fullRegionQuotas(RunResult r, Map<String, String> why, boolean legacy) {
+        dev.enisim.metrics.RunSummary.Region region = r.summary().region();
+        if (legacy || region == null || region.byAccount() == null || region.full().isEmpty()) {
+            return;
+        }
+        List<String> full = new ArrayList<>();
+        region.full().forEach((id, a) -> full.add(String.format(Locale.ROOT, "account %s's (%,d)", id,
+                a.networkInterfacesPerRegion())));
+        why.computeIfPresent("Failed:EniLimitExceeded", (k, text) -> text + " In this run "
+                + String.join(" and ", full) + (full.size() == 1 ? " was" : " were") + " full.");
+    }
+
+    /** Each account's network interfaces per Region: "5,000 for 111111111111, 20 for 333333333333". */
+    private static String regionQuotas(Scenario sc) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Scenario.Account a : sc.accounts().list()) {
+            parts.add(String.format(Locale.ROOT, "%,d for %s", a.networkInterfacesPerRegion(), a.id()));
+        }
+        return String.join(", ", parts);
     }
 
     /** Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again. */

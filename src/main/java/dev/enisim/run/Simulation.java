@@ -235,16 +235,25 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     }
 
     /**
-     * The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions (with their durations,
+     * The scenario's accounts, VPCs, NAT gateways, security groups, subnets and functions (with their durations,
      * and how they are invoked), in its order.
      */
     private static LambdaService lambda(Scenario scenario, RandomStreams streams, String[] prefixes,
             FunctionDraws draws, LambdaService.Builder build) {
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
+        Scenario.Accounts accounts = scenario.accounts();
+        if (scenario.multiAccount()) { // first: each has its own network interfaces per Region, which VPCs charge
+            build.setFirstAccount(accounts.list().get(0).id());
+            for (Scenario.Account a : accounts.list().subList(1, accounts.list().size())) {
+                // before Hyperplane, legacy.eniLimit stood for the Region's limit: every account's
+                build.addAccount(a.id(), a.concurrencyLimit(), legacyModel ? scenario.networkInterfacesPerRegion()
+                        : a.networkInterfacesPerRegion());
+            }
+        }
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
             build.addVpc(v.id(), legacyModel ? scenario.networkInterfacesPerRegion() : v.eniQuota(),
-                    v.otherUsedEnis());
+                    v.otherUsedEnis(), accounts.index(accounts.vpcOwners().getOrDefault(v.id(), "")));
             for (Scenario.NatGateway g : v.natGateways()) {
                 build.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
             }
@@ -255,15 +264,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 build.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
             }
         }
-        if (scenario.otherNetworkInterfaces() > 0) { // the loader checked that they fit beside the VPCs' others
-            build.addOtherRegionInterfaces(scenario.otherNetworkInterfaces());
-        }
-        Scenario.Accounts accounts = scenario.accounts();
+        // the loader checked that they fit beside the otherUsedEnis of the VPCs each account owns
         if (scenario.multiAccount()) {
-            build.setFirstAccount(accounts.list().get(0).id());
-            for (Scenario.Account a : accounts.list().subList(1, accounts.list().size())) {
-                build.addAccount(a.id(), a.concurrencyLimit());
+            for (int a = 0; a < accounts.list().size(); a++) {
+                if (accounts.list().get(a).otherNetworkInterfaces() > 0) {
+                    build.addOtherRegionInterfaces(a, accounts.list().get(a).otherNetworkInterfaces());
+                }
             }
+        } else if (scenario.otherNetworkInterfaces() > 0) {
+            build.addOtherRegionInterfaces(scenario.otherNetworkInterfaces());
         }
         for (Scenario.Vpc v : scenario.vpcs()) { // keys Hyperplane scaled out before the run
             for (Scenario.KeyAtStart k : v.enisAtStart()) {
@@ -568,11 +577,27 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
-                scenario.assumptions().label(), RunSummary.Region.of(end.region().limit(), end.region().peak(),
-                        end.region().lambdaEnis(), end.region().otherEnis(), scenario.otherNetworkInterfaces()),
+                scenario.assumptions().label(), region(end.region(), scenario),
                 provisioned.map(ProvisionedRecorder::summary).orElse(null),
                 accountsRecorder.map(AccountsRecorder::summary).orElse(null),
                 DualStack.summary(scenario, end).orElse(null))); // null: a section left out of summary.json
+    }
+
+    /**
+     * summary.json's {@code region}: the only account's network interfaces, or, with several accounts, every
+     * account's together and each account's against its own quota ({@code byAccount}).
+     */
+    private static RunSummary.Region region(dev.enisim.model.WorldSnapshot.RegionView r, Scenario scenario) {
+        if (r.accounts().isEmpty()) {
+            return RunSummary.Region.of(r.limit(), r.peak(), r.lambdaEnis(), r.otherEnis(),
+                    scenario.otherNetworkInterfaces());
+        }
+        Map<String, RunSummary.Region> byAccount = new LinkedHashMap<>();
+        for (dev.enisim.model.WorldSnapshot.AccountRegion a : r.accounts()) {
+            byAccount.put(a.account(), RunSummary.Region.of(a.limit(), a.peak(), a.lambdaEnis(), a.otherEnis(),
+                    a.outsideVpcs()));
+        }
+        return RunSummary.Region.total(r.peak(), r.lambdaEnis(), r.otherEnis(), byAccount);
     }
 
     private Scenario.Hyperplane hp() {

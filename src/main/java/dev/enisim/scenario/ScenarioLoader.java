@@ -223,18 +223,6 @@ public final class ScenarioLoader {
             }
         }
         enisAtStartUnused(s, out);
-        // the Region's network interfaces are counted once, against the first account's figure: another account's
-        // own figure is read and checked but changes nothing (the domain expert's review)
-        List<Scenario.Account> accounts = s.accounts().list();
-        for (int i = 1; i < accounts.size(); i++) {
-            Scenario.Account a = accounts.get(i);
-            if (a.networkInterfacesPerRegion() != accounts.get(0).networkInterfacesPerRegion()) {
-                out.add(s.source() + ": accounts[" + i + "].networkInterfacesPerRegion: " + a.networkInterfacesPerRegion()
-                        + " is not used: enisim counts every account's ENIs against the first account's "
-                        + accounts.get(0).networkInterfacesPerRegion() + " (one Region count for all accounts, an"
-                        + " assumed simplification; in AWS each account has its own quota)");
-            }
-        }
         if (s.unreadBlocks().contains("async")) {
             out.add(s.source() + ": async: its figures apply only to functions with invocationType: Event (none"
                     + " here): they change nothing");
@@ -875,19 +863,46 @@ public final class ScenarioLoader {
 
     /**
      * The interfaces in no VPC's quota ({@code otherNetworkInterfaces}) and the VPCs' {@code otherUsedEnis} must fit
-     * the Region's {@code networkInterfacesPerRegion} together, as the Region holds them all from the start.
+     * the Region's {@code networkInterfacesPerRegion} together, as the Region holds them all from the start: each
+     * account's own figures, as the quota is each account's (an account's interfaces and the otherUsedEnis of the
+     * VPCs it owns, {@code vpcs[*].owner}, the first account's when not given).
      */
     private static void regionFits(Fields root, List<Scenario.Account> accounts, List<Scenario.Vpc> vpcs) {
-        long outside = 0;
-        for (int i = 0; i < accounts.size(); i++) {
-            outside += accounts.get(i).otherNetworkInterfaces();
+        if (accounts.size() == 1) {
+            Scenario.Account a = accounts.get(0);
+            long inVpcs = vpcs.stream().mapToLong(Scenario.Vpc::otherUsedEnis).sum();
+            regionFits(root, "account.otherNetworkInterfaces", a, inVpcs, "the VPCs' " + inVpcs + " otherUsedEnis");
+            return;
         }
-        long inVpcs = vpcs.stream().mapToLong(Scenario.Vpc::otherUsedEnis).sum();
-        int limit = accounts.get(0).networkInterfacesPerRegion();
+        Map<String, String> owners = new java.util.HashMap<>(); // VPC id -> its owner's id, as the file gives them
+        for (JsonNode v : root.json().path("vpcs")) {
+            if (v.path("id").isTextual() && v.path("owner").isValueNode()) {
+                owners.put(v.path("id").asText(), v.path("owner").asText());
+            }
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            Scenario.Account a = accounts.get(i);
+            long inVpcs = 0;
+            List<String> owned = new ArrayList<>();
+            for (Scenario.Vpc v : vpcs) {
+                if (owners.getOrDefault(v.id(), accounts.get(0).id()).equals(a.id()) && v.otherUsedEnis() > 0) {
+                    inVpcs += v.otherUsedEnis();
+                    owned.add(v.id());
+                }
+            }
+            regionFits(root, "accounts[" + i + "].otherNetworkInterfaces", a, inVpcs, "the " + inVpcs
+                    + " otherUsedEnis of the VPCs it owns" + (owned.isEmpty() ? "" : " (" + String.join(", ", owned)
+                    + ")"));
+        }
+    }
+
+    /** One account's interfaces in no VPC's quota and {@code inVpcs} others fit its networkInterfacesPerRegion. */
+    private static void regionFits(Fields root, String path, Scenario.Account a, long inVpcs, String vpcsText) {
+        long outside = a.otherNetworkInterfaces();
+        int limit = a.networkInterfacesPerRegion();
         if (outside > 0 && outside + inVpcs > limit) {
-            root.problem(accounts.size() > 1 ? "accounts" : "account.otherNetworkInterfaces", outside + " other network"
-                    + " interfaces and the VPCs' " + inVpcs + " otherUsedEnis exceed networkInterfacesPerRegion ("
-                    + limit + "): the Region holds them all from the start");
+            root.problem(path, outside + " other network interfaces and " + vpcsText + " exceed"
+                    + " networkInterfacesPerRegion (" + limit + "): the Region holds them all from the start");
         }
     }
 

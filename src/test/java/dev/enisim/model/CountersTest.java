@@ -45,13 +45,13 @@ class CountersTest {
         assertEquals(3, r.peak(), "the most held at once, kept");
         assertEquals(3, r.free());
         assertThrows(IllegalStateException.class, r::release);
-        r.checkInvariants(0);
-        IllegalStateException miscount = assertThrows(IllegalStateException.class, () -> r.checkInvariants(1));
+        r.checkInvariants(0, 0);
+        IllegalStateException miscount = assertThrows(IllegalStateException.class, () -> r.checkInvariants(1, 0));
         assertEquals("Region counts 0 Lambda ENIs, VPCs hold 1", miscount.getMessage());
         r.addOther(2);
         assertTrue(r.tryTake());
         assertEquals(3, r.peak());
-        r.checkInvariants(1);
+        r.checkInvariants(1, 2);
     }
 
     /** The peak counts other services' ENIs already there when Lambda takes one: 2 others, then 1: 3 at once. */

@@ -28,7 +28,7 @@ class InvariantsMoreTest {
             Network n = h.world().network();
             n.subnets.get(0).allocateIp(); // the subnet, VPC and Region count it: only the address is wrong
             n.vpcs.get(0).tryTakeEniSlot();
-            n.region.tryTake();
+            n.region(0).tryTake();
             HyperplaneEni twin = new HyperplaneEni(new EniId(3, "eni-0003", 0, "twin", 0, 0, "10.0.1.14"),
                     first.ipIndex(), 65_000, 0);
             h.world().fleet().all.add(twin);
@@ -43,7 +43,7 @@ class InvariantsMoreTest {
 
     @Test
     void theRegionCountingAnEniNoVpcHolds() {
-        broken("Region counts 3 Lambda ENIs, VPCs hold 2", h -> h.world().network().region.tryTake());
+        broken("Region counts 3 Lambda ENIs, VPCs hold 2", h -> h.world().network().region(0).tryTake());
     }
 
     @Test

@@ -95,14 +95,18 @@ class EveryFeatureProperties {
                     .append(" }\n");
         }
         if (accounts) {
+            // each account's own network interfaces per Region, often the limit its Lambda ENIs meet first: its
+            // interfaces in no VPC's quota and the otherUsedEnis of the VPCs it owns (ownerOf), and a few more
             y.append("accounts:\n");
             for (int a = 0; a < 2; a++) {
-                y.append("  - { id: \"").append(IDS[a]).append("\", concurrencyLimit: ").append(limit)
-                        .append(", unreservedMinimum: 0");
-                if (a == 0) {
-                    y.append(", networkInterfacesPerRegion: ").append(region);
+                int own = s[9] % 3;
+                for (int v = 0; v < nVpcs; v++) {
+                    own += ownerOf(s, v) == a ? otherUsedEnis(s, v) : 0;
                 }
-                y.append(", otherNetworkInterfaces: ").append(s[9] % 3).append(" }\n");
+                y.append("  - { id: \"").append(IDS[a]).append("\", concurrencyLimit: ").append(limit)
+                        .append(", unreservedMinimum: 0, networkInterfacesPerRegion: ")
+                        .append(own + 1 + (a == 0 ? s[8] : s[38]) % 12)
+                        .append(", otherNetworkInterfaces: ").append(s[9] % 3).append(" }\n");
             }
         } else {
             y.append("account: { concurrencyLimit: ").append(limit).append(", unreservedMinimum: 0");
@@ -137,7 +141,7 @@ class EveryFeatureProperties {
                 y.append(" }\n");
             }
             if (accounts) {
-                y.append("    owner: \"").append(IDS[(s[b + 5] >> 3) % 2]).append("\"\n");
+                y.append("    owner: \"").append(IDS[ownerOf(s, v)]).append("\"\n");
             }
             y.append("    securityGroups: [sg-").append(v).append("-0, sg-").append(v).append("-1]\n");
             if (nat[v]) {
@@ -280,6 +284,11 @@ class EveryFeatureProperties {
     }
 
     /** Other services' ENIs in VPC {@code v} at the start: none, or some below its quota. */
+    /** The account (0 or 1) owning VPC {@code v}, in a scenario with two accounts. */
+    private static int ownerOf(int[] s, int v) {
+        return (s[10 + 6 * v + 5] >> 3) % 2;
+    }
+
     private static int otherUsedEnis(int[] s, int v) {
         int b = 10 + 6 * v;
         return s[b + 3] % 2 == 0 ? 0 : s[b + 3] % (2 + s[b + 2] % 8);
@@ -502,6 +511,25 @@ class EveryFeatureProperties {
         assertEquals(r.enis().created(), result.enis().size(), text);
         assertEquals(r.enis().deleted(), deleted, text);
         assertEquals(r.enis().fin(), live, text);
+        assertEquals(live, r.region().finalLambdaEnis(), "the Region's Lambda ENIs\n" + text);
+        if (r.region().byAccount() != null) {
+            // each account's Region count holds its own keys' live ENIs (a key's label starts with its account),
+            // never more than its own quota
+            long sum = 0;
+            for (Map.Entry<String, RunSummary.Region> a : r.region().byAccount().entrySet()) {
+                long own = result.enis().stream().filter(e -> !EniState.Deleted.name().equals(e.finalState())
+                        && e.key().startsWith(a.getKey() + ":")).count();
+                RunSummary.Region x = a.getValue();
+                assertEquals(own, x.finalLambdaEnis(), "account " + a.getKey() + "'s Lambda ENIs\n" + text);
+                assertTrue(x.peakNetworkInterfaces() <= x.networkInterfacesPerRegion(), a.getKey() + "\n" + text);
+                assertTrue(x.finalLambdaEnis() + x.finalOtherUsedEnis() + x.outsideVpcs()
+                        <= x.peakNetworkInterfaces(), a.getKey() + "\n" + text);
+                sum += x.finalLambdaEnis();
+            }
+            assertEquals(live, sum, "the accounts' Lambda ENIs add up to the Region's\n" + text);
+            assertTrue(r.region().peakNetworkInterfaces() <= r.region().byAccount().values().stream()
+                    .mapToLong(RunSummary.Region::peakNetworkInterfaces).sum(), text);
+        }
     }
 
     /** After the teardown: no ENI, IP, quota slot or port held. */
@@ -523,6 +551,36 @@ class EveryFeatureProperties {
             assertEquals(0, k.connections(), "ports of " + k.key() + "\n" + text);
         }
         assertEquals(0, end.region().lambdaEnis(), text);
+        // each account's Region count is back to its baseline: the otherUsedEnis of the VPCs it owns and its
+        // interfaces in no VPC's quota, no Lambda ENI
+        List<WorldSnapshot.AccountRegion> accounts = end.region().accounts();
+        long others = 0;
+        for (int a = 0; a < accounts.size(); a++) {
+            WorldSnapshot.AccountRegion x = accounts.get(a);
+            long owned = 0;
+            for (WorldSnapshot.VpcView v : end.vpcs()) {
+                owned += IDS[ownerOf(text, v.id())].equals(x.account()) ? v.otherUsedEnis() : 0;
+            }
+            assertEquals(IDS[a], x.account(), text);
+            assertEquals(0, x.lambdaEnis(), "account " + x.account() + "\n" + text);
+            assertEquals(owned + x.outsideVpcs(), x.otherEnis(), "account " + x.account() + "\n" + text);
+            assertEquals(0, r.region().byAccount().get(x.account()).finalLambdaEnis(), text);
+            others += x.otherEnis();
+        }
+        if (!accounts.isEmpty()) {
+            assertEquals(others, end.region().otherEnis(), "the Region's others: every account's\n" + text);
+        }
+    }
+
+    /** The index of the account the scenario text names as the owner of VPC {@code vpc}. */
+    private static int ownerOf(String text, String vpc) {
+        int at = text.indexOf("  - id: " + vpc + "\n");
+        int owner = text.indexOf("    owner: \"", at);
+        int next = text.indexOf("  - id: vpc-", at + 1);
+        if (at < 0 || owner < 0 || (next >= 0 && owner > next)) {
+            throw new IllegalStateException("no owner of " + vpc + "\n" + text);
+        }
+        return text.startsWith(IDS[0], owner + "    owner: \"".length()) ? 0 : 1;
     }
 
     @Property(tries = 4)

@@ -97,9 +97,13 @@ class RegionSummaryTest {
                 + " (EC2's quota across all VPCs, Lambda's and other services')</p>"), before);
     }
 
-    /** Several accounts: each one's otherNetworkInterfaces is in the Region, so they add up. */
+    /**
+     * Several accounts: each one's otherNetworkInterfaces and the otherUsedEnis of the VPCs it owns count against its
+     * own networkInterfacesPerRegion (a quota of each account), and must fit it; the Region's figures add up every
+     * account's. They were one count against the first account's 60, and B's 16 failed the load.
+     */
     @Test
-    void everyAccountsInterfacesInNoVpcsQuotaAddUp() throws Exception {
+    void eachAccountsInterfacesCountAgainstItsOwnQuota() throws Exception {
         String two = OTHERS.replace("account: { networkInterfacesPerRegion: 60, otherNetworkInterfaces: OUTSIDE }",
                 """
                 accounts:
@@ -107,12 +111,25 @@ class RegionSummaryTest {
                   - { id: "222222222222", otherNetworkInterfaces: 6 }""");
         var scenario = ScenarioLoader.parse(two, "two.yaml");
         assertEquals(11, scenario.otherNetworkInterfaces());
-        assertEquals(new RunSummary.Region(60, 40 + 11 + 2, 2, 40, 11L), new Simulation(scenario, 0).run().summary()
-                .region());
-        assertEquals("[accounts: 21 other network interfaces and the VPCs' 40 otherUsedEnis exceed"
-                + " networkInterfacesPerRegion (60): the Region holds them all from the start]",
-                org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
-                        () -> ScenarioLoader.parse(two.replace("otherNetworkInterfaces: 6",
-                                "otherNetworkInterfaces: 16"), "two.yaml")).problems().toString());
+        java.util.Map<String, RunSummary.Region> byAccount = new java.util.LinkedHashMap<>();
+        byAccount.put("111111111111", new RunSummary.Region(60, 40 + 5 + 2, 2, 40, 5L)); // owns vpc-a (the first)
+        byAccount.put("222222222222", new RunSummary.Region(5000, 6, 0, 0, 6L));
+        assertEquals(new RunSummary.Region(null, 40 + 11 + 2, 2, 40, 11L, byAccount), new Simulation(scenario, 0)
+                .run().summary().region());
+        assertEquals(5 + 16, ScenarioLoader.parse(two.replace("otherNetworkInterfaces: 6",
+                "otherNetworkInterfaces: 16"), "two.yaml").otherNetworkInterfaces(), "loads: B's 16 fit B's own 5,000");
+        assertEquals("[accounts[0].otherNetworkInterfaces: 21 other network interfaces and the 40 otherUsedEnis of"
+                + " the VPCs it owns (vpc-a) exceed networkInterfacesPerRegion (60): the Region holds them all from the"
+                + " start]", org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
+                        () -> ScenarioLoader.parse(two.replace("otherNetworkInterfaces: 5",
+                                "otherNetworkInterfaces: 21"), "two.yaml")).problems().toString());
+        String owned = two.replace("  - id: vpc-a\n", "  - id: vpc-a\n    owner: \"222222222222\"\n")
+                .replace("- { id: \"222222222222\", otherNetworkInterfaces: 6 }",
+                        "- { id: \"222222222222\", networkInterfacesPerRegion: 45, otherNetworkInterfaces: 6 }");
+        assertEquals("[accounts[1].otherNetworkInterfaces: 6 other network interfaces and the 40 otherUsedEnis of"
+                + " the VPCs it owns (vpc-a) exceed networkInterfacesPerRegion (45): the Region holds them all from the"
+                + " start]", org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
+                        () -> ScenarioLoader.parse(owned, "two.yaml")).problems().toString(),
+                "a VPC's otherUsedEnis count against its owner's quota");
     }
 }

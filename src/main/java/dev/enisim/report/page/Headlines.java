@@ -318,8 +318,9 @@ public final class Headlines {
 
     /**
      * Why a function's ENILimitReachedException: which of the two limits EC2 refused its ENI by, read from the run
-     * (its VPC's ENI quota full at its peak, else the Region's network interfaces): both end in EniLimitExceeded, and
-     * the page named the VPC's quota when the Region's had run out (the domain expert's review).
+     * (its VPC's ENI quota full at its peak, else the Region's network interfaces: its own account's, with several
+     * accounts): both end in EniLimitExceeded, and the page named the VPC's quota when the Region's had run out (the
+     * domain expert's review).
      */
     static String eniLimitCause(RunResult r, String function) {
         String vpc = vpcOf(r.scenario(), function);
@@ -328,8 +329,17 @@ public final class Headlines {
             return "the function is Failed: " + vpc + " reached its ENI quota (" + num(v.eniQuota())
                     + ", other services' ENIs included)";
         }
-        RunSummary.Region region = r.summary().region();
+        // the Region quota of the function's own account (each account has its own)
+        RunSummary.Region region = ScaleOutRefusal.regionOf(r, function);
         if (region != null && region.peakNetworkInterfaces() >= region.networkInterfacesPerRegion()) {
+            if (r.summary().region().byAccount() != null) {
+                String account = r.scenario().accounts().of(function);
+                return "the function is Failed: account " + account + "'s network interfaces per Region were all"
+                        + " in use (" + num(region.networkInterfacesPerRegion()) + ", its functions' ENIs and the"
+                        + " other ENIs of its VPCs and services; accounts[" + r.scenario().accounts().index(account)
+                        + "].networkInterfacesPerRegion), though " + (vpc == null ? "its VPC" : vpc)
+                        + " had room in its ENI quota";
+            }
             return "the function is Failed: the Region's network interfaces were all in use ("
                     + num(region.networkInterfacesPerRegion()) + ", every VPC's and service's ENIs;"
                     + " account.networkInterfacesPerRegion), though " + (vpc == null ? "its VPC" : vpc)
@@ -1861,7 +1871,22 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, s.vpcs().size(), "VPCs", "summary.json vpcs");
-        if (s.region() != null && !s.vpcs().isEmpty()) {
+        if (s.region() != null && !s.vpcs().isEmpty() && s.region().byAccount() != null) {
+            b.append("<p>Region: peak ").append(num(s.region().peakNetworkInterfaces()))
+                    .append(" network interfaces, every account's together (Lambda's and other services'")
+                    .append(s.region().outsideVpcs() == 0 ? "" : "; " + num(s.region().outsideVpcs()) + " of them in"
+                            + " no VPC's quota: EC2 instances', tasks'...")
+                    .append("); EC2's quota is each account's:");
+            String sep = " ";
+            for (Map.Entry<String, RunSummary.Region> a : s.region().byAccount().entrySet()) {
+                RunSummary.Region x = a.getValue();
+                b.append(sep).append(esc(a.getKey())).append(" peak ").append(num(x.peakNetworkInterfaces()))
+                        .append(" of ").append(num(x.networkInterfacesPerRegion()))
+                        .append(x.peakNetworkInterfaces() >= x.networkInterfacesPerRegion() ? " (full)" : "");
+                sep = ", ";
+            }
+            b.append("</p>\n");
+        } else if (s.region() != null && !s.vpcs().isEmpty()) {
             b.append("<p>Region: peak ").append(num(s.region().peakNetworkInterfaces())).append(" of ")
                     .append(num(s.region().networkInterfacesPerRegion()))
                     .append(" network interfaces (EC2's quota across all VPCs, Lambda's and other services'")

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Where an Active function's scale-out was refused: the subnets with no free IP (SubnetIPAddressLimitReachedException),
- * the VPCs whose ENI quota had no room or the Region's network interfaces (ENILimitReachedException), named as the
- * scenario names them, for the story, the report's "What failed" table and the topology player.
+ * the VPCs whose ENI quota had no room or an account's network interfaces per Region (ENILimitReachedException: the
+ * quota of the account whose key it was, with several accounts), named as the scenario names them, for the story, the report's "What failed" table and the topology player.
  *
  * <p>Read from what the model recorded as it refused them ({@link RunResult#refusedScaleOuts}: per function, spell and
  * limit), not inferred from the free IPs afterwards: a subnet of the function that touched 0 free IPs without
@@ -38,8 +38,9 @@ public final class ScaleOutRefusal {
      * What refused the scale-outs of an {@link JournalEntry.Kind#INVOCATIONS} spell (an Active function's, failing
      * with SubnetIPAddressLimitReachedException or ENILimitReachedException), in words: "subnet-a (10.0.0.0/28, 0 of
      * 11 usable IPs free)", "vpc-main's ENI quota (500 Hyperplane ENIs, other services' counted)", "the Region's 5,000
-     * network interfaces"; subnets, then VPCs in the scenario's order, then the Region; null when none did (another
-     * error, a Failed function's).
+     * network interfaces" ("account 333333333333's 20 network interfaces per Region" with several accounts); subnets,
+     * then VPCs in the scenario's order, then the Region (the accounts in the scenario's order); null when none did
+     * (another error, a Failed function's).
      */
     public String where(JournalEntry e) {
         List<String> named = new ArrayList<>();
@@ -52,11 +53,53 @@ public final class ScaleOutRefusal {
             named.add(vpc + "'s ENI quota (" + String.format(Locale.ROOT, "%,d", r.summary().vpcs().get(vpc).eniQuota())
                     + " Hyperplane ENIs, other services' counted)");
         }
-        if (!refusing(e, ScaleOutLimit.REGION_NETWORK_INTERFACES, Set.of("")).isEmpty()) {
-            named.add(String.format(Locale.ROOT, "the Region's %,d network interfaces",
-                    r.scenario().networkInterfacesPerRegion()));
+        for (String account : refusing(e, ScaleOutLimit.REGION_NETWORK_INTERFACES, accounts(r))) {
+            named.add(regionQuota(r, account));
         }
         return named.isEmpty() ? null : String.join(", ", named);
+    }
+
+    /** The accounts whose Region quota a refusal can name, in the scenario's order: "" alone with one account. */
+    private static List<String> accounts(RunResult r) {
+        if (!r.scenario().multiAccount()) {
+            return List.of("");
+        }
+        return r.scenario().accounts().list().stream().map(dev.enisim.scenario.Scenario.Account::id).toList();
+    }
+
+    /**
+     * An account's network interfaces per Region in words, with its figure: "the Region's 5,000 network interfaces"
+     * with one account (id ""), "account 333333333333's 20 network interfaces per Region" with several (each account
+     * has its own quota).
+     */
+    public static String regionQuota(RunResult r, String account) {
+        if (account.isEmpty()) {
+            return String.format(Locale.ROOT, "the Region's %,d network interfaces",
+                    r.scenario().networkInterfacesPerRegion());
+        }
+        return String.format(Locale.ROOT, "account %s's %,d network interfaces per Region", account,
+                regionLimit(r, account));
+    }
+
+    /** An account's networkInterfacesPerRegion (the legacy model's eniLimit under it, every account's). */
+    static int regionLimit(RunResult r, String account) {
+        dev.enisim.scenario.Scenario sc = r.scenario();
+        if (account.isEmpty() || sc.networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return sc.networkInterfacesPerRegion();
+        }
+        return sc.accounts().list().get(sc.accounts().index(account)).networkInterfacesPerRegion();
+    }
+
+    /**
+     * The summary's Region figures of the account a function's ENIs count against (its own account's, also in a VPC
+     * another account shares with it): the only account's with one; null when the run has none.
+     */
+    public static RunSummary.Region regionOf(RunResult r, String function) {
+        RunSummary.Region region = r.summary().region();
+        if (region == null || region.byAccount() == null) {
+            return region;
+        }
+        return region.byAccount().get(r.scenario().accounts().of(function));
     }
 
     /**
