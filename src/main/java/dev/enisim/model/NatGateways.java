@@ -44,7 +44,8 @@ final class NatGateways {
     private int[][][] connections = new int[0][][]; // [gateway][destination][address]
     private Route[][] routes = new Route[0][];      // per function
     private boolean[] kept = new boolean[0];        // per function: connections kept open after the invocation
-    private final int[] taking = new int[16];       // scratch: connections each route opens for this invocation
+    // scratch: connections each route opens for this invocation
+    private final int[] taking = new int[EgressLimits.MAX_DESTINATIONS];
 
     NatGateways(Network network, Port port, WorldListener listener) {
         this.network = network;

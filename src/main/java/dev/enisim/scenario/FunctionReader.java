@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.EgressLimits;
 import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -142,8 +143,9 @@ final class FunctionReader {
         if (total > 1 + 1e-9) {
             e.problem("destinations", "shares add up to " + total + ", more than 1 (all of the connections)");
         }
-        if (routes.size() > 16) {
-            e.problem("destinations", "at most 16 hot destinations per function, got " + routes.size() + " (a bound"
+        if (routes.size() > EgressLimits.MAX_DESTINATIONS) {
+            e.problem("destinations", "at most " + EgressLimits.MAX_DESTINATIONS + " hot destinations per"
+                    + " function, got " + routes.size() + " (a bound"
                     + " of enisim's model, not an AWS limit: a NAT gateway limits connections to each destination, not"
                     + " destinations); list only those that can come near 55,000 simultaneous connections per NAT"
                     + " address, which are the ones that can run out of ports (the rest of the connections are not"
