@@ -161,7 +161,11 @@ final class TerminalSummary {
             return;
         }
         dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
-        out.println("Teardown waits (from the ENIs' release until the last was gone):");
+        // idle reclaims are among them: named in the heading, as the page's "Teardown and idle-reclaim waits"
+        // (a teacher's review of idle-reclaim)
+        boolean idle = ts.stream().anyMatch(t -> t.action().equals("idle reclaim"));
+        out.println((idle ? "Teardown and idle-reclaim waits" : "Teardown waits")
+                + " (from the ENIs' release until the last was gone):");
         for (RunSummary.Teardown t : top(ts)) {
             out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),

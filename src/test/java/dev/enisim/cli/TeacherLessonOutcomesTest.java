@@ -182,4 +182,15 @@ class TeacherLessonOutcomesTest {
                 && block.contains("td[data-label]::before{content:attr(data-label)"), block);
         assertTrue(page.contains("table.answers.wide"), "the page carries the rule");
     }
+
+    /** C1, C3: the terminal's heading names idle reclaims when it lists them; the narrative's "IPs freed" for two. */
+    @Test
+    void idleReclaimWaitsAreNamedInTheHeading() throws Exception {
+        String text = terminal(new Simulation(ScenarioLoader.load(Path.of("scenarios/idle-reclaim.yaml")), 0).run());
+        assertTrue(text.contains("Teardown and idle-reclaim waits (from the ENIs' release until the last was"
+                + " gone):\n  batch-report             idle reclaim at "), text);
+        String story = String.join("\n", dev.enisim.report.Narrative.lines(new Simulation(ScenarioLoader.load(
+                Path.of("scenarios/orphaned-enis.yaml")), 0).run()));
+        assertTrue(story.contains("2 ENIs deleted, IPs freed: eni-0001 to eni-0002"), story);
+    }
 }
