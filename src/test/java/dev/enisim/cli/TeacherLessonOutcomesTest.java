@@ -193,4 +193,16 @@ class TeacherLessonOutcomesTest {
                 Path.of("scenarios/orphaned-enis.yaml")), 0).run()));
         assertTrue(story.contains("2 ENIs deleted, IPs freed: eni-0001 to eni-0002"), story);
     }
+
+    /**
+     * C5: the connections chart leaves out keys with no connection all run, and says so: quickstart's
+     * subnet-b+[sg-audit] (its one environment in subnet-a) vanished from the legend without a word.
+     */
+    @Test
+    void theConnectionsChartNamesTheKeysItLeavesOut() throws Exception {
+        String page = HtmlReport.render(new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0)
+                .run(), Map.of(), "test");
+        assertTrue(page.contains("Not drawn: 3 keys with no connection all run (subnet-b+[sg-audit],"
+                + " subnet-a+[sg-notify], subnet-b+[sg-notify])"), "the connections chart's note");
+    }
 }
