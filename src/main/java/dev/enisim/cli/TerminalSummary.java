@@ -111,6 +111,7 @@ final class TerminalSummary {
                     outside == 0 ? "" : String.format("; %,d of them in no VPC's quota: EC2 instances', tasks'...",
                             outside));
         }
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
         // a run without a VPC said "Subnets (...):" over nothing (burst-scaling)
         out.println(subnets.isEmpty() ? "No VPC: no function is attached to one, no ENI, no subnet IP used"
@@ -125,9 +126,13 @@ final class TerminalSummary {
         }
         for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
             RunSummary.SubnetSummary sub = e.getValue();
-            out.printf("  %-" + width + "s %-18s %5d usable, %5d used by others, min free %d%n",
+            // other tenants' figure is the run's end (summary.json's); when the timeline changed it, its values
+            // before: a subnet filled from 15d to 25d read "0 used by others, min free 0" (a teacher's review)
+            String during = dev.enisim.report.page.OtherTenants.during(r, e.getKey(), when);
+            out.printf("  %-" + width + "s %-18s %5d usable, %5d used by others (end), min free %d%s%n",
                     dev.enisim.report.Labels.of(r.scenario(), e.getKey()), sub.cidr(),
-                    sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
+                    sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps(), during.isEmpty() ? ""
+                            : " (used by others: " + during + ")");
         }
         more(out, subnets.size(), "subnets");
         out.println("Functions (" + dev.enisim.report.page.Stranded.ORDER + "):");
@@ -137,9 +142,12 @@ final class TerminalSummary {
         fns.sort(dev.enisim.report.page.Stranded.order());
         for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
             RunSummary.FunctionSummary f = e.getValue();
-            out.printf("  %-24s %-8s %,10d requests, %,d ok%n", e.getKey(),
+            // a failed update, as the page's verdict tells it: redeploy-new-subnets with its new subnet full said
+            // "checkout Active", the update's failure in the narrative only (a teacher's review)
+            String update = dev.enisim.report.page.FailedUpdates.note(r, e.getKey(), when);
+            out.printf("  %-24s %-8s %,10d requests, %,d ok%s%n", e.getKey(),
                     f.finalState() + (f.finalReasonCode() == null ? "" : "/" + f.finalReasonCode()),
-                    f.invocations().total(), f.invocations().succeeded());
+                    f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; " + update);
         }
         more(out, fns.size(), "functions");
     }
@@ -183,7 +191,11 @@ final class TerminalSummary {
             return;
         }
         dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
-        out.println("Teardown waits (from the ENIs' release until the last was gone):");
+        // idle reclaims are among them: named in the heading, as the page's "Teardown and idle-reclaim waits"
+        // (a teacher's review of idle-reclaim)
+        boolean idle = ts.stream().anyMatch(t -> t.action().equals("idle reclaim"));
+        out.println((idle ? "Teardown and idle-reclaim waits" : "Teardown waits")
+                + " (from the ENIs' release until the last was gone):");
         for (RunSummary.Teardown t : top(ts)) {
             out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),

@@ -177,6 +177,7 @@ public final class HtmlReport {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
                     .append(stateClass(f.finalState())).append("\">").append(esc(f.finalState()))
                     .append(f.finalReasonCode() == null ? "" : " (" + f.finalReasonCode().name() + ")")
+                    .append(failedUpdate(r, e.getKey()))
                     .append("</td><td class=\"n\">").append(num(f.invocations().total())).append("</td><td class=\"n\">")
                     .append(num(f.invocations().succeeded())).append("</td></tr>\n");
         }
@@ -197,6 +198,11 @@ public final class HtmlReport {
      * A final state's class in the Summary: Active green, Failed red, Deleted grey as in the lifecycle chart (it was
      * green like Active), the others plain.
      */
+    private static String failedUpdate(RunResult r, String function) {
+        String note = dev.enisim.report.page.FailedUpdates.note(r, function, Narrative.When.of(r.scenario()));
+        return note.isEmpty() ? "" : "<br><span class=\"bad\">" + esc(note) + "</span>";
+    }
+
     static String stateClass(String state) {
         return switch (state) {
             case "Active" -> "ok";

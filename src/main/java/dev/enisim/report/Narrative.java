@@ -1409,7 +1409,9 @@ public final class Narrative {
         if (enis.size() == 1) {
             out.add(time + "  ENI " + first.subject() + " " + verb + " (" + first.detail() + ")");
         } else {
-            out.add(time + "  " + enis.size() + " ENIs " + verb + ": " + first.subject() + " to "
+            // "2 ENIs deleted, IPs freed", not "IP freed" (a teacher's review)
+            out.add(time + "  " + enis.size() + " ENIs " + verb.replace("IP freed", "IPs freed") + ": "
+                    + first.subject() + " to "
                     + enis.get(enis.size() - 1).subject());
         }
     }

@@ -312,6 +312,19 @@ final class ChartData {
             note = (note.isEmpty() ? "" : note + ". ") + "Capacity (" + num(perEni) + " per ENI) not drawn for "
                     + off.size() + " key" + (off.size() == 1 ? "" : "s") + " below half of it";
         }
+        // keys with no connection all run are left out of the chart: said, so that none vanishes from the legend
+        // unexplained (quickstart's subnet-b+[sg-audit], its one environment in subnet-a; a teacher's review)
+        List<String> idle = new ArrayList<>();
+        for (Series k : ts.all(Metric.ENI_CONNECTIONS, Metric.Scope.ENI_KEY)) {
+            if (Palette.max(k.values()) == 0) {
+                idle.add(dev.enisim.report.Labels.key(r.scenario(), k.id()));
+            }
+        }
+        if (!idle.isEmpty()) {
+            note = (note.isEmpty() ? "" : note + ". ") + "Not drawn: " + (idle.size() == 1 ? "1 key" : idle.size()
+                    + " keys") + " with no connection all run (" + (idle.size() <= 3 ? String.join(", ", idle)
+                    : String.join(", ", idle.subList(0, 3)) + " and " + (idle.size() - 3) + " more") + ")";
+        }
         c.put("note", note);
         return c;
     }

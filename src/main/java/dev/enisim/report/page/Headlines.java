@@ -96,7 +96,8 @@ public final class Headlines {
         List<Failure> out = new ArrayList<>();
         Narrative.When when = Narrative.When.of(r.scenario());
         agg.forEach((k, a) -> out.add(new Failure(k, whys(whyCounts.get(k), when) + restoreWhy(r, k,
-                fns.get(k)) + strandedWhy(r, k, fns.get(k)), a[0], fns.get(k), a[1],
+                fns.get(k)) + RefusedRestores.why(r, k, fns.get(k), when) + strandedWhy(r, k, fns.get(k)), a[0],
+                fns.get(k), a[1],
                 Math.min(a[2], lastBucketEnd(r, k)))));
         out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
         return out;
@@ -134,7 +135,8 @@ public final class Headlines {
      * starts one (Pending, Restoring), and every call fails until the function is Active again (domain.md section
      * 2). The page said why the first call failed, not for how long the function could not be called: "the first call
      * started a restore: Pending (Restoring) for 61 s (thumbnails), every call meanwhile failing too, then Active".
-     * Restores refused are {@link #strandedWhy}'s. Empty otherwise.
+     * Restores refused are {@link RefusedRestores}' (the function back later) and {@link #strandedWhy}'s (still
+     * Inactive at the end). Empty otherwise.
      */
     private static String restoreWhy(RunResult r, String outcome, Map<String, Long> byFunction) {
         if (!outcome.equals("ResourceNotReadyException")) {
@@ -407,7 +409,7 @@ public final class Headlines {
         verdict(b, s, failures, failed, when, r);
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
-            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
+            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">"
                     + "outcome</th><th scope=\"col\">invocations</th><th scope=\"col\">functions</th><th scope=\"col\">first</th><th scope=\"col\">last</th><th scope=\"col\">why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
@@ -423,7 +425,7 @@ public final class Headlines {
         }
         if (!failed.isEmpty()) {
             // cards on a phone, as the failures above: its long "why" wrapped into a tall blank row off screen
-            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
+            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">"
                     + "function</th><th scope=\"col\">at</th><th scope=\"col\">StateReasonCode</th><th scope=\"col\">why</th></tr>\n");
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
@@ -449,7 +451,7 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(updates(r, when)).append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
+        b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
                 .append(esc(connectionsFull(r, failures, when)));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
@@ -896,7 +898,7 @@ public final class Headlines {
      * queued event or message was lost, an invocation failed for a network cause ({@link #NETWORK_ERRORS},
      * {@link #NETWORK_FUNCTION_ERRORS}), or {@value #ALARM_SHARE} of the requests or more
      * did not succeed (save when every one was a queued event's attempt, retried, none lost: sqs-burst). Amber:
-     * other failures, or ENIs orphaned. Green: every invocation succeeded and no ENI was orphaned.
+     * other failures, ENIs orphaned, or an update that failed ({@link FailedUpdates}). Green: every invocation succeeded and no ENI was orphaned.
      */
     static String tone(RunResult r, List<Failure> failures) {
         RunSummary s = r.summary();
@@ -912,7 +914,8 @@ public final class Headlines {
             return "bad";
         }
         if (bad == 0) {
-            return s.enis().orphaned() > 0 ? "warn" : "ok";
+            // an update that failed (FailedUpdates): the function served on its old config, not as asked
+            return s.enis().orphaned() > 0 || !FailedUpdates.of(s).isEmpty() ? "warn" : "ok";
         }
         if (QueuedEvents.allRetriedNoneLost(s, bad)) {
             return "warn";
@@ -1898,7 +1901,7 @@ public final class Headlines {
             subnets.add(Map.entry(id, s.subnets().get(id)));
         }
         b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
-                + "</th><th scope=\"col\">other tenants</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
+                + "</th><th scope=\"col\">other tenants (end)</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
             long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, sub.minAvailableIps());
@@ -1906,7 +1909,8 @@ public final class Headlines {
                     .append("</td><td>").append(esc(String.valueOf(sub.cidr())))
                     .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
                     .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
-                    .append("</td><td class=\"n\">").append(num(sub.otherUsedIps())).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(OtherTenants.cell(r, e.getKey(), sub.otherUsedIps(), when))
+                    .append("</td><td class=\"n\">")
                     .append(reached(at, at == 0 && sub.minAvailableIps() == start.freeIps(e.getKey()), when))
                     .append("</td></tr>\n");
         }

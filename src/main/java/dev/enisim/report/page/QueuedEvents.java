@@ -102,7 +102,7 @@ final class QueuedEvents {
                     + " Accepted; Lambda retries an attempt that meets a throttle or a system error (1 s, 2 s, 4 s ..."
                     + " up to 5 minutes) until the event is older than its maximum age, then sends it to the"
                     + " dead-letter queue (DLQ) or on-failure destination and drops it.</p>\n");
-            b.append("<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">function</th><th scope="
+            b.append("<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">function</th><th scope="
                     + "\"col\">events queued</th><th scope=\"col\">succeeded</th><th scope=\"col\">after"
                     + " retries</th><th scope=\"col\">dropped</th><th scope=\"col\">still queued at the end</th><th"
                     + " scope=\"col\">failed attempts retried</th><th scope=\"col\">queued to done, p99</th></tr>\n");
@@ -133,7 +133,7 @@ final class QueuedEvents {
             b.append("<p>An SQS queue's messages are read by Lambda's poller in batches; a throttled batch is retried"
                     + " until the visibility timeout, then its messages reappear on the queue, and a message received"
                     + " maxReceiveCount times goes to the queue's dead-letter queue.</p>\n");
-            b.append("<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">function</th><th scope="
+            b.append("<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">function</th><th scope="
                     + "\"col\">messages sent</th><th scope=\"col\">processed (deleted)</th><th scope=\"col\">to the"
                     + " DLQ</th><th scope=\"col\">expired</th><th scope=\"col\">left at the end</th><th scope=\"col\">"
                     + "throttled batches (retried)</th><th scope=\"col\">most waiting</th><th scope=\"col\">oldest"
