@@ -51,22 +51,9 @@ class TeacherLessonOutcomesTest {
      * nightly, Inactive on a /28 whose 11 addresses other tenants hold: its restore is refused
      * (SubnetOutOfIPAddresses); at 2m they free them all, and its next restore succeeds.
      */
-    static final String RESTORE_REFUSED_THEN_BACK = """
-            name: restore-refused
-            duration: 10m
-            vpcs:
-              - id: v
-                subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
-                securityGroups: [sg]
-            functions:
-              - name: nightly
-                existing: Inactive
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
-                duration: 100ms
-                arrivals: { poisson: 1/s }
-            timeline:
-              - { at: 2m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }
-            """;
+    static final String RESTORE_REFUSED_THEN_BACK = dev.enisim.report.RestoreFailsStoryTest.FULL
+            .replace("name: restore-fails\nduration: 5m", "name: restore-refused\nduration: 10m")
+            + "timeline:\n  - { at: 2m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }\n";
 
     private static RunResult run(String yaml) throws Exception {
         return new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run();

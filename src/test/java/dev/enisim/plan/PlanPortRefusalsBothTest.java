@@ -18,24 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlanPortRefusalsBothTest {
 
-    static final String BOTH = """
-            name: refused-both
-            seed: 1
-            duration: 1m
-            bucket: 10s
-            hyperplane: { connectionsPerEni: 30000 }
-            vpcs:
-              - id: v
-                subnets:
-                  - { id: a, cidr: 10.0.0.0/24, az: a }
-                  - { id: b, cidr: 10.0.1.0/24, az: b }
-                securityGroups: [sg-1]
-                natGateways: [{ id: nat-a, az: a }, { id: nat-b, az: b }]
-            functions:
-              - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] },
-                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 6000, arrivals: { poisson: 20/s },
-                  egress: { destinations: [{ destination: db }] } }
-            """;
+    static final String BOTH = PlanRefusedConnectionsTest.NAT_TWO_ZONES.replace("connectionsPerEni: 200000",
+            "connectionsPerEni: 30000");
 
     @Test
     void refusalsOnTheEnisAndAtTheGatewayAreSaidAsBoth() throws Exception {

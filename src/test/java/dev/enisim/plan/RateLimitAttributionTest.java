@@ -28,6 +28,13 @@ class RateLimitAttributionTest {
         return new Simulation(ScenarioLoader.parse(yaml, "rate"), 0).run();
     }
 
+    /** A run of one account (seed 1, no unreserved minimum) with its concurrency limit and the scenario's {@code rest}. */
+    private static RunResult run(String name, String duration, String bucket, int concurrencyLimit, String rest)
+            throws Exception {
+        return run("name: " + name + "\nseed: 1\nduration: " + duration + "\nbucket: " + bucket
+                + "\naccount: { concurrencyLimit: " + concurrencyLimit + ", unreservedMinimum: 0 }\n" + rest);
+    }
+
     /** All of the run's rate throttles, and every function's, were {@code limit}'s; returns how many. */
     private static long allBy(RunResult r, RequestRateLimit limit) {
         RunSummary.Invocations inv = r.summary().invocations();
@@ -61,12 +68,7 @@ class RateLimitAttributionTest {
 
     @Test
     void theAccountsCap() throws Exception {
-        RunResult r = run("""
-                name: acct
-                seed: 1
-                duration: 20s
-                bucket: 10s
-                account: { concurrencyLimit: 10, unreservedMinimum: 0 }
+        RunResult r = run("acct", "20s", "10s", 10, """
                 functions:
                   - { name: pixel, existing: Active, initDuration: 0s, duration: 0.5ms, arrivals: { constant: 1000/s } }
                 """);
@@ -82,12 +84,7 @@ class RateLimitAttributionTest {
 
     @Test
     void theReservedConcurrencysCap() throws Exception {
-        RunResult r = run("""
-                name: rsv
-                seed: 1
-                duration: 20s
-                bucket: 10s
-                account: { concurrencyLimit: 1000, unreservedMinimum: 0 }
+        RunResult r = run("rsv", "20s", "10s", 1000, """
                 functions:
                   - { name: pixel, existing: Active, reservedConcurrency: 10, initDuration: 0s, duration: 0.5ms,
                       arrivals: { constant: 200/s } }
@@ -105,12 +102,7 @@ class RateLimitAttributionTest {
 
     @Test
     void theProvisionedConcurrencysCap() throws Exception {
-        RunResult r = run("""
-                name: pc
-                seed: 1
-                duration: 20s
-                bucket: 10s
-                account: { concurrencyLimit: 1000, unreservedMinimum: 0 }
+        RunResult r = run("pc", "20s", "10s", 1000, """
                 functions:
                   - { name: pixel, existing: Active, provisionedConcurrency: 5, initDuration: 0s, duration: 0.5ms,
                       arrivals: { constant: 200/s } }
@@ -134,12 +126,7 @@ class RateLimitAttributionTest {
     @Test
     void theRiseOfTheRequestRate() throws Exception {
         // 15,000 requests/s at once: today's rule starts a function at 10,000/s and adds 1,000/s each second
-        RunResult r = run("""
-                name: rise
-                seed: 1
-                duration: 10s
-                bucket: 5s
-                account: { concurrencyLimit: 10000, unreservedMinimum: 0 }
+        RunResult r = run("rise", "10s", "5s", 10000, """
                 functions:
                   - { name: hot, existing: Active, initDuration: 0s, duration: 0.5ms, arrivals: { constant: 15000/s } }
                 """);
@@ -158,12 +145,7 @@ class RateLimitAttributionTest {
     void theScalingRateNearTheAccountsRequestCap() throws Exception {
         // 9,000 requests/s against a cap of 11,000 (80% of it and more): the environments (100 every 10 s) are what
         // could not keep up, not the requests
-        RunResult r = run("""
-                name: scal
-                seed: 1
-                duration: 30s
-                bucket: 10s
-                account: { concurrencyLimit: 1100, unreservedMinimum: 0 }
+        RunResult r = run("scal", "30s", "10s", 1100, """
                 scaling: { newEnvironmentsPer10s: 100 }
                 functions:
                   - { name: surge, existing: Active, initDuration: 0s, duration: 100ms, arrivals: { constant: 9000/s } }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * {@code finalReasonCode: Idle} for it, and the story's explanation was the idle rule's, where the cause was a full
  * subnet: the reason code is now the failure's, and the story says why.
  */
-class RestoreFailsStoryTest {
+public class RestoreFailsStoryTest {
 
     /** An Inactive function on a /28 (11 usable addresses) that other tenants fill: its restore finds no IP. */
-    private static final String FULL = """
+    public static final String FULL = """
             name: restore-fails
             duration: 5m
             vpcs:
