@@ -1454,13 +1454,14 @@ public final class Planner {
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
                 if (ranOut) { // a /16 itself ran out: the demand is more
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
-                            + " (%,d usable, other tenants' %,d): no subnet size fits; give the functions more"
-                            + " subnets", s.id(), LARGEST_PREFIX, usable(LARGEST_PREFIX), mostOthers(s)));
+                            + " (%,d usable, other tenants' %,d at their most during the run): no subnet size"
+                            + " fits; give the functions more subnets", s.id(), LARGEST_PREFIX,
+                            usable(LARGEST_PREFIX), mostOthers(s)));
                 } else if (need + mostOthers(s) > usable(LARGEST_PREFIX)) {
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s needs %,d addresses (Lambda's %,d and"
-                            + " other tenants' %,d), more than a /%d holds (%,d): no subnet size fits; give the"
-                            + " functions more subnets", s.id(), need + mostOthers(s), need, mostOthers(s),
-                            LARGEST_PREFIX, usable(LARGEST_PREFIX)));
+                            + " other tenants' %,d at their most during the run), more than a /%d holds (%,d):"
+                            + " no subnet size fits; give the functions more subnets", s.id(), need + mostOthers(s),
+                            need, mostOthers(s), LARGEST_PREFIX, usable(LARGEST_PREFIX)));
                 }
             }
         }
