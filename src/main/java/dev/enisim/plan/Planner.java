@@ -24,6 +24,7 @@ public final class Planner {
     private static final int SMALLEST_PREFIX = 28;
     private static final int LARGEST_PREFIX = 16;
     private final Scenario base;
+    private Map<String, Long> inPlace; // base's enisInPlace, once
     private final int replications;
     private final Consumer<String> progress;
     private final boolean bothModels;
@@ -1527,7 +1528,8 @@ public final class Planner {
                         others, peak, analytic, p, usable(p),
                         s.cidr().usableAddresses() - others - Math.max(peak, awakePeaks.get(s.id())), failures,
                         failuresSmaller, n, n, failedRuns, runsSmaller, failedSmaller, most > peak ? most : 0,
-                        othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions()));
+                        othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions(),
+                        scaledOutInPlace(s.id())));
             }
         }
         return out;
@@ -1565,6 +1567,29 @@ public final class Planner {
         }
         return over.isEmpty() ? null : "a /" + prefix + " at " + dev.enisim.model.network.Cidr.format(grown)
                 + " overlaps " + String.join(", ", over);
+    }
+
+    /**
+     * The ENIs in place at the run's start on {@code subnet}'s keys that Hyperplane scaled out before the run (an
+     * existing Active function's key that {@code vpcs[*].enisAtStart} starts with more than one); 0 when none.
+     */
+    private long scaledOutInPlace(String subnet) {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        for (Scenario.Function f : base.functions()) {
+            if (f.existing() == Scenario.Function.Existing.ACTIVE && f.vpcConfig().attached()
+                    && f.vpcConfig().subnetIds().contains(subnet)) {
+                String key = keyLabel(base, f, subnet);
+                long n = inPlace().getOrDefault(key, 1L);
+                if (n > 1) {
+                    keys.put(key, n);
+                }
+            }
+        }
+        long sum = 0;
+        for (long n : keys.values()) {
+            sum += n;
+        }
+        return sum;
     }
 
     /** ", replication 3 of 20" (nothing with one replication). */
@@ -1627,8 +1652,15 @@ public final class Planner {
         return Math.max(0, s.usableIps() - s.otherUsedIps() - s.minAvailableIps());
     }
 
-    /** ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule. */
+    /**
+     * ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule; a key with
+     * ENIs in place at the start ({@link #enisInPlace}: an existing Active function's, one or as many as {@code
+     * vpcs[*].enisAtStart} says) needs at least those, whatever its connections: enisim models no scale-in and Lambda
+     * deletes a key's ENIs only when no function uses it or after weeks idle, so they stay through the plan's horizon
+     * (a key scaled out to 3 before the run read "formula 1" at a trickle, where the run held 3).
+     */
     private long analyticIps(Peaks p, String subnet) {
+        Map<String, Long> inPlace = inPlace();
         long n = 0;
         for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
             RunSummary.KeySummary k = e.getValue();
@@ -1646,13 +1678,13 @@ public final class Planner {
             // scale2 said 3 ENIs while 640 connections were offered on average)
             long offered = Math.max(peakConnections, (long) Math.ceil(k.meanConnections()
                     + refusedConnections(p, e.getKey(), k)));
-            n += Math.max(1, (offered + capacity - 1) / capacity);
+            n += Math.max(inPlace.getOrDefault(e.getKey(), 1L), (offered + capacity - 1) / capacity);
         }
         if (base.networkModel() != NetworkModel.LEGACY) {
             // a key of the design the run never made (a limit refused its ENI: the Region's quota, EC2's request
             // limit) needs one ENI all the same: the formula counts the design's keys, not the run's (it repeated
-            // ec2-request-limit's 5 of subnet-a's 6)
-            java.util.Set<String> missing = new java.util.TreeSet<>();
+            // ec2-request-limit's 5 of subnet-a's 6), or those it has in place at the start
+            Map<String, Long> missing = new java.util.TreeMap<>();
             for (Scenario.Function f : base.functions()) {
                 if (!f.vpcConfig().attached() || !f.vpcConfig().subnetIds().contains(subnet)) {
                     continue;
@@ -1663,11 +1695,13 @@ public final class Planner {
                             && functionsOf(e.getKey(), e.getValue()).contains(f);
                 }
                 if (!made) {
-                    missing.add((base.multiAccount() ? base.accounts().of(f.name()) + ":" : "")
-                            + new java.util.TreeSet<>(f.vpcConfig().securityGroupIds()));
+                    missing.merge(keyLabel(base, f, subnet), inPlace.getOrDefault(keyLabel(base, f, subnet), 1L),
+                            Math::max);
                 }
             }
-            n += missing.size();
+            for (long m : missing.values()) {
+                n += m;
+            }
         }
         return n;
     }
@@ -2174,15 +2208,60 @@ public final class Planner {
         if (!f.vpcConfig().attached()) {
             return out;
         }
-        String account = s.multiAccount() ? s.accounts().of(f.name()) : "";
         for (String subnet : f.vpcConfig().subnetIds()) {
-            String label = new dev.enisim.model.eni.EniKey("", subnet, f.vpcConfig().securityGroupIds(), "", account)
-                    .label();
+            String label = keyLabel(s, f, subnet);
             if (!out.contains(label)) {
                 out.add(label);
             }
         }
         return out;
+    }
+
+    /** The label of {@code f}'s key in {@code subnet} (subnet + security-group set, per account), as a run names it. */
+    private static String keyLabel(Scenario s, Scenario.Function f, String subnet) {
+        return new dev.enisim.model.eni.EniKey("", subnet, f.vpcConfig().securityGroupIds(), "",
+                s.multiAccount() ? s.accounts().of(f.name()) : "").label();
+    }
+
+    /**
+     * Per key (label), the in-use ENIs it has in place at the run's start, as the model makes them: one for each key
+     * of an {@code existing: Active} function, or as many as {@code vpcs[*].enisAtStart} gives a key Hyperplane
+     * scaled out before the run (its account's, its subnet and security-group set). None under the legacy model,
+     * whose ENIs are made by cold starts. The ENIs were made before the run: they hold their addresses and quota
+     * slots from 0 s and cost EC2 no call.
+     */
+    static Map<String, Long> enisInPlace(Scenario s) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (s.networkModel() == NetworkModel.LEGACY) {
+            return out;
+        }
+        Map<String, Long> scaled = new java.util.HashMap<>(); // the enisAtStart entries, by key label
+        for (Scenario.Vpc v : s.vpcs()) {
+            for (Scenario.KeyAtStart k : v.enisAtStart()) {
+                String account = s.multiAccount() ? s.accounts().list().get(s.accounts().index(k.account())).id() : "";
+                scaled.put(account + "\0" + k.subnetId() + "\0" + k.securityGroupIds(), (long) k.enis());
+            }
+        }
+        for (Scenario.Function f : s.functions()) {
+            if (f.existing() != Scenario.Function.Existing.ACTIVE || !f.vpcConfig().attached()) {
+                continue;
+            }
+            String account = s.multiAccount() ? s.accounts().list().get(s.accounts().index(s.accounts().of(
+                    f.name()))).id() : "";
+            List<String> groups = f.vpcConfig().securityGroupIds().stream().distinct().sorted().toList();
+            for (String subnet : f.vpcConfig().subnetIds()) {
+                out.put(keyLabel(s, f, subnet), scaled.getOrDefault(account + "\0" + subnet + "\0" + groups, 1L));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #enisInPlace} of the scenario planned, once. */
+    private Map<String, Long> inPlace() {
+        if (inPlace == null) {
+            inPlace = enisInPlace(base);
+        }
+        return inPlace;
     }
 
     /** {@code n} {@code noun}s, grouped by thousands: "1 ENI", "16 ENIs", "1,024 IPs". */
