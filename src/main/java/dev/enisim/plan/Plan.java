@@ -475,12 +475,23 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param waves    the functions created at each time, in order (their ENIs: one per new key, and its scale-out)
      * @param headroom the traffic headroom of the design (every subnet at its recommended size when the plan resizes
      *                 any) with its functions created at the waves' times; null when no rollout fits
+     * @param enisInPlace the ENIs in place at the start on keys Hyperplane scaled out before the run ({@code
+     *                 vpcs[*].enisAtStart}: an {@code existing: Active} function's key that starts with more than
+     *                 one); 0 when none. They hold their addresses already and were made before the run: no call to
+     *                 EC2 for them; only such a key's scale-out beyond them is taken from the bucket at 0 s
      */
     public record Staggered(int burst, double refillPerSecond, List<Wave> waves,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             String cannot,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Headroom headroom) {
+            Headroom headroom,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            int enisInPlace) {
+
+        /** No key scaled out before the run. */
+        public Staggered(int burst, double refillPerSecond, List<Wave> waves, String cannot, Headroom headroom) {
+            this(burst, refillPerSecond, waves, cannot, headroom, 0);
+        }
     }
 
     /**

@@ -165,7 +165,8 @@ public final class Planner {
             Plan.Staggered rollout = rollout(design, demandKeyEnis());
             if (rollout.cannot() == null) {
                 rollout = new Plan.Staggered(rollout.burst(), rollout.refillPerSecond(), rollout.waves(), null,
-                        headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "));
+                        headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "),
+                        rollout.enisInPlace());
             }
             headroom = headroom.withStaggered(rollout);
         }
@@ -2097,7 +2098,9 @@ public final class Planner {
      * most it had in the plan's demand runs; at least 1, and 1 for a key not there): its first at the wave, the rest
      * as its connections pass an ENI's, which the next wave waits for. A function whose ENIs are more than the burst
      * waits for a full bucket and the next wave for the refill of the rest. The scale-out of an {@code existing:
-     * Active} function's keys (there with one ENI at the start) is taken from the bucket at 0 s. A function whose new
+     * Active} function's keys beyond the ENIs they have in place at the start ({@link #enisInPlace}: one, or as many as
+     * {@code vpcs[*].enisAtStart} says; made before the run, no call) is taken from the bucket at 0 s; the ENIs in
+     * place on keys scaled out before the run are said in {@code enisInPlace}. A function whose new
      * keys alone are more than the burst, or a rollout that would end after the run, cannot be staggered: {@code
      * cannot} says why. The bucket is the model's: full at the run's start, refilled continuously; a scale-out the
      * traffic asks for later than its wave, or beyond the demand runs' (a higher multiplier), is not foreseen (the
@@ -2109,11 +2112,17 @@ public final class Planner {
         double rate = limit.perSecond();
         java.util.Set<String> made = new java.util.HashSet<>();
         double tokens = burst;
+        Map<String, Long> inPlace = enisInPlace(s);
+        int scaledOut = 0; // the ENIs in place on keys scaled out before the run
         for (Scenario.Function f : s.functions()) {
             if (f.existing() == Scenario.Function.Existing.ACTIVE) {
                 for (String key : keyLabels(s, f)) {
                     if (made.add(key)) {
-                        tokens -= scaleOut(keyEnis, key);
+                        // its ENIs in place were made before the run: only its scale-out beyond them calls EC2 (a
+                        // key scaled out to 3 before the run and to 4 by the traffic took 3 calls at 0 s, not 1)
+                        long there = inPlace.getOrDefault(key, 1L);
+                        tokens -= Math.max(0, keyEnis.getOrDefault(key, 1L) - there);
+                        scaledOut += there > 1 ? (int) there : 0;
                     }
                 }
             }
@@ -2135,7 +2144,7 @@ public final class Planner {
                 return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "%s alone needs"
                         + " %d new ENIs at once, more than EC2's bucket of %d calls: no rollout of whole functions"
                         + " fits; share security groups (fewer keys) or ask AWS for a higher rate", f.name(), n, burst),
-                        null);
+                        null, scaledOut);
             }
             int more = 0;
             for (String key : mine) {
@@ -2168,9 +2177,9 @@ public final class Planner {
             return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "the rollout's last"
                     + " wave (%s) would start at %.0f s, after the run's %.0f s: share security groups (fewer keys)"
                     + " or ask AWS for a higher rate", String.join(", ", lastWave.functions()), lastWave.atSeconds(),
-                    end), null);
+                    end), null, scaledOut);
         }
-        return new Plan.Staggered(burst, rate, waves, null, null);
+        return new Plan.Staggered(burst, rate, waves, null, null, scaledOut);
     }
 
     /** The ENIs {@code key} scales out to beyond its first, by {@code keyEnis} (0 for a key not there). */

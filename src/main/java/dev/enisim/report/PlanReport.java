@@ -1365,7 +1365,7 @@ public final class PlanReport {
      * "rollout: at 0 s orders, payments (4 new ENIs); at 121 s (2.0 min) reports (2 new ENIs)"; a wave whose keys
      * scale out says by how many: "(2 new ENIs, 2 more as their keys scale out)".
      */
-    static String wavesText(Plan.Staggered st) {
+    public static String wavesText(Plan.Staggered st) {
         List<String> parts = new java.util.ArrayList<>();
         for (Plan.Wave w : st.waves()) {
             parts.add(String.format(java.util.Locale.ROOT, "at %.0f s%s %s (%d new ENI%s%s)", w.atSeconds(),
@@ -1374,7 +1374,10 @@ public final class PlanReport {
                     : String.format(java.util.Locale.ROOT, ", %d more as %s scale%s out", w.scaleOutEnis(),
                     w.enis() == 1 ? "its key" : "their keys", w.enis() == 1 ? "s" : "")));
         }
-        return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts));
+        return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts)) + (st.enisInPlace() == 0
+                ? "" : " (the " + st.enisInPlace() + " ENIs in place at the start on keys Hyperplane scaled out before"
+                + " the run, vpcs[*].enisAtStart, hold their addresses already and need no call: only those keys'"
+                + " scale-out beyond them is taken from the bucket at 0 s)");
     }
 
     /** A refill rate in words: "1 a minute", "0.5 a second". */
