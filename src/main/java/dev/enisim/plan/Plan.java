@@ -212,6 +212,12 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                             {@code headroomIps} count one address each (the formula already did); 0 when none
      * @param inactiveFunctions    the functions of those keys, in the scenario's order (any demand run's); empty
      *                             when none
+     * @param enisInPlace          the ENIs in place at the run's start on the subnet's keys that Hyperplane scaled out
+     *                             before the run ({@code vpcs[*].enisAtStart}: an {@code existing: Active} function's
+     *                             key that starts with more than one); 0 when none. Each such key keeps them through
+     *                             the plan's horizon (enisim models no scale-in; Lambda deletes a key's ENIs only when
+     *                             no function uses it or after weeks idle), so {@code analyticLambdaIps} counts at
+     *                             least its ENIs in place, whatever its connections
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
@@ -226,10 +232,25 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
             long inactiveKeys,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-            List<String> inactiveFunctions) {
+            List<String> inactiveFunctions,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long enisInPlace) {
 
         public SubnetAdvice {
             inactiveFunctions = List.copyOf(inactiveFunctions);
+        }
+
+        /** No key scaled out before the run. */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+                int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller, long warmUpLambdaIps,
+                long othersRefusedOneSmaller, String cannotGrowInPlace, long inactiveKeys,
+                List<String> inactiveFunctions) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, demandReplications,
+                    runsAtRecommended, runsFailedAtRecommended, runsOneSmaller, runsFailedOneSmaller, warmUpLambdaIps,
+                    othersRefusedOneSmaller, cannotGrowInPlace, inactiveKeys, inactiveFunctions, 0);
         }
 
         /** No key left unmade by functions asleep in the demand runs. */
@@ -454,12 +475,23 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param waves    the functions created at each time, in order (their ENIs: one per new key, and its scale-out)
      * @param headroom the traffic headroom of the design (every subnet at its recommended size when the plan resizes
      *                 any) with its functions created at the waves' times; null when no rollout fits
+     * @param enisInPlace the ENIs in place at the start on keys Hyperplane scaled out before the run ({@code
+     *                 vpcs[*].enisAtStart}: an {@code existing: Active} function's key that starts with more than
+     *                 one); 0 when none. They hold their addresses already and were made before the run: no call to
+     *                 EC2 for them; only such a key's scale-out beyond them is taken from the bucket at 0 s
      */
     public record Staggered(int burst, double refillPerSecond, List<Wave> waves,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             String cannot,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Headroom headroom) {
+            Headroom headroom,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            int enisInPlace) {
+
+        /** No key scaled out before the run. */
+        public Staggered(int burst, double refillPerSecond, List<Wave> waves, String cannot, Headroom headroom) {
+            this(burst, refillPerSecond, waves, cannot, headroom, 0);
+        }
     }
 
     /**

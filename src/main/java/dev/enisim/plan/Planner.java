@@ -24,6 +24,7 @@ public final class Planner {
     private static final int SMALLEST_PREFIX = 28;
     private static final int LARGEST_PREFIX = 16;
     private final Scenario base;
+    private Map<String, Long> inPlace; // base's enisInPlace, once
     private final int replications;
     private final Consumer<String> progress;
     private final boolean bothModels;
@@ -164,7 +165,8 @@ public final class Planner {
             Plan.Staggered rollout = rollout(design, demandKeyEnis());
             if (rollout.cannot() == null) {
                 rollout = new Plan.Staggered(rollout.burst(), rollout.refillPerSecond(), rollout.waves(), null,
-                        headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "));
+                        headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "),
+                        rollout.enisInPlace());
             }
             headroom = headroom.withStaggered(rollout);
         }
@@ -1454,13 +1456,14 @@ public final class Planner {
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
                 if (ranOut) { // a /16 itself ran out: the demand is more
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
-                            + " (%,d usable, other tenants' %,d): no subnet size fits; give the functions more"
-                            + " subnets", s.id(), LARGEST_PREFIX, usable(LARGEST_PREFIX), mostOthers(s)));
+                            + " (%,d usable, other tenants' %,d at their most during the run): no subnet size"
+                            + " fits; give the functions more subnets", s.id(), LARGEST_PREFIX,
+                            usable(LARGEST_PREFIX), mostOthers(s)));
                 } else if (need + mostOthers(s) > usable(LARGEST_PREFIX)) {
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s needs %,d addresses (Lambda's %,d and"
-                            + " other tenants' %,d), more than a /%d holds (%,d): no subnet size fits; give the"
-                            + " functions more subnets", s.id(), need + mostOthers(s), need, mostOthers(s),
-                            LARGEST_PREFIX, usable(LARGEST_PREFIX)));
+                            + " other tenants' %,d at their most during the run), more than a /%d holds (%,d):"
+                            + " no subnet size fits; give the functions more subnets", s.id(), need + mostOthers(s),
+                            need, mostOthers(s), LARGEST_PREFIX, usable(LARGEST_PREFIX)));
                 }
             }
         }
@@ -1526,7 +1529,8 @@ public final class Planner {
                         others, peak, analytic, p, usable(p),
                         s.cidr().usableAddresses() - others - Math.max(peak, awakePeaks.get(s.id())), failures,
                         failuresSmaller, n, n, failedRuns, runsSmaller, failedSmaller, most > peak ? most : 0,
-                        othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions()));
+                        othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions(),
+                        scaledOutInPlace(s.id())));
             }
         }
         return out;
@@ -1564,6 +1568,29 @@ public final class Planner {
         }
         return over.isEmpty() ? null : "a /" + prefix + " at " + dev.enisim.model.network.Cidr.format(grown)
                 + " overlaps " + String.join(", ", over);
+    }
+
+    /**
+     * The ENIs in place at the run's start on {@code subnet}'s keys that Hyperplane scaled out before the run (an
+     * existing Active function's key that {@code vpcs[*].enisAtStart} starts with more than one); 0 when none.
+     */
+    private long scaledOutInPlace(String subnet) {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        for (Scenario.Function f : base.functions()) {
+            if (f.existing() == Scenario.Function.Existing.ACTIVE && f.vpcConfig().attached()
+                    && f.vpcConfig().subnetIds().contains(subnet)) {
+                String key = keyLabel(base, f, subnet);
+                long n = inPlace().getOrDefault(key, 1L);
+                if (n > 1) {
+                    keys.put(key, n);
+                }
+            }
+        }
+        long sum = 0;
+        for (long n : keys.values()) {
+            sum += n;
+        }
+        return sum;
     }
 
     /** ", replication 3 of 20" (nothing with one replication). */
@@ -1626,8 +1653,15 @@ public final class Planner {
         return Math.max(0, s.usableIps() - s.otherUsedIps() - s.minAvailableIps());
     }
 
-    /** ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule. */
+    /**
+     * ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule; a key with
+     * ENIs in place at the start ({@link #enisInPlace}: an existing Active function's, one or as many as {@code
+     * vpcs[*].enisAtStart} says) needs at least those, whatever its connections: enisim models no scale-in and Lambda
+     * deletes a key's ENIs only when no function uses it or after weeks idle, so they stay through the plan's horizon
+     * (a key scaled out to 3 before the run read "formula 1" at a trickle, where the run held 3).
+     */
     private long analyticIps(Peaks p, String subnet) {
+        Map<String, Long> inPlace = inPlace();
         long n = 0;
         for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
             RunSummary.KeySummary k = e.getValue();
@@ -1645,13 +1679,13 @@ public final class Planner {
             // scale2 said 3 ENIs while 640 connections were offered on average)
             long offered = Math.max(peakConnections, (long) Math.ceil(k.meanConnections()
                     + refusedConnections(p, e.getKey(), k)));
-            n += Math.max(1, (offered + capacity - 1) / capacity);
+            n += Math.max(inPlace.getOrDefault(e.getKey(), 1L), (offered + capacity - 1) / capacity);
         }
         if (base.networkModel() != NetworkModel.LEGACY) {
             // a key of the design the run never made (a limit refused its ENI: the Region's quota, EC2's request
             // limit) needs one ENI all the same: the formula counts the design's keys, not the run's (it repeated
-            // ec2-request-limit's 5 of subnet-a's 6)
-            java.util.Set<String> missing = new java.util.TreeSet<>();
+            // ec2-request-limit's 5 of subnet-a's 6), or those it has in place at the start
+            Map<String, Long> missing = new java.util.TreeMap<>();
             for (Scenario.Function f : base.functions()) {
                 if (!f.vpcConfig().attached() || !f.vpcConfig().subnetIds().contains(subnet)) {
                     continue;
@@ -1662,11 +1696,13 @@ public final class Planner {
                             && functionsOf(e.getKey(), e.getValue()).contains(f);
                 }
                 if (!made) {
-                    missing.add((base.multiAccount() ? base.accounts().of(f.name()) + ":" : "")
-                            + new java.util.TreeSet<>(f.vpcConfig().securityGroupIds()));
+                    missing.merge(keyLabel(base, f, subnet), inPlace.getOrDefault(keyLabel(base, f, subnet), 1L),
+                            Math::max);
                 }
             }
-            n += missing.size();
+            for (long m : missing.values()) {
+                n += m;
+            }
         }
         return n;
     }
@@ -2062,7 +2098,9 @@ public final class Planner {
      * most it had in the plan's demand runs; at least 1, and 1 for a key not there): its first at the wave, the rest
      * as its connections pass an ENI's, which the next wave waits for. A function whose ENIs are more than the burst
      * waits for a full bucket and the next wave for the refill of the rest. The scale-out of an {@code existing:
-     * Active} function's keys (there with one ENI at the start) is taken from the bucket at 0 s. A function whose new
+     * Active} function's keys beyond the ENIs they have in place at the start ({@link #enisInPlace}: one, or as many as
+     * {@code vpcs[*].enisAtStart} says; made before the run, no call) is taken from the bucket at 0 s; the ENIs in
+     * place on keys scaled out before the run are said in {@code enisInPlace}. A function whose new
      * keys alone are more than the burst, or a rollout that would end after the run, cannot be staggered: {@code
      * cannot} says why. The bucket is the model's: full at the run's start, refilled continuously; a scale-out the
      * traffic asks for later than its wave, or beyond the demand runs' (a higher multiplier), is not foreseen (the
@@ -2074,11 +2112,17 @@ public final class Planner {
         double rate = limit.perSecond();
         java.util.Set<String> made = new java.util.HashSet<>();
         double tokens = burst;
+        Map<String, Long> inPlace = enisInPlace(s);
+        int scaledOut = 0; // the ENIs in place on keys scaled out before the run
         for (Scenario.Function f : s.functions()) {
             if (f.existing() == Scenario.Function.Existing.ACTIVE) {
                 for (String key : keyLabels(s, f)) {
                     if (made.add(key)) {
-                        tokens -= scaleOut(keyEnis, key);
+                        // its ENIs in place were made before the run: only its scale-out beyond them calls EC2 (a
+                        // key scaled out to 3 before the run and to 4 by the traffic took 3 calls at 0 s, not 1)
+                        long there = inPlace.getOrDefault(key, 1L);
+                        tokens -= Math.max(0, keyEnis.getOrDefault(key, 1L) - there);
+                        scaledOut += there > 1 ? (int) there : 0;
                     }
                 }
             }
@@ -2100,7 +2144,7 @@ public final class Planner {
                 return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "%s alone needs"
                         + " %d new ENIs at once, more than EC2's bucket of %d calls: no rollout of whole functions"
                         + " fits; share security groups (fewer keys) or ask AWS for a higher rate", f.name(), n, burst),
-                        null);
+                        null, scaledOut);
             }
             int more = 0;
             for (String key : mine) {
@@ -2133,9 +2177,9 @@ public final class Planner {
             return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "the rollout's last"
                     + " wave (%s) would start at %.0f s, after the run's %.0f s: share security groups (fewer keys)"
                     + " or ask AWS for a higher rate", String.join(", ", lastWave.functions()), lastWave.atSeconds(),
-                    end), null);
+                    end), null, scaledOut);
         }
-        return new Plan.Staggered(burst, rate, waves, null, null);
+        return new Plan.Staggered(burst, rate, waves, null, null, scaledOut);
     }
 
     /** The ENIs {@code key} scales out to beyond its first, by {@code keyEnis} (0 for a key not there). */
@@ -2173,15 +2217,60 @@ public final class Planner {
         if (!f.vpcConfig().attached()) {
             return out;
         }
-        String account = s.multiAccount() ? s.accounts().of(f.name()) : "";
         for (String subnet : f.vpcConfig().subnetIds()) {
-            String label = new dev.enisim.model.eni.EniKey("", subnet, f.vpcConfig().securityGroupIds(), "", account)
-                    .label();
+            String label = keyLabel(s, f, subnet);
             if (!out.contains(label)) {
                 out.add(label);
             }
         }
         return out;
+    }
+
+    /** The label of {@code f}'s key in {@code subnet} (subnet + security-group set, per account), as a run names it. */
+    private static String keyLabel(Scenario s, Scenario.Function f, String subnet) {
+        return new dev.enisim.model.eni.EniKey("", subnet, f.vpcConfig().securityGroupIds(), "",
+                s.multiAccount() ? s.accounts().of(f.name()) : "").label();
+    }
+
+    /**
+     * Per key (label), the in-use ENIs it has in place at the run's start, as the model makes them: one for each key
+     * of an {@code existing: Active} function, or as many as {@code vpcs[*].enisAtStart} gives a key Hyperplane
+     * scaled out before the run (its account's, its subnet and security-group set). None under the legacy model,
+     * whose ENIs are made by cold starts. The ENIs were made before the run: they hold their addresses and quota
+     * slots from 0 s and cost EC2 no call.
+     */
+    static Map<String, Long> enisInPlace(Scenario s) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (s.networkModel() == NetworkModel.LEGACY) {
+            return out;
+        }
+        Map<String, Long> scaled = new java.util.HashMap<>(); // the enisAtStart entries, by key label
+        for (Scenario.Vpc v : s.vpcs()) {
+            for (Scenario.KeyAtStart k : v.enisAtStart()) {
+                String account = s.multiAccount() ? s.accounts().list().get(s.accounts().index(k.account())).id() : "";
+                scaled.put(account + "\0" + k.subnetId() + "\0" + k.securityGroupIds(), (long) k.enis());
+            }
+        }
+        for (Scenario.Function f : s.functions()) {
+            if (f.existing() != Scenario.Function.Existing.ACTIVE || !f.vpcConfig().attached()) {
+                continue;
+            }
+            String account = s.multiAccount() ? s.accounts().list().get(s.accounts().index(s.accounts().of(
+                    f.name()))).id() : "";
+            List<String> groups = f.vpcConfig().securityGroupIds().stream().distinct().sorted().toList();
+            for (String subnet : f.vpcConfig().subnetIds()) {
+                out.put(keyLabel(s, f, subnet), scaled.getOrDefault(account + "\0" + subnet + "\0" + groups, 1L));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #enisInPlace} of the scenario planned, once. */
+    private Map<String, Long> inPlace() {
+        if (inPlace == null) {
+            inPlace = enisInPlace(base);
+        }
+        return inPlace;
     }
 
     /** {@code n} {@code noun}s, grouped by thousands: "1 ENI", "16 ENIs", "1,024 IPs". */

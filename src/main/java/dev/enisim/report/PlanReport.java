@@ -150,6 +150,7 @@ public final class PlanReport {
             b.append("   (").append(warmIps).append(")\n");
         }
         inactiveKeysNotes(p).forEach(n -> b.append("   (").append(n).append(")\n"));
+        enisInPlaceNotes(p).forEach(n -> b.append("   (").append(n).append(")\n"));
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -494,6 +495,25 @@ public final class PlanReport {
         return out;
     }
 
+    /**
+     * Under the subnet table, per subnet with keys Hyperplane scaled out before the run ({@link
+     * Plan.SubnetAdvice#enisInPlace}): the rule the formula follows for them. A key scaled out to 3 read "formula 1"
+     * at a trickle beside a peak of 3: the formula assumed every key starts with one ENI.
+     */
+    static List<String> enisInPlaceNotes(Plan p) {
+        List<String> out = new ArrayList<>();
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.enisInPlace() > 0) {
+                out.add(label(p, s.subnet()) + ": " + s.enisInPlace() + " ENIs in place at the start on keys Hyperplane"
+                        + " scaled out before the run (vpcs[*].enisAtStart); such a key keeps them whatever its"
+                        + " traffic (Lambda deletes a key's ENIs only when no function uses it or after weeks idle,"
+                        + " and enisim models no scale-in), so the formula counts at least its ENIs in place, as the"
+                        + " peak IPs do");
+            }
+        }
+        return out;
+    }
+
     private static String inactiveKeysText(String subnets, Plan.SubnetAdvice s) {
         long k = s.inactiveKeys();
         return subnets + ": " + k + (k == 1 ? " key" : " keys") + " of functions Inactive in the demand runs "
@@ -682,6 +702,10 @@ public final class PlanReport {
                     + t.substring(1))).append(".</p>\n");
         }
         for (String t : inactiveKeysNotes(p)) {
+            b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + t.substring(1))).append(".</p>\n");
+        }
+        for (String t : enisInPlaceNotes(p)) {
             b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                     + t.substring(1))).append(".</p>\n");
         }
@@ -1341,7 +1365,7 @@ public final class PlanReport {
      * "rollout: at 0 s orders, payments (4 new ENIs); at 121 s (2.0 min) reports (2 new ENIs)"; a wave whose keys
      * scale out says by how many: "(2 new ENIs, 2 more as their keys scale out)".
      */
-    static String wavesText(Plan.Staggered st) {
+    public static String wavesText(Plan.Staggered st) {
         List<String> parts = new java.util.ArrayList<>();
         for (Plan.Wave w : st.waves()) {
             parts.add(String.format(java.util.Locale.ROOT, "at %.0f s%s %s (%d new ENI%s%s)", w.atSeconds(),
@@ -1350,7 +1374,10 @@ public final class PlanReport {
                     : String.format(java.util.Locale.ROOT, ", %d more as %s scale%s out", w.scaleOutEnis(),
                     w.enis() == 1 ? "its key" : "their keys", w.enis() == 1 ? "s" : "")));
         }
-        return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts));
+        return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts)) + (st.enisInPlace() == 0
+                ? "" : " (the " + st.enisInPlace() + " ENIs in place at the start on keys Hyperplane scaled out before"
+                + " the run, vpcs[*].enisAtStart, hold their addresses already and need no call: only those keys'"
+                + " scale-out beyond them is taken from the bucket at 0 s)");
     }
 
     /** A refill rate in words: "1 a minute", "0.5 a second". */

@@ -70,7 +70,8 @@ class PlanSizingNotesTest {
     void aSubnetNoSizeFitsIsSaid() throws Exception {
         Plan full = plan("10", "10.1.0.0/16", 65_530);
         assertTrue(full.sizingNotes().stream().anyMatch(n -> n.equals("sn ran out of addresses even as a /16 (65,531"
-                + " usable, other tenants' 65,530): no subnet size fits; give the functions more subnets")),
+                + " usable, other tenants' 65,530 at their most during the run): no subnet size fits; give the"
+                + " functions more subnets")),
                 full.sizingNotes().toString());
     }
 

@@ -115,6 +115,82 @@ class PlanStaggeredScaleOutTest {
                 Planner.rollout(s, Map.of("s1+[sg-a]", 4L)).waves());
     }
 
+    /**
+     * {@link #SCALES} with a existing Active and its key scaled out to {@code enis} ENIs before the run ({@code
+     * vpcs[*].enisAtStart}).
+     */
+    static String aScaledOut(int enis) {
+        return SCALES.replace("""
+                  - name: a
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] }
+                """, """
+                  - name: a
+                    existing: Active
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] }
+                """).replace("    securityGroups: [sg-a, sg-b, sg-c, sg-d]\n", "    securityGroups: [sg-a, sg-b,"
+                + " sg-c, sg-d]\n    enisAtStart: [{ subnetId: s1, securityGroupIds: [sg-a], enis: " + enis + " }]\n");
+    }
+
+    /**
+     * A key scaled out before the run has its ENIs in place: they were made before it (no call to EC2), so only its
+     * scale-out beyond them is taken from the bucket at 0 s. The rollout took the key to start with one: scaling to
+     * 4 with 3 in place, it took 3 of the 5 calls at 0 s and put d 3 minutes later.
+     */
+    @Test
+    void aKeyScaledOutBeforeTheRunTakesOnlyItsScaleOutBeyondItsEnisInPlace() throws Exception {
+        Scenario s = ScenarioLoader.parse(aScaledOut(3), "scales");
+        // one call for a's fourth ENI: b, c and d's 3 first ENIs fit the 4 left
+        Plan.Staggered r = Planner.rollout(s, Map.of("s1+[sg-a]", 4L));
+        assertEquals(List.of(new Plan.Wave(0, List.of("b", "c", "d"), 3)), r.waves());
+        assertEquals(3, r.enisInPlace(), "a's key's 3 ENIs in place");
+        // no scale-out beyond them: no call at all
+        assertEquals(List.of(new Plan.Wave(0, List.of("b", "c", "d"), 3)), Planner.rollout(s, Map.of("s1+[sg-a]",
+                3L)).waves());
+        // the key's ENIs in place said once, however many existing functions use it
+        assertEquals(3, Planner.rollout(ScenarioLoader.parse(aScaledOut(3).replace("""
+                  - name: b
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
+                """, """
+                  - name: b
+                    existing: Active
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] }
+                """), "scales"), Map.of("s1+[sg-a]", 3L)).enisInPlace());
+        // the text says why those ENIs cost no call; a rollout with none in place says nothing of them
+        assertTrue(PlanReport.wavesText(r).endsWith("(3 new ENIs) (the 3 ENIs in place at the start on keys"
+                + " Hyperplane scaled out before the run, vpcs[*].enisAtStart, hold their addresses already and need"
+                + " no call: only those keys' scale-out beyond them is taken from the bucket at 0 s)"),
+                PlanReport.wavesText(r));
+        assertEquals(0, Planner.rollout(ScenarioLoader.parse(SCALES, "scales")).enisInPlace());
+    }
+
+    /**
+     * The plan of {@link #aScaledOut}(2) in a /27: a's key has in place the 2 ENIs its traffic needs, so EC2's 5 calls
+     * at once are all b's, c's and d's (2 each): b and c at 0 s, d when the bucket has refilled one, 3 minutes on (the
+     * rollout took a call for a's key at 0 s and put d 6 minutes on). Deployed so, EC2 refuses no call; the formula
+     * and the simulated peak agree (8: 2 ENIs a key, a's in place). With no warm-up: the one call EC2 refuses as it
+     * is (6 of 5) is in the first minutes.
+     */
+    @Test
+    void thePlansRolloutCountsTheEnisInPlace() throws Exception {
+        Scenario s = ScenarioLoader.parse(aScaledOut(2).replace("cidr: 10.0.0.0/24", "cidr: 10.0.0.0/27"), "scales");
+        Plan p = new Planner(s, 1, line -> { }).warmUp(0).plan();
+        Plan.SubnetAdvice sn = p.subnets().get(0);
+        assertEquals(8, sn.peakLambdaIps(), "the run this test is made of: 2 ENIs a key");
+        assertEquals(sn.peakLambdaIps(), sn.analyticLambdaIps(), sn.toString());
+        assertEquals(2, sn.enisInPlace());
+        Plan.Staggered st = p.headroom().staggered();
+        assertNotNull(st, "the fixture: EC2's limit binds at today's traffic");
+        assertEquals(List.of(new Plan.Wave(0, List.of("b", "c"), 2, 2), new Plan.Wave(181, List.of("d"), 1, 1)),
+                st.waves());
+        assertEquals(2, st.enisInPlace());
+        assertNotNull(st.headroom());
+        assertFalse(st.headroom().probes().get(0).limitsHit().contains(Planner.EC2_REQUEST),
+                "EC2 accepts the rollout at today's traffic: " + st.headroom().probes().get(0));
+        Scenario design = Variants.resize(s, Map.of("s1", sn.recommendedPrefix()));
+        assertEquals(0, throttled(new Simulation(Variants.createdAt(design, Planner.createdAt(st)), 0).run()
+                .summary()), "the waves' ENIs are all created");
+    }
+
     @Test
     void theRolloutOfADesignWhoseKeysScaleOutIsOneEc2Accepts() throws Exception {
         Scenario s = ScenarioLoader.parse(SCALES, "scales");

@@ -106,8 +106,9 @@ class PlanSubnetsTest {
                 timeline:
                   - { at: 2m, action: setOtherUsedIps, subnet: big, otherUsedIps: 65531 }
                 """), 1, new ArrayList<>());
-        assertEquals(List.of("big needs 65,532 addresses (Lambda's 1 and other tenants' 65,531), more than a /16"
-                + " holds (65,531): no subnet size fits; give the functions more subnets"), p.sizingNotes());
+        assertEquals(List.of("big needs 65,532 addresses (Lambda's 1 and other tenants' 65,531 at their most during"
+                + " the run), more than a /16 holds (65,531): no subnet size fits; give the functions more subnets"),
+                p.sizingNotes());
     }
 
     /**
