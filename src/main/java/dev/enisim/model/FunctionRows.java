@@ -35,6 +35,15 @@ final class FunctionRows {
      * instead of straddling three; a smaller one is wherever the collector puts it (in cache anyway, mostly).
      */
     private static final int FIRST = 14;
+    /**
+     * The size from which a table is taken to start a G1 region (half of this machine's 4 MiB regions: G1 allocates
+     * an array of half a region or more, humongous, at a region's start and never moves it), as {@code
+     * FunctionLines.ALIGNED_BYTES}. Then each row is two whole lines, {@link #CONNECTIONS} in the first and {@link
+     * #TIMEOUT} in the second, and {@link #touchRow} needs no third store (a store that misses holds an entry of the
+     * store buffer, which the look ahead's batch of some 30 stores can fill). Wrong for another region size costs a
+     * line not fetched ahead, never a figure.
+     */
+    static final long ALIGNED_BYTES = 2L << 20;
     /*
      * The row's three longs that change only by their setters (the function's configuration), one at each of its
      * first, ninth and last longs: whatever line the row starts at, each of its lines (two when aligned, three at
@@ -99,6 +108,8 @@ final class FunctionRows {
     private long[] fixed = new long[0];
     /** Whether {@link #topAt} is kept: only a look ahead reads it ({@link #keepTops}). */
     private boolean tops = true;
+    /** Whether the table {@link #row} is taken to be aligned to lines ({@link #aligned(int)}), kept as it grows. */
+    private boolean aligned;
 
     FunctionRows() {
         this(1);
@@ -107,6 +118,7 @@ final class FunctionRows {
     /** Rows for {@code expected} functions at first (more are added as needed). */
     FunctionRows(int expected) {
         row = new long[FIRST + Math.max(1, expected) * STRIDE];
+        aligned = aligned(row.length);
     }
 
     /** The offset of function {@code f}'s row. */
@@ -122,6 +134,7 @@ final class FunctionRows {
         int f = functions;
         if (base(f + 1) > row.length) {
             row = Arrays.copyOf(row, FIRST + 2 * (row.length - FIRST)); // twice the rows
+            aligned = aligned(row.length);
         }
         if (f >= provisioned.length) {
             int old = provisioned.length;
@@ -200,7 +213,8 @@ final class FunctionRows {
      * Fetches function {@code f}'s row by stores, reading none of it: each of its lines (two when the row is aligned,
      * three when not) holds one of the three longs that change only by their setters ({@link #CONNECTIONS}, {@link
      * #TIMEOUT}, {@link #RESERVED_ACCOUNT}), and the touch stores into each the value it holds, from its copy in
-     * {@link #fixed} (dense: in cache). A store that misses retires and waits in the store buffer; a load that
+     * {@link #fixed} (dense: in cache); on an aligned table ({@link #ALIGNED_BYTES}) into the first two alone, one
+     * in each of the row's two lines. A store that misses retires and waits in the store buffer; a load that
      * misses (the reads ahead until the seventeenth pass) held the reorder buffer's head until its line came, so
      * the batch of events read ahead waited for the rows' lines in the touch itself. Also an invocation's end's read
      * ahead: an end puts its environment back into the row when the row does not hold the top, else moves the row's
@@ -213,13 +227,28 @@ final class FunctionRows {
         int i = FIXED * f;
         r[b + CONNECTIONS] = c[i];
         r[b + TIMEOUT] = c[i + 1];
-        r[b + RESERVED_ACCOUNT] = c[i + 2];
+        if (!aligned) { // a row over three lines: the third holds RESERVED_ACCOUNT alone
+            r[b + RESERVED_ACCOUNT] = c[i + 2];
+        }
         return 0;
     }
 
     /** The row's longs {@link #touchRow} stores to (for tests: one in each line of the row wherever it starts). */
     static int[] touchedLongs() {
         return new int[] {CONNECTIONS, TIMEOUT, RESERVED_ACCOUNT};
+    }
+
+    /**
+     * Whether a table of {@code longs} longs is taken to start a G1 region, so that its rows are aligned to lines
+     * ({@link #FIRST}): at least {@link #ALIGNED_BYTES} with the array's 16-byte header.
+     */
+    static boolean aligned(int longs) {
+        return 16 + 8L * longs >= ALIGNED_BYTES;
+    }
+
+    /** Whether {@link #touchRow} takes the table as aligned and stores to the row's first two lines only (tests). */
+    boolean touchesTwoLines() {
+        return aligned;
     }
 
     /**

@@ -66,6 +66,39 @@ class TouchAheadTest {
     }
 
     /**
+     * A table large enough to start a G1 region ({@link FunctionRows#ALIGNED_BYTES}: rows on whole lines) is touched
+     * by two stores a row, one in each line (the row's longs 0 and 8), and not at its last long, which shares the
+     * second line; a smaller table by three. Seen through a row's last long set apart from its copy: the touch of
+     * an aligned table leaves it, a smaller table's touch stores the copy back (only this test sets it apart).
+     */
+    @Test
+    void anAlignedTablesTouchStoresTwoLongsARowAndASmallerOnesThree() {
+        int last = FunctionRows.touchedLongs()[2];
+        assertEquals(15, last, "the third stored long is the row's last, in its second line when aligned");
+        int rowsToAlign = 16_384; // 16 longs each, with the 14 before: 2 MiB and 128 bytes
+        assertEquals(true, FunctionRows.aligned(14 + 16 * rowsToAlign));
+        assertEquals(false, FunctionRows.aligned(14 + 16 * (rowsToAlign / 2)));
+        FunctionRows big = new FunctionRows();
+        FunctionRows small = new FunctionRows();
+        for (int f = 0; f < rowsToAlign / 2 + 1; f++) { // the table grows by doubling: 16,384 rows
+            big.add(7, 1000);
+        }
+        small.add(7, 1000);
+        assertEquals(true, big.touchesTwoLines());
+        assertEquals(false, small.touchesTwoLines());
+        for (FunctionRows rows : new FunctionRows[] {big, small}) {
+            rows.set(0, last, 99);
+            rows.touchRow(0);
+        }
+        assertEquals(99, big.get(0, last), "an aligned row's touch: two stores, the row's last long not stored");
+        assertEquals(7, small.get(0, last), "a smaller table's touch stores the row's last long from its copy");
+        assertEquals(7, small.reservedConcurrency(0));
+        big.set(0, last, small.get(0, last));
+        assertEquals(7, big.reservedConcurrency(0));
+        assertEquals(1000, big.timeoutMicros(0));
+    }
+
+    /**
      * Two functions; function 0 with three idle environments (ENI rows 10, 20, 30): 10 and 20 in a ring in the slab
      * (room for 2), 30, the top, in the row.
      */
