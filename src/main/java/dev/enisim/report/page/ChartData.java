@@ -110,6 +110,13 @@ final class ChartData {
             markers.add(Json.obj().put("t", a.atSeconds()).put("label", Palette.shortLabel(a.description())));
         }
         o.put("markersLeftOut", Math.max(0, actions.size() - MARKERS));
+        // the lifecycle moments beside the actions (Inactive, restores, scale-outs, ENIs deleted: LifecycleMoments),
+        // at most 20, drawn in a colour and line of their own (charts.js); idle-reclaim's charts marked 0d alone
+        ArrayNode moments = o.putArray("moments");
+        for (dev.enisim.report.chart.LifecycleMoments.Marker m : dev.enisim.report.chart.LifecycleMoments.of(r)) {
+            moments.add(Json.obj().put("t", m.atSeconds()).put("kind", m.kind().name()).put("label", m.label())
+                    .put("count", m.count()).put("detail", m.detail()));
+        }
         return o;
     }
 
