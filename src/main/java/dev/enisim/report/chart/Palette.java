@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Palette {
 
     /**
-     * Distinct series colours, in order of relevance: picked (Okabe-Ito and Paul Tol based) so that the first five
+     * Distinct series colours, in order of relevance: picked so that the first five
      * stay apart for red/green colour-blind readers too (simulated deuteranopia and protanopia), and from the others'
      * grey and the totals' near-black. The Material 800s before had green #2E7D32 next to red #C62828: the same olive
      * under deuteranopia (a teacher's review). Every line colour, the others' grey too, has a contrast of 3:1 or more
