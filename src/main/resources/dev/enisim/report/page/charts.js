@@ -537,7 +537,7 @@
     }
     if (cd.markers.length) { entry(ACTION, '4 3', 1.2, 'timeline action'); }
     if (moments.length) {
-      entry(MOMENT, '1.5 2.5', 2, 'lifecycle moment (Inactive, restore, Failed, scale-out, ENIs deleted)');
+      entry(MOMENT, '1.5 2.5', 2, 'lifecycle moment (Inactive, restore, Failed, scale-out, ENIs deleted or orphaned)');
     }
     var hint = document.createElement('span');
     hint.className = 'key-hint';
