@@ -20,15 +20,23 @@ import java.util.Map;
 public final class Palette {
 
     /**
-     * Distinct series colours, in order of relevance: picked (Okabe-Ito and Paul Tol based) so that the first five
+     * Distinct series colours, in order of relevance: picked so that the first five
      * stay apart for red/green colour-blind readers too (simulated deuteranopia and protanopia), and from the others'
      * grey and the totals' near-black. The Material 800s before had green #2E7D32 next to red #C62828: the same olive
      * under deuteranopia (a teacher's review). Every line colour, the others' grey too, has a contrast of 3:1 or more
      * against the white background (WCAG 1.4.11, non-text contrast): Okabe-Ito's orange #E69F00 (2.2:1) and sky blue
-     * #56B4E9 (2.3:1), and the grey #9E9E9E (2.7:1), were faint lines for a reader with low vision.
+     * #56B4E9 (2.3:1), and the grey #9E9E9E (2.7:1), were faint lines for a reader with low vision. Any two are at
+     * least {@value #APART} apart in CIEDE2000 (a teacher's review: the ten before had two blues, #1565C0 and #5D8FC9,
+     * 15.5 apart, and two teals, #01665E and #009E73, 22.2, side by side in shared-eni-65k's chart; the least pair
+     * was 13.1), and {@value #APART_FROM_LINES} from the lines a chart draws with them (the others' grey, the total,
+     * the ENI quota's wine, the account limit's indigo); picked by a search over sRGB, the first two kept.
      */
-    public static final String[] SERIES = {"#1565C0", "#C28600", "#8C510A", "#5D8FC9", "#01665E", "#332288", "#AA4499",
-        "#228833", "#999933", "#009E73"};
+    public static final String[] SERIES = {"#1565C0", "#C28600", "#115511", "#EE6655", "#AA22FF", "#44AA00", "#EE4499",
+        "#990000", "#009988", "#775522"};
+    /** The least CIEDE2000 difference of two series colours (PaletteDistinctTest). */
+    public static final double APART = 23;
+    /** The least CIEDE2000 difference of a series colour from the other lines of a chart (PaletteDistinctTest). */
+    public static final double APART_FROM_LINES = 20;
     public static final int DISTINCT = SERIES.length;
     public static final String OTHERS = "#949494";
     /** The account's total (all keys, the account's ConcurrentExecutions), drawn over the series. */

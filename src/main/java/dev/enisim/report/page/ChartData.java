@@ -96,6 +96,7 @@ final class ChartData {
             queue(charts, "sqs-queues", "SQS queues per function (event source mappings)", Charts.sqsPanels(r, bucket()),
                     Charts.sqsSentence(r));
         }
+        stableColours(charts);
         // up to 200 actions are marker lines (a label where there is room; zooming in makes room): the first 60 alone left
         // out quota-500's last 50 creations, the ten that go Failed among them
         // existing functions past a handful one marker: a 600-function account's 200 were all "Existing function X"
@@ -110,6 +111,13 @@ final class ChartData {
             markers.add(Json.obj().put("t", a.atSeconds()).put("label", Palette.shortLabel(a.description())));
         }
         o.put("markersLeftOut", Math.max(0, actions.size() - MARKERS));
+        // the lifecycle moments beside the actions (Inactive, restores, scale-outs, ENIs deleted: LifecycleMoments),
+        // at most 20, drawn in a colour and line of their own (charts.js); idle-reclaim's charts marked 0d alone
+        ArrayNode moments = o.putArray("moments");
+        for (dev.enisim.report.chart.LifecycleMoments.Marker m : dev.enisim.report.chart.LifecycleMoments.of(r)) {
+            moments.add(Json.obj().put("t", m.atSeconds()).put("kind", m.kind().name()).put("label", m.label())
+                    .put("count", m.count()).put("detail", m.detail()));
+        }
         return o;
     }
 
@@ -394,6 +402,76 @@ final class ChartData {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /**
+     * One colour per function or key on the whole page, apart from every other in each chart it is drawn in (a
+     * teacher's review, C4). The {@value Palette#DISTINCT} most relevant keep their colour of every chart file
+     * ({@link Palette#colour}); each one past them took, chart by chart, the first colour its chart left unused, so one
+     * function could be blue in one chart and teal in the next, and two functions one colour on one page. Now each
+     * past them, in the order the page first draws it, takes the first palette colour no function (or key) drawn with
+     * it in any chart has; when every colour is taken, the one taken in the fewest of its charts. The latency chart's
+     * series are percentiles, coloured as latency.png, and stay.
+     */
+    private void stableColours(ArrayNode charts) {
+        List<List<String>> drawn = new ArrayList<>(); // each chart's functions and keys ("function/x", "eniKey/y")
+        Map<String, String> colour = new java.util.LinkedHashMap<>();
+        List<String> past = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : charts) {
+            if (c.get("id").asText().equals("latency")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode x : c.withArray("series")) {
+                String scope = x.get("scope").asText();
+                Metric.Scope sc = scope.equals("function") ? Metric.Scope.FUNCTION : scope.equals(
+                        Metric.Scope.ENI_KEY.id()) ? Metric.Scope.ENI_KEY : null;
+                String name = scope + "/" + x.get("id").asText();
+                if (sc == null || names.contains(name)) {
+                    continue;
+                }
+                names.add(name);
+                String fixed = palette.colour(sc, x.get("id").asText());
+                if (!fixed.equals(Palette.OTHERS)) {
+                    colour.put(name, fixed);
+                } else if (!past.contains(name)) {
+                    past.add(name);
+                }
+            }
+            drawn.add(names);
+        }
+        for (String name : past) {
+            Map<String, Integer> taken = new java.util.HashMap<>(); // each colour: in how many of its charts
+            for (List<String> names : drawn) {
+                if (names.contains(name)) {
+                    java.util.Set<String> here = new java.util.HashSet<>();
+                    for (String other : names) {
+                        if (!other.equals(name) && colour.containsKey(other)) {
+                            here.add(colour.get(other));
+                        }
+                    }
+                    here.forEach(h -> taken.merge(h, 1, Integer::sum));
+                }
+            }
+            String pick = null;
+            for (String c : Palette.SERIES) {
+                if (pick == null || taken.getOrDefault(c, 0) < taken.getOrDefault(pick, 0)) {
+                    pick = c;
+                }
+            }
+            colour.put(name, pick);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode c : charts) {
+            if (c.get("id").asText().equals("latency")) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode x : c.withArray("series")) {
+                String name = x.get("scope").asText() + "/" + x.get("id").asText();
+                if (colour.containsKey(name)) {
+                    ((ObjectNode) x).put("color", colour.get(name));
+                }
+            }
+        }
+    }
 
     /**
      * Adds the top {@value #TOP} series by {@code score} and, if any are left, one "others" series: for counts per

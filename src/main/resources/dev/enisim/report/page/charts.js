@@ -161,50 +161,81 @@
   var LANE = 13, LABEL_GAP = 4;
 
   /**
+   * The lifecycle moments' lines and labels (LifecycleMoments: Inactive, restores, scale-outs, ENIs deleted), apart
+   * from the timeline actions' dashed grey: a dotted vermillion line (3.9:1 on white, WCAG 1.4.11) and its label in a
+   * darker shade of it (6.5:1). Told in each chart's key under its plot.
+   */
+  var MOMENT = '#D55E00', MOMENT_INK = '#A63A00', ACTION = '#9e9e9e';
+  var moments = cd.moments || [];
+
+  /** The markers in time order, actions before moments at one instant: each {t, label, moment}. */
+  var allMarkers = cd.markers.map(function (m) { return {t: m.t, label: m.label, moment: false}; })
+    .concat(moments.map(function (m) { return {t: m.t, label: m.label, moment: true, detail: m.detail}; }))
+    .sort(function (a, b) { return a.t - b.t || (a.moment === b.moment ? 0 : a.moment ? 1 : -1); });
+
+  /**
    * Where the markers in view go (pure layout, nothing drawn; device px): each marker's line or its count in a
    * "+N more", each label's row and side. The value axis' range reads it ({@link #yRange}: room for the rows in use)
-   * and the plugin draws it.
+   * and the plugin draws it. Actions and lifecycle moments share the label rows (no label over another) and are
+   * thinned each on its own: a line at least MARKER_GAP px from the one before of its kind, a marker nearer counted
+   * in the "+N more" of the last label of its kind.
    */
   function markerLayout(u, ctx, dpr) {
     var min = u.scales.x.min, max = u.scales.x.max;
-    var rows = [-1e9, -1e9, -1e9], placed = [], lastLine = -1e9, lines = [];
+    // three rows for the labels of both kinds, and a fourth for the moments alone: a dense run's actions filled the
+    // three before its first moment, whose "+N more" then had no label of its kind to join
+    var rows = [-1e9, -1e9, -1e9, -1e9], placed = [], lastLine = {a: -1e9, m: -1e9}, lines = [], momentLines = [];
+    function lastOf(kind) {
+      for (var i = placed.length - 1; i >= 0; i--) { if (placed[i].moment === kind) { return placed[i]; } }
+      return null;
+    }
+    function count(near) {
+      near.more++;
+      rows[near.r] = Math.max(rows[near.r], near.x + ctx.measureText(near.label + ' +' + near.more + ' more')
+        .width + 8 * dpr);
+    }
     // each marker labelled or counted in a "+N more"; one line per MARKER_GAP px at the most: quota-500's 110
     // creations, 30 s apart over two hours, were dashed lines 4 px apart that merged into a solid band
-    cd.markers.forEach(function (m) {
+    allMarkers.forEach(function (m) {
       if (m.t < min || m.t > max) { return; }
-      var x = Math.round(u.valToPos(m.t, 'x', true));
-      if (x - lastLine < MARKER_GAP * dpr && placed.length) { // too near the line before: counted with it
-        var near = placed[placed.length - 1];
-        near.more++;
-        rows[near.r] = Math.max(rows[near.r], near.x + ctx.measureText(near.label + ' +' + near.more + ' more')
-          .width + 8 * dpr);
+      var x = Math.round(u.valToPos(m.t, 'x', true)), k = m.moment ? 'm' : 'a', near = lastOf(m.moment);
+      if (x - lastLine[k] < MARKER_GAP * dpr && near) { // too near the line before of its kind: counted with it
+        // a moment keeps a label of its own on that line while a row has room there (idle-reclaim's "2 ENIs
+        // deleted", minutes after "2 functions Inactive" on a 40-day axis, read "+1 more")
+        var wm = ctx.measureText(m.label).width + 4 * dpr;
+        var fits = lastLine[k] + wm + 4 * dpr <= u.bbox.left + u.bbox.width;
+        for (var q = 0; m.moment && fits && q < 4; q++) {
+          if (rows[q] < lastLine[k]) {
+            placed.push({x: lastLine[k], r: q, label: m.label, more: 0, flip: false, moment: true});
+            rows[q] = lastLine[k] + wm + 4 * dpr;
+            return;
+          }
+        }
+        count(near);
         return;
       }
-      lastLine = x;
-      lines.push(x);
+      lastLine[k] = x;
+      (m.moment ? momentLines : lines).push({x: x, m: m});
       var w = ctx.measureText(m.label).width + 4 * dpr;
       // no room right of its line (az-outage's "AZ us-east-1a back up" was cut at the plot's edge, 420 px wide):
       // the label goes to the line's left
       var flip = x + w + 4 * dpr > u.bbox.left + u.bbox.width && x - w - 4 * dpr >= u.bbox.left;
-      for (var r = 0; r < rows.length; r++) {
+      for (var r = 0; r < (m.moment ? 4 : 3); r++) {
         if (rows[r] < (flip ? x - w - 4 * dpr : x)) {
-          placed.push({x: x, r: r, label: m.label, more: 0, flip: flip});
+          placed.push({x: x, r: r, label: m.label, more: 0, flip: flip, moment: m.moment});
           rows[r] = flip ? x + 4 * dpr : x + w + 4 * dpr;
           return;
         }
       }
-      if (!placed.length) { placed.push({x: x, r: 0, label: '', more: 0}); }
-      var last = placed[placed.length - 1];
-      last.more++;
-      rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
-        + 8 * dpr);
+      if (!near) { near = {x: x, r: 0, label: '', more: 0, moment: m.moment}; placed.push(near); }
+      count(near);
     });
-    return {placed: placed, lines: lines};
+    return {placed: placed, lines: lines, momentLines: momentLines};
   }
 
-  /** The rows of action labels a chart draws now (0: none), from its layout at its x scale and width. */
+  /** The rows of marker labels a chart draws now (0: none), from its layout at its x scale and width. */
   function labelRows(spec, u) {
-    if (spec.markerLabels === false || !cd.markers.length || u.scales.x.min == null) { return 0; }
+    if (spec.markerLabels === false || !allMarkers.length || u.scales.x.min == null) { return 0; }
     var ctx = u.ctx, dpr = devicePixelRatio || 1;
     ctx.save();
     ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
@@ -215,21 +246,52 @@
     return rows;
   }
 
+  /**
+   * The marker under the pointer ({x} in CSS px from the plot's left), a moment before an action, within 5 px of its
+   * line: the text the plot's title (the browser's tooltip) shows, "20d 00:00:00 batch-report restoring: ...".
+   */
+  function markerAt(u, x) {
+    var best = null, dpr = devicePixelRatio || 1;
+    ((u.enisimMomentLines || []).concat(u.enisimActionLines || [])).forEach(function (l) {
+      var d = Math.abs(l.x / dpr - u.bbox.left / dpr - x);
+      if (d <= 5 && (best == null || d < best.d)) { best = {d: d, m: l.m}; }
+    });
+    return best && clock(best.m.t, true) + '  ' + (best.m.moment ? 'lifecycle: ' + best.m.label + (best.m.detail
+      ? ': ' + best.m.detail : '') : 'timeline action: ' + best.m.label);
+  }
+
   function markersPlugin(spec) {
-    return {hooks: {draw: [function (u) {
+    return {hooks: {ready: [function (u) {
+      // the hover text of a marker's line (its label cut nothing out, its detail names whom)
+      u.over.addEventListener('mousemove', function (e) {
+        var t = markerAt(u, e.offsetX);
+        if (t) { u.over.setAttribute('title', t); } else { u.over.removeAttribute('title'); }
+      });
+    }], draw: [function (u) {
       var ctx = u.ctx, dpr = devicePixelRatio || 1;
       ctx.save();
       ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
       ctx.textBaseline = 'top';
       ctx.textAlign = 'left';
-      var lane = LANE * dpr, layout = markerLayout(u, ctx, dpr), placed = layout.placed, lines = [];
-      ctx.strokeStyle = '#9e9e9e';
+      var lane = LANE * dpr, layout = markerLayout(u, ctx, dpr), placed = layout.placed, lines = [], mlines = [];
+      ctx.strokeStyle = ACTION;
       ctx.setLineDash([4 * dpr, 3 * dpr]);
       ctx.lineWidth = dpr;
-      layout.lines.forEach(function (x) {
-        lines.push(x / dpr);
-        ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+      layout.lines.forEach(function (l) {
+        lines.push(l.x / dpr);
+        ctx.beginPath(); ctx.moveTo(l.x, u.bbox.top); ctx.lineTo(l.x, u.bbox.top + u.bbox.height); ctx.stroke();
       });
+      // the moments: dotted, thicker, in their own colour
+      ctx.strokeStyle = MOMENT;
+      ctx.setLineDash([1.5 * dpr, 2.5 * dpr]);
+      ctx.lineWidth = 2 * dpr;
+      layout.momentLines.forEach(function (l) {
+        mlines.push(l.x / dpr);
+        ctx.beginPath(); ctx.moveTo(l.x, u.bbox.top); ctx.lineTo(l.x, u.bbox.top + u.bbox.height); ctx.stroke();
+      });
+      ctx.lineWidth = dpr;
+      u.enisimActionLines = layout.lines;
+      u.enisimMomentLines = layout.momentLines;
       if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
         var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
@@ -238,16 +300,19 @@
         var bx = Math.max(u.bbox.left, Math.min(p.flip ? p.x - 2 * dpr - w : p.x + 2 * dpr, right - w));
         ctx.fillStyle = 'rgba(255,255,255,.85)';
         ctx.fillRect(bx, u.bbox.top + p.r * lane, w, lane - dpr);
-        ctx.fillStyle = '#424242';
+        ctx.fillStyle = p.moment ? MOMENT_INK : '#424242';
         ctx.fillText(text, bx + 2 * dpr, u.bbox.top + p.r * lane + dpr);
         p.box = [bx / dpr, (bx + w) / dpr];
       });
-      // each label's text, count, row and box (CSS px from the canvas' left)
-      u.enisimLabels = placed.map(function (p) {
+      // each label's text, count, row and box (CSS px from the canvas' left): the actions' and the moments'
+      function told(p) {
         return {label: p.label, more: p.more, row: p.r, box: p.box || null,
           top: (u.bbox.top + p.r * lane) / dpr, bottom: (u.bbox.top + (p.r + 1) * lane - dpr) / dpr};
-      });
+      }
+      u.enisimLabels = placed.filter(function (p) { return !p.moment; }).map(told);
+      u.enisimMomentLabels = placed.filter(function (p) { return p.moment; }).map(told);
       u.enisimLines = lines; // the action lines drawn, CSS px from the canvas' left
+      u.enisimMoments = mlines; // the moments' lines drawn, likewise
       ctx.setLineDash([6 * dpr, 4 * dpr]);
       (spec.lines || []).forEach(function (l) {
         var y = Math.round(u.valToPos(l.value, 'y', true));
@@ -448,10 +513,37 @@
     var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
     var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
-      (note ? ' ' + note : '');
+      (note ? ' ' + note : '') + (moments.length && spec.markerLabels !== false ? ' Lifecycle moments marked: '
+      + moments.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', text);
     canvas.textContent = text;
+  }
+
+  /**
+   * The key to a chart's vertical lines, under its plot: the timeline actions' dashed grey line and the lifecycle
+   * moments' dotted vermillion one (each when the page has any), drawn as the plot draws them, and how to read more.
+   */
+  function markerKey(box) {
+    if (!allMarkers.length) { return; }
+    var key = document.createElement('div');
+    key.className = 'marker-key';
+    function entry(colour, dash, width, text) {
+      var s = document.createElement('span');
+      s.innerHTML = '<svg width="12" height="14" aria-hidden="true" focusable="false"><line x1="6" y1="1" x2="6" '
+        + 'y2="13" stroke="' + colour + '" stroke-width="' + width + '" stroke-dasharray="' + dash + '"/></svg>';
+      s.appendChild(document.createTextNode(text));
+      key.appendChild(s);
+    }
+    if (cd.markers.length) { entry(ACTION, '4 3', 1.2, 'timeline action'); }
+    if (moments.length) {
+      entry(MOMENT, '1.5 2.5', 2, 'lifecycle moment (Inactive, restore, Failed, scale-out, ENIs deleted or orphaned)');
+    }
+    var hint = document.createElement('span');
+    hint.className = 'key-hint';
+    hint.textContent = 'point at a line for what it marks';
+    key.appendChild(hint);
+    box.appendChild(key);
   }
 
   function add(spec, list) {
@@ -488,6 +580,7 @@
       head.appendChild(sel);
     }
     box.appendChild(entry.el);
+    if (!owner) { markerKey(box); }
     if (spec.note || (spec.choices || []).some(function (c) { return c.note; })) {
       entry.note = document.createElement('p');
       entry.note.className = 'note';
