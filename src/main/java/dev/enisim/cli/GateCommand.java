@@ -56,6 +56,13 @@ final class GateCommand implements Callable<Integer> {
             description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder (default: none).")
     List<Path> templates = new ArrayList<>();
 
+    @Option(names = "--base-template", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The templates as deployed now (the pull request's base branch): a function they define"
+                + " that --template leaves out is deleted by the change, as CloudFormation deletes a resource removed"
+                + " from its stack (default: none; then only --stack-name tells the stack's functions, and gate.md"
+                + " says what could not be seen).")
+    List<Path> baseTemplates = new ArrayList<>();
+
     @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output (default: none).")
     List<Path> plans = new ArrayList<>();
 
@@ -269,6 +276,21 @@ final class GateCommand implements Callable<Integer> {
                     functions, deleteStack, stackParams, origins, stackOrigins));
         } catch (ScenarioException e) {
             problems.add(e);
+        }
+        if (change != null && !deleteStack) { // a function of the stack the templates leave out: deleted
+            Change base = null;
+            if (!baseTemplates.isEmpty()) {
+                try {
+                    base = ChangeReader.read(baseTemplates, List.of(), new ChangeReader.Inputs(params, exported,
+                            pseudo, subnets, functions, false, stackParams, origins, stackOrigins));
+                } catch (ScenarioException e) {
+                    problems.add(e);
+                }
+            }
+            if (baseTemplates.isEmpty() || base != null) {
+                change = dev.enisim.gate.Removals.apply(change, functions, templates.stream().map(Path::toString)
+                        .toList(), base, stackName);
+            }
         }
         if (change != null) {
             try {
@@ -643,6 +665,7 @@ final class GateCommand implements Callable<Integer> {
         in.add(account);
         in.addAll(dev.enisim.scenario.TraceFiles.of(Main.workingDir(spec).resolve(account)));
         in.addAll(templates);
+        in.addAll(baseTemplates);
         in.addAll(plans);
         in.addAll(exports);
         if (rulesFile != null) {
