@@ -57,6 +57,11 @@ final class CheckCommand implements Callable<Integer> {
                 + "GitHub Actions' job summary; unset: none).")
     String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
+    @Option(names = "--github-annotations", description = "Also print each failed assertion as a GitHub Actions"
+            + " annotation (::error file=FILE,line=LINE::...), which GitHub shows on the pull request's diff at the"
+            + " assertion's line (default: not printed).")
+    boolean githubAnnotations;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)) (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -360,6 +365,20 @@ final class CheckCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /**
+     * A GitHub Actions error annotation ({@code ::error file=F,line=L,title=T::MESSAGE}), its properties and message
+     * escaped as GitHub's workflow commands need ({@code %}, line breaks; in properties also {@code :} and {@code ,}).
+     */
+    static String annotation(String file, Integer line, String message) {
+        return "::error file=" + property(file) + (line == null ? "" : ",line=" + line) + ",title=enisim check::"
+                + message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A")
+                .replace(",", "%2C");
+    }
+
     /** What --threads runs on: the option's, or one thread per core. */
     int threads() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -396,10 +415,17 @@ final class CheckCommand implements Callable<Integer> {
         if (c.results().isEmpty() && baseline == null) {
             unchecked.add(c.file());
         }
-        for (Checker.Result r : c.results()) {
-            // the sentence shows a control character as its escape already; a value of the run may hold one too
-            out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
-                    dev.enisim.check.Expectation.visible(r.actual()));
+        for (int i = 0; i < c.results().size(); i++) {
+            Checker.Result r = c.results().get(i);
+            // the sentence shows a control character as its escape already; a value of the run may hold one too; a
+            // failure says where its assertion is written (FILE:LINE: expect[i], as bad input does: a link in editors
+            // and CI logs)
+            out.printf("  %s  %s%s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
+                    r.expectation().text(), dev.enisim.check.Expectation.visible(r.actual()));
+            if (githubAnnotations && !r.passed()) {
+                out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
+                        + " (actual " + dev.enisim.check.Expectation.visible(r.actual()) + ")"));
+            }
         }
         if (baseline == null) {
             return;
