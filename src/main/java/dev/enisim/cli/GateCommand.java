@@ -302,7 +302,7 @@ final class GateCommand implements Callable<Integer> {
         if (change != null && metricRules != null && at != null) { // a metric no run reports: said before the runs
             try {
                 Gate.checkMetrics(account, change, metricRules, traffic, defaultTraffic, at, rulesFile == null
-                        ? "gate rules" : rulesFile.toString());
+                        ? "gate rules" : rulesFile.toString(), rulePaths());
             } catch (ScenarioException e) {
                 problems.add(e);
             }
@@ -755,6 +755,27 @@ final class GateCommand implements Callable<Integer> {
      * for the metric check when {@link #rules} found some ({@link Gate#checkMetrics} checks each rule on its own and
      * leaves a rule said wrong to that check); null without a rules file or when it cannot be read as one.
      */
+    /** Each sentence of the rules file by its path there ({@code gate[3]}; the first when given twice). */
+    private Map<String, String> rulePaths() {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (rulesFile == null) {
+            return out;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = ScenarioLoader.readTree(rulesFile, "rules file");
+            String key = tree == null ? null : tree.has("gate") ? "gate" : tree.has("expect") ? "expect" : null;
+            com.fasterxml.jackson.databind.JsonNode list = key == null ? null : tree.get(key);
+            for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+                if (list.get(i).isTextual()) {
+                    out.putIfAbsent(list.get(i).asText(), key + "[" + i + "]");
+                }
+            }
+        } catch (ScenarioException | RuntimeException e) { // said by the rules' own check
+            return out;
+        }
+        return out;
+    }
+
     private List<String> fileSentences() {
         if (rulesFile == null) {
             return null;
