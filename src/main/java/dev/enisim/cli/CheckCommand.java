@@ -481,7 +481,7 @@ final class CheckCommand implements Callable<Integer> {
                     expected = readBaseline(baselineFile(name));
                 }
                 if (replications >= 1) { // otherwise said with the options' problems
-                    budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                    budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr(), true);
                 }
                 // a metric no run reports (enis.orphand) is bad input before any run, not after them all
                 List<dev.enisim.scenario.Problem> unknown = Checker.unknownMetrics(in.loaded().scenario(),
