@@ -739,6 +739,36 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The files given and those of the folders given; a folder without any is a problem, kept in {@code problems}. */
+    /**
+     * A folder is not searched below its top: its subfolders (not hidden, not named themselves) that hold *.yaml or
+     * *.yml files are named in a note on stderr, so that a partial check is not taken for a whole one.
+     */
+    private void skippedFolders(Path folder) {
+        java.util.Set<Path> named = new java.util.HashSet<>();
+        paths.forEach(p -> named.add(p.toAbsolutePath().normalize()));
+        List<String> skipped = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path d : s.filter(Files::isDirectory).sorted().toList()) {
+                if (d.getFileName().toString().startsWith(".") || named.contains(d.toAbsolutePath().normalize())) {
+                    continue;
+                }
+                try (Stream<Path> w = Files.walk(d, 8)) {
+                    if (w.anyMatch(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")
+                            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))) {
+                        skipped.add(d.toString());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // a note only: a folder that cannot be listed is said by the check itself
+        }
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("note: " + folder + ": its subfolders are not checked (a folder's"
+                    + " own *.yaml and *.yml files only); " + skipped.size() + " of them hold some: "
+                    + String.join(", ", skipped) + " (name them too to check them)");
+        }
+    }
+
     private List<Path> scenarioFiles(Set<String> problems) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
@@ -756,6 +786,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     files.addAll(found);
                 }
+                skippedFolders(p);
             } else {
                 files.add(p);
             }
