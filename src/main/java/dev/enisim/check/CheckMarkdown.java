@@ -40,12 +40,15 @@ public final class CheckMarkdown {
         int failedExpectations = 0;
         int drifted = 0;
         for (Checker.ScenarioCheck c : checks) {
-            for (Checker.Result r : c.results()) {
+            for (int i = 0; i < c.results().size(); i++) {
+                Checker.Result r = c.results().get(i);
                 total++;
                 failures += r.passed() ? 0 : 1;
                 failedExpectations += r.passed() ? 0 : 1;
                 passes += r.passed() ? 1 : 0;
-                (r.passed() ? passed : failed).append(row(c, "`" + cell(r.expectation().text()) + "`", r.passed(),
+                // a failure says where its assertion is written (FILE:LINE: expect[i])
+                (r.passed() ? passed : failed).append(row(c, "`" + cell(r.expectation().text()) + "`" + (r.passed()
+                        || c.lines().isEmpty() ? "" : " at " + cell(c.where(i))), r.passed(),
                         cell(Expectation.visible(r.actual()))));
             }
             List<Baseline.Diff> d = baselines.get(c.file());

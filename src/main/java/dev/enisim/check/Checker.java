@@ -28,10 +28,38 @@ public final class Checker {
 
     /** All verdicts of one scenario (as run, with its {@code --set} changes), with the run(s) they came from. */
     public record ScenarioCheck(Scenario scenario, String file, int replications, List<Result> results,
-            List<RunResult> runs) {
+            List<RunResult> runs, List<Integer> lines) {
+
+        /**
+         * @param lines the line in {@code file} of each result's assertion ({@code expect[i]}; null where not known),
+         *              for the FAIL line, the JUnit testcase and the step summary; empty: none known
+         */
+        public ScenarioCheck {
+            lines = java.util.Collections.unmodifiableList(new ArrayList<>(lines));
+        }
+
+        /** Without the assertions' lines. */
+        public ScenarioCheck(Scenario scenario, String file, int replications, List<Result> results,
+                List<RunResult> runs) {
+            this(scenario, file, replications, results, runs, List.of());
+        }
 
         public String name() {
             return scenario.name();
+        }
+
+        /** The line of result {@code i}'s assertion in {@link #file}, or null when not known. */
+        public Integer line(int i) {
+            return i < lines.size() ? lines.get(i) : null;
+        }
+
+        /**
+         * Where result {@code i}'s assertion is written, as bad input names it: {@code FILE:LINE: expect[i]}
+         * ({@code FILE: expect[i]} when its line is not known).
+         */
+        public String where(int i) {
+            Integer line = line(i);
+            return file + (line == null ? "" : ":" + line) + ": expect[" + i + "]";
         }
 
         public boolean passed() {
@@ -75,8 +103,14 @@ public final class Checker {
      * is bad input ({@link ScenarioException}).
      */
     public static ScenarioCheck checked(Loaded loaded, String file, List<RunResult> runs) throws ScenarioException {
-        return new ScenarioCheck(loaded.scenario(), file, runs.size(), evaluate(loaded.expectations(), runs, file),
-                runs);
+        List<Result> results = evaluate(loaded.expectations(), runs, file);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            paths.add("expect[" + i + "]");
+        }
+        Map<String, Integer> at = dev.enisim.scenario.SourceLines.of(Path.of(file), paths);
+        return new ScenarioCheck(loaded.scenario(), file, runs.size(), results, runs, paths.stream().map(at::get)
+                .toList());
     }
 
     /** A scenario and its expectations, both valid. */
@@ -119,8 +153,22 @@ public final class Checker {
             scenario.trafficBeyondRates(traffic).forEach(p -> problems.add(new Problem("--set traffic", p)));
         }
         List<Expectation> expectations = List.of();
+        boolean scenarioSound = problems.isEmpty();
         try {
-            expectations = ExpectReader.read(tree, source, scenario);
+            List<Problem> wrong = new ArrayList<>();
+            Map<Integer, Expectation> each = ExpectReader.readEach(tree, source, scenario, wrong);
+            expectations = new ArrayList<>(each.values());
+            if (!wrong.isEmpty() && scenarioSound) {
+                // the sound assertions' metrics checked now too: an unknown metric or function (enis.peek,
+                // functions.pay-99...) was said only once the other assertions were fixed, a second CI round-trip
+                List<Integer> at = new ArrayList<>(each.keySet());
+                for (Problem p : unknownMetrics(scenario, expectations)) {
+                    int j = Integer.parseInt(p.path().replaceAll("\\D", ""));
+                    wrong.add(new Problem("expect[" + at.get(j) + "]", p.message()));
+                }
+                wrong.sort(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.path().replaceAll("\\D", ""))));
+            }
+            problems.addAll(wrong);
         } catch (ScenarioException e) {
             problems.addAll(e.problems());
         }

@@ -30,8 +30,22 @@ public final class ExpectReader {
      */
     public static List<Expectation> read(JsonNode tree, String source, dev.enisim.scenario.Scenario scenario)
             throws ScenarioException {
-        List<Expectation> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.Map<Integer, Expectation> each = readEach(tree, source, scenario, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return new ArrayList<>(each.values());
+    }
+
+    /**
+     * As {@link #read(JsonNode, String, dev.enisim.scenario.Scenario)}, each assertion's problem added to {@code
+     * problems} and the assertions that are sound kept by their index in the list ({@code expect[i]}): what only a
+     * run can tell of them (an unknown metric) is then said with the others' problems, all at once.
+     */
+    public static java.util.Map<Integer, Expectation> readEach(JsonNode tree, String source,
+            dev.enisim.scenario.Scenario scenario, List<Problem> problems) throws ScenarioException {
+        java.util.Map<Integer, Expectation> out = new java.util.LinkedHashMap<>();
         JsonNode list = tree.get("expect");
         if (list == null || list.isNull()) {
             return out;
@@ -58,13 +72,10 @@ public final class ExpectReader {
                     problems.add(new Problem("expect[" + i + "]", wrong));
                     continue;
                 }
-                out.add(e);
+                out.put(i, e);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem("expect[" + i + "]", e.getMessage()));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
         }
         return out;
     }

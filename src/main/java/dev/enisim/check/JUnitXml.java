@@ -61,9 +61,19 @@ public final class JUnitXml {
             b.append("    <properties><property name=\"file\" value=\"").append(esc(c.file()))
                     .append("\"/><property name=\"replications\" value=\"").append(c.replications())
                     .append("\"/></properties>\n");
-            for (Checker.Result r : c.results()) {
+            for (int i = 0; i < c.results().size(); i++) {
+                Checker.Result r = c.results().get(i);
+                // file and line: where the assertion is written, as JUnit consumers (GitHub's test reporters, GitLab,
+                // Jenkins) read them to link a failure to its source
+                Integer line = c.line(i);
                 b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"")
                         .append(esc(r.expectation().text())).append("\"");
+                if (!c.lines().isEmpty()) {
+                    b.append(" file=\"").append(esc(c.file())).append("\"");
+                    if (line != null) {
+                        b.append(" line=\"").append(line).append("\"");
+                    }
+                }
                 if (r.passed()) {
                     b.append("/>\n");
                 } else {

@@ -106,9 +106,21 @@ final class Budget {
 
     /** Checks {@code runs} runs of {@code s} against the budget (refusing: exit 2), announcing a long one. */
     void check(Scenario s, long runs, PrintWriter err) {
+        check(s, runs, err, false);
+    }
+
+    /**
+     * As above; {@code refusesExpect}: the caller refuses an expect: name the scenario lacks itself (check), so the
+     * warning that says "check refuses it" is not said too (the same problem twice, once without its line).
+     */
+    void check(Scenario s, long runs, PrintWriter err, boolean refusesExpect) {
         Main.noteEstimatedNeed(need(s)); // for the out-of-memory line's advice, should the run end so
+        java.util.Collection<String> refused = refusesExpect ? dev.enisim.scenario.ExpectNames.warnings(s).values()
+                : java.util.List.of();
         for (String w : ScenarioLoader.warnings(s)) {
-            err.println("warning: " + w);
+            if (!refused.contains(w)) {
+                err.println("warning: " + w);
+            }
         }
         memory(s, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
         check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), s, err);

@@ -57,6 +57,11 @@ final class CheckCommand implements Callable<Integer> {
                 + "GitHub Actions' job summary; unset: none).")
     String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
+    @Option(names = "--github-annotations", description = "Also print each failed assertion as a GitHub Actions"
+            + " annotation (::error file=FILE,line=LINE::...), which GitHub shows on the pull request's diff at the"
+            + " assertion's line (default: not printed).")
+    boolean githubAnnotations;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)) (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -360,6 +365,20 @@ final class CheckCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /**
+     * A GitHub Actions error annotation ({@code ::error file=F,line=L,title=T::MESSAGE}), its properties and message
+     * escaped as GitHub's workflow commands need ({@code %}, line breaks; in properties also {@code :} and {@code ,}).
+     */
+    static String annotation(String file, Integer line, String message) {
+        return "::error file=" + property(file) + (line == null ? "" : ",line=" + line) + ",title=enisim check::"
+                + message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A")
+                .replace(",", "%2C");
+    }
+
     /** What --threads runs on: the option's, or one thread per core. */
     int threads() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -396,10 +415,17 @@ final class CheckCommand implements Callable<Integer> {
         if (c.results().isEmpty() && baseline == null) {
             unchecked.add(c.file());
         }
-        for (Checker.Result r : c.results()) {
-            // the sentence shows a control character as its escape already; a value of the run may hold one too
-            out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
-                    dev.enisim.check.Expectation.visible(r.actual()));
+        for (int i = 0; i < c.results().size(); i++) {
+            Checker.Result r = c.results().get(i);
+            // the sentence shows a control character as its escape already; a value of the run may hold one too; a
+            // failure says where its assertion is written (FILE:LINE: expect[i], as bad input does: a link in editors
+            // and CI logs)
+            out.printf("  %s  %s%s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
+                    r.expectation().text(), dev.enisim.check.Expectation.visible(r.actual()));
+            if (githubAnnotations && !r.passed()) {
+                out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
+                        + " (actual " + dev.enisim.check.Expectation.visible(r.actual()) + ")"));
+            }
         }
         if (baseline == null) {
             return;
@@ -455,7 +481,7 @@ final class CheckCommand implements Callable<Integer> {
                     expected = readBaseline(baselineFile(name));
                 }
                 if (replications >= 1) { // otherwise said with the options' problems
-                    budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                    budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr(), true);
                 }
                 // a metric no run reports (enis.orphand) is bad input before any run, not after them all
                 List<dev.enisim.scenario.Problem> unknown = Checker.unknownMetrics(in.loaded().scenario(),
@@ -713,6 +739,36 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The files given and those of the folders given; a folder without any is a problem, kept in {@code problems}. */
+    /**
+     * A folder is not searched below its top: its subfolders (not hidden, not named themselves) that hold *.yaml or
+     * *.yml files are named in a note on stderr, so that a partial check is not taken for a whole one.
+     */
+    private void skippedFolders(Path folder) {
+        java.util.Set<Path> named = new java.util.HashSet<>();
+        paths.forEach(p -> named.add(p.toAbsolutePath().normalize()));
+        List<String> skipped = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path d : s.filter(Files::isDirectory).sorted().toList()) {
+                if (d.getFileName().toString().startsWith(".") || named.contains(d.toAbsolutePath().normalize())) {
+                    continue;
+                }
+                try (Stream<Path> w = Files.walk(d, 8)) {
+                    if (w.anyMatch(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")
+                            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))) {
+                        skipped.add(d.toString());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // a note only: a folder that cannot be listed is said by the check itself
+        }
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("note: " + folder + ": its subfolders are not checked (a folder's"
+                    + " own *.yaml and *.yml files only); " + skipped.size() + " of them hold some: "
+                    + String.join(", ", skipped) + " (name them too to check them)");
+        }
+    }
+
     private List<Path> scenarioFiles(Set<String> problems) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
@@ -730,6 +786,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     files.addAll(found);
                 }
+                skippedFolders(p);
             } else {
                 files.add(p);
             }

@@ -56,6 +56,13 @@ final class GateCommand implements Callable<Integer> {
             description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder (default: none).")
     List<Path> templates = new ArrayList<>();
 
+    @Option(names = "--base-template", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The templates as deployed now (the pull request's base branch): a function they define"
+                + " that --template leaves out is deleted by the change, as CloudFormation deletes a resource removed"
+                + " from its stack (default: none; then only --stack-name tells the stack's functions, and gate.md"
+                + " says what could not be seen).")
+    List<Path> baseTemplates = new ArrayList<>();
+
     @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output (default: none).")
     List<Path> plans = new ArrayList<>();
 
@@ -270,6 +277,21 @@ final class GateCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             problems.add(e);
         }
+        if (change != null && !deleteStack) { // a function of the stack the templates leave out: deleted
+            Change base = null;
+            if (!baseTemplates.isEmpty()) {
+                try {
+                    base = ChangeReader.read(baseTemplates, List.of(), new ChangeReader.Inputs(params, exported,
+                            pseudo, subnets, functions, false, stackParams, origins, stackOrigins));
+                } catch (ScenarioException e) {
+                    problems.add(e);
+                }
+            }
+            if (baseTemplates.isEmpty() || base != null) {
+                change = dev.enisim.gate.Removals.apply(change, functions, templates.stream().map(Path::toString)
+                        .toList(), base, stackName);
+            }
+        }
         if (change != null) {
             try {
                 Gate.checkOptions(account, change, traffic, at, deployAt, "gate options");
@@ -280,7 +302,7 @@ final class GateCommand implements Callable<Integer> {
         if (change != null && metricRules != null && at != null) { // a metric no run reports: said before the runs
             try {
                 Gate.checkMetrics(account, change, metricRules, traffic, defaultTraffic, at, rulesFile == null
-                        ? "gate rules" : rulesFile.toString());
+                        ? "gate rules" : rulesFile.toString(), rulePaths());
             } catch (ScenarioException e) {
                 problems.add(e);
             }
@@ -643,6 +665,7 @@ final class GateCommand implements Callable<Integer> {
         in.add(account);
         in.addAll(dev.enisim.scenario.TraceFiles.of(Main.workingDir(spec).resolve(account)));
         in.addAll(templates);
+        in.addAll(baseTemplates);
         in.addAll(plans);
         in.addAll(exports);
         if (rulesFile != null) {
@@ -732,6 +755,27 @@ final class GateCommand implements Callable<Integer> {
      * for the metric check when {@link #rules} found some ({@link Gate#checkMetrics} checks each rule on its own and
      * leaves a rule said wrong to that check); null without a rules file or when it cannot be read as one.
      */
+    /** Each sentence of the rules file by its path there ({@code gate[3]}; the first when given twice). */
+    private Map<String, String> rulePaths() {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (rulesFile == null) {
+            return out;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = ScenarioLoader.readTree(rulesFile, "rules file");
+            String key = tree == null ? null : tree.has("gate") ? "gate" : tree.has("expect") ? "expect" : null;
+            com.fasterxml.jackson.databind.JsonNode list = key == null ? null : tree.get(key);
+            for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+                if (list.get(i).isTextual()) {
+                    out.putIfAbsent(list.get(i).asText(), key + "[" + i + "]");
+                }
+            }
+        } catch (ScenarioException | RuntimeException e) { // said by the rules' own check
+            return out;
+        }
+        return out;
+    }
+
     private List<String> fileSentences() {
         if (rulesFile == null) {
             return null;

@@ -151,6 +151,13 @@ public final class Gate {
         return out;
     }
 
+    /** Replication numbers as said: {@code 0, 3, 4}, the first 10 and how many more. */
+    static String replicationList(List<Integer> rs) {
+        List<String> shown = rs.stream().limit(10).map(String::valueOf).toList();
+        return (rs.size() == 1 ? "replication " : "replications ") + String.join(", ", shown)
+                + (rs.size() > 10 ? " and " + (rs.size() - 10) + " more" : "");
+    }
+
     public static Verdict run(Path account, Change change, Options options) throws ScenarioException {
         JsonNode tree = ScenarioLoader.readTree(account);
         Scenario before = ScenarioLoader.parseTree(tree, account.toString());
@@ -181,6 +188,7 @@ public final class Gate {
         Impact impact = null;
         List<Checker.Result> results = null;
         int[] failedIn = null;
+        List<List<Integer>> crossedIn = new ArrayList<>(); // each rule's replications that crossed it
         for (int r = 0; r < options.replications(); r++) {
             RunResult br = new Simulation(before, r).run();
             RunResult ar = new Simulation(afterScenario, r).run();
@@ -192,9 +200,11 @@ public final class Gate {
                 impact = ir;
                 results = new ArrayList<>(rr);
                 failedIn = new int[rr.size()];
+                rr.forEach(x -> crossedIn.add(new ArrayList<>()));
             }
             for (int i = 0; i < rr.size(); i++) {
                 if (!rr.get(i).passed()) {
+                    crossedIn.get(i).add(r);
                     if (failedIn[i]++ == 0 && r > 0) { // the first failure's figures, with its replication
                         results.set(i, rr.get(i));
                     }
@@ -207,7 +217,9 @@ public final class Gate {
                 results.set(i, new Checker.Result(x.expectation(), x.passed() && failedIn[i] == 0, failedIn[i] == 0
                         ? x.actual() + " (replication 0; holds in all " + options.replications() + ")"
                         : x.actual() + " (crossed in " + failedIn[i] + " of " + options.replications()
-                        + " replications; the first shown)"));
+                        + " replications: " + replicationList(crossedIn.get(i)) + "; shown: replication "
+                        + crossedIn.get(i).get(0) + "'s, seed " + before.seed() + ", which --replications "
+                        + (crossedIn.get(i).get(0) + 1) + " or more runs again)"));
             }
         }
         boolean passed = results.stream().allMatch(Checker.Result::passed);
@@ -241,7 +253,7 @@ public final class Gate {
         try {
             results.addAll(Checker.evaluate(expectations, List.of(a), options.rulesSource()));
         } catch (ScenarioException e) {
-            throw new ScenarioException(options.rulesSource(), named(e.problems(), expectations));
+            throw new ScenarioException(options.rulesSource(), named(e.problems(), expectations, Map.of()));
         }
         return results;
     }
@@ -250,11 +262,15 @@ public final class Gate {
      * Problems of {@code expectations}, named {@code expect[i]}, as the rules' ({@code rule '...'}): "expect[0]" of
      * the account said nothing of where the rule was written.
      */
-    private static List<Problem> named(List<Problem> problems, List<Expectation> expectations) {
+    private static List<Problem> named(List<Problem> problems, List<Expectation> expectations,
+            Map<String, String> paths) {
         List<Problem> named = new ArrayList<>();
         for (Problem p : problems) {
             int i = Integer.parseInt(p.path().replaceAll("\\D", ""));
-            named.add(new Problem("rule '" + expectations.get(i).text() + "'", p.message()));
+            String text = expectations.get(i).text();
+            String path = paths.get(text); // a rule of the rules file: its path there (gate[3]), which gives its line
+            named.add(path != null ? new Problem(path, "'" + text + "': " + p.message())
+                    : new Problem("rule '" + text + "'", p.message()));
         }
         return named;
     }
@@ -269,6 +285,16 @@ public final class Gate {
      */
     public static void checkMetrics(Path account, Change change, List<String> rules, Map<String, String> traffic,
             String defaultTraffic, long deployAtSeconds, String rulesSource) throws ScenarioException {
+        checkMetrics(account, change, rules, traffic, defaultTraffic, deployAtSeconds, rulesSource, Map.of());
+    }
+
+    /**
+     * As above; {@code paths}: a rule's path in the rules file ({@code gate[3]}) by its sentence, so that a rule of
+     * the file is named as its other problems are, with its line.
+     */
+    public static void checkMetrics(Path account, Change change, List<String> rules, Map<String, String> traffic,
+            String defaultTraffic, long deployAtSeconds, String rulesSource, Map<String, String> paths)
+            throws ScenarioException {
         List<Expectation> expectations;
         Scenario afterScenario;
         try {
@@ -296,7 +322,7 @@ public final class Gate {
             // a metric may have been meant as one of the gate's own rules ("failedInvocatons > 0": failing
             // invocations <= N), which no summary path is close to: they are named too
             List<Problem> said = new ArrayList<>();
-            for (Problem p : named(unknown, expectations)) {
+            for (Problem p : named(unknown, expectations, paths)) {
                 said.add(new Problem(p.path(), p.message() + "; or one of the gate's own rules: " + Rules.SENTENCES));
             }
             throw new ScenarioException(rulesSource, said);

@@ -52,15 +52,33 @@ final class Rules {
      * Failed}, {@code quota headroom > 50}), with the sentence's own figure, or null when none is close.
      */
     static String closest(String sentence) {
-        Matcher figure = Pattern.compile("[0-9][0-9.]*[a-z]*").matcher(sentence.strip());
-        String v = figure.find() ? figure.group() : null;
+        Matcher figure = Pattern.compile("([0-9][0-9.]*)\\s*([A-Za-z]*)").matcher(sentence.strip());
+        String number = null;
+        String unit = null;
+        if (figure.find()) {
+            number = figure.group(1);
+            unit = UNITS.get(figure.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
         List<String> candidates = new ArrayList<>();
         for (String form : FORMS) {
-            candidates.add(form.replace("V", v != null ? v : form.startsWith("no function Pending")
-                    || form.startsWith("teardown") ? "DURATION" : "N"));
+            boolean duration = form.startsWith("no function Pending") || form.startsWith("teardown");
+            // the figure as the rule takes it: a duration with its unit written as a duration is (5 min: 5m; a
+            // number without one suggested as DURATION, never as a rule that would be refused too), a count bare
+            String v = number == null ? null : duration ? (unit == null || unit.isEmpty() ? null : number + unit)
+                    : number;
+            candidates.add(form.replace("V", v != null ? v : duration ? "DURATION" : "N"));
         }
         return dev.enisim.scenario.Suggest.closest(sentence.strip().replaceAll("\\s+", " "), candidates);
     }
+
+    /** Units people write after a duration, as a duration writes them ({@code 5 min}: {@code 5m}). */
+    private static final java.util.Map<String, String> UNITS = java.util.Map.ofEntries(java.util.Map.entry("", ""),
+            java.util.Map.entry("ms", "ms"), java.util.Map.entry("msec", "ms"), java.util.Map.entry("s", "s"),
+            java.util.Map.entry("sec", "s"), java.util.Map.entry("secs", "s"), java.util.Map.entry("second", "s"),
+            java.util.Map.entry("seconds", "s"), java.util.Map.entry("m", "m"), java.util.Map.entry("min", "m"),
+            java.util.Map.entry("mins", "m"), java.util.Map.entry("minute", "m"), java.util.Map.entry("minutes", "m"),
+            java.util.Map.entry("h", "h"), java.util.Map.entry("hr", "h"), java.util.Map.entry("hrs", "h"),
+            java.util.Map.entry("hour", "h"), java.util.Map.entry("hours", "h"));
 
     /** Whether the sentence is one of the gate's own (else it is a summary expectation). */
     static boolean isGateRule(String sentence) {
@@ -235,9 +253,12 @@ final class Rules {
 
     private static Checker.Result failed(String sentence, Impact impact) {
         List<String> bad = new ArrayList<>();
+        List<String> updates = new ArrayList<>(); // a failed update: the function stays Active on its old configuration
         for (Impact.FunctionImpact f : impact.functions()) {
-            if (f.failed()) {
+            if ("Failed".equals(f.state())) {
                 bad.add(f.name() + " (" + f.reason() + ")");
+            } else if (f.failed()) {
+                updates.add(f.name() + " (" + f.reason() + ")");
             }
         }
         List<String> why = new ArrayList<>();
@@ -249,7 +270,16 @@ final class Rules {
                         + " of them taken by the change's EFS mount target(s)"));
             }
         }
-        String actual = bad.isEmpty() ? "none Failed" : bad.size() + " Failed: " + String.join(", ", bad)
+        List<String> parts = new ArrayList<>();
+        if (!bad.isEmpty()) {
+            parts.add(bad.size() + " Failed: " + String.join(", ", bad));
+        }
+        if (!updates.isEmpty()) {
+            parts.add(updates.size() + " update" + (updates.size() == 1 ? "" : "s") + " failed: " + String.join(", ",
+                    updates) + " (" + (updates.size() == 1 ? "it stays" : "each stays") + " Active on its old"
+                    + " configuration, LastUpdateStatus Failed)");
+        }
+        String actual = parts.isEmpty() ? "none Failed" : String.join("; ", parts)
                 + (why.isEmpty() ? "" : "; " + String.join("; ", why));
         // a creation or update still going on when the run ends: Active or Failed, the run never told
         List<String> open = new ArrayList<>();

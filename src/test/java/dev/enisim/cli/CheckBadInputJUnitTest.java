@@ -27,7 +27,8 @@ class CheckBadInputJUnitTest {
         Files.writeString(f, CheckCommandTest.SMALL + "expect:\n  - \"enis.peak == 1\"\n");
         Path xml = dir.resolve("junit.xml");
         assertEquals(0, CliTest.run("check", f.toString(), "--junit", xml.toString()).code());
-        assertTrue(Files.readString(xml).contains("name=\"enis.peak == 1\"/>"), "the pass, written");
+        assertTrue(Files.readString(xml).contains("name=\"enis.peak == 1\" file=\"" + f + "\" line=\"14\"/>"),
+                "the pass, written");
 
         Files.writeString(f, CheckCommandTest.SMALL.replace("duration: 100ms", "duration: 100 parsecs")
                 + "expect:\n  - \"enis.peak is one\"\n");

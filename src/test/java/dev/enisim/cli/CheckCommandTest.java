@@ -56,7 +56,7 @@ class CheckCommandTest {
         f = scenario("enis.peak == 2");
         Result failed = CliTest.run("check", f.toString());
         assertEquals(1, failed.code());
-        assertTrue(failed.out().contains("FAIL  enis.peak == 2   (actual 1)"), failed.out());
+        assertTrue(failed.out().contains("FAIL  " + f + ":14: expect[0]: enis.peak == 2   (actual 1)"), failed.out());
     }
 
     @Test
@@ -151,7 +151,7 @@ class CheckCommandTest {
     private void failsWithTextsSeen(String expect, String actual) throws Exception {
         Result r = activeInSomeReplications(expect);
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().matches("(?s).*FAIL  " + java.util.regex.Pattern.quote(expect) + "   \\(actual " + actual
+        assertTrue(r.out().matches("(?s).*FAIL  .*: expect\\[0\\]: " + java.util.regex.Pattern.quote(expect) + "   \\(actual " + actual
                 + "\\).*"), r.out());
     }
 

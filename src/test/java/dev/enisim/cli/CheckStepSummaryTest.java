@@ -34,7 +34,8 @@ class CheckStepSummaryTest {
         String md = Files.readString(summary);
         assertTrue(md.startsWith("an earlier step's summary\n### enisim check: FAILED\n\n1 scenario(s), 2 assertion(s),"
                 + " 1 failed.\n"), md);
-        int fail = md.indexOf("| small (" + dir.resolve("small.yaml") + ") | `enis.peak == 2` | **FAIL** | 1 |");
+        int fail = md.indexOf("| small (" + dir.resolve("small.yaml") + ") | `enis.peak == 2` at " + dir.resolve("small.yaml")
+                + ":15: expect[1] | **FAIL** | 1 |");
         int pass = md.indexOf("| small (" + dir.resolve("small.yaml") + ") | `enis.peak == 1` | PASS | 1 |");
         assertTrue(fail > 0 && pass > fail, "the failure's row first: " + md);
         CliTest.run("check", scenario().toString(), "--step-summary", summary.toString());

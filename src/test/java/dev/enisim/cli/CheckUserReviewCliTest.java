@@ -38,7 +38,8 @@ class CheckUserReviewCliTest extends InScratch {
         scenario("ctl.yaml", "  - \"scenario == ctl\\x01\"\n");
         Scratch.Result r = s.run("check", "ctl.yaml", "--junit", "junit.xml");
         assertExit(1, r);
-        assertTrue(r.out().contains("FAIL  scenario == ctl\\u0001   (actual ctl)"), r.out());
+        assertTrue(r.out().matches("(?s).*FAIL  .*ctl\\.yaml:\\d+: expect\\[0\\]: scenario == ctl\\\\u0001   \\(actual ctl\\).*"),
+                r.out());
         assertFalse(r.all().contains("\u0001"), "nothing raw on the terminal");
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(s.work.resolve("junit.xml").toFile());

@@ -39,14 +39,14 @@ class GateUnknownMetricTest {
                 "--traffic", "no-such-function=5/s");
         assertEquals(2, r.code(), r.out() + r.err());
         String rules = dir.resolve("rules.yml").toString();
-        assertTrue(r.err().contains(rules + ": rule 'failedInvocatons > 0': unknown metric 'failedInvocatons'"),
+        assertTrue(r.err().contains(rules + ":3: gate[1]: 'failedInvocatons > 0': unknown metric 'failedInvocatons'"),
                 r.err());
-        String subnet = r.err().lines().filter(l -> l.contains("rule 'subnets.subnet-x.minAvailableIps > 3'"))
+        String subnet = r.err().lines().filter(l -> l.contains("'subnets.subnet-x.minAvailableIps > 3'"))
                 .findFirst().orElse("");
-        assertTrue(subnet.startsWith(rules + ": rule 'subnets.subnet-x.minAvailableIps > 3': unknown metric"
+        assertTrue(subnet.startsWith(rules + ":4: gate[2]: 'subnets.subnet-x.minAvailableIps > 3': unknown metric"
                 + " 'subnets.subnet-x.minAvailableIps' (did you mean: ") && subnet.contains(
                 "subnets.subnet-0f1e2d3c4b5a69788.minAvailableIps"), "the account's own subnet: " + r.err());
-        assertTrue(r.err().contains(rules + ": rule 'enis.orphand == 0': unknown metric 'enis.orphand' (did you mean:"
+        assertTrue(r.err().contains(rules + ":5: gate[3]: 'enis.orphand == 0': unknown metric 'enis.orphand' (did you mean:"
                 + " enis.orphaned"), r.err());
         // said with the option's problem, not after it: every problem of the input at once
         assertTrue(r.err().contains("--traffic no-such-function=5/s: the change creates no function no-such-function"),
@@ -76,8 +76,8 @@ class GateUnknownMetricTest {
         assertEquals(2, r.code(), r.out() + r.err());
         String rules = dir.resolve("rules.yml").toString();
         assertTrue(r.err().contains("did you mean 'failing invocations <= 0'?"), r.err());
-        String metric = r.err().lines().filter(l -> l.contains("rule 'failedInvocatons > 0'")).findFirst().orElse("");
-        assertTrue(metric.startsWith(rules + ": rule 'failedInvocatons > 0': unknown metric 'failedInvocatons'"),
+        String metric = r.err().lines().filter(l -> l.contains("'failedInvocatons > 0': unknown")).findFirst().orElse("");
+        assertTrue(metric.startsWith(rules + ":2: gate[0]: 'failedInvocatons > 0': unknown metric 'failedInvocatons'"),
                 r.err());
         assertTrue(metric.contains("; or one of the gate's own rules: ") && metric.contains("failing invocations <= N"),
                 metric);

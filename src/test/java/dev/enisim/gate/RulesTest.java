@@ -106,7 +106,8 @@ class RulesTest {
                 0, 0);
         Checker.Result r = check("no function Failed", i);
         assertFalse(r.passed());
-        assertEquals("2 Failed: a (SubnetOutOfIPAddresses), b (null); subnet-f (10.0.1.0/28): 3 new ENI key(s) need 3"
+        assertEquals("1 Failed: a (SubnetOutOfIPAddresses); 1 update failed: b (null) (it stays Active on its old"
+                + " configuration, LastUpdateStatus Failed); subnet-f (10.0.1.0/28): 3 new ENI key(s) need 3"
                 + " ENI(s), 2 IP(s) were free at the peak before the change", r.actual(),
                 "a full subnet is named only when new keys came to it");
         Checker.Result ok = check("no function Failed", impact(List.of(full), List.of(), List.of(function("c",
