@@ -1085,12 +1085,16 @@ public final class Narrative {
         // the function goes Inactive on its own quiet period even when another function keeps its ENIs: enisim's
         // assumption, which the sentence said as AWS's rule ("unless another function still uses them") while the
         // kept-warm function's neighbour went Inactive anyway (a teacher's review, idle-reclaim)
+        // the quiet period in parts when it is not one unit: 19d 23h 45m read "28785m" (a teacher's review); where
+        // the clock starts is said, as the function's line says it (activation counts as a use: README's assumptions)
         m.put("Inactive:Idle", "Lambda makes a VPC function that has not been invoked for "
-                + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter) Inactive and"
+                + inParts(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter) Inactive and"
                 + " reclaims its ENIs. ENIs that another function or version still uses stay for it; the idle function"
                 + " goes Inactive all the same, and its next invocation fails while it is restored, a quick attach to"
                 + " those ENIs (an assumption: AWS does not document what a shared key does to an idle function; README,"
-                + " Modelling assumptions).");
+                + " Modelling assumptions). enisim counts that quiet period from the function's last invocation, or"
+                + " from when it last became Active if that came later (the end of its restore or creation: an"
+                + " assumption, as AWS does not say).");
         m.put("Failed:EniLimitExceeded", sc.multiAccount() && !legacy ? String.format(Locale.ROOT, "EC2 refused the"
                 + " function's ENI: its VPC's ENI quota (vpcs[*].eniQuota, 500 by default, other services' ENIs"
                 + " included) or its own account's network interfaces per Region (accounts[*].networkInterfacesPerRegion,"
@@ -1442,6 +1446,36 @@ public final class Narrative {
             return "ran but failed (" + e.detail() + ")";
         }
         return "failed with " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+    }
+
+    /**
+     * A configured span as the scenario file would say it ({@link Assumptions#duration}: {@code 14d}) when it is one
+     * unit, else in parts ({@code 19d 23h 45m}, {@code 2h 30m 15.5s}).
+     */
+    static String inParts(long micros) {
+        long s = micros / Seconds.MICROS;
+        long frac = micros % Seconds.MICROS;
+        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
+        int nonZero = 0;
+        for (long p : parts) {
+            nonZero += p > 0 ? 1 : 0;
+        }
+        if (nonZero <= 1 && (frac == 0 || s == 0)) {
+            return Assumptions.duration(micros);
+        }
+        String[] names = {"d", "h", "m"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            if (parts[i] > 0) {
+                b.append(parts[i]).append(names[i]).append(' ');
+            }
+        }
+        if (frac != 0) {
+            b.append(String.format(Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "")).append('s');
+        } else if (parts[3] > 0) {
+            b.append(parts[3]).append('s');
+        }
+        return b.toString().trim();
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
