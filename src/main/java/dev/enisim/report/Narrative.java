@@ -120,8 +120,13 @@ public final class Narrative {
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
         dev.enisim.report.page.ScaleOutRefusal refusals = dev.enisim.report.page.ScaleOutRefusal.of(r);
         Cycle cycle = Cycle.of(r, start);
+        // legacy ENIs told in a group of their second before their turn (legacyGroup): skipped at their turn
+        Set<JournalEntry> toldEarlier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
+            if (toldEarlier.contains(e)) {
+                continue;
+            }
             if (cycle != null && e.atMicros() > cycle.atMicros()) {
                 cycle.tell(out, explained);
                 cycle = null;
@@ -200,7 +205,8 @@ public final class Narrative {
                             && entries.get(j + 1).state().equals(e.state()) && !existing.folded(entries.get(j + 1))) {
                         j++;
                     }
-                    List<JournalEntry> group = entries.subList(i, j + 1);
+                    List<JournalEntry> group = legacy ? legacyGroup(entries, i, time, start, existing, toldEarlier)
+                            : entries.subList(i, j + 1);
                     List<JournalEntry> told = group;
                     if (!legacy && (e.state().equals("Creating") || e.state().equals("InUse"))) {
                         // an existing function's ENIs, ready the instant they are made: told once, "in place"
@@ -234,24 +240,28 @@ public final class Narrative {
                         }
                     }
                     if (!told.isEmpty()) {
-                        tell(out, time, told, eniVerb(e.state()));
+                        if (legacy) {
+                            tellLegacy(out, time, told, eniVerb(e.state()));
+                        } else {
+                            tell(out, time, told, eniVerb(e.state()));
+                        }
                         explain(out, why, explained, "eni:" + e.state());
                     }
                     explain(out, why, explained, "eni:phases"); // once, at the story's first ENI
                     boolean scaleOut = false; // an ENI created for a key that has one in service: a scale-out
-                    for (int k = i; k <= j; k++) {
-                        Set<String> ids = live.computeIfAbsent(keyOf(entries.get(k).detail()), x -> new HashSet<>());
+                    for (JournalEntry x : group) {
+                        Set<String> ids = live.computeIfAbsent(keyOf(x.detail()), k -> new HashSet<>());
                         if (e.state().equals("Creating")) {
                             scaleOut |= !ids.isEmpty();
-                            ids.add(entries.get(k).subject());
+                            ids.add(x.subject());
                         } else if (!e.state().equals("InUse")) { // going away (Deleting, Deleted, Orphaned)
-                            ids.remove(entries.get(k).subject());
+                            ids.remove(x.subject());
                         }
                     }
                     if (scaleOut && !legacy) {
                         explain(out, why, explained, "eni:ScaleOut");
                     }
-                    i = j;
+                    i = legacy ? i : j;
                 }
                 case RESTORE_RETRIES -> out.add(time + "  " + retries(e, at -> clock(at, start)));
                 case INVOCATIONS -> {
@@ -1418,6 +1428,94 @@ public final class Narrative {
                     + first.subject() + " to "
                     + enis.get(enis.size() - 1).subject());
         }
+    }
+
+    /**
+     * The legacy model's ENIs in {@code entries[i]}'s state told in the same second ({@code time}), from {@code i} on:
+     * a legacy cold start makes its own ENI, so a burst of them comes microseconds apart, between other lines of the
+     * same second, and the story told them a line each (246 "ENI eni-0001 being created" lines in
+     * legacy-vs-hyperplane: a teacher's review). The ones after {@code i} are put in {@code toldEarlier}; what lies
+     * between keeps its order, in the same second.
+     */
+    private static List<JournalEntry> legacyGroup(List<JournalEntry> entries, int i, String time, When start,
+            Existing existing, Set<JournalEntry> toldEarlier) {
+        JournalEntry e = entries.get(i);
+        List<JournalEntry> group = new ArrayList<>();
+        group.add(e);
+        for (int k = i + 1; k < entries.size() && clock(entries.get(k).atMicros(), start).equals(time); k++) {
+            JournalEntry x = entries.get(k);
+            if (x.kind() == JournalEntry.Kind.ENI_STATE && x.state().equals(e.state()) && !existing.folded(x)
+                    && !toldEarlier.contains(x)) {
+                group.add(x);
+                toldEarlier.add(x);
+            }
+        }
+        return group;
+    }
+
+    /** The most parts of a legacy group's ENI ids told ({@code eni-0001 to eni-0004} is one). */
+    static final int LEGACY_ID_PARTS = 6;
+
+    /**
+     * A legacy group's line: one ENI as before, with its function, subnet and address; more as "44 ENIs being created
+     * (ingest@subnet-ingest-a+[sg-ingest] 25, ingest@subnet-ingest-b+[sg-ingest] 19): eni-0002 to eni-0045", how many
+     * per function and subnet (a legacy ENI is a function's own), and the ids in runs, the first {@value
+     * #LEGACY_ID_PARTS} runs and how many more (enis.csv lists each).
+     */
+    private static void tellLegacy(List<String> out, String time, List<JournalEntry> enis, String verb) {
+        if (enis.size() == 1) {
+            tell(out, time, enis, verb);
+            return;
+        }
+        Map<String, Integer> perKey = new java.util.TreeMap<>();
+        for (JournalEntry x : enis) {
+            perKey.merge(keyOf(x.detail()), 1, Integer::sum);
+        }
+        List<String> keys = new ArrayList<>();
+        perKey.forEach((k, n) -> keys.add(k + " " + n));
+        out.add(time + "  " + enis.size() + " ENIs " + verb.replace("IP freed", "IPs freed") + " (" + String.join(", ",
+                keys) + "): " + idRuns(enis.stream().map(JournalEntry::subject).toList(), LEGACY_ID_PARTS));
+    }
+
+    /**
+     * ENI ids in order, consecutive ones as a run ("eni-0001 to eni-0004, eni-0007"; two as "eni-0005, eni-0006"), at
+     * most {@code parts} runs and then "and 12 more (enis.csv lists each)"; an id without a number at its end stands
+     * alone.
+     */
+    static String idRuns(List<String> ids, int parts) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        List<String> runs = new ArrayList<>();
+        int told = 0;
+        int a = 0;
+        while (a < sorted.size() && runs.size() < parts) {
+            int b = a;
+            while (b + 1 < sorted.size() && next(sorted.get(b), sorted.get(b + 1))) {
+                b++;
+            }
+            runs.add(a == b ? sorted.get(a) : sorted.get(a) + (b == a + 1 ? ", " : " to ") + sorted.get(b));
+            told += b - a + 1;
+            a = b + 1;
+        }
+        int more = sorted.size() - told;
+        return String.join(", ", runs) + (more == 0 ? "" : " and " + more + " more (enis.csv lists each)");
+    }
+
+    /** Whether id {@code b} is the one after {@code a} ("eni-0009", "eni-0010"). */
+    private static boolean next(String a, String b) {
+        int i = a.length();
+        while (i > 0 && Character.isDigit(a.charAt(i - 1))) {
+            i--;
+        }
+        int k = b.length();
+        while (k > 0 && Character.isDigit(b.charAt(k - 1))) {
+            k--;
+        }
+        if (i == a.length() || k == b.length() || !a.substring(0, i).equals(b.substring(0, k))
+                || a.length() - i > 18 || b.length() - k > 18) {
+            return false;
+        }
+        return Long.parseLong(b.substring(k)) == Long.parseLong(a.substring(i)) + 1;
     }
 
     /** The key of an ENI entry's detail ("subnet-a+[sg-app] 10.0.1.14": the part before the address). */
