@@ -99,6 +99,7 @@ public final class Narrative {
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> why = why(r.scenario(), legacy);
         fullRegionQuotas(r, why, legacy);
+        restoreRegionFull(r, why);
         Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
         Map<JournalEntry, Spell> spells = new java.util.IdentityHashMap<>();
         List<JournalEntry> entries = splitSuccesses(r, spells);
@@ -1115,7 +1116,7 @@ public final class Narrative {
                 + " quota (vpcs[*].eniQuota, 500 by default, other services' ENIs included) or the Region's network"
                 + " interfaces (account.networkInterfacesPerRegion, %,d here, every VPC's and service's ENIs) had no"
                 + " room; invocations fail with ENILimitReachedException.", sc.networkInterfacesPerRegion()));
-        restoreFailures(m, h.eniRetryBackoffMicros());
+        restoreFailures(m, sc, h.eniRetryBackoffMicros());
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"
                 + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
@@ -1169,6 +1170,32 @@ public final class Narrative {
                 + String.join(" and ", full) + (full.size() == 1 ? " was" : " were") + " full.");
     }
 
+    /**
+     * A restore refused with EniLimitExceeded: the why says which quota, as far as the run's figures tell it
+     * (summary.json region): the Region's network interfaces when they were full ("In this run the Region's 3 network
+     * interfaces were full"; with several accounts, whose), else the VPC's ENI quota, the only other cause of that
+     * code. EniLimitExceeded names no quota, and the story said "the VPC" whichever it was.
+     */
+    private static void restoreRegionFull(RunResult r, Map<String, String> why) {
+        dev.enisim.metrics.RunSummary.Region region = r.summary().region();
+        if (region == null) {
+            return;
+        }
+        if (region.full().isEmpty()) {
+            String none = region.byAccount() == null ? "the Region's network interfaces were never full"
+                    : "no account's network interfaces per Region were full";
+            why.computeIfPresent("Inactive:EniLimitExceeded", (k, text) -> text + " In this run " + none + ": it was the"
+                    + " VPC's ENI quota.");
+            return;
+        }
+        List<String> full = new ArrayList<>();
+        region.full().forEach((id, a) -> full.add(id.isEmpty() ? String.format(Locale.ROOT, "the Region's %,d network"
+                + " interfaces", a.networkInterfacesPerRegion()) : String.format(Locale.ROOT, "account %s's %,d"
+                + " network interfaces per Region", id, a.networkInterfacesPerRegion())));
+        why.computeIfPresent("Inactive:EniLimitExceeded", (k, text) -> text + " In this run " + String.join(" and ",
+                full) + " were full.");
+    }
+
     /** Each account's network interfaces per Region: "5,000 for 111111111111, 20 for 333333333333". */
     private static String regionQuotas(Scenario sc) {
         List<String> parts = new java.util.ArrayList<>();
@@ -1178,11 +1205,20 @@ public final class Narrative {
         return String.join(", ", parts);
     }
 
-    /** Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again. */
-    private static void restoreFailures(Map<String, String> m, long backoffMicros) {
+    /**
+     * Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again.
+     * EniLimitExceeded is either quota, as for a Failed function: it read "the VPC had no room left in its ENI quota"
+     * for a restore the Region's network interfaces refused ({@link #fullRegionQuotas} then says whose were full).
+     */
+    private static void restoreFailures(Map<String, String> m, Scenario sc, long backoffMicros) {
+        String region = sc.multiAccount() ? "its own account's network interfaces per Region"
+                + " (accounts[*].networkInterfacesPerRegion: " + regionQuotas(sc) + " here)"
+                : String.format(Locale.ROOT, "the Region's network interfaces (account.networkInterfacesPerRegion,"
+                + " %,d here, every VPC's and service's ENIs)", sc.networkInterfacesPerRegion());
         Map<String, String> causes = Map.of(
                 "SubnetOutOfIPAddresses", "the subnet had no free address for a new ENI",
-                "EniLimitExceeded", "the VPC had no room left in its ENI quota",
+                "EniLimitExceeded", "its VPC's ENI quota (vpcs[*].eniQuota, other services' ENIs included) or " + region
+                        + " had no room for a new ENI",
                 "InsufficientRolePermissions", "the execution role cannot create network interfaces",
                 "EC2RequestLimitExceeded", "EC2 refused Lambda's call to create the ENI for its request rate");
         causes.forEach((code, cause) -> m.put("Inactive:" + code, "Restoring the function's ENIs failed: " + cause
