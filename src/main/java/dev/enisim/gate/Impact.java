@@ -187,10 +187,11 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             }
             // the ENIs the change releases: a deleted function's or version's, and those of a VpcConfig removed or
             // changed (updateVpcConfig), once no one else uses their key; not an idle reclaim, nor the account's own
-            // actions before the deployment
+            // actions before the deployment; a teardown of no ENI (the key stays: another function or version
+            // uses it) is none: "-", not "0s" (a planner's review)
             Double teardown = null;
             for (RunSummary.Teardown t : after.teardowns()) {
-                if (t.function().equals(name) && !t.action().equals("idle reclaim")
+                if (t.function().equals(name) && !t.action().equals("idle reclaim") && t.enis() > 0
                         && t.requestedAtSeconds() >= deployAtSeconds) {
                     double wait = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
                     teardown = teardown == null ? wait : Math.max(teardown, wait);

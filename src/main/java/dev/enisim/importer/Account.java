@@ -40,18 +40,24 @@ final class Account {
      * not {@code None} (SnapStart is on), else null: enisim does not model SnapStart, and says so beside the function.
      * {@code vpcId}: its {@code VpcConfig.VpcId}, null when absent or empty; it must be its subnets' VPC.
      */
+    /**
+     * @param stateSource the command its State came from (get-function prints the configuration under {@code
+     *                    Configuration}, get-function-configuration at the top): kept with the State when a later
+     *                    description that prints none (list-functions) is merged in
+     */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
             String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path,
-            Package pkg, boolean ipv6AllowedForDualStack, String account, String snapStart, String vpcId) {
+            Package pkg, boolean ipv6AllowedForDualStack, String account, String snapStart, String vpcId,
+            String stateSource) {
 
         Function withReserved(Integer r) {
             return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
-                    path, pkg, ipv6AllowedForDualStack, account, snapStart, vpcId);
+                    path, pkg, ipv6AllowedForDualStack, account, snapStart, vpcId, stateSource);
         }
 
-        /** The command its State came from: get-function prints the configuration under {@code Configuration}. */
-        String stateSource() {
-            return path.endsWith("Configuration") ? "get-function" : "get-function-configuration";
+        Function withState(String s, String source) {
+            return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, s, reserved, placeholders, file,
+                    path, pkg, ipv6AllowedForDualStack, account, snapStart, vpcId, source);
         }
 
         /**

@@ -144,7 +144,8 @@ final class FunctionsReader {
         // an empty object: no reserved concurrency (the CLI prints {} then)
         Integer now = r == null ? null : r.intValue();
         Said earlier = reservedFrom.get(function);
-        // get-function's word, when the scenario still has it (a later list-functions description replaces it)
+        // get-function's word, when the scenario still has it (a later get-function-configuration or list-functions
+        // description keeps it, printing none; a later get-function replaces it with its own)
         if (earlier != null && java.util.Objects.equals(f.reserved(), earlier.value())
                 && !java.util.Objects.equals(earlier.value(), now)) {
             a.notes.add("function " + function + ": its reserved concurrency differs between two exports:"
@@ -205,10 +206,24 @@ final class FunctionsReader {
                     + " the accounts separately, or rename one in its file");
             return null;
         }
+        // what the later description does not print is kept from the earlier, not dropped: list-functions and
+        // get-function-configuration print no reservation (get-function does: its Concurrency, none without it), and
+        // list-functions no State (a planner's review: list-functions after get-function lost a reservation of 120)
+        List<String> kept = new ArrayList<>();
+        if (before != null && !p.equals("Configuration") && before.reserved() != null) {
+            fn = fn.withReserved(before.reserved());
+            kept.add("ReservedConcurrentExecutions " + before.reserved());
+        }
+        if (before != null && !f.hasNonNull("State") && before.state() != null) {
+            fn = fn.withState(before.state(), before.stateSource());
+            kept.add("State " + before.state() + " (" + before.stateSource() + ")");
+        }
         a.functions.put(fn.name(), fn);
         if (before != null) {
             a.notes.add(Account.described("function " + fn.name(), Account.where(before.file(), before.path()),
-                    Account.where(fn.file(), fn.path()), differences(before, fn)));
+                    Account.where(fn.file(), fn.path()), differences(before, fn)) + (kept.isEmpty() ? ""
+                    : "; kept from the earlier, as the later does not print " + (kept.size() == 1 ? "it" : "them")
+                    + ": " + String.join(", ", kept)));
         }
         return fn.name();
     }
@@ -307,7 +322,7 @@ final class FunctionsReader {
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
                         architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6, accountOf(arn),
-                snapStart(f), vpcId);
+                snapStart(f), vpcId, p.endsWith("Configuration") ? "get-function" : "get-function-configuration");
     }
 
     /**

@@ -362,10 +362,55 @@ final class Lifecycle {
                     f.nextIdleToken()));
             return;
         }
-        setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + span(idleFor), now);
+        setState(f, State.Inactive, StateReasonCode.Idle, idleCause(f, idleFor), now);
         environments.reset(f, now);
         record(f, "idle reclaim", now, fleet.removeUsers(f.binding(), f.role(), now));
         f.setHoldsKeys(false);
+    }
+
+    /**
+     * What the idle clock measured, told exactly: "not invoked for 14 days", or, when the clock started at the
+     * function's activation (a restore or creation that ended after its last invocation: activation counts as a use,
+     * README's modelling assumptions), "not invoked in the 7 days since it became Active": a teacher's review found
+     * "not invoked for 7 days" 7 days after the end of a restore that an invocation 2m 46s earlier had started. At
+     * time 0 (a function existing at the start) the run has nothing earlier, so the plain form is true. The span is
+     * exact ({@link #exactSpan}): a rounded "20.0 days" for 19d 23h 45m was not.
+     */
+    private static String idleCause(LambdaFunction f, long idleFor) {
+        boolean sinceActive = f.lastInvokedMicros() == f.stateSinceMicros() && f.stateSinceMicros() > 0;
+        return sinceActive ? "not invoked in the " + exactSpan(idleFor) + " since it became Active"
+                : "not invoked for " + exactSpan(idleFor);
+    }
+
+    /**
+     * A span told exactly: as {@link #span} when it is whole days, hours, minutes or seconds ("14 days"), else in
+     * parts, the terminal's form ("19d 23h 45m", "7d 2m 46s", "3m 0.25s").
+     */
+    static String exactSpan(long micros) {
+        long s = micros / 1_000_000;
+        long frac = micros % 1_000_000;
+        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
+        int nonZero = 0;
+        for (long p : parts) {
+            nonZero += p > 0 ? 1 : 0;
+        }
+        if (frac == 0 && nonZero <= 1) {
+            return span(micros);
+        }
+        String[] names = {"d", "h", "m", "s"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            if (parts[i] > 0) {
+                b.append(parts[i]).append(names[i]).append(' ');
+            }
+        }
+        if (frac != 0) {
+            String sec = String.format(java.util.Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "");
+            b.append(sec).append('s');
+        } else if (parts[3] > 0) {
+            b.append(parts[3]).append('s');
+        }
+        return b.toString().trim();
     }
 
     // ---- versions and deletion -----------------------------------------------------------------------------

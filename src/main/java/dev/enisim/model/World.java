@@ -143,9 +143,11 @@ final class World {
             listener.controlAction("Availability Zone " + network.azs.get(a.az()) + (a.down() ? " down" : " back up"),
                     now);
         } else if (event instanceof DeleteOrphanedEnis d) {
-            // the action is told before what it does (the ENIs deleted), as every other action is
-            listener.controlAction("DeleteNetworkInterface by hand: " + fleet.orphansIn(d.subnet()) + " orphaned ENI(s)"
-                    + (d.subnet().isEmpty() ? "" : " in " + network.subnets.get(d.subnet().getAsInt()).id()),
+            // the action is told before what it does (the ENIs deleted), as every other action is; "1 orphaned ENI",
+            // "2 orphaned ENIs" (it read "ENI(s)": a teacher's review)
+            int orphans = fleet.orphansIn(d.subnet());
+            listener.controlAction("DeleteNetworkInterface by hand: " + orphans + " orphaned ENI" + (orphans == 1 ? ""
+                    : "s") + (d.subnet().isEmpty() ? "" : " in " + network.subnets.get(d.subnet().getAsInt()).id()),
                     now);
             fleet.deleteOrphans(d.subnet(), now);
         } else {

@@ -99,6 +99,7 @@ public final class Narrative {
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> why = why(r.scenario(), legacy);
         fullRegionQuotas(r, why, legacy);
+        restoreRegionFull(r, why);
         Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
         Map<JournalEntry, Spell> spells = new java.util.IdentityHashMap<>();
         List<JournalEntry> entries = splitSuccesses(r, spells);
@@ -120,8 +121,13 @@ public final class Narrative {
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
         dev.enisim.report.page.ScaleOutRefusal refusals = dev.enisim.report.page.ScaleOutRefusal.of(r);
         Cycle cycle = Cycle.of(r, start);
+        // legacy ENIs told in a group of their second before their turn (legacyGroup): skipped at their turn
+        Set<JournalEntry> toldEarlier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
+            if (toldEarlier.contains(e)) {
+                continue;
+            }
             if (cycle != null && e.atMicros() > cycle.atMicros()) {
                 cycle.tell(out, explained);
                 cycle = null;
@@ -200,7 +206,8 @@ public final class Narrative {
                             && entries.get(j + 1).state().equals(e.state()) && !existing.folded(entries.get(j + 1))) {
                         j++;
                     }
-                    List<JournalEntry> group = entries.subList(i, j + 1);
+                    List<JournalEntry> group = legacy ? legacyGroup(entries, i, time, start, existing, toldEarlier)
+                            : entries.subList(i, j + 1);
                     List<JournalEntry> told = group;
                     if (!legacy && (e.state().equals("Creating") || e.state().equals("InUse"))) {
                         // an existing function's ENIs, ready the instant they are made: told once, "in place"
@@ -234,24 +241,28 @@ public final class Narrative {
                         }
                     }
                     if (!told.isEmpty()) {
-                        tell(out, time, told, eniVerb(e.state()));
+                        if (legacy) {
+                            tellLegacy(out, time, told, eniVerb(e.state()));
+                        } else {
+                            tell(out, time, told, eniVerb(e.state()));
+                        }
                         explain(out, why, explained, "eni:" + e.state());
                     }
                     explain(out, why, explained, "eni:phases"); // once, at the story's first ENI
                     boolean scaleOut = false; // an ENI created for a key that has one in service: a scale-out
-                    for (int k = i; k <= j; k++) {
-                        Set<String> ids = live.computeIfAbsent(keyOf(entries.get(k).detail()), x -> new HashSet<>());
+                    for (JournalEntry x : group) {
+                        Set<String> ids = live.computeIfAbsent(keyOf(x.detail()), k -> new HashSet<>());
                         if (e.state().equals("Creating")) {
                             scaleOut |= !ids.isEmpty();
-                            ids.add(entries.get(k).subject());
+                            ids.add(x.subject());
                         } else if (!e.state().equals("InUse")) { // going away (Deleting, Deleted, Orphaned)
-                            ids.remove(entries.get(k).subject());
+                            ids.remove(x.subject());
                         }
                     }
                     if (scaleOut && !legacy) {
                         explain(out, why, explained, "eni:ScaleOut");
                     }
-                    i = j;
+                    i = legacy ? i : j;
                 }
                 case RESTORE_RETRIES -> out.add(time + "  " + retries(e, at -> clock(at, start)));
                 case INVOCATIONS -> {
@@ -1085,12 +1096,16 @@ public final class Narrative {
         // the function goes Inactive on its own quiet period even when another function keeps its ENIs: enisim's
         // assumption, which the sentence said as AWS's rule ("unless another function still uses them") while the
         // kept-warm function's neighbour went Inactive anyway (a teacher's review, idle-reclaim)
+        // the quiet period in parts when it is not one unit: 19d 23h 45m read "28785m" (a teacher's review); where
+        // the clock starts is said, as the function's line says it (activation counts as a use: README's assumptions)
         m.put("Inactive:Idle", "Lambda makes a VPC function that has not been invoked for "
-                + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter) Inactive and"
+                + inParts(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter) Inactive and"
                 + " reclaims its ENIs. ENIs that another function or version still uses stay for it; the idle function"
                 + " goes Inactive all the same, and its next invocation fails while it is restored, a quick attach to"
                 + " those ENIs (an assumption: AWS does not document what a shared key does to an idle function; README,"
-                + " Modelling assumptions).");
+                + " Modelling assumptions). enisim counts that quiet period from the function's last invocation, or"
+                + " from when it last became Active if that came later (the end of its restore or creation: an"
+                + " assumption, as AWS does not say).");
         m.put("Failed:EniLimitExceeded", sc.multiAccount() && !legacy ? String.format(Locale.ROOT, "EC2 refused the"
                 + " function's ENI: its VPC's ENI quota (vpcs[*].eniQuota, 500 by default, other services' ENIs"
                 + " included) or its own account's network interfaces per Region (accounts[*].networkInterfacesPerRegion,"
@@ -1101,7 +1116,7 @@ public final class Narrative {
                 + " quota (vpcs[*].eniQuota, 500 by default, other services' ENIs included) or the Region's network"
                 + " interfaces (account.networkInterfacesPerRegion, %,d here, every VPC's and service's ENIs) had no"
                 + " room; invocations fail with ENILimitReachedException.", sc.networkInterfacesPerRegion()));
-        restoreFailures(m, h.eniRetryBackoffMicros());
+        restoreFailures(m, sc, h.eniRetryBackoffMicros());
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"
                 + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
@@ -1155,6 +1170,32 @@ public final class Narrative {
                 + String.join(" and ", full) + (full.size() == 1 ? " was" : " were") + " full.");
     }
 
+    /**
+     * A restore refused with EniLimitExceeded: the why says which quota, as far as the run's figures tell it
+     * (summary.json region): the Region's network interfaces when they were full ("In this run the Region's 3 network
+     * interfaces were full"; with several accounts, whose), else the VPC's ENI quota, the only other cause of that
+     * code. EniLimitExceeded names no quota, and the story said "the VPC" whichever it was.
+     */
+    private static void restoreRegionFull(RunResult r, Map<String, String> why) {
+        dev.enisim.metrics.RunSummary.Region region = r.summary().region();
+        if (region == null) {
+            return;
+        }
+        if (region.full().isEmpty()) {
+            String none = region.byAccount() == null ? "the Region's network interfaces were never full"
+                    : "no account's network interfaces per Region were full";
+            why.computeIfPresent("Inactive:EniLimitExceeded", (k, text) -> text + " In this run " + none + ": it was the"
+                    + " VPC's ENI quota.");
+            return;
+        }
+        List<String> full = new ArrayList<>();
+        region.full().forEach((id, a) -> full.add(id.isEmpty() ? String.format(Locale.ROOT, "the Region's %,d network"
+                + " interfaces", a.networkInterfacesPerRegion()) : String.format(Locale.ROOT, "account %s's %,d"
+                + " network interfaces per Region", id, a.networkInterfacesPerRegion())));
+        why.computeIfPresent("Inactive:EniLimitExceeded", (k, text) -> text + " In this run " + String.join(" and ",
+                full) + " were full.");
+    }
+
     /** Each account's network interfaces per Region: "5,000 for 111111111111, 20 for 333333333333". */
     private static String regionQuotas(Scenario sc) {
         List<String> parts = new java.util.ArrayList<>();
@@ -1164,11 +1205,20 @@ public final class Narrative {
         return String.join(", ", parts);
     }
 
-    /** Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again. */
-    private static void restoreFailures(Map<String, String> m, long backoffMicros) {
+    /**
+     * Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again.
+     * EniLimitExceeded is either quota, as for a Failed function: it read "the VPC had no room left in its ENI quota"
+     * for a restore the Region's network interfaces refused ({@link #fullRegionQuotas} then says whose were full).
+     */
+    private static void restoreFailures(Map<String, String> m, Scenario sc, long backoffMicros) {
+        String region = sc.multiAccount() ? "its own account's network interfaces per Region"
+                + " (accounts[*].networkInterfacesPerRegion: " + regionQuotas(sc) + " here)"
+                : String.format(Locale.ROOT, "the Region's network interfaces (account.networkInterfacesPerRegion,"
+                + " %,d here, every VPC's and service's ENIs)", sc.networkInterfacesPerRegion());
         Map<String, String> causes = Map.of(
                 "SubnetOutOfIPAddresses", "the subnet had no free address for a new ENI",
-                "EniLimitExceeded", "the VPC had no room left in its ENI quota",
+                "EniLimitExceeded", "its VPC's ENI quota (vpcs[*].eniQuota, other services' ENIs included) or " + region
+                        + " had no room for a new ENI",
                 "InsufficientRolePermissions", "the execution role cannot create network interfaces",
                 "EC2RequestLimitExceeded", "EC2 refused Lambda's call to create the ENI for its request rate");
         causes.forEach((code, cause) -> m.put("Inactive:" + code, "Restoring the function's ENIs failed: " + cause
@@ -1416,6 +1466,94 @@ public final class Narrative {
         }
     }
 
+    /**
+     * The legacy model's ENIs in {@code entries[i]}'s state told in the same second ({@code time}), from {@code i} on:
+     * a legacy cold start makes its own ENI, so a burst of them comes microseconds apart, between other lines of the
+     * same second, and the story told them a line each (246 "ENI eni-0001 being created" lines in
+     * legacy-vs-hyperplane: a teacher's review). The ones after {@code i} are put in {@code toldEarlier}; what lies
+     * between keeps its order, in the same second.
+     */
+    private static List<JournalEntry> legacyGroup(List<JournalEntry> entries, int i, String time, When start,
+            Existing existing, Set<JournalEntry> toldEarlier) {
+        JournalEntry e = entries.get(i);
+        List<JournalEntry> group = new ArrayList<>();
+        group.add(e);
+        for (int k = i + 1; k < entries.size() && clock(entries.get(k).atMicros(), start).equals(time); k++) {
+            JournalEntry x = entries.get(k);
+            if (x.kind() == JournalEntry.Kind.ENI_STATE && x.state().equals(e.state()) && !existing.folded(x)
+                    && !toldEarlier.contains(x)) {
+                group.add(x);
+                toldEarlier.add(x);
+            }
+        }
+        return group;
+    }
+
+    /** The most parts of a legacy group's ENI ids told ({@code eni-0001 to eni-0004} is one). */
+    static final int LEGACY_ID_PARTS = 6;
+
+    /**
+     * A legacy group's line: one ENI as before, with its function, subnet and address; more as "44 ENIs being created
+     * (ingest@subnet-ingest-a+[sg-ingest] 25, ingest@subnet-ingest-b+[sg-ingest] 19): eni-0002 to eni-0045", how many
+     * per function and subnet (a legacy ENI is a function's own), and the ids in runs, the first {@value
+     * #LEGACY_ID_PARTS} runs and how many more (enis.csv lists each).
+     */
+    private static void tellLegacy(List<String> out, String time, List<JournalEntry> enis, String verb) {
+        if (enis.size() == 1) {
+            tell(out, time, enis, verb);
+            return;
+        }
+        Map<String, Integer> perKey = new java.util.TreeMap<>();
+        for (JournalEntry x : enis) {
+            perKey.merge(keyOf(x.detail()), 1, Integer::sum);
+        }
+        List<String> keys = new ArrayList<>();
+        perKey.forEach((k, n) -> keys.add(k + " " + n));
+        out.add(time + "  " + enis.size() + " ENIs " + verb.replace("IP freed", "IPs freed") + " (" + String.join(", ",
+                keys) + "): " + idRuns(enis.stream().map(JournalEntry::subject).toList(), LEGACY_ID_PARTS));
+    }
+
+    /**
+     * ENI ids in order, consecutive ones as a run ("eni-0001 to eni-0004, eni-0007"; two as "eni-0005, eni-0006"), at
+     * most {@code parts} runs and then "and 12 more (enis.csv lists each)"; an id without a number at its end stands
+     * alone.
+     */
+    static String idRuns(List<String> ids, int parts) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        List<String> runs = new ArrayList<>();
+        int told = 0;
+        int a = 0;
+        while (a < sorted.size() && runs.size() < parts) {
+            int b = a;
+            while (b + 1 < sorted.size() && next(sorted.get(b), sorted.get(b + 1))) {
+                b++;
+            }
+            runs.add(a == b ? sorted.get(a) : sorted.get(a) + (b == a + 1 ? ", " : " to ") + sorted.get(b));
+            told += b - a + 1;
+            a = b + 1;
+        }
+        int more = sorted.size() - told;
+        return String.join(", ", runs) + (more == 0 ? "" : " and " + more + " more (enis.csv lists each)");
+    }
+
+    /** Whether id {@code b} is the one after {@code a} ("eni-0009", "eni-0010"). */
+    private static boolean next(String a, String b) {
+        int i = a.length();
+        while (i > 0 && Character.isDigit(a.charAt(i - 1))) {
+            i--;
+        }
+        int k = b.length();
+        while (k > 0 && Character.isDigit(b.charAt(k - 1))) {
+            k--;
+        }
+        if (i == a.length() || k == b.length() || !a.substring(0, i).equals(b.substring(0, k))
+                || a.length() - i > 18 || b.length() - k > 18) {
+            return false;
+        }
+        return Long.parseLong(b.substring(k)) == Long.parseLong(a.substring(i)) + 1;
+    }
+
     /** The key of an ENI entry's detail ("subnet-a+[sg-app] 10.0.1.14": the part before the address). */
     private static String keyOf(String detail) {
         int space = detail == null ? -1 : detail.lastIndexOf(' ');
@@ -1442,6 +1580,36 @@ public final class Narrative {
             return "ran but failed (" + e.detail() + ")";
         }
         return "failed with " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+    }
+
+    /**
+     * A configured span as the scenario file would say it ({@link Assumptions#duration}: {@code 14d}) when it is one
+     * unit, else in parts ({@code 19d 23h 45m}, {@code 2h 30m 15.5s}).
+     */
+    static String inParts(long micros) {
+        long s = micros / Seconds.MICROS;
+        long frac = micros % Seconds.MICROS;
+        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
+        int nonZero = 0;
+        for (long p : parts) {
+            nonZero += p > 0 ? 1 : 0;
+        }
+        if (nonZero <= 1 && (frac == 0 || s == 0)) {
+            return Assumptions.duration(micros);
+        }
+        String[] names = {"d", "h", "m"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            if (parts[i] > 0) {
+                b.append(parts[i]).append(names[i]).append(' ');
+            }
+        }
+        if (frac != 0) {
+            b.append(String.format(Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "")).append('s');
+        } else if (parts[3] > 0) {
+            b.append(parts[3]).append('s');
+        }
+        return b.toString().trim();
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */

@@ -47,7 +47,7 @@ class FleetRulesTest {
         assertEquals(EniState.Orphaned, h.eni(2).state(), "subnet-2's orphan is not touched");
         assertEquals(8, h.availableIps(0));
         assertEquals(250, h.availableIps(1));
-        assertTrue(h.seen.actions.contains("900s DeleteNetworkInterface by hand: 1 orphaned ENI(s) in subnet-1"),
+        assertTrue(h.seen.actions.contains("900s DeleteNetworkInterface by hand: 1 orphaned ENI in subnet-1"),
                 h.seen.actions.toString());
     }
 

@@ -136,8 +136,8 @@ class GaugesTest {
                 "50s Availability Zone az-1 back up",
                 "60s Other services' ENIs in vpc-1 now number 499",
                 "70s Other services' ENIs in vpc-1 now number 3",
-                "80s DeleteNetworkInterface by hand: 0 orphaned ENI(s) in subnet-2",
-                "90s DeleteNetworkInterface by hand: 0 orphaned ENI(s)"), h.seen.actions);
+                "80s DeleteNetworkInterface by hand: 0 orphaned ENIs in subnet-2",
+                "90s DeleteNetworkInterface by hand: 0 orphaned ENIs"), h.seen.actions);
     }
 
     @Test

@@ -211,7 +211,9 @@ class ServiceDeclarationsAndDispatchTest {
 
     /**
      * "sync", Active at 1 s (when its key's first ENI is ready) and never invoked, is reclaimed 14 days later: its
-     * state says for how long it was not invoked, in seconds.
+     * state says for how long it was not invoked, and that the clock started when it became Active (its activation
+     * counts as a use: a teacher's review found "not invoked for 7 days" after a restore that an invocation minutes
+     * earlier had started).
      */
     @Test
     void anIdleFunctionGoesInactiveSayingHowLongItWasNotInvoked() {
@@ -220,7 +222,7 @@ class ServiceDeclarationsAndDispatchTest {
         assertEquals("1s 0 Active/null: all ENIs ready",
                 states.stream().filter(t -> t.contains(" 0 Active")).findFirst().orElseThrow());
         long reclaimed = 1 + 14 * 86_400;
-        assertEquals(reclaimed + "s 0 Inactive/Idle: not invoked for 14 days",
+        assertEquals(reclaimed + "s 0 Inactive/Idle: not invoked in the 14 days since it became Active",
                 states.stream().filter(t -> t.contains(" 0 Inactive")).findFirst().orElseThrow());
     }
 

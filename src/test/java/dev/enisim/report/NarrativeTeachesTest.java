@@ -49,7 +49,7 @@ class NarrativeTeachesTest {
         int role = s.indexOf("00:30:00  DeleteRole archive-stack-role");
         assertTrue(role > 0 && s.get(role + 1).contains("why: Lambda needs the execution role's EC2 permissions only"),
                 String.join("\n", s));
-        int action = s.indexOf("03:00:00  DeleteNetworkInterface by hand: 2 orphaned ENI(s)");
+        int action = s.indexOf("03:00:00  DeleteNetworkInterface by hand: 2 orphaned ENIs");
         int deleted = s.indexOf("03:00:00  2 ENIs deleted, IPs freed: eni-0001 to eni-0002");
         assertTrue(action > 0 && deleted == action + 1, String.join("\n", s));
     }
