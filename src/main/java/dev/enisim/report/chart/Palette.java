@@ -177,7 +177,7 @@ public final class Palette {
     private static final java.util.regex.Pattern TENANTS = java.util.regex.Pattern.compile(
             "Other tenants of (.+) now use ([0-9,]+) IPs.*");
     private static final java.util.regex.Pattern BY_HAND = java.util.regex.Pattern.compile(
-            "DeleteNetworkInterface by hand: ([0-9,]+) orphaned ENI\\(s\\).*");
+            "DeleteNetworkInterface by hand: ([0-9,]+) orphaned (ENIs?)( .*)?");
     private static final java.util.regex.Pattern SERVICES = java.util.regex.Pattern.compile(
             "Other services' ENIs in (.+) now number ([0-9,]+).*");
 
@@ -222,8 +222,8 @@ public final class Palette {
             return "Other tenants of " + middle(m.group(1), MARKER_NAME_MAX) + ": " + m.group(2) + " IPs";
         }
         m = BY_HAND.matcher(description);
-        if (m.matches()) { // "DeleteNetworkInterfac…and: 2 orphaned ENI(s)" cut in its middle
-            return m.group(1) + " orphaned ENI(s) deleted by hand";
+        if (m.matches()) { // "DeleteNetworkInterfac…and: 2 orphaned ENIs" cut in its middle
+            return m.group(1) + " orphaned " + m.group(2) + " deleted by hand";
         }
         m = SERVICES.matcher(description);
         if (m.matches()) {
