@@ -3,6 +3,7 @@ package dev.enisim.cli;
 import dev.enisim.report.OutputRefused;
 import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -308,14 +309,16 @@ public final class Main implements Callable<Integer> {
         if (ex instanceof ScenarioException || ex instanceof InputProblems) {
             return ex.getMessage();
         }
+        // control characters of a path or value the message quotes escaped (Problem.escape); a line feed of
+        // enisim's own (a list under a message) kept: the ones of input are a scenario's, escaped in its problems
         if (ex instanceof UserInputException || ex instanceof OutputRefused) {
-            return "enisim: " + ex.getMessage();
+            return "enisim: " + Problem.escapeLines(ex.getMessage());
         }
         if (ex instanceof IOException io) {
-            return "enisim: " + SafeOutput.reason(io);
+            return "enisim: " + Problem.escapeLines(SafeOutput.reason(io));
         }
         if (ex instanceof UncheckedIOException io) {
-            return "enisim: " + SafeOutput.reason(io.getCause());
+            return "enisim: " + Problem.escapeLines(SafeOutput.reason(io.getCause()));
         }
         return null;
     }

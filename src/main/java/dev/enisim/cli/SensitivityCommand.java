@@ -8,6 +8,7 @@ import dev.enisim.experiment.Sensitivity;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.report.SensitivityReport;
 import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
@@ -196,14 +197,14 @@ final class SensitivityCommand implements Callable<Integer> {
                     varied = dev.enisim.scenario.Overrides.apply(tree, List.of(f.path() + "=" + f.value(0.0)),
                             file.toString());
                 } catch (ScenarioException e) {
-                    e.problems().forEach(p -> bad.add("--vary " + f.path() + ": " + p.message()));
+                    e.problems().forEach(p -> bad.add("--vary " + f.path() + ": " + Problem.escape(p.message())));
                     continue;
                 }
                 try { // or a key the scenario does not have (a value out of range is the range's: said after the runs)
                     ScenarioLoader.parseTree(varied, file.toString());
                 } catch (ScenarioException e) {
                     e.problems().stream().filter(p -> p.message().startsWith("unknown key")).forEach(p -> bad.add(
-                            "--vary " + f.path() + ": " + p.message()));
+                            "--vary " + f.path() + ": " + Problem.escape(p.message())));
                 }
             }
             Scenario checked = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out

@@ -90,6 +90,12 @@ final class StepSummary {
                 throw new UserInputException(named + ": cannot append the " + what + " to it"
                         + " (permission denied, or a read-only file system)");
             }
+            if (!runnersOrOurs(file, System.getenv())) {
+                throw new UserInputException(named + ": not a CI job's summary file, so enisim does not append to it"
+                        + " (it appends only to a new or empty file, GitHub Actions' step_summary_* file, a file under"
+                        + " _runner_file_commands, the one $GITHUB_STEP_SUMMARY names in a GitHub Actions job, or a"
+                        + " file that already holds enisim's summary)");
+            }
             return file;
         }
         // appended to with CREATE, which makes no folder: the folder must be there, and take a new file
@@ -109,6 +115,72 @@ final class StepSummary {
                     + refused.getMessage());
         }
         return file;
+    }
+
+    /**
+     * The line at the start of every block enisim appends ({@code gate}'s Markdown carries its own
+     * {@code <!-- enisim gate -->}): an HTML comment, which the job's summary does not show, by which a later append
+     * knows the file as a summary.
+     */
+    static final String MARKER = "<!-- enisim step summary -->";
+
+    /** How every marker of enisim's Markdown begins (this class's and gate's). */
+    private static final String MARKER_PREFIX = "<!-- enisim ";
+
+    /**
+     * Whether the existing {@code file} is one enisim may append to: it was appended to by design (a CI job's
+     * summary), but a mistyped path or a stale variable appended Markdown to a source file, a shell's rc file, a
+     * user's notes (an adversarial review). Taken as the runner's or enisim's: an empty file; GitHub Actions' own
+     * ({@code step_summary_<uuid>}, or any file under a {@code _runner_file_commands} folder, where the runner keeps
+     * it: other steps' Markdown may be in it); the file {@code $GITHUB_STEP_SUMMARY} names when
+     * {@code $GITHUB_ACTIONS} is {@code true} (a job of the runner, or of a runner that names it otherwise, such as
+     * act's {@code SUMMARY.md}); a file that holds enisim's marker line. Any other is refused.
+     */
+    static boolean runnersOrOurs(Path file, java.util.Map<String, String> env) {
+        try {
+            if (Files.size(file) == 0) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        Path name = file.getFileName();
+        if (name != null && name.toString().startsWith("step_summary_")) {
+            return true;
+        }
+        for (Path part : file.toAbsolutePath().normalize()) {
+            if (part.toString().equals("_runner_file_commands")) {
+                return true;
+            }
+        }
+        String named = env.get("GITHUB_STEP_SUMMARY");
+        if ("true".equals(env.get("GITHUB_ACTIONS")) && named != null && !named.isBlank()
+                && same(file, Path.of(named))) {
+            return true;
+        }
+        return holdsMarker(file);
+    }
+
+    /** Whether a line of {@code file} begins with enisim's marker (a file this process may not read: no). */
+    private static boolean holdsMarker(Path file) {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(MARKER_PREFIX) && line.endsWith("-->")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** {@code markdown} beginning with enisim's marker line (as it is when it carries one already, as gate's). */
+    static String marked(String markdown) {
+        return markdown.startsWith(MARKER_PREFIX) ? markdown : MARKER + "\n" + markdown;
     }
 
     /** Names a summary file never has: the formats enisim reads and writes (a scenario, a report, a JUnit file). */
@@ -141,7 +213,7 @@ final class StepSummary {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             before = ch.size();
             ch.position(before);
-            ByteBuffer bytes = ByteBuffer.wrap((separator + markdown).getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap((separator + marked(markdown)).getBytes(StandardCharsets.UTF_8));
             try {
                 while (bytes.hasRemaining()) {
                     ch.write(bytes);

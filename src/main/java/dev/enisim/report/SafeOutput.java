@@ -715,9 +715,17 @@ public final class SafeOutput {
     /**
      * The folder that replaces an existing one gets its permissions (and, where this process may set them, its owner
      * and group) before anything is written into it: a folder the user made private ({@code chmod 700}) stays
-     * private, during the write too, rather than taking the umask's.
+     * private, during the write too, rather than taking the umask's. Its setgid and sticky bits too (an adversarial
+     * review: a shared {@code 1777} drop folder became {@code 0777}, where anyone may delete anyone's files, and a
+     * {@code g+s} team folder lost its group for the files in it): {@code PosixFilePermissions} has no such bits, so
+     * they are read and set as {@code unix:mode}; when they cannot be kept, the folder is refused, not replaced.
      */
     private static void inheritAccess(Path existing, Path fresh) throws IOException {
+        inheritAccess(existing, fresh, existing);
+    }
+
+    /** As {@link #inheritAccess(Path, Path)}, a refusal naming {@code asked}. */
+    static void inheritAccess(Path existing, Path fresh, Path asked) throws IOException {
         if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -739,6 +747,50 @@ public final class SafeOutput {
         } catch (IOException | UnsupportedOperationException e) {
             // only the owner may give a folder away: the permissions above are what keeps it private
         }
+        keepSpecialBits(existing, fresh, asked, a.group());
+    }
+
+    /** The setgid and sticky bits of a folder's {@code unix:mode} (setuid means nothing on a folder in Linux). */
+    private static final int SPECIAL_BITS = 02000 | 01000;
+
+    /**
+     * Sets {@code existing}'s setgid and sticky bits on {@code fresh} (after its group: a change of group clears
+     * setgid), and refuses the replacement ({@link OutputRefused}) when they, or a setgid folder's group, did not
+     * stay. A file system without {@code unix:mode} (not Linux or macOS): nothing to carry over.
+     */
+    private static void keepSpecialBits(Path existing, Path fresh, Path asked,
+            java.nio.file.attribute.GroupPrincipal group) throws IOException {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(existing, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return;
+        }
+        int special = mode & SPECIAL_BITS;
+        if (special == 0) {
+            return;
+        }
+        try {
+            int now = (Integer) Files.getAttribute(fresh, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(fresh, "unix:mode", (now & 07777) | special, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // said below: the bits are not there
+        }
+        int kept = (Integer) Files.getAttribute(fresh, "unix:mode", LinkOption.NOFOLLOW_LINKS) & SPECIAL_BITS;
+        boolean groupKept = (special & 02000) == 0 || group.equals(Files.readAttributes(fresh,
+                java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group());
+        if (kept != special || !groupKept) {
+            throw new OutputRefused(asked + ": enisim replaces this folder with a new one, which could not keep its "
+                    + specialBits(special) + (groupKept ? "" : " for group " + group.getName()) + " (this user may not"
+                    + " set them); it is left as it was: give another folder, or one without them");
+        }
+    }
+
+    /** {@code special}'s bits in words: "setgid bit", "sticky bit", "setgid and sticky bits". */
+    private static String specialBits(int special) {
+        boolean setgid = (special & 02000) != 0;
+        boolean sticky = (special & 01000) != 0;
+        return setgid && sticky ? "setgid and sticky bits" : setgid ? "setgid bit" : "sticky bit";
     }
 
     /** An output folder being written; see {@link #stage}. */

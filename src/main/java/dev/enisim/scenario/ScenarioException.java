@@ -66,7 +66,7 @@ public final class ScenarioException extends Exception {
         Map<String, Integer> lines = paths.isEmpty() ? Map.of() : linesOf(source, paths);
         return problems.stream().map(p -> {
             Integer line = fileOwn(p) ? lines.get(p.path()) : null;
-            return source + (line != null ? ":" + line : "") + ": " + p;
+            return Problem.escape(source) + (line != null ? ":" + line : "") + ": " + p;
         }).collect(Collectors.joining("\n"));
     }
 

@@ -678,7 +678,7 @@ public final class ScenarioLoader {
         refs.networkIncomplete = networkShapeBroken(root.json());
         refs.ipv6Only.addAll(ipv6OnlyIds(root));
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source),
-                duration == null || duration <= 0 ? Long.MAX_VALUE : duration).read();
+                duration == null || duration <= 0 ? Long.MAX_VALUE : duration).read(accounts.isEmpty());
         List<Scenario.At> timeline = new TimelineReader(root, refs, functions,
                 account.concurrencyLimit() - account.unreservedMinimum()).read();
         NetworkModel model = networkModel(root);

@@ -198,19 +198,30 @@ final class TraceReader {
 
     /** Bad lines said one by one at most; the rest are counted in one more line. */
     static final int SHOWN = 10;
-    /** The characters of a line or cell quoted in a problem at most. */
-    static final int QUOTED = 40;
+    /**
+     * The characters of a line or cell quoted in a problem in full at most; a longer one shows its first
+     * {@value #SHOWN_OF_LONG} characters and its length. A scenario may name any readable file as its trace, and a
+     * bad line was quoted up to 40 characters into errors, the JUnit file and the step summary (an adversarial
+     * review: ten lines of /etc/shadow, 16 characters of an AWS secret key): a time or count is short, so what is
+     * wrong with one is said in full, and no more of a line than a few characters.
+     */
+    static final int QUOTED = 8;
+    /** The characters shown of a longer line or cell. */
+    static final int SHOWN_OF_LONG = 4;
 
     private int badLines;
     private int lastBad;
 
     /**
-     * {@code text} quoted as a problem shows it: in full up to {@value #QUOTED} characters, else its beginning and its
-     * length (a trace of one long line, a JSON file given as a trace, was quoted whole, up to 64 KiB in one line).
+     * {@code text} quoted as a problem shows it: in full up to {@value #QUOTED} characters (a number's up to 24),
+     * else its first
+     * {@value #SHOWN_OF_LONG} characters and its length (a trace of one long line, a JSON file given as a trace, was
+     * quoted whole, up to 64 KiB in one line; then 40 characters of any file a scenario named).
      */
     static String quoted(String text) {
-        return text.length() <= QUOTED ? "'" + text + "'"
-                : "'" + text.substring(0, QUOTED) + "...' (" + text.length() + " characters)";
+        return text.length() <= QUOTED || (text.length() <= 24 && text.matches("[0-9.eE+-]+")) ? "'" + text + "'"
+                : "'" + text.substring(0, text.offsetByCodePoints(0, Math.min(SHOWN_OF_LONG,
+                        text.codePointCount(0, text.length())))) + "...' (" + text.length() + " characters)";
     }
 
     private void add(long start, long count) {

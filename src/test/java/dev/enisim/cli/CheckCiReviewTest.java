@@ -99,7 +99,7 @@ class CheckCiReviewTest extends InScratch {
         assertTrue(r.err().contains("unknown metric 'teardowns[5].waitSeconds'"), r.err());
         String md = Files.readString(summary);
         String w = s.work + "/";
-        assertTrue(md.startsWith("### enisim check: stopped on bad input (exit 2)\n\n```\n" + w + "bad/bad2.yaml:14: "
+        assertTrue(md.startsWith("<!-- enisim step summary -->\n### enisim check: stopped on bad input (exit 2)\n\n```\n" + w + "bad/bad2.yaml:14: "
                 + "expect[0]: unknown metric 'teardowns[5].waitSeconds'"), md);
         assertTrue(md.contains("| qfail (" + w + "s1/fail.yaml) | `enis.peak == 7000` at " + w + "s1/fail.yaml:"), md);
         assertTrue(md.matches("(?s).*\\| qfail \\(" + java.util.regex.Pattern.quote(w + "s1/fail.yaml") + "\\) \\|"
@@ -146,7 +146,7 @@ class CheckCiReviewTest extends InScratch {
         assertExit(2, none);
         assertTrue(none.err().contains("enisim: nothing to check: the scenario has no expectation (expect:), and no "
                 + "--baseline DIR is given"), none.err());
-        assertTrue(Files.readString(md).startsWith("### enisim check: stopped on bad input (exit 2)"),
+        assertTrue(Files.readString(md).startsWith("<!-- enisim step summary -->\n### enisim check: stopped on bad input (exit 2)"),
                 Files.readString(md));
         assertTrue(Files.readString(s.work.resolve("noexp.xml")).contains("type=\"BadInput\""));
 
@@ -171,9 +171,9 @@ class CheckCiReviewTest extends InScratch {
     @Test
     void theSummaryBlockStartsOnALineOfItsOwn() throws Exception {
         scenario("q.yaml", "q", "enis.peak >= 0");
-        Path md = Files.writeString(s.work.resolve("nl.md"), "previous step text without newline");
-        assertExit(0, s.run("check", "q.yaml", "--step-summary", "nl.md"));
-        assertTrue(Files.readString(md).startsWith("previous step text without newline\n\n### enisim check: passed\n"),
+        Path md = Files.writeString(s.work.resolve("step_summary_nl"), "previous step text without newline");
+        assertExit(0, s.run("check", "q.yaml", "--step-summary", "step_summary_nl"));
+        assertTrue(Files.readString(md).startsWith("previous step text without newline\n\n<!-- enisim step summary -->\n### enisim check: passed\n"),
                 Files.readString(md));
     }
 

@@ -27,12 +27,13 @@ class CheckStepSummaryTest {
 
     @Test
     void theVerdictsAreAppendedFailuresFirst() throws Exception {
-        Path summary = dir.resolve("summary.md");
+        // GitHub Actions' own name for the file, which an earlier step appended to
+        Path summary = dir.resolve("step_summary_1cb22d7f-5663-41a8-9ffc-13472605c76c");
         Files.writeString(summary, "an earlier step's summary\n");
         Result r = CliTest.run("check", scenario().toString(), "--step-summary", summary.toString());
         assertEquals(1, r.code(), r.err());
         String md = Files.readString(summary);
-        assertTrue(md.startsWith("an earlier step's summary\n### enisim check: FAILED\n\n1 scenario(s), 2 assertion(s),"
+        assertTrue(md.startsWith("an earlier step's summary\n<!-- enisim step summary -->\n### enisim check: FAILED\n\n1 scenario(s), 2 assertion(s),"
                 + " 1 failed.\n"), md);
         int fail = md.indexOf("| small (" + dir.resolve("small.yaml") + ") | `enis.peak == 2` at " + dir.resolve("small.yaml")
                 + ":15: expect[1] | **FAIL** | 1 |");
@@ -97,7 +98,7 @@ class CheckStepSummaryTest {
     @Test
     void anAppendThatFailsPartWayIsUndone() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
-        Path summary = Files.writeString(dir.resolve("summary.md"), "x".repeat(4000));
+        Path summary = Files.writeString(dir.resolve("step_summary_x"), "x".repeat(4000));
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 8 && exec \"$0\" -XX:-UsePerfData -cp \"$1\" "
                 + "dev.enisim.cli.Main check \"$2\" --step-summary \"$3\"", jvm, System.getProperty(
@@ -111,9 +112,11 @@ class CheckStepSummaryTest {
     /** A trace the scenario reads is an input too: it had the verdicts appended (a re-check of the safety review). */
     @Test
     void aTraceTheScenarioReadsIsRefused() throws Exception {
-        Path trace = Files.writeString(dir.resolve("counts"), "seconds,count\n0,60\n60,60\n");
+        // under the runner's folder, where a summary may be appended to: the trace is refused as the trace it is
+        Path runner = Files.createDirectories(dir.resolve("_runner_file_commands"));
+        Path trace = Files.writeString(runner.resolve("counts"), "seconds,count\n0,60\n60,60\n");
         Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.traced(
-                "name: traced\nduration: 2m\nexpect:\n  - invocations.total >= 0", "counts"));
+                "name: traced\nduration: 2m\nexpect:\n  - invocations.total >= 0", "_runner_file_commands/counts"));
         Result r = CliTest.run("check", f.toString(), "--step-summary", trace.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("it is the trace " + trace + " that " + f + " reads"), r.err());

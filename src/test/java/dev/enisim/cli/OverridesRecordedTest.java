@@ -181,7 +181,7 @@ class OverridesRecordedTest {
     void checksStepSummarySaysSoUnderItsHeading() throws Exception {
         checkWithOverrides();
         String text = Files.readString(dir.resolve("summary.md"));
-        assertTrue(text.startsWith("### enisim check: passed\n\nRun with overrides: `--set traffic=2 --set"
+        assertTrue(text.startsWith("<!-- enisim step summary -->\n### enisim check: passed\n\nRun with overrides: `--set traffic=2 --set"
                 + " 'vpcs[0].subnets[0].otherUsedIps=5'`\n\n1 scenario(s)"), text);
     }
 

@@ -153,7 +153,7 @@ class GateCommandTest {
 
     @Test
     void aStackDeletionWaitsForTeardownAndTheStepSummaryIsAppendedTo() throws Exception {
-        Path summary = Files.writeString(dir.resolve("summary.md"), "# earlier step\n");
+        Path summary = Files.writeString(dir.resolve("step_summary_1"), "# earlier step\n");
         Path out = dir.resolve("gate");
         Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
                 "--delete-stack", "--max-teardown-wait", "1m", "--step-summary", summary.toString(), "--out",
