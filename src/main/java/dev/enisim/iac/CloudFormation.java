@@ -220,10 +220,22 @@ final class CloudFormation {
         return Optional.of(x.local(v.asText())); // a Ref to the function: its logical id
     }
 
+    /**
+     * ProvisionedConcurrentExecutions: a whole number (or a string of digits, as CloudFormation accepts), 0 when absent
+     * or not known before deployment. Anything else (2.5, -1, "two") is a problem of the template: CloudFormation refuses
+     * it, and reading it as 0 would simulate a change that cannot be deployed.
+     */
     private int provisioned(JsonNode config, String p) {
-        JsonNode v = x.resolve(config.get("ProvisionedConcurrentExecutions"),
-                p + ".Properties.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
-        return v != null && (v.isInt() || v.isTextual() && v.asText().matches("\\d{1,7}")) ? v.asInt() : 0;
+        String path = p + ".Properties.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions";
+        JsonNode v = x.resolve(config.get("ProvisionedConcurrentExecutions"), path);
+        if (v == null || !v.isValueNode() || Intrinsics.isUnresolved(v) || Intrinsics.isNoValue(v)) {
+            return 0;
+        }
+        if (v.isInt() && v.asInt() >= 0 || v.isTextual() && v.asText().matches("\\d{1,7}")) {
+            return v.asInt();
+        }
+        problems.add(new Problem(path, "expected a whole number of execution environments, 0 or more, got " + v));
+        return 0;
     }
 
     private String text(JsonNode v, String path) {

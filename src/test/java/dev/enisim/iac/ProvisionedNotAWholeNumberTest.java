@@ -1,6 +1,10 @@
 package dev.enisim.iac;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ProvisionedConcurrentExecutions is a whole number (a number, or a string of digits as CloudFormation accepts): 2.5
- * is none, and provisions nothing (it is not rounded down to 2), on a SAM function as on a Version or an Alias; a
- * string of digits is read. Session 54: PIT's open survivor of {@code CloudFormation.provisioned} (line 226, {@code
- * v.isInt()} taken as true: any value read as a number, 2.5 as 2).
+ * or -1 is a problem of the template, named at its path, on a SAM function as on a Version (it is neither rounded down
+ * to 2 nor read as 0, which would simulate a change CloudFormation refuses to deploy); a string of digits is read.
+ * Session 54: PIT's open survivor of {@code CloudFormation.provisioned} ({@code v.isInt()} taken as true: any value read
+ * as a number, 2.5 as 2); then the lead made the silent 0 a problem (MemorySize or Timeout of 2.5 already was one).
  */
 class ProvisionedNotAWholeNumberTest {
 
@@ -32,8 +37,8 @@ class ProvisionedNotAWholeNumberTest {
     }
 
     @Test
-    void aValueThatIsNotAWholeNumberProvisionsNothing() throws Exception {
-        Change c = read("""
+    void aValueThatIsNotAWholeNumberIsAProblemAtItsPath() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read("""
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   Sam:
@@ -52,7 +57,31 @@ class ProvisionedNotAWholeNumberTest {
                     Type: AWS::Lambda::Version
                     Properties:
                       FunctionName: !Ref Plain
-                      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3.5 }
+                      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: -1 }
+                """));
+        List<String> problems = e.problems().stream().map(Object::toString).toList();
+        assertTrue(problems.contains("Resources.Sam.Properties.ProvisionedConcurrencyConfig"
+                + ".ProvisionedConcurrentExecutions: expected a whole number of execution environments, 0 or more,"
+                + " got 2.5"), problems.toString());
+        assertTrue(problems.contains("Resources.PlainVersion.Properties.ProvisionedConcurrencyConfig"
+                + ".ProvisionedConcurrentExecutions: expected a whole number of execution environments, 0 or more,"
+                + " got -1"), problems.toString());
+    }
+
+    @Test
+    void aWholeNumberOrAStringOfDigitsIsRead() throws Exception {
+        Change c = read("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sam:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: sam
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: src/
+                      AutoPublishAlias: live
+                      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }
                   Digits:
                     Type: AWS::Lambda::Function
                     Properties: { FunctionName: digits, Runtime: python3.12, Handler: app.handler, Code: { ZipFile: x } }
@@ -64,8 +93,7 @@ class ProvisionedNotAWholeNumberTest {
                       Name: live
                       ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: '4' }
                 """);
-        assertEquals(0, provisioned(c, "sam"), "2.5 on a SAM function");
-        assertEquals(0, provisioned(c, "plain"), "3.5 on a Version");
+        assertEquals(2, provisioned(c, "sam"), "2 on a SAM function");
         assertEquals(4, provisioned(c, "digits"), "'4' on an Alias: digits, read");
     }
 }
