@@ -233,5 +233,15 @@ class CheckCommandTest {
             }
         }
         assertTrue(r.out().contains(", 0 failed"), r.out());
+        // the README's example of this very command shows its last line: it must be this run's, not a stale count
+        // (a CI team's review found "22 scenario(s), 122 assertion(s)" when the folder held 24 and 136)
+        String[] lines = r.out().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("\\d+ scenario\\(s\\), \\d+ assertion\\(s\\), 0 failed"), last);
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("\n" + last + "\n"), "README's `check scenarios` example should end with: " + last);
+        String passed = last.replaceAll("^\\d+ scenario\\(s\\), (\\d+) assertion.*", "$1");
+        assertTrue(readme.contains("(`" + passed + " passed`)"), "README's step summary example should fold "
+                + passed + " passes");
     }
 }
