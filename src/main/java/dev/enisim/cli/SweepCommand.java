@@ -4,6 +4,7 @@ import dev.enisim.experiment.Designs;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.experiment.SweepDesign;
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.report.SweepReport;
 import dev.enisim.scenario.ScenarioException;
@@ -164,6 +165,7 @@ final class SweepCommand implements Callable<Integer> {
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
         // less a resumed run's done
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
+        refusedBeforeRunning(tree, traffic, toRun, err);
         // the memory warning from the point that needs the most heap (its buckets, its functions), named, not the
         // base scenario's alone
         Sweep.Largest largest = Sweep.largest(tree, file.toString(), toRun, traffic, Budget::need);
@@ -207,6 +209,55 @@ final class SweepCommand implements Callable<Integer> {
             return Main.INTERNAL_ERROR;
         }
         return 0;
+    }
+
+    /**
+     * The points whose values the scenario refuses, found before any point runs (building a point's scenario is
+     * cheap; running the others first wasted them): when every point is refused, that is bad input, every distinct
+     * problem said at once with the points it refuses (exit 2, nothing run or written: a path typo refuses them all);
+     * when only some are, a warning names them before the runs (they still go to sweep.csv's problem column, as a
+     * sweep's combinations the scenario refuses always have). An adversarial user's review: `--vary
+     * functions[0].memoryMb=lots,256` ran the good point, then said only "1 of 2 points failed".
+     */
+    private void refusedBeforeRunning(com.fasterxml.jackson.databind.JsonNode tree, double traffic,
+            List<Map<String, String>> toRun, PrintWriter err) {
+        Map<String, List<String>> byProblem = new java.util.LinkedHashMap<>();
+        for (Map<String, String> values : toRun) {
+            String problem = null;
+            try {
+                Sweep.scenario(tree, file.toString(), values, traffic);
+            } catch (ScenarioException e) {
+                problem = Main.userMessage(e);
+            } catch (IllegalArgumentException e) {
+                problem = "enisim: " + Problem.escapeLines(e.getMessage());
+            }
+            if (problem != null) {
+                byProblem.computeIfAbsent(problem, k -> new ArrayList<>()).add(pointValues(values));
+            }
+        }
+        if (byProblem.isEmpty()) {
+            return;
+        }
+        int refused = byProblem.values().stream().mapToInt(List::size).sum();
+        List<String> lines = new ArrayList<>();
+        byProblem.forEach((problem, points) -> lines.add(problem + "\n  (--vary point" + (points.size() == 1 ? " "
+                : "s ") + shortList(points) + ")"));
+        if (refused == toRun.size()) {
+            List<String> problems = new ArrayList<>();
+            problems.add("enisim: every one of the " + toRun.size() + " points is refused by the scenario (bad --vary"
+                    + " values or paths), nothing run or written:");
+            problems.addAll(lines);
+            throw new InputProblems(problems);
+        }
+        err.printf("warning: %d of %d points are refused by the scenario and will not run (each one's problem in"
+                + " sweep.csv's problem column):%n", refused, toRun.size());
+        lines.forEach(err::println);
+    }
+
+    /** Up to five points, then how many more: "memoryMb=lots; memoryMb=-1 and 3 more". */
+    private static String shortList(List<String> points) {
+        String shown = String.join("; ", points.subList(0, Math.min(5, points.size())));
+        return points.size() > 5 ? shown + " and " + (points.size() - 5) + " more" : shown;
     }
 
     /** A point's values as --vary gives them: "bucket=1s, duration=2h". */

@@ -142,7 +142,7 @@ class ExitCodesTest extends InScratch {
     void aSweepCountsItsFailedPoints() throws IOException {
         Scratch.Result all = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,2");
         assertExit(2, all);
-        assertTrue(all.err().contains("every one of the 2 points failed"), all.err());
+        assertTrue(all.err().contains("every one of the 2 points is refused by the scenario"), all.err());
         assertFalse(Files.exists(s.work.resolve("reports/scratch-sweep")));
         assertFalse(Files.exists(s.work.resolve("reports")), "nothing written: no progress file, nor its folder");
         Scratch.Result deep = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,2", "--out",
