@@ -63,15 +63,40 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, java.io.IOException {
+        // every problem of the options, both scenarios and --html at once (exit 2), as sweep and check say them (an
+        // adversarial user's review: "--replications 0" was said alone, then each file's on the next tries)
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1");
+        }
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
         }
         if (html != null) {
-            PageOutput.check(spec, html);
+            try {
+                PageOutput.check(spec, html);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
         }
-        Scenario sa = ScenarioLoader.load(a);
+        Scenario sa = null;
+        try {
+            sa = ScenarioLoader.load(a);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
         Path bFile = b == null ? a : b;
-        Scenario sb = ScenarioLoader.load(bFile, sets, sa.seed());
+        Scenario sb = null;
+        if (sa != null || !bFile.equals(a)) { // B's own problems too (its seed is A's: any seed, when A has none)
+            try {
+                sb = ScenarioLoader.load(bFile, sets, sa == null ? null : sa.seed());
+            } catch (ScenarioException e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
         if (html != null) {
             PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.comparePage(sa, sb));
         }

@@ -13,8 +13,10 @@ import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,13 +71,28 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        // every problem of the options, the scenario and the output folder at once (exit 2), as sweep and check say
+        // them: an adversarial user's review found "--replications 0" said alone, the scenario's own problems and
+        // --out's refusal said only on the next try
+        Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1");
         }
-        Scenario scenario = ScenarioLoader.load(file, overriding.sets, seed);
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
+        }
+        Scenario scenario = null;
+        try {
+            scenario = ScenarioLoader.load(file, overriding.sets, seed);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
         Path home = Main.workingDir(spec);
-        Path dir = out != null ? out : home.resolve("reports").resolve(scenario.name());
-        SafeOutput.checkFolderWritable(dir, home); // a trial write: before a run of minutes, not after it
+        Path dir = out != null ? out : scenario == null ? null : home.resolve("reports").resolve(scenario.name());
+        InputProblems.checkFolder(problems, dir, home); // a trial write: before a run of minutes, not after it
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
         OtherOutput.warn(dir, "run", spec.commandLine().getErr()); // a sweep's folder, say: said before it goes
         SafeOutput.checkRoomBeforeRun(dir, home, replications > 1 ? OutputSize.replicated(scenario, replications)
                 : OutputSize.report(scenario), true); // and its room, estimated from the scenario
