@@ -36,9 +36,9 @@ class ProvisionedNotAWholeNumberTest {
         return c.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().provisioned();
     }
 
-    @Test
-    void aValueThatIsNotAWholeNumberIsAProblemAtItsPath() {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> read("""
+    /** A template's head and a SAM function provisioned {@code executions}; the resources after it follow. */
+    private static String sam(String executions) {
+        return """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   Sam:
@@ -49,7 +49,12 @@ class ProvisionedNotAWholeNumberTest {
                       Handler: app.handler
                       CodeUri: src/
                       AutoPublishAlias: live
-                      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2.5 }
+                """ + "      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: " + executions + " }\n";
+    }
+
+    @Test
+    void aValueThatIsNotAWholeNumberIsAProblemAtItsPath() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(sam("2.5") + """
                   Plain:
                     Type: AWS::Lambda::Function
                     Properties: { FunctionName: plain, Runtime: python3.12, Handler: app.handler, Code: { ZipFile: x } }
@@ -70,18 +75,7 @@ class ProvisionedNotAWholeNumberTest {
 
     @Test
     void aWholeNumberOrAStringOfDigitsIsRead() throws Exception {
-        Change c = read("""
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Sam:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      FunctionName: sam
-                      Runtime: python3.12
-                      Handler: app.handler
-                      CodeUri: src/
-                      AutoPublishAlias: live
-                      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }
+        Change c = read(sam("2") + """
                   Digits:
                     Type: AWS::Lambda::Function
                     Properties: { FunctionName: digits, Runtime: python3.12, Handler: app.handler, Code: { ZipFile: x } }
