@@ -1,12 +1,18 @@
 package dev.enisim.cli;
 
+import dev.enisim.model.SpanParts;
+
 /** Small text formats for the terminal. */
 final class Format {
 
     private Format() {
     }
 
-    /** Simulated microseconds as {@code 2h}, {@code 90s}, {@code 14d 3h}... */
+    /**
+     * Simulated microseconds as {@code 2h}, {@code 90s}, {@code 14d 3h}... (whole seconds split and told by
+     * {@link SpanParts}); under a second in milliseconds ({@code 250.0ms}), with a fraction in seconds
+     * ({@code 90.250s}).
+     */
     static String duration(long micros) {
         long s = micros / 1_000_000;
         if (s == 0) {
@@ -15,24 +21,7 @@ final class Format {
         if (micros % 1_000_000 != 0) {
             return String.format(java.util.Locale.ROOT, "%.3fs", micros / 1e6);
         }
-        long d = s / 86_400;
-        long h = (s % 86_400) / 3600;
-        long m = (s % 3600) / 60;
-        long sec = s % 60;
-        StringBuilder b = new StringBuilder();
-        if (d > 0) {
-            b.append(d).append("d ");
-        }
-        if (h > 0) {
-            b.append(h).append("h ");
-        }
-        if (m > 0) {
-            b.append(m).append("m ");
-        }
-        if (sec > 0) {
-            b.append(sec).append("s ");
-        }
-        return b.toString().trim();
+        return SpanParts.of(micros).text();
     }
 
     /** {@code hh:mm:ss} of simulated time (days folded into hours). */

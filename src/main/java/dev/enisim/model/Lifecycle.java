@@ -384,33 +384,11 @@ final class Lifecycle {
 
     /**
      * A span told exactly: as {@link #span} when it is whole days, hours, minutes or seconds ("14 days"), else in
-     * parts, the terminal's form ("19d 23h 45m", "7d 2m 46s", "3m 0.25s").
+     * parts, the terminal's form ("19d 23h 45m", "7d 2m 46s", "3m 0.25s"; split and told by {@link SpanParts}).
      */
     static String exactSpan(long micros) {
-        long s = micros / 1_000_000;
-        long frac = micros % 1_000_000;
-        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
-        int nonZero = 0;
-        for (long p : parts) {
-            nonZero += p > 0 ? 1 : 0;
-        }
-        if (frac == 0 && nonZero <= 1) {
-            return span(micros);
-        }
-        String[] names = {"d", "h", "m", "s"};
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            if (parts[i] > 0) {
-                b.append(parts[i]).append(names[i]).append(' ');
-            }
-        }
-        if (frac != 0) {
-            String sec = String.format(java.util.Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "");
-            b.append(sec).append('s');
-        } else if (parts[3] > 0) {
-            b.append(parts[3]).append('s');
-        }
-        return b.toString().trim();
+        SpanParts parts = SpanParts.of(micros);
+        return parts.fractionMicros() == 0 && parts.unitsAboveZero() <= 1 ? span(micros) : parts.text();
     }
 
     // ---- versions and deletion -----------------------------------------------------------------------------
