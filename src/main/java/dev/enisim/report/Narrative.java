@@ -1616,29 +1616,11 @@ public final class Narrative {
      * unit, else in parts ({@code 19d 23h 45m}, {@code 2h 30m 15.5s}).
      */
     static String inParts(long micros) {
-        long s = micros / Seconds.MICROS;
-        long frac = micros % Seconds.MICROS;
-        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
-        int nonZero = 0;
-        for (long p : parts) {
-            nonZero += p > 0 ? 1 : 0;
-        }
-        if (nonZero <= 1 && (frac == 0 || s == 0)) {
+        dev.enisim.model.SpanParts p = dev.enisim.model.SpanParts.of(micros);
+        if (p.unitsAboveZero() <= 1 && (p.fractionMicros() == 0 || micros / Seconds.MICROS == 0)) {
             return Assumptions.duration(micros);
         }
-        String[] names = {"d", "h", "m"};
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            if (parts[i] > 0) {
-                b.append(parts[i]).append(names[i]).append(' ');
-            }
-        }
-        if (frac != 0) {
-            b.append(String.format(Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "")).append('s');
-        } else if (parts[3] > 0) {
-            b.append(parts[3]).append('s');
-        }
-        return b.toString().trim();
+        return p.text();
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
