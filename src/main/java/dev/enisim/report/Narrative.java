@@ -739,6 +739,15 @@ public final class Narrative {
             spells.put(e, new Spell(true, e.untilMicros()));
             return whole;
         }
+        if (sum != e.count() && sharedLastBucketIsOthers(ok, e.count())) {
+            // the spell's last bucket holds only later successes (idle14: the two after the restore, 28d 00:00:40 on,
+            // shared the hour in which the spell ended; "the last by 28d 00:00:09" for a last success at 14d): its
+            // first bucket holds its first success alone
+            sum = e.count();
+            ok[0] = 1;
+            ok[ok.length - 1] = 0;
+            active.remove(Integer.valueOf(last));
+        }
         if (sum != e.count()) {
             spells.put(e, new Spell(true, Headlines.lastOfSpell(r, e)));
             return whole;
@@ -799,6 +808,26 @@ public final class Narrative {
             from = to;
         }
         return parts;
+    }
+
+    /**
+     * Whether the successes a spell's buckets count ({@code ok}, from its first bucket to its last) can only add up to
+     * its {@code count} with none of them in its last bucket: the buckets between the two edges are the spell's alone,
+     * its first holds at least its first success, and when what the edges must hold together is that one, the last
+     * bucket's successes (it goes on after the spell ended) are all later spells'. A spell of one bucket is not.
+     */
+    static boolean sharedLastBucketIsOthers(long[] ok, long count) {
+        int n = ok.length;
+        if (n < 2 || ok[n - 1] == 0 || ok[0] == 0) {
+            return false;
+        }
+        long inner = 0;
+        for (int i = 1; i < n - 1; i++) {
+            inner += ok[i];
+        }
+        // the first bucket holds 1 to ok[0] of the spell's, so the last one's share is 0 to edges - 1: none only when
+        // the edges hold the first success alone
+        return count - inner == 1;
     }
 
     /** A part of a spell of successes in words, saying which of its times are exact and which its buckets'. */
@@ -1587,29 +1616,11 @@ public final class Narrative {
      * unit, else in parts ({@code 19d 23h 45m}, {@code 2h 30m 15.5s}).
      */
     static String inParts(long micros) {
-        long s = micros / Seconds.MICROS;
-        long frac = micros % Seconds.MICROS;
-        long[] parts = {s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60, s % 60};
-        int nonZero = 0;
-        for (long p : parts) {
-            nonZero += p > 0 ? 1 : 0;
-        }
-        if (nonZero <= 1 && (frac == 0 || s == 0)) {
+        dev.enisim.model.SpanParts p = dev.enisim.model.SpanParts.of(micros);
+        if (p.unitsAboveZero() <= 1 && (p.fractionMicros() == 0 || micros / Seconds.MICROS == 0)) {
             return Assumptions.duration(micros);
         }
-        String[] names = {"d", "h", "m"};
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            if (parts[i] > 0) {
-                b.append(parts[i]).append(names[i]).append(' ');
-            }
-        }
-        if (frac != 0) {
-            b.append(String.format(Locale.ROOT, "%d.%06d", parts[3], frac).replaceAll("0+$", "")).append('s');
-        } else if (parts[3] > 0) {
-            b.append(parts[3]).append('s');
-        }
-        return b.toString().trim();
+        return p.text();
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */

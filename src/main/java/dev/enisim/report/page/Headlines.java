@@ -1202,9 +1202,15 @@ public final class Headlines {
             return "";
         }
         java.util.Collections.sort(empty);
+        // named as the Capacity table names them (the capacity planner's review: "Subnet subnet-05000000000000005 ran
+        // out" above a table that called it shared-ec2-a)
+        List<String> shown = new ArrayList<>();
+        for (String id : empty) {
+            shown.add(dev.enisim.report.Labels.of(r.scenario(), id));
+        }
         StringBuilder b = new StringBuilder(" ");
         b.append(empty.size() == 1 ? "Subnet " : empty.size() <= 3 ? "Subnets " : "").append(empty.size() <= 3
-                ? esc(and(empty)) : num(empty.size()) + " subnets (" + names(empty) + ")");
+                ? esc(and(shown)) : num(empty.size()) + " subnets (" + names(shown) + ")");
         if (fromStart == empty.size()) {
             // sqs-burst's were "ran out of free IPs (the first in the 10s from 00:00:00)": full before anything ran
             return b.append(" had no free IP from the start: a new ENI there"
