@@ -287,9 +287,15 @@ final class GateCommand implements Callable<Integer> {
                     problems.add(e);
                 }
             }
-            if (baseTemplates.isEmpty() || base != null) {
+            Map<String, Map<String, String>> tags = null; // the functions' CloudFormation tags, as imported
+            try {
+                tags = dev.enisim.gate.Removals.tags(ScenarioLoader.readTree(account), account.toString(), functions);
+            } catch (ScenarioException e) {
+                problems.add(e);
+            }
+            if ((baseTemplates.isEmpty() || base != null) && tags != null) {
                 change = dev.enisim.gate.Removals.apply(change, functions, templates.stream().map(Path::toString)
-                        .toList(), base, stackName);
+                        .toList(), base, stackName, tags);
             }
         }
         if (change != null) {

@@ -60,6 +60,8 @@ final class Deployment {
             + " IPv4 address; scenarios/README.md, `ipv6Only`)";
     private final java.util.Set<String> ipv6Only = new java.util.TreeSet<>();
     private final List<String> notes = new ArrayList<>();
+    /** Functions the change updates with their VpcConfig as it is: one note for all (13 lines said nothing more). */
+    private final List<String> unchanged = new ArrayList<>();
     private final List<String> interfaces = new ArrayList<>();
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
@@ -91,6 +93,12 @@ final class Deployment {
         d.notSimulated.addAll(change.unsimulated());
         for (Change.Function f : change.functions()) {
             d.function(f);
+        }
+        if (d.unchanged.size() == 1) {
+            d.notes.add(d.unchanged.get(0) + ": updated, but its VpcConfig is unchanged: no new ENI");
+        } else if (!d.unchanged.isEmpty()) {
+            d.notes.add(d.unchanged.size() + " functions updated, each with its VpcConfig unchanged: no new ENI ("
+                    + String.join(", ", d.unchanged) + ")");
         }
         if (!d.publishing.isEmpty()) {
             d.notes.add("versions published by " + String.join(", ", d.publishing) + ": a version pins its function's"
@@ -302,7 +310,7 @@ final class Deployment {
         before.path("securityGroupIds").forEach(s -> oldGroups.add(s.asText()));
         if (oldSubnets.equals(f.subnets()) && oldGroups.stream().sorted().toList().equals(
                 f.groups().stream().sorted().toList())) {
-            notes.add(f.name() + ": updated, but its VpcConfig is unchanged: no new ENI");
+            unchanged.add(f.name());
             return;
         }
         if (f.publishes()) {

@@ -1,6 +1,9 @@
 package dev.enisim.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.iac.Change;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +18,75 @@ import java.util.regex.Pattern;
  * stack that the template no longer defines is deleted when it deploys (as a Terraform plan says with its delete
  * action). The account's scenario does not say which stack made its functions, so the gate knows a function belongs
  * to the stack from what it is given: the template as deployed ({@code --base-template}: every function it defines),
- * or the stack's name ({@code --stack-name}: the functions CloudFormation named {@code STACK-LogicalId-SUFFIX}, as it
- * names a function without a FunctionName). Without either, removed functions cannot be seen, which "What the gate
- * could not know" says.
+ * or the stack's name ({@code --stack-name}: the functions CloudFormation tagged with that stack, {@code
+ * aws:cloudformation:stack-name} and {@code aws:cloudformation:logical-id}, which {@code enisim import} keeps from
+ * get-function's Tags under the scenario's {@code x-enisim-tags}; and, among those whose tags were not imported, the
+ * functions named {@code STACK-LogicalId-SUFFIX}, as CloudFormation names a function without a FunctionName). Without
+ * either, removed functions cannot be seen, which "What the gate could not know" says.
  */
 public final class Removals {
 
     private Removals() {
+    }
+
+    /** The scenario's top-level key where {@code enisim import} keeps the functions' CloudFormation tags. */
+    public static final String TAGS = "x-enisim-tags";
+    static final String STACK_TAG = "aws:cloudformation:stack-name";
+    static final String LOGICAL_ID_TAG = "aws:cloudformation:logical-id";
+
+    /**
+     * The CloudFormation tags of the account's functions, from the scenario's {@code x-enisim-tags} (function name ->
+     * {@code {aws:cloudformation:stack-name: STACK, aws:cloudformation:logical-id: Id}}; {@code {}}: the function has
+     * neither): only the functions whose tags were imported are keys. A malformed entry, or one naming no function
+     * of the scenario, is bad input, with its path.
+     *
+     * @param tree      the account scenario as read (its top-level keys)
+     * @param file      the account file, as problems name it
+     * @param functions the scenario's function names
+     */
+    public static Map<String, Map<String, String>> tags(JsonNode tree, String file, Set<String> functions)
+            throws ScenarioException {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        JsonNode all = tree == null ? null : tree.get(TAGS);
+        if (all == null || all.isNull()) {
+            return out;
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (!all.isObject()) {
+            problems.add(new Problem(TAGS, "expected a map of function name -> {" + STACK_TAG + ": STACK, "
+                    + LOGICAL_ID_TAG + ": LogicalId}, as `enisim import` writes it"));
+        } else {
+            all.fields().forEachRemaining(e -> {
+                String at = TAGS + "." + e.getKey();
+                if (!functions.contains(e.getKey())) {
+                    problems.add(new Problem(at, "no function " + e.getKey() + " in the scenario (known: "
+                            + String.join(", ", new TreeSet<>(functions)) + ")"));
+                    return;
+                }
+                if (!e.getValue().isObject()) {
+                    problems.add(new Problem(at, "expected a map {" + STACK_TAG + ": STACK, " + LOGICAL_ID_TAG
+                            + ": LogicalId} ({} for none), got " + e.getValue()));
+                    return;
+                }
+                Map<String, String> kept = new TreeMap<>();
+                e.getValue().fields().forEachRemaining(t -> {
+                    if (!t.getKey().equals(STACK_TAG) && !t.getKey().equals(LOGICAL_ID_TAG)) {
+                        problems.add(new Problem(at + "." + t.getKey(), "unknown tag: expected " + STACK_TAG
+                                + " or " + LOGICAL_ID_TAG));
+                    } else if (!t.getValue().isTextual() || t.getValue().asText().isEmpty()) {
+                        problems.add(new Problem(at + "." + t.getKey(), "expected a non-empty string, got "
+                                + t.getValue()));
+                    } else {
+                        kept.put(t.getKey(), t.getValue().asText());
+                    }
+                });
+                out.put(e.getKey(), kept);
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(file, problems);
+        }
+        return out;
     }
 
     /**
@@ -33,9 +98,10 @@ public final class Removals {
      * @param templates  the templates given (--template), as the user wrote them; none: nothing is done
      * @param base       the change read from the templates as deployed (--base-template), or null
      * @param stackName  --stack-name, or null
+     * @param tags       the CloudFormation tags of the account's functions whose tags were imported ({@link #tags})
      */
     public static Change apply(Change change, Set<String> account, List<String> templates, Change base,
-            String stackName) {
+            String stackName, Map<String, Map<String, String>> tags) {
         if (templates.isEmpty()) {
             return change;
         }
@@ -59,6 +125,17 @@ public final class Removals {
         if (stackName != null) {
             Pattern generated = Pattern.compile(Pattern.quote(stackName) + "-([A-Za-z0-9]+)-[A-Za-z0-9]{8,13}");
             for (String a : new TreeSet<>(account)) {
+                Map<String, String> t = tags.get(a);
+                if (t != null) { // CloudFormation's own tags say whose it is, FunctionName or not
+                    String id = t.get(LOGICAL_ID_TAG);
+                    if (stackName.equals(t.get(STACK_TAG)) && id != null && !kept.contains(a)
+                            && !logicalIds.contains(id)) {
+                        removed.putIfAbsent(a, "tagged by CloudFormation as function " + id + " of stack " + stackName
+                                + " (" + STACK_TAG + ", " + LOGICAL_ID_TAG + "; --stack-name), which --template does"
+                                + " not define");
+                    }
+                    continue;
+                }
                 Matcher m = generated.matcher(a);
                 if (m.matches() && !kept.contains(a) && !logicalIds.contains(m.group(1))) {
                     removed.putIfAbsent(a, "named as CloudFormation names function " + m.group(1) + " of stack "
@@ -71,8 +148,9 @@ public final class Removals {
         removed.forEach((name, where) -> functions.add(new Change.Function(name, where, Change.Action.DELETE, true,
                 List.of(), List.of(), null, null, null, 0, false)));
         List<Change.Placeholder> placeholders = new ArrayList<>(change.placeholders());
-        if (base == null) {
-            placeholders.add(unseen(templates, stackName != null));
+        int untagged = (int) account.stream().filter(a -> !tags.containsKey(a)).count();
+        if (base == null && (stackName == null || untagged > 0)) {
+            placeholders.add(unseen(templates, stackName != null, untagged, account.size()));
         }
         return new Change(functions, change.vpcs(), change.subnets(), change.groups(), change.interfaces(),
                 placeholders, notes, change.sources(), change.unsimulated());
@@ -80,17 +158,22 @@ public final class Removals {
 
     /**
      * The one line of "What the gate could not know" when removed functions cannot all be seen: without
-     * --base-template and --stack-name none is; with --stack-name alone, those with a FunctionName are not.
+     * --base-template and --stack-name none is; with --stack-name alone, those with a FunctionName whose tags were
+     * not imported ({@code untagged} of the account's {@code functions}) are not.
      */
-    static Change.Placeholder unseen(List<String> templates, boolean stackName) {
+    static Change.Placeholder unseen(List<String> templates, boolean stackName, int untagged, int functions) {
         return new Change.Placeholder(String.join(", ", templates), stackName
-                ? "removed functions with a FunctionName cannot be seen without --base-template (with --stack-name"
-                + " only the account's functions named STACK-LogicalId-SUFFIX are known as the stack's)"
+                ? "removed functions with a FunctionName cannot be seen without --base-template among the "
+                + (untagged == functions ? "account's " + functions + " function(s), whose" : untagged + " of the"
+                + " account's " + functions + " functions whose") + " CloudFormation tags were not imported (with"
+                + " --stack-name those are known as the stack's only when named STACK-LogicalId-SUFFIX; `enisim"
+                + " import` keeps the " + STACK_TAG + " tags of get-function output, list-functions prints none)"
                 : "removed functions cannot be seen without --base-template or --stack-name: a function of the stack"
                 + " that the template leaves out is deleted when it deploys, but the account's scenario does not say"
                 + " which stack made its functions", "give --base-template FILE, the template as deployed (the pull"
-                + " request's base branch)" + (stackName ? "" : ", or --stack-name for functions CloudFormation"
-                + " named STACK-LogicalId-SUFFIX"));
+                + " request's base branch)" + (stackName ? ", or import the account with `aws lambda get-function`"
+                + " output for each function" : ", or --stack-name for functions CloudFormation tagged with the"
+                + " stack or named STACK-LogicalId-SUFFIX"));
     }
 
     /** A template function's {@code where}: {@code FILE: Resources.LogicalId}. */

@@ -43,12 +43,48 @@ final class Builder {
         List<ScenarioException> all = new ArrayList<>();
         for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                all.add(new ScenarioException(e.getKey().toString(), e.getValue()));
+                all.add(new ScenarioException(e.getKey().toString(), asWritten(e.getKey(), e.getValue())));
             }
         }
         if (!all.isEmpty()) {
             throw ChangeReader.merge(all);
         }
+    }
+
+    /** A key of a long-form intrinsic that a YAML template may write as a short-form tag ({@code !Ref X}). */
+    private static final java.util.regex.Pattern SHORT_FORM = java.util.regex.Pattern.compile(
+            "\\.(?:Ref|Condition|Fn::[A-Za-z0-9]+)(?=[.\\[]|$)");
+
+    /**
+     * A YAML template's problems, each at a path its file has: a path through a short-form tag ({@code SubnetIds:
+     * [!Ref Nope]}) names the long form's key ({@code SubnetIds[0].Ref}), which the file does not have, so its
+     * problem had no line while its neighbours had theirs (review 54, r7 section 8); such a path is said as the file
+     * writes it ({@code SubnetIds[0]}, the tag's line), when that one is in the file. Others are left as they are.
+     */
+    static List<Problem> asWritten(Path file, List<Problem> problems) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+            return problems;
+        }
+        List<String> paths = problems.stream().map(Problem::path).filter(p -> !p.isEmpty()).toList();
+        Map<String, Integer> lines = dev.enisim.scenario.SourceLines.of(file, paths);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (String p : paths) {
+            String shorter = SHORT_FORM.matcher(p).replaceAll("");
+            if (!lines.containsKey(p) && !shorter.equals(p) && !shorter.isEmpty()) {
+                written.put(p, shorter);
+            }
+        }
+        if (written.isEmpty()) {
+            return problems;
+        }
+        Map<String, Integer> found = dev.enisim.scenario.SourceLines.of(file, written.values());
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            String w = written.get(p.path());
+            out.add(w != null && found.containsKey(w) ? new Problem(w, p.message()) : p);
+        }
+        return out;
     }
 
     /**

@@ -128,6 +128,13 @@ final class Account {
     final Map<String, String> vpcName = new TreeMap<>();
     /** Security group id -> its Name tag, from describe-security-groups, for those tagged. */
     final Map<String, String> groupNameTag = new TreeMap<>();
+    /**
+     * Function name -> its CloudFormation tags ({@code aws:cloudformation:stack-name}, {@code
+     * aws:cloudformation:logical-id}; empty: it has neither), for the functions whose {@code get-function} output
+     * was saved (list-functions and get-function-configuration print no tags): written under {@code x-enisim-tags},
+     * where {@code enisim gate --stack-name} finds a stack's functions that have a FunctionName.
+     */
+    final Map<String, Map<String, String>> stackTags = new TreeMap<>();
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();

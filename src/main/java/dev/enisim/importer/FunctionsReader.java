@@ -74,6 +74,7 @@ final class FunctionsReader {
             Long reserved = root.path("Concurrency").isObject() ? j.integer(root.get("Concurrency"), "Concurrency",
                     "ReservedConcurrentExecutions", false, 0, Integer.MAX_VALUE) : null;
             String name = add(j, root.get("Configuration"), "Configuration", reserved);
+            tags(j, root, root.path("Configuration").path("FunctionName").asText(null));
             if (name != null) {
                 reservedFrom.put(name, new Said(reserved == null ? j.file + ", no Concurrency" : Account.where(j.file,
                         "Concurrency.ReservedConcurrentExecutions"), reserved == null ? null : reserved.intValue()));
@@ -87,6 +88,40 @@ final class FunctionsReader {
             for (int i = 0; i < list.size(); i++) {
                 add(j, list.get(i), "Functions[" + i + "]", null);
             }
+        }
+    }
+
+    /** The tags CloudFormation puts on the functions it creates: what {@code gate --stack-name} reads. */
+    static final List<String> STACK_TAGS = List.of("aws:cloudformation:logical-id", "aws:cloudformation:stack-name");
+
+    /**
+     * {@code get-function}'s {@code Tags} ({@code {"KEY": "VALUE", ...}}; none printed: the function has none) of
+     * function {@code name}: its CloudFormation ones kept ({@link #STACK_TAGS}), the others (the user's) left out.
+     */
+    private void tags(CliJson j, JsonNode root, String name) {
+        JsonNode tags = root.get("Tags");
+        Map<String, String> kept = new TreeMap<>();
+        if (tags != null && !tags.isNull()) {
+            if (!tags.isObject()) {
+                j.problem("Tags", "expected an object of tag keys and values ({\"aws:cloudformation:stack-name\":"
+                        + " \"shop\", ...}), as `aws lambda get-function` prints it; got " + tags);
+                return;
+            }
+            for (String key : STACK_TAGS) {
+                JsonNode v = tags.get(key);
+                if (v == null) {
+                    continue;
+                }
+                if (!v.isTextual() || v.asText().isEmpty() || v.asText().contains("\n")) {
+                    j.problem(CliJson.join("Tags", key), "expected a tag value (a non-empty string on one line),"
+                            + " got " + v);
+                    return;
+                }
+                kept.put(key, v.asText());
+            }
+        }
+        if (name != null) {
+            a.stackTags.put(name, kept);
         }
     }
 

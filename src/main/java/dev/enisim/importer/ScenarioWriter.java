@@ -77,6 +77,7 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
+        stackTags(body);
         header(name);
         return ImportSeal.seal(out.append(body).toString());
     }
@@ -516,6 +517,29 @@ final class ScenarioWriter {
                     + " poisson: " + PLACEHOLDER_RATE + " }");
         } else {
             arrivals(b, t);
+        }
+    }
+
+    /**
+     * The top-level {@code x-enisim-tags}: the CloudFormation tags of the functions whose get-function output was
+     * given ({@code {}}: it has none), by function, for {@code enisim gate --stack-name}; none given: not written.
+     */
+    private void stackTags(StringBuilder b) {
+        StringBuilder entries = new StringBuilder();
+        for (String name : d.account().functions.keySet()) {
+            Map<String, String> tags = d.account().stackTags.get(name);
+            if (tags == null) {
+                continue;
+            }
+            List<String> pairs = new ArrayList<>();
+            tags.forEach((k, v) -> pairs.add(q(k) + ": " + q(v)));
+            entries.append("  ").append(q(name)).append(pairs.isEmpty() ? ": {}" : ": { " + String.join(", ", pairs)
+                    + " }").append('\n');
+        }
+        if (entries.length() > 0) {
+            b.append("# the functions' CloudFormation tags, from get-function's Tags ({}: none; list-functions prints"
+                    + " no tags):\n# `enisim gate --stack-name STACK` takes a function tagged with STACK as that"
+                    + " stack's, FunctionName or not\n").append("x-enisim-tags:\n").append(entries);
         }
     }
 

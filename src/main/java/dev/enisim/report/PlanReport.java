@@ -1243,7 +1243,11 @@ public final class PlanReport {
     static String smallerText(Plan.SubnetAdvice s, String separator) {
         int smaller = s.recommendedPrefix() + 1;
         if (s.failuresOneSmaller() == Plan.SubnetAdvice.OTHERS_DO_NOT_FIT) {
-            return separator + "/" + smaller + " cannot hold its " + s.otherUsedIps() + " other addresses";
+            // said plainly (session 55): "/27 cannot hold its 40 other addresses" left the reader to work out why
+            long size = 1L << (32 - smaller);
+            return separator + "not checked at /" + smaller + ": a /" + smaller + " has " + size + " addresses, 5 of"
+                    + " them reserved by AWS, so " + (size - 5) + " usable, fewer than the " + s.otherUsedIps()
+                    + " that other ENIs use in this subnet";
         }
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
                 s.failuresOneSmaller()) + " at /" + smaller + runs(s.runsOneSmaller(), " in ");

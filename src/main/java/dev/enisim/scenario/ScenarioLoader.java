@@ -1020,7 +1020,7 @@ public final class ScenarioLoader {
                 named.allowOnly("id", "name");
                 String g = named.requireText("id");
                 if (g != null && !groups.contains(g)) {
-                    named.problem("id", "'" + g + "' is not one of this VPC's securityGroups " + groups
+                    named.problem("id", "'" + g + "' is not one of this VPC's securityGroups " + known(groups)
                             + ": a name is given to a security group the VPC defines");
                 } else if (g != null && !namedGroups.add(g)) {
                     named.problem("id", "'" + g + "' is named twice");
@@ -1095,6 +1095,15 @@ public final class ScenarioLoader {
     }
 
     /**
+     * The ids a value may be, as every known-list message says them: {@code (known: a, b)}, each once and sorted (a
+     * list printed as given repeated a duplicate id, reported where it is, and read {@code [111111111111,
+     * 111111111111, 22222222222]} beside the other messages' form; review 54, r7 section 8).
+     */
+    static String known(java.util.Collection<String> ids) {
+        return "(known: " + (ids.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(ids))) + ")";
+    }
+
+    /**
      * {@code vpcs[*].enisAtStart}: keys (a subnet of this VPC, a set of its security groups, an account) that start
      * with more than one in-use Hyperplane ENI when an {@code existing: Active} function uses them, each once, with
      * {@code enis} from 1 to the VPC's {@code eniQuota}. Whether an existing Active function uses the key is a warning
@@ -1111,7 +1120,7 @@ public final class ScenarioLoader {
             boolean ok = true;
             String subnet = k.requireText("subnetId");
             if (subnet != null && !subnetIds.contains(subnet)) {
-                k.problem("subnetId", "'" + subnet + "' is not a subnet of " + vpc + " " + subnetIds + ": a key's"
+                k.problem("subnetId", "'" + subnet + "' is not a subnet of " + vpc + " " + known(subnetIds) + ": a key's"
                         + " ENIs are in a subnet of the VPC that lists them");
                 ok = false;
             }
@@ -1133,7 +1142,7 @@ public final class ScenarioLoader {
             for (int i = 0; i < sgs.size(); i++) {
                 if (!groups.contains(sgs.get(i))) {
                     k.problem("securityGroupIds[" + i + "]", "'" + sgs.get(i) + "' is not one of " + vpc
-                            + "'s securityGroups " + groups);
+                            + "'s securityGroups " + known(groups));
                     ok = false;
                 }
             }
@@ -1144,7 +1153,7 @@ public final class ScenarioLoader {
                     k.problem("account", "is given only with 'accounts' (several accounts on shared VPCs)");
                     ok = false;
                 } else if (!accountIds.contains(a)) {
-                    k.problem("account", "'" + a + "' is not one of the accounts " + accountIds);
+                    k.problem("account", "'" + a + "' is not one of the accounts " + known(accountIds));
                     ok = false;
                 } else {
                     account = a;

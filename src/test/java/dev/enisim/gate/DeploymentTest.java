@@ -116,10 +116,10 @@ class DeploymentTest {
                 "{\"at\":\"300s\",\"action\":\"updateVpcConfig\",\"function\":\"plain\",\"vpcConfig\":{\"subnetIds\":"
                         + "[\"subnet-a\"],\"securityGroupIds\":[\"sg-1\"]}}"), timeline(a.tree()),
                 "the version of the current configuration first: it keeps the old keys' ENIs");
-        assertEquals(List.of("api: updated, but its VpcConfig is unchanged: no new ENI",
-                "plain publishes versions: the version of its current configuration keeps the old keys' ENIs after the"
-                        + " update (while that version exists)",
+        assertEquals(List.of("plain publishes versions: the version of its current configuration keeps the old keys'"
+                        + " ENIs after the update (while that version exists)",
                 "gone: deleted by the change but not in the account: nothing to delete",
+                "api: updated, but its VpcConfig is unchanged: no new ENI",
                 "versions published by plain: a version pins its function's keys, which adds no ENI; not simulated"
                         + " apart"), a.notes());
         assertEquals(List.of(), a.placeholders(), "nothing created, nothing assumed");

@@ -71,7 +71,7 @@ class GateReportLinesTest {
         assertTrue(v.afterScenario().contains("reservedConcurrency: 50\n"), "simulated with the reservation it has: "
                 + v.afterScenario());
         assertFalse(v.afterScenario().contains("950"), v.afterScenario());
-        assertTrue(v.markdown().contains("- Note: simulated without the reserved concurrency Lambda would refuse:"
+        assertTrue(v.markdown().contains("- simulated without the reserved concurrency Lambda would refuse:"
                 + " orders-api\n"), v.markdown());
     }
 
@@ -85,7 +85,7 @@ class GateReportLinesTest {
         assertEquals("reserved concurrency adds up to 950 with the change, more than concurrencyLimit 1000 -"
                 + " unreservedMinimum 100 = 900: Lambda refuses the change's reservations (big 850 (t.yaml:"
                 + " Resources.big)), so its deployment fails", r.actual());
-        assertTrue(v.markdown().contains("- Note: simulated without the reserved concurrency Lambda would refuse:"
+        assertTrue(v.markdown().contains("- simulated without the reserved concurrency Lambda would refuse:"
                 + " big\n"), v.markdown());
         assertTrue(v.afterScenario().contains("reservedConcurrency: 100\n"), "the account's own reservation stays: "
                 + v.afterScenario());
@@ -151,7 +151,7 @@ class GateReportLinesTest {
         String md = v.markdown();
         assertTrue(md.contains("\n| " + OTHER + " | 10.40.2.0/24 | 251 | 231 | 230 (91.6%) | 0 | 0 | 1 |\n"), md);
         assertTrue(md.contains("| new keys | new ENIs | the change's EFS mount targets |\n"), md);
-        assertTrue(md.contains("\n- Note: a note of the change's reader\n"), md);
+        assertTrue(md.contains("\n### Notes\n\n- a note of the change's reader\n"), md);
     }
 
     @Test

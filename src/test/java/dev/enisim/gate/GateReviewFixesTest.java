@@ -163,7 +163,7 @@ class GateReviewFixesTest {
         Change c = new Change(List.of(ghost), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of("plan.json"));
         Gate.Verdict v = Gate.run(GateTest.ACCOUNT, c, rules("no function Failed"));
-        assertTrue(v.markdown().contains("Note: ghost-fn (plan.json: resource_changes[0]): updated by the change but"
+        assertTrue(v.markdown().contains("\n- ghost-fn (plan.json: resource_changes[0]): updated by the change but"
                 + " not in the account: simulated as created at the deployment"), v.markdown());
     }
 
@@ -182,9 +182,9 @@ class GateReviewFixesTest {
         Gate.Verdict v = Gate.run(GateTest.ACCOUNT, of(change("ghost-fn", Change.Action.REPLACE,
                 "subnet-09a8b7c6d5e4f3a21"), change("orders-api", Change.Action.CREATE, "subnet-09a8b7c6d5e4f3a21")),
                 rules("no function Failed"));
-        assertTrue(v.markdown().contains("Note: ghost-fn (plan.json: ghost-fn): replaced by the change but not in the"
+        assertTrue(v.markdown().contains("\n- ghost-fn (plan.json: ghost-fn): replaced by the change but not in the"
                 + " account: simulated as created at the deployment"), v.markdown());
-        assertTrue(v.markdown().contains("Note: orders-api (plan.json: orders-api): created by the change but the"
+        assertTrue(v.markdown().contains("\n- orders-api (plan.json: orders-api): created by the change but the"
                 + " account already has it (creating it would fail with ResourceConflictException): simulated as an"
                 + " update of its VpcConfig"), v.markdown());
         assertTrue(v.afterScenario().contains("action: \"updateVpcConfig\"") || v.afterScenario().contains(
@@ -192,7 +192,7 @@ class GateReviewFixesTest {
         assertEquals(1, v.after().functions().keySet().stream().filter(n -> n.equals("orders-api")).count());
         Gate.Verdict plain = Gate.run(GateTest.ACCOUNT, of(change("orders-api", Change.Action.UPDATE,
                 "subnet-09a8b7c6d5e4f3a21")), rules("no function Failed"));
-        assertTrue(!plain.markdown().contains("Note: orders-api"), plain.markdown());
+        assertTrue(!plain.markdown().contains("\n- orders-api ("), plain.markdown());
     }
 
     @Test

@@ -159,7 +159,7 @@ class ChangeReaderTest {
         List<String> problems = e.problems().stream().map(Object::toString).toList();
         assertTrue(problems.get(0).startsWith("Resources.OrdersApi.Properties.VpcConfig.SubnetIds[1]: subnet"
                 + " 'subnet-123' is neither in the imported account nor defined by this change"), problems.toString());
-        assertTrue(problems.contains("Resources.Audit.Properties.VpcConfig.SubnetIds[0].Ref: Ref to 'PrivateSubnetC',"
+        assertTrue(problems.contains("Resources.Audit.Properties.VpcConfig.SubnetIds[0]: Ref to 'PrivateSubnetC',"
                 + " which is neither a parameter nor a resource of this template"), problems.toString());
 
         Path yaml = Files.writeString(dir.resolve("t.yaml"), "Resources:\n  A: !Ref [\n");

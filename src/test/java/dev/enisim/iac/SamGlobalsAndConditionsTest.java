@@ -177,7 +177,7 @@ class SamGlobalsAndConditionsTest {
                 """);
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(t), List.of(),
                 account(true)));
-        assertEquals(List.of("Resources.Fn.DeletionPolicy.Fn::If[0]"), e.problems().stream().map(Problem::path)
+        assertEquals(List.of("Resources.Fn.DeletionPolicy[0]"), e.problems().stream().map(Problem::path)
                 .toList(), "not under Globals.Function nor under the function's Properties: " + e.problems());
     }
 }

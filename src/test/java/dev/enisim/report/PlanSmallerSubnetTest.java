@@ -14,7 +14,8 @@ class PlanSmallerSubnetTest {
 
     @Test
     void aSmallerSubnetThatCannotHoldItsOthersIsSaidSoNotCounted() {
-        assertEquals("; /27 cannot hold its 40 other addresses",
+        assertEquals("; not checked at /27: a /27 has 32 addresses, 5 of them reserved by AWS, so 27 usable, fewer"
+                + " than the 40 that other ENIs use in this subnet",
                 PlanReport.smallerText(advice(Plan.SubnetAdvice.OTHERS_DO_NOT_FIT), "; "));
         assertEquals(", 35,937 at /27", PlanReport.smallerText(advice(35_937), ", "));
         assertEquals("", PlanReport.smallerText(advice(-1), ", "), "the smallest already: nothing to check");

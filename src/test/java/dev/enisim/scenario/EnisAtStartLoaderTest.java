@@ -55,10 +55,10 @@ class EnisAtStartLoaderTest {
     @Test
     void everyMistakeIsSaidWithItsPathAndWhatWasExpected() {
         assertEquals(List.of(
-                new Problem("vpcs[0].enisAtStart[0].subnetId", "'subnet-z' is not a subnet of vpc-1 [subnet-a]: a"
+                new Problem("vpcs[0].enisAtStart[0].subnetId", "'subnet-z' is not a subnet of vpc-1 (known: subnet-a): a"
                         + " key's ENIs are in a subnet of the VPC that lists them"),
                 new Problem("vpcs[0].enisAtStart[0].securityGroupIds[1]", "'sg-other' is not one of vpc-1's"
-                        + " securityGroups [sg-app, sg-db]"),
+                        + " securityGroups (known: sg-app, sg-db)"),
                 new Problem("vpcs[0].enisAtStart[0].enis", "expected a whole number from 1 to 500, got 0"),
                 new Problem("vpcs[0].enisAtStart[1].securityGroupIds", "is required: the key's security groups, as"
                         + " the functions' vpcConfig names them"),
@@ -112,6 +112,6 @@ class EnisAtStartLoaderTest {
         List<Problem> p = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(two.replace(
                 "account: \"222222222222\"", "account: \"333333333333\""), "t.yaml")).problems();
         assertEquals(List.of(new Problem("vpcs[0].enisAtStart[1].account", "'333333333333' is not one of the"
-                + " accounts [111111111111, 222222222222]")), p);
+                + " accounts (known: 111111111111, 222222222222)")), p);
     }
 }
