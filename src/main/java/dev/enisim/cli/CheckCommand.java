@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Runs scenarios and checks their expect: blocks (for CI).", "",
             "Prints one line per assertion. With --baseline, also compares each run's summary with a committed one, "
-            + "field by field. Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input."})
+            + "field by field. Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input, 3 "
+            + "internal error (a bug in enisim)."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
