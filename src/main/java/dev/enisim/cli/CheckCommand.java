@@ -421,11 +421,11 @@ final class CheckCommand implements Callable<Integer> {
             // the sentence shows a control character as its escape already; a value of the run may hold one too; a
             // failure says where its assertion is written (FILE:LINE: expect[i], as bad input does: a link in editors
             // and CI logs)
-            out.printf("  %s  %s%s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
-                    r.expectation().text(), dev.enisim.check.Expectation.visible(r.actual()));
+            out.printf("  %s  %s%s   (%s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
+                    r.expectation().text(), r.detail());
             if (githubAnnotations && !r.passed()) {
                 out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
-                        + " (actual " + dev.enisim.check.Expectation.visible(r.actual()) + ")"));
+                        + " (" + r.detail() + ")"));
             }
         }
         if (baseline == null) {
@@ -492,6 +492,7 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 out.add(new Checked(in.file(), in.loaded(), expected));
+                sameAssertionTwice(in.file(), in.loaded().expectations());
             } catch (UserInputException | dev.enisim.report.OutputRefused e) {
                 problems.add(Main.userMessage(e));
             }
@@ -506,6 +507,35 @@ final class CheckCommand implements Callable<Integer> {
                     + "scenario without checking it, use enisim run)");
         }
         return out;
+    }
+
+    /**
+     * A warning (stderr) for each assertion written twice in one scenario: checked twice, and its JUnit testcase named
+     * "SENTENCE (2)" (two testcases of one name, which some JUnit publishers merge: r6, C5).
+     */
+    private void sameAssertionTwice(Path file, List<dev.enisim.check.Expectation> expectations) {
+        Map<String, Integer> first = new LinkedHashMap<>();
+        Map<String, Integer> count = new LinkedHashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < expectations.size(); i++) {
+            paths.add("expect[" + i + "]");
+        }
+        Map<String, Integer> lines = null;
+        for (int i = 0; i < expectations.size(); i++) {
+            String text = expectations.get(i).text();
+            Integer earlier = first.putIfAbsent(text, i);
+            int nth = count.merge(text, 1, Integer::sum);
+            if (earlier == null) {
+                continue;
+            }
+            if (lines == null) {
+                lines = dev.enisim.scenario.SourceLines.of(file, paths);
+            }
+            Integer line = lines.get("expect[" + i + "]");
+            spec.commandLine().getErr().println("warning: " + file + (line == null ? "" : ":" + line) + ": expect[" + i
+                    + "]: the same assertion as expect[" + earlier + "] ('" + text + "'): checked again; its JUnit "
+                    + "testcase is named '" + text + " (" + nth + ")'");
+        }
     }
 
     /**
