@@ -129,6 +129,13 @@ final class CheckCommand implements Callable<Integer> {
                     + " a file");
             baselineUsable = false;
         }
+        if (baseline != null && updateBaseline && Files.isSymbolicLink(baseline)) {
+            // it followed the link (link -> /etc) and wrote the baselines there, where --out and --trace refuse a
+            // link (r7, section 8): refused the same way; a link is still read when comparing (nothing written)
+            problems.add("enisim: --baseline " + baseline + " is a symbolic link, which --update-baseline does not"
+                    + " write through; give the folder itself, or a new one");
+            baselineUsable = false;
+        }
         Path wd = Main.workingDir(spec);
         junitUsable = junit != null;
         htmlUsable = html != null;
