@@ -295,7 +295,13 @@ final class CheckCommand implements Callable<Integer> {
                     + "stand: " + String.join(", ", editedBaselines));
         }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
-        try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory())) {
+        long[] totals = new long[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            totals[i] = inputs.get(i).loaded().scenario().durationMicros();
+        }
+        try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory());
+                ProgressBar.Heartbeat beat = ProgressBar.Heartbeat.forCheck(spec.commandLine().getErr(),
+                        inputs.stream().map(c -> c.loaded().scenario().name()).toList(), totals, replications)) {
             // every replication of every scenario on one pool, the longest (by their estimated events) started
             // first, so that the longest does not start last; each scenario's verdicts said in the scenarios' order,
             // as soon as it and those before it are back (a replication's numbers depend on its seed and index only,
@@ -313,11 +319,13 @@ final class CheckCommand implements Callable<Integer> {
                 double bytes = Budget.memoryBytes(scenario);
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
+                    dev.enisim.run.Progress progress = beat.of(i, replication);
                     runs.get(i).add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(scenario, replication)
-                            .run()));
+                            .run(progress)));
                 }
             }
             for (int i = 0; i < inputs.size(); i++) {
+                beat.waitingFor(i);
                 report(inputs.get(i), Parallelism.Pool.awaitAll(runs.get(i)), problems, toWrite, out);
                 runs.set(i, null); // its results are the check's now
             }
