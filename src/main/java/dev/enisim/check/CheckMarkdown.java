@@ -49,7 +49,7 @@ public final class CheckMarkdown {
                 // a failure says where its assertion is written (FILE:LINE: expect[i])
                 (r.passed() ? passed : failed).append(row(c, "`" + cell(r.expectation().text()) + "`" + (r.passed()
                         || c.lines().isEmpty() ? "" : " at " + cell(c.where(i))), r.passed(),
-                        cell(Expectation.visible(r.actual()))));
+                        cell(Expectation.visible(r.actual()) + (r.allowed() == null ? "" : " (" + r.allowed() + ")"))));
             }
             List<Baseline.Diff> d = baselines.get(c.file());
             if (d != null) {

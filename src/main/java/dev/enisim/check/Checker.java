@@ -22,8 +22,24 @@ import java.util.TreeMap;
 /** Runs a scenario (with replications when asked) and evaluates its {@code expect:} block. */
 public final class Checker {
 
-    /** One assertion's verdict. */
-    public record Result(Expectation expectation, boolean passed, String actual) {
+    /**
+     * One assertion's verdict: whether it held, the run's figure ({@code actual}), and for a failed {@code within}
+     * the range it allowed ({@code allowed 95 to 105}; null otherwise).
+     */
+    public record Result(Expectation expectation, boolean passed, String actual, String allowed) {
+
+        public Result(Expectation expectation, boolean passed, String actual) {
+            this(expectation, passed, actual, null);
+        }
+
+        /**
+         * What the terminal shows in brackets after the sentence, the JUnit failure and the job summary too: {@code
+         * actual 80.022}, or {@code allowed 95 to 105, actual 80.022} (r6, C3: the range of a failed within was
+         * left to the reader).
+         */
+        public String detail() {
+            return (allowed == null ? "" : allowed + ", ") + "actual " + Expectation.visible(actual);
+        }
     }
 
     /** All verdicts of one scenario (as run, with its {@code --set} changes), with the run(s) they came from. */
@@ -358,6 +374,9 @@ public final class Checker {
         return new Result(e, false, none(path, nulls, runs));
     }
 
+    /** How a null (no value) is shown. */
+    private static final String NONE = "none";
+
     /** "none (why)", or with replications "none in 2 of 3 replications (why)". */
     private static String none(String path, int nulls, int runs) {
         String why = whyNone(path);
@@ -407,21 +426,60 @@ public final class Checker {
                         + " run check with --replications 2 or more");
             }
             return new Result(e, e.holds(s.ciLow(), s.ciHigh()),
-                    "95% CI [" + format(s.ciLow()) + ", " + format(s.ciHigh()) + "]");
+                    "95% CI [" + grouped(format(s.ciLow()), e.grouped()) + ", " + grouped(format(s.ciHigh()),
+                    e.grouped()) + "]");
         }
         boolean holds = e.holds(s.mean());
         // a failure whose figure prints as the bound ("== 1867.78 (actual 1867.78)") shows it in full
         String shown = format(s.mean());
         String mean = !holds && e.operands().stream().anyMatch(o -> format(Double.parseDouble(o)).equals(shown)
                 && Double.parseDouble(o) != s.mean()) ? Double.toString(s.mean()) : shown;
-        return new Result(e, holds, figure(s, mean));
+        boolean grouped = e.grouped();
+        String allowed = null;
+        if (!holds && e.op() == Expectation.Op.WITHIN) {
+            double target = Double.parseDouble(e.operands().get(1));
+            double margin = Math.abs(target) * Double.parseDouble(e.operands().get(0)) / 100;
+            allowed = "allowed " + grouped(format(target - margin), grouped) + " to " + grouped(format(target
+                    + margin), grouped);
+        }
+        return new Result(e, holds, figure(s, grouped(mean, grouped), grouped), allowed);
     }
 
     /** One run's figure, or the mean of several with its interval. */
     private static String figure(MetricStats s, String mean) {
-        return s.n() == 1 ? mean : "mean " + mean + " (95% CI " + format(s.ciLow()) + ".." + format(s.ciHigh())
-                + ", n=" + s.n() + ")";
+        return figure(s, mean, false);
     }
+
+    /** As above, the interval's figures with thousands separators when {@code grouped}. */
+    private static String figure(MetricStats s, String mean, boolean grouped) {
+        return s.n() == 1 ? mean : "mean " + mean + " (95% CI " + grouped(format(s.ciLow()), grouped) + ".."
+                + grouped(format(s.ciHigh()), grouped) + ", n=" + s.n() + ")";
+    }
+
+    /**
+     * A figure as {@link MetricStats#format} writes it, with thousands separators in its whole part when {@code
+     * grouped} (the assertion writes a number so: {@code <= 100,000} is answered {@code actual 119,084}, not
+     * {@code 119084}; r6, C3); an exponent form ({@code 1.5E+20}) is left as it is.
+     */
+    static String grouped(String figure, boolean grouped) {
+        java.util.regex.Matcher m = PLAIN_FIGURE.matcher(figure);
+        if (!grouped || !m.matches()) {
+            return figure;
+        }
+        String whole = m.group(2);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(whole.charAt(i));
+        }
+        return m.group(1) + b + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** A plain decimal figure: its sign, whole part and fraction. */
+    private static final java.util.regex.Pattern PLAIN_FIGURE = java.util.regex.Pattern.compile(
+            "(-?)([0-9]+)(\\.[0-9]+)?");
 
     /** A text metric (a state, a reason code) holds when it holds in every replication. */
     private static Result text(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
@@ -440,14 +498,20 @@ public final class Checker {
         return new Result(e, holds, seen(path, leaves));
     }
 
-    /** The values at {@code path}: the one value all replications have, or "Active in 5 of 8, Pending in 3 of 8". */
+    /**
+     * The values at {@code path}: the one value all replications have, or "Active in 5 of 8, Pending in 3 of 8". A
+     * null is "none" with why, as a number compared with it says it ({@link #none}): it was "null" here, "none (the
+     * summary has null there)" there, for the same value of the same metric (r6, C2).
+     */
     private static String seen(String path, List<Map<String, JsonNode>> leaves) {
         Map<String, Integer> seen = new TreeMap<>();
         for (Map<String, JsonNode> l : leaves) {
-            seen.merge(shown(l.get(path)), 1, Integer::sum);
+            JsonNode v = l.get(path);
+            seen.merge(v != null && v.isNull() ? NONE : shown(v), 1, Integer::sum);
         }
         if (seen.size() == 1) {
-            return seen.keySet().iterator().next();
+            String only = seen.keySet().iterator().next();
+            return only.equals(NONE) ? none(path, leaves.size(), leaves.size()) : only;
         }
         StringBuilder actual = new StringBuilder();
         seen.forEach((v, count) -> actual.append(actual.length() == 0 ? "" : ", ").append(v).append(" in ")

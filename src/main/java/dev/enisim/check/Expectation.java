@@ -42,6 +42,13 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     private static final Pattern SENTENCE = Pattern.compile(
             "^\\s*(?:(mean|ci)\\(\\s*([^()\\s]+)\\s*\\)|([^\\s()]+))\\s+(==|!=|<=|>=|<|>|between|within|contains|below"
                     + "|above)\\s+(.+?)\\s*$");
+    /**
+     * A comparison written without spaces around its symbol ({@code enis.peak==3}, {@code mean(enis.peak)<=8}): the
+     * same sentence (r6, C4: it was refused with the generic "expected 'METRIC OP VALUE'"). The path stops at the
+     * first symbol, and the value may not begin with one ({@code x >>> 3} and {@code enis.peak =< 1} stay refused).
+     */
+    private static final Pattern SYMBOL_UNSPACED = Pattern.compile(
+            "^\\s*(?:(mean|ci)\\(\\s*([^()\\s]+)\\s*\\)|([^\\s()=!<>]+))\\s*(==|!=|<=|>=|<|>)\\s*([^\\s=!<>].*?)\\s*$");
     private static final Pattern BETWEEN = Pattern.compile("(\\S+)\\s+and\\s+(\\S+)");
     private static final Pattern WITHIN = Pattern.compile("([0-9.]+)\\s*%\\s+of\\s+(\\S+)");
 
@@ -51,8 +58,12 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         String text = visible(written);
         Matcher m = SENTENCE.matcher(written);
         if (!m.matches()) {
+            m = SYMBOL_UNSPACED.matcher(written);
+        }
+        if (!m.matches()) {
             throw new IllegalArgumentException("expected 'METRIC OP VALUE' (OP: == != <= < >= > between within), or "
-                    + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'");
+                    + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'" + (SINGLE_EQUALS.matcher(written).find()
+                    ? " ('=' alone is no comparison: write '==')" : ""));
         }
         Statistic stat = m.group(1) == null ? Statistic.VALUE
                 : m.group(1).equals("mean") ? Statistic.MEAN : Statistic.CI;
@@ -108,6 +119,9 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         }
         return new Expectation(text.trim(), stat, path, op, operands);
     }
+
+    /** A lone '=' between a path and a value ({@code enis.peak = 8}), which is no comparison. */
+    private static final Pattern SINGLE_EQUALS = Pattern.compile("^[^=!<>]*[^=!<>\\s(]\\s*=\\s*[^=<>\\s]");
 
     /** The operand of {@code == null} and {@code != null}: the metric has no value (or has one). */
     static final String NULL = "null";
@@ -212,6 +226,17 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     boolean numericOperand() {
         return !operands.isEmpty() && NUMBER.matcher(operands.get(0)).matches();
     }
+
+    /**
+     * Whether the sentence writes a number with thousands separators ({@code <= 100,000}): its figures are then shown
+     * so too ({@link Checker#grouped}).
+     */
+    public boolean grouped() {
+        return WRITTEN_GROUPED.matcher(text).find();
+    }
+
+    /** A number with thousands separators inside a sentence. */
+    private static final Pattern WRITTEN_GROUPED = Pattern.compile("(^|[^0-9.,])[0-9]{1,3}(,[0-9]{3})+(?![0-9])");
 
     /** {@code == null} or {@code != null}. */
     boolean nullOperand() {

@@ -61,13 +61,18 @@ public final class JUnitXml {
             b.append("    <properties><property name=\"file\" value=\"").append(esc(c.file()))
                     .append("\"/><property name=\"replications\" value=\"").append(c.replications())
                     .append("\"/></properties>\n");
+            Map<String, Integer> named = new java.util.HashMap<>(); // how often each name was given in this suite
             for (int i = 0; i < c.results().size(); i++) {
                 Checker.Result r = c.results().get(i);
+                // the same sentence twice gave two testcases of one name, which some JUnit publishers merge into one
+                // (r6, C5): the second is "NAME (2)", the third "NAME (3)"
+                int nth = named.merge(r.expectation().text(), 1, Integer::sum);
+                String name = nth == 1 ? r.expectation().text() : r.expectation().text() + " (" + nth + ")";
                 // file and line: where the assertion is written, as JUnit consumers (GitHub's test reporters, GitLab,
                 // Jenkins) read them to link a failure to its source
                 Integer line = c.line(i);
                 b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"")
-                        .append(esc(r.expectation().text())).append("\"");
+                        .append(esc(name)).append("\"");
                 if (!c.lines().isEmpty()) {
                     b.append(" file=\"").append(esc(c.file())).append("\"");
                     if (line != null) {
@@ -77,9 +82,10 @@ public final class JUnitXml {
                 if (r.passed()) {
                     b.append("/>\n");
                 } else {
-                    b.append(">\n      <failure message=\"expected ").append(esc(r.expectation().text()))
+                    String allowed = r.allowed() == null ? "" : " (" + r.allowed() + ")";
+                    b.append(">\n      <failure message=\"expected ").append(esc(r.expectation().text() + allowed))
                             .append(", actual ").append(esc(r.actual())).append("\" type=\"AssertionFailure\">")
-                            .append("expected: ").append(esc(r.expectation().text())).append("\nactual: ")
+                            .append("expected: ").append(esc(r.expectation().text() + allowed)).append("\nactual: ")
                             .append(esc(r.actual())).append("</failure>\n    </testcase>\n");
                 }
             }

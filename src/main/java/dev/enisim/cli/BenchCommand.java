@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
             + "Erlang B, and the reference simulators run on the same workload (--no-references to skip). "
             + "--parallel-scaling and --memory-model add the issue's other figures: how replications scale with "
             + "cores, and memory per function and per ENI key.",
-            "Exit codes: 0 done, 1 internal error, 2 bad input (an unknown workload, a bad --set)."})
+            "Exit codes: 0 done, 2 bad input (an unknown workload, a bad --set), 3 internal error (a bug in enisim)."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> STANDARD = List.of("loss", "account", "month");

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Runs scenarios and checks their expect: blocks (for CI).", "",
             "Prints one line per assertion. With --baseline, also compares each run's summary with a committed one, "
-            + "field by field. Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input."})
+            + "field by field. Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input, 3 "
+            + "internal error (a bug in enisim)."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -126,6 +127,13 @@ final class CheckCommand implements Callable<Integer> {
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it
             problems.add("enisim: --baseline " + baseline + ": expected a folder of <scenario>.summary.json files, got"
                     + " a file");
+            baselineUsable = false;
+        }
+        if (baseline != null && updateBaseline && Files.isSymbolicLink(baseline)) {
+            // it followed the link (link -> /etc) and wrote the baselines there, where --out and --trace refuse a
+            // link (r7, section 8): refused the same way; a link is still read when comparing (nothing written)
+            problems.add("enisim: --baseline " + baseline + " is a symbolic link, which --update-baseline does not"
+                    + " write through; give the folder itself, or a new one");
             baselineUsable = false;
         }
         Path wd = Main.workingDir(spec);
@@ -287,7 +295,13 @@ final class CheckCommand implements Callable<Integer> {
                     + "stand: " + String.join(", ", editedBaselines));
         }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
-        try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory())) {
+        long[] totals = new long[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            totals[i] = inputs.get(i).loaded().scenario().durationMicros();
+        }
+        try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory());
+                ProgressBar.Heartbeat beat = ProgressBar.Heartbeat.forCheck(spec.commandLine().getErr(),
+                        inputs.stream().map(c -> c.loaded().scenario().name()).toList(), totals, replications)) {
             // every replication of every scenario on one pool, the longest (by their estimated events) started
             // first, so that the longest does not start last; each scenario's verdicts said in the scenarios' order,
             // as soon as it and those before it are back (a replication's numbers depend on its seed and index only,
@@ -305,11 +319,13 @@ final class CheckCommand implements Callable<Integer> {
                 double bytes = Budget.memoryBytes(scenario);
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
+                    dev.enisim.run.Progress progress = beat.of(i, replication);
                     runs.get(i).add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(scenario, replication)
-                            .run()));
+                            .run(progress)));
                 }
             }
             for (int i = 0; i < inputs.size(); i++) {
+                beat.waitingFor(i);
                 report(inputs.get(i), Parallelism.Pool.awaitAll(runs.get(i)), problems, toWrite, out);
                 runs.set(i, null); // its results are the check's now
             }
@@ -420,11 +436,11 @@ final class CheckCommand implements Callable<Integer> {
             // the sentence shows a control character as its escape already; a value of the run may hold one too; a
             // failure says where its assertion is written (FILE:LINE: expect[i], as bad input does: a link in editors
             // and CI logs)
-            out.printf("  %s  %s%s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
-                    r.expectation().text(), dev.enisim.check.Expectation.visible(r.actual()));
+            out.printf("  %s  %s%s   (%s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
+                    r.expectation().text(), r.detail());
             if (githubAnnotations && !r.passed()) {
                 out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
-                        + " (actual " + dev.enisim.check.Expectation.visible(r.actual()) + ")"));
+                        + " (" + r.detail() + ")"));
             }
         }
         if (baseline == null) {
@@ -491,6 +507,7 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 out.add(new Checked(in.file(), in.loaded(), expected));
+                sameAssertionTwice(in.file(), in.loaded().expectations());
             } catch (UserInputException | dev.enisim.report.OutputRefused e) {
                 problems.add(Main.userMessage(e));
             }
@@ -505,6 +522,35 @@ final class CheckCommand implements Callable<Integer> {
                     + "scenario without checking it, use enisim run)");
         }
         return out;
+    }
+
+    /**
+     * A warning (stderr) for each assertion written twice in one scenario: checked twice, and its JUnit testcase named
+     * "SENTENCE (2)" (two testcases of one name, which some JUnit publishers merge: r6, C5).
+     */
+    private void sameAssertionTwice(Path file, List<dev.enisim.check.Expectation> expectations) {
+        Map<String, Integer> first = new LinkedHashMap<>();
+        Map<String, Integer> count = new LinkedHashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < expectations.size(); i++) {
+            paths.add("expect[" + i + "]");
+        }
+        Map<String, Integer> lines = null;
+        for (int i = 0; i < expectations.size(); i++) {
+            String text = expectations.get(i).text();
+            Integer earlier = first.putIfAbsent(text, i);
+            int nth = count.merge(text, 1, Integer::sum);
+            if (earlier == null) {
+                continue;
+            }
+            if (lines == null) {
+                lines = dev.enisim.scenario.SourceLines.of(file, paths);
+            }
+            Integer line = lines.get("expect[" + i + "]");
+            spec.commandLine().getErr().println("warning: " + file + (line == null ? "" : ":" + line) + ": expect[" + i
+                    + "]: the same assertion as expect[" + earlier + "] ('" + text + "'): checked again; its JUnit "
+                    + "testcase is named '" + text + " (" + nth + ")'");
+        }
     }
 
     /**

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
             + "and whether it is significant; then the metrics only A or only B has. B runs with A's seed: a "
             + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
             + "overrides apply to B only.",
-            "Exit codes: 0 done (a significant difference is a result, not a failure), 1 internal error, 2 bad "
-            + "input or a comparison estimated above --max-events without --yes."})
+            "Exit codes: 0 done (a significant difference is a result, not a failure), 2 bad "
+            + "input or a comparison estimated above --max-events without --yes, 3 internal error (a bug in enisim)."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             + "per function and subnet, each serving 3 GB / memory environments, made and attached during cold "
             + "starts through EC2's API. Same random numbers; prints ENIs, IPs, cold starts and their latency, "
             + "failures.",
-            "Exit codes: 0 done, 1 internal error, 2 bad input or runs estimated above --max-events without --yes."})
+            "Exit codes: 0 done, 2 bad input or runs estimated above --max-events without --yes, 3 internal error (a"
+            + " bug in enisim)."})
 final class CompareNetworkModelsCommand implements Callable<Integer> {
 
     @Spec

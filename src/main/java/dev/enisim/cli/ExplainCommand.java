@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
             "One line per meaningful event with its simulated time, each rule explained the first time it applies "
             + "(why the function is Pending, why the ENI is shared, why the invocation failed), repetitive events "
             + "summarised.",
-            "Exit codes: 0 done (failed invocations are part of the story), 1 internal error, 2 bad input or a run "
-            + "estimated above --max-events without --yes."})
+            "Exit codes: 0 done (failed invocations are part of the story), 2 bad input or a run "
+            + "estimated above --max-events without --yes, 3 internal error (a bug in enisim)."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"The verdict on an infrastructure change before it deploys.", "",
             "Reads the change (CloudFormation / SAM / CDK templates, Terraform plans from `terraform show -json`),"
             + " applies it at --deploy-at to the account (a scenario, as `enisim import` writes it), runs the account"
-            + " before and after, and checks the rules: exit 0 when all hold, 1 when one is crossed, 2 on bad input.",
+            + " before and after, and checks the rules: exit 0 when all hold, 1 when one is crossed, 2 on bad input, 3 on an"
+            + " internal error (a bug in enisim).",
             "Writes gate.md (for the pull request; also appended to $GITHUB_STEP_SUMMARY when set), junit.xml,"
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",

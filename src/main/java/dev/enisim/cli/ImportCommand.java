@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:",
             "  enisim import --subnets subnets.json --functions functions.json \\",
             "    --enis enis.json --metrics invocations.json -o imported.yaml",
-            "Exit codes: 0 written, 1 internal error, 2 bad input (every problem listed) or an -o file enisim import"
-            + " did not write (without --force)."})
+            "Exit codes: 0 written, 2 bad input (every problem listed) or an -o file enisim import"
+            + " did not write (without --force), 3 internal error (a bug in enisim)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec

@@ -29,8 +29,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
             CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, GateCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 internal error (or a check/sweep/validate-model/gate verdict), 2 bad input, "
-            + "usage or an environment error (a full disk, a read-only folder).",
+        footer = {"", "Exit codes: 0 done, 1 a check/sweep/validate-model/gate verdict (an assertion failed, a rule was "
+            + "crossed...), 2 bad input, usage or an environment error (a full disk, a read-only folder), 3 an internal "
+            + "error (a bug in enisim: its stack trace on stderr).",
             "enisim replaces only files and folders it wrote itself (see README, Safety).",
             "Scenario format: scenarios/README.md",
             "('enisim' in help and messages: java -jar target/enisim.jar, or an alias of it: README)",
@@ -42,8 +43,17 @@ public final class Main implements Callable<Integer> {
 
     /** Exit code for bad input or usage. */
     public static final int BAD_INPUT = 2;
-    /** Exit code for an internal error. */
-    public static final int INTERNAL_ERROR = 1;
+    /**
+     * Exit code for a verdict that failed: an assertion of {@code check}, a rule of {@code gate}, a point of {@code
+     * sweep}, a case of {@code validate-model}.
+     */
+    public static final int FAILED = 1;
+    /**
+     * Exit code for an internal error: an unexpected exception, a bug in enisim. It was 1, the code of a failed
+     * verdict too, so a CI job could not tell "your change made things worse" from "the tool broke" without reading
+     * the log (r6, B8).
+     */
+    public static final int INTERNAL_ERROR = 3;
     /**
      * The exit code when standard output's reader stopped reading ({@code enisim explain F | head}): a Unix tool
      * killed by SIGPIPE exits 128 + 13, silently; the JVM ignores the signal, so enisim says nothing and returns it.
@@ -103,7 +113,14 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int execute(Path workingDir, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandTree(workingDir);
+        return execute(commandTree(workingDir), out, err, args);
+    }
+
+    /**
+     * Runs {@code args} on the command tree {@code cl} ({@link #commandTree}, to which a test may add a command) with
+     * the given streams, every failure mapped to its exit code as for the real command line.
+     */
+    static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
@@ -120,6 +137,10 @@ public final class Main implements Callable<Integer> {
             err.println(outOfMemory(Runtime.getRuntime().maxMemory(), estimatedNeed, dir, dir != null
                     && Files.exists(dir.resolve(SafeOutput.MARKER), LinkOption.NOFOLLOW_LINKS)));
             return BAD_INPUT;
+        } catch (Error e) {
+            // a StackOverflowError, an ExceptionInInitializerError...: a bug, as an unexpected exception is (picocli
+            // passes an Error through; the JVM said its stack trace and exited 1, the code of a failed check)
+            return internalError(e, err);
         }
         if (out.checkError()) { // flushes, then tells whether any write failed
             IOException why = out instanceof StandardOutput s ? s.failure() : null;
@@ -285,7 +306,7 @@ public final class Main implements Callable<Integer> {
     /**
      * What a command's failure prints and its exit code: the user's or the environment's to fix (bad input, an
      * output refused, an I/O failure, out of memory while drawing charts) one line and 2; anything else is a bug:
-     * "internal error", the stack trace, and 1.
+     * "internal error", the stack trace, and 3.
      */
     static int exitFor(Exception ex, PrintWriter err) {
         String message = userMessage(ex);
@@ -299,8 +320,18 @@ public final class Main implements Callable<Integer> {
                     .maxMemory()))));
             return BAD_INPUT; // the heap is the environment's, as a run's own out of memory (it was 1)
         }
-        err.println("enisim: internal error: " + ex);
+        return internalError(ex, err);
+    }
+
+    /**
+     * A bug in enisim: one line saying so and that its stack trace follows (kept for a bug report), the trace, and
+     * exit 3 ({@link #INTERNAL_ERROR}), which no verdict and no bad input gives.
+     */
+    static int internalError(Throwable ex, PrintWriter err) {
+        err.println("enisim: internal error: " + ex + " (a bug in enisim, not a problem of the input: exit "
+                + INTERNAL_ERROR + "; its stack trace follows, for a bug report)");
         ex.printStackTrace(err);
+        err.flush();
         return INTERNAL_ERROR;
     }
 

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             "     and a keep-warm interval.",
             "Writes plan.json (and plan.html with --html) into --out; with --assumptions both, plan-documented.json"
             + " and plan-field.json (and their pages), and the answers side by side.",
-            "Exit codes: 0 answered, 1 internal error, 2 bad input or an output folder enisim did not write."})
+            "Exit codes: 0 answered, 2 bad input or an output folder enisim did not write, 3 internal error (a bug in"
+            + " enisim)."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

@@ -33,9 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --replications N (2 or more) it writes instead summary.json (mean, sd and 95%% CI of every metric"
             + " across the runs) and summary-replication-<r>.json (each run's summary), and no report.html,"
             + " narrative.txt, charts or CSV files: run without --replications for those.",
-            "Exit codes: 0 done (failed invocations are results, not errors), 1 internal error, 2 bad input, a run "
+            "Exit codes: 0 done (failed invocations are results, not errors), 2 bad input, a run "
             + "estimated above --max-events, an output folder enisim did not write, or the environment's limits (a "
-            + "full disk, out of memory: the one line says the heap to give, java -Xmx<size> -jar enisim.jar ...)."})
+            + "full disk, out of memory: the one line says the heap to give, java -Xmx<size> -jar enisim.jar ...), 3 "
+            + "internal error (a bug in enisim)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec

@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  enisim sensitivity scenarios/quickstart.yaml \\",
             "    --metric invocations.errors.SubnetIPAddressLimitReachedException",
-            "Exit codes: 0 done, 1 internal error, 2 bad input, a design estimated above --max-events, or an output"
-            + " folder enisim did not write."})
+            "Exit codes: 0 done, 2 bad input, a design estimated above --max-events, or an output"
+            + " folder enisim did not write, 3 internal error (a bug in enisim)."})
 final class SensitivityCommand implements Callable<Integer> {
 
     @Spec

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
             + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
             + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
-            + "failed (the others are written), 2 bad input or every point failed.",
+            + "failed (the others are written), 2 bad input or every point failed, 3 internal error (a bug in enisim).",
             "With one replication per point there is no interval: ciLow and ciHigh are left empty. At most "
             + "1,000 values per parameter and 10,000 points in all.",
             "Examples:",
@@ -206,7 +206,7 @@ final class SweepCommand implements Callable<Integer> {
         if (failed > 0) {
             err.printf("enisim: %d of %d points failed (each one's problem in sweep.csv's problem column); the others are in %s%n", failed,
                     points.size(), dir);
-            return Main.INTERNAL_ERROR;
+            return Main.FAILED;
         }
         return 0;
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks scenario files without running them.", "",
-            "Prints every problem (file, field path, what was expected) and exits 2 if there is any, else 0."})
+            "Prints every problem (file, field path, what was expected) and exits 2 if there is any, else 0 (3: an "
+            + "internal error, a bug in enisim)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

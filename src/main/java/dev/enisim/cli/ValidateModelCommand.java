@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Checks the simulator against queueing theory.", "",
             "Runs the analytic cases (Erlang B from light to heavy load, Little's law, M/G/inf connection "
             + "occupancy, the legacy ENI formula, the burst-scaling example, the request-rate cap) and prints a table: case, theory, "
-            + "simulated mean, 95%% confidence interval, verdict. Exit 1 if a case fails."})
+            + "simulated mean, 95%% confidence interval, verdict. Exit 1 if a case fails, 2 on bad input, 3 on an internal "
+            + "error (a bug in enisim)."})
 final class ValidateModelCommand implements Callable<Integer> {
 
     @Spec

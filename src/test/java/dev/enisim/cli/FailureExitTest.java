@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How each kind of failure ends a command ({@link Main#exitFor}): the user's and the environment's in one line with
  * exit 2 and no stack trace (running out of memory while drawing charts too), and a bug as an
- * internal error with its stack trace and exit 1.
+ * internal error with its stack trace and exit 3 (it was 1, a failed check's code too: r6, B8).
  */
 class FailureExitTest {
 
@@ -119,14 +119,15 @@ class FailureExitTest {
     }
 
     @Test
-    void aBugIsAnInternalErrorWithItsStackTraceAndExit1() {
+    void aBugIsAnInternalErrorWithItsStackTraceAndExit3() {
         Exit bug = exit(new IllegalStateException("unhandled action"));
-        assertEquals(1, bug.code());
+        assertEquals(3, bug.code());
         assertTrue(bug.err().startsWith("enisim: internal error: java.lang.IllegalStateException: unhandled action"
+                + " (a bug in enisim, not a problem of the input: exit 3; its stack trace follows, for a bug report)"
                 + System.lineSeparator() + "java.lang.IllegalStateException: unhandled action"), bug.err());
         assertTrue(bug.err().contains("\tat dev.enisim.cli.FailureExitTest"), "the stack trace: " + bug.err());
         Exit charts = exit(new ReportWriter.ChartsFailed(Path.of("r"), List.of(), new IllegalArgumentException("x")));
-        assertEquals(1, charts.code());
+        assertEquals(3, charts.code());
         assertTrue(charts.err().startsWith("enisim: internal error: "), "charts failing for a bug: " + charts.err());
     }
 }
