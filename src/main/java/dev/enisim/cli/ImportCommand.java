@@ -70,6 +70,16 @@ final class ImportCommand implements Callable<Integer> {
             description = "aws lambda get-function-concurrency output, which does not name its function (default: none).")
     Map<String, Path> concurrency = new TreeMap<>();
 
+    @Option(names = "--provisioned-concurrency", paramLabel = "FUNCTION=FILE",
+            description = "aws lambda get-provisioned-concurrency-config (or list-provisioned-concurrency-configs)"
+                    + " output for FUNCTION: its provisioned concurrency (default: none).")
+    Map<String, Path> provisioned = new TreeMap<>();
+
+    @Option(names = "--service-quotas", arity = "1..*", paramLabel = "FILE",
+            description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's ENIs per"
+                    + " VPC (L-9FEE3D26) as every VPC's eniQuota (default: the 500 placeholder).")
+    List<Path> serviceQuotas = new ArrayList<>();
+
     @Option(names = "--allow-partial",
             description = "Import a listing whose last page is missing (one page saved with --max-items; a"
                     + " get-metric-data result PartialData): loudly.")
@@ -119,7 +129,7 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency, vpcs), options);
+                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas));
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
@@ -223,7 +233,7 @@ final class ImportCommand implements Callable<Integer> {
     private void checkNotAnInput() {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
-                new ArrayList<>(concurrency.values()), vpcs)) {
+                new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas)) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);

@@ -153,6 +153,12 @@ final class Account {
      */
     Integer unreservedNow;
     Integer functionCount;
+    /** Provisioned concurrency per function (--provisioned-concurrency), and the file each came from. */
+    final Map<String, Integer> provisioned = new TreeMap<>();
+    final Map<String, String> provisionedFrom = new TreeMap<>();
+    /** Lambda's ENIs-per-VPC quota from Service Quotas (--service-quotas; null: not given), and where it was read. */
+    Integer eniQuota;
+    String eniQuotaFrom;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;
     /** Per listing command: where a page with a next-page token was read, and how many last pages were read. */

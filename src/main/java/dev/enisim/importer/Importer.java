@@ -223,8 +223,28 @@ public final class Importer {
         c.throwIfAny();
     }
 
+    /**
+     * Import's inputs beyond {@link Inputs} (r8): function -> its {@code aws lambda
+     * get-provisioned-concurrency-config} or {@code list-provisioned-concurrency-configs} output, and {@code aws
+     * service-quotas get-service-quota} or {@code list-service-quotas} outputs (Lambda's ENIs per VPC).
+     */
+    public record Extra(Map<String, Path> provisioned, List<Path> serviceQuotas) {
+
+        public static final Extra NONE = new Extra(Map.of(), List.of());
+
+        public Extra {
+            provisioned = new TreeMap<>(provisioned);
+            serviceQuotas = List.copyOf(serviceQuotas);
+        }
+    }
+
     /** The scenario text and the warnings to show at once; see {@link #scenario(Inputs, Options)}. */
     public static Result run(Inputs in, Options options) throws ScenarioException {
+        return run(in, options, Extra.NONE);
+    }
+
+    /** As {@link #run(Inputs, Options)}, with the inputs of {@code extra} too. */
+    public static Result run(Inputs in, Options options, Extra extra) throws ScenarioException {
         if (in.subnets().isEmpty() || in.functions().isEmpty()) {
             throw new IllegalArgumentException("at least one subnets file and one functions file are needed");
         }
@@ -256,6 +276,14 @@ public final class Importer {
         for (Map.Entry<String, Path> c : in.concurrency().entrySet()) {
             problems.run(() -> functions.concurrency(c.getKey(), c.getValue(), functionsComplete));
             sources.add(c.getValue() + " (aws lambda get-function-concurrency, " + c.getKey() + ")");
+        }
+        for (Map.Entry<String, Path> c : extra.provisioned().entrySet()) {
+            problems.run(() -> ExtraInputs.provisioned(a, c.getKey(), c.getValue(), functionsComplete));
+            sources.add(c.getValue() + " (aws lambda get-provisioned-concurrency-config, " + c.getKey() + ")");
+        }
+        for (Path p : extra.serviceQuotas()) {
+            problems.run(() -> ExtraInputs.serviceQuotas(a, p));
+            sources.add(p + " (aws service-quotas get-service-quota)");
         }
         for (Path p : in.enis()) {
             problems.run(() -> a.readEnis(p));
@@ -325,6 +353,10 @@ public final class Importer {
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, extraLambdaEnis);
         unlistedLambdaEnis.forEach((vpc, n) -> otherLambdaEnis.merge(vpc, n, Integer::sum));
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
+        otherLambdaEnis.forEach((vpc, n) -> a.notes.add(vpc + ": otherUsedEnis also counts " + n + " leftover Lambda"
+                + " ENI(s): listed (in-use or available) on keys no function imported starts with (a deleted function's,"
+                + " an old version's, or a VpcConfig since changed); each holds an address and a slot of the VPC's"
+                + " Hyperplane ENI quota until Lambda deletes it, and a stack deletion may wait on it: worth a look"));
         fewerInUse(a, enisAtStart);
         moreListedThanInUse(a);
         List<String> quiet = quiet(a, start, w.traffic());

@@ -98,7 +98,15 @@ final class ScenarioWriter {
                 + " and mean Duration (Average).\n");
         out.append("#\n# PLACEHOLDERS: not in these files. Each is written below with a default and marked \"placeholder\";\n"
                 + "# replace them with your own figures (or try others with `enisim run --set PATH=VALUE`):\n");
-        out.append("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC (see Service Quotas)\n");
+        if (acc.eniQuota == null) {
+            out.append("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC, a placeholder: give\n"
+                    + "#     `aws service-quotas get-service-quota --service-code lambda --quota-code L-9FEE3D26` output\n"
+                    + "#     with --service-quotas FILE, or try yours with `--set vpcs[0].eniQuota=N`\n");
+        }
+        if (acc.provisioned.isEmpty()) {
+            out.append("#   - provisionedConcurrency: none (these exports do not show it; give `aws lambda\n"
+                    + "#     get-provisioned-concurrency-config` output with --provisioned-concurrency FUNCTION=FILE)\n");
+        }
         if (acc.concurrencyLimit == null) {
             out.append(acc.functionAccounts.isEmpty() ? "#   - account.concurrencyLimit: "
                     : "#   - accounts[*].concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
@@ -260,7 +268,8 @@ final class ScenarioWriter {
                 recreated += d.enisAtStart().getOrDefault(s.id(), 0);
             }
             recreatedEnis += recreated;
-            int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
+            int quota = d.account().eniQuota != null ? d.account().eniQuota
+                    : Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append('\n');
             String vpcName = d.account().vpcName.get(v.getKey());
             if (displayable(vpcName)) {
@@ -271,7 +280,10 @@ final class ScenarioWriter {
                 b.append("    owner: \"").append(owner).append("\"   # describe-subnets OwnerId\n");
             }
             b.append("    eniQuota: ").append(quota)
-                    .append(quota == Defaults.ENI_QUOTA ? "   # placeholder\n"
+                    .append(d.account().eniQuota != null ? "   # Service Quotas: " + c(d.account().eniQuotaFrom)
+                    + (quota < recreated + otherEnis ? "; fewer than the " + (recreated + otherEnis) + " ENIs listed"
+                    : "") + "\n"
+                    : quota == Defaults.ENI_QUOTA ? "   # placeholder\n"
                     : otherServices == 0 ? "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n"
                     : "   # placeholder, raised to hold the " + quota + " ENIs listed (" + (quota - otherServices)
                     + " Lambda's, " + otherServices + " other services')\n");
@@ -475,6 +487,11 @@ final class ScenarioWriter {
         if (f.reserved() != null) {
             b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
         }
+        if (d.account().provisioned.containsKey(f.name())) {
+            b.append("    provisionedConcurrency: ").append(d.account().provisioned.get(f.name()))
+                    .append("   # AllocatedProvisionedConcurrentExecutions (").append(c(d.account().provisionedFrom.get(
+                    f.name()))).append(")\n");
+        }
         if (f.role() != null) {
             b.append("    role: ").append(q(f.role())).append('\n');
         }
@@ -578,14 +595,36 @@ final class ScenarioWriter {
         }
         if (InitPresets.percentiles(runtime, 128, arch, type) != null) {
             b.append("    runtime: ").append(q(runtime)).append("   # init time from the measured preset\n");
+        } else if (!KNOWN_RUNTIMES.contains(runtime)) {
+            // r8: python9.99 (a typo, an edited file) read as a real runtime without a preset; AWS adds runtimes, so
+            // a note, not an error
+            b.append("    # Runtime ").append(c(runtime)).append(": not a Lambda runtime identifier I know (a typo, or"
+                    + " one newer than enisim); the default init time applies\n");
+            placeholder(name, ".initDuration: the default (Runtime " + runtime + " is not a Lambda runtime identifier"
+                    + " enisim knows)", "# Runtime " + c(runtime) + ": not a Lambda runtime identifier");
         } else {
-            b.append("    # Runtime ").append(c(runtime)).append(": no measured preset");
+            b.append("    # Runtime ").append(c(runtime)).append(DEPRECATED_RUNTIMES.contains(runtime)
+                    ? " (deprecated by AWS)" : "").append(": no measured preset");
             b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + c(runtime)
                     + "/rust)" : "").append("; the default init time applies\n");
             placeholder(name, ".initDuration: the default (no preset for Runtime " + runtime + ")", "# Runtime "
                     + c(runtime) + ": no measured preset");
         }
     }
+
+    /** Lambda's runtime identifiers, deprecated ones included (lambda-runtimes.html and its deprecated table). */
+    static final java.util.Set<String> KNOWN_RUNTIMES = java.util.Set.of("nodejs", "nodejs4.3", "nodejs4.3-edge",
+            "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "nodejs18.x",
+            "nodejs20.x", "nodejs22.x", "nodejs24.x", "java8", "java8.al2", "java11", "java17", "java21", "java25",
+            "python2.7", "python3.6", "python3.7", "python3.8", "python3.9", "python3.10", "python3.11", "python3.12",
+            "python3.13", "python3.14", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "dotnet6",
+            "dotnet7", "dotnet8", "dotnet10", "go1.x", "ruby2.5", "ruby2.7", "ruby3.2", "ruby3.3", "ruby3.4",
+            "provided", "provided.al2", "provided.al2023");
+    /** Of {@link #KNOWN_RUNTIMES}, those AWS has deprecated. */
+    static final java.util.Set<String> DEPRECATED_RUNTIMES = java.util.Set.of("nodejs", "nodejs4.3",
+            "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x",
+            "java8", "python2.7", "python3.6", "python3.7", "python3.8", "dotnetcore1.0", "dotnetcore2.0",
+            "dotnetcore2.1", "dotnetcore3.1", "dotnet6", "dotnet7", "go1.x", "ruby2.5", "ruby2.7", "provided");
 
     /** The comment of a figure that is not the account's, and its entry in the header's placeholder list. */
     private String marked(Account.Function f, String field) {

@@ -1193,6 +1193,10 @@ public final class Planner {
             for (int i = 0; i < n && i < c.length; i++) {
                 mostInWarmUp = warm[i] ? Math.max(mostInWarmUp, c[i]) : mostInWarmUp;
             }
+            // the ENIs the key has in place at the start ({@link #enisInPlace}) were made before the run, not by the
+            // warm-up, and stay: never counted below them (r8: a key scaled out to 2 read 1, "1 ENI spare" at a
+            // full quota)
+            long floor = Math.max(1, inPlace().getOrDefault(e.getKey(), 0L));
             long enis = 0;
             long connections = 0;
             long[] excess = new long[n];
@@ -1206,7 +1210,7 @@ public final class Planner {
                     // traffic after a warm-up's are, those its connections fill, at least one (b14: 4 keys made at
                     // 55m of 1h read "peak 4 of 10" where the VPC held 12)
                     connections = Math.max(connections, x[i]);
-                    long need = Math.min(c[i], Math.max(1, enisFor(e.getKey(), x[i])));
+                    long need = Math.min(c[i], Math.max(floor, enisFor(e.getKey(), x[i])));
                     excess[i] = c[i] - need;
                     enis = Math.max(enis, need);
                     continue;
@@ -1215,7 +1219,7 @@ public final class Planner {
                 if (c[i] <= 0) {
                     continue;
                 }
-                long need = c[i] > mostInWarmUp ? c[i] : Math.min(c[i], Math.max(1, enisFor(e.getKey(), x[i])));
+                long need = c[i] > mostInWarmUp ? c[i] : Math.min(c[i], Math.max(floor, enisFor(e.getKey(), x[i])));
                 excess[i] = c[i] - need;
                 enis = Math.max(enis, need);
             }

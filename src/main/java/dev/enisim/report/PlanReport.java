@@ -761,6 +761,26 @@ public final class PlanReport {
                 : -room + (room == -1 ? " ENI" : " ENIs") + " short";
     }
 
+    /**
+     * What the figures of a VPC's "peak ENIs" cell in plan.html are, said under the table, or "" when the cell is
+     * Lambda's peak alone: "vpc-main: peak ENIs 9 + 4: Lambda's at the design's peak + 4 ENIs already in place
+     * (...); 9 during the 5 min warm-up, not counted". The words were in the cell (nowrap, as every figure is), a
+     * line of about 1,600 px that pushed the quota, used and headroom columns off a 1,400 px window (r8).
+     */
+    static String peakEnisNote(Plan p, Plan.VpcAdvice v) {
+        if (v.inactiveKeys() == 0 && v.otherUsedEnis() == 0 && v.warmUpPeakEnis() <= 0) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder(label(p, v.vpc())).append(": peak ENIs ").append(v.peakEnis());
+        t.append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys());
+        t.append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis());
+        t.append(v.inactiveKeys() == 0 && v.otherUsedEnis() == 0 ? ": Lambda's at the design's peak"
+                : ": " + v.peakEnis() + " Lambda's at the design's peak");
+        t.append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions");
+        t.append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " " + IN_PLACE);
+        return t.append(warmUpEnisText(p, v, "; ")).toString();
+    }
+
     private static void quotaSection(StringBuilder b, Plan p) {
         b.append("<section id=\"quota\"><h2>2. ENIs per VPC against the quota</h2>\n<p>The design's peak: every"
                 + " subnet at /16 and no VPC quota in the way, so that the ENIs it needs are counted, not those a full"
@@ -771,11 +791,10 @@ public final class PlanReport {
             long room = v.room();
             b.append("<tr><td>").append(escape(label(p, v.vpc()))).append("</td><td class=\"n\">")
                     .append(v.peakEnis())
-                    .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive"
-                            + " functions")
-                    .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " " + escape(IN_PLACE))
-                    .append(escape(warmUpEnisText(p, v, " (")).isEmpty() ? "" : escape(warmUpEnisText(p, v, " ("))
-                            + ")").append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
+                    .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys())
+                    .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis())
+                    .append(peakEnisNote(p, v).isEmpty() ? "" : "<sup>*</sup>")
+                    .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.inactiveKeys() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
@@ -784,6 +803,11 @@ public final class PlanReport {
                     + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            if (!peakEnisNote(p, v).isEmpty()) {
+                b.append("<p class=\"note\">* ").append(escape(peakEnisNote(p, v))).append(".</p>\n");
+            }
+        }
         for (Plan.VpcAdvice v : p.vpcs()) {
             if (v.inactiveKeys() > 0) {
                 String t = inactiveEnisText(p, v);

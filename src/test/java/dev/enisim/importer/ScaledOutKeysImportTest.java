@@ -28,7 +28,7 @@ class ScaledOutKeysImportTest {
     Path dir;
 
     /** describe-subnets: a /24 (251 usable) with 240 free, so 11 addresses in use. */
-    private static final String SUBNETS = """
+    static final String SUBNETS = """
             {
               "Subnets": [
                 {
@@ -53,7 +53,7 @@ class ScaledOutKeysImportTest {
             """;
 
     /** list-functions: one function on that subnet with one security group. */
-    private static final String FUNCTIONS = """
+    static final String FUNCTIONS = """
             {
               "Functions": [
                 {
@@ -120,7 +120,7 @@ class ScaledOutKeysImportTest {
      * The key of orders-api scaled out to 3 ENIs (two in use, one available), one Lambda ENI of a security group no
      * imported function uses, an EFS mount target and an EC2 instance's interface: 6 listed, 11 addresses in use.
      */
-    private static final String ENIS = "{\n  \"NetworkInterfaces\": [\n" + String.join(",\n",
+    static final String ENIS = "{\n  \"NetworkInterfaces\": [\n" + String.join(",\n",
             lambda("eni-0a00000000000001a", "sg-0123456789abcdef0", "10.30.1.21", "in-use"),
             lambda("eni-0a00000000000002a", "sg-0123456789abcdef0", "10.30.1.22", "in-use"),
             lambda("eni-0a00000000000003a", "sg-0123456789abcdef0", "10.30.1.23", "available"),

@@ -1,0 +1,136 @@
+package dev.enisim.importer;
+
+import static dev.enisim.importer.ImporterTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * r8: import took neither a function's provisioned concurrency nor Service Quotas' ENIs per VPC, and the generated
+ * file did not say how to give them. {@code --provisioned-concurrency FUNCTION=FILE} takes {@code aws lambda
+ * get-provisioned-concurrency-config} or {@code list-provisioned-concurrency-configs} output onto the function's
+ * {@code provisionedConcurrency}; {@code --service-quotas FILE} takes {@code aws service-quotas get-service-quota} or
+ * {@code list-service-quotas} output (Lambda, L-9FEE3D26) onto every {@code vpcs[*].eniQuota}. Fixtures are this
+ * project's own, in the shapes the AWS CLI prints.
+ */
+class ImportProvisionedAndQuotaTest {
+
+    @TempDir
+    Path dir;
+
+    static final String GET_PC = """
+            {
+                "RequestedProvisionedConcurrentExecutions": 20,
+                "AvailableProvisionedConcurrentExecutions": 20,
+                "AllocatedProvisionedConcurrentExecutions": 20,
+                "Status": "READY",
+                "LastModified": "2026-11-30T08:12:41+0000"
+            }
+            """;
+
+    static final String LIST_PC = """
+            {
+                "ProvisionedConcurrencyConfigs": [
+                    {
+                        "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:orders-api:live",
+                        "RequestedProvisionedConcurrentExecutions": 10,
+                        "AvailableProvisionedConcurrentExecutions": 10,
+                        "AllocatedProvisionedConcurrentExecutions": 10,
+                        "Status": "READY",
+                        "LastModified": "2026-11-30T08:12:41+0000"
+                    },
+                    {
+                        "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:orders-api:canary",
+                        "RequestedProvisionedConcurrentExecutions": 5,
+                        "AvailableProvisionedConcurrentExecutions": 5,
+                        "AllocatedProvisionedConcurrentExecutions": 5,
+                        "Status": "READY",
+                        "LastModified": "2026-11-30T08:12:41+0000"
+                    }
+                ]
+            }
+            """;
+
+    private static String quota(String code, String name, String value) {
+        return """
+                {
+                    "ServiceCode": "lambda",
+                    "ServiceName": "AWS Lambda",
+                    "QuotaArn": "arn:aws:servicequotas:eu-west-1:123456789012:lambda/%1$s",
+                    "QuotaCode": "%1$s",
+                    "QuotaName": "%2$s",
+                    "Value": %3$s,
+                    "Unit": "None",
+                    "Adjustable": true,
+                    "GlobalQuota": false
+                }""".formatted(code, name, value);
+    }
+
+    private String importing(Map<String, String> provisioned, String quotas) throws Exception {
+        Map<String, Path> pc = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : provisioned.entrySet()) {
+            pc.put(e.getKey(), write(dir, "pc-" + e.getKey() + ".json", e.getValue()));
+        }
+        return Importer.run(new Importer.Inputs(List.of(write(dir, "subnets.json", ScaledOutKeysImportTest.SUBNETS)),
+                List.of(write(dir, "functions.json", ScaledOutKeysImportTest.FUNCTIONS)), List.of(), List.of(),
+                List.of()), new Importer.Options("pcq", 120, 0, 0, false), new Importer.Extra(pc,
+                quotas == null ? List.of() : List.of(write(dir, "quotas.json", quotas)))).yaml();
+    }
+
+    @Test
+    void withoutThemThePlaceholdersSayHowToGiveThem() throws Exception {
+        String yaml = importing(Map.of(), null);
+        assertTrue(yaml.contains("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC, a"
+                + " placeholder: give\n#     `aws service-quotas get-service-quota --service-code lambda --quota-code"
+                + " L-9FEE3D26` output\n#     with --service-quotas FILE, or try yours with `--set"
+                + " vpcs[0].eniQuota=N`\n"), yaml);
+        assertTrue(yaml.contains("#   - provisionedConcurrency: none (these exports do not show it; give `aws lambda\n"
+                + "#     get-provisioned-concurrency-config` output with --provisioned-concurrency FUNCTION=FILE)\n"),
+                yaml);
+        Scenario s = ScenarioLoader.parse(yaml, "pcq");
+        assertEquals(0, s.functions().get(0).provisionedConcurrency());
+    }
+
+    @Test
+    void getProvisionedConcurrencyConfigAndGetServiceQuotaAreTaken() throws Exception {
+        String yaml = importing(Map.of("orders-api", GET_PC), "{ \"Quota\": " + quota("L-9FEE3D26",
+                "Elastic network interfaces per VPC", "750.0") + " }");
+        Scenario s = ScenarioLoader.parse(yaml, "pcq");
+        assertEquals(20, s.functions().get(0).provisionedConcurrency(), yaml);
+        assertEquals(750, s.vpcs().get(0).eniQuota(), yaml);
+        assertTrue(yaml.contains("eniQuota: 750   # Service Quotas: "), yaml);
+        assertFalse(yaml.contains("#   - vpcs[*].eniQuota: 500"), yaml);
+        assertFalse(yaml.contains("#   - provisionedConcurrency: none"), yaml);
+    }
+
+    @Test
+    void aListingsQualifiersAreSummedAndOtherQuotasLeftAlone() throws Exception {
+        String yaml = importing(Map.of("orders-api", LIST_PC), "{ \"Quotas\": [ " + quota("L-B99A9384",
+                "Concurrent executions", "1000.0") + ", " + quota("L-9FEE3D26", "Elastic network interfaces per VPC",
+                "250.0") + " ] }");
+        Scenario s = ScenarioLoader.parse(yaml, "pcq");
+        assertEquals(15, s.functions().get(0).provisionedConcurrency(), yaml);
+        assertEquals(250, s.vpcs().get(0).eniQuota(), yaml);
+        assertTrue(yaml.contains("2 provisioned concurrency configurations"), yaml);
+    }
+
+    @Test
+    void anotherFunctionsConfigurationOrAnotherCommandsOutputIsRefused() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> importing(Map.of("orders-api",
+                LIST_PC.replace("function:orders-api:canary", "function:billing:canary")), null));
+        assertTrue(e.getMessage().contains("ProvisionedConcurrencyConfigs[1].FunctionArn: expected a configuration of"
+                + " function 'orders-api'"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> importing(Map.of(), "{ \"AccountLimit\": {} }"));
+        assertTrue(e.getMessage().contains("expected an object 'Quota'"), e.getMessage());
+    }
+}
