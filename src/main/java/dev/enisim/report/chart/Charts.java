@@ -511,12 +511,13 @@ public final class Charts {
                 p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                         org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
             }
-            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), k == 0, r.summary().simulatedSeconds());
+            mark(r, p, k == 0);
             combined.add(p, k == 0 ? 3 : 2);
         }
         JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE, combined, true);
         ChartStyle.apply(chart, unit(r), "");
         note(chart, failedSentence(r));
+        key(r, chart);
         return chart;
     }
 
@@ -975,12 +976,13 @@ public final class Charts {
             head.setBackgroundPaint(new Color(255, 255, 255, 220));
             p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                     org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
-            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), false, r.summary().simulatedSeconds());
+            mark(r, p, false);
             combined.add(p, 1);
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, combined, true);
         ChartStyle.apply(chart, unit(r), "");
         note(chart, sentence);
+        key(r, chart);
         return chart;
     }
 
@@ -1128,6 +1130,9 @@ public final class Charts {
             usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT); // above the line: off the data
             usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             p.addRangeMarker(usable);
+            // the lifecycle moments, labelled over the first panel: an ENI deleted is where its subnet's IPs come back
+            ChartStyle.mark(p, List.of(), a -> false, LifecycleMoments.of(r), i == 0, unit(r),
+                    r.summary().simulatedSeconds());
             combined.add(p, 1);
             i++;
         }
@@ -1139,6 +1144,7 @@ public final class Charts {
         ChartStyle.timeAxis(x, unit(r));
         note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "fill",
                 "in summary.json subnets"));
+        ChartStyle.key(chart, false, !LifecycleMoments.of(r).isEmpty());
         return chart;
     }
 
@@ -1194,8 +1200,24 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit(r), yLabel);
-        ChartStyle.markActions(plot, ActionMarkers.of(r), unit(r), r.summary().simulatedSeconds());
+        mark(r, plot, true);
+        key(r, chart);
         return chart;
+    }
+
+    /**
+     * The timeline's actions and the run's lifecycle moments on a plot, labelled or lines alone (a panel under one
+     * that labels them): the chart files marked the actions alone, where the page's charts mark both
+     * ({@link ChartStyle#mark}).
+     */
+    static void mark(RunResult r, XYPlot plot, boolean labelled) {
+        ChartStyle.mark(plot, ActionMarkers.of(r), a -> labelled, LifecycleMoments.of(r), labelled, unit(r),
+                r.summary().simulatedSeconds());
+    }
+
+    /** The key to the chart's lines under its legend, for the kinds it marks ({@link ChartStyle#key}). */
+    static void key(RunResult r, JFreeChart chart) {
+        ChartStyle.key(chart, !ActionMarkers.of(r).isEmpty(), !LifecycleMoments.of(r).isEmpty());
     }
 
     private static String bucketLabel(RunResult r, int factor) {
