@@ -307,7 +307,42 @@ public final class ChartFiles {
                 b.append(' ').append(t.getText()).append(t.getText().endsWith(".") ? "" : ".");
             }
         }
+        moments(b, plot);
         return b.toString();
+    }
+
+    /**
+     * "Lifecycle moments marked (dotted lines): 14d 00:10 2 functions Inactive; ...", each moment the chart marks
+     * ({@link ChartStyle.MomentLine}) at its time as the time axis writes it, as the page's text alternative of a
+     * chart lists them.
+     */
+    private static void moments(StringBuilder b, org.jfree.chart.plot.Plot plot) {
+        if (!(plot instanceof org.jfree.chart.plot.XYPlot top)) {
+            return;
+        }
+        List<org.jfree.chart.plot.XYPlot> plots = top instanceof org.jfree.chart.plot.CombinedDomainXYPlot c
+                ? c.getSubplots() : List.of(top);
+        java.util.Map<LifecycleMoments.Marker, Double> told = new LinkedHashMap<>(); // each moment: its axis value
+        for (org.jfree.chart.plot.XYPlot p : plots) {
+            java.util.Collection<?> markers = p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            for (Object o : markers == null ? List.of() : markers) {
+                if (o instanceof ChartStyle.MomentLine m) {
+                    for (LifecycleMoments.Marker x : m.moments()) {
+                        told.putIfAbsent(x, x.atSeconds() / m.unitSeconds());
+                    }
+                }
+            }
+        }
+        if (told.isEmpty()) {
+            return;
+        }
+        java.text.NumberFormat clock = top.getDomainAxis() instanceof org.jfree.chart.axis.NumberAxis x
+                ? x.getNumberFormatOverride() : null;
+        List<String> parts = new java.util.ArrayList<>();
+        told.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> parts.add(
+                (clock == null ? ActionMarkers.span(e.getKey().atSeconds()) : clock.format(e.getValue())) + " "
+                        + e.getKey().label()));
+        b.append(" Lifecycle moments marked (dotted lines): ").append(String.join("; ", parts)).append('.');
     }
 
     private static void axis(StringBuilder b, String which, org.jfree.chart.axis.Axis axis) {

@@ -304,12 +304,19 @@ final class ChartStyle {
      */
     static List<List<RunSummary.Action>> lines(List<RunSummary.Action> actions, double spanSeconds,
             double plotPixels) {
+        return groups(actions, RunSummary.Action::atSeconds, spanSeconds, plotPixels);
+    }
+
+    /** As {@link #lines}, of any markers in time order, {@code at} their seconds. */
+    static <T> List<List<T>> groups(List<T> markers, java.util.function.ToDoubleFunction<T> at, double spanSeconds,
+            double plotPixels) {
         double perSecond = plotPixels / Math.max(spanSeconds, 1e-9);
-        List<List<RunSummary.Action>> out = new java.util.ArrayList<>();
-        List<RunSummary.Action> line = null;
-        for (RunSummary.Action a : actions) {
-            double at = line == null ? 0 : line.get(0).atSeconds();
-            if (line == null || a.atSeconds() == at || Math.abs(a.atSeconds() - at) * perSecond >= MARKER_GAP) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        List<T> line = null;
+        for (T a : markers) {
+            double first = line == null ? 0 : at.applyAsDouble(line.get(0));
+            double t = at.applyAsDouble(a);
+            if (line == null || t == first || Math.abs(t - first) * perSecond >= MARKER_GAP) {
                 line = new java.util.ArrayList<>();
                 out.add(line);
             }
@@ -346,54 +353,282 @@ final class ChartStyle {
      */
     static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit,
             java.util.function.Predicate<RunSummary.Action> labelled, double spanSeconds) {
-        double[] freeFrom = new double[LABEL_ROWS];
+        mark(plot, actions, labelled, List.of(), false, unit, spanSeconds);
+    }
+
+    /** The action lines' grey (charts.js {@code ACTION}) and their labels' ink. */
+    static final Color ACTION = Color.decode(Palette.ACTION);
+    static final Color ACTION_INK = Color.decode(Palette.ACTION_INK);
+    /** The action lines' dashes, 1 px. */
+    static final BasicStroke ACTION_STROKE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {4f, 3f}, 0f);
+    /** The lifecycle moments' vermillion and their labels' darker ink (charts.js {@code MOMENT}, {@code MOMENT_INK}). */
+    static final Color MOMENT = Color.decode(Palette.MOMENT);
+    static final Color MOMENT_INK = Color.decode(Palette.MOMENT_INK);
+    /** The lifecycle moments' dots, 2 px: thicker than the actions' dashes, as on the page. */
+    static final BasicStroke MOMENT_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {1.5f, 2.5f}, 0f);
+    /** The rows of labels down the plot a moment may take: the actions' five and a sixth of its own (as the page). */
+    static final int MOMENT_ROWS = LABEL_ROWS + 1;
+    /** The key's words for the two kinds of line, as the page's key under each chart says them (charts.js). */
+    static final String ACTION_KEY = "timeline action";
+    static final String MOMENT_KEY = "lifecycle moment (Inactive, restore, Failed, scale-out, ENIs deleted or orphaned)";
+
+    /**
+     * A lifecycle moment's line ({@link LifecycleMoments}), or a label of its own on a line drawn by another: the
+     * moments it stands for (those counted in its "+N more" too) and the seconds of one unit of the time axis, for the
+     * chart's text alternative ({@link ChartFiles#describe}) and for tests.
+     */
+    static final class MomentLine extends ValueMarker {
+        private static final long serialVersionUID = 1L;
+        private final transient List<LifecycleMoments.Marker> moments = new java.util.ArrayList<>();
+        private final double unitSeconds;
+
+        MomentLine(LifecycleMoments.Marker first, double unitSeconds) {
+            super(first.atSeconds() / unitSeconds);
+            this.unitSeconds = unitSeconds;
+            moments.add(first);
+        }
+
+        /** The moments this marker stands for: its own, then those counted in its label or too near for a line. */
+        List<LifecycleMoments.Marker> moments() {
+            return java.util.Collections.unmodifiableList(moments);
+        }
+
+        /** The seconds of one unit of the axis the marker's value is in. */
+        double unitSeconds() {
+            return unitSeconds;
+        }
+    }
+
+    /** A label placed: its marker, its text before any "+N more", how many it counts, its row, left of its line. */
+    private static final class Placed {
+        final ValueMarker marker;
+        final String text;
+        int more;
+        final int row;
+        final boolean left;
+
+        Placed(ValueMarker marker, String text, int more, int row, boolean left) {
+            this.marker = marker;
+            this.text = text;
+            this.more = more;
+            this.row = row;
+            this.left = left;
+        }
+    }
+
+    /** A label's width in seconds of the run, estimated from its length: 6 px a character and 12 px of room. */
+    private static double width(String label, double secondsPerPixel) {
+        return (label.length() * 6 + 12) * secondsPerPixel;
+    }
+
+    /**
+     * The timeline's actions and the run's lifecycle moments ({@link LifecycleMoments}: Inactive, restores, Failed,
+     * scale-outs, ENIs deleted or orphaned) as the page's charts mark them (charts.js {@code markerLayout}): the chart
+     * files marked the actions alone, so idle-reclaim's PNGs drew nothing at the Inactive steps (14d, 34d) nor at the
+     * restores (20d, 40d), where the page's charts did. Each kind is thinned on its own (one line per {@link
+     * #MARKER_GAP} px, a marker nearer counted in the "+N more" of the last label of its kind); the two share the
+     * label rows down the plot, in time order (an action before a moment at one instant), so that no label runs into
+     * another: an action's label in the first of {@link #LABEL_ROWS} rows with room, a moment's in the first of {@link
+     * #MOMENT_ROWS} (one row of its own, as on the page). A moment's line is dotted vermillion, 2 px, its label in a
+     * darker vermillion; an action's dashed grey. A moment too near the line before of its kind keeps a label of its
+     * own on that line while a row has room there ("2 ENIs deleted" minutes after "2 functions Inactive" on a 45-day
+     * axis); a moment's label with no room right of its line goes to its left.
+     */
+    static void mark(XYPlot plot, List<RunSummary.Action> actions,
+            java.util.function.Predicate<RunSummary.Action> labelled, List<LifecycleMoments.Marker> moments,
+            boolean momentsLabelled, TimeUnit unit, double spanSeconds) {
+        double[] freeFrom = new double[MOMENT_ROWS];
         java.util.Arrays.fill(freeFrom, Double.NEGATIVE_INFINITY);
         double secondsPerPixel = Math.max(spanSeconds, 1e-9) / PLOT_PIXELS;
-        ValueMarker last = null; // the last label placed: a line with no room for its own is counted in it
-        String lastText = null;
-        int lastMore = 0;
-        int lastRow = 0;
-        for (List<RunSummary.Action> line : lines(actions.subList(0, Math.min(actions.size(), MAX_MARKERS)),
-                spanSeconds, PLOT_PIXELS)) {
-            RunSummary.Action a = line.get(0);
-            ValueMarker m = new ValueMarker(a.atSeconds() / unit.seconds());
-            m.setPaint(new Color(0x9E9E9E));
-            m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
-                    0f));
-            if (!labelled.test(a)) {
-                plot.addDomainMarker(m);
-                continue;
+        List<List<RunSummary.Action>> actionLines = lines(actions.subList(0, Math.min(actions.size(), MAX_MARKERS)),
+                spanSeconds, PLOT_PIXELS);
+        List<List<LifecycleMoments.Marker>> momentLines = groups(moments, LifecycleMoments.Marker::atSeconds,
+                spanSeconds, PLOT_PIXELS);
+        Placed lastAction = null; // the last label placed of each kind: a line with no room is counted in it
+        Placed lastMoment = null;
+        int i = 0;
+        int k = 0;
+        while (i < actionLines.size() || k < momentLines.size()) {
+            if (k >= momentLines.size() || (i < actionLines.size()
+                    && actionLines.get(i).get(0).atSeconds() <= momentLines.get(k).get(0).atSeconds())) {
+                lastAction = markAction(plot, actionLines.get(i++), labelled, lastAction, freeFrom, unit,
+                        secondsPerPixel);
+            } else {
+                lastMoment = markMoment(plot, momentLines.get(k++), momentsLabelled, lastMoment, freeFrom, unit,
+                        spanSeconds, secondsPerPixel);
             }
-            String label = Palette.shortLabel(a.description()) + more(line.size() - 1);
-            int row = 0;
-            while (row < LABEL_ROWS && freeFrom[row] > a.atSeconds()) {
-                row++;
-            }
-            if (row == LABEL_ROWS) { // no room: the line alone, its actions counted in the last label ("+N more")
-                if (last != null) {
-                    lastMore += line.size();
-                    String text = lastText + more(lastMore);
-                    last.setLabel(text);
-                    freeFrom[lastRow] = Math.max(freeFrom[lastRow], last.getValue() * unit.seconds()
-                            + (text.length() * 6 + 12) * secondsPerPixel);
-                }
-                plot.addDomainMarker(m);
-                continue;
-            }
-            last = m;
-            lastText = Palette.shortLabel(a.description());
-            lastMore = line.size() - 1;
-            lastRow = row;
-            freeFrom[row] = a.atSeconds() + (label.length() * 6 + 12) * secondsPerPixel;
-            m.setLabel(label);
-            m.setLabelFont(MARKER);
-            m.setLabelPaint(new Color(0x424242));
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * row, 2, 2, 2));
-            plot.addDomainMarker(m);
         }
+    }
+
+    /** One action line (its first action, those too near counted in its label): returns the last action label. */
+    private static Placed markAction(XYPlot plot, List<RunSummary.Action> line,
+            java.util.function.Predicate<RunSummary.Action> labelled, Placed last, double[] freeFrom, TimeUnit unit,
+            double secondsPerPixel) {
+        RunSummary.Action a = line.get(0);
+        ValueMarker m = new ValueMarker(a.atSeconds() / unit.seconds());
+        m.setPaint(ACTION);
+        m.setStroke(ACTION_STROKE);
+        plot.addDomainMarker(m);
+        if (!labelled.test(a)) {
+            return last;
+        }
+        String text = Palette.shortLabel(a.description());
+        String label = text + more(line.size() - 1);
+        int row = 0;
+        while (row < LABEL_ROWS && freeFrom[row] > a.atSeconds()) {
+            row++;
+        }
+        if (row == LABEL_ROWS) { // no room: the line alone, its actions counted in the last label ("+N more")
+            count(last, line.size(), freeFrom, unit, secondsPerPixel);
+            return last;
+        }
+        freeFrom[row] = a.atSeconds() + width(label, secondsPerPixel);
+        label(m, label, row, false, ACTION_INK);
+        return new Placed(m, text, line.size() - 1, row, false);
+    }
+
+    /**
+     * One moment line (its first marker; the markers too near it each a label of its own on it where a row has room,
+     * else counted in the last moment label): returns the last moment label.
+     */
+    private static Placed markMoment(XYPlot plot, List<LifecycleMoments.Marker> line, boolean labelled, Placed last,
+            double[] freeFrom, TimeUnit unit, double spanSeconds, double secondsPerPixel) {
+        LifecycleMoments.Marker first = line.get(0);
+        MomentLine m = new MomentLine(first, unit.seconds());
+        m.setPaint(MOMENT);
+        m.setStroke(MOMENT_STROKE);
+        plot.addDomainMarker(m);
+        if (!labelled) {
+            m.moments.addAll(line.subList(1, line.size()));
+            return last;
+        }
+        double at = first.atSeconds();
+        double w = width(first.label(), secondsPerPixel);
+        boolean left = at + w > spanSeconds && at - w >= 0; // no room right of the line, room left of it
+        int row = 0;
+        while (row < MOMENT_ROWS && freeFrom[row] > (left ? at - w : at)) {
+            row++;
+        }
+        if (row == MOMENT_ROWS && last != null) {
+            count(last, 1, freeFrom, unit, secondsPerPixel);
+            ((MomentLine) last.marker).moments.add(first);
+            m.moments.clear(); // told by the label it is counted in
+        } else { // the first moment has its own row, whatever the actions took
+            row = Math.min(row, MOMENT_ROWS - 1);
+            freeFrom[row] = left ? at + 4 * secondsPerPixel : at + w;
+            label(m, first.label(), row, left, MOMENT_INK);
+            last = new Placed(m, first.label(), 0, row, left);
+        }
+        for (LifecycleMoments.Marker near : line.subList(1, line.size())) {
+            double wn = width(near.label(), secondsPerPixel);
+            int q = 0;
+            while (q < MOMENT_ROWS && freeFrom[q] > at) {
+                q++;
+            }
+            if (q < MOMENT_ROWS && at + wn <= spanSeconds) { // a label of its own on this line
+                MomentLine own = new MomentLine(near, unit.seconds());
+                own.setValue(first.atSeconds() / unit.seconds());
+                own.setPaint(NO_LINE);
+                own.setStroke(MOMENT_STROKE);
+                freeFrom[q] = at + wn;
+                label(own, near.label(), q, false, MOMENT_INK);
+                plot.addDomainMarker(own);
+                last = new Placed(own, near.label(), 0, q, false);
+            } else {
+                count(last, 1, freeFrom, unit, secondsPerPixel);
+                ((MomentLine) last.marker).moments.add(near);
+            }
+        }
+        return last;
+    }
+
+    /** The line of a label that has its own marker on a line another draws: nothing drawn. */
+    private static final Color NO_LINE = new Color(0, 0, 0, 0);
+
+    /** {@code n} more counted in {@code last}'s "+N more" (and its row kept clear of its longer label). */
+    private static void count(Placed last, int n, double[] freeFrom, TimeUnit unit, double secondsPerPixel) {
+        if (last == null) {
+            return;
+        }
+        last.more += n;
+        String text = last.text + more(last.more);
+        last.marker.setLabel(text);
+        double at = last.marker.getValue() * unit.seconds();
+        if (!last.left) {
+            freeFrom[last.row] = Math.max(freeFrom[last.row], at + width(text, secondsPerPixel));
+        }
+    }
+
+    /** A marker's label in row {@code row} down the plot, right of its line (or left), in {@code ink}. */
+    private static void label(ValueMarker m, String text, int row, boolean left, Color ink) {
+        m.setLabel(text);
+        m.setLabelFont(MARKER);
+        m.setLabelPaint(ink);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * row, 2, 2, 2));
+    }
+
+    /**
+     * The key to a chart's vertical lines under its legend, as the page's under each chart: the timeline actions'
+     * dashed grey line and the lifecycle moments' dotted vermillion one, each when the chart draws any.
+     */
+    static void key(JFreeChart chart, boolean actions, boolean moments) {
+        if (!actions && !moments) {
+            return;
+        }
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        if (actions) {
+            items.add(keyItem(ACTION_KEY, ACTION, ACTION_STROKE));
+        }
+        if (moments) {
+            items.add(keyItem(MOMENT_KEY, MOMENT, MOMENT_STROKE));
+        }
+        org.jfree.chart.title.LegendTitle key = new org.jfree.chart.title.LegendTitle(() -> items);
+        key.setItemFont(LABEL);
+        key.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        key.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 10));
+        org.jfree.chart.block.BlockContainer box = new org.jfree.chart.block.BlockContainer(
+                new org.jfree.chart.block.FlowArrangement());
+        box.add(key);
+        // in a title of its own, first: drawn below the series' legend, which stays the chart's legend (getLegend)
+        org.jfree.chart.title.CompositeTitle title = new org.jfree.chart.title.CompositeTitle(box);
+        title.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        chart.addSubtitle(0, title);
+    }
+
+    /** A key's entry: a short vertical line drawn as the plot draws it, and its words. */
+    private static org.jfree.chart.LegendItem keyItem(String text, Color colour, BasicStroke stroke) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(text, colour);
+        item.setShapeVisible(false);
+        item.setLineVisible(true);
+        item.setLine(new java.awt.geom.Line2D.Double(0, -7, 0, 7));
+        item.setLineStroke(stroke);
+        item.setLinePaint(colour);
+        item.setLabelFont(LABEL);
+        return item;
+    }
+
+    /** Whether {@code chart} has a key to its lines ({@link #key}), and its entries' words. */
+    static List<String> keyOf(JFreeChart chart) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.CompositeTitle c) {
+                for (Object b : c.getContainer().getBlocks()) {
+                    if (b instanceof org.jfree.chart.title.LegendTitle l) {
+                        for (org.jfree.chart.LegendItemSource s : l.getSources()) {
+                            for (java.util.Iterator<?> it = s.getLegendItems().iterator(); it.hasNext();) {
+                                out.add(((org.jfree.chart.LegendItem) it.next()).getLabel());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
 }

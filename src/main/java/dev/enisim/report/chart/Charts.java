@@ -37,7 +37,7 @@ public final class Charts {
     }
 
     static final int MAX_POINTS = 600;
-    private static final int MAX_LINES = 10;
+    static final int MAX_LINES = 10;
 
     private Charts() {
     }
@@ -300,7 +300,7 @@ public final class Charts {
     /** The series of a per-key chart that is the account's total over every key. */
     public static final String ALL_KEYS = "all keys";
 
-    private static List<Series> keySeries(RunResult r, Metric metric) {
+    static List<Series> keySeries(RunResult r, Metric metric) {
         return nonZero(r.timeSeries().all(metric, Metric.Scope.ENI_KEY));
     }
 
@@ -511,12 +511,13 @@ public final class Charts {
                 p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                         org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
             }
-            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), k == 0, r.summary().simulatedSeconds());
+            mark(r, p, k == 0);
             combined.add(p, k == 0 ? 3 : 2);
         }
         JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE, combined, true);
         ChartStyle.apply(chart, unit(r), "");
         note(chart, failedSentence(r));
+        key(r, chart);
         return chart;
     }
 
@@ -775,9 +776,9 @@ public final class Charts {
         }
     }
 
-    /** Each series named after a function takes that function's colour, the same in every chart. */
+    /** Each series named after a function takes that function's colour, the same in every chart and on the page. */
     static void functionColours(RunResult r, JFreeChart chart) {
-        colours(chart, Palette.of(r), Metric.Scope.FUNCTION);
+        colours(chart, SeriesColours.of(r), Metric.Scope.FUNCTION);
     }
 
     /**
@@ -799,13 +800,14 @@ public final class Charts {
 
     /** Each series named after a key (or "capacity KEY") takes that key's colour, the same in every chart. */
     static void keyColours(RunResult r, JFreeChart chart) {
-        colours(chart, Palette.of(r), Metric.Scope.ENI_KEY);
+        colours(chart, SeriesColours.of(r), Metric.Scope.ENI_KEY);
     }
 
-    private static void colours(JFreeChart chart, Palette p, Metric.Scope scope) {
+    private static void colours(JFreeChart chart, SeriesColours p, Metric.Scope scope) {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
-        // a series past the palette's distinct colours takes one this chart does not use (several greys looked alike)
+        // each function or key in its colour of the run (SeriesColours); one no chart file was thought to draw takes a
+        // colour this chart does not use (several greys looked alike)
         java.util.Set<String> used = new java.util.HashSet<>();
         Map<String, String> own = new java.util.HashMap<>();
         for (int i = 0; i < d.getSeriesCount(); i++) {
@@ -969,7 +971,7 @@ public final class Charts {
         x.setAutoRangeStickyZero(false);
         org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
         combined.setGap(12);
-        Palette colours = Palette.of(r);
+        SeriesColours colours = SeriesColours.of(r);
         for (int k = 0; k < panels.size(); k++) {
             QueuePanel qp = panels.get(k);
             DefaultTableXYDataset one = new DefaultTableXYDataset();
@@ -990,12 +992,13 @@ public final class Charts {
             head.setBackgroundPaint(new Color(255, 255, 255, 220));
             p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
                     org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
-            ChartStyle.markActions(p, ActionMarkers.of(r), unit(r), false, r.summary().simulatedSeconds());
+            mark(r, p, false);
             combined.add(p, 1);
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, combined, true);
         ChartStyle.apply(chart, unit(r), "");
         note(chart, sentence);
+        key(r, chart);
         return chart;
     }
 
@@ -1078,7 +1081,8 @@ public final class Charts {
         for (var f : r.scenario().functions()) {
             if (f.reservedConcurrency().isPresent() && peak * 2 >= f.reservedConcurrency().getAsInt()) {
                 ValueMarker m = new ValueMarker(f.reservedConcurrency().getAsInt());
-                m.setPaint(new Color(0x90A4AE));
+                // in the function's colour, as on the page (a blue-grey #90A4AE here, 2.4:1 on white)
+                m.setPaint(Color.decode(SeriesColours.of(r).colour(Metric.Scope.FUNCTION, f.name())));
                 m.setLabel(f.name() + " reserved " + f.reservedConcurrency().getAsInt());
                 m.setLabelFont(ChartStyle.MARKER);
                 m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
@@ -1137,12 +1141,15 @@ public final class Charts {
             p.setRangeGridlinePaint(new Color(0xE0E0E0));
             p.setDomainGridlinePaint(new Color(0xE0E0E0));
             ValueMarker usable = new ValueMarker(e.getValue().usableIps());
-            usable.setPaint(new Color(0x9E9E9E));
+            usable.setPaint(Color.decode(Palette.OTHERS)); // the page's grey (#9E9E9E here, 2.7:1 on white)
             usable.setLabel(e.getValue().usableIps() + " usable");
             usable.setLabelFont(ChartStyle.MARKER);
             usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT); // above the line: off the data
             usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             p.addRangeMarker(usable);
+            // the lifecycle moments, labelled over the first panel: an ENI deleted is where its subnet's IPs come back
+            ChartStyle.mark(p, List.of(), a -> false, LifecycleMoments.of(r), i == 0, unit(r),
+                    r.summary().simulatedSeconds());
             combined.add(p, 1);
             i++;
         }
@@ -1154,6 +1161,7 @@ public final class Charts {
         ChartStyle.timeAxis(x, unit(r));
         note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "fill",
                 "in summary.json subnets"));
+        ChartStyle.key(chart, false, !LifecycleMoments.of(r).isEmpty());
         return chart;
     }
 
@@ -1209,8 +1217,24 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit(r), yLabel);
-        ChartStyle.markActions(plot, ActionMarkers.of(r), unit(r), r.summary().simulatedSeconds());
+        mark(r, plot, true);
+        key(r, chart);
         return chart;
+    }
+
+    /**
+     * The timeline's actions and the run's lifecycle moments on a plot, labelled or lines alone (a panel under one
+     * that labels them): the chart files marked the actions alone, where the page's charts mark both
+     * ({@link ChartStyle#mark}).
+     */
+    static void mark(RunResult r, XYPlot plot, boolean labelled) {
+        ChartStyle.mark(plot, ActionMarkers.of(r), a -> labelled, LifecycleMoments.of(r), labelled, unit(r),
+                r.summary().simulatedSeconds());
+    }
+
+    /** The key to the chart's lines under its legend, for the kinds it marks ({@link ChartStyle#key}). */
+    static void key(RunResult r, JFreeChart chart) {
+        ChartStyle.key(chart, !ActionMarkers.of(r).isEmpty(), !LifecycleMoments.of(r).isEmpty());
     }
 
     private static String bucketLabel(RunResult r, int factor) {

@@ -43,6 +43,20 @@ public final class Palette {
     public static final String TOTAL = "#212121";
 
     /**
+     * The timeline actions' lines (dashed) and their labels' ink, on the chart files and the page (charts.js {@code
+     * ACTION}).
+     */
+    public static final String ACTION = "#9E9E9E";
+    public static final String ACTION_INK = "#424242";
+    /**
+     * The lifecycle moments' lines ({@link LifecycleMoments}; dotted, 2 px) in Okabe-Ito's vermillion, 3.9:1 on white
+     * (WCAG 1.4.11), apart from the actions' grey, and their labels in a darker shade of it (6.5:1), on the chart files
+     * and the page alike (charts.js {@code MOMENT}, {@code MOMENT_INK}).
+     */
+    public static final String MOMENT = "#D55E00";
+    public static final String MOMENT_INK = "#A63A00";
+
+    /**
      * State colours: function states (Pending amber, Active green, Inactive light grey, Failed wine and hatched,
      * Deleted black) and ENI states (Creating light blue, InUse blue, Deleting pink, Orphaned brown). Within each
      * group, and across the two as the legend shows them together, they stay apart under simulated deuteranopia and

@@ -386,9 +386,9 @@ final class ChartData {
                     sub.usableIps());
             c.put("yMin", range[0]);
             c.put("yMax", range[1]);
+            // each subnet in its colour of charts/subnet-ips.png (the fullest first, a colour each): all were blue
             c.withArray("series").add(series(dev.enisim.report.Labels.of(r.scenario(), s.id()), "subnet", s.id(),
-                    Palette.SERIES[0], s.values(), Downsample.Mode.MIN,
-                    1));
+                    Palette.SERIES[(shown - 1) % Palette.DISTINCT], s.values(), Downsample.Mode.MIN, 1));
             c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), Palette.OTHERS,
                     sub.usableIps() <= range[1]));
             c.set("lines", visible(c.withArray("lines"), c));
@@ -404,70 +404,27 @@ final class ChartData {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /**
-     * One colour per function or key on the whole page, apart from every other in each chart it is drawn in (a
-     * teacher's review, C4). The {@value Palette#DISTINCT} most relevant keep their colour of every chart file
-     * ({@link Palette#colour}); each one past them took, chart by chart, the first colour its chart left unused, so one
-     * function could be blue in one chart and teal in the next, and two functions one colour on one page. Now each
-     * past them, in the order the page first draws it, takes the first palette colour no function (or key) drawn with
-     * it in any chart has; when every colour is taken, the one taken in the fewest of its charts. The latency chart's
-     * series are percentiles, coloured as latency.png, and stay.
+     * One colour per function or key on the whole page and in every chart file, apart from every other in each chart it
+     * is drawn in (a teacher's review, C4): {@link dev.enisim.report.chart.SeriesColours}, the {@value
+     * Palette#DISTINCT} most relevant in their colour of the palette, each past them in the one the run's chart files
+     * give it. The page gave those past them colours of its own, page-wide (once chart by chart, so one function was
+     * blue in one chart and teal in the next), and the chart files theirs chart by chart: shared-eni-65k's svc-06 was
+     * blue on the page and ochre in concurrency.png. The latency chart's series are percentiles, coloured as
+     * latency.png, and stay.
      */
     private void stableColours(ArrayNode charts) {
-        List<List<String>> drawn = new ArrayList<>(); // each chart's functions and keys ("function/x", "eniKey/y")
-        Map<String, String> colour = new java.util.LinkedHashMap<>();
-        List<String> past = new ArrayList<>();
+        dev.enisim.report.chart.SeriesColours colours = dev.enisim.report.chart.SeriesColours.of(r);
         for (com.fasterxml.jackson.databind.JsonNode c : charts) {
             if (c.get("id").asText().equals("latency")) {
                 continue;
             }
-            List<String> names = new ArrayList<>();
             for (com.fasterxml.jackson.databind.JsonNode x : c.withArray("series")) {
                 String scope = x.get("scope").asText();
                 Metric.Scope sc = scope.equals("function") ? Metric.Scope.FUNCTION : scope.equals(
                         Metric.Scope.ENI_KEY.id()) ? Metric.Scope.ENI_KEY : null;
-                String name = scope + "/" + x.get("id").asText();
-                if (sc == null || names.contains(name)) {
-                    continue;
-                }
-                names.add(name);
-                String fixed = palette.colour(sc, x.get("id").asText());
-                if (!fixed.equals(Palette.OTHERS)) {
-                    colour.put(name, fixed);
-                } else if (!past.contains(name)) {
-                    past.add(name);
-                }
-            }
-            drawn.add(names);
-        }
-        for (String name : past) {
-            Map<String, Integer> taken = new java.util.HashMap<>(); // each colour: in how many of its charts
-            for (List<String> names : drawn) {
-                if (names.contains(name)) {
-                    java.util.Set<String> here = new java.util.HashSet<>();
-                    for (String other : names) {
-                        if (!other.equals(name) && colour.containsKey(other)) {
-                            here.add(colour.get(other));
-                        }
-                    }
-                    here.forEach(h -> taken.merge(h, 1, Integer::sum));
-                }
-            }
-            String pick = null;
-            for (String c : Palette.SERIES) {
-                if (pick == null || taken.getOrDefault(c, 0) < taken.getOrDefault(pick, 0)) {
-                    pick = c;
-                }
-            }
-            colour.put(name, pick);
-        }
-        for (com.fasterxml.jackson.databind.JsonNode c : charts) {
-            if (c.get("id").asText().equals("latency")) {
-                continue;
-            }
-            for (com.fasterxml.jackson.databind.JsonNode x : c.withArray("series")) {
-                String name = x.get("scope").asText() + "/" + x.get("id").asText();
-                if (colour.containsKey(name)) {
-                    ((ObjectNode) x).put("color", colour.get(name));
+                String colour = sc == null ? Palette.OTHERS : colours.colour(sc, x.get("id").asText());
+                if (!colour.equals(Palette.OTHERS)) {
+                    ((ObjectNode) x).put("color", colour);
                 }
             }
         }

@@ -1,0 +1,147 @@
+package dev.enisim.report.chart;
+
+import dev.enisim.metrics.Metric;
+import dev.enisim.metrics.Series;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One colour per function and per ENI key across a run's chart files and its page. The {@value Palette#DISTINCT} most
+ * relevant keep their {@link Palette#colour}; each one past them (the palette's grey) takes, in the order the chart
+ * files first draw it, the palette colour taken by no function or key drawn with it in any chart file, else the one
+ * taken in the fewest of them. The chart files took the first colour left unused chart by chart, the page a colour of
+ * its own for the whole page: shared-eni-65k's svc-06 was ochre in concurrency.png and blue on the page's concurrency
+ * chart, svc-13 green and ochre. The page draws a subset of each chart file's series (its 8 most relevant, the files'
+ * 10), so what keeps the files' series apart keeps the page's apart.
+ */
+public final class SeriesColours {
+
+    private final Palette palette;
+    private final Map<String, String> assigned = new HashMap<>();
+
+    private SeriesColours(RunResult r) {
+        this.palette = Palette.of(r);
+        List<List<String>> drawn = drawn(r);
+        List<String> past = new ArrayList<>(); // the names past the distinct colours, in the order first drawn
+        for (List<String> names : drawn) {
+            for (String name : names) {
+                if (fixed(name).equals(Palette.OTHERS) && !past.contains(name)) {
+                    past.add(name);
+                }
+            }
+        }
+        for (String name : past) {
+            Map<String, Integer> taken = new HashMap<>(); // each colour: in how many of its charts
+            for (List<String> names : drawn) {
+                if (!names.contains(name)) {
+                    continue;
+                }
+                Set<String> here = new HashSet<>();
+                for (String other : names) {
+                    String c = other.equals(name) ? null : colourOf(other);
+                    if (c != null && !c.equals(Palette.OTHERS)) {
+                        here.add(c);
+                    }
+                }
+                here.forEach(h -> taken.merge(h, 1, Integer::sum));
+            }
+            String pick = null;
+            for (String c : Palette.SERIES) {
+                if (pick == null || taken.getOrDefault(c, 0) < taken.getOrDefault(pick, 0)) {
+                    pick = c;
+                }
+            }
+            assigned.put(name, pick);
+        }
+    }
+
+    /** The run's colours (computed from the series its chart files draw). */
+    public static SeriesColours of(RunResult r) {
+        return new SeriesColours(r);
+    }
+
+    /**
+     * The colour of a function (by name) or an ENI key (by id), the same in every chart file and on the page; the
+     * palette's grey for one no chart file draws.
+     */
+    public String colour(Metric.Scope scope, String id) {
+        String name = name(scope, id);
+        String c = assigned.get(name);
+        return c != null ? c : palette.colour(scope, id);
+    }
+
+    private String colourOf(String name) {
+        String c = assigned.get(name);
+        return c != null ? c : fixed(name);
+    }
+
+    private String fixed(String name) {
+        int slash = name.indexOf('/');
+        return palette.colour(name.startsWith("function/") ? Metric.Scope.FUNCTION : Metric.Scope.ENI_KEY,
+                name.substring(slash + 1));
+    }
+
+    private static String name(Metric.Scope scope, String id) {
+        return (scope == Metric.Scope.FUNCTION ? "function/" : "eniKey/") + id;
+    }
+
+    /**
+     * The functions and keys each chart file draws in colour ({@code function/NAME}, {@code eniKey/KEY}), in the order
+     * of {@link Charts#all}: latency p50 per function, ConcurrentExecutions, environments, cold starts, ENIs and
+     * connections per key, provisioned concurrency, and the queued events' panels together (one legend).
+     */
+    static List<List<String>> drawn(RunResult r) {
+        List<List<String>> out = new ArrayList<>();
+        if (Charts.latencyDataset(r).getSeriesCount() > 0) {
+            out.add(keys(Charts.latencyByFunctionDataset(r), Metric.Scope.FUNCTION, Charts.MAX_LINES));
+        }
+        out.add(keys(Charts.perFunction(r, Metric.CONCURRENT_EXECUTIONS), Metric.Scope.FUNCTION, Charts.MAX_LINES
+                - 1));
+        out.add(keys(Charts.perFunction(r, Metric.ENVIRONMENTS), Metric.Scope.FUNCTION, Charts.MAX_LINES));
+        out.add(keys(Charts.perFunction(r, Metric.COLD_STARTS), Metric.Scope.FUNCTION, Charts.MAX_LINES));
+        if (Charts.perKey(r, Metric.HYPERPLANE_ENI_COUNT).getSeriesCount() > 0) {
+            int keys = Charts.keySeries(r, Metric.HYPERPLANE_ENI_COUNT).size();
+            out.add(keys(Charts.perKey(r, Metric.HYPERPLANE_ENI_COUNT), Metric.Scope.ENI_KEY, keys > Charts.MAX_LINES
+                    ? Charts.MAX_LINES - 1 : Charts.MAX_LINES));
+            out.add(keys(Charts.perKey(r, Metric.ENI_CONNECTIONS), Metric.Scope.ENI_KEY, Charts.MAX_LINES));
+        }
+        if (r.summary().provisionedConcurrency() != null) {
+            out.add(keys(Charts.perFunction(r, Metric.PROVISIONED_CONCURRENCY_ALLOCATED), Metric.Scope.FUNCTION,
+                    Charts.MAX_LINES));
+        }
+        if (r.timeSeries().account(Metric.ASYNC_EVENTS_RECEIVED) != null) {
+            out.add(queue(r, Charts.asyncPanels(r, "")));
+        }
+        if (r.summary().sqs() != null) {
+            out.add(queue(r, Charts.sqsPanels(r, "")));
+        }
+        return out;
+    }
+
+    private static List<String> keys(org.jfree.data.xy.XYSeriesCollection c, Metric.Scope scope, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < c.getSeriesCount() && i < n; i++) {
+            out.add(name(scope, String.valueOf(c.getSeriesKey(i))));
+        }
+        return out;
+    }
+
+    private static List<String> queue(RunResult r, List<Charts.QueuePanel> panels) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (Charts.QueuePanel qp : panels) {
+            Downsample.Mode mode = Downsample.Mode.of(qp.metric());
+            java.util.function.ToLongFunction<Series> score = mode == Downsample.Mode.SUM
+                    ? s -> Palette.sum(s.values()) : s -> Palette.max(s.values());
+            for (Series s : Palette.top(Charts.queueSeries(r, qp.metric()), Charts.MAX_LINES, score)) {
+                names.put(name(Metric.Scope.FUNCTION, s.id()), true);
+            }
+        }
+        return new ArrayList<>(names.keySet());
+    }
+}
