@@ -16,14 +16,25 @@ import java.util.function.ToDoubleFunction;
 /**
  * The simulator against theory (domain.md section 9): each case runs replications of a scenario built for it
  * and compares a simulated figure with its analytic value. A case passes when the theory lies in the 95%
- * confidence interval of the simulated mean or within the stated relative tolerance (the interval alone can be
- * narrower than the approximations in the theory: Erlang B is exact, warm-up is not).
+ * confidence interval of the simulated mean widened on each side by the case's model-error allowance, a fraction of
+ * the theory ({@link #ALLOWANCE}, 0.2%: what the theory leaves out, such as Erlang B's start from empty or the
+ * invocations Little's law's run ends with, biases the mean by less); the exact cases allow nothing. The allowance
+ * is far narrower than the intervals of the loose cases, so the interval is the test (a tolerance of 2% to 10%,
+ * passing a case the interval missed, let a bias of many half-widths pass: a simulation expert's review).
  */
 public final class ValidationSuite {
 
     /** One row of the table. */
-    public record Case(String name, double theory, MetricStats simulated, double tolerance, boolean passed) {
+    public record Case(String name, double theory, MetricStats simulated, double allowance, boolean passed) {
     }
+
+    /**
+     * The model-error allowance of every case with random figures, a fraction of the theory added to each side of
+     * the 95% interval: larger than the biases the theories leave out, each under 0.1% over 3,000 s (Erlang B's
+     * filling from empty, a few seconds' worth; Little's law's invocations still running at the end, about 0.01%;
+     * the M/G/inf figures' numerical integration and their approximated variance of the run's own mean, 0.03%).
+     */
+    public static final double ALLOWANCE = 0.002;
 
     private static final long SEC = 1_000_000L;
     /** How long a Hyperplane ENI takes to create in every case's scenario: a new function is Pending that long. */
@@ -51,13 +62,13 @@ public final class ValidationSuite {
         int[][] erlang = {{10, 5}, {20, 15}, {50, 50}, {100, 120}};
         for (int[] ca : erlang) {
             Scenario s = loss(ca[0], ca[1], 3000 * SEC);
-            out.add(measure("Erlang B: throttled fraction, c=" + ca[0] + ", A=" + ca[1], erlangB(ca[0], ca[1]), 0.05,
+            out.add(measure("Erlang B: throttled fraction, c=" + ca[0] + ", A=" + ca[1], erlangB(ca[0], ca[1]), ALLOWANCE,
                     s, r -> (double) r.invocations().throttled() / r.invocations().total()));
         }
         DistributionSpec.LogNormal d = new DistributionSpec.LogNormal(100_000, 1_000_000, INF);
         out.add(measure(String.format(java.util.Locale.ROOT, "Little's law: mean concurrency = 200/s x E[D]"
                 + " (log-normal, mean %.1f ms)", d.mean() / 1000), 200 * d.mean() / 1e6,
-                0.02, function(noVpc(), d, 0, 200, 1000, 3000 * SEC),
+                ALLOWANCE, function(noVpc(), d, 0, 200, 1000, 3000 * SEC),
                 RunSummary::averageConcurrentExecutions));
         Scenario mg = function(vpc(), new DistributionSpec.Uniform(500_000, 1_500_000, INF), 3, 100, 1000, 3000 * SEC);
         // measured over the whole run, which starts empty: the function is Pending (its invocations fail) while its
@@ -65,9 +76,9 @@ public final class ValidationSuite {
         // stationary c lambda E[D] and c^2 lambda E[D] (EmptyStartMGInf; 300 and 900 once stationary)
         EmptyStartMGInf ramp = EmptyStartMGInf.uniform(100, 3, 0.5, 1.5, 3000, (double) ENI_CREATION_MICROS / SEC);
         out.add(measure("M/G/inf: mean connections = c lambda E[D] = 3 x 100 x 1 s, less the ramp from an empty"
-                + " start", ramp.mean(), 0.02, mg, r -> r.eniKeys().get("s+[sg]").meanConnections()));
+                + " start", ramp.mean(), ALLOWANCE, mg, r -> r.eniKeys().get("s+[sg]").meanConnections()));
         out.add(measure("M/G/inf: variance of connections = c^2 lambda E[D] = 900, plus the ramp from an empty"
-                + " start", ramp.variance(), 0.10, mg, r -> r.eniKeys().get("s+[sg]").connectionsVariance()));
+                + " start", ramp.variance(), ALLOWANCE, mg, r -> r.eniKeys().get("s+[sg]").connectionsVariance()));
         Scenario legacy = legacyScenario();
         out.add(formula("Legacy formula: peak ENIs = peak environments x 1536 MB / 3 GB (rounded up)", legacy,
                 r -> Math.ceil(r.functions().get("f").peakEnvironments() * 1536.0 / Legacy.MEMORY_PER_ENI_MB),
@@ -81,7 +92,8 @@ public final class ValidationSuite {
         return out;
     }
 
-    private Case measure(String name, double theory, double tolerance, Scenario s,
+    /** The case passes when the theory lies in the 95% interval widened by {@code allowance} x |theory| each side. */
+    private Case measure(String name, double theory, double allowance, Scenario s,
             ToDoubleFunction<RunSummary> figure) {
         List<RunResult> runs = Replications.run(s, replications, threads);
         double[] v = new double[runs.size()];
@@ -89,9 +101,13 @@ public final class ValidationSuite {
             v[i] = figure.applyAsDouble(runs.get(i).summary());
         }
         MetricStats m = MetricStats.of(v);
-        boolean inCi = m.ciLow() <= theory && theory <= m.ciHigh();
-        boolean close = Math.abs(m.mean() - theory) <= tolerance * Math.abs(theory);
-        return new Case(name, theory, m, tolerance, inCi || close);
+        return new Case(name, theory, m, allowance, passes(m, theory, allowance));
+    }
+
+    /** The rule: the theory inside the 95% interval widened by {@code allowance} x |theory| on each side. */
+    static boolean passes(MetricStats m, double theory, double allowance) {
+        double widen = allowance * Math.abs(theory);
+        return m.ciLow() - widen <= theory && theory <= m.ciHigh() + widen;
     }
 
     /**

@@ -32,9 +32,15 @@ class QueueingTheoryTest {
     }
 
     /**
-     * M/G/inf occupancy: connections held by in-flight invocations are c x Poisson(lambda E[D]) (no limit
-     * binding): mean c lambda E[D] within 2%, variance c^2 lambda E[D] within 10%. Uniform durations (0.5 to
-     * 1.5 s), 100/s, 3 connections per invocation, 3,000 s.
+     * M/G/inf occupancy: connections held by in-flight invocations are c x Poisson(lambda E[D]) once stationary (no
+     * limit binding). Uniform durations (0.5 to 1.5 s), 100/s, 3 connections per invocation, 3,000 s, measured over
+     * the whole run, which starts empty: Pending for the 1 s its ENI takes, then building up. The theory is that of
+     * this window and start (VALIDATION.md, EmptyStartMGInf): mean 299.846, variance 939.439, not the stationary 300
+     * and 900 (which this test compared with at 2% and 10% until a simulation expert's review). One replication's
+     * figures vary: VALIDATION.md's 10 replications give a standard deviation of about 0.56 for the mean and 21.6 for
+     * the variance, so each is checked within 4 of them (2.2 and 86: a chance failure about once in 16,000 runs). One
+     * replication cannot tell 939.4 from 900 (39 apart, under 2 standard deviations): validate-model's 10
+     * replications and its interval do (ValidationSuiteTest runs them).
      */
     @Test
     void connectionOccupancyIsMGInfinity() {
@@ -47,8 +53,7 @@ class QueueingTheoryTest {
                 100, 0);
         RunSummary r = new Simulation(s.build(), 0).run().summary();
         RunSummary.KeySummary k = r.eniKeys().get("s+[sg]");
-        double lambdaW = 100 * 1.0;
-        assertEquals(3 * lambdaW, k.meanConnections(), 0.02 * 3 * lambdaW, "mean");
-        assertEquals(9 * lambdaW, k.connectionsVariance(), 0.10 * 9 * lambdaW, "variance");
+        assertEquals(299.846, k.meanConnections(), 4 * 0.56, "mean (empty start)");
+        assertEquals(939.439, k.connectionsVariance(), 4 * 21.6, "variance (empty start)");
     }
 }
