@@ -152,8 +152,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputProblems(problems);
         }
         OtherOutput.warn(dir, "sweep", spec.commandLine().getErr()); // another command's: said before the runs
-        List<Sweep.Axis> axes = d.axes();
         var tree = applied.tree();
+        // each path beside the name of the list element it selects by index (vpcs[0].subnets[1].cidr (lambda-a)) on
+        // the charts, the page, the terminal and in sweep.json
+        List<Sweep.Axis> axes = Sweep.named(tree, d.axes());
         double traffic = applied.traffic();
         String name = base.name();
         PrintWriter err = spec.commandLine().getErr();
@@ -183,7 +185,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), axes, chosen,
                 points, overriding.sets));
-        files.put("sweep.json", provenance(tree, base, chosen, files.get("sweep.csv"), points.size()));
+        files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size()));
         ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
@@ -268,11 +270,16 @@ final class SweepCommand implements Callable<Integer> {
 
     /** {@code sweep.json}: what made {@code sweep.csv} (README: "What made a sweep.csv"). */
     private byte[] provenance(com.fasterxml.jackson.databind.JsonNode tree, Scenario base, List<String> chosen,
-            byte[] csv, int points) {
+            List<Sweep.Axis> axes, byte[] csv, int points) {
         Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
         f.put("set", overriding.sets);
         f.put("vary", vary);
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        axes.stream().filter(a -> a.name() != null).forEach(a -> names.put(a.path(), a.name()));
+        if (!names.isEmpty()) { // a varied path's list element by its name: "vpcs[0].subnets[1].cidr": "lambda-a"
+            f.put("varyNames", names);
+        }
         Map<String, Object> d = new java.util.LinkedHashMap<>();
         d.put("kind", design);
         d.put("points", points);

@@ -23,8 +23,74 @@ public final class Sweep {
     /** Multiplies every arrival rate of every function. */
     public static final String TRAFFIC = "traffic";
 
-    /** One varied parameter and its values (as written: they go through the same path as --set). */
-    public record Axis(String path, List<String> values) {
+    /**
+     * One varied parameter and its values (as written: they go through the same path as --set), and {@code name}: the
+     * {@code name} (else the {@code id}) of the list element its path selects by index ({@code lambda-a} of
+     * {@code vpcs[0].subnets[1].cidr}), null when it selects none or that element has neither ({@link #named}).
+     */
+    public record Axis(String path, List<String> values, String name) {
+
+        public Axis(String path, List<String> values) {
+            this(path, values, null);
+        }
+
+        /**
+         * The path as the charts, the page's table and the terminal show it: with the element's name beside it,
+         * {@code vpcs[0].subnets[1].cidr (lambda-a)} (a planner had to work out that index 1 was lambda-a).
+         */
+        public String label() {
+            return name == null ? path : path + " (" + name + ")";
+        }
+    }
+
+    /** {@code axes}, each with the name of the list element its path selects by index in {@code tree}. */
+    public static List<Axis> named(JsonNode tree, List<Axis> axes) {
+        return axes.stream().map(a -> new Axis(a.path(), a.values(), elementName(tree, a.path()))).toList();
+    }
+
+    /**
+     * The {@code name}, else the {@code id}, of the last list element {@code path} selects by index in {@code tree}
+     * ({@code lambda-a} for {@code vpcs[0].subnets[1].cidr}, {@code api-03} for {@code functions[3].memoryMb}); null
+     * when the path selects none by index (a selector by name, {@code functions[orders-api]}, names it already), that
+     * element has neither, or an index is past the end of its list (the point's scenario says so).
+     */
+    public static String elementName(JsonNode tree, String path) {
+        JsonNode n = tree;
+        String name = null;
+        int i = 0;
+        while (i < path.length() && n != null) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                i++;
+            } else if (c == '[') {
+                int end = path.indexOf(']', i);
+                if (end < 0) {
+                    return null;
+                }
+                String sel = path.substring(i + 1, end).trim();
+                i = end + 1;
+                if (!sel.matches("[0-9]+") || !n.isArray()) {
+                    // [*] or [name]: the path names what it selects (or every element): no name to add
+                    return null;
+                }
+                int k = Integer.parseInt(sel);
+                if (k >= n.size()) {
+                    return null; // an index past the end: the point's scenario says so
+                }
+                n = n.get(k);
+                JsonNode label = n.hasNonNull("name") ? n.get("name") : n.get("id");
+                name = label != null && label.isValueNode() && !label.asText().isBlank() ? label.asText() : null;
+            } else {
+                int end = i;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                // a field the file leaves out (--set may add it): the element before it is still the one selected
+                n = n.isObject() ? n.get(path.substring(i, end)) : null;
+                i = end;
+            }
+        }
+        return path.indexOf('[', i) >= 0 ? null : name; // a list under a field the file leaves out: none selected
     }
 
     /**

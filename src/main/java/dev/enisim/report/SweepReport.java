@@ -50,13 +50,15 @@ public final class SweepReport {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             String m = metrics.get(i);
-            JFreeChart chart = axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1))
-                    ? heatmap(axes, m, points) : lines(axes, m, points);
+            String flat = flat(points, m);
+            JFreeChart chart = flat != null ? flatChart(axes, m, flat) : axes.size() == 2 && numeric(axes.get(0))
+                    && numeric(axes.get(1)) ? heatmap(axes, m, points) : lines(axes, m, points);
             String name = chartName(i, m);
-            byte[] png = ChartFiles.png(chart, 1000, 480);
+            int height = flat != null ? FLAT_HEIGHT : 480;
+            byte[] png = ChartFiles.png(chart, 1000, height);
             pngs.put(m, png);
             files.put(name + ".png", png);
-            files.put(name + ".svg", ChartFiles.svg(chart, 1000, 480));
+            files.put(name + ".svg", ChartFiles.svg(chart, 1000, height));
         }
         files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides)
                 .getBytes(StandardCharsets.UTF_8));
@@ -111,7 +113,7 @@ public final class SweepReport {
         List<Sweep.Point> shown = points.subList(0, Math.min(TERMINAL_ROWS, points.size()));
         List<List<String>> cells = new ArrayList<>(); // per row: the axes' values, then per metric mean and interval
         List<String> head = new ArrayList<>();
-        axes.forEach(a -> head.add(a.path()));
+        axes.forEach(a -> head.add(a.label()));
         for (String m : metrics) {
             head.add(m);
             head.add(single(points, m) ? "" : "95% CI");
@@ -176,14 +178,14 @@ public final class SweepReport {
             if (s == null) {
                 continue;
             }
-            String line = axes.size() > 1 ? axes.get(1).path() + " = " + p.values().get(axes.get(1).path()) : metric;
+            String line = axes.size() > 1 ? axes.get(1).label() + " = " + p.values().get(axes.get(1).path()) : metric;
             double xv = numericX ? number(p.values().get(x.path())) : x.values().indexOf(p.values().get(x.path()));
             byLine.computeIfAbsent(line, k -> new org.jfree.data.xy.YIntervalSeries(k, true, true))
                     .add(xv, s.mean(), Double.isNaN(s.ciLow()) ? s.mean() : s.ciLow(),
                             Double.isNaN(s.ciHigh()) ? s.mean() : s.ciHigh());
         }
         byLine.values().forEach(data::addSeries);
-        NumberAxis xAxis = numericX ? new NumberAxis(x.path()) : new SymbolAxis(x.path(),
+        NumberAxis xAxis = numericX ? new NumberAxis(x.label()) : new SymbolAxis(x.label(),
                 x.values().toArray(new String[0]));
         if (numericX && integers(x)) {
             xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -219,10 +221,66 @@ public final class SweepReport {
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-size / 2, -size / 2, size, size));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
-        JFreeChart chart = new JFreeChart(metric + " by " + x.path(), plot);
+        JFreeChart chart = new JFreeChart(metric + " by " + x.label(), plot);
         dev.enisim.report.chart.Charts.reportStyle(chart, single(points, metric) ? replications(points, metric)
                 : (numericX ? "Band" : "Whiskers") + ": 95% confidence interval of the mean; "
                 + replications(points, metric));
+        return chart;
+    }
+
+    /** The height of a chart file of a metric 0 at every point ({@link #flatChart}): its title and one line. */
+    static final int FLAT_HEIGHT = 60;
+
+    /**
+     * "0 at every point" (or "0 at every point measured", when some have no value) when every point's mean of
+     * {@code metric} is 0 and some point has one; null otherwise. Such a metric was drawn as a full chart, a flat
+     * line on an axis from -1 to 1 (invocations.errors.SubnetIPAddressLimitReachedException, a planner's review).
+     */
+    static String flat(List<Sweep.Point> points, String metric) {
+        boolean measured = false;
+        boolean all = true;
+        for (Sweep.Point p : points) {
+            MetricStats s = p.metrics().get(metric);
+            if (s == null) {
+                all = false;
+            } else if (s.mean() != 0) {
+                return null;
+            } else {
+                measured = true;
+            }
+        }
+        return !measured ? null : all ? "0 at every point" : "0 at every point measured";
+    }
+
+    /** The chart file of a metric 0 at every point: its title and that line, no axes (nothing to draw on them). */
+    private static JFreeChart flatChart(List<Sweep.Axis> axes, String metric, String flat) {
+        org.jfree.chart.plot.Plot nothing = new org.jfree.chart.plot.Plot() {
+            @Override
+            public String getPlotType() {
+                return "None";
+            }
+
+            @Override
+            public org.jfree.chart.LegendItemCollection getLegendItems() {
+                return new org.jfree.chart.LegendItemCollection(); // no series (the SVG's description lists them)
+            }
+
+            @Override
+            public void draw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                    org.jfree.chart.plot.PlotState parent, org.jfree.chart.plot.PlotRenderingInfo info) {
+                // nothing to draw: the subtitle says the one thing there is
+            }
+        };
+        nothing.setOutlineVisible(false);
+        List<String> by = new ArrayList<>();
+        axes.forEach(a -> by.add(a.label()));
+        JFreeChart chart = new JFreeChart(metric + " by " + String.join(" and ", by),
+                new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16), nothing, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        org.jfree.chart.title.TextTitle line = new org.jfree.chart.title.TextTitle(flat + " (no chart to draw)",
+                new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 14));
+        line.setPaint(new Color(0x424242));
+        chart.addSubtitle(line);
         return chart;
     }
 
@@ -325,7 +383,7 @@ public final class SweepReport {
             List<String> same = new ArrayList<>();
             for (Sweep.Axis a : axes) {
                 if (axes.size() > 1 && inert(axes, a, m, points)) {
-                    same.add(a.path());
+                    same.add(a.label());
                 } else {
                     cause.add(a);
                 }
@@ -436,7 +494,7 @@ public final class SweepReport {
             String step = a.values().get(i - 1) + " to " + a.values().get(i);
             (adjusted[i - 1] < dev.enisim.experiment.Comparison.ALPHA ? told : not).add(step);
         }
-        return "; neighbouring values of " + a.path() + " told apart by their paired difference (Holm over the steps):"
+        return "; neighbouring values of " + a.label() + " told apart by their paired difference (Holm over the steps):"
                 + " " + told.size()
                 + " of " + (ordered.size() - 1) + " steps" + (told.isEmpty() ? "" : " (" + few(told) + ")")
                 + (not.isEmpty() ? "" : "; not: " + few(not));
@@ -495,7 +553,7 @@ public final class SweepReport {
                 }
             }
             if (clean && !zero.isEmpty() && !above.isEmpty()) {
-                return " is 0 wherever " + a.path() + " is " + String.join(" or ", zero) + ", above 0 wherever it is "
+                return " is 0 wherever " + a.label() + " is " + String.join(" or ", zero) + ", above 0 wherever it is "
                         + String.join(" or ", above);
             }
         }
@@ -533,7 +591,7 @@ public final class SweepReport {
 
     private static String point(List<Sweep.Axis> axes, Sweep.Point p) {
         List<String> parts = new ArrayList<>();
-        axes.forEach(a -> parts.add(a.path() + " = " + p.values().get(a.path())));
+        axes.forEach(a -> parts.add(a.label() + " = " + p.values().get(a.path())));
         return String.join(", ", parts);
     }
 
@@ -597,8 +655,8 @@ public final class SweepReport {
             scale.add(v, new Color(0.95f - 0.75f * t, 0.95f - 0.55f * t, 1f - 0.2f * t));
         }
         r.setPaintScale(scale);
-        NumberAxis xAxis = new SymbolAxis(axes.get(0).path(), axes.get(0).values().toArray(new String[0]));
-        NumberAxis yAxis = new SymbolAxis(axes.get(1).path(), axes.get(1).values().toArray(new String[0]));
+        NumberAxis xAxis = new SymbolAxis(axes.get(0).label(), axes.get(0).values().toArray(new String[0]));
+        NumberAxis yAxis = new SymbolAxis(axes.get(1).label(), axes.get(1).values().toArray(new String[0]));
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         for (double[] c : cells) {
             org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(
@@ -653,21 +711,31 @@ public final class SweepReport {
         // each chart a link to its SVG beside the page: on a phone the 1000 px chart is shrunk to a third, its labels
         // unreadable; the SVG opens alone, to zoom into
         int[] i = {0};
-        pngs.forEach((m, png) -> b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
+        // a metric 0 at every point: a line in the chart's place (a full chart drew a flat line on an axis from -1 to 1)
+        pngs.forEach((m, png) -> {
+            String flat = flat(points, m);
+            if (flat != null) {
+                i[0]++;
+                b.append("<p class=\"flat\"><strong>").append(LongNames.html(m)).append("</strong>: ")
+                        .append(HtmlReport.esc(flat)).append("</p>\n");
+                return;
+            }
+            b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
                 .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE));
+                .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE);
+        });
         // a card per point under 800 px (report.css's table.cards, as compare's, the drift's and the sensitivity's
         // tables): at 420 px the last metric's column was off the phone's screen in its scroll box. Each cell labelled
         // by its column, the point's values first.
         b.append("<div class=\"scroll\"><table class=\"cards\">\n<tr>");
-        axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.path())).append("</th>"));
+        axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.label())).append("</th>"));
         metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {
             b.append("<tr>");
-            axes.forEach(a -> b.append("<td data-label=\"").append(HtmlReport.esc(a.path())).append("\">")
+            axes.forEach(a -> b.append("<td data-label=\"").append(HtmlReport.esc(a.label())).append("\">")
                     .append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
