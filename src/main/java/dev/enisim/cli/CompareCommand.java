@@ -45,6 +45,9 @@ final class CompareCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Mixin
+    AllowRead allowRead;
+
+    @Mixin
     Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "10",

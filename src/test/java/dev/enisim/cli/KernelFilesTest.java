@@ -55,7 +55,9 @@ class KernelFilesTest {
     @Test
     void aScenarioATraceAnImportAndABaselineThereAreRefusedUnread() throws Exception {
         refused(CliTest.run("validate", STATUS.toString()), "a scenario");
-        Result trace = CliTest.run("validate", scenario("{ trace: { file: " + STATUS + " } }").toString());
+        // a trace outside the scenario's folder is refused as that (TraceOutsideFolderTest); allowed, as a kernel file
+        Result trace = CliTest.run("validate", scenario("{ trace: { file: " + STATUS + " } }").toString(),
+                "--allow-read", "/proc");
         refused(trace, "a trace");
         assertTrue(trace.err().contains("arrivals.trace.file"), trace.err());
         refused(CliTest.run("import", "--subnets", STATUS.toString(), "--functions", STATUS.toString(), "-o",
