@@ -91,7 +91,7 @@ public class ImportCommandTest {
         Result r = run("import", "--subnets", broken.toString(), "--functions", EX + "/functions.json", "-o",
                 out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith(broken + ": (root): malformed JSON at line 1"), r.err());
+        assertTrue(r.err().startsWith(broken + ": malformed JSON at line 1"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(out));
 
