@@ -53,7 +53,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         if (html != null) {
             PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.networkModelsPage(s));
         }
-        budget.check(s, 2, spec.commandLine().getErr());
+        budget.checkRuns(s, 2, null, spec.commandLine().getErr(), false); // one a model: not to be fewer
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run()
                 .withOverrides(overriding.sets);
         RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run()
