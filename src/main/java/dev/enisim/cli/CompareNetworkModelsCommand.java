@@ -46,10 +46,27 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, java.io.IOException {
-        if (html != null) {
-            PageOutput.check(spec, html);
+        // every problem of the options, the scenario and --html at once (exit 2), as run and compare say them
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
         }
-        Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        Scenario s = null;
+        try {
+            s = ScenarioLoader.load(file, overriding.sets, seed);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
+        if (html != null) {
+            try {
+                PageOutput.check(spec, html);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
         if (html != null) {
             PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.networkModelsPage(s));
         }

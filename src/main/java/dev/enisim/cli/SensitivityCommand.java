@@ -125,6 +125,9 @@ final class SensitivityCommand implements Callable<Integer> {
         if (replications < 1) {
             problems.add("enisim: --replications must be at least 1");
         }
+        if (samples != null && samples < 2) { // said by the design too, which a broken scenario leaves unmade
+            problems.add("enisim: --samples must be at least 2");
+        }
         double floorShare = Sensitivity.FLOOR;
         try {
             floorShare = Sensitivity.parseFloor(floor);
