@@ -15,6 +15,7 @@ import dev.enisim.bench.ReferenceSimulator;
 import dev.enisim.bench.SamplerBench;
 import dev.enisim.bench.Warmup;
 import dev.enisim.bench.Workloads;
+import dev.enisim.report.OutputRefused;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.report.chart.ChartFiles;
 import dev.enisim.report.chart.CostModelChart;
@@ -29,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -176,75 +179,91 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int measure() throws ScenarioException, IOException {
+        // every problem of the options, the workloads and the output files at once (exit 2): the first was said
+        // alone (an adversarial review: "--repeat 0" hid a workload that does not exist and a --json refused)
+        Set<String> problems = new LinkedHashSet<>();
         if (repeat < 1) {
-            throw new UserInputException("--repeat must be at least 1");
+            problems.add("enisim: --repeat must be at least 1");
         }
         if (forks < 1) {
-            throw new UserInputException("--forks must be at least 1");
+            problems.add("enisim: --forks must be at least 1");
         }
         if (forks > 1 && !fork) {
-            throw new UserInputException("--forks " + forks + " needs forked JVMs: --no-fork measures in this JVM");
+            problems.add("enisim: --forks " + forks + " needs forked JVMs: --no-fork measures in this JVM");
         }
         Path home = Main.workingDir(spec);
         for (int n : costModelFunctions) {
             if (n < 1) {
-                throw new UserInputException("--cost-model-functions: " + n + " is not a function count (>= 1)");
+                problems.add("enisim: --cost-model-functions: " + n + " is not a function count (>= 1)");
             }
             if (n > Workloads.MAX_SPLIT_FUNCTIONS) { // refused before the workloads run, not out of memory after
-                throw new UserInputException("--cost-model-functions must be at most " + Workloads.MAX_SPLIT_FUNCTIONS
+                problems.add("enisim: --cost-model-functions must be at most " + Workloads.MAX_SPLIT_FUNCTIONS
                         + " (a key each: each key's ENI takes one of the 65,531 addresses of the cost model's /16"
                         + " subnet), got " + n);
             }
         }
         if (parallelScaling != null && parallelScaling < 2) {
-            throw new UserInputException("--parallel-scaling needs at least 2 replications, got " + parallelScaling);
+            problems.add("enisim: --parallel-scaling needs at least 2 replications, got " + parallelScaling);
         }
         if (costModelArrivals < 60_000) {
-            throw new UserInputException("--cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
+            problems.add("enisim: --cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
         }
         if (costModelArrivals > Workloads.MAX_SPLIT_ARRIVALS) { // it was said as an internal workload's bucket
-            throw new UserInputException("--cost-model-arrivals must be at most " + Workloads.MAX_SPLIT_ARRIVALS
+            problems.add("enisim: --cost-model-arrivals must be at most " + Workloads.MAX_SPLIT_ARRIVALS
                     + " (950 arrivals/s over " + dev.enisim.scenario.ScenarioLoader.MAX_BUCKETS + " one-minute"
                     + " buckets, the most a run keeps), got " + costModelArrivals);
         }
+        boolean placed = true; // the output files' folders are there (their own checks need them)
         for (Path p : new Path[] {json, costModel}) {
             Path parent = p == null ? null : home.resolve(p).toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
-                throw new UserInputException(p + ": no such directory " + parent);
+                problems.add("enisim: " + p + ": no such directory " + parent);
+                placed = false;
             }
         }
-        if (json != null && costModel != null && SafeOutput.samePlace(home.resolve(json), home.resolve(costModel))) {
+        if (placed && json != null && costModel != null && SafeOutput.samePlace(home.resolve(json),
+                home.resolve(costModel))) {
             // the chart was written after the workloads, then the JSON refused over it (exit 2 after the hour)
-            throw new UserInputException("--json and --cost-model name the same file " + json + "; give each its own");
+            problems.add("enisim: --json and --cost-model name the same file " + json + "; give each its own");
         }
         // each tried (a trial write), before an hour of workloads: a full disk was found by the write at the end
-        if (json != null) {
-            PageOutput.checkFile("--json", json, home, JSON_SIGNATURE);
+        try {
+            if (json != null && placed) {
+                PageOutput.checkFile("--json", json, home, JSON_SIGNATURE);
+            }
+        } catch (OutputRefused e) {
+            problems.add(Main.userMessage(e));
         }
-        if (costModel != null) {
-            PageOutput.checkFile("--cost-model", costModel, home, SVG_SIGNATURE);
+        try {
+            if (costModel != null && placed) {
+                PageOutput.checkFile("--cost-model", costModel, home, SVG_SIGNATURE);
+            }
+        } catch (OutputRefused e) {
+            problems.add(Main.userMessage(e));
         }
         // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
         boolean extrasOnly = workloads.isEmpty()
                 && (samplers || costModel != null || parallelScaling != null || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         if (forks > 1 && names.isEmpty()) {
-            throw new UserInputException("--forks " + forks + " measures workloads in JVMs of their own, and no "
+            problems.add("enisim: --forks " + forks + " measures workloads in JVMs of their own, and no "
                     + "workload runs here: a --cost-model point runs in one fork, the other extras in this JVM (give a "
                     + "WORKLOAD, or leave --forks out)");
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
             // every workload read and checked (with --set) before the first (long) run, forked or not
-            scenarios.add(withSets(tree(home, name), name));
+            scenarios.add(workload(problems, () -> withSets(tree(home, name), name)));
         }
-        Scenario monthScenario = reportTime ? withSets(tree(home, "month"), "month") : null;
-        Scenario parallelScenario = null;
-        if (parallelScaling != null) {
+        Scenario monthScenario = reportTime ? workload(problems, () -> withSets(tree(home, "month"), "month")) : null;
+        Scenario parallelScenario = parallelScaling == null ? null : workload(problems, () -> {
             JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("duration", parallelDuration);
-            parallelScenario = ScenarioLoader.parseTree(tree, parallelWorkload + " (--parallel-duration "
-                    + parallelDuration + ")");
+            return ScenarioLoader.parseTree(tree, parallelWorkload + " (--parallel-duration " + parallelDuration
+                    + ")");
+        });
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -586,6 +605,21 @@ final class BenchCommand implements Callable<Integer> {
             "What an event costs as functions grow").sealedBy(SafeOutput.Seal.XML_COMMENT);
 
     /** The workload {@code name}'s scenario with --set applied; a problem a --set made says so. */
+    /** A workload's scenario, read and checked, or null with its problem added to {@code problems}. */
+    private static Scenario workload(Set<String> problems, Reading read) {
+        try {
+            return read.scenario();
+        } catch (ScenarioException | UserInputException e) {
+            problems.add(Main.userMessage(e));
+            return null;
+        }
+    }
+
+    /** Reads a workload's scenario. */
+    private interface Reading {
+        Scenario scenario() throws ScenarioException;
+    }
+
     private Scenario withSets(JsonNode tree, String name) throws ScenarioException {
         try {
             return ScenarioLoader.parseTree(Overrides.apply(tree, sets, name), name);

@@ -114,6 +114,17 @@ final class Budget {
      * warning that says "check refuses it" is not said too (the same problem twice, once without its line).
      */
     void check(Scenario s, long runs, PrintWriter err, boolean refusesExpect) {
+        checkRuns(s, runs, REPLICATIONS, err, refusesExpect);
+    }
+
+    /** What makes {@code run}'s, {@code check}'s, {@code compare}'s and {@code gate}'s runs many. */
+    static final String REPLICATIONS = "--replications";
+
+    /**
+     * As above, the runs being many because of {@code fewer} (an option, "--replications"; null: none, the runs are
+     * fixed, as compare-network-models's two), which a refusal names as a way to fewer events.
+     */
+    void checkRuns(Scenario s, long runs, String fewer, PrintWriter err, boolean refusesExpect) {
         Main.noteEstimatedNeed(need(s)); // for the out-of-memory line's advice, should the run end so
         java.util.Collection<String> refused = refusesExpect ? dev.enisim.scenario.ExpectNames.warnings(s).values()
                 : java.util.List.of();
@@ -123,7 +134,7 @@ final class Budget {
             }
         }
         memory(s, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
-        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), s, err);
+        check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), s, runs, fewer, err);
     }
 
     /** Functions named in a refusal at most: those that make most of the events. */
@@ -383,7 +394,7 @@ final class Budget {
      * of a sweep to 10x the traffic that ran for hours), after the base scenario's warnings.
      */
     void check(Scenario base, double events, long runs, PrintWriter err) {
-        check(base, events, runs, null, null, err);
+        check(base, events, runs, null, null, null, err);
     }
 
     /**
@@ -391,8 +402,14 @@ final class Budget {
      * the design's run that needs the most heap (a sweep's point at 1-second buckets), not the base scenario's.
      */
     void check(Scenario base, double events, long runs, Scenario largest, String largestIs, PrintWriter err) {
-        check(base, events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", largest, largestIs,
-                err);
+        check(base, events, runs, largest, largestIs, null, err);
+    }
+
+    /** As above, the runs many because of {@code fewer} (a sweep's "--vary values or --replications"), if not null. */
+    void check(Scenario base, double events, long runs, Scenario largest, String largestIs, String fewer,
+            PrintWriter err) {
+        warnings(base, largest, largestIs, err);
+        check(events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", base, runs, fewer, err);
     }
 
     /**
@@ -409,13 +426,18 @@ final class Budget {
      * scenario): the warning described the base scenario only (a review of big runs, fiftieth pass).
      */
     void check(Scenario base, double events, String what, Scenario largest, String largestIs, PrintWriter err) {
+        warnings(base, largest, largestIs, err);
+        check(events, what, base, 1, null, err);
+    }
+
+    /** The base scenario's warnings and the memory warning, {@code largest}'s when it needs more than the base. */
+    private static void warnings(Scenario base, Scenario largest, String largestIs, PrintWriter err) {
         for (String w : ScenarioLoader.warnings(base)) {
             err.println("warning: " + w);
         }
         boolean larger = largest != null && need(largest) > need(base);
         (larger ? memory(largest, largestIs, Runtime.getRuntime().maxMemory())
                 : memory(base, Runtime.getRuntime().maxMemory())).ifPresent(w -> err.println("warning: " + w));
-        check(events, what, base, err);
     }
 
     /**
@@ -432,14 +454,23 @@ final class Budget {
     }
 
     void check(double events, String what, PrintWriter err) {
-        check(events, what, null, err);
+        check(events, what, null, 1, null, err);
+    }
+
+    /**
+     * Checks {@code runs} runs estimated at {@code events} in all, said as {@code what}, many because of {@code fewer}
+     * (an option: "--replications"), which a refusal names.
+     */
+    void check(double events, String what, long runs, String fewer, PrintWriter err) {
+        check(events, what, null, runs, fewer, err);
     }
 
     /**
      * Checks runs estimated at {@code events} in all, said as {@code what}; a refusal says what the events of {@code
-     * shares} (the scenario run, or a design's base; null: none) are made of.
+     * shares} (the scenario run, or a design's base; null: none) are made of, and how to have fewer: {@code runs}
+     * runs, as many as {@code fewer} (an option; null: none) makes them.
      */
-    private void check(double events, String what, Scenario shares, PrintWriter err) {
+    private void check(double events, String what, Scenario shares, long runs, String fewer, PrintWriter err) {
         if (problem() != null) {
             throw new UserInputException(problem());
         }
@@ -449,14 +480,33 @@ final class Budget {
         String estimate = String.format(Locale.ROOT, "~%.3g events, about %s", events,
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / pace)))));
         if (events > maxEvents && !yes) {
+            String advice = fewer(events, runs, fewer);
+            // what the events are made of, where lower rates are advised (not when fewer runs alone would do)
+            boolean rates = advice.contains("rates") && shares != null && !eventShares(shares).isEmpty();
             throw new UserInputException(what + " would take " + estimate + String.format(Locale.ROOT,
                     " (at %,d events/s%s)", pace, shares == null ? "" : String.format(Locale.ROOT, ", the pace of %,d"
-                    + " function%s", functions, functions == 1 ? "" : "s")) + "; continue with --yes, or shorten its"
-                    + " duration or lower its rates" + (shares == null || eventShares(shares).isEmpty() ? "" : " (" + (shares.name().equals(what)
-                    ? "its" : shares.name() + "'s") + " events " + eventShares(shares) + ")"));
+                    + " function%s", functions, functions == 1 ? "" : "s")) + "; continue with --yes, or " + advice
+                    + (rates ? " (" + (shares.name().equals(what) ? "its" : shares.name() + "'s") + " events "
+                    + eventShares(shares) + ")" : ""));
         }
         if (events > ANNOUNCE) {
             err.println("enisim: " + what + ": " + estimate);
         }
+    }
+
+    /**
+     * How to make {@code events} in {@code runs} runs fewer: the runs' count ({@code fewer}, an option), when one run
+     * is within the budget (alone) or is not (with the scenario's duration and rates), else the scenario's. {@code
+     * compare tiny.yaml tiny.yaml --replications 1000000000} said "shorten its duration or lower its rates" of a
+     * scenario of 75 events a run (an adversarial review).
+     */
+    private String fewer(double events, long runs, String fewer) {
+        String scenario = "shorten its duration or lower its rates";
+        if (fewer == null || runs <= 1) {
+            return scenario;
+        }
+        double each = events / runs;
+        return each <= maxEvents ? String.format(Locale.ROOT, "give fewer %s (%,d runs of ~%.3g events each)", fewer,
+                runs, each) : String.format(Locale.ROOT, "%s, and give fewer %s (%,d runs)", scenario, fewer, runs);
     }
 }

@@ -45,6 +45,9 @@ final class CompareCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Mixin
+    AllowRead allowRead;
+
+    @Mixin
     Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
@@ -105,7 +108,7 @@ final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(ignored);
         }
         budget.check(Budget.events(sa) * replications + Budget.events(sb) * replications, "the comparison",
-                spec.commandLine().getErr());
+                2L * replications, Budget.REPLICATIONS, spec.commandLine().getErr());
         int threads = parallelism.threads();
         // the runs are made here, once: the page draws replication 0 of each from them (it runs nothing itself)
         List<dev.enisim.run.RunResult> runsA = dev.enisim.experiment.Replications.run(sa, replications, threads);

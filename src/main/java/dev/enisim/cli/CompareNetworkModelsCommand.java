@@ -47,14 +47,31 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, java.io.IOException {
-        if (html != null) {
-            PageOutput.check(spec, html);
+        // every problem of the options, the scenario and --html at once (exit 2), as run and compare say them
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
         }
-        Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        Scenario s = null;
+        try {
+            s = ScenarioLoader.load(file, overriding.sets, seed);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
+        if (html != null) {
+            try {
+                PageOutput.check(spec, html);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
         if (html != null) {
             PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.networkModelsPage(s));
         }
-        budget.check(s, 2, spec.commandLine().getErr());
+        budget.checkRuns(s, 2, null, spec.commandLine().getErr(), false); // one a model: not to be fewer
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run()
                 .withOverrides(overriding.sets);
         RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run()

@@ -60,7 +60,7 @@ final class ExperimentRun {
             throw new UserInputException(e.getMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot read or write the progress file "
-                    + Experiment.progressFile(outDir) + ": " + e.getMessage());
+                    + Experiment.progressFile(outDir) + " (" + dev.enisim.scenario.InputText.reason(e) + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.report.Narrative;
+import dev.enisim.report.OutputRefused;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import dev.enisim.report.SafeOutput;
 import picocli.CommandLine.Command;
@@ -64,9 +67,29 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
-        Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        // every problem of the options, the scenario and --trace at once (exit 2), as run says them: an adversarial
+        // user's review found the scenario's problems said, and --trace's refusal only on the next try
+        Set<String> problems = new LinkedHashSet<>();
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
+        }
+        Scenario s = null;
+        try {
+            s = ScenarioLoader.load(file, overriding.sets, seed);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
         if (trace != null) {
-            PageOutput.checkFile("--trace", trace, Main.workingDir(spec), TRACE_MARK); // tried before the run
+            try {
+                PageOutput.checkFile("--trace", trace, Main.workingDir(spec), TRACE_MARK); // tried before the run
+            } catch (OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
+        if (trace != null) {
             SafeOutput.checkRoomBeforeRun(trace, Main.workingDir(spec), dev.enisim.report.OutputSize.trace(s), false);
         }
         budget.check(s, 1, spec.commandLine().getErr());

@@ -8,10 +8,17 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --set PATH=VALUE}, shared by the commands that read scenarios (a picocli mixin). */
+/**
+ * {@code --set PATH=VALUE}, shared by the commands that read scenarios (a picocli mixin), and {@code --allow-read
+ * DIR} ({@link AllowRead}).
+ */
 final class Overriding {
+
+    @Mixin
+    AllowRead allowRead = new AllowRead();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field before validation (repeatable), e.g.",

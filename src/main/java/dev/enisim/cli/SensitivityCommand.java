@@ -125,6 +125,9 @@ final class SensitivityCommand implements Callable<Integer> {
         if (replications < 1) {
             problems.add("enisim: --replications must be at least 1");
         }
+        if (samples != null && samples < 2) { // said by the design too, which a broken scenario leaves unmade
+            problems.add("enisim: --samples must be at least 2");
+        }
         double floorShare = Sensitivity.FLOOR;
         try {
             floorShare = Sensitivity.parseFloor(floor);
@@ -236,7 +239,8 @@ final class SensitivityCommand implements Callable<Integer> {
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir);
         long runs = (long) toRun.size() * replications;
         budget.check(events(tree, base, file.toString(), factors, toRun, traffic) * replications,
-                name + (runs > 1 ? " (" + runs + " runs)" : ""), spec.commandLine().getErr());
+                name + (runs > 1 ? " (" + runs + " runs)" : ""), runs, "--samples" + (replications > 1 ? " or "
+                + Budget.REPLICATIONS : ""), spec.commandLine().getErr());
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, design.points(), engine, dir, quiet,
                 spec.commandLine().getErr());

@@ -173,7 +173,8 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Largest largest = Sweep.largest(tree, file.toString(), toRun, traffic, Budget::need);
         budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, s -> Budget.events(s) * traffic),
                 (long) toRun.size() * replications, largest == null ? null : largest.scenario(), largest == null
-                ? null : name + "'s largest point (" + pointValues(largest.values()) + ")", err);
+                ? null : name + "'s largest point (" + pointValues(largest.values()) + ")", (design.equals("grid")
+                ? "--vary values" : "--points") + (replications > 1 ? " or " + Budget.REPLICATIONS : ""), err);
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();

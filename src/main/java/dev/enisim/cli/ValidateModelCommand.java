@@ -39,12 +39,21 @@ final class ValidateModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // every problem at once (exit 2): "--replications 0" hid a --markdown that would be refused
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
         if (replications < 2) {
-            throw new UserInputException("--replications must be at least 2 (for a confidence interval)");
+            problems.add("enisim: --replications must be at least 2 (for a confidence interval)");
         }
         if (markdown != null) {
             // tried (a trial write) before the cases run: a full disk was found by the write after them
-            PageOutput.checkFile("--markdown", markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+            try {
+                PageOutput.checkFile("--markdown", markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
         }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
                 parallelism.threads()).run();

@@ -1045,22 +1045,21 @@ public final class SafeOutput {
             return head.startsWith(start) && (holds == null || head.contains(holds));
         }
 
-        /** Why a file is not this mark's, on one line: a line break of the opening is shown as \\n. */
-        String describe() {
-            String opening = start.isEmpty() ? "lacks '" + oneLine(holds) + "'" : "does not begin with '"
-                    + oneLine(start.strip()) + "'" + (holds == null ? "" : " and hold '" + oneLine(holds) + "'");
-            return seal == null ? opening : opening + ", or it was changed since enisim wrote it: its last line, "
-                    + "enisim's checksum of the rest, is missing or no longer matches";
+        /**
+         * Why a file that {@link Standing stands} as {@code standing} against this mark is not enisim's, in a few
+         * words. The mark's opening was quoted whole, up to some 600 characters of HTML on one line with its line
+         * breaks as \\n ({@code compare --html user.txt}: an adversarial review).
+         */
+        String why(Standing standing) {
+            return switch (standing) {
+                case CHANGED -> "it was changed since enisim wrote it: its last line, enisim's checksum of the rest,"
+                        + " no longer matches";
+                case UNSEALED -> "it lacks enisim's checksum line at its end: edited below it, or written by an"
+                        + " enisim from before checksums";
+                default -> start.isEmpty() ? "enisim's mark is not near its start"
+                        : "it does not begin as enisim's files of this kind do";
+            };
         }
-    }
-
-    /**
-     * {@code s} with its line breaks written as {@code \\n}: a refusal quoting an opening of two lines (the JUnit
-     * file's prolog and root, a baseline's brace and first member) was said on two lines, and a CI log showing the
-     * last line only showed half of it.
-     */
-    static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /**
@@ -1219,9 +1218,9 @@ public final class SafeOutput {
                     + dev.enisim.scenario.InputText.KERNEL_FILES + "); give a new file name");
         }
         if (mark != null && !holds(target, mark)) {
-            throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it "
-                    + mark.describe() + "); enisim will not overwrite it. Give a new file name, or remove it"
-                    + " yourself");
+            throw new OutputRefused(file + " exists and does not look like a file enisim wrote ("
+                    + mark.why(standing(target, workingDir, mark)) + "); enisim will not overwrite it. Give a new file name, or"
+                    + " remove it yourself");
         }
         if (place) {
             checkPlace(file, target, workingDir);

@@ -277,7 +277,8 @@ final class Arrivals {
 
     /**
      * {@code {file: PATH, format: timestamps | counts, interval: DURATION}}: see {@link TraceReader} for the
-     * formats; the file is read now, relative to the scenario's folder.
+     * formats; the file is read now, relative to the scenario's folder, and only in or below it or a folder the
+     * command line allows ({@link ReadScope}).
      */
     private static ArrivalSpec trace(Fields t, Path baseDir, long from, long until) {
         if (t == null) {
@@ -308,6 +309,11 @@ final class Arrivals {
             path = baseDir.resolve(file);
         } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL character: not a path on any system
             t.problem("file", "not a valid path: " + e.getReason());
+            return null;
+        }
+        String refused = ReadScope.refusal(baseDir, path, file); // only in or below its folder, unless allowed
+        if (refused != null) {
+            t.problem("file", refused);
             return null;
         }
         return TraceReader.read(path, file, t, counts, interval, from, until);

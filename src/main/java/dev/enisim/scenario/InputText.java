@@ -47,7 +47,7 @@ public final class InputText {
         } catch (NoSuchFileException e) {
             throw fail(file, "file not found");
         } catch (IOException e) {
-            throw fail(file, "cannot read: " + e.getMessage());
+            throw fail(file, cannotRead(e));
         }
         int skip = 0;
         Charset cs = StandardCharsets.UTF_8;
@@ -116,6 +116,39 @@ public final class InputText {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * "cannot read the file (permission denied)": why a file could not be read, from the exception, without its name
+     * (said before the problem). It said "cannot read the file: /root/.bashrc", the reason left out: a Java
+     * {@link java.nio.file.AccessDeniedException}'s message is the file's name alone.
+     */
+    public static String cannotRead(IOException e) {
+        return "cannot read the file (" + reason(e) + ")";
+    }
+
+    /**
+     * Why an I/O operation failed, in words, without the file's name: "permission denied", "is a directory",
+     * "input/output error" (the system's words, as {@code cat} says them), or the exception's own message.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? lowerFirst(f.getReason()) : e.getClass().getSimpleName();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : lowerFirst(m.lines().findFirst().orElse(m));
+    }
+
+    /** "Is a directory" -> "is a directory", as a clause; "I/O error" is kept. */
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     private static ScenarioException fail(Path file, String message) {

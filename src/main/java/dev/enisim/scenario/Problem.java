@@ -3,10 +3,15 @@ package dev.enisim.scenario;
 /** One thing wrong with a scenario: where ({@code functions[2].vpcConfig.subnetIds[0]}) and what was expected. */
 public record Problem(String path, String message) {
 
-    /** As printed: path and message with their control characters escaped ({@link #escape}). */
+    /**
+     * As printed: path and message with their control characters escaped ({@link #escape}); a problem of the whole
+     * file (not found, not readable, malformed) has no path: {@code nothere.yml: file not found}. It was shown at a
+     * placeholder path, {@code (root)}, which read as the root user ({@code /root/.bashrc: (root): cannot read the
+     * file}: an adversarial review).
+     */
     @Override
     public String toString() {
-        return (path.isEmpty() ? "(root)" : escape(path)) + ": " + escape(message);
+        return (path.isEmpty() ? "" : escape(path) + ": ") + escape(message);
     }
 
     /**

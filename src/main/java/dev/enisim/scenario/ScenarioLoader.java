@@ -368,7 +368,7 @@ public final class ScenarioLoader {
             throw problem(source, "not UTF-8 text (a binary file, or another encoding such as UTF-16: save it as "
                     + "UTF-8)");
         } catch (IOException e) {
-            throw problem(source, "cannot read the file: " + e.getMessage());
+            throw problem(source, InputText.cannotRead(e));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as Windows editors write

@@ -125,7 +125,7 @@ final class TraceReader {
                     + "it as UTF-8 CSV)");
             return null;
         } catch (IOException e) {
-            at.problem("file", "cannot read the trace " + file + ": " + e.getMessage());
+            at.problem("file", "cannot read the trace " + file + " (" + InputText.reason(e) + ")");
             return null;
         }
         return new ArrivalSpec.Trace(Arrays.copyOf(r.starts, r.rows), Arrays.copyOf(r.counts, r.rows),

@@ -165,7 +165,7 @@ class CheckUserReviewTest {
         assertEquals(List.of(bad, dir.resolve("missing.yaml"), good), in.stream().map(Checker.Input::file).toList());
         assertEquals(2, in.get(0).problems().problems().size(), "both sentences: " + in.get(0).problems());
         assertEquals(null, in.get(0).loaded());
-        assertEquals("(root): file not found", in.get(1).problems().problems().get(0).toString());
+        assertEquals("file not found", in.get(1).problems().problems().get(0).toString());
         assertEquals(null, in.get(2).problems());
         assertEquals("served", in.get(2).loaded().scenario().name());
         assertEquals(Checker.check(in.get(2).loaded(), good.toString(), 1, 1).results().get(0).passed(), true);

@@ -211,7 +211,8 @@ class SensitivityCommandTest {
                 "2", "--max-events", "300000", "--out", out.toString(), "-q");
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("pending (42 runs) would take ~3.15e+05 events, about 1s (at 4,400,000"
-                + " events/s); continue with --yes, or shorten its duration or lower its rates"), refused.err());
+                + " events/s); continue with --yes, or give fewer --samples or --replications (42 runs of ~7.50e+03"
+                + " events each)"), refused.err());
         assertFalse(Files.exists(out), "no output folder");
         assertFalse(Files.exists(dir.resolve(".budget.progress.jsonl")), "no progress file");
         // under the budget it runs; above it, --yes runs it anyway

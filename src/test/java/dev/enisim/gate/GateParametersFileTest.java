@@ -166,7 +166,7 @@ class GateParametersFileTest {
         Path t = write("t.yaml", TEMPLATE);
         Result missing = GateCommandTest.run("gate", "--account", account.toString(), "--template", t.toString(),
                 "--parameters", dir.resolve("nope.json").toString(), "--out", dir.resolve("gate").toString());
-        assertTrue(lines(missing).contains(dir.resolve("nope.json") + ": (root): file not found"), missing.err());
-        assertEquals(List.of(p() + ": (root): the file is empty"), lines(gate("")));
+        assertTrue(lines(missing).contains(dir.resolve("nope.json") + ": file not found"), missing.err());
+        assertEquals(List.of(p() + ": the file is empty"), lines(gate("")));
     }
 }

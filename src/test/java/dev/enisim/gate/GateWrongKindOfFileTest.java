@@ -38,7 +38,7 @@ class GateWrongKindOfFileTest {
     void aYamlTemplateGivenAsAPlanIsSaidToBeATemplate() {
         ImportCommandTest.Result r = gate(ACCOUNT.toString(), "--plan", TEN.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(TEN + ": (root): this is a CloudFormation template, not `terraform show -json`"
+        assertTrue(r.err().contains(TEN + ": this is a CloudFormation template, not `terraform show -json`"
                 + " output: give it as --template " + TEN), r.err());
     }
 
@@ -49,7 +49,7 @@ class GateWrongKindOfFileTest {
                 + " \"AWS::Serverless::Function\"}}}");
         ImportCommandTest.Result r = gate(ACCOUNT.toString(), "--plan", json.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(json + ": (root): this is a CloudFormation (SAM) template, not `terraform show"
+        assertTrue(r.err().contains(json + ": this is a CloudFormation (SAM) template, not `terraform show"
                 + " -json` output: give it as --template " + json), r.err());
     }
 
@@ -57,7 +57,7 @@ class GateWrongKindOfFileTest {
     void aTerraformPlanGivenAsATemplateIsSaidToBeAPlan() {
         ImportCommandTest.Result r = gate(ACCOUNT.toString(), "--template", PLAN.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(PLAN + ": (root): this is `terraform show -json` output (a Terraform plan:"
+        assertTrue(r.err().contains(PLAN + ": this is `terraform show -json` output (a Terraform plan:"
                 + " format_version "), r.err());
         assertTrue(r.err().contains("), not a CloudFormation template: give it as --plan " + PLAN), r.err());
     }
@@ -69,6 +69,6 @@ class GateWrongKindOfFileTest {
         ImportCommandTest.Result r = gate(subnets.toString(), "--plan", TEN.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(subnets.toString()), r.err());
-        assertTrue(r.err().contains(TEN + ": (root): this is a CloudFormation template"), "both at once: " + r.err());
+        assertTrue(r.err().contains(TEN + ": this is a CloudFormation template"), "both at once: " + r.err());
     }
 }

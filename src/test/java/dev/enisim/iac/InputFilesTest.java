@@ -189,7 +189,7 @@ class InputFilesTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(empty), List.of(),
                 new ChangeReader.Inputs(Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), false)));
         assertEquals(empty.toString(), e.source());
-        assertEquals("[(root): no *.template.json in this folder (expected a CDK output folder, cdk.out)]", problems(e));
+        assertEquals("[no *.template.json in this folder (expected a CDK output folder, cdk.out)]", problems(e));
     }
 
     /**

@@ -30,7 +30,7 @@ class ListExportsFilesTest {
         Path object = file("object.json", "{\"Exports\": {\"Name\": \"net-sg\", \"Value\": \"sg-1\"}}");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.exports(object));
         assertEquals(object.toString(), e.source());
-        assertEquals("[(root): expected the output of `aws cloudformation list-exports` ({\"Exports\": [{\"Name\":"
+        assertEquals("[expected the output of `aws cloudformation list-exports` ({\"Exports\": [{\"Name\":"
                 + " ..., \"Value\": ...}]})]", e.problems().toString());
     }
 
@@ -40,7 +40,7 @@ class ListExportsFilesTest {
         Path list = file("list.json", "[{\"Name\": \"net-sg\", \"Value\": \"sg-1\"}]");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.exports(list));
         assertEquals(list.toString(), e.source());
-        assertEquals("[(root): expected the output of `aws cloudformation list-exports` ({\"Exports\": [{\"Name\":"
+        assertEquals("[expected the output of `aws cloudformation list-exports` ({\"Exports\": [{\"Name\":"
                 + " ..., \"Value\": ...}]})]", e.problems().toString());
     }
 

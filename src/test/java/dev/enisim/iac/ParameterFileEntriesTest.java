@@ -62,7 +62,7 @@ class ParameterFileEntriesTest {
 
     @Test
     void aFileThatIsNotParametersSaysTheShapesExpected() throws Exception {
-        assertEquals(List.of("(root): expected template parameters: [{\"ParameterKey\": K, \"ParameterValue\": V}],"
+        assertEquals(List.of("expected template parameters: [{\"ParameterKey\": K, \"ParameterValue\": V}],"
                 + " [\"K=V\", ...], {\"Parameters\": {K: V}} or {K: V}"), problems(file("p.yaml", "just text\n")));
     }
 }

@@ -50,7 +50,7 @@ class PlanFileShapesTest {
                 zip.closeEntry();
             }
         }
-        assertEquals("(root): a binary plan, as `terraform plan -out` saves it; expected its JSON: terraform show"
+        assertEquals("a binary plan, as `terraform plan -out` saves it; expected its JSON: terraform show"
                 + " -json plan.out > plan.json", refusal(plan));
     }
 
@@ -73,15 +73,15 @@ class PlanFileShapesTest {
         Change c = ChangeReader.read(List.of(), List.of(ChangeReaderTest.IAC.resolve("tfplan-create.json")),
                 ChangeReaderTest.account(Map.of(), Map.of()));
         assertEquals(false, c.functions().isEmpty());
-        assertEquals("(root): the file is empty", refusal(Files.writeString(dir.resolve("empty.json"), " \n")));
-        assertEquals("(root): expected a template or plan (key: value pairs at the top level)",
+        assertEquals("the file is empty", refusal(Files.writeString(dir.resolve("empty.json"), " \n")));
+        assertEquals("expected a template or plan (key: value pairs at the top level)",
                 refusal(Files.writeString(dir.resolve("list.json"), "[1, 2]")));
-        assertEquals("(root): is a folder; expected a template, plan or parameters file", refusal(dir));
+        assertEquals("is a folder; expected a template, plan or parameters file", refusal(dir));
     }
 
     /** The refusal of a plan that is not JSON, quoting its first line as {@code first}. */
     private static String notJson(String first) {
-        return "(root): not JSON: it starts with '" + first + "', as `terraform plan` or `terraform show` print"
+        return "not JSON: it starts with '" + first + "', as `terraform plan` or `terraform show` print"
                 + " without -json; expected the output of `terraform show -json plan.out`";
     }
 }

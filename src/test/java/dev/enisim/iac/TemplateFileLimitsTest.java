@@ -44,7 +44,7 @@ class TemplateFileLimitsTest {
             Path f = file("none.yaml", text);
             ScenarioException e = assertThrows(ScenarioException.class, () -> TemplateFile.read(f), text);
             assertEquals(f.toString(), e.source());
-            assertEquals("[(root): expected a template or plan (key: value pairs at the top level)]",
+            assertEquals("[expected a template or plan (key: value pairs at the top level)]",
                     e.problems().toString(), text);
         }
     }

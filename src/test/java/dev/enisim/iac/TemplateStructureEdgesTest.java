@@ -106,7 +106,7 @@ class TemplateStructureEdgesTest {
             Path plan = Files.writeString(dir.resolve("plan.txt"), first + "\n  + resource {\n");
             ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(),
                     List.of(plan), account()));
-            assertEquals(List.of("(root): not JSON: it starts with '" + (first.length() > 60 ? sixty + "..." : sixty)
+            assertEquals(List.of("not JSON: it starts with '" + (first.length() > 60 ? sixty + "..." : sixty)
                     + "', as `terraform plan` or `terraform show` print without -json; expected the output of"
                     + " `terraform show -json plan.out`"), e.problems().stream().map(Object::toString).toList(),
                     "60 characters quoted whole, 61 cut to 60 and '...'");

@@ -96,7 +96,7 @@ class AccountSettingsAndConcurrencyTest {
         Path fine = write(dir, "fine.json", "{\"ReservedConcurrentExecutions\": 3}");
         ScenarioException u = refused(List.of(), Map.of("nosuch", fine));
         assertEquals(fine.toString(), u.source());
-        assertEquals("[(root): --concurrency names function 'nosuch', which no --functions file lists (known: api, job)]",
+        assertEquals("[--concurrency names function 'nosuch', which no --functions file lists (known: api, job)]",
                 problems(u));
     }
 

@@ -134,7 +134,7 @@ class FunctionFieldsEdgesTest {
         ScenarioException unknown = assertThrows(ScenarioException.class, () -> Importer.scenario(
                 new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(), List.of(),
                         Map.of("nope", concurrency)), "t", 3600));
-        assertTrue(unknown.getMessage().contains(concurrency + ": (root): --concurrency names function 'nope', which no"
+        assertTrue(unknown.getMessage().contains(concurrency + ": --concurrency names function 'nope', which no"
                 + " --functions file lists (known: api)"), unknown.getMessage());
         // a functions file refused: 'nope' may be in it, so only that file's problem is said
         Path broken = write(dir, "broken.json", "{\"Functions\": [{\"FunctionName\": 7}]}");
@@ -160,7 +160,7 @@ class FunctionFieldsEdgesTest {
                 List.of(write(dir, "subnets.json", subnets(1))), List.of(write(dir, "functions.json",
                 "{\"Functions\": []}")), List.of(), List.of(), List.of(), List.of(), Map.of("nope", concurrency)), "t",
                 3600));
-        assertTrue(e.getMessage().contains(concurrency + ": (root): --concurrency names function 'nope', which no"
+        assertTrue(e.getMessage().contains(concurrency + ": --concurrency names function 'nope', which no"
                 + " --functions file lists\n") || e.getMessage().endsWith("which no --functions file lists"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("(known: )"), e.getMessage());

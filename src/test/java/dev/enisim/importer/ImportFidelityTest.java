@@ -173,7 +173,7 @@ class ImportFidelityTest {
     void textOrTableOutputIsToldToBeSavedAsJson() throws Exception {
         Path text = write(dir, "subnets.txt", "SUBNETS\tFalse\tus-east-1a\t250\t10.0.0.0/24\tsubnet-a\tvpc-1\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> new Account().readSubnets(text));
-        assertEquals("(root): not JSON: it starts with 'SUBNETS False us-east-1a 250 10.0.0.0/24', as"
+        assertEquals("not JSON: it starts with 'SUBNETS False us-east-1a 250 10.0.0.0/24', as"
                 + " `--output text`, `table` or `yaml` print; expected the output of `aws ec2 describe-subnets` saved"
                 + " with `--output json` (the default)", e.problems().get(0).toString());
     }
@@ -183,7 +183,7 @@ class ImportFidelityTest {
         Path projected = write(dir, "sgs.json", "[{\"ID\": \"sg-1\", \"Name\": \"a\"}, {\"ID\": \"sg-2\", \"Name\":"
                 + " \"b\"}, {\"ID\": \"sg-3\", \"Name\": \"c\"}]");
         ScenarioException e = assertThrows(ScenarioException.class, () -> new Account().readSecurityGroups(projected));
-        assertEquals(List.of("(root): expected the output of `aws ec2 describe-security-groups` with its list"
+        assertEquals(List.of("expected the output of `aws ec2 describe-security-groups` with its list"
                 + " 'SecurityGroups'; got a JSON array of objects without it, as `--query` writes (save the command's"
                 + " whole output, without --query)"), e.problems().stream().map(Object::toString).toList());
         // documents appended in one array (jq -s) still read, each with its own path

@@ -300,7 +300,7 @@ class ImportNotesEdgesTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(new Importer.Inputs(
                 List.of(write(dir, "subnets.json", subnetA(240))), List.of(page, broken), List.of(), List.of(),
                 List.of()), "t", 3600));
-        assertTrue(e.getMessage().contains(broken + ": (root): malformed JSON"), e.getMessage());
+        assertTrue(e.getMessage().contains(broken + ": malformed JSON"), e.getMessage());
         assertFalse(e.getMessage().contains("is one page of a longer listing"), e.getMessage());
     }
 

@@ -93,8 +93,8 @@ class RefusalWordsTest {
         Files.writeString(work.resolve("a.yaml"), "# enisim notes of mine\n");
         OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.checkMarkedFile(Path.of("a.yaml"), work,
                 mark));
-        assertEquals("a.yaml exists and does not look like a file enisim wrote (it does not begin with '# enisim' and"
-                + " hold 'scenario:'); enisim will not overwrite it. Give a new file name, or remove it yourself",
+        assertEquals("a.yaml exists and does not look like a file enisim wrote (it does not begin as enisim's files of"
+                + " this kind do); enisim will not overwrite it. Give a new file name, or remove it yourself",
                 e.getMessage());
         Files.writeString(work.resolve("a.yaml"), "# enisim\nscenario: x\n");
         SafeOutput.checkMarkedFile(Path.of("a.yaml"), work, mark);

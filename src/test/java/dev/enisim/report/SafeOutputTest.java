@@ -199,14 +199,15 @@ class SafeOutputTest {
         Files.writeString(work.resolve("mine.json"), "{\"other\": 1}");
         OutputRefused r = assertThrows(OutputRefused.class, () -> SafeOutput.writeFile(Path.of("mine.json"), work,
                 "\"enisim\"", text("{}")));
-        assertEquals("mine.json exists and does not look like a file enisim wrote (it lacks '\"enisim\"'); enisim will"
-                + " not overwrite it. Give a new file name, or remove it yourself", r.getMessage());
+        assertEquals("mine.json exists and does not look like a file enisim wrote (enisim's mark is not near its start);"
+                + " enisim will not overwrite it. Give a new file name, or remove it yourself", r.getMessage());
         assertEquals("{\"other\": 1}", Files.readString(work.resolve("mine.json")), "untouched");
 
         Files.writeString(work.resolve("late.csv"), "data\n# enisim\n");
         OutputRefused start = assertThrows(OutputRefused.class, () -> SafeOutput.writeFile(Path.of("late.csv"), work,
                 "# enisim", true, text("# enisim\n")));
-        assertTrue(start.getMessage().contains("(it does not begin with '# enisim')"), start.getMessage());
+        assertTrue(start.getMessage().contains("(it does not begin as enisim's files of this kind do)"),
+                start.getMessage());
         SafeOutput.writeFile(Path.of("late.csv"), work, "# enisim", false, text("# enisim\nnew\n"));
         assertEquals("# enisim\nnew\n", Files.readString(work.resolve("late.csv")), "held anywhere: ours");
 
@@ -421,9 +422,16 @@ class SafeOutputTest {
         Files.writeString(work.resolve(md), withNotes);
         String why = assertThrows(OutputRefused.class, () -> SafeOutput.writeMarkedFile(md, work, mark,
                 text("| case | z |\n"))).getMessage();
-        assertTrue(why.contains("or it was changed since enisim wrote it: its last line, enisim's checksum of the rest,"
-                + " is missing or no longer matches"), why);
+        assertTrue(why.contains("(it lacks enisim's checksum line at its end: edited below it, or written by an enisim"
+                + " from before checksums)"), why);
         assertEquals(withNotes, Files.readString(work.resolve(md)), "the user's notes are kept");
+        String edited = written.replace("| case | y |", "| case | mine |"); // above the checksum line
+        Files.writeString(work.resolve(md), edited);
+        String changed = assertThrows(OutputRefused.class, () -> SafeOutput.writeMarkedFile(md, work, mark,
+                text("| case | z |\n"))).getMessage();
+        assertTrue(changed.contains("(it was changed since enisim wrote it: its last line, enisim's checksum of the"
+                + " rest, no longer matches)"), changed);
+        assertEquals(edited, Files.readString(work.resolve(md)), "the user's edit is kept");
     }
 
     /**

@@ -20,18 +20,18 @@ class ParserMessageTest {
     @Test
     void aDeepNestingSaysHowDeepIsAllowed() {
         String deep = "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000);
-        assertEquals("(root): malformed JSON: nested deeper than 1,000 levels", problem(deep, "deep.json"));
-        assertEquals("(root): malformed YAML/JSON: nested deeper than 1,000 levels",
+        assertEquals("malformed JSON: nested deeper than 1,000 levels", problem(deep, "deep.json"));
+        assertEquals("malformed YAML/JSON: nested deeper than 1,000 levels",
                 problem("x: " + "[".repeat(20_000) + "]".repeat(20_000), "deep.yaml"));
     }
 
     @Test
     void aTruncatedFileSaysWhereTheUnclosedBlockOpened() {
-        assertEquals("(root): malformed JSON at line 1, column 31: the file ends inside an object (opened at line 1,"
+        assertEquals("malformed JSON at line 1, column 31: the file ends inside an object (opened at line 1,"
                 + " column 1)", problem("{\"name\": \"x\", \"duration\": \"1h\"", "t.json"));
-        assertEquals("(root): malformed JSON at line 1, column 24: the file ends inside a list (opened at line 1,"
+        assertEquals("malformed JSON at line 1, column 24: the file ends inside a list (opened at line 1,"
                 + " column 23)", problem("{\"name\": \"x\", \"vpcs\": [", "t.json"));
-        assertEquals("(root): malformed JSON at line 1, column 14: the file ends inside a quoted text",
+        assertEquals("malformed JSON at line 1, column 14: the file ends inside a quoted text",
                 problem("{\"name\": \"abc", "t.json"));
     }
 

@@ -220,7 +220,7 @@ class ReviewedInputsTest {
     /** A complex key was named by SnakeYAML's event ("<org.yaml.snakeyaml.events.SequenceStartEvent(...)>"). */
     @Test
     void aComplexKeyIsSaidPlainly() {
-        assertEquals("(root): malformed YAML/JSON at line 2, column 4: a key must be a plain name, not a list or a map"
+        assertEquals("malformed YAML/JSON at line 2, column 4: a key must be a plain name, not a list or a map"
                 + " (a '?' complex key)", one("name: t\n? [a, b]\n: z\n"));
     }
 
@@ -229,9 +229,9 @@ class ReviewedInputsTest {
     void trailingTextAfterAJsonScenarioIsMalformed() {
         String valid = "{\"name\": \"t\", \"duration\": \"1h\", \"functions\": [{\"name\": \"f\", \"duration\":"
                 + " \"1ms\", \"arrivals\": {\"poisson\": \"1/s\"}}]}";
-        assertEquals("(root): malformed JSON at line 1, column " + (valid.length() + 2) + ": text after the scenario's"
+        assertEquals("malformed JSON at line 1, column " + (valid.length() + 2) + ": text after the scenario's"
                 + " value (a JSON file holds one value)", one(valid + " {}", "r.json"));
-        assertTrue(one("{\"name\":\"t\"} garbage", "r.json").startsWith("(root): malformed JSON at line 1, column 21:"));
+        assertTrue(one("{\"name\":\"t\"} garbage", "r.json").startsWith("malformed JSON at line 1, column 21:"));
     }
 
     /**
@@ -276,7 +276,7 @@ class ReviewedInputsTest {
     /** A NUL byte was placed "at line 1, column 1" wherever it was. */
     @Test
     void aSpecialCharacterIsPlacedWhereItIs() {
-        assertEquals("(root): malformed YAML/JSON at line 2, column 8 (U+0000): special characters are not allowed",
+        assertEquals("malformed YAML/JSON at line 2, column 8 (U+0000): special characters are not allowed",
                 one("name: t\nduratio\u0000n: 1h\n"));
     }
 

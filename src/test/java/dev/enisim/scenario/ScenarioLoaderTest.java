@@ -218,7 +218,7 @@ class ScenarioLoaderTest {
         Files.writeString(file, "{\"name\": \"j\",\n \"duration\": \"1h\"\n \"functions\": []}");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
         assertEquals(1, e.problems().size());
-        assertTrue(e.getMessage().startsWith(file + ": (root): malformed JSON at line 3, column 2: "),
+        assertTrue(e.getMessage().startsWith(file + ": malformed JSON at line 3, column 2: "),
                 e.getMessage());
     }
 
@@ -227,7 +227,7 @@ class ScenarioLoaderTest {
         Path file = dir.resolve("nope.yaml");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
         assertEquals(List.of(new Problem("", "file not found")), e.problems());
-        assertEquals(file + ": (root): file not found", e.getMessage());
+        assertEquals(file + ": file not found", e.getMessage());
         assertEquals(file.toString(), e.source());
     }
 
@@ -238,7 +238,7 @@ class ScenarioLoaderTest {
         assertEquals(1, e.problems().size());
         assertEquals("", e.problems().get(0).path());
         // one line, naming where the parser gave up and where the construct it was reading began
-        assertEquals("bad.yaml: (root): malformed YAML/JSON at line 3, column 5: expected ',' or ']', but got : "
+        assertEquals("bad.yaml: malformed YAML/JSON at line 3, column 5: expected ',' or ']', but got : "
                 + "(while parsing a flow sequence at line 2, column 11)", e.getMessage());
     }
 
