@@ -53,6 +53,11 @@ final class GateCommand implements Callable<Integer> {
             description = "The account as it is: a scenario (enisim import writes one from the AWS CLI's output).")
     Path account;
 
+    // the account scenario's traces outside its folder are refused unless allowed, as for run (h3's ReadScope): gate
+    // read them and offered no way to allow one
+    @picocli.CommandLine.Mixin
+    AllowRead allowRead;
+
     @Option(names = "--template", arity = "1..*", paramLabel = "FILE|DIR",
             description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder (default: none).")
     List<Path> templates = new ArrayList<>();
