@@ -128,6 +128,7 @@ public final class Main implements Callable<Integer> {
         int code;
         estimatedNeed = 0;
         writingTo = null;
+        reportWritten = null;
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -147,8 +148,12 @@ public final class Main implements Callable<Integer> {
             if (readerGone(why)) {
                 return READER_GONE; // `| head` had what it wanted: not an error to report
             }
+            // > /dev/full after a whole run: the report was written, and the line alone read as if the run had failed
+            // (an adversarial review); the report's files are written whole or not at all (SafeOutput)
+            Path wrote = reportWritten;
             err.println("enisim: cannot write to standard output (" + (why == null ? "the stream reported an error"
-                    : SafeOutput.reason(why)) + ")");
+                    : SafeOutput.reason(why)) + ")" + (wrote == null ? "" : "; the report in " + wrote
+                    + " was written in full: only the lines for the terminal were lost"));
             return BAD_INPUT;
         }
         return code;
@@ -254,6 +259,14 @@ public final class Main implements Callable<Integer> {
     private static volatile double estimatedNeed;
     /** The report folder being written once the simulation had finished (null: not writing one). */
     private static volatile Path writingTo;
+
+    /** The report folder the command wrote in full (null: none yet), for the standard output's failure line. */
+    private static volatile Path reportWritten;
+
+    /** Notes that the report in {@code dir} was written in full (said if the terminal's lines are then lost). */
+    static void noteReportWritten(Path dir) {
+        reportWritten = dir;
+    }
 
     /** Notes the heap the run about to start was estimated to need (for the out-of-memory line). */
     static void noteEstimatedNeed(double bytes) {

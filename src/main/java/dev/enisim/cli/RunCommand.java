@@ -114,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
                 Main.noteWritingReport(null);
+                Main.noteReportWritten(dir);
             } finally {
                 progress.done();
             }
@@ -135,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             written = ReportWriter.write(result, dir, home);
             Main.noteWritingReport(null);
+            Main.noteReportWritten(dir);
         } finally {
             progress.done();
         }
