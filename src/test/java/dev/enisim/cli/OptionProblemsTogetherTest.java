@@ -77,8 +77,10 @@ class OptionProblemsTogetherTest {
         Result r = CliTest.run("sensitivity", scenario().toString(), "--metric", "enis.peak", "--method", "sobel",
                 "--replications", "0", "--floor", "2", "--samples", "1", "-q", "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
+        // --samples 1 is said too since every problem of sensitivity's is said at once (h3, session 55)
         assertTrue(r.err().startsWith("enisim: --method: expected morris or sobol, got 'sobel'\n"
                 + "enisim: --replications must be at least 1\n"
+                + "enisim: --samples must be at least 2\n"
                 + "enisim: --floor: expected a share"), r.err());
         Result samples = CliTest.run("sensitivity", scenario().toString(), "--metric", "no.such", "--samples", "1",
                 "--replications", "0", "-q", "--out", dir.resolve("out").toString());
