@@ -6,7 +6,6 @@ import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
-import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,12 +51,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         if (budget.problem() != null) {
             problems.add("enisim: " + budget.problem());
         }
-        Scenario s = null;
-        try {
-            s = ScenarioLoader.load(file, overriding.sets, seed);
-        } catch (ScenarioException e) {
-            problems.add(Main.userMessage(e));
-        }
+        Scenario s = overriding.loadCollecting(file, seed, problems);
         if (html != null) {
             try {
                 PageOutput.check(spec, html);

@@ -6,7 +6,6 @@ import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
-import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -73,12 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (budget.problem() != null) {
             problems.add("enisim: " + budget.problem());
         }
-        Scenario s = null;
-        try {
-            s = ScenarioLoader.load(file, overriding.sets, seed);
-        } catch (ScenarioException e) {
-            problems.add(Main.userMessage(e));
-        }
+        Scenario s = overriding.loadCollecting(file, seed, problems);
         if (trace != null) {
             try {
                 PageOutput.checkFile("--trace", trace, Main.workingDir(spec), TRACE_MARK); // tried before the run

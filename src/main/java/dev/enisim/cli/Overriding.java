@@ -32,6 +32,20 @@ final class Overriding {
     List<String> sets = new ArrayList<>();
 
     /**
+     * The scenario {@code file} with these {@code --set}s and {@code seed} (null: its own), or null with its problems
+     * added to {@code problems} (as the terminal says them), so that a command says them with its options' and
+     * outputs' problems at once (run, explain, compare-network-models).
+     */
+    dev.enisim.scenario.Scenario loadCollecting(Path file, Long seed, java.util.Collection<String> problems) {
+        try {
+            return ScenarioLoader.load(file, sets, seed);
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+            return null;
+        }
+    }
+
+    /**
      * The scenario file's tree with the {@code --set} field assignments applied, and the {@code --set traffic} factor
      * (1 without one): what {@code sweep} and {@code sensitivity} vary, as {@code run} would have run it. Every
      * problem of the file and the assignments is said at once, each one a {@code --set} made blamed on it (as

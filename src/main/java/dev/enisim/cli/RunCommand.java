@@ -10,7 +10,6 @@ import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
-import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -82,12 +81,7 @@ final class RunCommand implements Callable<Integer> {
         if (budget.problem() != null) {
             problems.add("enisim: " + budget.problem());
         }
-        Scenario scenario = null;
-        try {
-            scenario = ScenarioLoader.load(file, overriding.sets, seed);
-        } catch (ScenarioException e) {
-            problems.add(Main.userMessage(e));
-        }
+        Scenario scenario = overriding.loadCollecting(file, seed, problems);
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : scenario == null ? null : home.resolve("reports").resolve(scenario.name());
         InputProblems.checkFolder(problems, dir, home); // a trial write: before a run of minutes, not after it
