@@ -55,6 +55,25 @@ class PlanAnalyticEnisTest {
     }
 
     /**
+     * A subnet's formula counts only its own functions' keys: g, on s1 alone, has no key on s2, so s2 needs f's one
+     * ENI (PIT, session 56: the design's keys the run never made were taken from every function, whatever its subnets,
+     * and s2 read "formula 2").
+     */
+    @Test
+    void aSubnetsFormulaCountsOnlyTheKeysOfItsOwnFunctions() throws Exception {
+        Plan plan = plan(EXACT.replace("subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]", "subnets: [{ id: s1, cidr:"
+                + " 10.1.0.0/24, az: a }, { id: s2, cidr: 10.1.1.0/24, az: b }]").replace("securityGroups: [sg-1]",
+                "securityGroups: [sg-1, sg-2]").replace("subnetIds: [s1], securityGroupIds: [sg-1]", "subnetIds: [s1,"
+                + " s2], securityGroupIds: [sg-1]") + """
+                  - { name: g, existing: Active, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-2] },
+                      initDuration: 0s, duration: 1s, arrivals: { constant: 1/s } }
+                """);
+        assertEquals("s2", plan.subnets().get(1).subnet());
+        assertEquals(2, plan.subnets().get(0).analyticLambdaIps(), plan.subnets().get(0).toString());
+        assertEquals(1, plan.subnets().get(1).analyticLambdaIps(), plan.subnets().get(1).toString());
+    }
+
+    /**
      * The key scaled out to 3 ENIs before the run keeps them at a trickle (1 call a second: 1 connection): the run
      * holds 3 addresses, and the formula said 1 (it took every key to start with one ENI). It counts at least the ENIs
      * in place, and agrees with the simulated peak; the rule is said under the table, on the terminal and the page.

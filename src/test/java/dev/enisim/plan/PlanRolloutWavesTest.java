@@ -65,6 +65,31 @@ class PlanRolloutWavesTest {
     }
 
     /**
+     * A key with the one ENI an existing Active function's key starts with is not scaled out before the run: the
+     * rollout says no ENIs in place on such keys (PIT, session 56: {@code there > 1} as {@code >= 1} counted it, and the
+     * waves' text would say "the 1 ENIs in place at the start on keys Hyperplane scaled out before the run").
+     */
+    @Test
+    void aKeyWithOneEniAtTheStartIsNotSaidScaledOutBeforeTheRun() throws Exception {
+        Plan.Staggered r = Planner.rollout(scenario("10m", 3, fn("a", "existing: Active, ", "s1", "sg-a")
+                + fn("x", "", "s1, s2", "sg-x")), Map.of("s1+[sg-a]", 3L));
+        assertEquals(0, r.enisInPlace(), r.toString());
+    }
+
+    /**
+     * The bucket refills while the rollout waits for a function's own creation time: a's two keys empty the bucket of
+     * 2 at 0 s; b, created at 30 s, finds half a call there (30 s at 1 a minute) and waits for the other half and a
+     * second more: 61 s (PIT, session 56: the refill {@code (t - at) * rate} as a quotient filled the bucket and put b
+     * at 30 s, where EC2 would refuse its call).
+     */
+    @Test
+    void theBucketRefillsAtItsRateUntilAFunctionsCreationTime() throws Exception {
+        Plan.Staggered r = Planner.rollout(scenario("10m", 2, fn("a", "", "s1, s2", "sg-x")
+                + fn("b", "createdAt: 30s, ", "s1", "sg-a")));
+        assertEquals(List.of(new Plan.Wave(0, List.of("a"), 2), new Plan.Wave(61, List.of("b"), 1)), r.waves());
+    }
+
+    /**
      * A wave waits for the calls of its keys' scale-out too: b's key scales out to 2 ENIs, and the bucket of 2 has 1
      * left after a's, so b waits a minute for the second, and a second more.
      */
