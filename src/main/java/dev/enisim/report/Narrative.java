@@ -1621,17 +1621,19 @@ public final class Narrative {
         if (e.state().startsWith("FUNCTION_ERROR")) {
             return "ran but failed (" + e.detail() + ")";
         }
-        return "failed with " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")") + http(e.reason());
+        String http = http(e.reason());
+        return "failed with " + e.reason() + (e.detail().isEmpty() ? http.isEmpty() ? "" : " (" + http + ")"
+                : " (" + e.detail() + (http.isEmpty() ? "" : ", " + http) + ")");
     }
 
     /**
-     * ", HTTP 502": the status Invoke answers an exception with, from the model's one table of outcomes
+     * "HTTP 502": the status Invoke answers an exception with, from the model's one table of outcomes
      * ({@link dev.enisim.model.Outcome}, domain reference section 3); "" for a name it does not have.
      */
     public static String http(String exception) {
         for (dev.enisim.model.Outcome o : dev.enisim.model.Outcome.all()) {
             if (exception.equals(o.exception()) && o.kind() != dev.enisim.model.Outcome.Kind.FUNCTION_ERROR) {
-                return ", HTTP " + o.httpStatus();
+                return "HTTP " + o.httpStatus();
             }
         }
         return "";

@@ -414,8 +414,7 @@ public final class Headlines {
                     + "outcome</th><th scope=\"col\">invocations</th><th scope=\"col\">functions</th><th scope=\"col\">first</th><th scope=\"col\">last</th><th scope=\"col\">why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
-                b.append("<tr><td class=\"bad\">").append(esc(f.outcome() + Narrative.http(
-                        f.outcome().split(" ")[0]))).append("</td><td class=\"n\" "
+                b.append("<tr><td class=\"bad\">").append(esc(withHttp(f.outcome()))).append("</td><td class=\"n\" "
                         + "data-label=\"invocations\">").append(num(f.count())).append("</td><td data-label=\""
                         + "functions\">").append(esc(functions(f.byFunction()))).append("</td><td class=\"n\" "
                         + "data-label=\"first\">").append(when.at(f.firstMicros())).append("</td><td "
@@ -495,6 +494,19 @@ public final class Headlines {
             b.append("<li>").append(esc(line)).append("</li>\n");
         }
         return b.append("</ul></div>\n").toString();
+    }
+
+    /**
+     * An outcome of the What failed table with its HTTP status ("ResourceConflictException (HTTP 409)",
+     * "TooManyRequestsException (ConcurrentInvocationLimitExceeded, HTTP 429)"), as the narrative says it.
+     */
+    static String withHttp(String outcome) {
+        String http = Narrative.http(outcome.split(" ")[0]);
+        if (http.isEmpty()) {
+            return outcome;
+        }
+        return outcome.endsWith(")") ? outcome.substring(0, outcome.length() - 1) + ", " + http + ")"
+                : outcome + " (" + http + ")";
     }
 
     /** The next step for each kind of trouble: a StateReasonCode, an Invoke exception, Idle or Orphaned. */
