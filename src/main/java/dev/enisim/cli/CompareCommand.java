@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two variants of a design with common random numbers.", "",
-            "Runs A and B (B = A with the --set overrides when B is not given) and prints, for each metric that "
+            "Runs A and B (B = A with the --set overrides when B is not given) and prints each function whose final "
+            + "State differs (worker Failed (EC2RequestLimitExceeded) -> Active), then, for each metric that "
             + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, its paired "
-            + "t-test's p-value adjusted by Holm's method over every metric that differs (family-wise error 5%%), "
-            + "and whether it is significant; then the metrics only A or only B has. B runs with A's seed: a "
+            + "t-test's p-value adjusted by Holm's method over every outcome metric that differs (family-wise error "
+            + "5%%; the simulator's bookkeeping, events.* and variances, last, not adjusted), and whether it is "
+            + "significant; then the outcome metrics that moved the same way in every replication pair without "
+            + "being significant, and the metrics only A or only B has. B runs with A's seed: a "
             + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
             + "overrides apply to B only.",
             "Exit codes: 0 done (a significant difference is a result, not a failure), 2 bad "

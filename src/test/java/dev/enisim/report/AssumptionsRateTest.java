@@ -18,7 +18,8 @@ class AssumptionsRateTest {
         assertEquals("1/m", Assumptions.rate(1 / 60.0));
         assertEquals("3/s", Assumptions.rate(3));
         assertEquals("2/h", Assumptions.rate(2 / 3600.0));
-        assertEquals("0.3/s", Assumptions.rate(0.3));
+        assertEquals("18/m", Assumptions.rate(0.3));
+        assertEquals("0.142857/s", Assumptions.rate(1 / 7.0), "no whole number in any unit: per second");
         assertEquals("90/m", Assumptions.rate(1.5));
     }
 
