@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
  * call when the calls failed because the function was Failed; a failed VPC update had no why, no subnet, and did not
  * say the function served on; no HTTP status was given; a cancelled creation's ENI was "kept" though released.
  */
-class NarrativeSreTest {
+public class NarrativeSreTest {
 
-    /** api's update into a full /28 (11 of its 11 usable addresses held by other tenants) fails. */
-    private static final String FULL_UPDATE = """
+    /**
+     * api's update into a full /28 (11 of its 11 usable addresses held by other tenants) fails; late, created at 5
+     * minutes, is invoked while Pending.
+     */
+    public static final String FULL_UPDATE = """
             name: full-update
             seed: 3
             duration: 30m
@@ -33,6 +36,11 @@ class NarrativeSreTest {
             functions:
               - name: api
                 existing: Active
+                vpcConfig: { subnetIds: [subnet-old-a], securityGroupIds: [sg-api] }
+                duration: 100ms
+                arrivals: { poisson: 1/s }
+              - name: late
+                createdAt: 5m
                 vpcConfig: { subnetIds: [subnet-old-a], securityGroupIds: [sg-api] }
                 duration: 100ms
                 arrivals: { poisson: 1/s }

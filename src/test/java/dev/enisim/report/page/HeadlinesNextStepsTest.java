@@ -17,38 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class HeadlinesNextStepsTest {
 
-    private static final String FULL_UPDATE = """
-            name: full-update
-            seed: 3
-            duration: 30m
-            bucket: 30s
-            vpcs:
-              - id: vpc-prod
-                subnets:
-                  - { id: subnet-old-a, cidr: 10.0.0.0/24, az: eu-west-1a }
-                  - { id: subnet-new-a, cidr: 10.0.8.0/28, az: eu-west-1a, otherUsedIps: 11 }
-                securityGroups: [sg-api]
-            functions:
-              - name: api
-                existing: Active
-                vpcConfig: { subnetIds: [subnet-old-a], securityGroupIds: [sg-api] }
-                duration: 100ms
-                arrivals: { poisson: 1/s }
-              - name: late
-                createdAt: 5m
-                vpcConfig: { subnetIds: [subnet-old-a], securityGroupIds: [sg-api] }
-                duration: 100ms
-                arrivals: { poisson: 1/s }
-            timeline:
-              - at: 10m
-                action: updateVpcConfig
-                function: api
-                vpcConfig: { subnetIds: [subnet-new-a], securityGroupIds: [sg-api] }
-            """;
-
     @Test
     void aFullSubnetAndInvokingWhilePendingEachGetAWhatToDoLine() throws Exception {
-        RunResult r = new Simulation(ScenarioLoader.parse(FULL_UPDATE, "full.yaml"), 0).run();
+        RunResult r = new Simulation(ScenarioLoader.parse(dev.enisim.report.NarrativeSreTest.FULL_UPDATE, "full.yaml"), 0).run();
         String html = Headlines.html(r);
         assertTrue(html.contains("<strong>What to do</strong>"), html);
         assertTrue(html.contains("<li>" + dev.enisim.report.HtmlReport.esc(
