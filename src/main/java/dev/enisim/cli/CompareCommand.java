@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two variants of a design with common random numbers.", "",
-            "Runs A and B (B = A with the --set overrides when B is not given) and prints, for each metric that "
+            "Runs A and B (B = A with the --set overrides when B is not given) and prints each function whose final "
+            + "State differs (worker Failed (EC2RequestLimitExceeded) -> Active), then, for each metric that "
             + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, its paired "
-            + "t-test's p-value adjusted by Holm's method over every metric that differs (family-wise error 5%%), "
-            + "and whether it is significant; then the metrics only A or only B has. B runs with A's seed: a "
+            + "t-test's p-value adjusted by Holm's method over every outcome metric that differs (family-wise error "
+            + "5%%; the simulator's bookkeeping, events.* and variances, last, not adjusted), and whether it is "
+            + "significant; then the outcome metrics that moved the same way in every replication pair without "
+            + "being significant, and the metrics only A or only B has. B runs with A's seed: a "
             + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
             + "overrides apply to B only.",
             "Exit codes: 0 done (a significant difference is a result, not a failure), 2 bad "
@@ -123,12 +126,14 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications);
         boolean interval = replications > 1;
+        states(out, outcome.states());
         table(out, rows, all, interval);
         if (interval && outcome.tested() > 0) {
             long significant = rows.stream().filter(Comparison.Row::significant).count();
             out.println();
             out.println(multiplicity(outcome.tested(), significant));
         }
+        everyPair(out, outcome.everyPair(), replications);
         only(out, "A", outcome.onlyA());
         only(out, "B", outcome.onlyB());
         partial(out, outcome.partial());
@@ -174,8 +179,10 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
+            boolean internal = interval && Comparison.isInternal(r.metric());
             out.printf(Locale.ROOT, line, r.metric(), readable(r.meanA()), readable(r.meanB()), readable(d.mean()),
-                    interval(d, interval), Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
+                    interval(d, interval), Comparison.pText(internal ? r.p() : r.adjustedP()),
+                    r.significant() ? "significant" : internal && !Double.isNaN(r.p()) ? "internal, not adjusted" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
@@ -188,10 +195,34 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What "significant" means here, in a sentence (also on the page). */
     static String multiplicity(int tested, long significant) {
-        return "significant: Holm-adjusted p < 0.05 over the " + tested + " metric" + (tested == 1 ? "" : "s")
+        return "significant: Holm-adjusted p < 0.05 over the " + tested + " outcome metric" + (tested == 1 ? "" : "s")
                 + " that differ in some replication (Holm-Bonferroni: at most a 5% chance that any metric called"
                 + " significant is noise); the interval is each metric's own 95% interval, not adjusted. "
-                + significant + " of " + tested + " significant.";
+                + significant + " of " + tested + " significant. " + Comparison.INTERNAL_NOTE;
+    }
+
+    /** Each function whose final State differs, first: "worker Failed (EC2RequestLimitExceeded) -> Active". */
+    static void states(PrintWriter out, List<Comparison.StateChange> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        out.println("Function states at the end (A -> B):");
+        for (Comparison.StateChange c : states) {
+            out.println("  " + c.line());
+        }
+        out.println();
+    }
+
+    /** The outcome metrics that moved the same way in every replication pair but are not significant. */
+    static void everyPair(PrintWriter out, List<String> metrics, int replications) {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(Comparison.everyPairText(metrics.size(), replications) + ":");
+        for (String m : metrics) {
+            out.println("  " + m);
+        }
     }
 
     /** The metrics one side has in every replication and the other has not (a renamed or added function's). */

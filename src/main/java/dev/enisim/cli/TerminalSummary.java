@@ -197,8 +197,7 @@ final class TerminalSummary {
         out.println((idle ? "Teardown and idle-reclaim waits" : "Teardown waits")
                 + " (from the ENIs' release until the last was gone):");
         for (RunSummary.Teardown t : top(ts)) {
-            out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
-                    when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
+            out.printf("  %-24s %s: %d ENI%s, %s%n", t.function(), when(r, t, when), t.enis(),
                     t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.teardownWords(r, t, when));
         }
         long none = all.stream().filter(t -> t.enis() == 0).count();
@@ -230,6 +229,30 @@ final class TerminalSummary {
                             dev.enisim.metrics.Seconds.toMicros(dev.enisim.report.page.Headlines.waitOf(r, longest))) + ", the longest wait ("
                             + longest.function() + "'s)");
         }
+    }
+
+    /**
+     * A teardown's action and when: "deleteFunction at Tue 15:00:00"; an update's old ENIs are released when the
+     * new ones are ready, after the update was requested, so both are said ("updateVpcConfig requested at Tue
+     * 15:00:00, old ENIs released at Tue 15:02:26": the release alone read as the call's time).
+     */
+    static String when(RunResult r, RunSummary.Teardown t, dev.enisim.report.Narrative.When when) {
+        long released = dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds());
+        if (t.action().equals("updateVpcConfig")) {
+            RunSummary.FunctionSummary f = r.summary().functions().get(t.function());
+            double requested = Double.NaN;
+            for (RunSummary.Update u : f == null || f.updates() == null ? List.<RunSummary.Update>of() : f.updates()) {
+                if (u.lastUpdateStatus() == dev.enisim.model.function.LastUpdateStatus.InProgress
+                        && u.atSeconds() <= t.requestedAtSeconds()) {
+                    requested = u.atSeconds();
+                }
+            }
+            if (!Double.isNaN(requested) && requested < t.requestedAtSeconds()) {
+                return t.action() + " requested at " + when.at(dev.enisim.metrics.Seconds.toMicros(requested))
+                        + ", old ENIs released at " + when.at(released);
+            }
+        }
+        return t.action() + " at " + when.at(released);
     }
 
     /**

@@ -16,10 +16,12 @@ import org.apache.commons.math3.distribution.TDistribution;
  * replication, with its 95% Student-t interval and the paired t-test's two-sided p-value. A comparison asks
  * hundreds of metrics at once, so a 5% test on each finds a few "differences" in pure noise (22 of 238 in a change
  * that only renamed a function's random stream): a difference is called significant when its p-value, adjusted by
- * Holm's step-down Bonferroni method over the metrics that differ in some replication (the family tested), is under
- * 0.05, so the chance that any of the metrics called significant is noise is at most 5% whatever the metrics'
+ * Holm's step-down Bonferroni method over the outcome metrics that differ in some replication (the family tested;
+ * the simulator's own bookkeeping, {@link #isInternal}, is shown with its unadjusted p-value and never called
+ * significant), is under 0.05, so the chance that any of the metrics called significant is noise is at most 5% whatever the metrics'
  * dependence (family-wise error). The interval shown stays each metric's own, unadjusted. With one replication there
- * is no test, and no difference is called significant.
+ * is no test, and no difference is called significant. Lists matched by position (a function's transitions) are not
+ * compared; each function's final state is ({@link StateChange}).
  */
 public final class Comparison {
 
@@ -64,11 +66,66 @@ public final class Comparison {
      * The comparison: the metrics both sides have, those only A or only B has, and how many metrics the Holm
      * adjustment was over ({@code tested}); {@code partial}: the metrics neither side has in every replication.
      */
-    public record Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial) {
+    public record Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial,
+            List<StateChange> states, List<String> everyPair) {
+
+        public Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial) {
+            this(rows, onlyA, onlyB, tested, partial, List.of(), List.of());
+        }
 
         public Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested) {
             this(rows, onlyA, onlyB, tested, List.of());
         }
+    }
+
+    /**
+     * A function whose final State (and StateReasonCode) differs between A and B: {@code a} and {@code b} as
+     * {@link #stateText} says them ("Failed (EC2RequestLimitExceeded)", or each state with its count when the
+     * replications disagree). A function going from Failed to Active is the fix a team ran the comparison for; no
+     * mean of numbers says it.
+     */
+    public record StateChange(String function, String a, String b) {
+
+        /** "worker Failed (EC2RequestLimitExceeded) -> Active", as the terminal and the page say it. */
+        public String line() {
+            return function + " " + a + " -> " + b;
+        }
+    }
+
+    /**
+     * Whether a metric is the simulator's own bookkeeping rather than an outcome a team reads: the event counts
+     * ({@code events.*}), the run's length, a variance (its mean is the figure). Such metrics are compared and shown,
+     * after the others, with their own unadjusted p-value, and are not in the Holm family: 25 of them in a family of
+     * 71 buried a change in failed invocations that every replication showed.
+     */
+    public static boolean isInternal(String metric) {
+        return metric.startsWith("events.") || metric.equals("simulatedSeconds") || metric.endsWith("Variance");
+    }
+
+    /** What the terminal and the page say of the internal metrics. */
+    public static final String INTERNAL_NOTE = "The simulator's own bookkeeping (events.*, simulatedSeconds,"
+            + " variances) is not in that family: its rows come last, with their own p-value, not adjusted, never"
+            + " called significant.";
+
+    /**
+     * The line over the outcome metrics that moved the same way in every replication pair (B above A in each, or
+     * below in each) without being significant: with few replications even such a change cannot pass Holm's
+     * correction, and is worth a look (more replications will say).
+     */
+    public static String everyPairText(int count, int replications) {
+        return "Changed the same way in every one of the " + replications + " replication pairs, not significant"
+                + " after Holm's correction (" + count + " metric" + (count == 1 ? "" : "s") + "; run more"
+                + " replications to test them)";
+    }
+
+    /**
+     * Whether a metric sits in a list matched by position ({@code functions.worker.transitions[1].atSeconds},
+     * {@code updates[0]}): A's first transition may be its Failed one and B's its Active one, so a difference of
+     * the two is no difference of anything. Left out of the comparison; the final states are compared instead
+     * ({@link StateChange}).
+     */
+    static boolean positional(String metric) {
+        return metric.contains(".transitions[") || metric.contains(".updates[");
     }
 
     private Comparison() {
@@ -105,7 +162,12 @@ public final class Comparison {
         List<MetricStats> diffs = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         List<Only> onlyA = new ArrayList<>();
+        List<Boolean> internal = new ArrayList<>();
+        List<String> everyPair = new ArrayList<>();
         for (String path : sa.keySet()) {
+            if (positional(path)) {
+                continue;
+            }
             if (!sb.containsKey(path)) {
                 onlyA.add(new Only(path, sa.get(path).mean()));
                 continue;
@@ -117,23 +179,91 @@ public final class Comparison {
             MetricStats diff = MetricStats.of(d);
             paths.add(path);
             diffs.add(diff);
+            boolean own = isInternal(path);
+            internal.add(own);
             ps.add(pValue(diff));
+            if (!own && n > 1 && sameWay(d)) {
+                everyPair.add(path);
+            }
         }
         List<Only> onlyB = new ArrayList<>();
         for (String path : sb.keySet()) {
-            if (!sa.containsKey(path)) {
+            if (!sa.containsKey(path) && !positional(path)) {
                 onlyB.add(new Only(path, sb.get(path).mean()));
             }
         }
-        double[] adjusted = holm(ps);
-        int tested = (int) ps.stream().filter(p -> !p.isNaN()).count();
+        // the family: the outcome metrics only; an internal metric keeps its own p-value, unadjusted, never
+        // called significant
+        List<Double> family = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            family.add(internal.get(i) ? Double.NaN : ps.get(i));
+        }
+        double[] adjusted = holm(family);
+        int tested = (int) family.stream().filter(p -> !p.isNaN()).count();
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             String path = paths.get(i);
             out.add(new Row(path, sa.get(path).mean(), sb.get(path).mean(), diffs.get(i), ps.get(i), adjusted[i],
                     adjusted[i] < ALPHA));
         }
-        return new Outcome(out, onlyA, onlyB, tested, partial(ta, tb, sa, sb));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).significant()) {
+                everyPair.remove(out.get(i).metric());
+            }
+        }
+        return new Outcome(out, onlyA, onlyB, tested, partial(ta, tb, sa, sb), states(ta, tb), everyPair);
+    }
+
+    /** Whether every paired difference is non-zero and of one sign (B above A in every replication, or below). */
+    private static boolean sameWay(double[] d) {
+        boolean up = d[0] > 0;
+        for (double x : d) {
+            if (x == 0 || x > 0 != up) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The functions both sides have whose final State or StateReasonCode differs, in A's order. */
+    static List<StateChange> states(List<JsonNode> ta, List<JsonNode> tb) {
+        List<StateChange> out = new ArrayList<>();
+        JsonNode first = ta.get(0).path("functions");
+        for (java.util.Iterator<String> it = first.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            String a = stateText(ta, name);
+            String b = stateText(tb, name);
+            if (a != null && b != null && !a.equals(b)) {
+                out.add(new StateChange(name, a, b));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A function's final state over the replications: "Failed (EC2RequestLimitExceeded)" when every replication
+     * ends so, else each with its count ("Failed (EC2RequestLimitExceeded) in 2 of 3, Active in 1 of 3"); null
+     * when a replication has no such function.
+     */
+    static String stateText(List<JsonNode> trees, String function) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (JsonNode t : trees) {
+            JsonNode f = t.path("functions").path(function);
+            if (!f.has("finalState")) {
+                return null;
+            }
+            JsonNode reason = f.path("finalReasonCode");
+            String text = f.get("finalState").asText()
+                    + (reason.isTextual() && !reason.asText().isEmpty() ? " (" + reason.asText() + ")" : "");
+            counts.merge(text, 1, Integer::sum);
+        }
+        if (counts.size() == 1) {
+            return counts.keySet().iterator().next();
+        }
+        StringBuilder s = new StringBuilder();
+        counts.forEach((text, c) -> s.append(s.length() == 0 ? "" : ", ").append(text).append(" in ").append(c)
+                .append(" of ").append(trees.size()));
+        return s.toString();
     }
 
     /**
@@ -149,7 +279,7 @@ public final class Comparison {
                 for (Map.Entry<String, JsonNode> e : MetricStats.leaves(t).entrySet()) {
                     String path = e.getKey();
                     if (e.getValue().isNumber() && !sa.containsKey(path) && !sb.containsKey(path)
-                            && !path.equals("seed") && !path.equals("replication")) {
+                            && !positional(path) && !path.equals("seed") && !path.equals("replication")) {
                         counts.computeIfAbsent(path, k -> new int[2])[side]++;
                     }
                 }

@@ -22,6 +22,7 @@ final class Lifecycle {
     private final boolean keepsProvisionedActive;
     /** An update called on a function Pending for longer than this cancels the operation: Failed [doc]. */
     private final long stuckPendingAfterMicros;
+    private final boolean cancelledCreationKeepsEnis; // hyperplane.cancelledCreationKeepsEnis [assumed]
     private final Networking networking;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -37,6 +38,7 @@ final class Lifecycle {
             WorldListener listener, List<LambdaFunction> functions) {
         this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
         this.stuckPendingAfterMicros = settings.stuckPendingAfterMicros();
+        this.cancelledCreationKeepsEnis = settings.cancelledCreationKeepsEnis();
         this.keepsProvisionedActive = settings.provisioning().keepsFunctionActive();
         this.networking = settings.networking();
         this.fleet = fleet;
@@ -206,8 +208,13 @@ final class Lifecycle {
         }
         Attachment a = f.attachment();
         f.setAttachment(null);
+        // a cancelled creation: the Failed function uses no key any more, so an ENI no other function uses is
+        // deleted (one still being created, once ready), unless hyperplane.cancelledCreationKeepsEnis [assumed]
         if (a != null && a.purpose() == Purpose.RESTORE) {
             fleet.removeUsers(a.binding(), f.role(), now);
+            f.setHoldsKeys(false);
+        } else if (a != null && a.purpose() == Purpose.CREATE && !cancelledCreationKeepsEnis) {
+            record(f, "cancelled creation", now, fleet.removeUsers(a.binding(), f.role(), now));
             f.setHoldsKeys(false);
         }
         listener.controlAction(what + " after " + (now - f.stateSinceMicros()) / 1_000_000

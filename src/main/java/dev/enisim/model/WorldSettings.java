@@ -85,6 +85,15 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
         }
 
         /**
+         * A creation Lambda cancels (an update or PublishVersion on a function Pending too long) keeps the ENIs made
+         * for it until the function is deleted (true); false, the default: the Failed function uses no key, and an
+         * ENI no other function uses is deleted [assumed: AWS says only that the operation is cancelled].
+         */
+        default boolean cancelledCreationKeepsEnis() {
+            return false;
+        }
+
+        /**
          * After an ENI creation fails for lack of IPs or quota, Lambda's back-off ({@link #eniRetryBackoffMicros})
          * holds back every creation for the key: other functions created, restored or updated onto it fail at once
          * for the same reason, and requests that find its ENIs full too (true, the default); false: only the
@@ -138,6 +147,10 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
 
     public boolean reuseDeletingEni() {
         return config.reuseDeletingEni();
+    }
+
+    public boolean cancelledCreationKeepsEnis() {
+        return config.cancelledCreationKeepsEnis();
     }
 
     public boolean eniRetryBackoffPerKey() {

@@ -36,7 +36,7 @@ public final class Assumptions {
             out.add(new Row("networkModel", "legacy"));
             out.add(new Row("legacy.coldStartAttachTime", distribution(l.coldStartAttachTime())));
             out.add(new Row("legacy.ec2ApiBurst", String.valueOf(l.ec2ApiBurst())));
-            out.add(new Row("legacy.ec2ApiRefill", number(l.ec2ApiRefillPerSecond()) + "/s"));
+            out.add(new Row("legacy.ec2ApiRefill", rate(l.ec2ApiRefillPerSecond())));
             out.add(new Row("legacy.eniLimit", String.valueOf(l.eniLimit())));
         } else {
             out.add(new Row("hyperplane.eniCreateTime", distribution(h.eniCreateTime())));
@@ -47,7 +47,7 @@ public final class Assumptions {
             out.add(new Row("hyperplane.idleReclaimAfter", duration(h.idleReclaimAfterMicros())));
             out.add(new Row("hyperplane.stuckPendingAfter", duration(h.stuckPendingAfterMicros())));
             out.add(new Row("hyperplane.ec2RequestLimit", h.ec2RequestLimit().map(ec2 -> "{burst: " + ec2.burst()
-                    + ", refill: " + number(ec2.perSecond()) + "/s}").orElse("none")));
+                    + ", refill: " + rate(ec2.perSecond()) + "}").orElse("none")));
             out.add(new Row("hyperplane.eniNotReadyOnScaleOut", String.valueOf(h.eniNotReadyOnScaleOut())));
         }
         Scaling s = sc.scaling().scaling();
@@ -183,6 +183,8 @@ public final class Assumptions {
     private static final java.util.Map<String, java.util.function.Function<Scenario, String>> VALUES = Map.ofEntries(
             Map.entry("hyperplane.reuseDeletingEni", sc -> String.valueOf(sc.hyperplane().reuseDeletingEni())),
             Map.entry("hyperplane.eniRetryBackoffScope", sc -> sc.hyperplane().eniRetryBackoffScope()),
+            Map.entry("hyperplane.cancelledCreationKeepsEnis",
+                    sc -> String.valueOf(sc.hyperplane().cancelledCreationKeepsEnis())),
             Map.entry("scaling.requestRateWindow",
                     sc -> duration(sc.scaling().scaling().requestRateWindowMicros())),
             Map.entry("scaling.warmRouting", sc -> sc.scaling().warmRouting().label()),
@@ -294,6 +296,22 @@ public final class Assumptions {
             }
         }
         return number(Seconds.of(us)) + "s";
+    }
+
+    /**
+     * A rate as a scenario writes it, in the largest of second, minute and hour that makes it a whole number
+     * ({@code 1/m}, not {@code 0.016667/s}, which is another rate), else per second.
+     */
+    static String rate(double perSecond) {
+        String[] units = {"s", "m", "h"};
+        double[] seconds = {1, 60, 3600};
+        for (int i = 0; i < units.length; i++) {
+            double v = perSecond * seconds[i];
+            if (v >= 1 && Math.abs(v - Math.rint(v)) < 1e-9 * v) {
+                return number(Math.rint(v)) + "/" + units[i];
+            }
+        }
+        return number(perSecond) + "/s";
     }
 
     private static String number(double v) {

@@ -62,8 +62,8 @@ public final class ComparePage {
             }
         }
         int tested = outcome.tested();
-        String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
-                + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
+        String family = " (Holm-Bonferroni over the " + tested + " outcome metric" + (tested == 1 ? "" : "s")
+                + " that differ in some replication: at most a 5% chance that any metric called significant is noise; " + replications
                 + " paired replications with common random numbers; each interval shown is the metric's own 95%"
                 + " interval, not adjusted; p (Holm): each metric's adjusted p-value, significant under 0.05)";
         String verdict = replications < 2 ? "With one replication there is no confidence interval, so no difference"
@@ -71,7 +71,18 @@ public final class ComparePage {
                 : significant == 0 ? "No metric differs significantly between A and B" + family + "."
                 : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
                 + family + ". They come first in the Differences table, the largest change relative to A first.";
+        if (replications > 1) {
+            verdict += " " + Comparison.INTERNAL_NOTE;
+        }
         StringBuilder onlyNote = new StringBuilder();
+        if (!outcome.everyPair().isEmpty()) {
+            onlyNote.append("<p class=\"note\">").append(HtmlReport.esc(Comparison.everyPairText(
+                    outcome.everyPair().size(), replications))).append(":</p>\n<ul>\n");
+            for (String m : outcome.everyPair()) {
+                onlyNote.append("<li>").append(HtmlReport.esc(m)).append("</li>\n");
+            }
+            onlyNote.append("</ul>\n");
+        }
         onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
         if (!outcome.partial().isEmpty()) {
             onlyNote.append("<p class=\"note\">").append(HtmlReport.esc(Comparison.Partial.heading(
@@ -90,6 +101,7 @@ public final class ComparePage {
                 + " of the " + replications + " (the same seed and random streams for both), not the means over the "
                 + replications + " replications that the tables above give.</p>\n");
         page = withCostNote(page, headline, shown, a, b);
+        page = withStates(page, outcome.states());
         if (onlyNote.length() == 0) {
             return page;
         }
@@ -97,6 +109,30 @@ public final class ComparePage {
         String end = "</table></div>\n</section>\n";
         int at = page.indexOf(end, page.indexOf("<section id=\"differences\">"));
         return page.substring(0, at) + "</table></div>\n" + onlyNote + "</section>\n" + page.substring(at + end.length());
+    }
+
+    /**
+     * Each function whose final State differs, as the first rows of "What changes for the account" (a section of
+     * its own when no metric row is there): "worker Failed (EC2RequestLimitExceeded) -> Active", which no mean of
+     * numbers said.
+     */
+    private static String withStates(String page, List<Comparison.StateChange> states) {
+        if (states.isEmpty()) {
+            return page;
+        }
+        StringBuilder list = new StringBuilder("<p>Function states at the end (A -&gt; B):</p>\n<ul class=\"states\">\n");
+        for (Comparison.StateChange c : states) {
+            list.append("<li><strong>").append(HtmlReport.esc(c.function())).append("</strong> ")
+                    .append(HtmlReport.esc(c.a())).append(" -&gt; ").append(HtmlReport.esc(c.b())).append("</li>\n");
+        }
+        list.append("</ul>\n");
+        String open = "<section id=\"headline\"><h2>What changes for the account</h2>\n";
+        int at = page.indexOf(open);
+        if (at >= 0) {
+            return page.substring(0, at + open.length()) + list + page.substring(at + open.length());
+        }
+        int diff = page.indexOf("<section id=\"differences\">");
+        return page.substring(0, diff) + open + list + "</section>\n" + page.substring(diff);
     }
 
     /**
@@ -285,14 +321,20 @@ public final class ComparePage {
             // a cost in dollars, as the note under the table says (compare's "cost.total 0.2002" had no unit)
             return new Row(r.metric(), dollars(number(r.meanA())), dollars(number(r.meanB())),
                     dollars(number(d.mean())), replications < 2 ? "none (1 replication)" : "[" + dollars(number(
-                    d.ciLow())) + ", " + dollars(number(d.ciHigh())) + "]", Comparison.pText(r.adjustedP()),
+                    d.ciLow())) + ", " + dollars(number(d.ciHigh())) + "]", pText(r, replications),
                     r.significant());
         }
         // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the terminal says
         // "none (1 replication)"
         return new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()), replications < 2
                 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]",
-                Comparison.pText(r.adjustedP()), r.significant());
+                pText(r, replications), r.significant());
+    }
+
+    /** The p column: Holm's for an outcome metric, an internal one's own, said so ("0.0213, not adjusted"). */
+    private static String pText(Comparison.Row r, int replications) {
+        return replications > 1 && Comparison.isInternal(r.metric()) && !Double.isNaN(r.p())
+                ? Comparison.pText(r.p()) + ", not adjusted" : Comparison.pText(r.adjustedP());
     }
 
     /**
@@ -352,7 +394,8 @@ public final class ComparePage {
     public static List<Comparison.Row> ordered(List<Comparison.Row> rows) {
         List<Comparison.Row> out = new ArrayList<>(rows);
         out.sort(Comparator.comparing(Comparison.Row::significant).reversed()
-                .thenComparing(r -> r.significant() ? -relativeChange(r) : 0.0));
+                .thenComparing(r -> r.significant() ? -relativeChange(r) : 0.0)
+                .thenComparing(r -> Comparison.isInternal(r.metric()))); // the bookkeeping last, apart
         return out;
     }
 

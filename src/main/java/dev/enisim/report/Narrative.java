@@ -49,8 +49,16 @@ public final class Narrative {
                     + " function adds its own initialisation (initExtra)."),
             Map.entry("Failed:EC2RequestLimitExceeded", "EC2 refused Lambda's call to create the ENI for its"
                     + " request rate (hyperplane.ec2RequestLimit); invocations fail with EC2ThrottledException."),
-            Map.entry("inv:EC2ThrottledException", "EC2 refused Lambda's call to create a Hyperplane ENI for its"
-                    + " request rate (hyperplane.ec2RequestLimit, EC2RequestLimitExceeded)."),
+            Map.entry("inv:EC2ThrottledException", "The function is Failed (EC2RequestLimitExceeded): when it was"
+                    + " created, EC2 refused Lambda's call to create its Hyperplane ENI for its request"
+                    + " rate (hyperplane.ec2RequestLimit). Every invocation now fails with EC2ThrottledException, not"
+                    + " for EC2's rate at that moment but because the function is Failed: delete and recreate it"
+                    + " (when fewer ENI creations run at once) to use it again."),
+            Map.entry("Failed:InternalError", "Lambda cancelled the function's pending operation (an update or"
+                    + " PublishVersion after hyperplane.stuckPendingAfter Pending) or its creation failed before the"
+                    + " run: the function is Failed and must be deleted and recreated; its invocations fail with"
+                    + " ResourceConflictException. An ENI made for a cancelled creation that no other function uses"
+                    + " is deleted (one still being created, once it is ready: hyperplane.cancelledCreationKeepsEnis)."),
             Map.entry("inv:ENINotReadyException", "Every ENI of the key was full and Lambda was creating another:"
                     + " requests are refused with ENINotReadyException (502) until it is ready"
                     + " (hyperplane.eniNotReadyOnScaleOut)."),
@@ -186,6 +194,11 @@ public final class Narrative {
                     out.add(time + "  " + e.subject() + " LastUpdateStatus " + e.state()
                             + (e.reason() == null ? "" : " (" + e.reason() + ")"));
                     explain(out, why, explained, "update:" + e.state());
+                    String failed = e.state().equals("Failed")
+                            ? dev.enisim.report.page.FailedUpdates.why(r, e.subject(), e.atMicros()) : null;
+                    if (failed != null) {
+                        out.add("          why: " + failed); // each its own: the subnet differs
+                    }
                 }
                 case ENI_SHARED -> {
                     members.put(out.size(), new Member("shares " + e.state() + " (" + e.detail() + ")", e.subject(),
@@ -1608,7 +1621,22 @@ public final class Narrative {
         if (e.state().startsWith("FUNCTION_ERROR")) {
             return "ran but failed (" + e.detail() + ")";
         }
-        return "failed with " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+        String http = http(e.reason());
+        return "failed with " + e.reason() + (e.detail().isEmpty() ? http.isEmpty() ? "" : " (" + http + ")"
+                : " (" + e.detail() + (http.isEmpty() ? "" : ", " + http) + ")");
+    }
+
+    /**
+     * "HTTP 502": the status Invoke answers an exception with, from the model's one table of outcomes
+     * ({@link dev.enisim.model.Outcome}, domain reference section 3); "" for a name it does not have.
+     */
+    public static String http(String exception) {
+        for (dev.enisim.model.Outcome o : dev.enisim.model.Outcome.all()) {
+            if (exception.equals(o.exception()) && o.kind() != dev.enisim.model.Outcome.Kind.FUNCTION_ERROR) {
+                return "HTTP " + o.httpStatus();
+            }
+        }
+        return "";
     }
 
     /**

@@ -139,6 +139,11 @@ public record Scenario(
     }
 
     @Override
+    public boolean cancelledCreationKeepsEnis() {
+        return hyperplane.cancelledCreationKeepsEnis();
+    }
+
+    @Override
     public boolean eniRetryBackoffPerKey() {
         return hyperplane.eniRetryBackoffScope().equals(Hyperplane.BACKOFF_PER_KEY);
     }
@@ -686,6 +691,11 @@ public record Scenario(
      *                           restored or updated onto it fail at once); {@code function}, only the function it
      *                           failed for [assumed]. A failure for the role's permissions holds back that role's
      *                           creations only, either way
+     * @param cancelledCreationKeepsEnis a creation Lambda cancels (an update or PublishVersion after
+     *                           {@code stuckPendingAfter} Pending) keeps the ENIs made or being made for it until the
+     *                           function is deleted (true); false, the default: the Failed function uses no key, so an
+     *                           ENI no other function uses is deleted as any such ENI is (one still being created, once
+     *                           it is ready) [assumed: AWS says only that it cancels the operation]
      */
     public record Hyperplane(
             DistributionSpec eniCreateTime,
@@ -698,12 +708,23 @@ public record Scenario(
             java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
             boolean eniNotReadyOnScaleOut,
             boolean reuseDeletingEni,
-            String eniRetryBackoffScope) {
+            String eniRetryBackoffScope,
+            boolean cancelledCreationKeepsEnis) {
 
         /** {@link #eniRetryBackoffScope}: the back-off holds every creation for the key (the default). */
         public static final String BACKOFF_PER_KEY = "key";
         /** {@link #eniRetryBackoffScope}: the back-off holds only the function the creation failed for. */
         public static final String BACKOFF_PER_FUNCTION = "function";
+
+        /** The parameters with a cancelled creation's ENIs released (the default). */
+        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
+                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
+                long stuckPendingAfterMicros, java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
+                boolean eniNotReadyOnScaleOut, boolean reuseDeletingEni, String eniRetryBackoffScope) {
+            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit, eniNotReadyOnScaleOut,
+                    reuseDeletingEni, eniRetryBackoffScope, false);
+        }
 
         /** The parameters with a back-off per key (the default). */
         public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
@@ -745,7 +766,9 @@ public record Scenario(
                         Builder::reuseDeletingEni),
                 Setting.of("eniRetryBackoffScope", Setting.text(List.of(BACKOFF_PER_KEY, BACKOFF_PER_FUNCTION),
                         "whose the back-off is"), BACKOFF_PER_KEY, Defaults.Source.ASSUMED,
-                        Builder::eniRetryBackoffScope));
+                        Builder::eniRetryBackoffScope),
+                Setting.of("cancelledCreationKeepsEnis", Setting.flag(), "false", Defaults.Source.ASSUMED,
+                        Builder::cancelledCreationKeepsEnis));
 
         /** Every parameter at its default (the default {@link AssumptionPreset}'s ENI times). */
         public static final Hyperplane DEFAULT = builder().build();
@@ -778,6 +801,7 @@ public record Scenario(
             private boolean eniNotReadyOnScaleOut;
             private boolean reuseDeletingEni;
             private String eniRetryBackoffScope;
+            private boolean cancelledCreationKeepsEnis;
 
             private Builder() {
                 Setting.resetAll(SETTINGS, this);
@@ -795,6 +819,7 @@ public record Scenario(
                 eniNotReadyOnScaleOut = h.eniNotReadyOnScaleOut;
                 reuseDeletingEni = h.reuseDeletingEni;
                 eniRetryBackoffScope = h.eniRetryBackoffScope;
+                cancelledCreationKeepsEnis = h.cancelledCreationKeepsEnis;
             }
 
             public Builder eniCreateTime(DistributionSpec v) {
@@ -855,10 +880,16 @@ public record Scenario(
                 return this;
             }
 
+            /** Whether a creation Lambda cancels keeps its ENIs until the function is deleted [assumed]. */
+            public Builder cancelledCreationKeepsEnis(boolean v) {
+                cancelledCreationKeepsEnis = v;
+                return this;
+            }
+
             public Hyperplane build() {
                 return new Hyperplane(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros,
                         eniDeleteTime, idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit,
-                        eniNotReadyOnScaleOut, reuseDeletingEni, eniRetryBackoffScope);
+                        eniNotReadyOnScaleOut, reuseDeletingEni, eniRetryBackoffScope, cancelledCreationKeepsEnis);
             }
         }
     }

@@ -72,8 +72,8 @@ class TeacherLessonOutcomesTest {
         assertEquals("Failed", r.summary().functions().get("shop").lastUpdateStatus(), "the run's own record");
         String answers = Headlines.html(r);
         assertTrue(answers.contains("The update of shop's VPC config at 00:02:00 (subnets subnet-a to subnet-b)"
-                + " failed: LastUpdateStatus Failed (SubnetOutOfIPAddresses), a subnet had no free IP for an ENI."
-                + " Lambda kept shop on its old VPC config and ENIs, and it served on"), answers);
+                + " failed: LastUpdateStatus Failed (SubnetOutOfIPAddresses), a subnet had no free IP for an ENI"
+                + " (subnet-b). Lambda kept shop on its old VPC config and ENIs, and it served on"), answers);
         // every invocation succeeded, but the function is not as asked: not green
         assertTrue(answers.contains("<p class=\"verdict warn\">"), answers);
         String page = HtmlReport.render(r, Map.of(), "test");

@@ -59,7 +59,7 @@ class NarrativeSuccessPartsTest {
             if (l.matches("00:01:08  [0-9,]+ invocations of reports-single-az succeeded from 00:01:08, the last by"
                     + " 00:30:00 \\(counted per 1m time-series bucket\\)")) {
                 before = i;
-            } else if (l.contains("failed with ServiceException between 00:30:00 and 01:29:59")) {
+            } else if (l.contains("failed with ServiceException (HTTP 500) between 00:30:00 and 01:29:59")) {
                 failed = i;
             } else if (l.matches("01:30:00  [0-9,]+ invocations of reports-single-az succeeded between 01:30:00 and"
                     + " 02:00:00 \\(counted per 1m time-series bucket\\)")) {

@@ -115,7 +115,7 @@ class ReportTest {
         // the quickstart's draws (since the Commons RNG samplers): orders-api's last ENI ready at 00:02:37, every
         // invocation until then refused, told in one line ending when the function went Active
         assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:00  7,938 invocations of orders-api failed with "
-                + "ResourceConflictException between 00:00:00 and 00:02:37")), String.join("\n", lines));
+                + "ResourceConflictException \\(HTTP 409\\) between 00:00:00 and 00:02:37")), String.join("\n", lines));
         assertTrue(lines.contains("00:02:37  orders-api -> Active: all ENIs ready"), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("00:10:00  orders-worker shares eni-0001")));
         assertEquals(1, lines.stream().filter(l -> l.contains("why: Hyperplane ENIs are shared")).count(),

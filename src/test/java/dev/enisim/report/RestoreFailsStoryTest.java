@@ -100,7 +100,7 @@ public class RestoreFailsStoryTest {
                 .mapToLong(l -> Long.parseLong(l.substring(10, l.indexOf(" invocation")).replace(",", ""))).sum();
         assertEquals(invokedWhileInactive, told, all);
         assertEquals(failed.retries() + 1, s.stream().filter(l -> l.contains("of nightly failed with"
-                + " ResourceNotReadyException between") && s.indexOf(l) < restored).mapToLong(l -> Long.parseLong(
+                + " ResourceNotReadyException (HTTP 502) between") && s.indexOf(l) < restored).mapToLong(l -> Long.parseLong(
                 l.substring(10, l.indexOf(" invocation")).replace(",", ""))).sum(), "one failure per try: " + all);
     }
 

@@ -77,7 +77,7 @@ public class ScaleOutRefusedStoryTest {
         RunResult r = run();
         String all = String.join("\n", Narrative.lines(r));
         String named = "full: subnet-a (10.0.0.0/28, 0 of 11 usable IPs free)";
-        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException between 00:02:00"
+        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException (HTTP 502) between 00:02:00"
                 + " and 00:02:09, a scale-out refused; " + named), all);
         assertEquals(1, all.split(java.util.regex.Pattern.quote(named), -1).length - 1, all);
         Headlines.Failure f = Headlines.failures(r).stream()
@@ -135,7 +135,7 @@ public class ScaleOutRefusedStoryTest {
         RunResult r = new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run();
         String all = String.join("\n", Narrative.lines(r));
         String named = "full: v's ENI quota (3 Hyperplane ENIs, other services' counted)";
-        assertTrue(all.contains("invocations of api failed with ENILimitReachedException between 00:02:00 and"
+        assertTrue(all.contains("invocations of api failed with ENILimitReachedException (HTTP 502) between 00:02:00 and"
                 + " 00:02:09, a scale-out refused; " + named + "\n"), all);
         Headlines.Failure f = Headlines.failures(r).stream()
                 .filter(x -> x.outcome().equals("ENILimitReachedException")).findFirst().orElseThrow();
@@ -147,7 +147,7 @@ public class ScaleOutRefusedStoryTest {
     void aSpellWithinOneSecondIsToldAsOneInstant() throws Exception {
         String yaml = FULL.replace("{ rate: 5/s, duration: 10s, at: [2m] }", "{ rate: 40/s, duration: 500ms, at: [2m] }");
         String all = String.join("\n", Narrative.lines(new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run()));
-        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException at 00:02:00,"
+        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException (HTTP 502) at 00:02:00,"
                 + " within one second"), all);
         assertTrue(!all.matches("(?s).*between (\\d\\d:\\d\\d:\\d\\d) and \\1.*"), all);
     }

@@ -73,8 +73,7 @@ public final class FailedUpdates {
             }
             b.append(" failed").append(f.failedMicros() == f.requestedMicros() ? "" : " at "
                     + when.at(f.failedMicros())).append(": ").append(status(f.reasonCode()));
-            String cause = f.reasonCode() == null ? "" : Stranded.cause(f.reasonCode());
-            b.append(cause.isEmpty() ? "" : ", " + cause).append(". Lambda kept ").append(f.function())
+            b.append(cause(r, f)).append(". Lambda kept ").append(f.function())
                     .append(" on its old VPC config and ENIs, and it served on; the update must be made again once"
                     + " the cause is fixed. ");
         }
@@ -104,6 +103,45 @@ public final class FailedUpdates {
         }
         return (n == 1 ? "VPC config update " : n + " VPC config updates, the last ") + status(last.reasonCode())
                 + " at " + when.at(last.failedMicros()) + ": kept its old config";
+    }
+
+    /**
+     * Why an update failed, after its status: ", a subnet had no free IP for an ENI: subnet-new-a", the subnets of
+     * the new config that had no free IP in the run named as the Capacity table names them ({@link
+     * dev.enisim.report.Labels#of}); "" when the code says nothing more.
+     */
+    static String cause(RunResult r, Failed f) {
+        String cause = f.reasonCode() == null ? "" : Stranded.cause(f.reasonCode());
+        if (cause.isEmpty()) {
+            return "";
+        }
+        List<String> full = new ArrayList<>();
+        Scenario.VpcConfig[] change = change(r, f.function(), f.requestedMicros());
+        if (f.reasonCode() == StateReasonCode.SubnetOutOfIPAddresses && change != null) {
+            for (String id : change[1].subnetIds()) {
+                RunSummary.SubnetSummary s = r.summary().subnets().get(id);
+                if (s != null && s.minAvailableIps() == 0) {
+                    full.add(dev.enisim.report.Labels.of(r.scenario(), id));
+                }
+            }
+        }
+        return ", " + cause + (full.isEmpty() ? "" : " (" + String.join(", ", full) + ")");
+    }
+
+    /**
+     * The narrative's "why" under a failed update of {@code function} at {@code atMicros} (when it failed): what
+     * failed, which subnet, and that the function served on its old ENIs; null when no failed update is there.
+     */
+    public static String why(RunResult r, String function, long atMicros) {
+        for (Failed f : of(r.summary())) {
+            if (f.function().equals(function) && f.failedMicros() == atMicros) {
+                String cause = cause(r, f);
+                return "The VPC configuration update failed" + (cause.isEmpty() ? "" : ": " + cause.substring(2))
+                        + ". Lambda kept " + function + " on its old VPC config and ENIs: it stayed Active and served"
+                        + " on them. Make the update again once the cause is fixed.";
+            }
+        }
+        return null;
     }
 
     /** The config before and after the update of {@code function} requested at {@code atMicros}; null if none. */

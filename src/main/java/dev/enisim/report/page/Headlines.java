@@ -407,13 +407,14 @@ public final class Headlines {
             }
         });
         verdict(b, s, failures, failed, when, r);
+        b.append(nextSteps(r, failures, failed));
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
             b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">"
                     + "outcome</th><th scope=\"col\">invocations</th><th scope=\"col\">functions</th><th scope=\"col\">first</th><th scope=\"col\">last</th><th scope=\"col\">why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
-                b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\" "
+                b.append("<tr><td class=\"bad\">").append(esc(withHttp(f.outcome()))).append("</td><td class=\"n\" "
                         + "data-label=\"invocations\">").append(num(f.count())).append("</td><td data-label=\""
                         + "functions\">").append(esc(functions(f.byFunction()))).append("</td><td class=\"n\" "
                         + "data-label=\"first\">").append(when.at(f.firstMicros())).append("</td><td "
@@ -445,6 +446,92 @@ public final class Headlines {
         teardowns(b, r, when);
         return b.append("</section>\n").toString();
     }
+
+    /**
+     * What to do, one short line per kind of trouble the verdict tells (a full subnet, EC2's request rate, the ENI
+     * quota, the role's permissions, concurrency, invoking while Pending, an idle function reclaimed, orphaned ENIs),
+     * each only as far as the domain reference supports it; empty when nothing went wrong. An SRE's review: the
+     * headlines named no next step.
+     */
+    static String nextSteps(RunResult r, List<Failure> failures, List<String> failed) {
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        RunSummary s = r.summary();
+        for (String name : failed) {
+            dev.enisim.model.function.StateReasonCode code = s.functions().get(name).finalReasonCode();
+            kinds.add(code == null ? "" : code.name()); // "delete it and create it again": said by the verdict
+        }
+        for (FailedUpdates.Failed u : FailedUpdates.of(s)) {
+            kinds.add(u.reasonCode() == null ? "" : u.reasonCode().name());
+        }
+        for (Failure f : failures) {
+            String o = f.outcome().split(" ")[0];
+            kinds.add(switch (o) {
+                case "SubnetIPAddressLimitReachedException" -> "SubnetOutOfIPAddresses";
+                case "ENILimitReachedException" -> "EniLimitExceeded";
+                case "EC2ThrottledException" -> "EC2RequestLimitExceeded";
+                case "EC2AccessDeniedException" -> "InsufficientRolePermissions";
+                default -> o;
+            });
+        }
+        if (!idle(r, Narrative.When.of(r.scenario())).isEmpty()) {
+            kinds.add("Idle");
+        }
+        if (s.enis().orphaned() > 0) {
+            kinds.add("Orphaned");
+        }
+        List<String> lines = new ArrayList<>();
+        for (String kind : kinds) {
+            String line = NEXT_STEPS.get(kind);
+            if (line != null && !lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<div class=\"next-steps\"><p><strong>What to do</strong></p>\n<ul>\n");
+        for (String line : lines) {
+            b.append("<li>").append(esc(line)).append("</li>\n");
+        }
+        return b.append("</ul></div>\n").toString();
+    }
+
+    /**
+     * An outcome of the What failed table with its HTTP status ("ResourceConflictException (HTTP 409)",
+     * "TooManyRequestsException (ConcurrentInvocationLimitExceeded, HTTP 429)"), as the narrative says it.
+     */
+    static String withHttp(String outcome) {
+        String http = Narrative.http(outcome.split(" ")[0]);
+        if (http.isEmpty()) {
+            return outcome;
+        }
+        return outcome.endsWith(")") ? outcome.substring(0, outcome.length() - 1) + ", " + http + ")"
+                : outcome + " (" + http + ")";
+    }
+
+    /** The next step for each kind of trouble: a StateReasonCode, an Invoke exception, Idle or Orphaned. */
+    static final Map<String, String> NEXT_STEPS = Map.ofEntries(
+            Map.entry("SubnetOutOfIPAddresses", "A full subnet: give the function larger subnets (or more of them),"
+                    + " or free addresses other tenants hold there (otherUsedIps); enisim plan says how many"
+                    + " addresses the functions need."),
+            Map.entry("EniLimitExceeded", "ENI quota reached: ask for a higher quota of network interfaces"
+                    + " (Service Quotas), or delete the ENIs nothing uses; enisim plan counts the ENIs needed."),
+            Map.entry("EC2RequestLimitExceeded", "EC2 throttled Lambda's ENI creations: create or move fewer VPC"
+                    + " functions at once (spread the deploy), above all onto new subnet and security-group sets."),
+            Map.entry("InsufficientRolePermissions", "Give the execution role the EC2 network-interface permissions"
+                    + " (create, describe and delete network interfaces)."),
+            Map.entry("InvalidSubnet", "Fix the VpcConfig: a subnet it names does not exist."),
+            Map.entry("InvalidSecurityGroup", "Fix the VpcConfig: a security group it names does not exist."),
+            Map.entry("TooManyRequestsException", "Throttled: raise the account's concurrency limit (Service"
+                    + " Quotas) or the function's reserved concurrency, or send fewer requests at once."),
+            Map.entry("ResourceConflictException", "Invoked while Pending: wait until the function is Active"
+                    + " (aws lambda wait function-active-v2) before sending it traffic."),
+            Map.entry("Idle", "An idle function's ENIs were reclaimed and its next invocations failed while they"
+                    + " were restored: invoke it at least once within the idle period (hyperplane.idleReclaimAfter),"
+                    + " or expect those failures after a quiet spell."),
+            Map.entry("Orphaned", "Orphaned ENIs keep their IPs until deleted by hand (aws ec2"
+                    + " delete-network-interface); keep the execution role's EC2 permissions until Lambda has deleted"
+                    + " a function's ENIs."));
 
     private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed,
             Narrative.When when, RunResult r) {
@@ -537,10 +624,27 @@ public final class Headlines {
         if (parts.isEmpty()) {
             return "";
         }
+        boolean cancelled = failed.stream().allMatch(name -> cancelled(r, name));
         return " " + String.join("; ", parts) + (parts.size() == 1 && !parts.get(0).contains(" IPs") ? ": the ENI"
-                : ": the ENIs") + " made before the creation failed, kept until the function is deleted (an"
-                + " assumption: AWS does not document what it does with them).";
+                : ": the ENIs") + (cancelled ? " made for the creation Lambda cancelled, kept until the function is"
+                + " deleted (hyperplane.cancelledCreationKeepsEnis: true; by default they are deleted when the"
+                + " creation is cancelled, as no other function uses them)."
+                : " made before the creation failed, kept until the function is deleted (an"
+                + " assumption: AWS does not document what it does with them).");
     }
+
+    /** Whether function {@code name} went Failed because Lambda cancelled its pending operation. */
+    private static boolean cancelled(RunResult r, String name) {
+        RunSummary.FunctionSummary s = r.summary().functions().get(name);
+        if (s == null || s.transitions().isEmpty()) {
+            return false;
+        }
+        RunSummary.Transition last = s.transitions().get(s.transitions().size() - 1);
+        return last.state() == State.Failed && CANCELLED_CAUSE.equals(last.cause());
+    }
+
+    /** The cause the model gives a Failed state whose pending operation Lambda cancelled. */
+    static final String CANCELLED_CAUSE = "pending operation cancelled";
 
     /** Whether ENI {@code e} is of a key of the function {@code name} on {@code v} (its account's, its security groups). */
     private static boolean uses(dev.enisim.scenario.Scenario sc, String name,

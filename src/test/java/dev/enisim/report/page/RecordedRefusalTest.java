@@ -104,7 +104,7 @@ class RecordedRefusalTest {
                 """;
         RunResult r = new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run();
         String all = String.join("\n", Narrative.lines(r));
-        assertTrue(all.contains("failed with ENILimitReachedException between 00:02:00 and 00:02:09, a scale-out"
+        assertTrue(all.contains("failed with ENILimitReachedException (HTTP 502) between 00:02:00 and 00:02:09, a scale-out"
                 + " refused; full: v's ENI quota (3 Hyperplane ENIs, other services' counted)\n"), all);
         assertFalse(all.contains("the Region's 8 network interfaces"), all);
     }

@@ -1,0 +1,54 @@
+package dev.enisim.report.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.model.CancelledCreationEnisTest;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An SRE's review: the page's headlines named no next step, its What failed table gave no HTTP status, a failed
+ * update named no subnet, and a cancelled creation's ENI was said kept "made before the creation failed".
+ */
+class HeadlinesNextStepsTest {
+
+    @Test
+    void aFullSubnetAndInvokingWhilePendingEachGetAWhatToDoLine() throws Exception {
+        RunResult r = new Simulation(ScenarioLoader.parse(dev.enisim.report.NarrativeSreTest.FULL_UPDATE, "full.yaml"), 0).run();
+        String html = Headlines.html(r);
+        assertTrue(html.contains("<strong>What to do</strong>"), html);
+        assertTrue(html.contains("<li>" + dev.enisim.report.HtmlReport.esc(
+                Headlines.NEXT_STEPS.get("SubnetOutOfIPAddresses")) + "</li>"), html);
+        assertTrue(html.contains("enisim plan"), html);
+        assertTrue(html.contains("<li>" + dev.enisim.report.HtmlReport.esc(
+                Headlines.NEXT_STEPS.get("ResourceConflictException")) + "</li>"), html);
+        assertFalse(html.contains(Headlines.NEXT_STEPS.get("EC2RequestLimitExceeded")), html);
+        // the failed update names its subnet, and the What failed table its HTTP status
+        assertTrue(html.contains("a subnet had no free IP for an ENI (subnet-new-a). Lambda kept api on its old"), html);
+        assertTrue(html.contains("ResourceConflictException (HTTP 409)</td>"), html);
+    }
+
+    @Test
+    void theOutcomesHttpStatusIsAddedToItsCell() {
+        assertEquals("ResourceConflictException (HTTP 409)", Headlines.withHttp("ResourceConflictException"));
+        assertEquals("TooManyRequestsException (ConcurrentInvocationLimitExceeded, HTTP 429)",
+                Headlines.withHttp("TooManyRequestsException (ConcurrentInvocationLimitExceeded)"));
+        assertEquals("Function error TaskTimedOut", Headlines.withHttp("Function error TaskTimedOut"));
+    }
+
+    @Test
+    void aCancelledCreationsKeptEniIsSaidByItsParameter() throws Exception {
+        RunResult kept = CancelledCreationEnisTest.run("  cancelledCreationKeepsEnis: true");
+        String words = Headlines.failedHolds(kept, List.of("worker"));
+        assertTrue(words.contains("made for the creation Lambda cancelled, kept until the function is deleted"
+                + " (hyperplane.cancelledCreationKeepsEnis: true"), words);
+        assertFalse(words.contains("made before the creation failed"), words);
+        // by default it is deleted: nothing held at the end, nothing said
+        assertEquals("", Headlines.failedHolds(CancelledCreationEnisTest.run(""), List.of("worker")));
+    }
+}
