@@ -76,9 +76,16 @@ final class ImportCommand implements Callable<Integer> {
     Map<String, Path> provisioned = new TreeMap<>();
 
     @Option(names = "--service-quotas", arity = "1..*", paramLabel = "FILE",
-            description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's ENIs per"
-                    + " VPC (L-9FEE3D26) as every VPC's eniQuota (default: the 500 placeholder).")
+            description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's Elastic"
+                    + " network interfaces per VPC (lambda, L-9FEE3D26) as every VPC's eniQuota (default: the 500"
+                    + " placeholder), and EC2's Network interfaces per Region (vpc, L-DF5E4CA3) as the account's"
+                    + " networkInterfacesPerRegion (default: 5000).")
     List<Path> serviceQuotas = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "FUNCTION=FILE",
+            description = "aws lambda list-tags output for FUNCTION, which does not name it: its tags, as"
+                    + " functions[*].tags (default: get-function's Tags, where given).")
+    Map<String, Path> tags = new TreeMap<>();
 
     @Option(names = "--allow-partial",
             description = "Import a listing whose last page is missing (one page saved with --max-items; a"
@@ -129,7 +136,7 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas));
+                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas, tags));
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
@@ -233,7 +240,8 @@ final class ImportCommand implements Callable<Integer> {
     private void checkNotAnInput() {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
-                new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas)) {
+                new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas,
+                new ArrayList<>(tags.values()))) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);
