@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             "Always, with --rules too: no function Failed (unless --allow-failed); every function of the change"
             + " simulated (unless --allow-unsimulated); reserved concurrency fits the account.",
             "Default without --rules, also: quota headroom >= 0; failing invocations <= 0.", "",
+            "A nested stack's template (TemplateURL, Location, aws:asset:path) is read only in or below the folder of"
+            + " the --template given, or a folder --allow-read DIR names, as the account's traces.", "",
             "Example:",
             "  enisim gate --account scenario.yaml --template template.yaml \\",
             "    --parameters params.json --min-free-ips-percent 10 --out reports/gate"})
