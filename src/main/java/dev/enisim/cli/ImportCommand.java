@@ -123,14 +123,22 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
-        long seconds = seconds("--duration", duration);
+        List<String> bad = new ArrayList<>(); // every option's problem at once (session 56: the first only)
+        long seconds = seconds("--duration", duration, bad);
         if (!SCENARIO_NAME.matcher(name).matches()) { // the loader's rule for `name`, or the file would not load
-            throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
+            bad.add("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
                     + "': a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
                     + " the report folder)");
         }
-        Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
-                resample == null ? 0 : seconds("--resample", resample), allowPartial);
+        long periodSeconds = period == null ? 0 : seconds("--period", period, bad);
+        long resampleSeconds = resample == null ? 0 : seconds("--resample", resample, bad);
+        if (bad.size() == 1) {
+            throw new UserInputException(bad.get(0));
+        } else if (!bad.isEmpty()) {
+            throw new InputProblems(bad.stream().map(b -> "enisim: " + dev.enisim.scenario.Problem.escapeLines(b))
+                    .toList());
+        }
+        Importer.Options options = new Importer.Options(name, seconds, periodSeconds, resampleSeconds, allowPartial);
         checkNotAnInput();
         checkOut();
         Importer.Result result;
@@ -194,7 +202,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         long mibNeeded = (bytes + (1 << 20) - 1) >> 20;
         List<String> ways = new ArrayList<>();
-        if (!metrics.isEmpty() && (resample == null || seconds("--resample", resample) < 3600)) {
+        if (!metrics.isEmpty() && (resample == null || seconds("--resample", resample, new ArrayList<>()) < 3600)) {
             ways.add("--resample 1h (or longer) sums the CloudWatch periods into hourly ones: fewer phases, a smaller"
                     + " file and a faster run");
         }
@@ -305,15 +313,18 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** A duration option in whole seconds, at least one. */
-    private static long seconds(String option, String value) {
+    /** The option's whole seconds, or 0 with its problem added to {@code bad}. */
+    private static long seconds(String option, String value, List<String> bad) {
         long micros;
         try {
             micros = Units.durationMicros(value);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(option + ": " + e.getMessage());
+            bad.add(option + ": " + e.getMessage());
+            return 0;
         }
         if (micros < 1_000_000 || micros % 1_000_000 != 0) {
-            throw new UserInputException(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+            bad.add(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+            return 0;
         }
         return micros / 1_000_000;
     }
