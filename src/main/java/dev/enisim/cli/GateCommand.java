@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             "Always, with --rules too: no function Failed (unless --allow-failed); every function of the change"
             + " simulated (unless --allow-unsimulated); reserved concurrency fits the account.",
             "Default without --rules, also: quota headroom >= 0; failing invocations <= 0.", "",
+            "A nested stack's template (TemplateURL, Location, aws:asset:path) is read only in or below the folder of"
+            + " the --template given, or a folder --allow-read DIR names, as the account's traces.", "",
             "Example:",
             "  enisim gate --account scenario.yaml --template template.yaml \\",
             "    --parameters params.json --min-free-ips-percent 10 --out reports/gate"})
@@ -230,6 +232,11 @@ final class GateCommand implements Callable<Integer> {
             problems.add(e);
             // but its files can be read for their kind (a template given as --plan): said now, not on the next try
             problems.addAll(dev.enisim.iac.TemplateFile.unreadable(templates, plans));
+            // and the parameters and exports files, which need no account: a malformed one was said only once the
+            // account was mended (session 56)
+            readParameters(problems, new TreeMap<>(), new TreeMap<>(), new java.util.LinkedHashMap<>(),
+                    new java.util.LinkedHashMap<>());
+            readExports(problems);
             throw ChangeReader.merge(problems);
         }
         // said first: a partial account may also be why a subnet or function of the change is not known to it
@@ -242,33 +249,8 @@ final class GateCommand implements Callable<Integer> {
         Map<String, ChangeReader.Origin> origins = new TreeMap<>();
         Map<String, Map<String, String>> stackParams = new java.util.LinkedHashMap<>();
         Map<String, Map<String, ChangeReader.Origin>> stackOrigins = new java.util.LinkedHashMap<>();
-        for (String p : parameters) {
-            int eq = p.indexOf('=');
-            boolean scoped = eq > 0 && !Files.exists(Path.of(p)); // TEMPLATE=FILE: that template's own
-            Path file = Path.of(scoped ? p.substring(eq + 1) : p);
-            List<dev.enisim.scenario.Problem> wrong = new ArrayList<>();
-            try {
-                ChangeReader.ParameterFile f = ChangeReader.parameterFile(file, wrong);
-                if (scoped) {
-                    stackParams.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.values());
-                    stackOrigins.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.origins());
-                } else {
-                    params.putAll(f.values());
-                    origins.putAll(f.origins());
-                }
-            } catch (ScenarioException e) {
-                problems.add(e);
-            }
-            if (!wrong.isEmpty()) {
-                problems.add(new ScenarioException(file.toString(), wrong));
-            }
-        }
-        Map<String, String> exported = Map.of();
-        try {
-            exported = ChangeReader.exports(exports);
-        } catch (ScenarioException e) {
-            problems.add(e);
-        }
+        readParameters(problems, params, origins, stackParams, stackOrigins);
+        Map<String, String> exported = readExports(problems);
         Map<String, String> pseudo = new TreeMap<>();
         if (stackName != null) {
             pseudo.put("AWS::StackName", stackName);
@@ -346,6 +328,46 @@ final class GateCommand implements Callable<Integer> {
         v.results().stream().filter(r -> !r.passed()).forEach(r -> spec.commandLine().getOut().println("  "
                 + r.expectation().text() + ": " + r.actual()));
         return v.passed() ? 0 : 1;
+    }
+
+    /**
+     * The --parameters files, each value into {@code params} (or its template's {@code stackParams}) with where it
+     * was given; every file's problems into {@code problems}.
+     */
+    private void readParameters(List<ScenarioException> problems, Map<String, String> params,
+            Map<String, ChangeReader.Origin> origins, Map<String, Map<String, String>> stackParams,
+            Map<String, Map<String, ChangeReader.Origin>> stackOrigins) {
+        for (String p : parameters) {
+            int eq = p.indexOf('=');
+            boolean scoped = eq > 0 && !Files.exists(Path.of(p)); // TEMPLATE=FILE: that template's own
+            Path file = Path.of(scoped ? p.substring(eq + 1) : p);
+            List<dev.enisim.scenario.Problem> wrong = new ArrayList<>();
+            try {
+                ChangeReader.ParameterFile f = ChangeReader.parameterFile(file, wrong);
+                if (scoped) {
+                    stackParams.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.values());
+                    stackOrigins.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.origins());
+                } else {
+                    params.putAll(f.values());
+                    origins.putAll(f.origins());
+                }
+            } catch (ScenarioException e) {
+                problems.add(e);
+            }
+            if (!wrong.isEmpty()) {
+                problems.add(new ScenarioException(file.toString(), wrong));
+            }
+        }
+    }
+
+    /** The --exports files' values; their problems into {@code problems}. */
+    private Map<String, String> readExports(List<ScenarioException> problems) {
+        try {
+            return ChangeReader.exports(exports);
+        } catch (ScenarioException e) {
+            problems.add(e);
+            return Map.of();
+        }
     }
 
     /**

@@ -76,9 +76,16 @@ final class ImportCommand implements Callable<Integer> {
     Map<String, Path> provisioned = new TreeMap<>();
 
     @Option(names = "--service-quotas", arity = "1..*", paramLabel = "FILE",
-            description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's ENIs per"
-                    + " VPC (L-9FEE3D26) as every VPC's eniQuota (default: the 500 placeholder).")
+            description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's Elastic"
+                    + " network interfaces per VPC (lambda, L-9FEE3D26) as every VPC's eniQuota (default: the 500"
+                    + " placeholder), and EC2's Network interfaces per Region (vpc, L-DF5E4CA3) as the account's"
+                    + " networkInterfacesPerRegion (default: 5000).")
     List<Path> serviceQuotas = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "FUNCTION=FILE",
+            description = "aws lambda list-tags output for FUNCTION, which does not name it: its tags, as"
+                    + " functions[*].tags (default: get-function's Tags, where given).")
+    Map<String, Path> tags = new TreeMap<>();
 
     @Option(names = "--allow-partial",
             description = "Import a listing whose last page is missing (one page saved with --max-items; a"
@@ -116,20 +123,28 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
-        long seconds = seconds("--duration", duration);
+        List<String> bad = new ArrayList<>(); // every option's problem at once (session 56: the first only)
+        long seconds = seconds("--duration", duration, bad);
         if (!SCENARIO_NAME.matcher(name).matches()) { // the loader's rule for `name`, or the file would not load
-            throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
+            bad.add("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
                     + "': a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
                     + " the report folder)");
         }
-        Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
-                resample == null ? 0 : seconds("--resample", resample), allowPartial);
+        long periodSeconds = period == null ? 0 : seconds("--period", period, bad);
+        long resampleSeconds = resample == null ? 0 : seconds("--resample", resample, bad);
+        if (bad.size() == 1) {
+            throw new UserInputException(bad.get(0));
+        } else if (!bad.isEmpty()) {
+            throw new InputProblems(bad.stream().map(b -> "enisim: " + dev.enisim.scenario.Problem.escapeLines(b))
+                    .toList());
+        }
+        Importer.Options options = new Importer.Options(name, seconds, periodSeconds, resampleSeconds, allowPartial);
         checkNotAnInput();
         checkOut();
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas));
+                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas, tags));
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
@@ -187,7 +202,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         long mibNeeded = (bytes + (1 << 20) - 1) >> 20;
         List<String> ways = new ArrayList<>();
-        if (!metrics.isEmpty() && (resample == null || seconds("--resample", resample) < 3600)) {
+        if (!metrics.isEmpty() && (resample == null || seconds("--resample", resample, new ArrayList<>()) < 3600)) {
             ways.add("--resample 1h (or longer) sums the CloudWatch periods into hourly ones: fewer phases, a smaller"
                     + " file and a faster run");
         }
@@ -233,7 +248,8 @@ final class ImportCommand implements Callable<Integer> {
     private void checkNotAnInput() {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
-                new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas)) {
+                new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas,
+                new ArrayList<>(tags.values()))) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);
@@ -297,15 +313,18 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** A duration option in whole seconds, at least one. */
-    private static long seconds(String option, String value) {
+    /** The option's whole seconds, or 0 with its problem added to {@code bad}. */
+    private static long seconds(String option, String value, List<String> bad) {
         long micros;
         try {
             micros = Units.durationMicros(value);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(option + ": " + e.getMessage());
+            bad.add(option + ": " + e.getMessage());
+            return 0;
         }
         if (micros < 1_000_000 || micros % 1_000_000 != 0) {
-            throw new UserInputException(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+            bad.add(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+            return 0;
         }
         return micros / 1_000_000;
     }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * to the stack from what it is given: the template as deployed ({@code --base-template}: every function it defines),
  * or the stack's name ({@code --stack-name}: the functions CloudFormation tagged with that stack, {@code
  * aws:cloudformation:stack-name} and {@code aws:cloudformation:logical-id}, which {@code enisim import} keeps from
- * get-function's Tags under the scenario's {@code x-enisim-tags}; and, among those whose tags were not imported, the
- * functions named {@code STACK-LogicalId-SUFFIX}, as CloudFormation names a function without a FunctionName). Without
+ * get-function's Tags under {@code functions[*].tags} (once the top-level {@code x-enisim-tags}); and, among those
+ * whose tags were not imported, the functions named {@code STACK-LogicalId-SUFFIX}, as CloudFormation names a function without a FunctionName). Without
  * either, removed functions cannot be seen, which "What the gate could not know" says.
  */
 public final class Removals {
@@ -29,16 +29,21 @@ public final class Removals {
     private Removals() {
     }
 
-    /** The scenario's top-level key where {@code enisim import} keeps the functions' CloudFormation tags. */
+    /** The scenario's top-level key where {@code enisim import} kept the functions' CloudFormation tags (old form). */
     public static final String TAGS = "x-enisim-tags";
+    /** A function's tags: {@code functions[*].tags}, a map of string to string, as Lambda's Tags. */
+    public static final String FUNCTION_TAGS = "tags";
     static final String STACK_TAG = "aws:cloudformation:stack-name";
     static final String LOGICAL_ID_TAG = "aws:cloudformation:logical-id";
 
     /**
-     * The CloudFormation tags of the account's functions, from the scenario's {@code x-enisim-tags} (function name ->
-     * {@code {aws:cloudformation:stack-name: STACK, aws:cloudformation:logical-id: Id}}; {@code {}}: the function has
-     * neither): only the functions whose tags were imported are keys. A malformed entry, or one naming no function
-     * of the scenario, is bad input, with its path.
+     * The CloudFormation tags of the account's functions (function name -> {@code {aws:cloudformation:stack-name:
+     * STACK, aws:cloudformation:logical-id: Id}}, empty when it has neither): from each function's {@code tags}
+     * (its other tags left out: the gate reads these two), and from the scenario's top-level {@code x-enisim-tags},
+     * the form {@code enisim import} wrote before {@code functions[*].tags}, still read so that an account imported
+     * then needs no change. Only the functions whose tags are known are keys. A malformed old-form entry, one naming no
+     * function of the scenario, or one for a function that has {@code tags} too, is bad input, with its path; every
+     * problem is said at once.
      *
      * @param tree      the account scenario as read (its top-level keys)
      * @param file      the account file, as problems name it
@@ -47,20 +52,43 @@ public final class Removals {
     public static Map<String, Map<String, String>> tags(JsonNode tree, String file, Set<String> functions)
             throws ScenarioException {
         Map<String, Map<String, String>> out = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        JsonNode list = tree == null ? null : tree.get("functions");
+        if (list != null && list.isArray()) {
+            for (JsonNode f : list) {
+                JsonNode t = f.get(FUNCTION_TAGS);
+                if (t == null || !t.isObject() || !f.path("name").isTextual()) {
+                    continue; // none known; another shape is the scenario loader's problem, said when it loads
+                }
+                Map<String, String> kept = new TreeMap<>();
+                for (String key : List.of(STACK_TAG, LOGICAL_ID_TAG)) {
+                    if (t.path(key).isTextual() && !t.path(key).asText().isEmpty()) {
+                        kept.put(key, t.path(key).asText());
+                    }
+                }
+                out.put(f.path("name").asText(), kept);
+            }
+        }
         JsonNode all = tree == null ? null : tree.get(TAGS);
         if (all == null || all.isNull()) {
             return out;
         }
-        List<Problem> problems = new ArrayList<>();
         if (!all.isObject()) {
             problems.add(new Problem(TAGS, "expected a map of function name -> {" + STACK_TAG + ": STACK, "
-                    + LOGICAL_ID_TAG + ": LogicalId}, as `enisim import` writes it"));
+                    + LOGICAL_ID_TAG + ": LogicalId}, as `enisim import` wrote it (the old form of"
+                    + " functions[*].tags)"));
         } else {
+            Map<String, Map<String, String>> old = new TreeMap<>();
             all.fields().forEachRemaining(e -> {
                 String at = TAGS + "." + e.getKey();
                 if (!functions.contains(e.getKey())) {
                     problems.add(new Problem(at, "no function " + e.getKey() + " in the scenario (known: "
                             + String.join(", ", new TreeSet<>(functions)) + ")"));
+                    return;
+                }
+                if (out.containsKey(e.getKey())) {
+                    problems.add(new Problem(at, "function " + e.getKey() + " has tags under functions[*].tags"
+                            + " too: give its tags in one place (functions[*].tags; x-enisim-tags is the old form)"));
                     return;
                 }
                 if (!e.getValue().isObject()) {
@@ -72,7 +100,7 @@ public final class Removals {
                 e.getValue().fields().forEachRemaining(t -> {
                     if (!t.getKey().equals(STACK_TAG) && !t.getKey().equals(LOGICAL_ID_TAG)) {
                         problems.add(new Problem(at + "." + t.getKey(), "unknown tag: expected " + STACK_TAG
-                                + " or " + LOGICAL_ID_TAG));
+                                + " or " + LOGICAL_ID_TAG + " (other tags go under functions[*].tags)"));
                     } else if (!t.getValue().isTextual() || t.getValue().asText().isEmpty()) {
                         problems.add(new Problem(at + "." + t.getKey(), "expected a non-empty string, got "
                                 + t.getValue()));
@@ -80,8 +108,9 @@ public final class Removals {
                         kept.put(t.getKey(), t.getValue().asText());
                     }
                 });
-                out.put(e.getKey(), kept);
+                old.put(e.getKey(), kept);
             });
+            out.putAll(old);
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(file, problems);

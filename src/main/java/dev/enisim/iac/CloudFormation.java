@@ -656,6 +656,14 @@ final class CloudFormation {
                 ? at.asText() : null; // a path, as before packaging (s3:// or https:// after)
         String ref = asset != null ? asset : local;
         Path child = ref == null ? null : file.resolveSibling(ref).normalize();
+        String refused = child == null ? null : dev.enisim.scenario.ReadScope.refusal(top(), child, kind + " " + id
+                + "'s template " + ref, "the template's folder", "a template may nest only a template in or below"
+                + " the folder of the template given (--template); if you trust this template");
+        if (refused != null) { // judged before it is read: the template cannot learn whether a file outside exists
+            problems.add(new Problem(p + (asset != null ? ".Metadata.aws:asset:path" : ".Properties." + field),
+                    refused));
+            return;
+        }
         if (child == null || !Files.isRegularFile(child)) {
             String why = ref != null ? ref + " not found" : !app ? "no aws:asset:path metadata"
                     : at != null && at.isObject() && !Intrinsics.isUnresolved(at)
@@ -699,6 +707,15 @@ final class CloudFormation {
         } catch (ScenarioException e) {
             problems.add(new Problem(p, kind + " " + ref + ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * The folder of the template given (--template, the first of the chain of nested templates): a nested template
+     * must be in or below it, or in a folder --allow-read names.
+     */
+    private Path top() {
+        Path first = chain.get(0);
+        return first.getParent() == null ? first.toAbsolutePath() : first.getParent();
     }
 
     /** SAM's Globals: a function's own value wins for scalars; maps are merged and lists appended to Globals'. */

@@ -129,12 +129,14 @@ final class Account {
     /** Security group id -> its Name tag, from describe-security-groups, for those tagged. */
     final Map<String, String> groupNameTag = new TreeMap<>();
     /**
-     * Function name -> its CloudFormation tags ({@code aws:cloudformation:stack-name}, {@code
-     * aws:cloudformation:logical-id}; empty: it has neither), for the functions whose {@code get-function} output
-     * was saved (list-functions and get-function-configuration print no tags): written under {@code x-enisim-tags},
-     * where {@code enisim gate --stack-name} finds a stack's functions that have a FunctionName.
+     * Function name -> its tags (empty: it has none), for the functions whose {@code get-function} or {@code list-tags}
+     * output was saved (list-functions and get-function-configuration print no tags): written as {@code
+     * functions[*].tags}, where {@code enisim gate --stack-name} finds a stack's functions by CloudFormation's
+     * {@code aws:cloudformation:stack-name} and {@code aws:cloudformation:logical-id}.
      */
-    final Map<String, Map<String, String>> stackTags = new TreeMap<>();
+    final Map<String, Map<String, String>> tags = new TreeMap<>();
+    /** Function name -> the file its tags were read from. */
+    final Map<String, String> tagsFrom = new TreeMap<>();
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
@@ -159,6 +161,9 @@ final class Account {
     /** Lambda's ENIs-per-VPC quota from Service Quotas (--service-quotas; null: not given), and where it was read. */
     Integer eniQuota;
     String eniQuotaFrom;
+    /** EC2's network interfaces per Region from Service Quotas (L-DF5E4CA3), and where it was read; null: none. */
+    Integer regionQuota;
+    String regionQuotaFrom;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;
     /** Per listing command: where a page with a next-page token was read, and how many last pages were read. */

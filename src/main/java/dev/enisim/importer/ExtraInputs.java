@@ -4,17 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Import's inputs beyond the listings (r8): a function's provisioned concurrency ({@code aws lambda
  * get-provisioned-concurrency-config}, which does not name its function, or {@code list-provisioned-concurrency-configs})
- * onto {@code functions[*].provisionedConcurrency}, and Service Quotas' Lambda "Elastic network interfaces per VPC"
- * ({@code aws service-quotas get-service-quota} or {@code list-service-quotas}) onto every {@code vpcs[*].eniQuota}.
+ * onto {@code functions[*].provisionedConcurrency}; Service Quotas' Lambda "Elastic network interfaces per VPC"
+ * ({@code aws service-quotas get-service-quota} or {@code list-service-quotas}) onto every {@code vpcs[*].eniQuota},
+ * and EC2's "Network interfaces per Region" onto {@code account.networkInterfacesPerRegion}; and a function's {@code
+ * aws lambda list-tags} output (which does not name it) onto {@code functions[*].tags}.
  */
 final class ExtraInputs {
 
-    /** Service Quotas' code of Lambda's "Elastic network interfaces per VPC" (service code lambda). */
+    /**
+     * Service Quotas' code of Lambda's "Elastic network interfaces per VPC" (service code {@code lambda}): the code
+     * of that quota name in AWS's own console link (servicequotas/home/services/lambda/quotas/L-9FEE3D26) and in
+     * terraform-provider-aws's servicequotas tests.
+     */
     static final String ENI_QUOTA_CODE = "L-9FEE3D26";
+    /**
+     * Service Quotas' code of "Network interfaces per Region", an Amazon VPC quota (service code {@code vpc}, not
+     * {@code ec2}; the Amazon VPC quotas page lists it under Network interfaces).
+     */
+    static final String REGION_QUOTA_CODE = "L-DF5E4CA3";
+    static final String REGION_QUOTA_SERVICE = "vpc";
 
     private ExtraInputs() {
     }
@@ -29,7 +42,8 @@ final class ExtraInputs {
         String command = "aws lambda get-provisioned-concurrency-config or list-provisioned-concurrency-configs";
         long sum = 0;
         int configs = 0;
-        for (CliJson j : CliJson.readAll(file, command)) {
+        List<CliJson> docs = CliJson.readAll(file, command);
+        for (CliJson j : docs) {
             JsonNode list = j.root.get("ProvisionedConcurrencyConfigs");
             if (list == null && j.root.has("AllocatedProvisionedConcurrentExecutions")) {
                 Long n = j.integer(j.root, "", "AllocatedProvisionedConcurrentExecutions", true, 0, 10_000_000);
@@ -55,8 +69,8 @@ final class ExtraInputs {
                         + " get-provisioned-concurrency-config` prints) or a list 'ProvisionedConcurrencyConfigs' (as"
                         + " `list-provisioned-concurrency-configs` prints); is this the output of another command?");
             }
-            j.throwIfProblems();
         }
+        docs.get(0).throwIfProblems(); // every document's problems, at once (the documents share one list)
         Account.Function f = a.functions.get(function);
         if (f == null && !functionsComplete) {
             return;
@@ -79,27 +93,35 @@ final class ExtraInputs {
         a.provisionedFrom.put(function, file.toString());
     }
 
-    /** Lambda's ENIs-per-VPC quota from {@code aws service-quotas get-service-quota} or {@code list-service-quotas}. */
+    /**
+     * Lambda's ENIs-per-VPC quota and EC2's network interfaces per Region from {@code aws service-quotas
+     * get-service-quota} or {@code list-service-quotas}; every document's problems said at once.
+     */
     static void serviceQuotas(Account a, Path file) throws ScenarioException {
         boolean found = false;
-        for (CliJson j : CliJson.readAll(file, "aws service-quotas get-service-quota or list-service-quotas")) {
+        boolean region = false;
+        List<CliJson> docs = CliJson.readAll(file, "aws service-quotas get-service-quota or list-service-quotas");
+        for (CliJson j : docs) {
             JsonNode one = j.root.get("Quota");
             JsonNode list = j.root.get("Quotas");
             if (one != null && one.isObject()) {
                 found |= quota(a, j, one, "Quota", file);
+                region |= regionQuota(a, j, one, "Quota", file);
             } else if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
                     found |= quota(a, j, list.get(i), "Quotas[" + i + "]", file);
+                    region |= regionQuota(a, j, list.get(i), "Quotas[" + i + "]", file);
                 }
             } else {
                 j.problem("", "expected an object 'Quota' (as `aws service-quotas get-service-quota` prints) or a"
                         + " list 'Quotas' (as `list-service-quotas` prints); is this the output of another command?");
             }
-            j.throwIfProblems();
         }
-        if (!found) {
-            a.notes.add(file + ": no Lambda 'Elastic network interfaces per VPC' quota (" + ENI_QUOTA_CODE
-                    + ") in it; vpcs[*].eniQuota stays the placeholder");
+        docs.get(0).throwIfProblems();
+        if (!found && !region) {
+            a.notes.add(file + ": neither Lambda's 'Elastic network interfaces per VPC' quota (lambda, "
+                    + ENI_QUOTA_CODE + ") nor EC2's 'Network interfaces per Region' (" + REGION_QUOTA_SERVICE + ", "
+                    + REGION_QUOTA_CODE + ") in it; vpcs[*].eniQuota stays the placeholder");
         }
     }
 
@@ -107,14 +129,73 @@ final class ExtraInputs {
         if (!ENI_QUOTA_CODE.equals(q.path("QuotaCode").asText()) || !"lambda".equals(q.path("ServiceCode").asText())) {
             return false;
         }
+        Integer v = value(j, q, path, "ENIs");
+        if (v == null) {
+            return false;
+        }
+        a.eniQuota = v;
+        a.eniQuotaFrom = file + " (" + j.at(path) + ", " + ENI_QUOTA_CODE + ")";
+        return true;
+    }
+
+    /** EC2's "Network interfaces per Region" (Amazon VPC's quota L-DF5E4CA3), onto the account's Region quota. */
+    private static boolean regionQuota(Account a, CliJson j, JsonNode q, String path, Path file) {
+        if (!REGION_QUOTA_CODE.equals(q.path("QuotaCode").asText())
+                || !REGION_QUOTA_SERVICE.equals(q.path("ServiceCode").asText())) {
+            return false;
+        }
+        Integer v = value(j, q, path, "network interfaces");
+        if (v == null) {
+            return false;
+        }
+        a.regionQuota = v;
+        a.regionQuotaFrom = file + " (" + j.at(path) + ", " + REGION_QUOTA_CODE + ")";
+        return true;
+    }
+
+    /** A quota's {@code Value}: a whole number from 1 to 1,000,000, or null with a problem. */
+    private static Integer value(CliJson j, JsonNode q, String path, String what) {
         JsonNode v = q.get("Value");
         if (v == null || !v.isNumber() || v.asDouble() < 1 || v.asDouble() > 1_000_000
                 || v.asDouble() != Math.floor(v.asDouble())) {
-            j.problem(path + ".Value", "expected a whole number of ENIs from 1 to 1000000, got " + v);
-            return false;
+            j.problem(path + ".Value", "expected a whole number of " + what + " from 1 to 1000000, got " + v);
+            return null;
         }
-        a.eniQuota = (int) v.asDouble();
-        a.eniQuotaFrom = file + " (" + j.at(path) + ", " + ENI_QUOTA_CODE + ")";
-        return true;
+        return (int) v.asDouble();
+    }
+
+    /**
+     * {@code aws lambda list-tags --resource ARN} output ({@code {"Tags": {...}}}), which does not name its
+     * function: {@code function}'s tags, in place of any get-function printed (the API of record for tags).
+     */
+    static void listTags(Account a, String function, Path file, boolean functionsComplete) throws ScenarioException {
+        List<CliJson> docs = CliJson.readAll(file, "aws lambda list-tags");
+        Map<String, String> tags = null;
+        for (CliJson j : docs) {
+            if (!j.root.has("Tags")) {
+                j.problem("", "expected an object 'Tags' (as `aws lambda list-tags` prints); is this the output of"
+                        + " another command?");
+                continue;
+            }
+            Map<String, String> read = FunctionsReader.tagMap(j, j.root.get("Tags"), "Tags", "aws lambda list-tags");
+            if (read != null) {
+                tags = read; // a later document (appended) is the later listing
+            }
+        }
+        docs.get(0).throwIfProblems();
+        if (!a.functions.containsKey(function)) {
+            if (functionsComplete) {
+                throw new ScenarioException(file.toString(), List.of(new dev.enisim.scenario.Problem("",
+                        "--tags names function '" + function + "', which no --functions file lists")));
+            }
+            return;
+        }
+        Map<String, String> before = a.tags.get(function);
+        if (before != null && !before.equals(tags)) {
+            a.notes.add("function " + function + ": its tags differ between " + a.tagsFrom.get(function)
+                    + " (get-function) and " + file + " (list-tags); list-tags', the API of record for tags, taken");
+        }
+        a.tags.put(function, tags);
+        a.tagsFrom.put(function, file.toString());
     }
 }

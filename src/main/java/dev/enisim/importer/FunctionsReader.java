@@ -96,33 +96,51 @@ final class FunctionsReader {
 
     /**
      * {@code get-function}'s {@code Tags} ({@code {"KEY": "VALUE", ...}}; none printed: the function has none) of
-     * function {@code name}: its CloudFormation ones kept ({@link #STACK_TAGS}), the others (the user's) left out.
+     * function {@code name}, kept whole for {@code functions[*].tags}.
      */
     private void tags(CliJson j, JsonNode root, String name) {
-        JsonNode tags = root.get("Tags");
+        Map<String, String> kept = tagMap(j, root.get("Tags"), "Tags", "aws lambda get-function");
+        if (name != null && kept != null) {
+            a.tags.put(name, kept);
+            a.tagsFrom.put(name, j.file.toString());
+        }
+    }
+
+    /**
+     * A Tags object ({@code get-function}'s or {@code list-tags}'), each tag checked against Lambda's limits (a key
+     * of 1 to 128 characters, a value of at most 256, on one line; CloudFormation's not empty): every problem is
+     * recorded at its path, and null returned when there was one. Absent or null: no tags.
+     */
+    static Map<String, String> tagMap(CliJson j, JsonNode tags, String path, String command) {
         Map<String, String> kept = new TreeMap<>();
-        if (tags != null && !tags.isNull()) {
-            if (!tags.isObject()) {
-                j.problem("Tags", "expected an object of tag keys and values ({\"aws:cloudformation:stack-name\":"
-                        + " \"shop\", ...}), as `aws lambda get-function` prints it; got " + tags);
-                return;
-            }
-            for (String key : STACK_TAGS) {
-                JsonNode v = tags.get(key);
-                if (v == null) {
-                    continue;
-                }
-                if (!v.isTextual() || v.asText().isEmpty() || v.asText().contains("\n")) {
-                    j.problem(CliJson.join("Tags", key), "expected a tag value (a non-empty string on one line),"
-                            + " got " + v);
-                    return;
-                }
+        if (tags == null || tags.isNull()) {
+            return kept;
+        }
+        if (!tags.isObject()) {
+            j.problem(path, "expected an object of tag keys and values ({\"aws:cloudformation:stack-name\":"
+                    + " \"shop\", ...}), as `" + command + "` prints it; got " + tags);
+            return null;
+        }
+        boolean ok = true;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            String at = CliJson.join(path, key);
+            if (key.isEmpty() || key.length() > 128 || key.chars().anyMatch(Character::isISOControl)) {
+                j.problem(at, "expected a tag key of 1 to 128 characters on one line (Lambda's limit), got "
+                        + key.length() + " characters");
+                ok = false;
+            } else if (!v.isTextual() || v.asText().length() > 256 || v.asText().chars().anyMatch(
+                    Character::isISOControl) || (STACK_TAGS.contains(key) && v.asText().isEmpty())) {
+                j.problem(at, "expected a tag value (a string of at most 256 characters on one line"
+                        + (STACK_TAGS.contains(key) ? ", not empty" : "") + "), got " + v);
+                ok = false;
+            } else {
                 kept.put(key, v.asText());
             }
         }
-        if (name != null) {
-            a.stackTags.put(name, kept);
-        }
+        return ok ? kept : null;
     }
 
     /** {@code aws lambda get-account-settings}: the account's concurrency limit, and how many functions it has. */

@@ -226,15 +226,22 @@ public final class Importer {
     /**
      * Import's inputs beyond {@link Inputs} (r8): function -> its {@code aws lambda
      * get-provisioned-concurrency-config} or {@code list-provisioned-concurrency-configs} output, and {@code aws
-     * service-quotas get-service-quota} or {@code list-service-quotas} outputs (Lambda's ENIs per VPC).
+     * service-quotas get-service-quota} or {@code list-service-quotas} outputs (Lambda's ENIs per VPC, EC2's network
+     * interfaces per Region), and function -> its {@code aws lambda list-tags} output (which does not name it).
      */
-    public record Extra(Map<String, Path> provisioned, List<Path> serviceQuotas) {
+    public record Extra(Map<String, Path> provisioned, List<Path> serviceQuotas, Map<String, Path> tags) {
 
-        public static final Extra NONE = new Extra(Map.of(), List.of());
+        public static final Extra NONE = new Extra(Map.of(), List.of(), Map.of());
 
         public Extra {
             provisioned = new TreeMap<>(provisioned);
             serviceQuotas = List.copyOf(serviceQuotas);
+            tags = new TreeMap<>(tags);
+        }
+
+        /** Without list-tags files. */
+        public Extra(Map<String, Path> provisioned, List<Path> serviceQuotas) {
+            this(provisioned, serviceQuotas, Map.of());
         }
     }
 
@@ -284,6 +291,10 @@ public final class Importer {
         for (Path p : extra.serviceQuotas()) {
             problems.run(() -> ExtraInputs.serviceQuotas(a, p));
             sources.add(p + " (aws service-quotas get-service-quota)");
+        }
+        for (Map.Entry<String, Path> t : extra.tags().entrySet()) {
+            problems.run(() -> ExtraInputs.listTags(a, t.getKey(), t.getValue(), functionsComplete));
+            sources.add(t.getValue() + " (aws lambda list-tags, " + t.getKey() + ")");
         }
         for (Path p : in.enis()) {
             problems.run(() -> a.readEnis(p));

@@ -77,7 +77,6 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
-        stackTags(body);
         header(name);
         return ImportSeal.seal(out.append(body).toString());
     }
@@ -114,7 +113,7 @@ final class ScenarioWriter {
                     : "raised to fit the reserved concurrency").append(" (see `aws lambda get-account-settings`)\n");
         }
         long listedInRegion = d.otherNetworkInterfaces() + vpcOtherEnis + recreatedEnis;
-        if (listedInRegion > Defaults.NETWORK_INTERFACES_PER_REGION) {
+        if (listedInRegion > Defaults.NETWORK_INTERFACES_PER_REGION && acc.regionQuota == null) {
             out.append("#   - account.networkInterfacesPerRegion: ").append(listedInRegion).append(", raised from EC2's"
                     + " default 5000 to hold the interfaces listed (see Service Quotas, L-DF5E4CA3)\n");
         }
@@ -168,9 +167,10 @@ final class ScenarioWriter {
         int outside = d.otherNetworkInterfaces();
         // every interface listed is in the Region: more than EC2's default quota means the account's is raised
         long listed = listedInRegion;
-        boolean raised = listed > Defaults.NETWORK_INTERFACES_PER_REGION;
-        if (raised) {
-            out.append(", networkInterfacesPerRegion: ").append(listed);
+        boolean quoted = acc.regionQuota != null; // Service Quotas' L-DF5E4CA3, raised only to hold those listed
+        boolean raised = quoted ? listed > acc.regionQuota : listed > Defaults.NETWORK_INTERFACES_PER_REGION;
+        if (quoted || raised) {
+            out.append(", networkInterfacesPerRegion: ").append(raised ? listed : acc.regionQuota);
         }
         if (outside > 0) {
             out.append(", otherNetworkInterfaces: ").append(outside);
@@ -180,7 +180,10 @@ final class ScenarioWriter {
         if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
             says.add("unreservedMinimum: the whole limit, below Lambda's 100 unreserved: no function can reserve any");
         }
-        if (raised) {
+        if (quoted) {
+            says.add("networkInterfacesPerRegion: Service Quotas: " + c(acc.regionQuotaFrom) + (raised ? ", "
+                    + acc.regionQuota + ", raised to hold the " + listed + " interfaces listed" : ""));
+        } else if (raised) {
             says.add("networkInterfacesPerRegion: placeholder, raised to hold the " + listed + " interfaces listed"
                     + " (see Service Quotas, L-DF5E4CA3)");
         }
@@ -495,6 +498,7 @@ final class ScenarioWriter {
         if (f.role() != null) {
             b.append("    role: ").append(q(f.role())).append('\n');
         }
+        tags(b, f.name());
         if (f.inVpc()) {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
                     .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
@@ -538,26 +542,19 @@ final class ScenarioWriter {
     }
 
     /**
-     * The top-level {@code x-enisim-tags}: the CloudFormation tags of the functions whose get-function output was
-     * given ({@code {}}: it has none), by function, for {@code enisim gate --stack-name}; none given: not written.
+     * {@code tags}: the function's tags from get-function's Tags or list-tags ({@code {}}: it has none), for {@code
+     * enisim gate --stack-name}; none saved: not written (not known).
      */
-    private void stackTags(StringBuilder b) {
-        StringBuilder entries = new StringBuilder();
-        for (String name : d.account().functions.keySet()) {
-            Map<String, String> tags = d.account().stackTags.get(name);
-            if (tags == null) {
-                continue;
-            }
-            List<String> pairs = new ArrayList<>();
-            tags.forEach((k, v) -> pairs.add(q(k) + ": " + q(v)));
-            entries.append("  ").append(q(name)).append(pairs.isEmpty() ? ": {}" : ": { " + String.join(", ", pairs)
-                    + " }").append('\n');
+    private void tags(StringBuilder b, String name) {
+        Map<String, String> tags = d.account().tags.get(name);
+        if (tags == null) {
+            return;
         }
-        if (entries.length() > 0) {
-            b.append("# the functions' CloudFormation tags, from get-function's Tags ({}: none; list-functions prints"
-                    + " no tags):\n# `enisim gate --stack-name STACK` takes a function tagged with STACK as that"
-                    + " stack's, FunctionName or not\n").append("x-enisim-tags:\n").append(entries);
-        }
+        List<String> pairs = new ArrayList<>();
+        tags.forEach((k, v) -> pairs.add(q(k) + ": " + q(v)));
+        b.append("    tags: ").append(pairs.isEmpty() ? "{}" : "{ " + String.join(", ", pairs) + " }")
+                .append("   # ").append(c(d.account().tagsFrom.get(name))).append(pairs.isEmpty() ? ": no Tags" : "")
+                .append('\n');
     }
 
     /**

@@ -77,7 +77,7 @@ final class FunctionReader {
     private static final String[] FIELDS = Setting.names(Scenario.Function.SETTINGS, "name", "vpcConfig",
             "reservedConcurrency", "duration", "arrivals", "role", "initDuration", "existing", "runtime",
             "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-            "eventSourceMapping", "account", "stateReasonCode", "warmEnvironments");
+            "eventSourceMapping", "account", "stateReasonCode", "warmEnvironments", "tags");
 
     private Scenario.Function function(Fields f) {
         f.allowOnly(FIELDS);
@@ -120,6 +120,7 @@ final class FunctionReader {
         Scenario.Function.Existing existing = existing(f, table.createdAtMicros());
         StateReasonCode failedReason = failedReason(f, existing);
         OptionalInt warm = warmEnvironments(f, existing, reservation);
+        tags(f);
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
@@ -129,6 +130,50 @@ final class FunctionReader {
                 .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm)
                 .async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
+    }
+
+    /** Lambda's limits on a function's tags (AWS::Lambda::Function Tag: a key of 1 to 128, a value of 0 to 256). */
+    static final int TAG_KEY_MAX = 128;
+    static final int TAG_VALUE_MAX = 256;
+    /** Tags per resource, those AWS sets ({@code aws:...}, such as CloudFormation's) not counted. */
+    static final int TAGS_MAX = 50;
+
+    /**
+     * {@code tags}: the function's tags as Lambda keeps them ({@code aws lambda get-function}'s {@code Tags}, {@code
+     * list-tags}), a map of string to string. The run does not read them; {@code enisim gate --stack-name} reads
+     * CloudFormation's ({@code aws:cloudformation:stack-name}, {@code aws:cloudformation:logical-id}) from the
+     * scenario's tree. Checked here so that a scenario the gate reads is one every command accepts.
+     */
+    private static void tags(Fields f) {
+        Fields t = f.object("tags");
+        if (t == null) {
+            return;
+        }
+        int own = 0;
+        for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it =
+                t.json().fields(); it.hasNext();) {
+            java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            String key = e.getKey();
+            if (key.isEmpty() || key.length() > TAG_KEY_MAX || key.chars().anyMatch(Character::isISOControl)) {
+                t.problem(key, "expected a tag key of 1 to " + TAG_KEY_MAX + " characters on one line (Lambda's"
+                        + " limit), got " + key.length() + " characters");
+            }
+            com.fasterxml.jackson.databind.JsonNode v = e.getValue();
+            if (!v.isTextual()) {
+                t.problem(key, "expected a string (a tag value; quote it: \"" + (v.isValueNode() ? v.asText()
+                        : "...") + "\"), got " + Fields.describe(v));
+            } else if (v.asText().length() > TAG_VALUE_MAX || v.asText().chars().anyMatch(Character::isISOControl)) {
+                t.problem(key, "expected a tag value of 0 to " + TAG_VALUE_MAX + " characters on one line (Lambda's"
+                        + " limit), got " + v.asText().length() + " characters");
+            }
+            if (!key.regionMatches(true, 0, "aws:", 0, 4)) {
+                own++;
+            }
+        }
+        if (own > TAGS_MAX) {
+            f.problem("tags", "at most " + TAGS_MAX + " tags of your own per function (Lambda's limit; the aws:"
+                    + " ones AWS sets, such as CloudFormation's, are not counted), got " + own);
+        }
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */

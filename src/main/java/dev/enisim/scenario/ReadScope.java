@@ -68,8 +68,24 @@ public final class ReadScope {
      * whether a file outside exists. {@code shownAs}: the file as the scenario spells it.
      */
     static String refusal(Path scenarioFolder, Path file, String shownAs) {
+        return refusal(scenarioFolder, file, "the trace " + shownAs, "the scenario's folder", "a scenario may name"
+                + " only a file in or below its own folder; if you trust this scenario");
+    }
+
+    /**
+     * Why a file that another file names (a CloudFormation template's nested stack) may not be read, or null: as for
+     * a scenario's trace, its real path must be in or below {@code folder} or an allowed one, judged before it is
+     * read, so that the naming file cannot learn whether a file outside exists.
+     *
+     * @param folder   the folder of the file that names it
+     * @param file     the file named, as resolved
+     * @param what     the file as the refusal names it ({@code nested stack Child's template ../x.yaml})
+     * @param whose    the folder as the refusal names it ({@code the template's folder})
+     * @param rule     the rule and who is trusted ({@code a template may nest only ...; if you trust this template})
+     */
+    public static String refusal(Path folder, Path file, String what, String whose, String rule) {
         List<Path> roots = new ArrayList<>(allowed);
-        Path base = scenarioFolder.toAbsolutePath().normalize();
+        Path base = folder.toAbsolutePath().normalize();
         roots.add(base);
         try {
             roots.add(base.toRealPath());
@@ -90,9 +106,9 @@ public final class ReadScope {
             }
         }
         Path outside = real != null ? real : abs;
-        Path folder = outside.getParent() == null ? outside : outside.getParent();
-        return "the trace " + shownAs + (real != null && !real.equals(abs) ? " leads to " + real + " (a symbolic link),"
-                : " is") + " outside the scenario's folder (" + base + "): a scenario may name only a file in or below"
-                + " its own folder; if you trust this scenario, allow the folder with " + OPTION + " " + folder;
+        Path parent = outside.getParent() == null ? outside : outside.getParent();
+        return what + (real != null && !real.equals(abs) ? " leads to " + real + " (a symbolic link),"
+                : " is") + " outside " + whose + " (" + base + "): " + rule + ", allow the folder with " + OPTION
+                + " " + parent;
     }
 }

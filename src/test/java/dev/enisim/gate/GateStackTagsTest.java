@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code STACK-LogicalId-SUFFIX}; one with an explicit {@code FunctionName} was never known as the stack's. Lambda
  * functions CloudFormation creates carry its tags {@code aws:cloudformation:stack-name} and {@code
  * aws:cloudformation:logical-id} (get-function's {@code Tags}): {@code enisim import} keeps them under {@code
- * x-enisim-tags} and the gate takes a function tagged with the stack, that the template no longer defines, as
+ * functions[*].tags} (session 56; {@code x-enisim-tags} before, still read) and the gate takes a function tagged with the stack, that the template no longer defines, as
  * removed. Fixtures in the shapes the AWS CLI prints (get-function: Code, Configuration, Tags) and SAM writes.
  */
 class GateStackTagsTest {
@@ -144,18 +144,75 @@ class GateStackTagsTest {
     }
 
     @Test
-    void importKeepsTheCloudFormationTagsOfGetFunction() throws Exception {
+    void importKeepsGetFunctionsTagsAsTheFunctionsTags() throws Exception {
         String yaml = Files.readString(account(true));
-        assertTrue(yaml.contains("""
+        assertTrue(yaml.contains("  - name: billing-export\n"), yaml);
+        assertTrue(yaml.matches("(?s).*\n    tags: \\{ \"aws:cloudformation:logical-id\": RefundsFn,"
+                + " \"aws:cloudformation:stack-id\": \"arn:aws:cloudformation:eu-west-1:123456789012:stack/shop/"
+                + "1b2c3d40-a1b2-11ef-9c3d-0a1b2c3d4e5f\", \"aws:cloudformation:stack-name\": shop, team: shop \\}"
+                + "   # [^\n]*refunds.json\n.*"), yaml);
+        assertTrue(yaml.matches("(?s).*\n    tags: \\{\\}   # [^\n]*manual.json: no Tags\n.*"), yaml);
+        assertFalse(yaml.contains("x-enisim-tags"), "the old form is not written: " + yaml);
+        assertFalse(yaml.matches("(?s).*- name: listed-only\n(    [^\n]*\n)*    tags:.*"), yaml);
+    }
+
+    @Test
+    void anAccountImportedWithTheOldFormIsStillReadByTheGate() throws Exception {
+        String yaml = Files.readString(account(true));
+        // the form enisim import wrote before functions[*].tags: a top-level map of each function's two tags
+        String old = yaml.replaceAll("\n    tags: [^\n]*", "") + """
                 x-enisim-tags:
                   billing-export: { "aws:cloudformation:logical-id": ExportFn, "aws:cloudformation:stack-name": billing }
                   manual-fn: {}
                   shop-Cron-1A2B3C4D5E6F: { "aws:cloudformation:logical-id": Fn, "aws:cloudformation:stack-name": shop-Cron }
                   shop-orders: { "aws:cloudformation:logical-id": OrdersFn, "aws:cloudformation:stack-name": shop }
                   shop-refunds: { "aws:cloudformation:logical-id": RefundsFn, "aws:cloudformation:stack-name": shop }
-                """), yaml);
-        assertFalse(yaml.contains("team"), "the user's own tags are not kept: " + yaml);
-        assertFalse(yaml.contains("stack-id"), yaml);
+                """;
+        Path edited = dir.resolve("old-form.yaml");
+        Files.writeString(edited, old);
+        Result r = gate(edited, "old", "--stack-name", "shop");
+        assertEquals(1, r.code(), r.out() + r.err());
+        String md = Files.readString(dir.resolve("old/gate.md"));
+        assertTrue(md.contains("| shop-refunds | delete | Deleted |"), md);
+        assertFalse(md.contains("| manual-fn | delete"), md);
+        assertFalse(md.contains("removed functions"), "every function's tags known: " + md);
+    }
+
+    @Test
+    void aFunctionsTagsInBothFormsAreRefused() throws Exception {
+        String yaml = Files.readString(account(true));
+        Path edited = dir.resolve("both.yaml");
+        Files.writeString(edited, yaml + "x-enisim-tags:\n  manual-fn: {}\n");
+        Result r = gate(edited, "both", "--stack-name", "shop");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("x-enisim-tags.manual-fn: function manual-fn has tags under functions[*].tags"
+                + " too"), r.err());
+    }
+
+    @Test
+    void tagsOfAnotherShapeAreRefusedByEveryCommandAllAtOnce() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(account(true)));
+        int seen = 0; // functions sorted by name: billing-export, manual-fn, shop-Cron-..., shop-orders, shop-refunds
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("    tags: ")) {
+                seen++;
+                if (seen == 2) {
+                    lines.set(i, "    tags: { version: 2, \"\": x, owner: [a, b] }");
+                } else if (seen == 4) {
+                    lines.set(i, "    tags: shop");
+                }
+            }
+        }
+        Path edited = dir.resolve("bad-tags.yaml");
+        Files.write(edited, lines);
+        Result r = dev.enisim.importer.ImportCommandTest.run("validate", edited.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("functions[1].tags.version: expected a string (a tag value; quote it: \"2\")"),
+                r.err());
+        assertTrue(r.err().contains("functions[1].tags.: expected a tag key of 1 to 128 characters"), r.err());
+        assertTrue(r.err().contains("functions[1].tags.owner: expected a string"), r.err());
+        assertTrue(r.err().contains("functions[3].tags: expected an object"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 
     @Test
@@ -195,7 +252,8 @@ class GateStackTagsTest {
         Path account = account(true);
         String yaml = Files.readString(account);
         Path edited = dir.resolve("edited.yaml");
-        Files.writeString(edited, yaml.replace("  manual-fn: {}\n", "  manual-fn: shop\n  gone-fn: {}\n"));
+        Files.writeString(edited, yaml.replaceAll("\n    tags: [^\n]*", "") + "x-enisim-tags:\n  manual-fn: shop\n"
+                + "  gone-fn: {}\n");
         Result r = gate(edited, "bad", "--stack-name", "shop");
         assertEquals(2, r.code(), r.out() + r.err());
         int line = Files.readAllLines(edited).indexOf("  manual-fn: shop") + 1; // where each problem is, named

@@ -62,18 +62,23 @@ class ImportProvisionedAndQuotaTest {
             """;
 
     private static String quota(String code, String name, String value) {
+        return quota("lambda", "AWS Lambda", code, name, value);
+    }
+
+    /** One quota as get-service-quota prints it under "Quota" (list-service-quotas: each item of "Quotas"). */
+    private static String quota(String service, String serviceName, String code, String name, String value) {
         return """
                 {
-                    "ServiceCode": "lambda",
-                    "ServiceName": "AWS Lambda",
-                    "QuotaArn": "arn:aws:servicequotas:eu-west-1:123456789012:lambda/%1$s",
+                    "ServiceCode": "%4$s",
+                    "ServiceName": "%5$s",
+                    "QuotaArn": "arn:aws:servicequotas:eu-west-1:123456789012:%4$s/%1$s",
                     "QuotaCode": "%1$s",
                     "QuotaName": "%2$s",
                     "Value": %3$s,
                     "Unit": "None",
                     "Adjustable": true,
                     "GlobalQuota": false
-                }""".formatted(code, name, value);
+                }""".formatted(code, name, value, service, serviceName);
     }
 
     private String importing(Map<String, String> provisioned, String quotas) throws Exception {
@@ -132,5 +137,69 @@ class ImportProvisionedAndQuotaTest {
                 + " function 'orders-api'"), e.getMessage());
         e = assertThrows(ScenarioException.class, () -> importing(Map.of(), "{ \"AccountLimit\": {} }"));
         assertTrue(e.getMessage().contains("expected an object 'Quota'"), e.getMessage());
+    }
+
+    /** Session 56: EC2's "Network interfaces per Region" is Amazon VPC's quota L-DF5E4CA3 (service code vpc). */
+    @Test
+    void ec2sNetworkInterfacesPerRegionBecomeTheAccountsRegionQuota() throws Exception {
+        String yaml = importing(Map.of(), "{ \"Quotas\": [ " + quota("vpc", "Amazon Virtual Private Cloud (Amazon"
+                + " VPC)", "L-DF5E4CA3", "Network interfaces per Region", "8000.0") + ", " + quota("L-9FEE3D26",
+                "Elastic network interfaces per VPC", "250.0") + " ] }");
+        Scenario s = ScenarioLoader.parse(yaml, "pcq");
+        assertEquals(8000, s.networkInterfacesPerRegion(), yaml);
+        assertEquals(250, s.vpcs().get(0).eniQuota(), yaml);
+        assertTrue(yaml.matches("(?s).*networkInterfacesPerRegion: 8000 }   # [^\n]*networkInterfacesPerRegion:"
+                + " Service Quotas: [^\n]*quotas.json \\(Quotas\\[0\\], L-DF5E4CA3\\)\n.*"), yaml);
+        // the same code under another service is not it
+        yaml = importing(Map.of(), "{ \"Quota\": " + quota("ec2", "Amazon Elastic Compute Cloud (Amazon EC2)",
+                "L-DF5E4CA3", "Running On-Demand instances", "8000.0") + " }");
+        assertEquals(5000, ScenarioLoader.parse(yaml, "pcq").networkInterfacesPerRegion(), yaml);
+    }
+
+    /** Session 56: a file of appended outputs said only its first document's problems. */
+    @Test
+    void everyDocumentsProblemIsSaidAtOnce() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> importing(Map.of(), "{ \"Quota\": "
+                + quota("L-9FEE3D26", "Elastic network interfaces per VPC", "-1") + " }\n{ \"Quota\": "
+                + quota("vpc", "Amazon VPC", "L-DF5E4CA3", "Network interfaces per Region", "2.5") + " }"));
+        assertTrue(e.getMessage().contains("[0].Quota.Value: expected a whole number of ENIs"), e.getMessage());
+        assertTrue(e.getMessage().contains("[1].Quota.Value: expected a whole number of network interfaces"),
+                e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> importing(Map.of("orders-api", GET_PC.replace("20,\n"
+                + "    \"Status", "\"x\",\n    \"Status") + "\n" + GET_PC.replace("\"AllocatedProvisioned",
+                "\"Allocated")), null));
+        assertTrue(e.getMessage().contains("[0].AllocatedProvisionedConcurrentExecutions"), e.getMessage());
+        assertTrue(e.getMessage().contains("[1]: expected AllocatedProvisionedConcurrentExecutions"), e.getMessage());
+    }
+
+    /** {@code aws lambda list-tags --resource ARN}: does not name its function, so given as FUNCTION=FILE. */
+    @Test
+    void listTagsGivesAFunctionsTags() throws Exception {
+        Path tags = write(dir, "tags.json", """
+                {
+                    "Tags": {
+                        "aws:cloudformation:stack-name": "shop",
+                        "aws:cloudformation:logical-id": "OrdersApi",
+                        "team": "checkout",
+                        "cost-centre": ""
+                    }
+                }
+                """);
+        String yaml = Importer.run(new Importer.Inputs(List.of(write(dir, "subnets.json",
+                ScaledOutKeysImportTest.SUBNETS)), List.of(write(dir, "functions.json",
+                ScaledOutKeysImportTest.FUNCTIONS)), List.of(), List.of(), List.of()), new Importer.Options("tags",
+                120, 0, 0, false), new Importer.Extra(Map.of(), List.of(), Map.of("orders-api", tags))).yaml();
+        assertTrue(yaml.contains("    tags: { \"aws:cloudformation:logical-id\": OrdersApi,"
+                + " \"aws:cloudformation:stack-name\": shop, cost-centre: \"\", team: checkout }   # "), yaml);
+        ScenarioLoader.parse(yaml, "tags");
+        Path bad = write(dir, "bad-tags.json", "{\"Tags\": {\"team\": 7, \"aws:cloudformation:stack-name\": \"\"}}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.run(new Importer.Inputs(List.of(
+                write(dir, "subnets.json", ScaledOutKeysImportTest.SUBNETS)), List.of(write(dir, "functions.json",
+                ScaledOutKeysImportTest.FUNCTIONS)), List.of(), List.of(), List.of()), new Importer.Options("tags",
+                120, 0, 0, false), new Importer.Extra(Map.of(), List.of(), Map.of("orders-api", bad, "nope", tags))));
+        assertTrue(e.getMessage().contains("Tags.team: expected a tag value"), e.getMessage());
+        assertTrue(e.getMessage().contains("Tags.aws:cloudformation:stack-name: expected a tag value"), e.getMessage());
+        assertTrue(e.getMessage().contains("--tags names function 'nope', which no --functions file lists"),
+                e.getMessage());
     }
 }
