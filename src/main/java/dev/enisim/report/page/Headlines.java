@@ -1961,13 +1961,13 @@ public final class Headlines {
         for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
             RunSummary.KeySummary k = e.getValue();
             long cap = perEni * Math.max(1, k.peakEnis());
-            int most = onOneEni.getOrDefault(e.getKey(), 0);
+            int oneEni = onOneEni.getOrDefault(e.getKey(), 0);
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n")
                     .append(k.peakConnections() > perEni ? " bad" : "").append("\">").append(num(k.peakConnections()))
                     .append("</td><td class=\"n\">").append(num(perEni)).append("</td><td class=\"n\">")
                     .append(num(k.peakEnis())).append("</td><td class=\"n").append(k.peakConnections() >= cap
                             ? " bad" : "").append("\">").append(pct(k.peakConnections(), cap))
-                    .append("</td><td class=\"n").append(most >= perEni ? " bad" : "").append("\">").append(num(most))
+                    .append("</td><td class=\"n").append(oneEni >= perEni ? " bad" : "").append("\">").append(num(oneEni))
                     .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
