@@ -164,17 +164,20 @@ final class NetworkLevels {
 
     /**
      * The ENI counts; those in place at the start read off {@code world}'s ENIs, as the model marks them (an
-     * existing function's): not "created and ready at 0", which a legacy cold start at 0 also is.
+     * existing function's): not "created and ready at 0", which a legacy cold start at 0 also is; and the most
+     * connections one ENI held at once, the highest of its ENIs' peaks.
      */
     RunSummary.Enis enis(WorldSnapshot world) {
         long inPlace = 0;
+        long peakPerEni = 0;
         for (WorldSnapshot.EniView e : world.enis()) {
             if (e.inPlaceAtStart()) {
                 inPlace++;
             }
+            peakPerEni = Math.max(peakPerEni, e.peakConnections());
         }
         return new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned,
-                inPlace);
+                inPlace, peakPerEni);
     }
 
     Map<String, RunSummary.VpcSummary> vpcs(WorldSnapshot world) {

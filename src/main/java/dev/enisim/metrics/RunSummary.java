@@ -495,13 +495,16 @@ public record RunSummary(
      * ENIs created over the run (those in place at the start included, as they are made at 0), the most alive at once
      * (holding an IP), those alive at the end, deleted, orphaned (the role could not delete them), and those in place
      * at the start (an existing function's, as the model marks them), so that created - inPlaceAtStart is what the run
-     * itself created.
+     * itself created; and the most connections one ENI held at once ({@code peakConnectionsPerEni}: the highest of
+     * enis.csv's {@code peakConnections}, never above hyperplane.connectionsPerEni; under the legacy model, the most
+     * execution environments on one ENI).
      */
-    public record Enis(long created, long peak, long fin, long deleted, long orphaned, long inPlaceAtStart) {
+    public record Enis(long created, long peak, long fin, long deleted, long orphaned, long inPlaceAtStart,
+            long peakConnectionsPerEni) {
 
-        /** Without a count of those in place at the start (none). */
+        /** Without a count of those in place at the start (none) and no connection on any ENI. */
         public Enis(long created, long peak, long fin, long deleted, long orphaned) {
-            this(created, peak, fin, deleted, orphaned, 0);
+            this(created, peak, fin, deleted, orphaned, 0, 0);
         }
 
         /** Created during the run: {@code created} without those in place at the start. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The ports of a fleet's ENIs and keys. Each ENI is one row of a shared {@code int[]} (its connections, its
- * capacity, its key and whether it is in use); each key is one row of another (the connections held on its ENIs,
+ * capacity, its key, whether it is in use and the most connections it has held at once); each key is one row of another (the connections held on its ENIs,
  * how many ENIs it has, and the rows of its first {@link #INLINE} ENIs in creation order), so that taking a port
  * reads the key's row and one ENI row, and giving it back the ENI's row and its key's: two dense arrays rather than
  * the key's objects and an ENI object per candidate. An ENI's row is its index in the fleet's creation order, a
@@ -17,7 +17,8 @@ final class EniPorts {
     private static final int CAPACITY = 1;
     private static final int KEY = 2;
     private static final int IN_USE = 3;
-    private static final int STRIDE = 4;
+    private static final int PEAK = 4;    // the most connections it has held at once (enis.csv, summary.json)
+    private static final int STRIDE = 5;
 
     /** ENIs of a key whose rows its key row holds (the rest are the pool's: {@link EniPool#acquireRow}). */
     static final int INLINE = 6;
@@ -48,17 +49,25 @@ final class EniPorts {
         row[b + CAPACITY] = capacity;
         row[b + KEY] = key;
         row[b + IN_USE] = 0;
+        row[b + PEAK] = 0;
         return r;
     }
 
-    /** Takes {@code n} ports of ENI {@code r} if it is in use and has room. */
+    /**
+     * Takes {@code n} ports of ENI {@code r} if it is in use and has room, raising its peak when it passes it (every
+     * port taken comes through here, so the peak is every level the ENI reached).
+     */
     boolean tryAcquire(int r, int n) {
         int b = r * STRIDE;
         int[] a = row;
-        if (a[b + IN_USE] == 0 || a[b + CONNECTIONS] + n > a[b + CAPACITY]) {
+        int c = a[b + CONNECTIONS] + n;
+        if (a[b + IN_USE] == 0 || c > a[b + CAPACITY]) {
             return false;
         }
-        a[b + CONNECTIONS] += n;
+        a[b + CONNECTIONS] = c;
+        if (c > a[b + PEAK]) {
+            a[b + PEAK] = c;
+        }
         return true;
     }
 
@@ -74,6 +83,11 @@ final class EniPorts {
 
     int connections(int r) {
         return row[r * STRIDE + CONNECTIONS];
+    }
+
+    /** The most connections ENI {@code r} has held at once. */
+    int peak(int r) {
+        return row[r * STRIDE + PEAK];
     }
 
     void setInUse(int r, boolean inUse) {

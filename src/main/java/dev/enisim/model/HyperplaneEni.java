@@ -88,6 +88,11 @@ final class HyperplaneEni {
         return ports.connections(row);
     }
 
+    /** The most connections it has held at once (never above {@link #capacity}). */
+    public int peakConnections() {
+        return ports.peak(row);
+    }
+
     public long createdMicros() {
         return createdMicros;
     }
@@ -206,6 +211,11 @@ final class HyperplaneEni {
         int connections = connections();
         if (connections < 0 || connections > capacity) {
             throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
+        }
+        int peak = peakConnections();
+        if (peak < connections || peak > capacity) {
+            throw new IllegalStateException(name() + ": peak of " + peak + " connections outside " + connections
+                    + ".." + capacity);
         }
         boolean gone = state == EniState.Deleted || state == EniState.Orphaned;
         if ((state == EniState.Creating && !openWhileCreating || gone) && connections != 0) {

@@ -217,7 +217,8 @@ final class World {
         for (HyperplaneEni e : fleet.all) {
             es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(),
                     step(e.readyMicros()), step(e.deletionRequestedMicros()), step(e.orphanedMicros()),
-                    step(e.endedMicros()), e.inPlaceAtStart(), step(e.releasedWhileCreatingMicros())));
+                    step(e.endedMicros()), e.inPlaceAtStart(), step(e.releasedWhileCreatingMicros()),
+                    e.peakConnections(), e.capacity()));
         }
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns, regionView(), lifecycle.cancellations);
     }

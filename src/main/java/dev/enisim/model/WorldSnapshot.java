@@ -111,9 +111,12 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
      * @param releasedWhileCreatingMicros when its key lost its last user while it was still being created (its
      *                                deletion was requested when it was ready); empty if that never happened, or a
      *                                user came back before its deletion
+     * @param peakConnections         the most connections it held at once over the run (at most {@code capacity})
+     * @param capacity                the connections it can carry (hyperplane.connectionsPerEni; under the legacy
+     *                                model, the environments its memory allows)
      */
     public record EniView(EniId id, EniState state, int connections, long createdMicros, OptionalLong readyMicros,
             OptionalLong deletionRequestedMicros, OptionalLong orphanedMicros, OptionalLong endedMicros,
-            boolean inPlaceAtStart, OptionalLong releasedWhileCreatingMicros) {
+            boolean inPlaceAtStart, OptionalLong releasedWhileCreatingMicros, int peakConnections, int capacity) {
     }
 }

@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** {@code enis.csv}: one row per ENI ever created, with its key, address and lifetime (seconds, empty if not reached). */
+/**
+ * {@code enis.csv}: one row per ENI ever created, with its key, address and lifetime (seconds, empty if not reached),
+ * its final state and the most connections it held at once (last, so that the earlier columns keep their places).
+ */
 public final class EnisCsv {
 
     /**
@@ -28,13 +31,14 @@ public final class EnisCsv {
     public static String render(List<RunResult.EniLifetime> enis) {
         CsvSchema schema = CsvSchema.builder().addColumn("eni").addColumn("key").addColumn("subnet").addColumn("ip")
                 .addColumn("createdSeconds").addColumn("readySeconds").addColumn("deletionRequestedSeconds")
-                .addColumn("orphanedSeconds").addColumn("endedSeconds").addColumn("finalState").build().withHeader().withLineSeparator("\n");
+                .addColumn("orphanedSeconds").addColumn("endedSeconds").addColumn("finalState")
+                .addColumn("peakConnections").build().withHeader().withLineSeparator("\n");
         StringWriter out = new StringWriter();
         try (SequenceWriter w = CSV.writer(schema).writeValues(out)) {
             for (RunResult.EniLifetime e : enis) {
                 w.write(new Object[] {e.id(), e.key(), e.subnet(), e.ip(), time(e.createdSeconds()),
                     time(e.readySeconds()), time(e.deletionRequestedSeconds()), time(e.orphanedSeconds()), time(e.endedSeconds()),
-                    e.finalState()});
+                    e.finalState(), e.peakConnections()});
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

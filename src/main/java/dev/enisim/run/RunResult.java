@@ -45,10 +45,12 @@ public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSe
     /**
      * One ENI's life. Times in seconds; each step after its creation empty where it did not happen (yet).
      *
-     * @param finalState {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}
+     * @param finalState      {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}
+     * @param peakConnections the most connections it held at once (at most hyperplane.connectionsPerEni; under the
+     *                        legacy model, execution environments)
      */
     public record EniLifetime(String id, String key, String subnet, String ip, double createdSeconds,
             OptionalDouble readySeconds, OptionalDouble deletionRequestedSeconds, OptionalDouble orphanedSeconds,
-            OptionalDouble endedSeconds, String finalState) {
+            OptionalDouble endedSeconds, String finalState, int peakConnections) {
     }
 }

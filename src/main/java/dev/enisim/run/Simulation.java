@@ -532,7 +532,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                     end.subnets().get(e.id().subnet()).id(), e.id().address(), Seconds.of(e.createdMicros()),
                     seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
-                    e.state().name()));
+                    e.state().name(), e.peakConnections()));
         }
         List<Series> all = recorder.series(end); // indexed once, below, with the other recorders' series
         all.addAll(latency.series());

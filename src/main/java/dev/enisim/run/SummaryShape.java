@@ -23,7 +23,7 @@ import dev.enisim.metrics.RunSummary;
 public final class SummaryShape {
 
     /** Spells {@code Enis.fin} as {@code final}, which Java cannot name. */
-    @JsonPropertyOrder({"created", "peak", "final", "deleted", "orphaned", "inPlaceAtStart"})
+    @JsonPropertyOrder({"created", "peak", "final", "deleted", "orphaned", "inPlaceAtStart", "peakConnectionsPerEni"})
     abstract static class EnisMixin {
         @JsonProperty("final")
         abstract long fin();

@@ -79,13 +79,13 @@ public class EniLifetimeTest {
         RunResult r = run();
         List<String> lines = EnisCsv.render(r.enis()).lines().toList();
         assertEquals("eni,key,subnet,ip,createdSeconds,readySeconds,deletionRequestedSeconds,orphanedSeconds,"
-                + "endedSeconds,finalState", lines.get(0));
+                + "endedSeconds,finalState,peakConnections", lines.get(0));
         RunResult.EniLifetime kept = in(r, "subnet-a");
         RunResult.EniLifetime gone = in(r, "subnet-b");
         assertTrue(lines.contains(String.join(",", kept.id(), kept.key(), "subnet-a", kept.ip(), "0", "10", "", "",
-                "", "InUse")), lines.toString());
+                "", "InUse", "1")), lines.toString());
         assertTrue(lines.contains(String.join(",", gone.id(), gone.key(), "subnet-b", gone.ip(), "0", "10", "600", "",
-                "900", "Deleted")), lines.toString());
+                "900", "Deleted", "1")), lines.toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.enisim.report.Narrative;
 import dev.enisim.run.RunResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -2053,17 +2054,25 @@ public final class Headlines {
         keys.sort(Comparator.comparingLong((Map.Entry<String, RunSummary.KeySummary> e) ->
                 -e.getValue().peakConnections()).thenComparing(Map.Entry::getKey));
         long perEni = r.scenario().hyperplane().connectionsPerEni();
+        Map<String, Integer> onOneEni = new HashMap<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            onOneEni.merge(e.key(), e.peakConnections(), Math::max);
+        }
         b.append("<div class=\"scroll\"><table class=\"answers keys\">\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
                 + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
-                + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th></tr>\n");
+                + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th><th scope=\"col\">most on one ENI</th>"
+                + "</tr>\n");
         for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
             RunSummary.KeySummary k = e.getValue();
             long cap = perEni * Math.max(1, k.peakEnis());
+            int oneEni = onOneEni.getOrDefault(e.getKey(), 0);
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n")
                     .append(k.peakConnections() > perEni ? " bad" : "").append("\">").append(num(k.peakConnections()))
                     .append("</td><td class=\"n\">").append(num(perEni)).append("</td><td class=\"n\">")
                     .append(num(k.peakEnis())).append("</td><td class=\"n").append(k.peakConnections() >= cap
-                            ? " bad" : "").append("\">").append(pct(k.peakConnections(), cap)).append("</td></tr>\n");
+                            ? " bad" : "").append("\">").append(pct(k.peakConnections(), cap))
+                    .append("</td><td class=\"n").append(oneEni >= perEni ? " bad" : "").append("\">").append(num(oneEni))
+                    .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, keys.size(), "ENI keys, the busiest shown", "summary.json eniKeys");
@@ -2073,7 +2082,8 @@ public final class Headlines {
         }
         b.append("<p class=\"note\">A Hyperplane ENI carries at most ").append(num(perEni)).append(" connections"
                 + " (hyperplane.connectionsPerEni); past that Lambda creates another ENI for the key, and until it is"
-                + " ready the key has no room for more connections (see What failed).")
+                + " ready the key has no room for more connections (see What failed). The most on one ENI is the"
+                + " highest any of the key's ENIs held at once (enis.csv's peakConnections), never above the cap.")
                 .append(over == 0 ? "" : over == 1 ? " One key's connections passed one ENI's cap."
                         : " " + num(over) + " keys' connections passed one ENI's cap.")
                 .append("</p>\n");
