@@ -52,7 +52,7 @@ class EniTimingProperties {
      * in microseconds.
      */
     private static List<List<Long>> timings(List<Integer> keys, long seed) throws Exception {
-        StringBuilder y = new StringBuilder("name: keys\nduration: 3h\nbucket: 5m\nseed: " + seed + "\n"
+        StringBuilder y = new StringBuilder("name: keys\nduration: 2h\nbucket: 10m\nseed: " + seed + "\n"
                 + "vpcs:\n  - id: vpc-1\n    securityGroups: [sg-1, sg-2]\n    subnets:\n");
         for (int s = 0; s < 6; s++) {
             y.append("      - { id: subnet-").append(s).append(", cidr: 10.0.").append(s).append(".0/24, az: us-east-1")

@@ -88,13 +88,16 @@ class EniTimingStreamsTest {
 
     @Test
     void aKeyDeletedBeforeLeavesTheFirstKeysDeletionAsItWas() throws Exception {
+        // second is created after first (its ENI drawn after first's), and deleted before
+        String secondLater = SECOND.replace("duration: 100ms", "createdAt: 3m\n    duration: 100ms");
         String secondDeleted = DELETIONS + "  - { at: 30m, action: deleteFunction, function: second }\n";
         RunResult alone = run(FIRST + DELETIONS);
-        RunResult both = run(FIRST + SECOND + secondDeleted);
+        RunResult both = run(FIRST + secondLater + secondDeleted);
         RunResult.EniLifetime a = EniLifetimeTest.in(alone, "subnet-a");
         assertTrue(a.endedSeconds().isPresent(), "first's ENI is deleted: " + a);
         assertEquals(rowsOf(alone, "subnet-a"), rowsOf(both, "subnet-a"));
-        // second's ENI's deletion was requested (and drawn) at 30m, before first's at 1h
+        // second's ENI was created after first's, its deletion requested (and drawn) at 30m, before first's at 1h
+        assertEquals(180, EniLifetimeTest.in(both, "subnet-b").createdSeconds());
         assertEquals(1800, EniLifetimeTest.in(both, "subnet-b").deletionRequestedSeconds().orElseThrow());
         assertEquals(3600, a.deletionRequestedSeconds().orElseThrow());
     }
