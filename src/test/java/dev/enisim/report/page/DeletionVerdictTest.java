@@ -30,7 +30,7 @@ class DeletionVerdictTest {
                 + " deletion does) took 00:10:58, until Lambda had deleted the last of their 3 Hyperplane ENIs"
                 + " (worker's), each after a deletion delay (a median of 10m, 20m at the 99th percentile, at most 20m:"
                 + " hyperplane.eniDeleteTime, documented assumptions); until then the subnets and security groups they used"
-                + " could not be deleted. 796 of 21,735 invocations"), v);
+                + " could not be deleted. 565 of 21,735 invocations"), v);
     }
 
     @Test
