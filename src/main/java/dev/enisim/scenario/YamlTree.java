@@ -62,7 +62,8 @@ final class YamlTree {
         }
     }
 
-    private static YAMLFactory factory() {
+    /** The YAML reader, with enisim's size limit (SnakeYAML's own is 3 MB). */
+    static YAMLFactory factory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes()));
         return YAMLFactory.builder().loaderOptions(options).build(); // repeated keys: see object()
