@@ -2,7 +2,6 @@ package dev.enisim.scenario;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A scenario that cannot be run, with every problem found in it (not just the first). */
@@ -62,12 +61,20 @@ public final class ScenarioException extends Exception {
     }
 
     private static String render(String source, List<Problem> problems) {
-        List<String> paths = problems.stream().filter(ScenarioException::fileOwn).map(Problem::path).toList();
-        Map<String, Integer> lines = paths.isEmpty() ? Map.of() : linesOf(source, paths);
-        return problems.stream().map(p -> {
-            Integer line = fileOwn(p) ? lines.get(p.path()) : null;
-            return Problem.escape(source) + (line != null ? ":" + line : "") + ": " + p;
-        }).collect(Collectors.joining("\n"));
+        return located(source, problems).stream().map(l -> Problem.escape(source) + (l.line() != null ? ":"
+                + l.line() : "") + ": " + l.problem()).collect(Collectors.joining("\n"));
+    }
+
+    /** The problems as said, each with its line ({@link SourceLines#locate}); without lines for a source not a file. */
+    private static List<SourceLines.Located> located(String source, List<Problem> problems) {
+        Path file = null;
+        try {
+            file = problems.stream().anyMatch(ScenarioException::fileOwn) ? Path.of(source) : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            // a source that names no file ("many-functions", "--set")
+        }
+        return file == null ? problems.stream().map(p -> new SourceLines.Located(p, null)).toList()
+                : SourceLines.locate(file, problems, ScenarioException::fileOwn);
     }
 
     /** A problem of the file's own text: with a field path, not made by a {@code --set}. */
@@ -75,11 +82,4 @@ public final class ScenarioException extends Exception {
         return !p.path().isEmpty() && !p.path().startsWith("--") && !p.message().contains("(from --set ");
     }
 
-    private static Map<String, Integer> linesOf(String source, List<String> paths) {
-        try {
-            return SourceLines.of(Path.of(source), paths);
-        } catch (java.nio.file.InvalidPathException e) {
-            return Map.of(); // a source that names no file ("many-functions", "--set")
-        }
-    }
 }

@@ -3,17 +3,19 @@ package dev.enisim.scenario;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The line of a scenario file (YAML or JSON) that a problem's field path points at, so that an error in a file of
@@ -24,8 +26,8 @@ import java.util.Set;
  * <p>A path's line is its key's ({@code memorySize:}) or, for a list item, the item's first line. A field that is
  * missing ({@code functions[1].duration: is required}) is given the line of the object it is missing from, one level
  * up and no further (a "field" of a plain value gets none): a path that is not in the file at all (one a {@code --set} or a deployment added, a row of
- * another file) gets no line rather than a wrong one. Paths through an alias ({@code *base}) or a merge key
- * ({@code <<:}) get the alias's line, as the file shows it.
+ * another file) gets no line rather than a wrong one. A path through an alias ({@code *base}) or a merge key
+ * ({@code <<:}) is its anchored value's, said there once for all its uses ({@link #locate}).
  */
 public final class SourceLines {
 
@@ -37,20 +39,67 @@ public final class SourceLines {
      * readable YAML or JSON file within the scenario size limits, or cannot be parsed.
      */
     public static Map<String, Integer> of(Path file, Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return Map.of();
+        }
+        String text = text(file);
+        try {
+            return text == null ? Map.of() : of(text, json(file), paths);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Map.of(); // a message without lines, never a failure of its own
+        }
+    }
+
+    /** A problem as it is said, and its line in the file (null: none). */
+    public record Located(Problem problem, Integer line) {
+    }
+
+    /**
+     * {@code problems} as they are said for {@code file}, each with its line when {@code fileOwn} says it is the
+     * file's own ({@link #of(Path, Collection)}): in a YAML file, the problems of a value reached through an alias or a
+     * merge key are said once, at the anchored value's own path and line, naming the places that use it
+     * ({@link AliasOrigins}). The problems as given, without lines, when the file cannot be read as one.
+     */
+    public static List<Located> locate(Path file, List<Problem> problems, Predicate<Problem> fileOwn) {
+        String text = problems.stream().anyMatch(fileOwn) ? text(file) : null;
+        List<Problem> shown = problems;
+        Map<String, Integer> lines = Map.of();
+        if (text != null) {
+            try {
+                if (!json(file)) {
+                    shown = AliasOrigins.of(text).collapse(problems, fileOwn);
+                }
+                lines = of(text, json(file), shown.stream().filter(fileOwn).map(Problem::path).toList());
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                // a message without lines, never a failure of its own
+            }
+        }
+        List<Located> out = new ArrayList<>(shown.size());
+        for (Problem p : shown) {
+            out.add(new Located(p, fileOwn.test(p) ? lines.get(p.path()) : null));
+        }
+        return out;
+    }
+
+    private static boolean json(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    /** The text of a readable YAML or JSON file within the scenario size limits, else null. */
+    private static String text(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json");
-        if (paths.isEmpty() || !(json || name.endsWith(".yaml") || name.endsWith(".yml"))) {
-            return Map.of();
+        if (!(json || name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            return null;
         }
         try {
             if (!Files.isRegularFile(file) || InputText.kernelFile(file)
                     || Files.size(file) > (json ? ScenarioLoader.MAX_JSON_BYTES : YamlTree.maxBytes())) {
-                return Map.of();
+                return null;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return of(text, json, paths);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return Map.of(); // a message without lines, never a failure of its own
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -69,7 +118,7 @@ public final class SourceLines {
         }
         Map<String, Integer> found = new HashMap<>();
         Set<String> objects = new HashSet<>();
-        JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        JsonFactory factory = json ? new JsonFactory() : YamlTree.factory(); // a file above 3 MB had no lines
         try (JsonParser p = factory.createParser(text)) {
             if (p.nextToken() != null) {
                 walk(p, "", wanted, found, objects);

@@ -37,13 +37,16 @@ class CheckCommandTest {
     private static final String SCENARIO = SMALL + "expect:\n";
 
     private Path scenario(String... expectations) throws Exception {
+        return small(dir, expectations);
+    }
+
+    /** {@link #SMALL} with {@code expectations} as its expect: block, written to {@code dir}/small.yaml. */
+    static Path small(Path dir, String... expectations) throws Exception {
         StringBuilder b = new StringBuilder(SCENARIO);
         for (String e : expectations) {
             b.append("  - \"").append(e).append("\"\n");
         }
-        Path f = dir.resolve("small.yaml");
-        Files.writeString(f, b.toString());
-        return f;
+        return Files.writeString(dir.resolve("small.yaml"), b.toString());
     }
 
     @Test

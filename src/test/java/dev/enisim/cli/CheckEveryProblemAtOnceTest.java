@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.cli.CliTest.Result;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,7 @@ class CheckEveryProblemAtOnceTest {
     Path dir;
 
     private Path scenario(String... expect) throws Exception {
-        StringBuilder b = new StringBuilder(CheckCommandTest.SMALL).append("expect:\n");
-        for (String e : expect) {
-            b.append("  - \"").append(e).append("\"\n");
-        }
-        return Files.writeString(dir.resolve("small.yaml"), b.toString());
+        return CheckCommandTest.small(dir, expect);
     }
 
     @Test

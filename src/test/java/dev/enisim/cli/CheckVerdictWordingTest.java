@@ -21,11 +21,7 @@ class CheckVerdictWordingTest {
     Path dir;
 
     private Path scenario(String... expect) throws Exception {
-        StringBuilder b = new StringBuilder(CheckCommandTest.SMALL).append("expect:\n");
-        for (String e : expect) {
-            b.append("  - \"").append(e).append("\"\n");
-        }
-        return Files.writeString(dir.resolve("small.yaml"), b.toString());
+        return CheckCommandTest.small(dir, expect);
     }
 
     /** C4: enis.peak==1 was refused ("expected 'METRIC OP VALUE'"); a lone '=' is still refused, saying why. */

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import static dev.enisim.scenario.FieldRulesTest.GOOD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,114 @@ class YamlAnchorsTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
         assertEquals(file + ":12: functions[0].<<: undefined alias *fnn (an alias must come after its anchor &fnn);"
                 + " used 1 more time", e.getMessage());
+    }
+
+    /** Three functions merging one anchor ({@code &fn}) whose duration's p99 is not a duration; c's memory is bad. */
+    static final String SHARED = "name: anchors\nduration: 10m\n" + SourceLinesTest.ONE_VPC + """
+            x-fn: &fn
+              vpcConfig: {subnetIds: [subnet-a], securityGroupIds: [sg-1]}
+              duration: {dist: lognormal, median: 50ms, p99: fast}
+              arrivals: {poisson: 1/s}
+            functions:
+              - {<<: *fn, name: a}
+              - {<<: *fn, name: b}
+              - <<: *fn
+                name: c
+                memoryMb: lots
+            """;
+
+    private ScenarioException loadFails(java.nio.file.Path dir, String text) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("anchors.yaml"), text);
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+    }
+
+    /**
+     * A bad value in an anchor that three functions merge is said once, at the anchor's own path and line, with the
+     * places that use it, and the file's other problem with it; it was said three times, once per function, at the
+     * function's first line or at none.
+     */
+    @Test
+    void aBadValueInAnAnchorIsSaidOnceAtTheAnchor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ScenarioException e = loadFails(dir, SHARED);
+        String f = dir.resolve("anchors.yaml").toString();
+        assertEquals(List.of(f + ":10: x-fn.duration.p99: " + FieldRulesTest.DURATION + ", got 'fast'; in anchor &fn,"
+                + " used by functions[0], functions[1], functions[2]",
+                f + ":17: functions[2].memoryMb: expected a whole number, got 'lots'"), e.getMessage().lines().toList());
+        assertEquals(4, e.problems().size(), "the problems themselves stay one per use: " + e.problems());
+    }
+
+    /**
+     * An alias ({@code duration: *dur}) of a value anchored in a function: said at the anchor's line once, "also" as
+     * the anchor's own function has it; a function whose own key overrides the merged one is said at the override's
+     * line, and is no use of the anchor's value.
+     */
+    @Test
+    void anOverrideIsSaidAtItsOwnLineAndAnAliasAtItsAnchor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ScenarioException e = loadFails(dir, SHARED.replace("  - {<<: *fn, name: a}\n", """
+                  - name: a
+                    vpcConfig: {subnetIds: [subnet-a], securityGroupIds: [sg-1]}
+                    arrivals: {poisson: 1/s}
+                    duration: &dur {dist: exponential, mean: soon}
+                  - {name: z, <<: *fn, duration: *dur}
+                  - {name: y, <<: *fn, duration: slow}
+                """));
+        String f = dir.resolve("anchors.yaml").toString();
+        assertEquals(List.of(f + ":16: functions[0].duration.mean: " + FieldRulesTest.DURATION + ", got 'soon'; in"
+                + " anchor &dur, also used by functions[1].duration",
+                f + ":18: functions[2].duration: " + FieldRulesTest.DURATION + ", got 'slow'",
+                f + ":10: x-fn.duration.p99: " + FieldRulesTest.DURATION + ", got 'fast'; in anchor &fn, used by"
+                + " functions[3], functions[4]",
+                f + ":22: functions[4].memoryMb: expected a whole number, got 'lots'"), e.getMessage().lines().toList());
+    }
+
+    /** Forty uses are named five, and counted. */
+    @Test
+    void manyUsesAreCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String many = SHARED.replace("  - {<<: *fn, name: b}\n", "");
+        for (int i = 0; i < 40; i++) {
+            many += "  - {<<: *fn, name: f" + i + "}\n";
+        }
+        ScenarioException e = loadFails(dir, many);
+        assertTrue(e.getMessage().contains(":10: x-fn.duration.p99: " + FieldRulesTest.DURATION + ", got 'fast'; in"
+                + " anchor &fn, used by functions[0], functions[1], functions[2], functions[3], functions[4] and 37"
+                + " more\n"), e.getMessage());
+        assertEquals(2, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    /**
+     * An alias is its anchor's node, not a copy: a chain of 3,000 anchors, each aliasing the one before (4.5 million
+     * values expanded, a few kilobytes written), took 1.1 GB and half a minute as copies, and ran a 512 MiB heap out.
+     */
+    @Test
+    void anAliasSharesItsAnchorsNode() throws Exception {
+        StringBuilder chain = new StringBuilder("x-c0: &c0 {v: 1}\n");
+        for (int i = 1; i < 3_000; i++) {
+            chain.append("x-c").append(i).append(": &c").append(i).append(" {v: *c").append(i - 1).append("}\n");
+        }
+        com.fasterxml.jackson.databind.JsonNode tree = YamlTree.read(chain.toString());
+        assertTrue(tree.get("x-c2999").get("v") == tree.get("x-c2998"), "the anchored node itself");
+        assertEquals(3_000, depth(tree.get("x-c2999")));
+    }
+
+    private static int depth(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isObject() ? 1 + depth(n.get("v")) : 0;
+    }
+
+    /** A --set of a value an alias shares changes it only where it is set: the tree it changes is a copy. */
+    @Test
+    void aSetOfASharedValueChangesItOnlyThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("two.yaml"), TWO);
+        Scenario s = ScenarioLoader.load(file, List.of("functions[2].arrivals.poisson=9/s",
+                "functions[1].duration=2s"), null);
+        Scenario plain = ScenarioLoader.load(file);
+        assertEquals(plain.functions().get(0).arrivals(), s.functions().get(0).arrivals(), "a's own arrivals");
+        assertEquals(plain.functions().get(0).arrivals(), s.functions().get(1).arrivals(), "b's, merged from a");
+        assertTrue(!plain.functions().get(2).arrivals().equals(s.functions().get(2).arrivals()), "c's, set");
+        assertEquals(plain.functions().get(0).duration(), s.functions().get(0).duration(), "a's duration");
+        assertEquals(plain, ScenarioLoader.load(file), "the file read again: the same");
     }
 
     /** SnakeYAML's own limit is 3 MB; enisim's is 64 MiB (a scenario of thousands of functions is that big). */
