@@ -464,7 +464,8 @@ public final class ScenarioLoader {
                 throw new ScenarioException(source, withOthers(written, tree, source, role));
             }
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
+                throw new ScenarioException(source, List.of(new Problem("", tree != null || text.isBlank() ? "the file is empty"
+                        : "the file holds no scenario: only comments and blank lines")));
             }
             if (!tree.isObject()) {
                 throw new ScenarioException(source, List.of(new Problem("", "expected a "
@@ -499,13 +500,15 @@ public final class ScenarioLoader {
     /**
      * The YAML's own problems (a key written twice, an undefined alias) with, after them, the scenario's others:
      * a repeated key leaves a tree whose every other problem can be said at once. An undefined alias leaves a
-     * hole (its key missing, or every key of a merge) whose follow-on problems would say nothing more: its file's
+     * hole (its key missing, or every key of a merge) whose follow-on problems would say nothing more, and so does
+     * a merge key whose value is not a map (its maps' keys are unknown): its file's
      * problems are the YAML's alone, as are those of a file that is not a scenario.
      */
     private static List<Problem> withOthers(List<Problem> written, JsonNode tree, String source, String role) {
         List<Problem> all = new ArrayList<>(written);
         if (role.equals(SCENARIO_ROLE) && tree != null && tree.isObject() && otherFile(tree) == null
-                && written.stream().noneMatch(p -> p.message().startsWith("undefined alias"))) {
+                && written.stream().noneMatch(p -> p.message().startsWith("undefined alias")
+                        || p.message().startsWith(YamlTree.MERGES_MAPS))) {
             try {
                 parseTree(tree, source);
             } catch (ScenarioException e) {

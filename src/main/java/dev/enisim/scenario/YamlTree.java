@@ -47,6 +47,9 @@ final class YamlTree {
     }
 
     /** Thrown for an alias problem; the message is the problem. */
+    /** The start of a {@code <<} key's problem when its value is not a map (the merged maps' keys are then unknown). */
+    static final String MERGES_MAPS = "'<<' merges maps (<<: *anchor), got ";
+
     static final class AliasException extends IOException {
         AliasException(String message) {
             super(message);
@@ -101,7 +104,8 @@ final class YamlTree {
             }
             JsonNode root = new YamlTree(found).value((YAMLParser) p, "");
             if (p.nextToken() != null) {
-                throw new AliasException("a second YAML document (after '---'): a scenario file holds one");
+                throw new AliasException("a second YAML document (after '---', its first value at line "
+                        + p.currentTokenLocation().getLineNr() + "): a scenario file holds one");
             }
             return root;
         }
@@ -188,7 +192,13 @@ final class YamlTree {
             } else if (v == null) {
                 continue; // an undefined alias: its problem is said
             } else if (key.equals("<<")) {
-                merge = v;
+                JsonNode notMap = notAMap(v);
+                if (notMap == null) {
+                    merge = v;
+                } else { // said at the key's own path (so with its line), the map's other keys still read
+                    problems.add(new Problem(child, MERGES_MAPS + notMap.getNodeType().toString()
+                            .toLowerCase(java.util.Locale.ROOT)));
+                }
             } else {
                 o.set(key, v);
             }
@@ -200,16 +210,25 @@ final class YamlTree {
     }
 
     /** {@code <<: *base} or {@code <<: [*a, *b]}: keys of the merged maps that the map does not set itself. */
-    private static void merge(ObjectNode into, JsonNode merged) throws AliasException {
+    /** What a {@code <<} key's value holds that is not a map (the value, or the first such element), else null. */
+    private static JsonNode notAMap(JsonNode merged) {
+        if (merged.isArray()) {
+            for (JsonNode m : merged) {
+                if (!m.isObject()) {
+                    return m;
+                }
+            }
+            return null;
+        }
+        return merged.isObject() ? null : merged;
+    }
+
+    private static void merge(ObjectNode into, JsonNode merged) {
         if (merged.isArray()) {
             for (JsonNode m : merged) {
                 merge(into, m);
             }
             return;
-        }
-        if (!merged.isObject()) {
-            throw new AliasException("'<<' merges maps (<<: *anchor), got " + merged.getNodeType().toString()
-                    .toLowerCase(java.util.Locale.ROOT));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -69,7 +69,10 @@ class FieldRulesTest {
                         ": expected a scenario (key: value pairs at the top level)"),
                 row("an empty file", "", ": the file is empty"),
                 row("a second YAML document", GOOD + "---\nname: other\n",
-                        ": malformed YAML: a second YAML document (after '---'): a scenario file holds one"),
+                        ": malformed YAML: a second YAML document (after '---', its first value at line "
+                                + (GOOD.lines().count() + 2) + "): a scenario file holds one"),
+                row("a file of comments only", "# a scenario\n\n# to come\n",
+                        ": the file holds no scenario: only comments and blank lines"),
                 // account
                 row("account limit 0", top("account: { concurrencyLimit: 0 }\n"),
                         "account.concurrencyLimit: expected a whole number from 1 to 10000000, got 0"),
@@ -206,7 +209,7 @@ class FieldRulesTest {
                         "hyperplane.eniCreationTime: unknown key 'eniCreationTime' (expected one of: eniCreateTime, "
                                 + "eniDeleteTime, ec2RequestLimit, attachExistingTime, connectionsPerEni, eniRetryBackoff, "
                                 + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut, reuseDeletingEni, "
-                                + "eniRetryBackoffScope); did you mean 'eniCreateTime'?"),
+                                + "eniRetryBackoffScope, cancelledCreationKeepsEnis); did you mean 'eniCreateTime'?"),
                 row("connections per ENI 0", top("hyperplane: { connectionsPerEni: 0 }\n"),
                         "hyperplane.connectionsPerEni: expected a whole number from 1 to 10000000, got 0"),
                 row("a bad ENI create time", top("hyperplane: { eniCreateTime: 5 }\n"),

@@ -65,9 +65,11 @@ class YamlAnchorsTest {
     void whatYamlCannotMeanIsOneProblem() {
         assertEquals(List.of("functions[0].arrivals: undefined alias *nowhere (an alias must come after its anchor "
                 + "&nowhere)"), problems(GOOD.replace("{ poisson: 5/s }", "*nowhere")));
-        assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got string"),
+        // a merge key's value that is not a map is said at the key's own path (so with its line), not as the whole
+        // file's malformed YAML
+        assertEquals(List.of("functions[0].<<: '<<' merges maps (<<: *anchor), got string"),
                 problems(GOOD.replace("  - name: f\n", "  - <<: f\n    name: f\n")));
-        assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got number"),
+        assertEquals(List.of("functions[0].<<: '<<' merges maps (<<: *anchor), got number"),
                 problems(GOOD.replace("  - name: f\n", "  - <<: [{memoryMb: 256}, 5]\n    name: f\n")));
     }
 
