@@ -106,9 +106,20 @@ final class ExperimentRun {
     }
 
     static void write(Map<String, byte[]> files, Path outDir, Path workingDir) {
+        write(files, outDir, workingDir, true);
+    }
+
+    /** As {@link #write}, the progress file kept (a partial result: the points stay for a later look). */
+    static void writeKeepingProgress(Map<String, byte[]> files, Path outDir, Path workingDir) {
+        write(files, outDir, workingDir, false);
+    }
+
+    private static void write(Map<String, byte[]> files, Path outDir, Path workingDir, boolean done) {
         try {
             ReportWriter.writeFiles(files, outDir, workingDir);
-            Files.deleteIfExists(Experiment.progressFile(outDir));
+            if (done) {
+                Files.deleteIfExists(Experiment.progressFile(outDir));
+            }
         } catch (dev.enisim.report.OutputRefused e) {
             Path progress = Experiment.progressFile(outDir);
             if (!Files.isRegularFile(progress, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
