@@ -71,6 +71,15 @@ public final class Experiment {
         return todo;
     }
 
+    /** The points {@code progressFile} holds (0: none, or no file): what an interrupted run says it kept. */
+    public static int kept(Path progressFile) {
+        try (java.util.stream.Stream<String> lines = Files.lines(progressFile, StandardCharsets.UTF_8)) {
+            return (int) lines.skip(1).filter(l -> PointCodec.decode(l) != null).count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /**
      * Runs every point of {@code design} not already in {@code progressFile} (null: keep no file) and returns all
      * the points' results in design order.
