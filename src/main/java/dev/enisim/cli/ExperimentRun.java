@@ -46,6 +46,35 @@ final class ExperimentRun {
     /** As above, on {@code runner} (which the caller closes). */
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path outDir, boolean quiet, PrintWriter err) {
+        Thread interrupted = interruptedLine(Experiment.progressFile(outDir), design.size(), err);
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return run(spec, design, runner, outDir, quiet, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is going: the line is being said
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while the points run: one line saying how many are kept and that the same command
+     * resumes (it ended with exit 130 and no word, so a user could not tell whether hours of points were lost).
+     */
+    static Thread interruptedLine(Path progressFile, int points, PrintWriter err) {
+        return new Thread(() -> {
+            int kept = Experiment.kept(progressFile);
+            err.println("enisim: interrupted: " + (kept == 0 ? "no point was kept (the same command starts over)"
+                    : kept + " of " + points + (points == 1 ? " point is" : " points are") + " kept in "
+                    + progressFile + "; the same command run again resumes from them"));
+            err.flush();
+        }, "enisim-experiment-interrupted");
+    }
+
+    private static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path outDir, boolean quiet, PrintWriter err) {
         try {
             return Experiment.run(spec, design, runner, Experiment.progressFile(outDir), line -> {
                 if (!quiet) {
@@ -106,9 +135,20 @@ final class ExperimentRun {
     }
 
     static void write(Map<String, byte[]> files, Path outDir, Path workingDir) {
+        write(files, outDir, workingDir, true);
+    }
+
+    /** As {@link #write}, the progress file kept (a partial result: the points stay for a later look). */
+    static void writeKeepingProgress(Map<String, byte[]> files, Path outDir, Path workingDir) {
+        write(files, outDir, workingDir, false);
+    }
+
+    private static void write(Map<String, byte[]> files, Path outDir, Path workingDir, boolean done) {
         try {
             ReportWriter.writeFiles(files, outDir, workingDir);
-            Files.deleteIfExists(Experiment.progressFile(outDir));
+            if (done) {
+                Files.deleteIfExists(Experiment.progressFile(outDir));
+            }
         } catch (dev.enisim.report.OutputRefused e) {
             Path progress = Experiment.progressFile(outDir);
             if (!Files.isRegularFile(progress, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -52,7 +52,9 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  enisim sensitivity scenarios/quickstart.yaml \\",
             "    --metric invocations.errors.SubnetIPAddressLimitReachedException",
-            "Exit codes: 0 done, 2 bad input, a design estimated above --max-events, or an output"
+            "Exit codes: 0 done, 1 a partial result (a --metric some point has no value for has no index; the"
+            + " others' are written, sensitivity.json says \"partial\", the progress file is kept), 2 bad input,"
+            + " a design estimated above --max-events, or an output"
             + " folder enisim did not write, 3 internal error (a bug in enisim)."})
 final class SensitivityCommand implements Callable<Integer> {
 
@@ -256,18 +258,27 @@ final class SensitivityCommand implements Callable<Integer> {
                     + " the ranges):\n  " + String.join("\n  ", failed));
         }
         List<String> unmeasured = Sensitivity.unmeasured(metrics, points);
-        if (!unmeasured.isEmpty()) {
-            ExperimentRun.discard(dir, created);
-            throw new UserInputException("no index can be computed for a metric that some points of the design have"
-                    + " no value for (in none of their replications: a teardown's wait cut short by the run's end,"
-                    + " a latency with no successful invocation); lengthen the run (--set duration=...) or leave"
-                    + " the metric out:\n  " + String.join("\n  ", unmeasured));
+        List<String> measured = new ArrayList<>();
+        for (String metric : metrics) {
+            if (unmeasured.stream().noneMatch(u -> u.startsWith(metric + ": "))) {
+                measured.add(metric);
+            }
         }
-        List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points, floorShare);
-        Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, metrics, points,
+        if (measured.isEmpty()) {
+            ExperimentRun.discard(dir, created);
+            throw new UserInputException(NO_INDEX + ":\n  " + String.join("\n  ", unmeasured));
+        }
+        List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, measured, points, floorShare);
+        Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured, points,
                 results, leftOut, overriding.sets));
-        files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, files));
-        ExperimentRun.write(files, dir, home);
+        files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files));
+        if (unmeasured.isEmpty()) {
+            ExperimentRun.write(files, dir, home);
+        } else {
+            // a partial result: the indices of the metrics every point measured; the points stay in the progress
+            // file (the whole design ran: discarding it threw away hours for one metric)
+            ExperimentRun.writeKeepingProgress(files, dir, home);
+        }
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
@@ -277,15 +288,27 @@ final class SensitivityCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("not varied (cannot matter here): " + l);
         }
         spec.commandLine().getOut().print(SensitivityReport.table(m, results));
+        if (!unmeasured.isEmpty()) {
+            spec.commandLine().getErr().println("enisim: a partial result (exit 1): " + NO_INDEX + "; the indices of "
+                    + String.join(", ", measured) + " are written, sensitivity.json's notComputed names the others,"
+                    + " and the points are kept in " + dev.enisim.experiment.Experiment.progressFile(dir) + ":\n  "
+                    + String.join("\n  ", unmeasured));
+            return 1;
+        }
         return 0;
     }
+
+    /** Why a metric some points have no value for has no index, and what to do. */
+    private static final String NO_INDEX = "no index can be computed for a metric that some points of the design have"
+            + " no value for (in none of their replications: a teardown's wait cut short by the run's end, a latency"
+            + " with no successful invocation); lengthen the run (--set duration=...) or leave the metric out";
 
     /**
      * {@code sensitivity.json}: what made {@code sensitivity.csv} and {@code points.csv} (README: Sensitivity
      * analysis); {@code vary}: the --vary ranges as given or, without them, the scenario's assumptions' ranges.
      */
     private byte[] provenance(JsonNode tree, Scenario base, Sensitivity.Design design, double floorShare,
-            List<String> leftOut, Map<String, byte[]> files) {
+            List<String> leftOut, List<String> unmeasured, Map<String, byte[]> files) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
         f.put("set", overriding.sets);
@@ -307,6 +330,10 @@ final class SensitivityCommand implements Callable<Integer> {
         f.put("floor", floorShare);
         f.put("replications", replications);
         f.put("metrics", metrics);
+        if (!unmeasured.isEmpty()) { // a partial result: these metrics have no index (README: exit 1)
+            f.put("partial", true);
+            f.put("notComputed", unmeasured);
+        }
         Map<String, byte[]> described = new LinkedHashMap<>();
         described.put("sensitivity.csv", files.get("sensitivity.csv"));
         described.put("points.csv", files.get("points.csv"));

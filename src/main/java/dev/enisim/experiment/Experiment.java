@@ -44,7 +44,8 @@ public final class Experiment {
     /**
      * The points of {@code design} that a run into {@code outDir} would still run: those its progress file (if it is
      * this experiment's) does not hold yet. For estimating a resumed run's work before it starts; a progress file
-     * that is not enisim's, or is another experiment's, leaves every point to run ({@link #run} says why).
+     * that is not enisim's leaves every point to run ({@link #run} says why); another experiment's with points done is
+     * refused (exit 2), naming what differs.
      */
     public static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir) {
         Path file = progressFile(outDir);
@@ -53,7 +54,7 @@ public final class Experiment {
         }
         Sweep.Point[] done = new Sweep.Point[design.size()];
         try {
-            if (load(file, fingerprint(spec, design), done) == 0) {
+            if (load(file, fingerprint(spec, design), about(spec, design), done) == 0) {
                 return design;
             }
         } catch (ResumeRefused e) {
@@ -68,6 +69,15 @@ public final class Experiment {
             }
         }
         return todo;
+    }
+
+    /** The points {@code progressFile} holds (0: none, or no file): what an interrupted run says it kept. */
+    public static int kept(Path progressFile) {
+        try (java.util.stream.Stream<String> lines = Files.lines(progressFile, StandardCharsets.UTF_8)) {
+            return (int) lines.skip(1).filter(l -> PointCodec.decode(l) != null).count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /**
@@ -95,10 +105,10 @@ public final class Experiment {
             throw new ExperimentException("the progress file " + progressFile + " is a link or a folder, not the file"
                     + " enisim keeps there; move it away, or give another --out");
         }
-        int resumed = progressFile == null ? 0 : load(progressFile, id, results);
+        Map<String, Object> about = about(spec, design);
+        int resumed = progressFile == null ? 0 : load(progressFile, id, about, results);
         if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
-            progress.accept("the progress file " + progressFile + " is another experiment's (or has no point done):"
-                    + " starting over");
+            progress.accept("the progress file " + progressFile + " holds no point done: starting over");
         }
         List<PointTask> todo = new ArrayList<>();
         for (int i = 0; i < design.size(); i++) {
@@ -115,7 +125,7 @@ public final class Experiment {
         Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         int[] kept = {resumed}; // the points the progress file holds
         boolean[] roomTold = {progressFile == null};
-        try (FileChannel out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
+        try (FileChannel out = progressFile == null ? null : open(progressFile, id, about, resumed > 0)) {
             runner.run(spec, todo, new PointRunner.Batches() {
                 @Override
                 public void accept(String line) {
@@ -236,7 +246,8 @@ public final class Experiment {
     }
 
     /** Reads the points already done into {@code results}; 0 when there is no file or it is another experiment. */
-    private static int load(Path file, String id, Sweep.Point[] results) throws IOException {
+    private static int load(Path file, String id, Map<String, Object> about, Sweep.Point[] results)
+            throws IOException {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -252,7 +263,19 @@ public final class Experiment {
             header = null;
         }
         if (header == null || !id.equals(header.path("experiment").asText(null))) {
-            return 0; // another experiment's progress (enisim's own file): this run starts over and replaces it
+            // another experiment's progress (enisim's own file): with no point done it is replaced; with some, never
+            // without consent (a changed command started over and replaced hours of points without a word)
+            int theirs = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                theirs += PointCodec.decode(line) != null ? 1 : 0;
+            }
+            if (theirs > 0) {
+                throw new ResumeRefused("the progress file " + file + " holds " + theirs + (theirs == 1 ? " point"
+                        : " points") + " of another experiment: " + differences(header, about) + "; it is kept:"
+                        + " run the command that made it to resume it, give another --out, or delete the file to"
+                        + " start this one afresh");
+            }
+            return 0;
         }
         int n = 0;
         for (String line : lines.subList(1, lines.size())) {
@@ -285,11 +308,12 @@ public final class Experiment {
     }
 
     /** The progress file's first line: the experiment and the enisim computing its points. */
-    static String header(String id) {
+    static String header(String id, Map<String, Object> about) {
         EnisimBuild b = EnisimBuild.current();
         Map<String, Object> h = new java.util.LinkedHashMap<>();
         h.put("enisim-progress", 1);
         h.put("experiment", id);
+        h.put("about", about);
         h.put("enisim", b.version());
         h.put("build", b.build());
         try {
@@ -300,7 +324,8 @@ public final class Experiment {
     }
 
     /** The progress file, appended to (resuming) or started afresh with its header; a torn line is cut off. */
-    private static FileChannel open(Path file, String id, boolean resume) throws IOException {
+    private static FileChannel open(Path file, String id, Map<String, Object> about, boolean resume)
+            throws IOException {
         Files.createDirectories(file.getParent());
         if (resume) {
             List<String> keep = new ArrayList<>();
@@ -312,7 +337,7 @@ public final class Experiment {
             replace(file, String.join("\n", keep) + "\n"); // a kill now loses no point already done
             return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
-        replace(file, header(id) + "\n");
+        replace(file, header(id, about) + "\n");
         return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
@@ -418,6 +443,72 @@ public final class Experiment {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What the experiment is, part by part, written in the progress file's header beside its fingerprint, so that a
+     * resume with a changed command can say what changed: the scenario file, its content (with --set and the seed:
+     * a hash), the metrics, the replications, the traffic factor, the design's points (their count and a hash of
+     * their values) and the traces read (a hash).
+     */
+    static Map<String, Object> about(PointSpec spec, List<Map<String, String>> design) {
+        try {
+            Map<String, Object> a = new java.util.LinkedHashMap<>();
+            a.put("scenarioFile", spec.source());
+            a.put("scenario", sha256(spec.treeJson()));
+            a.put("metrics", spec.metrics());
+            a.put("replications", spec.replications());
+            a.put("traffic", spec.traffic());
+            a.put("points", design.size());
+            a.put("design", sha256(design.toString()));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String file : traceFiles(spec, design)) {
+                md.update(("trace " + file + "\n").getBytes(StandardCharsets.UTF_8));
+                digestFile(md, Path.of(spec.source()).toAbsolutePath().resolveSibling(file));
+            }
+            a.put("traces", HexFormat.of().formatHex(md.digest(), 0, 8)); // to tell them apart: the id is whole
+            return a;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    /** What differs between the experiment a progress file's {@code header} describes and this one's {@code about}. */
+    static String differences(JsonNode header, Map<String, Object> about) {
+        JsonNode was = header == null ? null : header.get("about");
+        if (was == null || !was.isObject()) {
+            return "its header does not say what it was (an enisim before January 2027 wrote it)";
+        }
+        List<String> out = new ArrayList<>();
+        Map<String, Object> now = about;
+        String[][] said = {
+            {"scenarioFile", "the scenario file"}, {"scenario", "the scenario's content, its seed or a --set"},
+            {"metrics", "--metric"}, {"replications", "--replications"}, {"traffic", "--set traffic"},
+            {"points", "the design's points (--vary, --design, --method, --samples or --seed)"},
+            {"traces", "a trace file the scenario reads (edited since)"}};
+        for (String[] k : said) {
+            JsonNode w = was.get(k[0]);
+            JsonNode n = JSON.valueToTree(now.get(k[0]));
+            if (w == null || !w.equals(n)) {
+                boolean hash = k[0].equals("scenario") || k[0].equals("traces");
+                out.add(hash ? k[1] + " differs" : k[1] + " differs (was " + shown(w) + ", now " + shown(n) + ")");
+            }
+        }
+        if (JSON.valueToTree(now.get("points")).equals(was.get("points"))
+                && !JSON.valueToTree(now.get("design")).equals(was.get("design"))) {
+            out.add("the design's points (--vary, --design, --method, --samples or --seed) differ (the same count,"
+                    + " other values)");
+        }
+        return out.isEmpty() ? "it was made by another command" : String.join("; ", out);
+    }
+
+    private static String shown(JsonNode v) {
+        return v == null ? "none" : v.isTextual() ? v.asText() : v.toString();
     }
 
     /** The trace files (as the scenario spells them) the base scenario and the design's values name, sorted. */

@@ -87,8 +87,15 @@ public final class ReplicatedSummary {
             m.put("n", s.n());
             m.put("mean", s.mean());
             m.put("sd", s.sd());
-            m.put("ciLow", s.ciLow());
-            m.put("ciHigh", s.ciHigh());
+            if (s.n() < 2) {
+                // one replication's value has no interval (as sweep.csv leaves ciLow and ciHigh empty): a zero-width
+                // [x, x] read as a 95% interval it is not
+                m.putNull("ciLow");
+                m.putNull("ciHigh");
+            } else {
+                m.put("ciLow", s.ciLow());
+                m.put("ciHigh", s.ciHigh());
+            }
             if (s.n() < replications) {
                 m.put("none", replications - s.n());
                 m.put("noneWhy", whyNone(path));
@@ -215,8 +222,9 @@ public final class ReplicatedSummary {
         for (String path : paths) {
             MetricStats m = s.get(path);
             if (m != null) {
-                b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  [%,.2f, %,.2f]%s%n", path, m.mean(),
-                        m.ciLow(), m.ciHigh(), m.n() < replications ? "  (" + m.n() + " of " + replications
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  %s%s%n", path, m.mean(),
+                        m.n() < 2 ? "no interval" : String.format(Locale.ROOT, "[%,.2f, %,.2f]", m.ciLow(),
+                        m.ciHigh()), m.n() < replications ? "  (" + m.n() + " of " + replications
                         + " replications; " + (replications - m.n()) + " had none)" : ""));
             } else if (path.equals("latencyMillis.p99")) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s %16s%n", path, "none in some run"));
@@ -244,9 +252,10 @@ public final class ReplicatedSummary {
                     partial.size() == 1 ? "" : "s"));
             for (String path : partial.subList(0, Math.min(5, partial.size()))) {
                 MetricStats m = s.get(path);
-                b.append(String.format(Locale.ROOT, "    %s %s [%s, %s]: %d of %d replications; %d had none (%s)%n",
-                        path, MetricStats.format(m.mean()), MetricStats.format(m.ciLow()),
-                        MetricStats.format(m.ciHigh()), m.n(), replications, replications - m.n(), whyNone(path)));
+                b.append(String.format(Locale.ROOT, "    %s %s %s: %d of %d replications; %d had none (%s)%n",
+                        path, MetricStats.format(m.mean()), m.n() < 2 ? "no interval" : "["
+                        + MetricStats.format(m.ciLow()) + ", " + MetricStats.format(m.ciHigh()) + "]", m.n(),
+                        replications, replications - m.n(), whyNone(path)));
             }
             if (partial.size() > 5) {
                 b.append(String.format(Locale.ROOT, "    (%d more in summary.json)%n", partial.size() - 5));

@@ -210,12 +210,12 @@ class ResumeTest {
     }
 
     /**
-     * A trace edited between an interrupted sweep and its resumption starts the sweep over: the progress file's
+     * A trace edited between an interrupted sweep and its resumption is another experiment: the progress file's
      * fingerprint covers the traces the scenario reads (a safety review's resumed sweep mixed points of the old
      * trace, 1,730,610 succeeded, with points of the new, 173,061).
      */
     @Test
-    void aTraceEditedBeforeTheResumptionStartsTheSweepOver() throws Exception {
+    void aTraceEditedBeforeTheResumptionIsRefusedAndNamed() throws Exception {
         Path trace = Files.writeString(dir.resolve("trace.csv"), "seconds,count\n0,600\n60,600\n120,600\n");
         Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.traced(
                 "name: traced\nduration: 3m", "trace.csv"));
@@ -230,8 +230,15 @@ class ResumeTest {
 
         Files.writeString(trace, "seconds,count\n0,60\n60,60\n120,60\n");
         Result r = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("is another experiment's (or has no point done): starting over"), r.err());
-        assertTrue(r.err().contains("3 points to run"), r.err());
+        // a data scientist's review: the changed experiment started over and replaced the saved points unasked;
+        // now it is refused (exit 2), the file kept, the change named
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("holds 1 point of another experiment: a trace file the scenario reads (edited"
+                + " since) differs; it is kept"), r.err());
+        assertEquals(1 + 1, Files.readAllLines(Experiment.progressFile(out)).size(), "kept");
+        Files.delete(Experiment.progressFile(out));
+        Result again = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("3 points to run"), again.err());
     }
 }

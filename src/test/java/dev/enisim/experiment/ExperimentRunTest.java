@@ -120,7 +120,7 @@ class ExperimentRunTest {
     }
 
     private static String header(PointSpec spec, List<Map<String, String>> design) {
-        return Experiment.header(Experiment.fingerprint(spec, design));
+        return Experiment.header(Experiment.fingerprint(spec, design), Experiment.about(spec, design));
     }
 
     @Test
@@ -212,31 +212,54 @@ class ExperimentRunTest {
                 again);
     }
 
-    /** What decides the results names the experiment (not the engine): anything else starts over. */
+    /**
+     * What decides the results names the experiment (not the engine). A data scientist's review: another
+     * experiment's progress file (a changed command) was replaced without a word, its points lost; now it is refused,
+     * kept, and what differs is named. One with no point done is replaced.
+     */
     @Test
-    void anotherExperimentsProgressFileIsReplacedAndTheRunStartsOver() throws Exception {
+    void anotherExperimentsProgressFileIsRefusedNamingWhatDiffers() throws Exception {
         Path file = dir.resolve(".out.progress.jsonl");
         List<Map<String, String>> d = design(4);
         List<PointSpec> others = List.of(new PointSpec("{\"a\":1}", "made-up", List.of("m"), 1),
                 new PointSpec("{}", "other", List.of("m"), 1), new PointSpec("{}", "made-up", List.of("n"), 1),
-                new PointSpec("{}", "made-up", List.of("m"), 2));
+                new PointSpec("{}", "made-up", List.of("m"), 2), new PointSpec("{}", "made-up", List.of("m"), 1, 2));
         List<List<Map<String, String>>> designs = List.of(design("0", "1", "2", "4"), design(5));
-        for (Object other : List.of(others.get(0), others.get(1), others.get(2), others.get(3), designs.get(0),
-                designs.get(1))) {
+        List<String> said = List.of("the scenario's content, its seed or a --set differs",
+                "the scenario file differs (was made-up, now other)", "--metric differs (was [\"m\"], now [\"n\"])",
+                "--replications differs (was 1, now 2)", "--set traffic differs (was 1.0, now 2.0)",
+                "the design's points (--vary, --design, --method, --samples or --seed) differ (the same count, other"
+                + " values)", "the design's points (--vary, --design, --method, --samples or --seed) differs (was 4,"
+                + " now 5)");
+        List<Object> changes = new ArrayList<>(others);
+        changes.addAll(designs);
+        for (int i = 0; i < changes.size(); i++) {
+            Object other = changes.get(i);
             PointSpec spec = other instanceof PointSpec s ? s : SPEC;
             @SuppressWarnings("unchecked")
             List<Map<String, String>> design = other instanceof PointSpec ? d : (List<Map<String, String>>) other;
             Files.deleteIfExists(file);
             assertThrows(IllegalStateException.class, () -> Experiment.run(SPEC, d, new Dying(2), file, l -> { }));
+            List<String> before = read(file);
             Engine all = new Engine();
-            List<String> lines = new ArrayList<>();
-            Experiment.run(spec, design, all, file, lines::add);
-            assertEquals(design.size(), all.ran.size(), other.toString());
-            assertEquals("the progress file " + file + " is another experiment's (or has no point done): starting"
-                    + " over", lines.get(0));
-            assertEquals(header(spec, design), read(file).get(0));
-            assertEquals(1 + design.size(), read(file).size());
+            ExperimentException e = assertThrows(ExperimentException.class,
+                    () -> Experiment.run(spec, design, all, file, l -> { }));
+            assertTrue(e.getMessage().startsWith("the progress file " + file + " holds 2 points of another"
+                    + " experiment: " + said.get(i) + "; it is kept: run the command that made it to resume it,"
+                    + " give another --out, or delete the file to start this one afresh"), e.getMessage());
+            assertEquals(0, all.ran.size(), other.toString());
+            assertEquals(before, read(file), "kept as it was");
+            assertThrows(ExperimentException.class, () -> Experiment.pending(spec, design, dir.resolve("out")),
+                    "said before the budget is estimated");
         }
+        // a file of another experiment with no point done holds nothing to lose: replaced
+        Files.writeString(file, header(others.get(2), d) + "\n");
+        List<String> lines = new ArrayList<>();
+        Engine all = new Engine();
+        Experiment.run(SPEC, d, all, file, lines::add);
+        assertEquals(4, all.ran.size());
+        assertEquals("the progress file " + file + " holds no point done: starting over", lines.get(0));
+        assertEquals(header(SPEC, d), read(file).get(0));
         assertNotEquals(Experiment.fingerprint(SPEC, d), Experiment.fingerprint(SPEC, design(3)));
     }
 
