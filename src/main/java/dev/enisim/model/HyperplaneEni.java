@@ -212,14 +212,14 @@ final class HyperplaneEni {
         if (connections < 0 || connections > capacity) {
             throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
         }
-        int peak = peakConnections();
-        if (peak < connections || peak > capacity) {
-            throw new IllegalStateException(name() + ": peak of " + peak + " connections outside " + connections
-                    + ".." + capacity);
-        }
         boolean gone = state == EniState.Deleted || state == EniState.Orphaned;
         if ((state == EniState.Creating && !openWhileCreating || gone) && connections != 0) {
             throw new IllegalStateException(name() + ": " + connections + " connections while " + state);
+        }
+        int peak = peakConnections(); // after the state's rule: a connection where none may be is the first fault
+        if (peak < connections || peak > capacity) {
+            throw new IllegalStateException(name() + ": peak of " + peak + " connections outside " + connections
+                    + ".." + capacity);
         }
     }
 

@@ -300,11 +300,16 @@ public final class ComparePage {
                     .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
                     .append("</td>");
             if (intervals) {
+                // an internal metric's own p-value: the figure in the p column, "not adjusted" in the last, as on the
+                // terminal (in the p cell it widened the table past a laptop's window)
+                boolean own = r.p().endsWith(NOT_ADJUSTED);
                 s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append(wrap ? "</td><td"
                         + " class=\"n\" style=\"white-space:normal\">" : "</td><td class=\"n\">")
                         .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
-                        .append(HtmlReport.esc(r.p())).append("</td><td class=\"")
-                        .append(r.significant() ? "bad\">significant" : "\">").append("</td>");
+                        .append(HtmlReport.esc(own ? r.p().substring(0, r.p().length() - NOT_ADJUSTED.length())
+                                : r.p())).append("</td><td class=\"")
+                        .append(r.significant() ? "bad\">significant" : own ? "\">not adjusted" : "\">")
+                        .append("</td>");
             }
             s.append("</tr>\n");
         }
@@ -331,10 +336,13 @@ public final class ComparePage {
                 pText(r, replications), r.significant());
     }
 
+    /** What marks a row's p as an internal metric's own, not Holm's (the page shows it in the last column). */
+    private static final String NOT_ADJUSTED = ", not adjusted";
+
     /** The p column: Holm's for an outcome metric, an internal one's own, said so ("0.0213, not adjusted"). */
     private static String pText(Comparison.Row r, int replications) {
         return replications > 1 && Comparison.isInternal(r.metric()) && !Double.isNaN(r.p())
-                ? Comparison.pText(r.p()) + ", not adjusted" : Comparison.pText(r.adjustedP());
+                ? Comparison.pText(r.p()) + NOT_ADJUSTED : Comparison.pText(r.adjustedP());
     }
 
     /**

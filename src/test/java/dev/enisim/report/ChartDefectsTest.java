@@ -292,7 +292,7 @@ class ChartDefectsTest {
     void theStorySaysWhenFailuresWere() throws Exception {
         List<String> story = Narrative.lines(run(Path.of("scenarios/quickstart.yaml")));
         assertTrue(story.contains("01:00:00  35,936 invocations of notifications failed with "
-                + "SubnetIPAddressLimitReachedException between 01:00:00 and 01:59:59"), String.join("\n", story));
+                + "SubnetIPAddressLimitReachedException (HTTP 502) between 01:00:00 and 01:59:59"), String.join("\n", story));
     }
 
     /**

@@ -43,7 +43,7 @@ class FunctionRulesTest {
                         "functions[0].memory: unknown key 'memory' (expected one of: name, vpcConfig, "
                                 + "reservedConcurrency, duration, arrivals, role, initDuration, existing, runtime, "
                                 + "packageType, initExtra, invocationType, eventInvokeConfig, deadLetterConfig, egress, "
-                                + "eventSourceMapping, account, stateReasonCode, warmEnvironments, memoryMb, "
+                                + "eventSourceMapping, account, stateReasonCode, warmEnvironments, tags, memoryMb, "
                                 + "connectionsPerInvocation, "
                                 + "connectionsPerEnvironment, provisionedConcurrency, timeout, createdAt, architecture); "
                                 + "did you mean 'memoryMb'?"),
