@@ -9,7 +9,12 @@ public final class PointRunners {
             + " target/enisim.jar ...), or embedded with Spark's jars beside it: java -cp"
             + " \"target/enisim.jar:target/spark-jars/*\" dev.enisim.cli.Main ..., the jars copied once by mvn"
             + " dependency:copy-dependencies -DincludeScope=provided -DoutputDirectory=target/spark-jars (or a Spark"
-            + " 4.0 distribution's $SPARK_HOME/jars/*; README: Experiments on Apache Spark)";
+            + " 4.0 distribution's $SPARK_HOME/jars/*), with the --add-opens flags Spark needs on Java 17 (java"
+            + " $OPENS -cp ...: README, Experiments on Apache Spark, lists them)";
+
+    /** What a Spark stopped by Java 17's closed internals is told (the flags are not a jar problem). */
+    static final String OPENS_HINT = " (Java 17 keeps the JDK's internals Spark uses closed: run java with the"
+            + " --add-opens flags, java $OPENS -cp ...: README, Experiments on Apache Spark, lists them)";
 
     private PointRunners() {
     }
@@ -54,6 +59,10 @@ public final class PointRunners {
         }
         String said = "cannot start Spark: " + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
                 : ": " + root.getMessage().strip().lines().findFirst().orElse(""));
+        if (root instanceof IllegalAccessError || root instanceof java.lang.reflect.InaccessibleObjectException) {
+            // "StorageUtils$ cannot access class sun.nio.ch.DirectBuffer": the module flags, not the jars
+            return said + OPENS_HINT;
+        }
         if (!(root instanceof LinkageError || root instanceof ClassNotFoundException)) {
             // Spark's own refusal (a master it cannot use, a port it cannot bind, YARN without HADOOP_CONF_DIR):
             // the jars were not the matter, and the hint about them sent the user the wrong way

@@ -156,10 +156,21 @@ public final class Sweep {
                 }
             }
         } else {
-            for (String v : values.split(",")) {
-                if (!v.isBlank()) {
-                    out.add(v.trim());
+            // an empty value (1,,2) or one listed twice (1,1) is a typo: the first was dropped and the second ran the
+            // same point twice, each without a word
+            String[] listed = values.split(",", -1);
+            boolean none = java.util.Arrays.stream(listed).allMatch(String::isBlank); // said as "no values" below
+            for (int i = 0; i < listed.length && !none; i++) {
+                String v = listed[i].trim();
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException("'" + spec + "': value " + (i + 1) + " of " + listed.length
+                            + " is empty (a comma too many?)");
                 }
+                if (out.contains(v)) {
+                    throw new IllegalArgumentException("'" + spec + "': " + v + " is listed twice (the same point"
+                            + " would run twice)");
+                }
+                out.add(v);
             }
         }
         if (out.isEmpty()) {

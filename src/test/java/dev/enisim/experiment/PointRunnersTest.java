@@ -23,6 +23,8 @@ class PointRunnersTest {
         // $SPARK_HOME/jars, a distribution the README's embedded user never unpacks
         assertTrue(e.getMessage().contains("java -cp \"target/enisim.jar:target/spark-jars/*\""), e.getMessage());
         assertTrue(e.getMessage().contains("-DoutputDirectory=target/spark-jars"), e.getMessage());
+        // a data scientist's review: the embedded command without the --add-opens flags fails on Java 17
+        assertTrue(e.getMessage().contains("--add-opens flags Spark needs on Java 17 (java $OPENS -cp"), e.getMessage());
         assertTrue(PointRunners.sparkAvailable(), "the tests have Spark on their class path");
     }
 
@@ -35,6 +37,13 @@ class PointRunnersTest {
         assertEquals("cannot start Spark: NoSuchMethodError: 'boolean PlatformDependent.isExplicitNoPreferDirect()'"
                 + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13, with the netty and servlet"
                 + " jars of that Spark: README, Experiments on Apache Spark)", PointRunners.sparkFailed(thrown));
+        // Java 17's closed internals are not the jars' matter either: the flags are (a data scientist's review)
+        assertEquals("cannot start Spark: IllegalAccessError: class org.apache.spark.storage.StorageUtils$ cannot"
+                + " access class sun.nio.ch.DirectBuffer" + PointRunners.OPENS_HINT, PointRunners.sparkFailed(
+                        new java.lang.reflect.InvocationTargetException(new IllegalAccessError("class"
+                                + " org.apache.spark.storage.StorageUtils$ cannot access class"
+                                + " sun.nio.ch.DirectBuffer"))));
+        assertTrue(PointRunners.OPENS_HINT.contains("--add-opens"));
         // Spark's own refusal is not the jars' matter: the hint about them sent a user with a bad master the wrong way
         assertEquals("cannot start Spark: SparkException: Could not parse Master URL: 'foo' (Spark's log above says"
                 + " more)", PointRunners.sparkFailed(new java.lang.reflect.InvocationTargetException(

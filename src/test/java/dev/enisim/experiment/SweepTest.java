@@ -62,6 +62,13 @@ class SweepTest {
                 () -> Sweep.axis("x= , ,")).getMessage());
         assertEquals("'x=5..1:1': the range needs FROM <= TO and STEP > 0",
                 assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=5..1:1")).getMessage());
+        // a typo in a list: an empty value was dropped and a value listed twice ran its point twice, without a word
+        assertEquals("'traffic=1,,2': value 2 of 3 is empty (a comma too many?)", assertThrows(
+                IllegalArgumentException.class, () -> Sweep.axis("traffic=1,,2")).getMessage());
+        assertEquals("'traffic=1,2,': value 3 of 3 is empty (a comma too many?)", assertThrows(
+                IllegalArgumentException.class, () -> Sweep.axis("traffic=1,2,")).getMessage());
+        assertEquals("'traffic=1, 2,1': 1 is listed twice (the same point would run twice)", assertThrows(
+                IllegalArgumentException.class, () -> Sweep.axis("traffic=1, 2,1")).getMessage());
         assertEquals(List.of("5s"), Sweep.axis("x=5..5:1s").values(), "FROM = TO: one value");
         assertEquals(1000, Sweep.axis("x=1..1000:1").values().size());
         assertEquals("'x=1..1001:1': more than 1,000 values",
