@@ -26,8 +26,15 @@ class GateCommandTest {
 
     /** `gate` of account.yaml and one-group.yaml into {@code out}, with {@code more} options. */
     static Result oneGroupInto(java.nio.file.Path out, String... more) {
+        return gate(java.nio.file.Path.of(DIR, "account.yaml"), java.nio.file.Path.of(DIR, "one-group.yaml"), out,
+                more);
+    }
+
+    /** {@code gate} of {@code account} against {@code template} into {@code out}, with {@code more} options. */
+    static Result gate(java.nio.file.Path account, java.nio.file.Path template, java.nio.file.Path out,
+            String... more) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("gate", "--account",
-                DIR + "/account.yaml", "--template", DIR + "/one-group.yaml", "--out", out.toString()));
+                account.toString(), "--template", template.toString(), "--out", out.toString()));
         args.addAll(java.util.List.of(more));
         return run(args.toArray(String[]::new));
     }

@@ -56,11 +56,7 @@ class GateNestedTemplateScopeTest {
 
     private Result gate(Path template, String out, String... more) throws Exception {
         Path account = write("account.yaml", GateStacksTest.ACCOUNT);
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("gate", "--account",
-                account.toString(), "--template", template.toString(), "--out", dir.resolve(out).toString(),
-                "--step-summary", ""));
-        args.addAll(java.util.List.of(more));
-        return GateCommandTest.run(args.toArray(String[]::new));
+        return GateCommandTest.gate(account, template, dir.resolve(out), more);
     }
 
     @Test

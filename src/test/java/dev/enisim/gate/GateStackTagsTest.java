@@ -136,11 +136,7 @@ class GateStackTagsTest {
     private Result gate(Path account, String out, String... more) throws Exception {
         Path template = dir.resolve("template.yaml");
         Files.writeString(template, TEMPLATE);
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("gate", "--account",
-                account.toString(), "--template", template.toString(), "--out", dir.resolve(out).toString(),
-                "--step-summary", ""));
-        args.addAll(java.util.List.of(more));
-        return GateCommandTest.run(args.toArray(String[]::new));
+        return GateCommandTest.gate(account, template, dir.resolve(out), more);
     }
 
     @Test
