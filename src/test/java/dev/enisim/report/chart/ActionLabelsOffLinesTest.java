@@ -30,6 +30,26 @@ import org.junit.jupiter.api.Test;
  */
 class ActionLabelsOffLinesTest {
 
+    /** A chart drawn as its file is (room made for the action labels), with what a test measures on it. */
+    record Drawn(JFreeChart chart, Graphics2D g, ChartRenderingInfo info) {
+
+        static Drawn of(Charts.Chart c, RunResult r) {
+            int height = ChartFiles.height(c, r);
+            JFreeChart chart = c.chart();
+            ChartFiles.roomForActionLabels(chart, ChartFiles.WIDTH, height);
+            Graphics2D g = new BufferedImage(ChartFiles.WIDTH, height, BufferedImage.TYPE_INT_RGB).createGraphics();
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, height), info);
+            return new Drawn(chart, g, info);
+        }
+
+        /** The data area of plot {@code i} (of a combined chart's subplots, or the chart's one plot). */
+        Rectangle2D area(int i) {
+            return chart.getPlot() instanceof CombinedDomainXYPlot ? info.getPlotInfo().getSubplotInfo(i).getDataArea()
+                    : info.getPlotInfo().getDataArea();
+        }
+    }
+
     @Test
     void actionLabelsLieAboveEveryLine() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -38,13 +58,9 @@ class ActionLabelsOffLinesTest {
                 "ec2-request-limit")) {
             RunResult r = TeacherChartsTest.run(name);
             for (Charts.Chart c : Charts.all(r)) {
-                int height = ChartFiles.height(c, r);
-                JFreeChart chart = c.chart();
-                ChartFiles.roomForActionLabels(chart, ChartFiles.WIDTH, height);
-                BufferedImage image = new BufferedImage(ChartFiles.WIDTH, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                ChartRenderingInfo info = new ChartRenderingInfo();
-                chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, height), info);
+                Drawn drawn = Drawn.of(c, r);
+                JFreeChart chart = drawn.chart();
+                Graphics2D g = drawn.g();
                 List<XYPlot> plots = chart.getPlot() instanceof CombinedDomainXYPlot cp ? cp.getSubplots()
                         : List.of(chart.getXYPlot());
                 for (int i = 0; i < plots.size(); i++) {
@@ -52,8 +68,7 @@ class ActionLabelsOffLinesTest {
                     if (!(plot.getRangeAxis() instanceof NumberAxis y) || y instanceof SymbolAxis) {
                         continue;
                     }
-                    Rectangle2D area = chart.getPlot() instanceof CombinedDomainXYPlot
-                            ? info.getPlotInfo().getSubplotInfo(i).getDataArea() : info.getPlotInfo().getDataArea();
+                    Rectangle2D area = drawn.area(i);
                     double lowestLabel = Double.NEGATIVE_INFINITY; // the bottom of the lowest label, px
                     String label = null;
                     for (Layer layer : List.of(Layer.FOREGROUND, Layer.BACKGROUND)) {

@@ -11,14 +11,12 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemSource;
@@ -207,18 +205,13 @@ class ChartFilesMomentsTest {
                 if (c.name().equals("timeline")) {
                     continue;
                 }
-                int height = ChartFiles.height(c, r);
-                JFreeChart chart = c.chart();
-                ChartFiles.roomForActionLabels(chart, ChartFiles.WIDTH, height);
-                BufferedImage image = new BufferedImage(ChartFiles.WIDTH, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                ChartRenderingInfo info = new ChartRenderingInfo();
-                chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, height), info);
+                ActionLabelsOffLinesTest.Drawn d = ActionLabelsOffLinesTest.Drawn.of(c, r);
+                JFreeChart chart = d.chart();
+                Graphics2D g = d.g();
                 List<XYPlot> plots = plots(chart);
                 for (int i = 0; i < plots.size(); i++) {
                     XYPlot plot = plots.get(i);
-                    Rectangle2D area = chart.getPlot() instanceof CombinedDomainXYPlot
-                            ? info.getPlotInfo().getSubplotInfo(i).getDataArea() : info.getPlotInfo().getDataArea();
+                    Rectangle2D area = d.area(i);
                     List<double[]> boxes = new ArrayList<>();
                     List<String> labels = new ArrayList<>();
                     for (ValueMarker m : markers(plot)) {
