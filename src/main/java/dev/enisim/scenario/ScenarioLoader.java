@@ -365,8 +365,8 @@ public final class ScenarioLoader {
         } catch (NoSuchFileException e) {
             throw problem(source, "file not found");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw problem(source, "not UTF-8 text (a binary file, or another encoding such as UTF-16: save it as "
-                    + "UTF-8)");
+            throw problem(source, "not UTF-8 text" + notUtf8(file) + " (a binary file, or another encoding such as"
+                    + " UTF-16 or Latin-1: save it as UTF-8)");
         } catch (IOException e) {
             throw problem(source, InputText.cannotRead(e));
         }
@@ -374,6 +374,43 @@ public final class ScenarioLoader {
             text = text.substring(1); // a byte-order mark, as Windows editors write
         }
         return readTree(text, source, role);
+    }
+
+    /**
+     * " at line 3, column 12 (byte 0xE9)": where the first byte of {@code file} that is not UTF-8 is, as a text editor
+     * counts lines and columns, or "" when it cannot be read again: one accented letter saved as Latin-1 in a
+     * scenario of a thousand lines was said without a line.
+     */
+    private static String notUtf8(Path file) {
+        try {
+            return notUtf8(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** {@link #notUtf8(Path)} for the file's bytes. */
+    static String notUtf8(byte[] b) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(b.length), true);
+        if (!r.isError()) {
+            return "";
+        }
+        int at = in.position();
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < at; i++) {
+            if (b[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        String before = new String(b, start, at - start, StandardCharsets.UTF_8);
+        return " at line " + line + ", column " + (before.codePointCount(0, before.length()) + 1) + " (byte 0x"
+                + Integer.toHexString(0x100 | b[at] & 0xFF).substring(1).toUpperCase(Locale.ROOT) + ")";
     }
 
     /** What {@link #readTree(Path)} reads a file as, in its messages. */
@@ -460,6 +497,10 @@ public final class ScenarioLoader {
         try {
             List<Problem> written = new ArrayList<>();
             JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text, written);
+            String otherFile = tree != null && tree.isObject() && role.equals(SCENARIO_ROLE) ? otherFile(tree) : null;
+            if (otherFile != null && written.stream().allMatch(p -> p.message().startsWith(YamlTree.TAG))) {
+                throw new ScenarioException(source, List.of(new Problem("", otherFile))); // a template's !Ref
+            }
             if (!written.isEmpty()) {
                 throw new ScenarioException(source, withOthers(written, tree, source, role));
             }
@@ -480,9 +521,9 @@ public final class ScenarioLoader {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            int[] tab = json || !String.valueOf(e.getMessage()).contains("(TAB)") ? null : indentTab(text);
-            if (tab != null) { // the parser places a tab at the end of the line before it
-                where = " at line " + tab[0] + ", column " + tab[1];
+            String tab = json ? null : tab(e, text);
+            if (tab != null) {
+                throw new ScenarioException(source, List.of(new Problem("", "malformed YAML/JSON at " + tab)));
             }
             int[] special = json || !String.valueOf(e.getMessage()).contains("special characters are not allowed")
                     ? null : special(text);
@@ -581,17 +622,37 @@ public final class ScenarioLoader {
         return null;
     }
 
-    /** The line and column (from 1) of the first tab in a line's indentation, or null. */
-    static int[] indentTab(String text) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            for (int c = 0; c < lines[i].length() && (lines[i].charAt(c) == ' ' || lines[i].charAt(c) == '\t'); c++) {
-                if (lines[i].charAt(c) == '\t') {
-                    return new int[] {i + 1, c + 1};
-                }
-            }
+    /**
+     * "line 2, column 10: a tab after ':' ...": the tab the YAML reader refused, where it is and what is wrong with it,
+     * or null when the parser's complaint is not about a tab. SnakeYAML reads YAML 1.1, where a tab may be inside a
+     * value, a quoted or block text or a comment, but not in the indentation nor between tokens; YAML 1.2 allows it
+     * between tokens ({@code duration:<TAB>2h}, {@code {a:<TAB>1}}), not in the indentation. The parser's own message
+     * said "Do not use \t(TAB) for indentation" of a tab after a colon too, and the line and column shown were the end
+     * of the line before it, or the first indenting tab anywhere in the file (one inside a block text, where a tab is
+     * the text's own).
+     */
+    static String tab(JsonProcessingException e, String text) {
+        if (!(e.getCause() instanceof MarkedYAMLException y) || y.getProblem() == null
+                || !y.getProblem().contains("(TAB)") || y.getProblemMark() == null) {
+            return null;
         }
-        return null;
+        Mark m = y.getProblemMark();
+        String where = "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ": ";
+        String[] lines = text.split("\r?\n|\r", -1); // SnakeYAML's line breaks (its column counts code points)
+        String row = m.getLine() < lines.length ? lines[m.getLine()] : "";
+        int at = m.getColumn() <= row.codePointCount(0, row.length()) ? row.offsetByCodePoints(0, m.getColumn()) : -1;
+        if (at < 0 || at >= row.length() || row.charAt(at) != '\t') {
+            return where + "a tab where YAML allows none (" + ParserMessage.clean(y.getProblem()) + ")";
+        }
+        int before = at - 1;
+        while (before >= 0 && (row.charAt(before) == ' ' || row.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before < 0) {
+            return where + "a tab in the indentation: YAML indents with spaces only";
+        }
+        return where + "a tab after '" + row.charAt(before) + "': YAML 1.2 allows a tab between tokens, but enisim's"
+                + " YAML reader (SnakeYAML, YAML 1.1) takes a tab only inside a value or a comment; use a space";
     }
 
     /**

@@ -31,6 +31,13 @@ final class YamlTree {
 
     /** The largest tree, aliases expanded: far above any real scenario (65,000 functions take about 1 M). */
     static final int MAX_NODES = 5_000_000;
+    /**
+     * The deepest tree, aliases and merge keys expanded: the parser's own limit for a tree as written, so that an alias
+     * (an anchor of 45 nested lists, each one aliasing the one before) cannot make the tree deeper than its text could
+     * be. Such a tree of 20,000 levels overflowed the stack of the size count below (an internal error, exit 3) and
+     * would have the validation's, a deep copy's and a writer's.
+     */
+    static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.defaults().getMaxNestingDepth();
     /** YAML files are read whole by SnakeYAML: the default size limit, in MiB (raise with the variable below). */
     static final int DEFAULT_MAX_MIB = 64;
     /** The environment variable that raises (or lowers) the YAML size limit, in MiB. */
@@ -102,7 +109,7 @@ final class YamlTree {
             if (p.nextToken() == null) {
                 return null;
             }
-            JsonNode root = new YamlTree(found).value((YAMLParser) p, "");
+            JsonNode root = new YamlTree(found).value((YAMLParser) p, "", 1);
             if (p.nextToken() != null) {
                 throw new AliasException("a second YAML document (after '---', its first value at line "
                         + p.currentTokenLocation().getLineNr() + "): a scenario file holds one");
@@ -111,33 +118,31 @@ final class YamlTree {
         }
     }
 
-    /** The value at the parser's token, whose path is {@code path}; null for an undefined alias. */
-    private JsonNode value(YAMLParser p, String path) throws IOException {
+    /**
+     * The value at the parser's token, whose path is {@code path} at {@code depth} levels from the top (1); null for an
+     * undefined alias.
+     */
+    private JsonNode value(YAMLParser p, String path, int depth) throws IOException {
         if (p.isCurrentAlias()) {
-            String name = p.getText();
-            JsonNode target = anchors.get(name);
-            if (target == null) { // said once, at its first use, with how many more there are
-                int[] first = undefined.get(name);
-                if (first == null) {
-                    undefined.put(name, new int[] {problems.size(), 0});
-                    problems.add(new Problem(path, "undefined alias *" + name + " (an alias must come after its"
-                            + " anchor &" + name + ")"));
-                } else {
-                    Problem p0 = problems.get(first[0]);
-                    String m = p0.message().replaceAll("; used \\d+ more times?$", "");
-                    problems.set(first[0], new Problem(p0.path(), m + "; used " + ++first[1] + " more time"
-                            + (first[1] == 1 ? "" : "s")));
-                }
-                return null;
-            }
-            count(size(target));
-            return target; // shared, not copied: see the class
+            return alias(p, path, depth); // its own method: this one's frame is one of each level's two
         }
         String anchor = p.getObjectId();
-        count(1);
+        count(1, path, p);
+        tag(p.getTypeId(), path);
         JsonNode node = switch (p.currentToken()) {
-            case START_OBJECT -> object(p, path);
-            case START_ARRAY -> array(p, path);
+            case START_OBJECT -> object(p, path, depth);
+            case START_ARRAY -> array(p, path, depth);
+            default -> scalar(p);
+        };
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    /** The plain value at the parser's token (in a method of its own, as {@link #alias} is). */
+    private static JsonNode scalar(YAMLParser p) throws IOException {
+        return switch (p.currentToken()) {
             case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
             case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
                 case INT -> JsonNodeFactory.instance.numberNode(p.getIntValue());
@@ -150,10 +155,60 @@ final class YamlTree {
             case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
             default -> JsonNodeFactory.instance.textNode(p.getText());
         };
-        if (anchor != null) {
-            anchors.put(anchor, node);
+    }
+
+    /** The anchored value the alias at the parser's token stands for (see {@link #value}); null when undefined. */
+    private JsonNode alias(YAMLParser p, String path, int depth) throws IOException {
+        String name = p.getText();
+        JsonNode target = anchors.get(name);
+        if (target == null) { // said once, at its first use, with how many more there are
+            int[] first = undefined.get(name);
+            if (first == null) {
+                undefined.put(name, new int[] {problems.size(), 0});
+                problems.add(new Problem(path, "undefined alias *" + name + " (an alias must come after its"
+                        + " anchor &" + name + ")"));
+            } else {
+                Problem p0 = problems.get(first[0]);
+                String m = p0.message().replaceAll("; used \\d+ more times?$", "");
+                problems.set(first[0], new Problem(p0.path(), m + "; used " + ++first[1] + " more time"
+                        + (first[1] == 1 ? "" : "s")));
+            }
+            return null;
         }
-        return node;
+        long[] sizeAndHeight = {0, 0};
+        size(target, sizeAndHeight, 1);
+        if (depth - 1 + sizeAndHeight[1] > MAX_DEPTH) {
+            throw new AliasException(at(path, p) + "nested deeper than " + grouped(MAX_DEPTH) + " levels once"
+                    + " aliases are expanded (the alias *" + name + " holds " + grouped(sizeAndHeight[1])
+                    + " levels, here at level " + grouped(depth) + "; aliases of aliases nest)");
+        }
+        count(sizeAndHeight[0], path, p);
+        return target; // shared, not copied: see the class
+    }
+
+    /** The start of the problem of a tag that means nothing to enisim. */
+    static final String TAG = "the YAML tag ";
+    /** The tags of YAML's core schema, which the parser reads ({@code !!str 1024} is the text "1024"). */
+    private static final java.util.Set<String> CORE_TAGS = java.util.Set.of("str", "int", "float", "bool", "null",
+            "map", "seq");
+
+    /**
+     * A problem at {@code path} when {@code tag} (as the parser gives it: {@code !custom} as "custom", {@code !!binary}
+     * as "tag:yaml.org,2002:binary") is not one of the core schema's: the parser dropped it and read the value as
+     * plain text, so {@code memoryMb: !custom 1024} was told "expected a whole number, got '1024'", and
+     * {@code !!java/object:...} or {@code !Ref} were taken without a word.
+     */
+    private void tag(String tag, String path) {
+        if (tag == null || tag.isEmpty()) {
+            return; // none, or the non-specific "!"
+        }
+        String core = "tag:yaml.org,2002:";
+        if (tag.startsWith(core) && CORE_TAGS.contains(tag.substring(core.length()))) {
+            return;
+        }
+        String written = tag.startsWith(core) ? "!!" + tag.substring(core.length()) : "!" + tag;
+        problems.add(new Problem(path, TAG + written + " means nothing to enisim, which reads plain values (no tags"
+                + " but YAML's own !!str, !!int, !!float, !!bool, !!null, !!map, !!seq): remove it"));
     }
 
     /**
@@ -175,7 +230,7 @@ final class YamlTree {
         return JsonNodeFactory.instance.textNode(text);
     }
 
-    private ObjectNode object(YAMLParser p, String path) throws IOException {
+    private ObjectNode object(YAMLParser p, String path, int depth) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         JsonNode merge = null;
         Map<String, Integer> lines = new HashMap<>();
@@ -184,7 +239,9 @@ final class YamlTree {
             int line = p.currentTokenLocation().getLineNr();
             String child = path.isEmpty() ? key : path + "." + key;
             p.nextToken();
-            JsonNode v = value(p, child);
+            // a merged map's keys are this map's own: its value stands at this map's level, a list of them one above
+            JsonNode v = !key.equals("<<") ? value(p, child, depth + 1)
+                    : value(p, child, p.currentToken() == JsonToken.START_ARRAY ? depth - 1 : depth);
             Integer first = lines.putIfAbsent(key, line);
             if (first != null) { // YAML allows a key once in a map; the first value is kept
                 problems.add(new Problem(child, "written twice (again at line " + line + "; first at " + first
@@ -238,32 +295,50 @@ final class YamlTree {
         }
     }
 
-    private ArrayNode array(YAMLParser p, String path) throws IOException {
+    private ArrayNode array(YAMLParser p, String path, int depth) throws IOException {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode v = value(p, path + "[" + a.size() + "]");
+            JsonNode v = value(p, path + "[" + a.size() + "]", depth + 1);
             a.add(v == null ? JsonNodeFactory.instance.nullNode() : v);
         }
         return a;
     }
 
-    private void count(long n) throws AliasException {
+    /**
+     * Counts {@code n} more values, the one at {@code path} being read; over {@link #MAX_NODES}, the file is refused,
+     * naming where (a merge key's list of aliases, {@code <<: [*a, *a, ...]}, multiplies as aliases of aliases do).
+     */
+    private void count(long n, String path, YAMLParser p) throws AliasException {
         nodes += n;
         if (nodes > MAX_NODES) {
-            throw new AliasException("more than " + MAX_NODES + " values once aliases are expanded (aliases of "
-                    + "aliases multiply: an alias bomb?)");
+            throw new AliasException(at(path, p) + "more than " + grouped(MAX_NODES) + " values once aliases and"
+                    + " merge keys are expanded (aliases of aliases multiply: an alias bomb?)");
         }
     }
 
-    /** Nodes in a tree, stopping early once over the bound. */
-    private static long size(JsonNode n) {
-        long s = 1;
+    /** "at x-b.<<[3] (line 9): ", where the value at the parser's token is; "at line 9: " for the top. */
+    private static String at(String path, YAMLParser p) {
+        int line = p.currentTokenLocation().getLineNr();
+        return "at " + (path.isEmpty() ? "" : path + " (") + "line " + line + (path.isEmpty() ? "" : ")") + ": ";
+    }
+
+    private static String grouped(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT).format(n);
+    }
+
+    /**
+     * Adds the number of values in the tree {@code n} (aliases expanded) to {@code out[0]}, stopping early once over
+     * {@link #MAX_NODES}, and raises {@code out[1]} to its height (1: a plain value) plus {@code level} - 1. Every tree
+     * read is at most {@link #MAX_DEPTH} deep (checked as it is built), so this recursion is bounded.
+     */
+    private static void size(JsonNode n, long[] out, int level) {
+        out[0]++;
+        out[1] = Math.max(out[1], level);
         for (JsonNode c : n) {
-            s += size(c);
-            if (s > MAX_NODES) {
-                return s;
+            size(c, out, level + 1);
+            if (out[0] > MAX_NODES) {
+                return;
             }
         }
-        return s;
     }
 }

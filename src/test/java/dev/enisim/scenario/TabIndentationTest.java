@@ -12,7 +12,7 @@ class TabIndentationTest {
     void aTabIsReportedAtItsOwnLineAndColumn() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.parse("name: t\nduration: 1h\nfunctions:\n  \t- name: a\n", "t.yaml"));
-        assertEquals("malformed YAML/JSON at line 4, column 3: found character '\\t(TAB)' that cannot start any"
-                + " token. (Do not use \\t(TAB) for indentation)", e.problems().get(0).toString());
+        assertEquals("malformed YAML/JSON at line 4, column 3: a tab in the indentation: YAML indents with spaces"
+                + " only", e.problems().get(0).toString());
     }
 }
