@@ -766,7 +766,14 @@ public final class SweepReport {
         for (Sweep.Point p : points) {
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
-                if (s != null && s.n() >= 2 && s.mean() == 0 && s.sd() == 0 && s.ciHigh() > 0) {
+                if (s != null && s.noneSeen() && MetricStats.isShare(m)) {
+                    return display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]: a"
+                            + " probability that was 0 in every one of a point's " + s.n() + " replications has the"
+                            + " interval [0, 1 - 0.05^(1/N)], the 95% upper bound of a proportion when none of the N"
+                            + " starts of all of them was one (about 3/N, the rule of three), not [0, 0]."
+                            + " The mean, 0, is what the runs saw.";
+                }
+                if (s != null && s.noneSeen()) {
                     return display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]: a count"
                             + " that was 0 in every one of a point's " + s.n() + " replications has the interval [0,"
                             + " -ln(0.05)/n], the 95% upper bound of a Poisson mean when none was seen (about 3/n, the"
