@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
-            "Writes sweep.csv (one row per point: the varied values and the chosen metrics with 95%% confidence "
+            "Writes sweep.csv (one row per point: the varied values, durations in seconds and rates per second "
+            + "with the unit in the column's name, traffic as it ran, and the chosen metrics with 95%% confidence "
             + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
             + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
