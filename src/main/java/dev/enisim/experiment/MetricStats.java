@@ -23,7 +23,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * starts), and a
  * {@linkplain #isCount count} that was 0 in every one of n replications gets the 95% upper bound of a Poisson mean
  * with nothing observed, -ln(0.05)/n (about 3/n, the "rule of three"), rather than [0, 0]: ten runs without a
- * throttle do not show that throttles cannot happen. A count whose t interval reaches below 0 (a few events over
+ * throttle do not show that throttles cannot happen; a share 0 in every one, over N trials, likewise gets
+ * 1 - 0.05^(1/N) ({@link #ofLeaves}, which reads its trials beside it). A count whose t interval reaches below 0 (a few events over
  * the runs) has its upper end raised to the exact Poisson interval's, when that is higher (see {@link #ofMetric}). A difference of two metrics ({@link #of(double[])}) may be
  * negative and is not touched.
  */

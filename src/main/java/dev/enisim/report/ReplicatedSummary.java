@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The report of a replicated run: {@code summary.json} with the statistics of every numeric metric
  * ({@code metrics.<path>{n, mean, sd, ciLow, ciHigh}}, paths as in {@code expect:}, e.g. {@code enis.peak},
- * {@code teardowns[0].waitSeconds}), and each replication's own summary as {@code summary-replication-<r>.json}.
+ * {@code teardowns[0].waitSeconds}; a metric 0 in every replication whose ciHigh is the rule of three's bound also
+ * has {@code ruleOfThree}, those words), and each replication's own summary as {@code summary-replication-<r>.json}.
  */
 public final class ReplicatedSummary {
 
