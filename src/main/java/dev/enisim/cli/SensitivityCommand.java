@@ -269,8 +269,9 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserInputException(NO_INDEX + ":\n  " + String.join("\n  ", unmeasured));
         }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, measured, points, floorShare);
-        Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured, points,
-                results, leftOut, overriding.sets));
+        // points.csv's traffic as it ran: times --set traffic=F
+        Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured,
+                Sweep.asRunPoints(points, traffic), results, leftOut, overriding.sets));
         files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files));
         if (unmeasured.isEmpty()) {
             ExperimentRun.write(files, dir, home);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
-            "Writes sweep.csv (one row per point: the varied values and the chosen metrics with 95%% confidence "
+            "Writes sweep.csv (one row per point: the varied values, durations in seconds and rates per second "
+            + "with the unit in the column's name, traffic as it ran, and the chosen metrics with 95%% confidence "
             + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
             + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
@@ -184,7 +185,10 @@ final class SweepCommand implements Callable<Integer> {
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), axes, chosen,
+        // what ran: a traffic value times --set traffic=F, on every output (sweep.csv said the --vary value alone)
+        List<Sweep.Axis> ran = Sweep.asRun(axes, traffic);
+        points = Sweep.asRunPoints(points, traffic);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
                 points, overriding.sets));
         files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size()));
         ExperimentRun.write(files, dir, home);
@@ -194,7 +198,7 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         // a table to read, figures rounded; sweep.csv keeps them in full (the terminal printed sweep.csv itself)
-        spec.commandLine().getOut().print(SweepReport.table(axes, chosen, points));
+        spec.commandLine().getOut().print(SweepReport.table(ran, chosen, points));
         if (replications == 1) {
             spec.commandLine().getOut().println("(one replication: no interval; sweep.csv's ciLow and ciHigh are left"
                     + " empty. Use --replications 2 or more for intervals.)");
@@ -203,7 +207,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!zero.isEmpty()) {
             spec.commandLine().getOut().println("(" + zero + ")");
         }
-        for (String v : SweepReport.verdicts(axes, chosen, points)) {
+        for (String v : SweepReport.verdicts(ran, chosen, points)) {
             spec.commandLine().getOut().println("=> " + v);
         }
         if (failed > 0) {

@@ -23,7 +23,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * starts), and a
  * {@linkplain #isCount count} that was 0 in every one of n replications gets the 95% upper bound of a Poisson mean
  * with nothing observed, -ln(0.05)/n (about 3/n, the "rule of three"), rather than [0, 0]: ten runs without a
- * throttle do not show that throttles cannot happen. A count whose t interval reaches below 0 (a few events over
+ * throttle do not show that throttles cannot happen; a share 0 in every one, over N trials, likewise gets
+ * 1 - 0.05^(1/N) ({@link #ofLeaves}, which reads its trials beside it). A count whose t interval reaches below 0 (a few events over
  * the runs) has its upper end raised to the exact Poisson interval's, when that is higher (see {@link #ofMetric}). A difference of two metrics ({@link #of(double[])}) may be
  * negative and is not touched.
  */
@@ -229,10 +230,62 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         for (String path : leaves.get(0).keySet()) {
             double[] v = values(leaves, path);
             if (v != null && !path.equals("seed") && !path.equals("replication")) {
-                out.put(path, ofMetric(path, v, integral(leaves, path)));
+                out.put(path, noneSeenShare(path, ofMetric(path, v, integral(leaves, path)), leaves));
             }
         }
         return out;
+    }
+
+    /**
+     * A share ({@link #isShare}) 0 in every one of n &gt;= 2 replications gets the one-sided 95% upper bound of a
+     * proportion with no event in its N trials over all the replications, 1 - 0.05^(1/N) (about 3/N, the "rule of
+     * three"), rather than [0, 0]: a {@code coldStarts.probability} 0 in ten runs, its trials the starts
+     * ({@code total + warmStarts} beside it). Unchanged when its trials are not in the summary or none happened (a
+     * function never invoked: no start to be cold).
+     */
+    private static MetricStats noneSeenShare(String path, MetricStats s, List<Map<String, JsonNode>> leaves) {
+        if (!isShare(path) || s.n() < 2 || s.mean() != 0 || s.sd() != 0) {
+            return s;
+        }
+        String group = path.substring(0, Math.max(0, path.length() - "probability".length()));
+        long trials = 0;
+        for (Map<String, JsonNode> l : leaves) {
+            JsonNode total = l.get(group + "total");
+            JsonNode warm = l.get(group + "warmStarts");
+            if (total == null || warm == null || !total.isIntegralNumber() || !warm.isIntegralNumber()) {
+                return s;
+            }
+            trials += total.asLong() + warm.asLong();
+        }
+        return trials == 0 ? s : new MetricStats(s.n(), 0, 0, 0, proportionNoneSeen(trials));
+    }
+
+    /** The one-sided 95% upper bound of a proportion when none of {@code trials} was an event: 1 - 0.05^(1/N). */
+    static double proportionNoneSeen(long trials) {
+        return -Math.expm1(Math.log(0.05) / trials);
+    }
+
+    /**
+     * Whether this is a metric 0 in every one of its n &gt;= 2 replications given the upper bound of the rule of
+     * three ({@link #ofMetric}'s [0, -ln(0.05)/n] for a count, {@link #ofLeaves}'s [0, 1 - 0.05^(1/N)] for a share)
+     * rather than [0, 0].
+     */
+    public boolean noneSeen() {
+        return n >= 2 && mean == 0 && sd == 0 && ciHigh > 0;
+    }
+
+    /**
+     * What a {@link #noneSeen} figure is, in words, for the metric at {@code path} (the replicated run's terminal and
+     * summary.json, the sweep's page and terminal): "0 in all 10 replications; 95% upper bound 0.2996 per
+     * replication (rule of three)", a share's "... 95% upper bound 0.0001498 per start (rule of three, over the
+     * starts of all 10)"; null for any other figure.
+     */
+    public String noneSeenLabel(String path) {
+        if (!noneSeen()) {
+            return null;
+        }
+        return "0 in all " + n + " replications; 95% upper bound " + readable(ciHigh) + (isShare(path)
+                ? " per start (rule of three, over the starts of all " + n + ")" : " per replication (rule of three)");
     }
 
     /** Whether every replication wrote the metric as a whole number. */

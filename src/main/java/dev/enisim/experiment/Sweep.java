@@ -43,6 +43,55 @@ public final class Sweep {
         }
     }
 
+    /**
+     * {@code axes} as they ran under {@code --set traffic=F} ({@code base}, 1 without one): a {@link #TRAFFIC} axis's
+     * values times F, the factor on the scenario file's rates that was simulated (with {@code --set traffic=0.5},
+     * {@code --vary traffic=1,2} ran 0.5 and 1, and sweep.csv said 1 and 2); other axes as they are.
+     */
+    public static List<Axis> asRun(List<Axis> axes, double base) {
+        if (base == 1) {
+            return axes;
+        }
+        List<Axis> out = new ArrayList<>();
+        for (Axis a : axes) {
+            out.add(!a.path().equals(TRAFFIC) ? a : new Axis(a.path(), a.values().stream()
+                    .map(v -> trafficAsRun(v, base)).toList(), a.name()));
+        }
+        return out;
+    }
+
+    /** {@code points} as they ran under {@code --set traffic=F} ({@code base}): as {@link #asRun(List, double)}. */
+    public static List<Point> asRunPoints(List<Point> points, double base) {
+        if (base == 1) {
+            return points;
+        }
+        List<Point> out = new ArrayList<>();
+        for (Point p : points) {
+            String traffic = p.values().get(TRAFFIC);
+            if (traffic == null) {
+                out.add(p);
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>(p.values());
+            values.put(TRAFFIC, trafficAsRun(traffic, base));
+            out.add(new Point(values, p.metrics(), p.problem(), p.runs()));
+        }
+        return out;
+    }
+
+    /**
+     * A point's traffic value times {@code base}, in decimal (0.1 x 3 is 0.3, not 0.30000000000000004); a value that
+     * is no number (a failed point's) as it is.
+     */
+    static String trafficAsRun(String value, double base) {
+        try {
+            return new BigDecimal(value.trim()).multiply(BigDecimal.valueOf(base)).stripTrailingZeros()
+                    .toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
     /** {@code axes}, each with the name of the list element its path selects by index in {@code tree}. */
     public static List<Axis> named(JsonNode tree, List<Axis> axes) {
         return axes.stream().map(a -> new Axis(a.path(), a.values(), elementName(tree, a.path()))).toList();

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The report of a replicated run: {@code summary.json} with the statistics of every numeric metric
  * ({@code metrics.<path>{n, mean, sd, ciLow, ciHigh}}, paths as in {@code expect:}, e.g. {@code enis.peak},
- * {@code teardowns[0].waitSeconds}), and each replication's own summary as {@code summary-replication-<r>.json}.
+ * {@code teardowns[0].waitSeconds}; a metric 0 in every replication whose ciHigh is the rule of three's bound also
+ * has {@code ruleOfThree}, those words), and each replication's own summary as {@code summary-replication-<r>.json}.
  */
 public final class ReplicatedSummary {
 
@@ -95,6 +96,11 @@ public final class ReplicatedSummary {
             } else {
                 m.put("ciLow", s.ciLow());
                 m.put("ciHigh", s.ciHigh());
+            }
+            String none = s.noneSeenLabel(path);
+            if (none != null) {
+                // ciHigh is the rule of three's bound, not a t interval's end: said where it is one, and only there
+                m.put("ruleOfThree", none);
             }
             if (s.n() < replications) {
                 m.put("none", replications - s.n());
@@ -223,8 +229,8 @@ public final class ReplicatedSummary {
             MetricStats m = s.get(path);
             if (m != null) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  %s%s%n", path, m.mean(),
-                        m.n() < 2 ? "no interval" : String.format(Locale.ROOT, "[%,.2f, %,.2f]", m.ciLow(),
-                        m.ciHigh()), m.n() < replications ? "  (" + m.n() + " of " + replications
+                        m.n() < 2 ? "no interval" : m.noneSeen() ? m.noneSeenLabel(path) : String.format(Locale.ROOT,
+                        "[%,.2f, %,.2f]", m.ciLow(), m.ciHigh()), m.n() < replications ? "  (" + m.n() + " of " + replications
                         + " replications; " + (replications - m.n()) + " had none)" : ""));
             } else if (path.equals("latencyMillis.p99")) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s %16s%n", path, "none in some run"));
@@ -253,7 +259,8 @@ public final class ReplicatedSummary {
             for (String path : partial.subList(0, Math.min(5, partial.size()))) {
                 MetricStats m = s.get(path);
                 b.append(String.format(Locale.ROOT, "    %s %s %s: %d of %d replications; %d had none (%s)%n",
-                        path, MetricStats.format(m.mean()), m.n() < 2 ? "no interval" : "["
+                        path, MetricStats.format(m.mean()), m.n() < 2 ? "no interval" : m.noneSeen()
+                        ? "(" + m.noneSeenLabel(path) + ")" : "["
                         + MetricStats.format(m.ciLow()) + ", " + MetricStats.format(m.ciHigh()) + "]", m.n(),
                         replications, replications - m.n(), whyNone(path)));
             }
@@ -263,22 +270,12 @@ public final class ReplicatedSummary {
         }
         if (replications > 1) {
             b.append(String.format(Locale.ROOT, "  (intervals: Student-t, lower end clamped at 0 as no metric can be"
-                    + " negative, a probability's upper end at 1; a count whose interval reached below 0: its upper end at least the exact Poisson"
-                    + " bound; a count 0 in every replication: [0, %s]%s, the 95%% upper bound of a Poisson mean"
-                    + " with none seen, -ln(0.05)/%d)%n", MetricStats.format(Math.round(-Math.log(0.05)
-                    / replications * 1e4) / 1e4), zeroBoundAsPrinted(replications), replications));
+                    + " negative, a probability's upper end at 1; a count whose interval reached below 0: its upper end"
+                    + " at least the exact Poisson bound; a count 0 in every replication: [0, %s], the 95%% upper bound"
+                    + " of a Poisson mean with none seen, -ln(0.05)/%d (the rule of three, about 3/n); a probability"
+                    + " 0 in every replication: [0, 1 - 0.05^(1/N)] over the N starts of all of them)%n",
+                    MetricStats.format(Math.round(-Math.log(0.05) / replications * 1e4) / 1e4), replications));
         }
         return b.toString();
-    }
-
-    /**
-     * How the table above prints a zero count's upper bound, at its two decimals, when that differs from the note's
-     * four ("[0.00, 1.00]" over a note saying "[0, 0.9986]": a newcomer's review), else nothing.
-     */
-    public static String zeroBoundAsPrinted(int replications) {
-        double bound = -Math.log(0.05) / replications;
-        String four = MetricStats.format(Math.round(bound * 1e4) / 1e4);
-        String two = String.format(Locale.ROOT, "%,.2f", bound);
-        return two.equals(four) ? "" : " (" + two + " in the table, at its two decimals)";
     }
 }

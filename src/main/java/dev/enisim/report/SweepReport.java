@@ -68,7 +68,12 @@ public final class SweepReport {
     public static String csv(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
-        axes.forEach(a -> header.add(quote(a.path())));
+        List<Unit> units = new ArrayList<>();
+        for (Sweep.Axis a : axes) {
+            Unit u = unit(a.path(), points);
+            units.add(u);
+            header.add(quote(a.path() + u.suffix));
+        }
         List<Boolean> counted = new ArrayList<>();
         for (String m : metrics) {
             header.add(quote(m + ".mean"));
@@ -83,7 +88,9 @@ public final class SweepReport {
         b.append(String.join(",", header)).append('\n');
         for (Sweep.Point p : points) {
             List<String> row = new ArrayList<>();
-            axes.forEach(a -> row.add(quote(p.values().get(a.path()))));
+            for (int i = 0; i < axes.size(); i++) {
+                row.add(quote(units.get(i).plain(p.values().get(axes.get(i).path()))));
+            }
             for (int i = 0; i < metrics.size(); i++) {
                 MetricStats s = p.metrics().get(metrics.get(i));
                 row.add(s == null ? "" : num(s.mean()));
@@ -98,6 +105,68 @@ public final class SweepReport {
             b.append(String.join(",", row)).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * How a varied parameter's values are written in sweep.csv and points.csv: numbers for a script (pandas read
+     * "170s" and "10/s" as text), the unit in the column's name. Durations in seconds ({@code PATHSeconds}: 170s is
+     * 170, 1h30m 5400, 20.333s 20.333, the value that ran in full), rates per second ({@code PATHPerSecond}: 10/m is
+     * 0.16666666666666666), numbers as given, and anything else (a CIDR, a name, a mix) as given, under the path.
+     */
+    enum Unit {
+        AS_GIVEN(""), SECONDS("Seconds"), PER_SECOND("PerSecond");
+
+        /** Appended to the path to name the column. */
+        final String suffix;
+
+        Unit(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** {@code value} as the column holds it (null: empty, a point without the path). */
+        String plain(String value) {
+            if (value == null) {
+                return "";
+            }
+            return switch (this) {
+                case AS_GIVEN -> value;
+                case SECONDS -> java.math.BigDecimal.valueOf(dev.enisim.scenario.Units.durationMicros(value))
+                        .movePointLeft(6).stripTrailingZeros().toPlainString();
+                case PER_SECOND -> num(dev.enisim.scenario.Units.ratePerSecond(value));
+            };
+        }
+    }
+
+    /** A value the column keeps as it is: a plain decimal number (a count, a factor, megabytes). */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** How the column of the varied {@code path} is written, from every point's value ({@link Unit}). */
+    static Unit unit(String path, List<Sweep.Point> points) {
+        boolean durations = true;
+        boolean rates = true;
+        boolean any = false;
+        for (Sweep.Point p : points) {
+            String v = p.values().get(path);
+            if (v == null) {
+                continue;
+            }
+            any = true;
+            if (PLAIN.matcher(v).matches()) {
+                return Unit.AS_GIVEN;
+            }
+            durations &= parses(v, dev.enisim.scenario.Units::durationMicros);
+            rates &= parses(v, dev.enisim.scenario.Units::ratePerSecond);
+        }
+        return !any ? Unit.AS_GIVEN : durations ? Unit.SECONDS : rates ? Unit.PER_SECOND : Unit.AS_GIVEN;
+    }
+
+    private static boolean parses(String v, java.util.function.Function<String, ?> reader) {
+        try {
+            reader.apply(v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The points the terminal's table shows before "... N more points in sweep.csv". */
@@ -766,7 +835,14 @@ public final class SweepReport {
         for (Sweep.Point p : points) {
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
-                if (s != null && s.n() >= 2 && s.mean() == 0 && s.sd() == 0 && s.ciHigh() > 0) {
+                if (s != null && s.noneSeen() && MetricStats.isShare(m)) {
+                    return display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]: a"
+                            + " probability that was 0 in every one of a point's " + s.n() + " replications has the"
+                            + " interval [0, 1 - 0.05^(1/N)], the 95% upper bound of a proportion when none of the N"
+                            + " starts of all of them was one (about 3/N, the rule of three), not [0, 0]."
+                            + " The mean, 0, is what the runs saw.";
+                }
+                if (s != null && s.noneSeen()) {
                     return display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]: a count"
                             + " that was 0 in every one of a point's " + s.n() + " replications has the interval [0,"
                             + " -ln(0.05)/n], the 95% upper bound of a Poisson mean when none was seen (about 3/n, the"

@@ -30,13 +30,17 @@ class ExperimentProvenanceTest {
     @TempDir
     Path dir;
 
-    /** sweep.csv of this sweep as the enisim before the sidecar wrote it (the session's start jar, 27e99c7). */
+    /**
+     * sweep.csv of this sweep as the enisim before the sidecar wrote it (the session's start jar, 27e99c7), but for the
+     * varied duration, a number of seconds under a column that says so since (it was {@code 161.309s} under
+     * {@code hyperplane.eniCreateTime.median}: text to pandas).
+     */
     private static final String CSV_BEFORE = """
-            hyperplane.eniCreateTime.median,traffic,enis.peak.mean,enis.peak.ciLow,enis.peak.ciHigh,\
+            hyperplane.eniCreateTime.medianSeconds,traffic,enis.peak.mean,enis.peak.ciLow,enis.peak.ciHigh,\
             invocations.succeeded.mean,invocations.succeeded.ciLow,invocations.succeeded.ciHigh,problem
-            161.309s,0.904331,4,4,4,660.5,0,1823.117733359989,
-            117.149s,1.18127,4,4,4,1164,0,3603.5913093455506,
-            47.558s,1.69047,4,4,4,2444.5,0,5690.935310092647,
+            161.309,0.904331,4,4,4,660.5,0,1823.117733359989,
+            117.149,1.18127,4,4,4,1164,0,3603.5913093455506,
+            47.558,1.69047,4,4,4,2444.5,0,5690.935310092647,
             """;
 
     @Test

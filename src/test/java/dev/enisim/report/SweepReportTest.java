@@ -253,11 +253,11 @@ class SweepReportTest {
                 points);
         String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
-        assertEquals("hyperplane.eniDeleteTime.median,teardowns[1].waitSeconds.mean,teardowns[1].waitSeconds.ciLow,"
+        assertEquals("hyperplane.eniDeleteTime.medianSeconds,teardowns[1].waitSeconds.mean,teardowns[1].waitSeconds.ciLow,"
                 + "teardowns[1].waitSeconds.ciHigh,teardowns[1].waitSeconds.n,enis.peak.mean,enis.peak.ciLow,"
                 + "enis.peak.ciHigh,problem", lines.get(0), "a count column for the metric some points lack in some"
                 + " replications, none for the others");
-        assertTrue(lines.get(1).startsWith("3m,315,") && lines.get(1).contains(",4,5,"), csv);
+        assertTrue(lines.get(1).startsWith("180,315,") && lines.get(1).contains(",4,5,"), csv);
         String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("315 [") && html.contains("(4 of 5 replications)"), "the page says how many");
         assertTrue(html.contains("5 replications per point"), html);
