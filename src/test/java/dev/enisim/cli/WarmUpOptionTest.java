@@ -57,6 +57,12 @@ class WarmUpOptionTest {
                 Files.readString(dir.resolve("b").resolve("timeseries.csv")));
         assertEquals(Files.readString(dir.resolve("a").resolve("narrative.txt")),
                 Files.readString(dir.resolve("b").resolve("narrative.txt")));
+        CliTest.Result said = CliTest.run("run", f.toString(), "--out", dir.resolve("c").toString(), "--warm-up", "5m");
+        assertTrue(said.out().contains("Statistics after the 5m warm-up (--warm-up)"), said.out());
+        assertTrue(said.out().contains("counts only those that ran: " + String.format(java.util.Locale.ROOT, "%,d",
+                after)), "CloudWatch's figure after the warm-up too: " + said.out());
+        assertTrue(Files.readString(dir.resolve("c").resolve("report.html")).contains("statistics after a"));
+        assertFalse(plain.out().contains("warm-up"), plain.out());
     }
 
     @Test
