@@ -94,6 +94,9 @@ final class CheckCommand implements Callable<Integer> {
             + "(replaces only a page enisim wrote) (default: not written).")
     Path html;
 
+    @Mixin
+    WarmUpOption warmUp;
+
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
             description = "With --baseline: relative tolerance for non-integer baseline values, a percentage >= 0 "
                 + "(default exact).")
@@ -116,6 +119,7 @@ final class CheckCommand implements Callable<Integer> {
         if (updateBaseline && baseline == null) {
             problems.add("enisim: --update-baseline needs --baseline DIR");
         }
+        warmUp.micros(null, problems); // its syntax; each scenario's duration and buckets with the scenario
         if (spec.commandLine().getParseResult().hasMatchedOption("--tolerance") && (baseline == null
                 || updateBaseline)) { // it was ignored: a check without a baseline compared exactly nothing
             problems.add("enisim: --tolerance applies to the comparison with a baseline: it needs --baseline DIR (and"
@@ -317,11 +321,12 @@ final class CheckCommand implements Callable<Integer> {
             for (int i : longestFirst) {
                 dev.enisim.scenario.Scenario scenario = inputs.get(i).loaded().scenario();
                 double bytes = Budget.memoryBytes(scenario);
+                long warmUpMicros = warmUp.micros(scenario, problems); // checked with the inputs: no problem now
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
                     dev.enisim.run.Progress progress = beat.of(i, replication);
                     runs.get(i).add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(scenario, replication)
-                            .run(progress)));
+                            .warmingUp(warmUpMicros).run(progress)));
                 }
             }
             for (int i = 0; i < inputs.size(); i++) {
@@ -487,6 +492,9 @@ final class CheckCommand implements Callable<Integer> {
                         + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
                         + " named after it)");
                 continue;
+            }
+            if (warmUp.given() && warmUp.micros(in.loaded().scenario(), problems) == 0) {
+                continue; // said: not under its duration, or not a whole number of its buckets
             }
             try {
                 JsonNode expected = null;

@@ -60,6 +60,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     Parallelism parallelism;
 
+    @Mixin
+    WarmUpOption warmUp;
+
     @Option(names = "--all", description = "List every metric, also those with no difference.")
     boolean all;
 
@@ -100,6 +103,10 @@ final class CompareCommand implements Callable<Integer> {
                 problems.add(Main.userMessage(e));
             }
         }
+        long warmUpMicros = warmUp.micros(sa, problems); // the same warm-up for both: under both durations
+        if (sb != null) {
+            warmUp.micros(sb, problems); // a problem of both said once (a set keeps one of each)
+        }
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
@@ -114,8 +121,10 @@ final class CompareCommand implements Callable<Integer> {
                 2L * replications, Budget.REPLICATIONS, spec.commandLine().getErr());
         int threads = parallelism.threads();
         // the runs are made here, once: the page draws replication 0 of each from them (it runs nothing itself)
-        List<dev.enisim.run.RunResult> runsA = dev.enisim.experiment.Replications.run(sa, replications, threads);
-        List<dev.enisim.run.RunResult> runsB = dev.enisim.experiment.Replications.run(sb, replications, threads);
+        List<dev.enisim.run.RunResult> runsA = dev.enisim.experiment.Replications.run(sa, warmUpMicros, replications,
+                threads);
+        List<dev.enisim.run.RunResult> runsB = dev.enisim.experiment.Replications.run(sb, warmUpMicros, replications,
+                threads);
         Comparison.Outcome outcome = Comparison.ofTrees(trees(runsA), trees(runsB));
         dev.enisim.run.RunResult firstA = runsA.get(0);
         dev.enisim.run.RunResult firstB = runsB.get(0);
@@ -123,8 +132,9 @@ final class CompareCommand implements Callable<Integer> {
         runsB = null;
         List<Comparison.Row> rows = outcome.rows();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
-                sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications);
+        out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%s%n%n", a, bFile,
+                sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications, warmUpMicros == 0 ? ""
+                : "; statistics after a " + dev.enisim.scenario.Units.given(warmUpMicros) + " warm-up (--warm-up)");
         boolean interval = replications > 1;
         states(out, outcome.states());
         table(out, rows, all, interval);

@@ -69,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Parallelism parallelism;
 
+    @Mixin
+    WarmUpOption warmUp;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         // every problem of the options, the scenario and the output folder at once (exit 2), as sweep and check say
@@ -82,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
             problems.add("enisim: " + budget.problem());
         }
         Scenario scenario = overriding.loadCollecting(file, seed, problems);
+        long warmUpMicros = warmUp.micros(scenario, problems); // its syntax alone when the scenario is bad
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : scenario == null ? null : home.resolve("reports").resolve(scenario.name());
         InputProblems.checkFolder(problems, dir, home); // a trial write: before a run of minutes, not after it
@@ -98,9 +102,9 @@ final class RunCommand implements Callable<Integer> {
             // as many at once as fit in the heap, by each one's need (an upper figure: a replication writes no
             // timeseries.csv or charts, which Budget.need counts), with progress as one run's
             ProgressBar progress = ProgressBar.forRun(spec.commandLine().getErr(), quiet);
-            List<ReplicatedSummary.Prepared> runs = Replications.run(scenario, replications, parallelism.threads(),
-                    Budget.need(scenario), Parallelism.heapRoom(), run -> ReplicatedSummary.prepare(run.withOverrides(
-                    sets)), progress::replications);
+            List<ReplicatedSummary.Prepared> runs = Replications.run(scenario, warmUpMicros, replications,
+                    parallelism.threads(), Budget.need(scenario), Parallelism.heapRoom(),
+                    run -> ReplicatedSummary.prepare(run.withOverrides(sets)), progress::replications);
             Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
             progress.writing(String.valueOf(dir));
             List<Path> written;
@@ -123,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         ProgressBar progress = ProgressBar.forRun(spec.commandLine().getErr(), quiet);
-        RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
+        RunResult result = new Simulation(scenario, 0).warmingUp(warmUpMicros).run(progress)
+                .withOverrides(overriding.sets);
         progress.writing(String.valueOf(dir));
         List<Path> written;
         Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)

@@ -27,6 +27,11 @@ final class TerminalSummary {
         if (!s.overrides().isEmpty()) {
             out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
         }
+        if (s.warmUpSeconds() != null) {
+            out.println("Statistics after the " + Format.duration(Math.round(s.warmUpSeconds() * 1e6)) + " warm-up"
+                    + " (--warm-up): events, invocations, latency, concurrency, environments, cold starts and cost"
+                    + " from its end; the ENIs, subnets and states are the whole run's");
+        }
         // every request, refused ones included: not CloudWatch's Invocations (timeseries.csv), which counts those that
         // ran, and said so with its figure (quickstart's "Invocations 565,005" beside a CSV column summing to 520,089)
         out.printf("Invocation requests %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors"

@@ -50,6 +50,20 @@ public final class Replications {
      */
     public static <T> List<T> run(Scenario scenario, int n, int threads, double need, double heapBytes,
             Function<RunResult, T> then, Watch watch) {
+        return run(scenario, 0, n, threads, need, heapBytes, then, watch);
+    }
+
+    /** As {@link #run(Scenario, int, int)}, each run's statistics after a warm-up of {@code warmUpMicros} (0: none). */
+    public static List<RunResult> run(Scenario scenario, long warmUpMicros, int n, int threads) {
+        return run(scenario, warmUpMicros, n, threads, 0, Double.POSITIVE_INFINITY, Function.identity(), Watch.NONE);
+    }
+
+    /**
+     * As above, each run's statistics after a warm-up of {@code warmUpMicros} (0: none; {@link
+     * Simulation#warmingUp}).
+     */
+    public static <T> List<T> run(Scenario scenario, long warmUpMicros, int n, int threads, double need,
+            double heapBytes, Function<RunResult, T> then, Watch watch) {
         if (n < 1) {
             throw new IllegalArgumentException("replications must be >= 1: " + n);
         }
@@ -57,7 +71,7 @@ public final class Replications {
         if (threads <= 1 || n == 1) {
             List<T> out = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                out.add(one(scenario, r, then, tally));
+                out.add(one(scenario, warmUpMicros, r, then, tally));
             }
             return out;
         }
@@ -65,7 +79,7 @@ public final class Replications {
             List<Future<T>> futures = new ArrayList<>();
             for (int r = 0; r < n; r++) {
                 int rep = r;
-                futures.add(pool.submit(need, () -> one(scenario, rep, then, tally)));
+                futures.add(pool.submit(need, () -> one(scenario, warmUpMicros, rep, then, tally)));
             }
             List<T> out = new ArrayList<>();
             for (Future<T> f : futures) {
@@ -75,8 +89,9 @@ public final class Replications {
         }
     }
 
-    private static <T> T one(Scenario scenario, int r, Function<RunResult, T> then, Tally tally) {
-        T t = then.apply(new Simulation(scenario, r).run((s, total, e) -> tally.update(r, s, e, false)));
+    private static <T> T one(Scenario scenario, long warmUpMicros, int r, Function<RunResult, T> then, Tally tally) {
+        T t = then.apply(new Simulation(scenario, r).warmingUp(warmUpMicros).run((s, total, e) -> tally.update(r, s, e,
+                false)));
         tally.update(r, scenario.durationMicros(), -1, true);
         return t;
     }

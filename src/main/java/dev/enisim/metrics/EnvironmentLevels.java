@@ -22,6 +22,8 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
     private LevelAreas areas;   // a row per function, then the account's
     private int accountRow;
     private boolean finished;
+    private int fromBucket;   // the summary's averages are over [fromMicros, end): 0, or the warm-up's end
+    private long fromMicros;
 
     public EnvironmentLevels(long durationMicros, long bucketMicros) {
         this.durationMicros = durationMicros;
@@ -106,6 +108,15 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
     }
 
     /** Closes every function's row at the run's end and sums them into the account's (once, before any figure). */
+    /**
+     * The warm-up ended at {@code micros}, the first instant of {@code bucket}: the summary's averages are over the
+     * buckets from it on; the series keep every bucket, the levels go on.
+     */
+    public void warmUpEnds(int bucket, long micros) {
+        fromBucket = bucket;
+        fromMicros = micros;
+    }
+
     private LevelAreas finished() {
         if (!finished) {
             for (int r = 0; r < accountRow; r++) {
@@ -137,15 +148,15 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
 
     private RunSummary.Environments summary(int row) {
         LevelAreas a = finished();
-        long busy = a.total(row, 0);
-        long idle = a.total(row, 1);
-        long provisioned = a.total(row, 2);
+        long busy = a.total(row, 0, fromBucket);
+        long idle = a.total(row, 1, fromBucket);
+        long provisioned = a.total(row, 2, fromBucket);
         return new RunSummary.Environments(mean(busy + idle + provisioned), mean(busy), mean(idle),
                 mean(provisioned));
     }
 
     private double mean(long area) {
-        return durationMicros <= 0 ? 0 : (double) area / durationMicros;
+        return durationMicros <= fromMicros ? 0 : (double) area / (durationMicros - fromMicros);
     }
 
     /**

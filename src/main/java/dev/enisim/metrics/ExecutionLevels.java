@@ -20,6 +20,8 @@ final class ExecutionLevels {
      * the difference is exact modulo 2^64), so the same integral as the average's.
      */
     private long weighedChanges;
+    /** Where the summary's figures begin: 0, or the warm-up's end ({@link #warmUpEnds}). */
+    private long fromMicros;
     /**
      * Functions with reserved concurrency, null when none has any: UnreservedConcurrentExecutions is then the
      * account's ConcurrentExecutions, and no event pays for a second account gauge (the bench's workloads reserve
@@ -154,6 +156,19 @@ final class ExecutionLevels {
                 unreservedConcurrency == null ? account.clone() : unreservedConcurrency.values()));
     }
 
+    /**
+     * The warm-up ended at {@code micros}, the first instant of {@code bucket} (begun: {@link #crossTo}): the peaks
+     * and the account's average are read from here on; the levels (invocations in flight) go on, and the series keep
+     * the warm-up's buckets.
+     */
+    void warmUpEnds(int bucket, long micros) {
+        functionConcurrency.peakFrom(bucket);
+        functionEnvironments.peakFrom(bucket);
+        accountConcurrency.peakFrom(bucket);
+        weighedChanges = accountConcurrency.current() * micros; // the area before it: none
+        fromMicros = micros;
+    }
+
     int peakConcurrency(int function) {
         return functionConcurrency.peak(function);
     }
@@ -168,10 +183,10 @@ final class ExecutionLevels {
 
     /**
      * The account's mean concurrency over [0, end) ({@code endMicros} no earlier than any change), as {@link
-     * TimeAverage#mean} gives it for the same changes.
+     * TimeAverage#mean} gives it for the same changes; over [warm-up, end) after {@link #warmUpEnds}.
      */
     double averageAccountConcurrency(long endMicros) {
         long area = accountConcurrency.current() * endMicros - weighedChanges;
-        return endMicros <= 0 ? 0 : (double) area / endMicros;
+        return endMicros <= fromMicros ? 0 : (double) area / (endMicros - fromMicros);
     }
 }

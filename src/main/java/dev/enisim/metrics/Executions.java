@@ -77,6 +77,21 @@ public final class Executions implements WorldListener {
         }
     }
 
+    /**
+     * The warm-up ended: the cold and warm starts and the billable usage count from here on (an invocation counts
+     * where it started: one that started in the warm-up is not in them, though it may end after it).
+     */
+    public void warmUpEnds() {
+        for (int f = 0; f < cold.length; f++) {
+            java.util.Arrays.fill(cold[f], 0);
+            int o = f * STRIDE;
+            for (int c : new int[] {WARM, REQUESTS, ON_DEMAND_MILLIS, INIT_MILLIS, PROVISIONED_REQUESTS,
+                PROVISIONED_MILLIS}) {
+                counters[o + c] = 0;
+            }
+        }
+    }
+
     /** A function's cold starts. */
     public RunSummary.ColdStarts coldStarts(int f) {
         return coldStarts(f, f);

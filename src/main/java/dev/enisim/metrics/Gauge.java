@@ -13,6 +13,7 @@ final class Gauge {
     private final boolean max;
     private long current;
     private int lastBucket;
+    private int peakFrom; // the first bucket {@link #peak} reads ({@link #peakFrom(int)}: a warm-up's end)
 
     Gauge(int buckets, boolean max, long initial) {
         this.extremes = new long[buckets];
@@ -99,11 +100,22 @@ final class Gauge {
         if (!max) {
             throw new IllegalStateException("a minimum gauge keeps no peak");
         }
-        long p = extremes[0];
-        for (int i = 1; i <= lastBucket; i++) {
+        long p = extremes[peakFrom];
+        for (int i = peakFrom + 1; i <= lastBucket; i++) {
             p = Math.max(p, extremes[i]);
         }
         return p;
+    }
+
+    /**
+     * {@link #peak} reads the buckets from {@code bucket} on (the one begun last: the warm-up's end, run --warm-up); the
+     * buckets' series keep every level.
+     */
+    void peakFrom(int bucket) {
+        if (bucket > lastBucket) {
+            crossTo(bucket);
+        }
+        peakFrom = bucket;
     }
 
     /** The lowest level so far (a minimum gauge's buckets hold every level it had). */

@@ -16,6 +16,7 @@ final class GaugeColumns {
     private final int[][] columns;   // [bucket][dimension], filled up to lastBucket
     private final int[] current;
     private int lastBucket;
+    private int peakFrom; // the first bucket {@link #peak} reads ({@link #peakFrom(int)}: a warm-up's end)
     private int[] open;              // columns[lastBucket]: the one array a change writes its maximum to
 
     GaugeColumns(int dimensions, int buckets) {
@@ -94,11 +95,22 @@ final class GaugeColumns {
 
     /** Dimension {@code d}'s highest level so far. */
     int peak(int d) {
-        int p = columns[0][d];
-        for (int b = 1; b <= lastBucket; b++) {
+        int p = columns[peakFrom][d];
+        for (int b = peakFrom + 1; b <= lastBucket; b++) {
             p = Math.max(p, columns[b][d]);
         }
         return p;
+    }
+
+    /**
+     * {@link #peak} reads the buckets from {@code bucket} on (the one begun last: the warm-up's end, run --warm-up);
+     * the series keep every level.
+     */
+    void peakFrom(int bucket) {
+        if (bucket > lastBucket) {
+            crossTo(bucket);
+        }
+        peakFrom = bucket;
     }
 
     /** Dimension {@code d}'s per-bucket maxima, every bucket filled up to the end (levels carried forward). */

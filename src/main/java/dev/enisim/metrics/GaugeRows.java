@@ -22,6 +22,7 @@ final class GaugeRows {
     private final int dimensions;
     private final int[][] columns;   // [bucket][dimension], made up to lastBucket - 1; the open one is in the rows
     private int lastBucket;
+    private int peakFrom; // the first bucket {@link #peak} reads ({@link #peakFrom(int)}: a warm-up's end)
 
     /** On {@code rows}' {@link FunctionLines#CONCURRENCY} longs (all zero) of its first {@code dimensions} rows. */
     GaugeRows(long[] rows, int dimensions, int buckets) {
@@ -132,10 +133,21 @@ final class GaugeRows {
     /** Dimension {@code d}'s highest level so far. */
     int peak(int d) {
         int p = open(d);
-        for (int b = 0; b < lastBucket; b++) {
+        for (int b = peakFrom; b < lastBucket; b++) {
             p = Math.max(p, columns[b][d]);
         }
         return p;
+    }
+
+    /**
+     * {@link #peak} reads the buckets from {@code bucket} on (the open one: the warm-up's end, run --warm-up); the
+     * series keep every level.
+     */
+    void peakFrom(int bucket) {
+        if (bucket > lastBucket) {
+            crossTo(bucket);
+        }
+        peakFrom = bucket;
     }
 
     /** Dimension {@code d}'s per-bucket maxima, every bucket filled up to the end (levels carried forward). */

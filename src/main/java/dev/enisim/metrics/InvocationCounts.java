@@ -218,6 +218,18 @@ final class InvocationCounts {
         return into;
     }
 
+    /**
+     * The warm-up ended (the buckets crossed at its end: {@link #crossTo}): the totals and the throttles by limit
+     * count from here on; the buckets' series keep the warm-up's counts.
+     */
+    void warmUpEnds() {
+        flush();
+        for (long[] t : totals) {
+            java.util.Arrays.fill(t, 0);
+        }
+        java.util.Arrays.fill(rateLimits, 0);
+    }
+
     /** One function's totals by outcome. */
     long[] totals(int function) {
         flush();

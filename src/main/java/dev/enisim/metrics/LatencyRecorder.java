@@ -631,7 +631,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     public RunSummary.Latency accountLatency() {
         finish();
         long cold = 0;
-        for (int b = 0; b < buckets; b++) {
+        for (int b = countedFrom; b < buckets; b++) {
             cold += accountStats[b * STATS + STATISTICS.length];
         }
         int max = 0;
@@ -661,6 +661,27 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     }
 
     private boolean finished;
+    /** The first bucket the overall figures count: 0, or the warm-up's end ({@link #warmUpEnds}). */
+    private int countedFrom;
+
+    /**
+     * The warm-up ended at the first instant of {@code bucket} (begun: {@link #crossTo} closed the one before): the
+     * overall figures (count, percentiles, maximum, cold starts) count the latencies from here on, those of the
+     * invocations that start from it; the buckets' series keep the warm-up's.
+     */
+    public void warmUpEnds(int bucket) {
+        if (bucket != currentBucket) {
+            crossTo(bucket);
+        }
+        for (Track t : functions) {
+            if (t != null) {
+                t.restart();
+            }
+        }
+        account.restart();
+        coldExtremes = null;
+        countedFrom = bucket;
+    }
 
     /** Closes the last bucket (once, after the run). */
     private void finish() {
@@ -682,7 +703,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     public Map<String, RunSummary.Latency> functionLatency() {
         finish();
         long[] cold = new long[functions.length];
-        for (long[] entries : closed) {
+        for (int b = countedFrom; b < closed.length; b++) {
+            long[] entries = closed[b];
             for (int at = 0; entries != null && at < entries.length; at += ENTRY) {
                 cold[(int) entries[at]] += entries[at + ENTRY - 1];
             }
@@ -709,8 +731,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     private static final class Track {
         private static final short[] NONE = new short[0];
 
-        private final LatencyCounts overall = new LatencyCounts();
-        private final LatencyCounts cold = new LatencyCounts();
+        private LatencyCounts overall = new LatencyCounts(); // replaced at the warm-up's end (restart)
+        private LatencyCounts cold = new LatencyCounts();
         private short[] pending = NONE;     // this bucket's values not yet counted, as histogram indices; ~index
                                             // for a cold start (what a value's figures depend on: 2 bytes, not 8)
         private int pendingCount;
@@ -744,6 +766,15 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
          */
         private Track(boolean account) {
             counts = account ? new long[INDICES] : null;
+        }
+
+        /** Forgets the closed buckets' figures (the warm-up's): the overall counts and extremes start again. */
+        void restart() {
+            overall = new LatencyCounts();
+            cold = new LatencyCounts();
+            maxMicros = 0;
+            minMicros = EXACT_UP_TO;
+            minTies = 0;
         }
 
         static Track account() {

@@ -243,9 +243,14 @@ final class LevelAreas {
 
     /** Row {@code r}'s integral of {@code kind} over the run (after {@link #finish}). */
     long total(int r, int kind) {
+        return total(r, kind, 0);
+    }
+
+    /** Row {@code r}'s integral of {@code kind} over the buckets from {@code from} on (after {@link #finish}). */
+    long total(int r, int kind, int from) {
         long[] c = closed[r];
         long sum = 0;
-        for (int b = 0; c != null && b < buckets; b++) {
+        for (int b = from; c != null && b < buckets; b++) {
             sum += c[kind * buckets + b];
         }
         return sum;

@@ -146,6 +146,29 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
         }
     }
 
+    /**
+     * The warm-up ends at {@code nowMicros}, a bucket's first instant (reached: {@link #reach}), before any event
+     * there: the statistics the summary reads (invocation counts, latency, peaks and averages of concurrency and
+     * environments, cold starts and billed usage) count from here on. Not the journal (the narrative keeps the whole
+     * lifecycle), the ENIs, subnets and keys, nor the series (charts and timeseries.csv keep every bucket); the
+     * NAT, asynchronous, SQS, provisioned-concurrency and accounts' recorders keep the whole run too.
+     */
+    public void warmUpEnds(long nowMicros) {
+        int bucket = (int) (nowMicros / bucketMicros);
+        long next = bucket == lastBucket ? Long.MAX_VALUE : (bucket + 1L) * bucketMicros;
+        if (bucket * bucketMicros != nowMicros || bucket > lastBucket || edge != next) {
+            throw new IllegalStateException("the warm-up must end at a bucket's first instant, reached: " + nowMicros);
+        }
+        recorder.warmUpEnds(bucket, nowMicros);
+        latency.warmUpEnds(bucket);
+        if (levels != null) {
+            levels.warmUpEnds(bucket, nowMicros);
+        }
+        if (executions != null) {
+            executions.warmUpEnds();
+        }
+    }
+
     /** The instant the next bucket begins (Long.MAX_VALUE in the last): {@link #reach} it to cross it there. */
     public long nextBucketMicros() {
         return edge;

@@ -86,6 +86,16 @@ public final class Recorder implements WorldListener, Bucketed {
         network.crossTo(bucket);
     }
 
+    /**
+     * The warm-up ended at {@code micros}, the first instant of {@code bucket} (every metric crossed into it): the
+     * summary's invocation counts, peaks and average concurrency count from here on. The ENIs, subnets, keys, state
+     * history and actions are the run's lifecycle, kept whole; the series keep every bucket.
+     */
+    public void warmUpEnds(int bucket, long micros) {
+        invocations.warmUpEnds();
+        executions.warmUpEnds(bucket, micros);
+    }
+
     @Override
     public boolean sameBuckets(BucketGrid other) {
         return grid.sameAs(other);

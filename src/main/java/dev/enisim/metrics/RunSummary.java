@@ -13,6 +13,11 @@ import java.util.Map;
  * <p>{@code overrides}: the {@code --set PATH=VALUE} assignments the scenario was run with, as given and in order
  * (including {@code traffic=F}); empty when none, and then left out of summary.json, so that a run without them
  * writes what it always wrote. With them, two summaries of the same scenario and seed are told apart.
+ *
+ * <p>{@code warmUpSeconds}: the run's warm-up ({@code --warm-up}), null (left out of summary.json) without one. With
+ * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost) are those of
+ * [warm-up, end); the ENIs, VPCs, subnets, keys, state transitions, teardowns and the other sections are the whole
+ * run's (README, "Leaving out a warm-up").
  */
 public record RunSummary(
         String scenario,
@@ -21,6 +26,8 @@ public record RunSummary(
         List<String> overrides,
         int replication,
         double simulatedSeconds,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Double warmUpSeconds,
         Events events,
         Invocations invocations,
         int peakConcurrentExecutions,
@@ -69,23 +76,31 @@ public record RunSummary(
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
             Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
             Latency latencyMillis) {
-        this(scenario, seed, List.of(), replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
+        this(scenario, seed, List.of(), replication, simulatedSeconds, null, events, invocations,
+                peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis,
                 Sections.NONE);
     }
 
     /** This summary with each function's environment averages, cold starts and cost, and the run's sections. */
     public RunSummary with(Map<String, FunctionSummary> withUsage, Sections newSections) {
-        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, newSections);
+        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, warmUpSeconds, events,
+                invocations, peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets,
+                eniKeys, teardowns, latencyMillis, newSections);
+    }
+
+    /** This summary of a run whose statistics begin after a warm-up of {@code seconds} (run --warm-up). */
+    public RunSummary withWarmUp(double seconds) {
+        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, seconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, sections);
     }
 
     /** This summary of a run whose scenario had the {@code --set} {@code assignments} applied (as given, in order). */
     public RunSummary withOverrides(List<String> assignments) {
-        return new RunSummary(scenario, seed, assignments, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, sections);
+        return new RunSummary(scenario, seed, assignments, replication, simulatedSeconds, warmUpSeconds, events,
+                invocations, peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets,
+                eniKeys, teardowns, latencyMillis, sections);
     }
 
     public Map<String, AsyncSummary> async() {

@@ -44,6 +44,8 @@ public final class HtmlReport {
         b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
+                .append(s.warmUpSeconds() == null ? "" : "statistics after a " + Narrative.clock(Seconds.toMicros(
+                        s.warmUpSeconds())) + " warm-up (--warm-up), ")
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
                 .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"
@@ -113,9 +115,12 @@ public final class HtmlReport {
      */
     public static long cloudWatchInvocations(RunResult r) {
         dev.enisim.metrics.Series s = r.timeSeries().account(dev.enisim.metrics.Metric.INVOCATIONS);
+        Double warmUp = r.summary().warmUpSeconds(); // the buckets after it, as the summary's figures (--warm-up)
+        int from = warmUp == null ? 0 : (int) (Seconds.toMicros(warmUp) / r.timeSeries().bucketMicros());
+        long[] values = s == null ? new long[0] : s.values();
         long n = 0;
-        for (long v : s == null ? new long[0] : s.values()) {
-            n += v;
+        for (int b = from; b < values.length; b++) {
+            n += values[b];
         }
         return n;
     }

@@ -98,6 +98,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
+    private long warmUpMicros;         // 0, or where the summary's statistics begin (warmingUp)
+    private long eventsBeforeWarmUp;   // the loop's events delivered in the warm-up (not the summary's)
 
     public Simulation(Scenario scenario, int replication) {
         this.scenario = scenario;
@@ -381,6 +383,29 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return random::nextInt;
     }
 
+    /**
+     * The summary's statistics begin at {@code micros} (run --warm-up; 0: the whole run): the run is the same, from
+     * time 0, and the observers are told the warm-up's end at that bucket edge ({@link Observers#warmUpEnds}), a
+     * test per bucket, none per event. {@code micros} must be a whole number of buckets, under the duration.
+     */
+    public Simulation warmingUp(long micros) {
+        long bucket = scenario.bucketMicros();
+        if (micros < 0 || micros >= scenario.durationMicros() || micros % bucket != 0) {
+            throw new IllegalArgumentException("a warm-up of " + micros + " µs is not a whole number of the "
+                    + bucket + " µs buckets under the run's " + scenario.durationMicros() + " µs");
+        }
+        this.warmUpMicros = micros;
+        return this;
+    }
+
+    /** The summary's statistics begin here: the loop's figures so far are the warm-up's. */
+    private void warmUpEnds(long nowMicros) {
+        observers.warmUpEnds(nowMicros);
+        eventsBeforeWarmUp = loop.deliveredEvents();
+        arrivalCount = 0;
+        completionCount = 0;
+    }
+
     /** Checks the world's invariants after every event (slow: for tests). */
     public Simulation checkingInvariants() {
         this.checkInvariants = true;
@@ -503,6 +528,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             for (long edge; (edge = observers.nextBucketMicros()) <= t; ) {
                 loop.runUntil(edge - 1, this);
                 observers.reach(edge);
+                if (edge == warmUpMicros) { // a test per bucket: 0 is no bucket's edge
+                    warmUpEnds(edge);
+                }
             }
             // the run is [0, end): an arrival at the end itself is the next window's (`constant: 1/s` for 10m is 600)
             loop.runUntil(t < end ? t : end - 1, this);
@@ -520,12 +548,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     private RunResult result() {
         WorldSnapshot end = lambda.snapshot();
-        long total = loop.deliveredEvents();
+        long total = loop.deliveredEvents() - eventsBeforeWarmUp;
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
         RunSummary summary = withUsage(recorder.summary(scenario.name(), scenario.seed(), replication,
                 Seconds.of(scenario.durationMicros()), events, Seconds.of(hp().stuckPendingAfterMicros()),
                 teardowns(end), latency, end), end);
+        if (warmUpMicros > 0) {
+            summary = summary.withWarmUp(Seconds.of(warmUpMicros));
+        }
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -574,7 +605,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         for (Scenario.Vpc v : scenario.vpcs()) {
             gateways += v.natGateways().size();
         }
-        double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
+        double nat = CostEstimate.natGateway(scenario.prices(), gateways * ((scenario.durationMicros() - warmUpMicros)
+                / 3.6e9), 0); // the hours after the warm-up, as the rest of the cost
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
                 scenario.assumptions().label(), region(end.region(), scenario),

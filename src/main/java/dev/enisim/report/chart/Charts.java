@@ -114,6 +114,7 @@ public final class Charts {
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
         }
+        WarmUpBand.shade(out, r); // the warm-up run --warm-up left out of the summary (nothing without it)
         return out;
     }
 
