@@ -41,7 +41,8 @@ public final class HtmlReport {
         RunSummary s = r.summary();
         StringBuilder b = new StringBuilder();
         b.append(Page.head("enisim: " + s.scenario()));
-        b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
+        // landmarks: a skip link past the header's links, and the page's content in <main> (a review found neither)
+        b.append("<a class=\"skip\" href=\"#main\">Skip to the answers</a>\n<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
@@ -51,7 +52,7 @@ public final class HtmlReport {
                 + (charts.containsKey("charts/timeline.svg") ? "<a href=\"#lifecycle\">Lifecycle</a> " : "")
                 + "<a href=\"#story\">What happened</a> <a "
                 + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav>"
-                + overridden(r.overrides()) + "</header>\n");
+                + overridden(r.overrides()) + "</header>\n<main id=\"main\">\n");
         b.append(Headlines.html(r));
         summary(b, r);
         b.append(Page.chartsSection(charts.keySet()));
@@ -68,7 +69,7 @@ public final class HtmlReport {
                 .append("<details><summary>The scenario file (")
                 .append(esc(r.scenario().source())).append(")</summary><pre>")
                 .append(esc(bounded(scenarioYaml(r.scenario()), r.scenario().source()))).append("</pre></details>\n"
-                        + "</section>\n")
+                        + "</section>\n</main>\n")
                 .append(Page.scripts(r)).append("</body>\n</html>\n");
         return b.toString();
     }
