@@ -1949,7 +1949,7 @@ public final class Headlines {
      * A table's name, said by a screen reader and hidden on the screen (report.css {@code .vh}), where the heading
      * above it is shared (Capacity's three tables) or is not tied to it: 18 tables of a page had no accessible name.
      */
-    static String caption(String text) {
+    public static String caption(String text) {
         return "<caption class=\"vh\">" + esc(text) + "</caption>";
     }
 

@@ -222,6 +222,52 @@ class AccessibleChartsTest {
         assertEquals(List.of(), near, "CIEDE2000 under simulated colour-vision deficiency below " + Palette.APART_CVD);
     }
 
+    /**
+     * Colour is not the only cue where a chart draws many functions: the lines in the sixth to tenth colours each have
+     * a dash of their own, in the chart files and on the page alike (quota-500: 110 functions, ten drawn a chart).
+     */
+    @Test
+    void manyFunctionsLinesHaveADashBesidesTheirColour() throws Exception {
+        RunResult r = TeacherChartsTest.run("quota-500");
+        JFreeChart c = TeacherChartsTest.png(r, "concurrency"); // no same-values dashes over them
+        XYItemRenderer lines = c.getXYPlot().getRenderer();
+        Set<String> dashes = new HashSet<>();
+        int dashed = 0;
+        for (int i = 0; i < c.getXYPlot().getDataset().getSeriesCount(); i++) {
+            Color colour = (Color) lines.getSeriesPaint(i);
+            int rank = List.of(Palette.SERIES).indexOf(String.format("#%06X", colour.getRGB() & 0xFFFFFF));
+            float[] dash = ((BasicStroke) lines.getSeriesStroke(i)).getDashArray();
+            if (rank >= 5) {
+                assertTrue(dash != null, c.getXYPlot().getDataset().getSeriesKey(i) + " in colour " + (rank + 1)
+                        + ": dashed");
+                dashes.add(java.util.Arrays.toString(dash));
+                dashed++;
+            }
+        }
+        assertTrue(dashed >= 4 && dashes.size() == dashed, "a dash each: " + dashes);
+        int onPage = 0;
+        for (com.fasterxml.jackson.databind.JsonNode chart : TeacherChartsTest.pageCharts(r).get("charts")) {
+            for (com.fasterxml.jackson.databind.JsonNode x : chart.get("series")) {
+                int rank = List.of(Palette.SERIES).indexOf(x.get("color").asText());
+                if (x.get("scope").asText().equals("function") && rank >= 5) {
+                    assertTrue(x.has("dash"), chart.get("id").asText() + " " + x.get("label").asText() + ": dashed");
+                    onPage++;
+                }
+            }
+        }
+        assertTrue(onPage >= 4, "the page's lines in the sixth to tenth colours: " + onPage);
+    }
+
+    /** The timeline actions' grey line, 3:1 or more on white (WCAG 1.4.11): #9E9E9E was 2.68:1. */
+    @Test
+    void theTimelineActionsLineIsThreeToOneOnWhite() throws Exception {
+        assertTrue(Palette.contrast(Palette.ACTION, "#FFFFFF") >= 3, Palette.ACTION + ": "
+                + Palette.contrast(Palette.ACTION, "#FFFFFF"));
+        String js = new String(Palette.class.getResourceAsStream("/dev/enisim/report/page/charts.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(js.contains("ACTION = '" + Palette.ACTION + "'"), "the page draws the same grey");
+    }
+
     @Test
     void theMostRelevantSeriesColoursStayApart() {
         List<String> first = new ArrayList<>(List.of(Palette.SERIES));
