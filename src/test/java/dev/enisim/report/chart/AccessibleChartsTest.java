@@ -270,12 +270,12 @@ class AccessibleChartsTest {
 
     @Test
     void theMostRelevantSeriesColoursStayApart() {
-        List<String> first = new ArrayList<>(List.of(Palette.SERIES));
+        List<String> first = new ArrayList<>(List.of(Palette.SERIES).subList(0, 5));
         List<Color> colours = new ArrayList<>();
         for (String h : first) {
             colours.add(Color.decode(h));
         }
-        allApart("the series colours", first, colours);
+        allApart("the five most relevant series", first, colours);
         for (String h : first) {
             for (String grey : List.of(Palette.OTHERS, "#212121")) {
                 assertTrue(cvdDistance(Color.decode(h), Color.decode(grey)) >= APART, h + " against " + grey);
