@@ -154,7 +154,7 @@ class TerminalSummaryTest {
             big |= n.length() > 4;
             assertTrue(n.matches("\\d{1,3}(,\\d{3})*"), m.group(1) + " " + n + " grouped by thousands: " + latency);
         }
-        assertTrue(figures == 4 && big, "p50, p90, p99 and max, one of a thousand or more: " + latency);
+        assertTrue(figures >= 4 && big, "p50, p90, p99 and max, one of a thousand or more: " + latency);
         java.util.List<String> fns = text.lines().dropWhile(l -> !l.startsWith("Functions ("))
                 .skip(1).takeWhile(l -> l.startsWith("  ")).toList();
         assertTrue(fns.stream().anyMatch(l -> l.contains("/")), "a state with its reason: " + fns);

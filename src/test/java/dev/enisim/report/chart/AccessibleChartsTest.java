@@ -64,6 +64,22 @@ class AccessibleChartsTest {
         }
     }
 
+    /**
+     * A chart file's description tells what its lines did and the actions it marks, as the page's text does: the
+     * subnet chart said "Vertical axis: free IPs." twice and no value, never that subnet-a ran out (a review).
+     */
+    @Test
+    void aDescriptionTellsTheLowestFreeIpsAndTheActions() throws Exception {
+        Map<String, byte[]> files = ChartFiles.render(TeacherChartsTest.run("quickstart"));
+        String subnets = parseDesc(files.get("charts/subnet-ips.svg"));
+        assertTrue(subnets.matches(".*subnet-a[^;]*: reached 0 at \\d\\d:\\d\\d.*"), subnets);
+        assertEquals(subnets.indexOf("Vertical axis: free IPs."), subnets.lastIndexOf("Vertical axis: free IPs."),
+                "said once: " + subnets);
+        String invocations = parseDesc(files.get("charts/invocations.svg"));
+        assertTrue(invocations.contains("Succeeded: highest "), invocations);
+        assertTrue(invocations.contains(" Timeline actions marked (dashed lines): "), invocations);
+    }
+
     @Test
     void aDescriptionIsEscapedAndBounded() throws Exception {
         org.jfree.data.xy.XYSeriesCollection d = new org.jfree.data.xy.XYSeriesCollection();
