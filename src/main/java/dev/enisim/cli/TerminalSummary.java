@@ -74,7 +74,7 @@ final class TerminalSummary {
         } else {
             // seconds when the median is a second or more: a batch job's "p50 139461" (ms) read as a count
             boolean secs = dev.enisim.report.HtmlReport.inSeconds(lat.p50());
-            String f = secs ? "%,.1f" : "%.0f";
+            String f = secs ? "%,.1f" : "%,.0f"; // "p99 2,375, max 27,705", as the page writes them
             double k = secs ? 1000 : 1;
             // the cold starts' p50 is their invocations' latency (init + duration), not the cold start's length:
             // idle-reclaim's "(p50 138.9 s)" read as "a cold start takes 2 minutes" (teacher, session 51)
@@ -145,16 +145,26 @@ final class TerminalSummary {
         // a function left Inactive by a failed restore (no IP...) cannot serve as a Failed one: a 600-function
         // account's 4 were among 590 quiet Active ones
         fns.sort(dev.enisim.report.page.Stranded.order());
+        // the state column as wide as the longest shown, at least 8: a state with its reason
+        // ("Failed/SubnetOutOfIPAddresses") pushed its line's figures past the others'
+        int stateWidth = 8;
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
+            stateWidth = Math.max(stateWidth, state(e.getValue()).length());
+        }
         for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
             RunSummary.FunctionSummary f = e.getValue();
             // a failed update, as the page's verdict tells it: redeploy-new-subnets with its new subnet full said
             // "checkout Active", the update's failure in the narrative only (a teacher's review)
             String update = dev.enisim.report.page.FailedUpdates.note(r, e.getKey(), when);
-            out.printf("  %-24s %-8s %,10d requests, %,d ok%s%n", e.getKey(),
-                    f.finalState() + (f.finalReasonCode() == null ? "" : "/" + f.finalReasonCode()),
+            out.printf("  %-24s %-" + stateWidth + "s %,10d requests, %,d ok%s%n", e.getKey(), state(f),
                     f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; " + update);
         }
         more(out, fns.size(), "functions");
+    }
+
+    /** A function's final state, its reason after a slash when it has one ("Failed/SubnetOutOfIPAddresses"). */
+    private static String state(RunSummary.FunctionSummary f) {
+        return f.finalState() + (f.finalReasonCode() == null ? "" : "/" + f.finalReasonCode());
     }
 
     /**

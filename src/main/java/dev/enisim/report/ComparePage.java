@@ -308,8 +308,7 @@ public final class ComparePage {
                         .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
                         .append(HtmlReport.esc(own ? r.p().substring(0, r.p().length() - NOT_ADJUSTED.length())
                                 : r.p())).append("</td><td class=\"")
-                        .append(r.significant() ? "bad\">significant" : own ? "\">not adjusted" : "\">")
-                        .append("</td>");
+                        .append(verdict(r, own)).append("</td>");
             }
             s.append("</tr>\n");
         }
@@ -317,6 +316,55 @@ public final class ComparePage {
             s.append("<tr><td colspan=\"").append(intervals ? 7 : 3).append("\">no metric differs</td></tr>\n");
         }
         s.append("</table></div>\n");
+    }
+
+    /**
+     * The last cell of a row, its class and its words: a significant difference said better or worse for the account
+     * (green or red) when the metric has a direction ({@link #higherIsBetter}), else which way B went; "not
+     * significant" in grey, said in the cell (a screen reader heard an empty cell; only the narrow cards wrote it),
+     * and an internal metric's own p "not adjusted". Every significant row was red and bold, an improvement too
+     * (ServiceException 7,164 -> 0 painted as a regression: an accessibility review).
+     */
+    static String verdict(Row r, boolean own) {
+        if (!r.significant()) {
+            return own ? "\">not adjusted" : "gone\">not significant";
+        }
+        double a = parsed(r.a());
+        double b = parsed(r.b());
+        Boolean up = higherIsBetter(r.metric());
+        if (up == null || Double.isNaN(a) || Double.isNaN(b) || a == b) {
+            return "\">significant" + (Double.isNaN(a) || Double.isNaN(b) || a == b ? "" : b > a ? ": B higher"
+                    : ": B lower");
+        }
+        return (b > a) == up ? "ok\">better (significant)" : "bad\">worse (significant)";
+    }
+
+    /** A figure of the table as a number ("1,234.5", "$0.0021"), NaN when it is none. */
+    private static double parsed(String figure) {
+        try {
+            return Double.parseDouble(figure.replace(",", "").replace("$", "").trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Whether more of a metric is better for the account: successes and free IPs are; failures, throttles, cold
+     * starts, ENIs in use, latency and cost are not; null for a metric with no such direction (a count of
+     * transitions, say).
+     */
+    static Boolean higherIsBetter(String m) {
+        if (m.endsWith(".succeeded") || m.endsWith("invocations.succeeded") || m.endsWith("minAvailableIps")
+                || m.endsWith("availableIps")) {
+            return Boolean.TRUE;
+        }
+        if (m.contains(".errors.") || m.endsWith(".errors") || m.endsWith("throttled") || m.endsWith("functionErrors")
+                || m.endsWith("coldStarts") || m.endsWith("peakEnis") || m.equals("enis.peak")
+                || m.startsWith("latencyMillis.") || m.contains(".latencyMillis.") || m.equals("cost.total")
+                || m.endsWith("orphaned")) {
+            return Boolean.FALSE;
+        }
+        return null;
     }
 
     /** A row of the page's tables. */

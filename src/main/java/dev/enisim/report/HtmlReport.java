@@ -41,7 +41,8 @@ public final class HtmlReport {
         RunSummary s = r.summary();
         StringBuilder b = new StringBuilder();
         b.append(Page.head("enisim: " + s.scenario()));
-        b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
+        // landmarks: a skip link past the header's links, and the page's content in <main> (a review found neither)
+        b.append("<a class=\"skip\" href=\"#main\">Skip to the answers</a>\n<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
                 .append(s.warmUpSeconds() == null ? "" : "statistics after a " + Narrative.clock(Seconds.toMicros(
@@ -53,7 +54,7 @@ public final class HtmlReport {
                 + (charts.containsKey("charts/timeline.svg") ? "<a href=\"#lifecycle\">Lifecycle</a> " : "")
                 + "<a href=\"#story\">What happened</a> <a "
                 + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav>"
-                + overridden(r.overrides()) + "</header>\n");
+                + overridden(r.overrides()) + "</header>\n<main id=\"main\">\n");
         b.append(Headlines.html(r));
         summary(b, r);
         b.append(Page.chartsSection(charts.keySet()));
@@ -70,7 +71,7 @@ public final class HtmlReport {
                 .append("<details><summary>The scenario file (")
                 .append(esc(r.scenario().source())).append(")</summary><pre>")
                 .append(esc(bounded(scenarioYaml(r.scenario()), r.scenario().source()))).append("</pre></details>\n"
-                        + "</section>\n")
+                        + "</section>\n</main>\n")
                 .append(Page.scripts(r)).append("</body>\n</html>\n");
         return b.toString();
     }
@@ -129,7 +130,7 @@ public final class HtmlReport {
         RunSummary s = r.summary();
         RunSummary.Invocations inv = s.invocations();
         // every request: not CloudWatch's Invocations, which the next row gives as timeseries.csv does
-        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table class=\"totals\">\n<tr><th scope=\"row\">Invocation"
+        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table class=\"totals\">\n" + dev.enisim.report.page.Headlines.caption("Summary of the run") + "<tr><th scope=\"row\">Invocation"
                 + " requests (all, throttled and refused ones included)</th><td class=\"n\">").append(num(inv.total()))
                 .append("</td></tr>\n<tr><th scope=\"row\">Invocations (CloudWatch's: those that ran, succeeded or function error;"
                         + " the <code>Invocations</code> of timeseries.csv)</th><td class=\"n\">")
@@ -173,7 +174,7 @@ public final class HtmlReport {
         }
         b.append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
-        b.append("<div class=\"scroll\"><table class=\"answers functions\">\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers functions\">\n" + dev.enisim.report.page.Headlines.caption("Functions, their final state and invocations") + "<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
         fns.sort(dev.enisim.report.page.Stranded.order()); // as the terminal lists them
@@ -222,7 +223,7 @@ public final class HtmlReport {
                 + "not about your account, as this scenario sets them (in the scenario's own syntax): most are "
                 + "assumptions, as AWS does not document them; a few are AWS's documented figures, such as 65,000 "
                 + "connections per ENI, listed because a scenario can change them. Each one and its source: "
-                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table class=\"pairs\">\n");
+                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table class=\"pairs\">\n" + dev.enisim.report.page.Headlines.caption("Assumptions in force") + "");
         for (Assumptions.Row a : Assumptions.rows(sc)) {
             row(b, a.field(), a.value());
         }

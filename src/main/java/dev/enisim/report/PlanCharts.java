@@ -51,8 +51,10 @@ final class PlanCharts {
                 + " ENIs included" : "").append(s.inactiveKeys() == 0 ? "" : " + " + s.inactiveKeys() + " for the keys"
                 + " of Inactive functions").append(" + ").append(s.otherUsedIps()).append(" already in use: other"
                 + " tenants', or Lambda's beyond those its functions start with) against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
-                + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\""
-                + "demand versus prefix\">\n");
+                + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\"")
+                // named by its subnet: a plan's two charts were both "demand versus prefix" (an accessibility review)
+                .append("demand versus prefix in ").append(HtmlReport.esc(label)).append(": ").append(demand)
+                .append(" IPs against what each subnet size holds, /").append(from).append(" to /28\">\n");
         // the bars, the demand line over them, then the bars' labels over the line, each on a white halo: drawn
         // last, the dashed line ran through the "11 usable, too small" of the bars it crosses
         StringBuilder labels = new StringBuilder();

@@ -759,6 +759,19 @@ public final class SweepReport {
     static final String SVG_NOTE = "<p class=\"note sideways chart-svg\">The chart is drawn 1000 px wide: tap it to"
             + " open it alone (an SVG) and zoom in.</p>\n";
 
+    /**
+     * A chart's text alternative: the metric and what the chart shows ("invocations.succeeded at each of the 6
+     * points of the sweep, by traffic (mean, 95% confidence interval when replicated)"); it was the metric's name alone
+     * (an accessibility review). The figures are in the table under the charts.
+     */
+    static String alt(String metric, List<Sweep.Axis> axes, int points) {
+        List<String> names = new java.util.ArrayList<>();
+        axes.forEach(a -> names.add(a.name() != null ? a.name() : a.path()));
+        return "Chart of " + metric + " at each of the " + points + " points of the sweep, by "
+                + String.join(" and ", names) + " (the mean, with its 95% confidence interval when replicated); the"
+                + " figures are in the table below.";
+    }
+
     /** The chart files' name (before .png/.svg) of the {@code i}-th metric {@code m}. */
     private static String chartName(int i, String m) {
         return i == 0 ? "sweep" : "sweep-" + m.replaceAll("[^A-Za-z0-9.-]", "_");
@@ -791,7 +804,7 @@ public final class SweepReport {
             }
             b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
-                .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
+                .append(HtmlReport.esc(alt(m, axes, points.size()))).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE);
         });
         // a card per point under 800 px (report.css's table.cards, as compare's, the drift's and the sensitivity's

@@ -133,4 +133,32 @@ class TerminalSummaryTest {
         assertTrue(idle.toString().contains("Hyperplane ENIs: 4 in place at the start, 4 created during the run, peak 4,"
                 + " 4 at the end"), idle.toString());
     }
+    /**
+     * An accessibility review: quickstart's latency read "p99 2375, max 27705" where the page writes 2,375.4 and
+     * 27,704.9, and the function list's figures stood further right on a line whose state carries its reason
+     * ("Failed/SubnetOutOfIPAddresses     35,936 requests" under "Active      360,049").
+     */
+    @Test
+    void quickstartsLatencyHasThousandsSeparatorsAndItsFunctionColumnsLineUp() throws Exception {
+        StringWriter out = new StringWriter();
+        TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.load(
+                Path.of("scenarios/quickstart.yaml")), 0).run());
+        String text = out.toString();
+        String latency = text.lines().filter(l -> l.startsWith("Latency (ms)")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(p50|p90|p99|max) ([0-9,]+)").matcher(latency);
+        int figures = 0;
+        boolean big = false;
+        while (m.find()) {
+            figures++;
+            String n = m.group(2).replaceAll(",$", ""); // the list's comma after it
+            big |= n.length() > 4;
+            assertTrue(n.matches("\\d{1,3}(,\\d{3})*"), m.group(1) + " " + n + " grouped by thousands: " + latency);
+        }
+        assertTrue(figures >= 4 && big, "p50, p90, p99 and max, one of a thousand or more: " + latency);
+        java.util.List<String> fns = text.lines().dropWhile(l -> !l.startsWith("Functions ("))
+                .skip(1).takeWhile(l -> l.startsWith("  ")).toList();
+        assertTrue(fns.stream().anyMatch(l -> l.contains("/")), "a state with its reason: " + fns);
+        assertTrue(fns.stream().map(l -> l.indexOf(" requests")).distinct().count() == 1,
+                "the requests column lines up:\n" + String.join("\n", fns));
+    }
 }

@@ -39,8 +39,10 @@ public class ComparePageTest {
         assertTrue(html.contains("differ significantly between A and B"), html.substring(0, 3000));
         int table = html.indexOf("<section id=\"differences\">");
         int first = html.indexOf("<tr><td>", table);
-        assertTrue(html.substring(first, html.indexOf("</tr>", first)).contains("significant"),
-                "a significant difference first");
+        // "not significant" is now written in every other row's cell: the first row's is a significant one's
+        String row = html.substring(first, html.indexOf("</tr>", first));
+        assertTrue(row.contains("(significant)") || row.contains(">significant"), "a significant difference first: "
+                + row);
         assertTrue(html.contains("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException"));
         assertTrue(html.contains("95% interval of B - A"));
         assertTrue(html.contains("\"label\":\"B\""), "B's series on the same charts, named as its column");

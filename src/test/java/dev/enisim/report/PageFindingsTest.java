@@ -89,7 +89,7 @@ class PageFindingsTest {
     @Test
     void thePlansDemandLinePassesUnderTheBarsFigures() {
         String html = PlanReport.html(PlanPageTest.shortPlan());
-        int svg = html.indexOf("aria-label=\"demand versus prefix\"");
+        int svg = html.indexOf("aria-label=\"demand versus prefix in "); // each named by its subnet
         assertTrue(svg > 0, "the plan has a subnet chart");
         String chart = html.substring(svg, html.indexOf("</svg>", svg));
         int line = chart.indexOf("<line ");

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -263,6 +264,7 @@ public final class ChartFiles {
                     : "Line chart.");
             axis(b, "Horizontal axis", xy.getDomainAxis());
             if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+                java.util.Set<String> said = new java.util.HashSet<>(); // one sentence per label: subnet-ips said its twice
                 for (org.jfree.chart.plot.XYPlot p : combined.getSubplots()) {
                     for (Object a : p.getAnnotations()) { // a panel's heading (the invocations' failure panels)
                         if (a instanceof org.jfree.chart.annotations.XYTitleAnnotation h
@@ -270,7 +272,9 @@ public final class ChartFiles {
                             b.append(" Panel: ").append(t.getText()).append('.');
                         }
                     }
-                    axis(b, "Vertical axis", p.getRangeAxis());
+                    if (p.getRangeAxis() != null && said.add(String.valueOf(p.getRangeAxis().getLabel()))) {
+                        axis(b, "Vertical axis", p.getRangeAxis());
+                    }
                 }
             } else if (timeline) {
                 String[] lanes = ((org.jfree.chart.axis.SymbolAxis) xy.getRangeAxis()).getSymbols();
@@ -307,8 +311,99 @@ public final class ChartFiles {
                 b.append(' ').append(t.getText()).append(t.getText().endsWith(".") ? "" : ".");
             }
         }
+        if (plot instanceof org.jfree.chart.plot.XYPlot xy
+                && !(xy.getRangeAxis() instanceof org.jfree.chart.axis.SymbolAxis)) {
+            stories(b, xy);
+            actions(b, xy);
+        }
         moments(b, plot);
         return b.toString();
+    }
+
+    /** The time axis' own format of a value of it ("00:50"), or the value in the axis' unit. */
+    private static String at(org.jfree.chart.plot.XYPlot top, double x) {
+        java.text.NumberFormat clock = top.getDomainAxis() instanceof org.jfree.chart.axis.NumberAxis a
+                ? a.getNumberFormatOverride() : null;
+        return clock == null ? String.format(Locale.ROOT, "%,.1f", x) : clock.format(x);
+    }
+
+    private static List<org.jfree.chart.plot.XYPlot> plots(org.jfree.chart.plot.XYPlot top) {
+        return top instanceof org.jfree.chart.plot.CombinedDomainXYPlot c ? c.getSubplots() : List.of(top);
+    }
+
+    /**
+     * What each line did (at most {@value #MAX_NAMED}), as the page's text alternative tells it: its highest value
+     * and when, and on a panel of free IPs its lowest first, or when it first reached 0 ("subnet-a: reached 0 at
+     * 00:50"); the description named the axes and the series, and no value (a review).
+     */
+    private static void stories(StringBuilder b, org.jfree.chart.plot.XYPlot top) {
+        List<String> parts = new java.util.ArrayList<>();
+        int lines = 0;
+        for (org.jfree.chart.plot.XYPlot p : plots(top)) {
+            boolean low = p.getRangeAxis() != null && p.getRangeAxis().getLabel() != null
+                    && p.getRangeAxis().getLabel().toLowerCase(Locale.ROOT).startsWith("free ");
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                org.jfree.data.xy.XYDataset set = p.getDataset(d);
+                for (int k = 0; set != null && k < set.getSeriesCount(); k++) {
+                    if (lines++ >= MAX_NAMED) {
+                        continue;
+                    }
+                    double high = Double.NaN;
+                    double highAt = 0;
+                    double least = Double.NaN;
+                    double leastAt = 0;
+                    for (int i = 0; i < set.getItemCount(k); i++) {
+                        double y = set.getYValue(k, i);
+                        if (Double.isNaN(y)) {
+                            continue;
+                        }
+                        if (Double.isNaN(high) || y > high) {
+                            high = y;
+                            highAt = set.getXValue(k, i);
+                        }
+                        if (Double.isNaN(least) || y < least) {
+                            least = y;
+                            leastAt = set.getXValue(k, i);
+                        }
+                    }
+                    if (Double.isNaN(high)) {
+                        continue;
+                    }
+                    String highest = "highest " + figure(high) + " at " + at(top, highAt);
+                    parts.add(set.getSeriesKey(k) + ": " + (!low ? highest : (least == 0 ? "reached 0 at "
+                            : "lowest " + figure(least) + " at ") + at(top, leastAt) + (least == high ? ""
+                            : ", " + highest)));
+                }
+            }
+        }
+        if (!parts.isEmpty()) {
+            b.append(' ').append(String.join("; ", parts)).append(lines > MAX_NAMED ? "; and " + (lines - MAX_NAMED)
+                    + " more lines." : ".");
+        }
+    }
+
+    /** A value as the page writes it: whole with thousands separators, else to one decimal. */
+    private static String figure(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** "Timeline actions marked (dashed lines): 00:30 create orders-api; ...": each labelled action line. */
+    private static void actions(StringBuilder b, org.jfree.chart.plot.XYPlot top) {
+        java.util.Map<Double, String> told = new java.util.TreeMap<>();
+        for (org.jfree.chart.plot.XYPlot p : plots(top)) {
+            java.util.Collection<?> markers = p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            for (Object o : markers == null ? List.of() : markers) {
+                if (o instanceof org.jfree.chart.plot.ValueMarker m && !(o instanceof ChartStyle.MomentLine)
+                        && ChartStyle.ACTION.equals(m.getPaint()) && m.getLabel() != null) {
+                    told.putIfAbsent(m.getValue(), m.getLabel());
+                }
+            }
+        }
+        if (!told.isEmpty()) {
+            List<String> parts = new java.util.ArrayList<>();
+            told.forEach((x, label) -> parts.add(at(top, x) + " " + label));
+            b.append(" Timeline actions marked (dashed lines): ").append(String.join("; ", parts)).append('.');
+        }
     }
 
     /**

@@ -829,6 +829,11 @@ public final class Charts {
                 });
             }
             plot.getRenderer().setSeriesPaint(i, Color.decode(colour));
+            float[] dash = scope == Metric.Scope.FUNCTION ? Palette.dash(colour) : null;
+            if (dash != null) { // a second cue besides colour (Palette.SERIES_DASHES)
+                plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, dash, 0f));
+            }
             if (capacity) {
                 plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -983,8 +988,11 @@ public final class Charts {
             for (Series s : Palette.top(queueSeries(r, qp.metric()), MAX_LINES, score)) {
                 one.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), mode, 1, false));
                 int i = one.getSeriesCount() - 1;
-                lines.setSeriesPaint(i, Color.decode(colours.colour(Metric.Scope.FUNCTION, s.id())));
-                lines.setSeriesStroke(i, new BasicStroke(2f));
+                String colour = colours.colour(Metric.Scope.FUNCTION, s.id());
+                float[] dash = Palette.dash(colour); // a second cue besides colour (Palette.SERIES_DASHES)
+                lines.setSeriesPaint(i, Color.decode(colour));
+                lines.setSeriesStroke(i, dash == null ? new BasicStroke(2f) : new BasicStroke(2f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
                 lines.setSeriesVisibleInLegend(i, k == 0);
             }
             XYPlot p = panel(one, lines, qp.yLabel());

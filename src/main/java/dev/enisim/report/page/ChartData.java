@@ -426,6 +426,15 @@ final class ChartData {
                 if (!colour.equals(Palette.OTHERS)) {
                     ((ObjectNode) x).put("color", colour);
                 }
+                // a function's line in the sixth to tenth colour dashed as in the chart files (Palette.dash), unless
+                // dashed already for the same values as another's
+                float[] dash = sc == Metric.Scope.FUNCTION ? Palette.dash(x.get("color").asText()) : null;
+                if (dash != null && !x.has("dash")) {
+                    ArrayNode d = ((ObjectNode) x).putArray("dash");
+                    for (float f : dash) {
+                        d.add((int) f);
+                    }
+                }
             }
         }
     }

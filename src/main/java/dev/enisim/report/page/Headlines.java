@@ -411,7 +411,7 @@ public final class Headlines {
         b.append(nextSteps(r, failures, failed));
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
-            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">"
+            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n" + caption("What failed, when and why") + "<tr><th scope=\"col\">"
                     + "outcome</th><th scope=\"col\">invocations</th><th scope=\"col\">functions</th><th scope=\"col\">first</th><th scope=\"col\">last</th><th scope=\"col\">why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
@@ -427,7 +427,7 @@ public final class Headlines {
         }
         if (!failed.isEmpty()) {
             // cards on a phone, as the failures above: its long "why" wrapped into a tall blank row off screen
-            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n<tr><th scope=\"col\">"
+            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers wide\">\n" + caption("Functions that went Failed") + "<tr><th scope=\"col\">"
                     + "function</th><th scope=\"col\">at</th><th scope=\"col\">StateReasonCode</th><th scope=\"col\">why</th></tr>\n");
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
@@ -1924,7 +1924,7 @@ public final class Headlines {
         stuck.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.FunctionSummary> e) ->
                 -e.getValue().longestPendingSeconds()).thenComparing(Map.Entry::getKey));
         b.append("<h3>Stuck Pending (longer than ").append(Narrative.clock(r.scenario().hyperplane()
-                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table class=\"answers stuck\">\n<tr><th scope=\"col\">function</th>"
+                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table class=\"answers stuck\">\n" + caption("Functions stuck Pending") + "<tr><th scope=\"col\">function</th>"
                 + "<th scope=\"col\">longest Pending</th><th scope=\"col\">stuck spells</th><th scope=\"col\">final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
@@ -1945,6 +1945,14 @@ public final class Headlines {
         return (long) Math.ceil(seconds) * Seconds.MICROS;
     }
 
+    /**
+     * A table's name, said by a screen reader and hidden on the screen (report.css {@code .vh}), where the heading
+     * above it is shared (Capacity's three tables) or is not tied to it: 18 tables of a page had no accessible name.
+     */
+    public static String caption(String text) {
+        return "<caption class=\"vh\">" + esc(text) + "</caption>";
+    }
+
     private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
         RunSummary s = r.summary();
         if (s.vpcs().isEmpty() && s.subnets().isEmpty()) { // two tables of headers only (burst-scaling)
@@ -1955,7 +1963,7 @@ public final class Headlines {
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table class=\"answers vpcs").append(legacy ? " legacy" : "")
-                .append("\">\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
+                .append("\">\n" + caption("Capacity: each VPC's ENIs against its quota") + "<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
                 + (inPlace(r.scenario()) ? "<th scope=\"col\">used (with the ENIs already in place)</th><th scope="
@@ -2011,7 +2019,7 @@ public final class Headlines {
         for (String id : dev.enisim.report.chart.Charts.fullestFirst(s)) { // as the charts order them
             subnets.add(Map.entry(id, s.subnets().get(id)));
         }
-        b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
+        b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n" + caption("Capacity: each subnet's IPs") + "<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
                 + "</th><th scope=\"col\">other tenants (end)</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
@@ -2058,7 +2066,7 @@ public final class Headlines {
         for (RunResult.EniLifetime e : r.enis()) {
             onOneEni.merge(e.key(), e.peakConnections(), Math::max);
         }
-        b.append("<div class=\"scroll\"><table class=\"answers keys\">\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers keys\">\n" + caption("Capacity: each ENI key's connections and ENIs") + "<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
                 + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
                 + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th><th scope=\"col\">most on one ENI</th>"
                 + "</tr>\n");
@@ -2102,7 +2110,7 @@ public final class Headlines {
                 .append(reclaims ? "<p class=\"note\">A row whose action is <i>idle reclaim</i> is no teardown of"
                 + " yours: Lambda reclaimed the ENIs of a function left idle (hyperplane.idleReclaimAfter), which"
                 + " went Inactive; its wait is the same deletion delay.</p>\n" : "")
-                .append("<div class=\"scroll\"><table class=\"answers teardowns\">"
+                .append("<div class=\"scroll\"><table class=\"answers teardowns\">" + caption("Teardown waits")
                 + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");

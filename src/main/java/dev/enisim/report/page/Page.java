@@ -90,7 +90,9 @@ public final class Page {
                 + "<button type=\"button\" id=\"player-prev\" title=\"previous step\" aria-label=\"previous step\">&#8249;</button>"
                 + "<input type=\"range\" id=\"player-slider\" min=\"0\" max=\"0\" value=\"0\" "
                 + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\" aria-label=\"next step\">"
-                + "&#8250;</button> <span id=\"player-time\"></span></div>\n<ul id=\"player-now\" class=\"now\">"
+                + "&#8250;</button> <span id=\"player-time\" aria-live=\"polite\" aria-atomic=\"true\"></span></div>\n"
+                // the time and what happened at the step said by a screen reader as they change (play, the slider)
+                + "<ul id=\"player-now\" class=\"now\" aria-live=\"polite\">"
                 + "</ul>\n<p class=\"legend\">");
         // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend; each
         // swatch edged as the boxes are (Palette.edge): Pending's, Inactive's and Creating's stood 1.6:1 on the page
@@ -112,9 +114,11 @@ public final class Page {
         // showed: a phone's reader saw the VPC and the keys, and no ENI or function
         return b.append("</p>\n<p class=\"note sideways topology-hint\">Wider than the screen: swipe the figure"
                 + " sideways for the ENIs and the functions.</p>\n<div class=\"scroll topology\"><svg id=\"topology-svg\" xmlns=\"http://www.w3.org/"
-                + "2000/svg\" role=\"img\" aria-label=\"topology\"></svg></div>\n<p class=\"note\" "
+                + "2000/svg\" role=\"group\" aria-label=\"topology: the VPC, its subnets, ENI keys, ENIs and functions"
+                // a group, not an image: an image hid its focusable boxes (each a button named with its state, player.js)
+                + "\"></svg></div>\n<p class=\"note\" "
                 + "id=\"topology-note\"></p>\n<div id=\"history\" class=\"history\"><p class=\"note\">Click "
-                + "a subnet, key, ENI or function for its history.</p></div>\n</section>\n").toString();
+                + "a subnet, key, ENI or function (or press Enter on it) for its history.</p></div>\n</section>\n").toString();
     }
 
     /**

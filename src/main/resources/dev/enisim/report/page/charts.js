@@ -165,7 +165,7 @@
    * from the timeline actions' dashed grey: a dotted vermillion line (3.9:1 on white, WCAG 1.4.11) and its label in a
    * darker shade of it (6.5:1). Told in each chart's key under its plot.
    */
-  var MOMENT = '#D55E00', MOMENT_INK = '#A63A00', ACTION = '#9e9e9e';
+  var MOMENT = '#D55E00', MOMENT_INK = '#A63A00', ACTION = '#767676'; // Palette.ACTION
   var moments = cd.moments || [];
 
   /** The markers in time order, actions before moments at one instant: each {t, label, moment}. */
@@ -481,6 +481,8 @@
     Array.prototype.forEach.call(u.root.querySelectorAll('.u-legend th'), function (th) {
       th.setAttribute('scope', 'row');
     });
+    var legend = u.root.querySelector('table.u-legend');
+    if (legend) { legend.setAttribute('aria-label', 'legend of ' + (u.root.querySelector('.u-title') || {}).textContent); }
     var markers = u.root.querySelectorAll('.u-legend .u-series .u-marker');
     series.forEach(function (s, i) {
       var m = markers[i + 1]; // the first row is the time
@@ -498,22 +500,48 @@
     });
   }
 
+  /** A sentence ends with a full stop: a note without one ran into the next ("reserved 200 Lifecycle moments"). */
+  function sentence(t) {
+    t = String(t).trim();
+    return t === '' || /[.!?:]$/.test(t) ? t : t + '.';
+  }
+
+  /**
+   * What a line did, in words: its highest value and when; on a chart of free IPs its lowest first, and when it first
+   * reached 0 ("reached 0 at 00:50:00"), the story a reader of the chart sees (a review: the text gave the highest
+   * 3 at 00:00:00, never that the subnet ran out).
+   */
+  function story(s, low) {
+    var top = null, at = 0, bottom = null, bat = 0;
+    s.values.forEach(function (v, i) {
+      if (v == null) { return; }
+      if (top == null || v > top) { top = v; at = cd.x[i]; }
+      if (bottom == null || v < bottom) { bottom = v; bat = cd.x[i]; }
+    });
+    if (top == null) { return s.label + ': no data'; }
+    var high = 'highest ' + figure(top) + ' at ' + clock(at, true);
+    if (!low) { return s.label + ': ' + high; }
+    var least = bottom === 0 ? 'reached 0 at ' + clock(bat, true) : 'lowest ' + figure(bottom) + ' at ' + clock(bat, true);
+    return s.label + ': ' + least + (bottom === top ? '' : ', ' + high);
+  }
+
   /**
    * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
-   * what it shows; the fallback content (read by screen readers) each line's highest value and when.
+   * what it shows; the fallback content (read by screen readers) each line's story ({@link story}), the note, and the
+   * timeline actions and lifecycle moments it marks, each a sentence.
    */
   function describe(u, spec, series, note) {
     var canvas = u.ctx.canvas;
-    var parts = series.map(function (s) {
-      var top = null, at = 0;
-      s.values.forEach(function (v, i) { if (v != null && (top == null || v > top)) { top = v; at = cd.x[i]; } });
-      return s.label + ': ' + (top == null ? 'no data' : 'highest ' + figure(top) + ' at ' + clock(at, true));
-    });
+    var low = /^free /i.test(spec.yLabel || '');
+    var parts = series.map(function (s) { return story(s, low); });
     // a panel named within its chart ("Invocations by outcome, per minute; panel: ServiceException: 7,067 ...")
     var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
+    var marked = spec.markerLabels !== false;
     var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
-      (note ? ' ' + note : '') + (moments.length && spec.markerLabels !== false ? ' Lifecycle moments marked: '
+      (note ? ' ' + sentence(note) : '') + (marked && cd.markers.length ? ' Timeline actions marked: '
+      + cd.markers.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '')
+      + (marked && moments.length ? ' Lifecycle moments marked: '
       + moments.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', text);
@@ -554,7 +582,8 @@
       box.className = 'chart';
       box.id = 'chart-' + spec.id;
     }
-    var head = document.createElement('div');
+    // a heading (h3 under the section's h2, a panel's h4 under its chart's): a reader's list of headings had none
+    var head = document.createElement(owner ? 'h4' : 'h3');
     head.className = owner ? 'head panel' : 'head';
     head.id = 'chart-' + spec.id + '-head';
     head.textContent = spec.title;

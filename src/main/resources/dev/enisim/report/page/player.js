@@ -166,12 +166,20 @@
   var gNodes = el('g', {'class': 'nodes'}, svg);
   var nodes = {};
   function box(id, kind, p, label, sub) {
-    var g = el('g', {'class': 'node ' + kind, 'data-id': id, 'tabindex': 0}, gNodes);
+    // a button named with what it is and its state at the step (named(), render): a screen reader heard an unnamed
+    // "group"; Enter or Space opens its history and moves there
+    var g = el('g', {'class': 'node ' + kind, 'data-id': id, 'tabindex': 0, role: 'button'}, gNodes);
     var r = el('rect', {x: p.x, y: p.y + 2, width: p.w, height: BOX, rx: 5}, g);
     var t1 = el('text', {x: p.x + 6, y: p.y + 13}, g, label);
     var t2 = el('text', {x: p.x + 6, y: p.y + 25, 'class': 'sub'}, g, sub || '');
     g.addEventListener('click', function () { history(id, kind); });
-    g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { history(id, kind); } });
+    g.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        history(id, kind);
+        panel.querySelector('h3').focus();
+      }
+    });
     nodes[id] = {g: g, rect: r, t1: t1, t2: t2};
     return nodes[id];
   }
@@ -293,6 +301,22 @@
       edges[k].classList.toggle('down', w.down);
     });
     fitLabels();
+    named();
+  }
+
+  // each box's accessible name: its kind and its labels in full (not cut to the box), its state at the step among them
+  var KIND = {subnet: 'subnet', key: 'ENI key', eni: 'ENI', 'function': 'function'};
+  function named() {
+    Object.keys(nodes).forEach(function (id) {
+      var n = nodes[id];
+      if (!n.g) { return; }
+      var said = [n.t1, n.t2].map(function (t) { return t.__full != null ? t.__full : t.textContent; });
+      if (n.bar) {
+        Array.prototype.forEach.call(n.bar.querySelectorAll('text'), function (t) { said.push(t.textContent); });
+      }
+      n.g.setAttribute('aria-label', KIND[n.g.getAttribute('class').split(' ')[1]] + ' ' + said.filter(function (x) {
+        return x; }).join(', '));
+    });
   }
 
   // ---- labels kept inside their boxes ------------------------------------------------------------------------
@@ -356,6 +380,8 @@
     slider.value = i;
     var t = steps[i];
     timeLabel.textContent = clock(t, true) + '  (step ' + (i + 1) + ' of ' + steps.length + ')';
+    // the slider said as the time it stands at, not as its step's number ("15")
+    slider.setAttribute('aria-valuetext', clock(t, true) + ', step ' + (i + 1) + ' of ' + steps.length);
     render(t);
     while (now.firstChild) { now.removeChild(now.firstChild); }
     // each line at its step (TopologyData): a spell of invocations at the step it starts in
@@ -407,16 +433,25 @@
     // a subnet by its Name tag first, as its box says it (TopologyData's label)
     var said = kind === 'subnet' && subnetById[id] && subnetById[id].label || name;
     h.textContent = 'History of ' + said + ' (' + lines.length + ' event' + (lines.length === 1 ? '' : 's') +
-      '; click a line to go there)';
+      '; click a line, or press Enter on it, to go there)';
+    h.tabIndex = -1; // focused from its box (Enter or Space): the reader goes on to its lines
     panel.appendChild(h);
     var ul = document.createElement('ul');
     lines.slice(0, 300).forEach(function (e) {
       var li = document.createElement('li');
       li.textContent = clock(e.t, true) + '  ' + e.text;
       if (/Failed|failed|Orphaned/.test(e.text)) { li.className = 'bad'; }
+      li.tabIndex = 0; // reached with Tab and opened with Enter as by a click
       li.addEventListener('click', function () {
         stop();
         show(e.step);
+      });
+      li.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' || ev.key === ' ') {
+          ev.preventDefault();
+          stop();
+          show(e.step);
+        }
       });
       ul.appendChild(li);
     });

@@ -64,6 +64,22 @@ class AccessibleChartsTest {
         }
     }
 
+    /**
+     * A chart file's description tells what its lines did and the actions it marks, as the page's text does: the
+     * subnet chart said "Vertical axis: free IPs." twice and no value, never that subnet-a ran out (a review).
+     */
+    @Test
+    void aDescriptionTellsTheLowestFreeIpsAndTheActions() throws Exception {
+        Map<String, byte[]> files = ChartFiles.render(TeacherChartsTest.run("quickstart"));
+        String subnets = parseDesc(files.get("charts/subnet-ips.svg"));
+        assertTrue(subnets.matches(".*subnet-a[^;]*: reached 0 at \\d\\d:\\d\\d.*"), subnets);
+        assertEquals(subnets.indexOf("Vertical axis: free IPs."), subnets.lastIndexOf("Vertical axis: free IPs."),
+                "said once: " + subnets);
+        String invocations = parseDesc(files.get("charts/invocations.svg"));
+        assertTrue(invocations.contains("Succeeded: highest "), invocations);
+        assertTrue(invocations.contains(" Timeline actions marked (dashed lines): "), invocations);
+    }
+
     @Test
     void aDescriptionIsEscapedAndBounded() throws Exception {
         org.jfree.data.xy.XYSeriesCollection d = new org.jfree.data.xy.XYSeriesCollection();
@@ -194,6 +210,78 @@ class AccessibleChartsTest {
             decoded.add(Color.decode(h));
         }
         allApart("outcome palette (the first four exceptions)", all, decoded);
+    }
+
+    /**
+     * Every series colour, not the first five only, apart from every other and from the others' grey under simulated
+     * deuteranopia and protanopia by {@value Palette#APART_CVD} in CIEDE2000 (an accessibility review: series 2
+     * #C28600 and 6 #44AA00 were 2.6 apart under deuteranopia, quickstart's orders-worker and reports; 7 #EE4499 1.2
+     * from the grey).
+     */
+    @Test
+    void everySeriesColourStaysApartUnderDeuteranopiaAndProtanopia() {
+        List<String> all = new ArrayList<>(List.of(Palette.SERIES));
+        all.add(Palette.OTHERS);
+        List<String> near = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                for (double[][] m : new double[][][] {DEUTERANOPIA, PROTANOPIA}) {
+                    double d = PaletteDistinctTest.ciede2000(lab(m, Color.decode(all.get(i))),
+                            lab(m, Color.decode(all.get(j))));
+                    if (d < Palette.APART_CVD) {
+                        near.add(all.get(j) + " and " + all.get(i) + (m == DEUTERANOPIA ? " deuteranopia "
+                                : " protanopia ") + Math.round(d * 10) / 10.0);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), near, "CIEDE2000 under simulated colour-vision deficiency below " + Palette.APART_CVD);
+    }
+
+    /**
+     * Colour is not the only cue where a chart draws many functions: the lines in the sixth to tenth colours each have
+     * a dash of their own, in the chart files and on the page alike (quota-500: 110 functions, ten drawn a chart).
+     */
+    @Test
+    void manyFunctionsLinesHaveADashBesidesTheirColour() throws Exception {
+        RunResult r = TeacherChartsTest.run("quota-500");
+        JFreeChart c = TeacherChartsTest.png(r, "concurrency"); // no same-values dashes over them
+        XYItemRenderer lines = c.getXYPlot().getRenderer();
+        Set<String> dashes = new HashSet<>();
+        int dashed = 0;
+        for (int i = 0; i < c.getXYPlot().getDataset().getSeriesCount(); i++) {
+            Color colour = (Color) lines.getSeriesPaint(i);
+            int rank = List.of(Palette.SERIES).indexOf(String.format("#%06X", colour.getRGB() & 0xFFFFFF));
+            float[] dash = ((BasicStroke) lines.getSeriesStroke(i)).getDashArray();
+            if (rank >= 5) {
+                assertTrue(dash != null, c.getXYPlot().getDataset().getSeriesKey(i) + " in colour " + (rank + 1)
+                        + ": dashed");
+                dashes.add(java.util.Arrays.toString(dash));
+                dashed++;
+            }
+        }
+        assertTrue(dashed >= 4 && dashes.size() == dashed, "a dash each: " + dashes);
+        int onPage = 0;
+        for (com.fasterxml.jackson.databind.JsonNode chart : TeacherChartsTest.pageCharts(r).get("charts")) {
+            for (com.fasterxml.jackson.databind.JsonNode x : chart.get("series")) {
+                int rank = List.of(Palette.SERIES).indexOf(x.get("color").asText());
+                if (x.get("scope").asText().equals("function") && rank >= 5) {
+                    assertTrue(x.has("dash"), chart.get("id").asText() + " " + x.get("label").asText() + ": dashed");
+                    onPage++;
+                }
+            }
+        }
+        assertTrue(onPage >= 4, "the page's lines in the sixth to tenth colours: " + onPage);
+    }
+
+    /** The timeline actions' grey line, 3:1 or more on white (WCAG 1.4.11): #9E9E9E was 2.68:1. */
+    @Test
+    void theTimelineActionsLineIsThreeToOneOnWhite() throws Exception {
+        assertTrue(Palette.contrast(Palette.ACTION, "#FFFFFF") >= 3, Palette.ACTION + ": "
+                + Palette.contrast(Palette.ACTION, "#FFFFFF"));
+        String js = new String(Palette.class.getResourceAsStream("/dev/enisim/report/page/charts.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(js.contains("ACTION = '" + Palette.ACTION + "'"), "the page draws the same grey");
     }
 
     @Test
