@@ -118,10 +118,10 @@ public final class Experiment {
         }
         Tally tally = new Tally(design.size(), resumed, results, progress);
         if (resumed > 0) {
-            progress.accept(String.format("resuming: %d of %d points already done (%s)", resumed, design.size(),
+            progress.accept(String.format(java.util.Locale.ROOT, "resuming: %d of %d points already done (%s)", resumed, design.size(),
                     progressFile));
         }
-        progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%d points to run (%s)", todo.size(), runner.describe()));
         Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         int[] kept = {resumed}; // the points the progress file holds
         boolean[] roomTold = {progressFile == null};
@@ -576,13 +576,13 @@ public final class Experiment {
             double seconds = (now - startNanos) / 1e9;
             double rate = (done - resumed) / Math.max(seconds, 1e-9);
             long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-            progress.accept(String.format("%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
+            progress.accept(String.format(java.util.Locale.ROOT, "%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
                     failed, rate, eta(eta), p.problem() == null ? "" : " (last failed: " + p.values() + ": "
                     + p.problem() + ")"));
         }
 
         private static String eta(long s) {
-            return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60,
+            return s >= 3600 ? String.format(java.util.Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60) : String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60,
                     s % 60);
         }
     }
