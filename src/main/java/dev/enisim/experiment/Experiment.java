@@ -184,11 +184,11 @@ public final class Experiment {
             return null;
         }
         long need = (long) left * (line.getBytes(StandardCharsets.UTF_8).length + 1);
-        long free = dev.enisim.report.SafeOutput.usableSpaceAt(file.getParent());
+        long free = dev.enisim.run.Disk.usableSpaceAt(file.getParent());
         if (free <= 0 || need <= free) {
             return null;
         }
-        String[] shown = dev.enisim.report.SafeOutput.sizes(need, free);
+        String[] shown = dev.enisim.run.Disk.sizes(need, free);
         return "the " + left + (left == 1 ? " point" : " points") + " left need about " + shown[0] + " in the progress"
                 + " file " + file + " at the first point's size, and " + shown[1] + " are free on its disk: the run"
                 + " stops when the disk fills, keeping the points done (free some space, and the same command run"
@@ -214,7 +214,7 @@ public final class Experiment {
                 out.write(bytes);
             }
         } catch (IOException e) {
-            String said = "cannot write the progress file " + file + ": " + dev.enisim.report.SafeOutput.reason(e);
+            String said = "cannot write the progress file " + file + ": " + dev.enisim.run.Disk.reason(e);
             try {
                 if (before >= 0) {
                     out.truncate(before);
