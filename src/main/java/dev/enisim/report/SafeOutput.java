@@ -832,7 +832,7 @@ public final class SafeOutput {
          */
         public void checkReportRoom(long bytes) {
             SafeOutput.checkRoom(asked, target, bytes, written, "output folder", ", the whole report (its data files "
-                    + size(written) + ", written, and its charts and report.html " + size(bytes) + "),");
+                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html " + dev.enisim.run.Disk.size(bytes) + "),");
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -1565,8 +1565,8 @@ public final class SafeOutput {
         }
         String[] shown = sizes(data + later, usable);
         throw new OutputRefused(asked + ": not enough room for this output folder: it needs about " + shown[0]
-                + ", the whole report (its data files " + size(data) + " and, estimated, its charts and report.html"
-                + " about " + size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
+                + ", the whole report (its data files " + dev.enisim.run.Disk.size(data) + " and, estimated, its charts and report.html"
+                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
                 + " before writing anything; nothing was written); free some space there, or give a folder on"
                 + " another disk");
     }

@@ -66,7 +66,8 @@ public final class Disk {
         return n.equals(f) ? new String[] {needed + " bytes", free + " bytes"} : new String[] {n, f};
     }
 
-    private static String size(long bytes) {
+    /** {@code bytes} in bytes below one KiB, else in KiB, MiB, GiB or TiB to one decimal. */
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }
