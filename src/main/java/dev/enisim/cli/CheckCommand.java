@@ -362,7 +362,7 @@ final class CheckCommand implements Callable<Integer> {
         long failed = checks.stream().flatMap(c -> c.results().stream()).filter(r -> !r.passed()).count()
                 + drifts.values().stream().filter(d -> !d.isEmpty()).count();
         long total = checks.stream().mapToLong(c -> c.results().size()).sum() + drifts.size();
-        out.printf("%d scenario(s), %d assertion(s)%s, %d failed%n", checks.size(), total,
+        out.printf(java.util.Locale.ROOT, "%d scenario(s), %d assertion(s)%s, %d failed%n", checks.size(), total,
                 drifts.isEmpty() ? "" : " (" + drifts.size() + " of them baseline comparisons)", failed);
         if (!unchecked.isEmpty()) {
             spec.commandLine().getErr().println("warning: " + unchecked.size() + " of " + checks.size()
@@ -426,7 +426,7 @@ final class CheckCommand implements Callable<Integer> {
             return;
         }
         checks.add(c);
-        out.printf("%s (%s)%n", c.name(), c.file());
+        out.printf(java.util.Locale.ROOT, "%s (%s)%n", c.name(), c.file());
         if (!overriding.sets.isEmpty()) {
             out.println("  " + dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
@@ -441,7 +441,7 @@ final class CheckCommand implements Callable<Integer> {
             // the sentence shows a control character as its escape already; a value of the run may hold one too; a
             // failure says where its assertion is written (FILE:LINE: expect[i], as bad input does: a link in editors
             // and CI logs)
-            out.printf("  %s  %s%s   (%s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
+            out.printf(java.util.Locale.ROOT, "  %s  %s%s   (%s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
                     r.expectation().text(), r.detail());
             if (githubAnnotations && !r.passed()) {
                 out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
@@ -763,7 +763,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  PASS  baseline " + file + " matches");
             return diffs;
         }
-        out.printf("  FAIL  baseline %s: %d difference(s) (baseline -> now)%n", file, diffs.size());
+        out.printf(java.util.Locale.ROOT, "  FAIL  baseline %s: %d difference(s) (baseline -> now)%n", file, diffs.size());
         // in the drift page's order (inputs, failures, other changes, new series): what the reader came for first
         for (Baseline.Diff d : dev.enisim.report.DriftPage.ranked(diffs)) {
             out.println("        " + (d.input() ? "(input) " : "") + d);

@@ -70,7 +70,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
                 .withOverrides(overriding.sets);
         RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run()
                 .withOverrides(overriding.sets);
-        spec.commandLine().getOut().printf("%s (seed %d), %s simulated%n", s.name(), s.seed(),
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s (seed %d), %s simulated%n", s.name(), s.seed(),
                 Format.duration(s.durationMicros()));
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));

@@ -91,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // a scenario without a description: no colon left hanging with nothing after it (a newcomer's review)
         String description = s.description() == null || s.description().isBlank() ? "" : ": " + s.description();
-        out.printf("%s (seed %d, %s assumptions)%s%n", s.name(), s.seed(), s.assumptions().label(), description);
+        out.printf(java.util.Locale.ROOT, "%s (seed %d, %s assumptions)%s%n", s.name(), s.seed(), s.assumptions().label(), description);
         if (!r.overrides().isEmpty()) {
             out.println(dev.enisim.report.ReportWriter.overridesLine(r.overrides()));
         }

@@ -27,6 +27,6 @@ final class Format {
     /** {@code hh:mm:ss} of simulated time (days folded into hours). */
     static String clock(long micros) {
         long s = micros / 1_000_000;
-        return String.format("%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
     }
 }

@@ -129,6 +129,12 @@ public final class Main implements Callable<Integer> {
         estimatedNeed = 0;
         writingTo = null;
         reportWritten = null;
+        if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+            // picocli reads no further than a help option: `enisim nosuchcmd --help` printed the main usage and
+            // exited 0, not a word that nosuchcmd is no command (a new contributor's review)
+            // (the same lines as picocli's own for an unknown command without a help option)
+            return badParameter(new CommandLine.UnmatchedArgumentException(cl, java.util.List.of(args[0])));
+        }
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {

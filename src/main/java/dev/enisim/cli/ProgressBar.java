@@ -308,7 +308,8 @@ final class ProgressBar implements Progress {
         private final java.util.function.LongSupplier clock;
         private final long started;
         private volatile int waitingFor;
-        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final long everyMillis;
+        private java.util.concurrent.ScheduledExecutorService timer;
 
         /**
          * For scenarios named {@code names}, each of {@code totalMicros} simulated time and run {@code replications}
@@ -325,7 +326,16 @@ final class ProgressBar implements Progress {
             }
             this.clock = clock;
             this.started = clock.getAsLong();
-            if (everyMillis > 0) {
+            this.everyMillis = everyMillis;
+        }
+
+        /**
+         * Starts the lines at the pace given (none with a pace of 0), the first one pace after now; returns this. Not
+         * in the constructor: a timer started there could beat before the caller had wired the progress it reports
+         * (a heartbeat test under load saw "0%" where its update said 25%), and would see a half-built object.
+         */
+        synchronized Heartbeat start() {
+            if (everyMillis > 0 && timer == null) {
                 timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "enisim-check-heartbeat");
                     t.setDaemon(true);
@@ -333,15 +343,14 @@ final class ProgressBar implements Progress {
                 });
                 timer.scheduleAtFixedRate(this::beat, everyMillis, everyMillis,
                         java.util.concurrent.TimeUnit.MILLISECONDS);
-            } else {
-                timer = null;
             }
+            return this;
         }
 
         /** A check's heartbeat, its pace by whether standard error is a terminal. */
         static Heartbeat forCheck(PrintWriter err, List<String> names, long[] totalMicros, int replications) {
             return new Heartbeat(err, names, totalMicros, replications, stderrIsTerminal() ? TERMINAL_EVERY_MILLIS
-                    : LOG_EVERY_MILLIS, System::nanoTime);
+                    : LOG_EVERY_MILLIS, System::nanoTime).start();
         }
 
         /** The progress of replication {@code replication} of scenario {@code scenario}, for its run. */
@@ -377,7 +386,7 @@ final class ProgressBar implements Progress {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             if (timer != null) {
                 timer.shutdownNow();
             }

@@ -283,7 +283,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
-        spec.commandLine().getOut().printf("%d points, %d assumptions -> %s%n", points.size(), factors.size(),
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points, %d assumptions -> %s%n", points.size(), factors.size(),
                 dir.resolve("sensitivity.html"));
         for (String l : leftOut) {
             spec.commandLine().getOut().println("not varied (cannot matter here): " + l);

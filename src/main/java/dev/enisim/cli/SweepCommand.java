@@ -181,7 +181,7 @@ final class SweepCommand implements Callable<Integer> {
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             ExperimentRun.discard(dir, created);
-            err.printf("enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
+            err.printf(java.util.Locale.ROOT, "enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
@@ -195,7 +195,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
-        spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         // a table to read, figures rounded; sweep.csv keeps them in full (the terminal printed sweep.csv itself)
         spec.commandLine().getOut().print(SweepReport.table(ran, chosen, points));
@@ -211,7 +211,7 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("=> " + v);
         }
         if (failed > 0) {
-            err.printf("enisim: %d of %d points failed (each one's problem in sweep.csv's problem column); the others are in %s%n", failed,
+            err.printf(java.util.Locale.ROOT, "enisim: %d of %d points failed (each one's problem in sweep.csv's problem column); the others are in %s%n", failed,
                     points.size(), dir);
             return Main.FAILED;
         }
@@ -256,7 +256,7 @@ final class SweepCommand implements Callable<Integer> {
             problems.addAll(lines);
             throw new InputProblems(problems);
         }
-        err.printf("warning: %d of %d points are refused by the scenario and will not run (each one's problem in"
+        err.printf(java.util.Locale.ROOT, "warning: %d of %d points are refused by the scenario and will not run (each one's problem in"
                 + " sweep.csv's problem column):%n", refused, toRun.size());
         lines.forEach(err::println);
     }

@@ -22,7 +22,7 @@ final class TerminalSummary {
     static void print(PrintWriter out, RunResult r) {
         RunSummary s = r.summary();
         RunSummary.Invocations inv = s.invocations();
-        out.printf("%s (seed %d): %s simulated, %,d events%n", s.scenario(), s.seed(),
+        out.printf(java.util.Locale.ROOT, "%s (seed %d): %s simulated, %,d events%n", s.scenario(), s.seed(),
                 Format.duration(r.scenario().durationMicros()), s.events().total());
         if (!s.overrides().isEmpty()) {
             out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
@@ -34,14 +34,14 @@ final class TerminalSummary {
         }
         // every request, refused ones included: not CloudWatch's Invocations (timeseries.csv), which counts those that
         // ran, and said so with its figure (quickstart's "Invocations 565,005" beside a CSV column summing to 520,089)
-        out.printf("Invocation requests %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors"
+        out.printf(java.util.Locale.ROOT, "Invocation requests %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors"
                 + " (CloudWatch's Invocations, as in timeseries.csv, counts only those that ran: %,d)%n",
                 inv.total(), inv.succeeded(), inv.throttled(), inv.functionErrors(),
                 inv.errors().values().stream().mapToLong(Long::longValue).sum(),
                 dev.enisim.report.HtmlReport.cloudWatchInvocations(r));
         for (Map.Entry<String, Long> e : inv.errors().entrySet()) {
             if (e.getValue() > 0) {
-                out.printf("  %-40s %,d%n", e.getKey(), e.getValue());
+                out.printf(java.util.Locale.ROOT, "  %-40s %,d%n", e.getKey(), e.getValue());
             }
         }
         // each throttle's Reason and why, as the page's What failed says it: a 600-function account's 13.4 M
@@ -49,21 +49,21 @@ final class TerminalSummary {
         for (Map.Entry<String, Long> e : inv.throttleReasons().entrySet()) {
             if (e.getValue() > 0) {
                 String why = dev.enisim.report.page.AccountRate.why(r, e.getKey());
-                out.printf("  Throttled: %-49s %,d%s%n", e.getKey(), e.getValue(), why.isEmpty() ? "" : " (" + why
+                out.printf(java.util.Locale.ROOT, "  Throttled: %-49s %,d%s%n", e.getKey(), e.getValue(), why.isEmpty() ? "" : " (" + why
                         + ")");
             }
         }
-        out.printf("Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
+        out.printf(java.util.Locale.ROOT, "Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
         // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
         // "5 created" though none was
         RunSummary.Enis enis = s.enis();
-        out.printf("%s ENIs: %s%d created%s, peak %d, %d at the end%n",
+        out.printf(java.util.Locale.ROOT, "%s ENIs: %s%d created%s, peak %d, %d at the end%n",
                 r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
                 enis.inPlaceAtStart() == 0 ? "" : enis.inPlaceAtStart() + " in place at the start, ",
                 enis.createdDuringRun(), enis.inPlaceAtStart() == 0 ? "" : " during the run", enis.peak(),
                 enis.fin());
         if (s.enis().orphaned() > 0) {
-            out.printf("Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
+            out.printf(java.util.Locale.ROOT, "Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
                     + " permissions; each kept its IP and quota slot until deleted by hand)%n", s.enis().orphaned());
         }
         outages(out, r);
@@ -78,7 +78,7 @@ final class TerminalSummary {
             double k = secs ? 1000 : 1;
             // the cold starts' p50 is their invocations' latency (init + duration), not the cold start's length:
             // idle-reclaim's "(p50 138.9 s)" read as "a cold start takes 2 minutes" (teacher, session 51)
-            out.printf("Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
+            out.printf(java.util.Locale.ROOT, "Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
                     + ", max " + f + "; %,d of them cold starts%s%n",
                     secs ? "s" : "ms", lat.count(), lat.p50() / k, lat.p90() / k, lat.p99() / k, lat.max() / k,
                     lat.coldStarts(),
@@ -95,7 +95,7 @@ final class TerminalSummary {
         // legacy: no Hyperplane ENI quota applies; the VPC's limit is legacy.eniLimit, what eniQuota then holds
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
-            out.printf("  %-20s %s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
+            out.printf(java.util.Locale.ROOT, "  %-20s %s%s%n", dev.enisim.report.Labels.of(r.scenario(), v.getKey()),
                     quotaUse(r.scenario(), v.getKey(), v.getValue(), legacy ? "legacy.eniLimit" : "quota"),
                     legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
@@ -104,16 +104,16 @@ final class TerminalSummary {
             // EC2's network interfaces per Region are a quota of each account: one line each
             for (Map.Entry<String, RunSummary.Region> a : s.region().byAccount().entrySet()) {
                 RunSummary.Region x = a.getValue();
-                out.printf("  %-20s peak %,d of %,d network interfaces (account %s: its functions' ENIs, its VPCs'"
+                out.printf(java.util.Locale.ROOT, "  %-20s peak %,d of %,d network interfaces (account %s: its functions' ENIs, its VPCs'"
                         + " other services'%s)%n", "Region", x.peakNetworkInterfaces(), x.networkInterfacesPerRegion(),
-                        a.getKey(), x.outsideVpcs() == 0 ? "" : String.format("; %,d in no VPC's quota",
+                        a.getKey(), x.outsideVpcs() == 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d in no VPC's quota",
                                 x.outsideVpcs()));
             }
         } else if (s.region() != null && !s.vpcs().isEmpty()) {
             long outside = s.region().outsideVpcs();
-            out.printf("  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services'%s)%n",
+            out.printf(java.util.Locale.ROOT, "  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services'%s)%n",
                     "Region", s.region().peakNetworkInterfaces(), s.region().networkInterfacesPerRegion(),
-                    outside == 0 ? "" : String.format("; %,d of them in no VPC's quota: EC2 instances', tasks'...",
+                    outside == 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d of them in no VPC's quota: EC2 instances', tasks'...",
                             outside));
         }
         dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
@@ -134,7 +134,7 @@ final class TerminalSummary {
             // other tenants' figure is the run's end (summary.json's); when the timeline changed it, its values
             // before: a subnet filled from 15d to 25d read "0 used by others, min free 0" (a teacher's review)
             String during = dev.enisim.report.page.OtherTenants.during(r, e.getKey(), when);
-            out.printf("  %-" + width + "s %-18s %5d usable, %5d used by others (end), min free %d%s%n",
+            out.printf(java.util.Locale.ROOT, "  %-" + width + "s %-18s %5d usable, %5d used by others (end), min free %d%s%n",
                     dev.enisim.report.Labels.of(r.scenario(), e.getKey()), sub.cidr(),
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps(), during.isEmpty() ? ""
                             : " (used by others: " + during + ")");
@@ -156,7 +156,7 @@ final class TerminalSummary {
             // a failed update, as the page's verdict tells it: redeploy-new-subnets with its new subnet full said
             // "checkout Active", the update's failure in the narrative only (a teacher's review)
             String update = dev.enisim.report.page.FailedUpdates.note(r, e.getKey(), when);
-            out.printf("  %-24s %-" + stateWidth + "s %,10d requests, %,d ok%s%n", e.getKey(), state(f),
+            out.printf(java.util.Locale.ROOT, "  %-24s %-" + stateWidth + "s %,10d requests, %,d ok%s%n", e.getKey(), state(f),
                     f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; " + update);
         }
         more(out, fns.size(), "functions");
@@ -212,15 +212,15 @@ final class TerminalSummary {
         out.println((idle ? "Teardown and idle-reclaim waits" : "Teardown waits")
                 + " (from the ENIs' release until the last was gone):");
         for (RunSummary.Teardown t : top(ts)) {
-            out.printf("  %-24s %s: %d ENI%s, %s%n", t.function(), when(r, t, when), t.enis(),
+            out.printf(java.util.Locale.ROOT, "  %-24s %s: %d ENI%s, %s%n", t.function(), when(r, t, when), t.enis(),
                     t.enis() == 1 ? "" : "s", dev.enisim.report.page.Headlines.teardownWords(r, t, when));
         }
         long none = all.stream().filter(t -> t.enis() == 0).count();
         if (ts.size() > TOP) {
-            out.printf("  ... %,d more teardowns that waited in summary.json%s%n", ts.size() - TOP, none == 0 ? ""
-                    : String.format(", and %,d with no ENI to wait for", none));
+            out.printf(java.util.Locale.ROOT, "  ... %,d more teardowns that waited in summary.json%s%n", ts.size() - TOP, none == 0 ? ""
+                    : String.format(java.util.Locale.ROOT, ", and %,d with no ENI to wait for", none));
         } else if (none > 0 && ts.size() + none > TOP) {
-            out.printf("  and %,d with no ENI to wait for%n", none);
+            out.printf(java.util.Locale.ROOT, "  and %,d with no ENI to wait for%n", none);
         }
         for (Map.Entry<Double, List<RunSummary.Teardown>> e : dev.enisim.report.page.Headlines.deletedTogether(all)
                 .entrySet()) {
@@ -238,7 +238,7 @@ final class TerminalSummary {
             if (group.size() < 2 || longest == null && !open) {
                 continue;
             }
-            out.printf("  %,d functions deleted together at %s (as a stack's deletion): %s%n", group.size(),
+            out.printf(java.util.Locale.ROOT, "  %,d functions deleted together at %s (as a stack's deletion): %s%n", group.size(),
                     when.at(dev.enisim.metrics.Seconds.toMicros(e.getKey())), open ? "not finished at the end of the"
                     + " run (an ENI still there)" : "done after " + dev.enisim.report.Narrative.clock(
                             dev.enisim.metrics.Seconds.toMicros(dev.enisim.report.page.Headlines.waitOf(r, longest))) + ", the longest wait ("
@@ -282,7 +282,7 @@ final class TerminalSummary {
         long end = r.scenario().durationMicros();
         long b0 = r.timeSeries().bucketMicros();
         for (dev.enisim.report.page.Outages.Outage o : all) {
-            out.printf("Availability Zone %s unavailable from %s to %s (azOutage): %s%s%n", o.az(),
+            out.printf(java.util.Locale.ROOT, "Availability Zone %s unavailable from %s to %s (azOutage): %s%s%n", o.az(),
                     when.at(o.fromMicros()), o.toMicros() >= end ? "the end of the run" : when.at(o.toMicros()),
                     o.subnets().isEmpty() ? "no subnet of the scenario there" : count(o.subnets().size(), "subnet")
                     + " (" + names(o.subnets()) + ")", o.enis().isEmpty() ? ", no ENI there" : ", whose "
@@ -295,7 +295,7 @@ final class TerminalSummary {
                 continue;
             }
             if (!o.stopped().isEmpty()) {
-                out.printf("  %s with no subnet in an AZ that stayed up: %,d invocation%s failed with"
+                out.printf(java.util.Locale.ROOT, "  %s with no subnet in an AZ that stayed up: %,d invocation%s failed with"
                         + " ServiceException %s: %s%n", count(o.stopped().size(), "function"), o.serviceExceptions(),
                         o.serviceExceptions() == 1 ? "" : "s", lasted, names(o.stopped().keySet()));
             }
@@ -303,12 +303,12 @@ final class TerminalSummary {
             List<String> harmed = new ArrayList<>();
             o.spread().forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
             if (!unharmed.isEmpty()) {
-                out.printf("  %s with subnets in other AZs too: no invocation refused by Lambda %s (Lambda used %s"
+                out.printf(java.util.Locale.ROOT, "  %s with subnets in other AZs too: no invocation refused by Lambda %s (Lambda used %s"
                         + " subnets in the AZs still up): %s%n", count(unharmed.size(), "function"), lasted,
                         unharmed.size() == 1 ? "its" : "their", names(unharmed));
             }
             if (!harmed.isEmpty()) {
-                out.printf("  %s with subnets in other AZs too still had %,d invocation%s refused by Lambda %s (the"
+                out.printf(java.util.Locale.ROOT, "  %s with subnets in other AZs too still had %,d invocation%s refused by Lambda %s (the"
                         + " page's What failed says why): %s%n", count(harmed.size(), "function"),
                         o.refusedElsewhere(), o.refusedElsewhere() == 1 ? "" : "s", lasted, names(harmed));
             }
@@ -317,14 +317,14 @@ final class TerminalSummary {
 
     /** "1 subnet", "5 subnets". */
     private static String count(int n, String what) {
-        return String.format("%,d %s%s", n, what, n == 1 ? "" : "s");
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
     }
 
     /** Up to five names and how many more. */
     private static String names(java.util.Collection<String> all) {
         List<String> l = new ArrayList<>(all);
         return l.size() <= 5 ? String.join(", ", l) : String.join(", ", l.subList(0, 5)) + String.format(
-                " and %,d more", l.size() - 5);
+                java.util.Locale.ROOT, " and %,d more", l.size() - 5);
     }
 
     private static <T> List<T> top(List<T> all) {
@@ -333,7 +333,7 @@ final class TerminalSummary {
 
     private static void more(PrintWriter out, int total, String what) {
         if (total > TOP) {
-            out.printf("  ... %,d more %s in summary.json%n", total - TOP, what);
+            out.printf(java.util.Locale.ROOT, "  ... %,d more %s in summary.json%n", total - TOP, what);
         }
     }
 }

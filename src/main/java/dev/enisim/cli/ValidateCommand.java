@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             Scenario s = in.loaded().scenario();
-            spec.commandLine().getOut().printf("%s: ok (%s: %s, %s, %s simulated)%s%n", f,
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s: ok (%s: %s, %s, %s simulated)%s%n", f,
                     s.name(), counted(s.functions().size(), "function"), counted(s.vpcs().size(), "VPC"),
                     Format.duration(s.durationMicros()),
                     overriding.sets.isEmpty() ? "" : " with " + dev.enisim.scenario.Overrides.options(overriding.sets));

@@ -119,7 +119,7 @@ final class WholeWordsHelp extends CommandLine.Help {
             return "";
         }
         try {
-            return String.format(line, params);
+            return String.format(java.util.Locale.ROOT, line, params);
         } catch (java.util.IllegalFormatException e) {
             return line;
         }

@@ -118,10 +118,10 @@ public final class Experiment {
         }
         Tally tally = new Tally(design.size(), resumed, results, progress);
         if (resumed > 0) {
-            progress.accept(String.format("resuming: %d of %d points already done (%s)", resumed, design.size(),
+            progress.accept(String.format(java.util.Locale.ROOT, "resuming: %d of %d points already done (%s)", resumed, design.size(),
                     progressFile));
         }
-        progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%d points to run (%s)", todo.size(), runner.describe()));
         Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         int[] kept = {resumed}; // the points the progress file holds
         boolean[] roomTold = {progressFile == null};
@@ -184,11 +184,11 @@ public final class Experiment {
             return null;
         }
         long need = (long) left * (line.getBytes(StandardCharsets.UTF_8).length + 1);
-        long free = dev.enisim.report.SafeOutput.usableSpaceAt(file.getParent());
+        long free = dev.enisim.run.Disk.usableSpaceAt(file.getParent());
         if (free <= 0 || need <= free) {
             return null;
         }
-        String[] shown = dev.enisim.report.SafeOutput.sizes(need, free);
+        String[] shown = dev.enisim.run.Disk.sizes(need, free);
         return "the " + left + (left == 1 ? " point" : " points") + " left need about " + shown[0] + " in the progress"
                 + " file " + file + " at the first point's size, and " + shown[1] + " are free on its disk: the run"
                 + " stops when the disk fills, keeping the points done (free some space, and the same command run"
@@ -214,7 +214,7 @@ public final class Experiment {
                 out.write(bytes);
             }
         } catch (IOException e) {
-            String said = "cannot write the progress file " + file + ": " + dev.enisim.report.SafeOutput.reason(e);
+            String said = "cannot write the progress file " + file + ": " + dev.enisim.run.Disk.reason(e);
             try {
                 if (before >= 0) {
                     out.truncate(before);
@@ -576,13 +576,13 @@ public final class Experiment {
             double seconds = (now - startNanos) / 1e9;
             double rate = (done - resumed) / Math.max(seconds, 1e-9);
             long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-            progress.accept(String.format("%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
+            progress.accept(String.format(java.util.Locale.ROOT, "%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
                     failed, rate, eta(eta), p.problem() == null ? "" : " (last failed: " + p.values() + ": "
                     + p.problem() + ")"));
         }
 
         private static String eta(long s) {
-            return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60,
+            return s >= 3600 ? String.format(java.util.Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60) : String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60,
                     s % 60);
         }
     }

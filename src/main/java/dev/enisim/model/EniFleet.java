@@ -444,11 +444,6 @@ final class EniFleet implements KeyPorts {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
 
-    /** The key has a ready ENI. */
-    boolean hasEniInUse(int key) {
-        return pools.get(key).hasInUse();
-    }
-
     /** The key's ready ENIs. */
     int enisInUse(int key) {
         int n = 0;

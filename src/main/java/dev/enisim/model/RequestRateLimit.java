@@ -59,14 +59,4 @@ public enum RequestRateLimit {
     public String key() {
         return key;
     }
-
-    /** The limit whose {@link #key} is {@code key}, or null. */
-    public static RequestRateLimit ofKey(String key) {
-        for (RequestRateLimit l : VALUES) {
-            if (l.key.equals(key)) {
-                return l;
-            }
-        }
-        return null;
-    }
 }

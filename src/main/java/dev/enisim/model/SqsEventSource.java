@@ -267,7 +267,7 @@ final class SqsEventSource {
 
     /**
      * After a failed batch, at most once per {@code sqs.errorBackoffInterval} (a minute by default), the poller keeps
-     * only a part of its concurrency [assumed], and never fewer than {@code sqs.minBatches} batches (2 [doc]).
+     * only a part of its concurrency [assumed], and never fewer than {@code sqs.minBatches} batches (2 [assumed], as SqsConfig and the README say).
      */
     private void backOff(long now) {
         if (backedOff && now - lastBackoffMicros < c.errorBackoffIntervalMicros()) {

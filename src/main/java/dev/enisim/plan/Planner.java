@@ -132,7 +132,7 @@ public final class Planner {
         if (bothModels) {
             NetworkModel o = base.networkModel() == NetworkModel.LEGACY ? NetworkModel.HYPERPLANE : NetworkModel.LEGACY;
             other = new Planner(base.withNetworkModel(o), replications, false, line -> progress.accept(
-                    o.name().toLowerCase() + " model: " + line), runs).subnets();
+                    o.name().toLowerCase(java.util.Locale.ROOT) + " model: " + line), runs).subnets();
         }
         List<String> failed = new ArrayList<>();
         asIs.functions().forEach((name, f) -> {
@@ -224,7 +224,7 @@ public final class Planner {
             }
         }
         Map<String, Integer> design = new LinkedHashMap<>(recommended);
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(java.util.Locale.ROOT), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
                 warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base);
@@ -2378,7 +2378,7 @@ public final class Planner {
     private RunSequence probeRuns(Scenario s, String label, double m, int first) {
         int reps = headroomReplications();
         RunSequence out = runSequence(dev.enisim.experiment.Sweep.scaleTraffic(s, m), first, first + reps,
-                r -> String.format("%straffic x%.2f%s", label, m, of(r - first, reps)));
+                r -> String.format(java.util.Locale.ROOT, "%straffic x%.2f%s", label, m, of(r - first, reps)));
         out.multiplier = m;
         return out;
     }

@@ -57,9 +57,9 @@ public final class NetworkModelComparison {
         }
         StringBuilder b = new StringBuilder();
         String fmt = "%-" + w + "s  %14s  %14s%n";
-        b.append(String.format(fmt, "", "hyperplane", "legacy"));
+        b.append(String.format(java.util.Locale.ROOT, fmt, "", "hyperplane", "legacy"));
         for (Row r : rows) {
-            b.append(String.format(fmt, r.figure(), r.hyperplane(), r.legacy()));
+            b.append(String.format(java.util.Locale.ROOT, fmt, r.figure(), r.hyperplane(), r.legacy()));
         }
         return b.toString();
     }
@@ -78,11 +78,11 @@ public final class NetworkModelComparison {
     }
 
     private static String num(long v) {
-        return String.format("%,d", v);
+        return String.format(java.util.Locale.ROOT, "%,d", v);
     }
 
     private static String ms(double v) {
-        return String.format("%,.0f", v);
+        return String.format(java.util.Locale.ROOT, "%,.0f", v);
     }
 
     /** "none" when no invocation succeeded (the summary's null), not a 0 that reads as instant. */

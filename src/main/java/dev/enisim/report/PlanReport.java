@@ -86,7 +86,7 @@ public final class PlanReport {
     /** The answers in words and aligned columns. */
     public static String text(Plan p) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("Capacity plan for %s (seed %d, %s network model, %s assumptions)%n%n", p.scenario(),
+        b.append(String.format(java.util.Locale.ROOT, "Capacity plan for %s (seed %d, %s network model, %s assumptions)%n%n", p.scenario(),
                 p.seed(), p.networkModel(), p.assumptions()));
         if (!p.failsAsIs().isEmpty()) {
             b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
@@ -118,13 +118,13 @@ public final class PlanReport {
         // the subnet column as wide as its longest label (a named subnet's "private-a (subnet-0a1b...)"), at least 26
         String column = "%-" + subnetColumn(p.subnets(), p) + "s";
         if (!p.subnets().isEmpty()) { // the headroom is the current size's (as plan.html's "headroom now")
-            b.append(String.format("   " + column + " %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now",
+            b.append(String.format(java.util.Locale.ROOT, "   " + column + " %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now",
                     "usable", "others", "peak IPs", "formula", "recommended", "headroom now", "check"));
         }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
                     + noneSpareText(s, ", ", false) + smallerText(s, ", ") + sizedForText(s, ", ");
-            b.append(String.format("   " + column + " %-16s %7d %7d %9d %9d %11s %12d  %s%n", label(p, s.subnet()),
+            b.append(String.format(java.util.Locale.ROOT, "   " + column + " %-16s %7d %7d %9d %9d %11s %12d  %s%n", label(p, s.subnet()),
                     s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
@@ -137,7 +137,7 @@ public final class PlanReport {
         }
         if (!p.subnets().isEmpty() && p.subnets().get(0).demandReplications() > 1) {
             int n = p.subnets().get(0).demandReplications();
-            b.append(String.format("   (peak IPs: the most over %d replications with every subnet at /16; check: %d"
+            b.append(String.format(java.util.Locale.ROOT, "   (peak IPs: the most over %d replications with every subnet at /16; check: %d"
                     + " other replications at the recommended size, one size smaller until one runs out)%n", n,
                     p.subnets().get(0).runsAtRecommended()));
         }
@@ -157,7 +157,7 @@ public final class PlanReport {
                     .append(" network model instead:\n");
             String other = "%-" + subnetColumn(p.subnetsUnderOtherModel(), p) + "s";
             for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
-                b.append(String.format("   " + other + " peak %d IPs, recommended /%d (%d usable)%n",
+                b.append(String.format(java.util.Locale.ROOT, "   " + other + " peak %d IPs, recommended /%d (%d usable)%n",
                         label(p, s.subnet()),
                         s.peakLambdaIps(), s.recommendedPrefix(), s.recommendedUsableIps()));
             }
@@ -169,20 +169,20 @@ public final class PlanReport {
             b.append("   no VPC in this scenario: no ENIs\n");
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s%s of %d (%s); %s%s%n", label(p, v.vpc()), v.peakEnis(),
+            b.append(String.format(java.util.Locale.ROOT, "   %s: peak %d%s%s of %d (%s); %s%s%n", label(p, v.vpc()), v.peakEnis(),
                     v.inactiveKeys() == 0
                     ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions", v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " " + IN_PLACE_AT_MOST, v.eniQuota(),
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
-                b.append(String.format("     %-50s %4d %-5s peak %,d %s%n", keyLabel(p, keys.get(i).key()),
+                b.append(String.format(java.util.Locale.ROOT, "     %-50s %4d %-5s peak %,d %s%n", keyLabel(p, keys.get(i).key()),
                         keys.get(i).peakEnis(), keys.get(i).peakEnis() == 1 ? "ENI," : "ENIs,",
                         keys.get(i).peakConnections(), legacy ? (keys.get(i).peakConnections() == 1 ? "environment"
                         : "environments") : keys.get(i).peakConnections() == 1 ? "connection" : "connections"));
             }
             if (keys.size() > 10) {
-                b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
+                b.append(String.format(java.util.Locale.ROOT, "     ... and %d more keys%n", keys.size() - 10));
             }
             if (v.inactiveKeys() > 0) {
                 b.append("   (").append(inactiveEnisText(p, v)).append(")\n");
@@ -191,7 +191,7 @@ public final class PlanReport {
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
-            b.append(String.format("   no ENI, IP, connections, concurrency, scaling-rate, request-rate or EC2-request-rate limit hit up to x%.0f%n",
+            b.append(String.format(java.util.Locale.ROOT, "   no ENI, IP, connections, concurrency, scaling-rate, request-rate or EC2-request-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
             b.append("   ").append(headroomText(h)).append('\n');
@@ -238,7 +238,7 @@ public final class PlanReport {
         if (t.orphaned()) {
             b.append("\n4. Teardown: deleting every function leaves ").append(orphanedCount(t)).append('\n');
         } else {
-            b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
+            b.append(String.format(java.util.Locale.ROOT, "%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                     t.enis(), t.enis() == 1 ? "" : "s"));
         }
         if (t.design() != null) {
@@ -287,7 +287,7 @@ public final class PlanReport {
             Plan.IdleAdvice i = g.get(0);
             String who = g.size() == 1 ? i.function() : g.size() + " functions alike";
             if (staysActive(i)) {
-                b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %s"
+                b.append(String.format(java.util.Locale.ROOT, "   %-24s stays Active: simulated, an invocation after a quiet of %s"
                         + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%s%n",
                         who, quiet(i.longestQuietSeconds() + idleMarginSeconds(i)), members(g)));
                 if (i.inactiveNow() != null) {
@@ -295,7 +295,7 @@ public final class PlanReport {
                 }
                 continue;
             }
-            b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
+            b.append(String.format(java.util.Locale.ROOT, "   %-24s quiet up to %s; keep warm every %s or less"
                     + " (%s a month%s, against the failures after each longer quiet: the first invocation and"
                     + " every one until its ENIs are restored;"
                     + " simulated%s: %s)%s%n", who,
@@ -556,11 +556,11 @@ public final class PlanReport {
         }
         b.append("   who consumes each subnet (several accounts; each account's ENIs are its own):\n");
         for (Plan.SharedSubnet s : p.sharedSubnets()) {
-            b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free as it is%n",
+            b.append(String.format(java.util.Locale.ROOT, "   %s in %s (owner %s): %d usable, %d used by others, at least %d free as it is%n",
                     label(p, s.subnet()), label(p, s.vpc()), s.owner(), s.usableIps(), s.otherUsedIps(),
                     s.minAvailableIps()));
             for (Plan.Consumer c : s.consumers()) {
-                b.append(String.format("     account %s: %s at the design's peak (every subnet at /16), keys %s,"
+                b.append(String.format(java.util.Locale.ROOT, "     account %s: %s at the design's peak (every subnet at /16), keys %s,"
                         + " functions %s%n", c.account(),
                         ips(c.peakIps()), String.join(" ", c.keys().stream().map(k -> keyLabel(p, k)).toList()),
                         String.join(", ", c.functions())));
@@ -619,7 +619,7 @@ public final class PlanReport {
             java.util.function.Function<Plan, String> value) {
         List<String> values = plans.stream().map(value).toList();
         boolean differ = values.stream().distinct().count() > 1;
-        b.append(String.format("  %s %-28s %s%n", differ ? "*" : " ", label, String.join(" | ", values)));
+        b.append(String.format(java.util.Locale.ROOT, "  %s %-28s %s%n", differ ? "*" : " ", label, String.join(" | ", values)));
     }
 
     /**
@@ -823,7 +823,7 @@ public final class PlanReport {
             for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
                 b.append("<tr><td>").append(escape(keyLabel(p, k.key()))).append("</td><td class=\"n\">")
                     .append(k.peakEnis())
-                        .append("</td><td class=\"n\">").append(String.format("%,d", k.peakConnections()))
+                        .append("</td><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%,d", k.peakConnections()))
                         .append("</td></tr>\n");
             }
             b.append("</table></div>\n");

@@ -832,7 +832,7 @@ public final class SafeOutput {
          */
         public void checkReportRoom(long bytes) {
             SafeOutput.checkRoom(asked, target, bytes, written, "output folder", ", the whole report (its data files "
-                    + size(written) + ", written, and its charts and report.html " + size(bytes) + "),");
+                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html " + dev.enisim.run.Disk.size(bytes) + "),");
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -1438,21 +1438,6 @@ public final class SafeOutput {
 
     // ---------------------------------------------------------------- room
 
-    /**
-     * The usable space (bytes) of the file system holding {@code place}, an existing folder; 0 or less when it cannot
-     * be told. Package-private: a test sets it (and restores {@link #FILE_STORE_SPACE} after).
-     */
-    static java.util.function.ToLongFunction<Path> usableSpace = SafeOutput::fileStoreSpace;
-    /** The default {@link #usableSpace}: the file store's own figure. */
-    static final java.util.function.ToLongFunction<Path> FILE_STORE_SPACE = SafeOutput::fileStoreSpace;
-
-    private static long fileStoreSpace(Path place) {
-        try {
-            return room(Files.getFileStore(place));
-        } catch (IOException | RuntimeException e) {
-            return 0; // not known: written as before, the write itself says what goes wrong
-        }
-    }
 
     /**
      * The room a write may count on in {@code store}: the larger of its usable space (what a user other than root
@@ -1461,7 +1446,7 @@ public final class SafeOutput {
      * left, meets the full disk as before (the write fails whole, one line).
      */
     static long room(java.nio.file.FileStore store) throws IOException {
-        return Math.max(store.getUsableSpace(), store.getUnallocatedSpace());
+        return dev.enisim.run.Disk.room(store);
     }
 
     /**
@@ -1469,8 +1454,7 @@ public final class SafeOutput {
      * 0 or less when it cannot be told.
      */
     public static long usableSpaceAt(Path p) {
-        Path place = nearestExisting(p.toAbsolutePath().normalize());
-        return place == null ? 0 : usableSpace.applyAsLong(place);
+        return dev.enisim.run.Disk.usableSpaceAt(p);
     }
 
     /**
@@ -1522,11 +1506,7 @@ public final class SafeOutput {
 
     /** The nearest folder at or above {@code p} that exists (null: none). */
     private static Path nearestExisting(Path p) {
-        Path place = p;
-        while (place != null && !Files.exists(place)) {
-            place = place.getParent();
-        }
-        return place;
+        return dev.enisim.run.Disk.nearestExisting(p);
     }
 
     /**
@@ -1552,7 +1532,7 @@ public final class SafeOutput {
         if (place == null || bytes <= 0) {
             return;
         }
-        long usable = usableSpace.applyAsLong(place);
+        long usable = dev.enisim.run.Disk.usableSpace.applyAsLong(place);
         if (usable <= 0 || bytes <= usable) {
             return;
         }
@@ -1579,14 +1559,14 @@ public final class SafeOutput {
         if (place == null) {
             return;
         }
-        long usable = usableSpace.applyAsLong(place);
+        long usable = dev.enisim.run.Disk.usableSpace.applyAsLong(place);
         if (usable <= 0 || (data <= usable && data + ESTIMATE_SURE * later <= usable)) {
             return;
         }
         String[] shown = sizes(data + later, usable);
         throw new OutputRefused(asked + ": not enough room for this output folder: it needs about " + shown[0]
-                + ", the whole report (its data files " + size(data) + " and, estimated, its charts and report.html"
-                + " about " + size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
+                + ", the whole report (its data files " + dev.enisim.run.Disk.size(data) + " and, estimated, its charts and report.html"
+                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
                 + " before writing anything; nothing was written); free some space there, or give a folder on"
                 + " another disk");
     }
@@ -1620,7 +1600,7 @@ public final class SafeOutput {
         if (place == null || estimate <= 0) {
             return;
         }
-        long usable = usableSpace.applyAsLong(place);
+        long usable = dev.enisim.run.Disk.usableSpace.applyAsLong(place);
         if (usable <= 0 || ESTIMATE_SURE * estimate <= usable) {
             return;
         }
@@ -1662,26 +1642,7 @@ public final class SafeOutput {
 
     /** {@code needed} and {@code free} in KiB, MiB, GiB or TiB (bytes below one KiB), in bytes when they would read alike. */
     public static String[] sizes(long needed, long free) {
-        String n = size(needed);
-        String f = size(free);
-        return n.equals(f) ? new String[] {needed + " bytes", free + " bytes"} : new String[] {n, f};
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
-        }
-        if (bytes < 1024L * 1024 * 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
-        }
-        // run --replications 1000000000 read "needs about 24909973.2 MiB"
-        return String.format(java.util.Locale.ROOT, "%,.1f TiB", bytes / (1024.0 * 1024 * 1024 * 1024));
+        return dev.enisim.run.Disk.sizes(needed, free);
     }
 
     // ---------------------------------------------------------------- temporary entries
@@ -1879,20 +1840,6 @@ public final class SafeOutput {
 
     /** An I/O failure in one line: what the system said, and where. */
     public static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException a) {
-            return "already exists: " + a.getFile();
-        }
-        if (e instanceof java.nio.file.FileSystemException f) {
-            return (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason())
-                    + (f.getFile() == null ? "" : ": " + f.getFile());
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return dev.enisim.run.Disk.reason(e);
     }
 }

@@ -254,15 +254,15 @@ public final class SweepReport {
                             Double.isNaN(s.ciHigh()) ? s.mean() : s.ciHigh());
         }
         byLine.values().forEach(data::addSeries);
-        NumberAxis xAxis = numericX ? new NumberAxis(x.label()) : new SymbolAxis(x.label(),
+        NumberAxis xAxis = numericX ? rooted(new NumberAxis(x.label())) : new SymbolAxis(x.label(),
                 x.values().toArray(new String[0]));
         if (numericX && integers(x)) {
-            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            xAxis.setStandardTickUnits(dev.enisim.report.chart.RootTickUnits.integers());
         }
         xAxis.setAutoRangeIncludesZero(false);
-        NumberAxis yAxis = new NumberAxis(metric + " (mean)");
+        NumberAxis yAxis = rooted(new NumberAxis(metric + " (mean)"));
         if (wholeMeans(points, metric)) { // a count such as enis.peak: no 0.5 ticks
-            yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            yAxis.setStandardTickUnits(dev.enisim.report.chart.RootTickUnits.integers());
             yAxis.setAutoRangeMinimumSize(2);
         }
         XYLineAndShapeRenderer r;
@@ -738,7 +738,7 @@ public final class SweepReport {
                 plot, false);
         dev.enisim.report.chart.Charts.reportStyle(chart, "Each cell: the mean over " + replications(points,
                 metric));
-        PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis(metric));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, rooted(new NumberAxis(metric)));
         legend.setPosition(RectangleEdge.RIGHT);
         chart.addSubtitle(legend);
         return chart;
@@ -887,5 +887,11 @@ public final class SweepReport {
 
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** A value axis whose tick labels are written the same on every machine (JFreeChart's use the JVM's locale). */
+    private static NumberAxis rooted(NumberAxis axis) {
+        axis.setStandardTickUnits(dev.enisim.report.chart.RootTickUnits.standard());
+        return axis;
     }
 }

@@ -33,7 +33,7 @@ public record Problem(String path, String message) {
             String e = c == 0x1b ? "\\e" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
                     : c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
                     || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-                    ? String.format("\\u%04x", (int) c) : null;
+                    ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
             if (e != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

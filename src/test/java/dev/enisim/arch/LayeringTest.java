@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layering of style.md, read from the import lines: dependencies point down the list
+ * The package layering of style.md, read from the import lines and from the full names written in the code:
+ * dependencies point down the list
  * engine, random, model, workload, scenario, metrics, run, experiment, (check, importer, plan, bench, iac), report,
  * gate, cli;
  * the engine imports nothing of ours; Jackson stays out of the model and the engine, JFreeChart in report,
@@ -39,16 +40,56 @@ class LayeringTest {
         List<String> violations = new ArrayList<>();
         Path root = Path.of("src/main/java/dev/enisim");
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String layer = root.relativize(f).getName(0).toString();
-                String text = Files.readString(f);
-                Matcher m = IMPORT.matcher(text);
-                while (m.find()) {
-                    check(layer, m.group(1), f, violations);
-                }
+                violations.addAll(dependencies(layer, f, Files.readString(f)));
             }
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /**
+     * The layer check itself sees an upward dependency however it is written: imported, or named in full in the
+     * code (experiment once called {@code dev.enisim.report.SafeOutput} by its full name, which an import-only check
+     * missed); a full name in a comment or a string is no dependency (so the test above can fail).
+     */
+    @Test
+    void theLayerCheckSeesAnUpwardDependencyImportedOrNamedInFull() {
+        Path f = Path.of("experiment/Experiment.java");
+        assertEquals(1, dependencies("experiment", f, "import dev.enisim.report.SafeOutput;\nclass E {}").size());
+        assertEquals(1, dependencies("experiment", f, "class E { long free = dev.enisim.report.SafeOutput"
+                + ".usableSpaceAt(p); }").size());
+        assertEquals(1, dependencies("experiment", f, "class E { void f() { dev.enisim.cli.Main.main(a); } }").size());
+        assertEquals(1, dependencies("check", f, "class E { dev.enisim.plan.Plan p; }").size(), "peers");
+        assertEquals(1, dependencies("model", f, "class M { Object o = new org.jfree.chart.JFreeChart(x); }")
+                .size(), "JFreeChart named in full outside report");
+        assertEquals(List.of(), dependencies("experiment", f, "import dev.enisim.run.Disk;\n"
+                + "class E { long free = dev.enisim.run.Disk.usableSpaceAt(p); // dev.enisim.report.SafeOutput\n"
+                + " String s = \"dev.enisim.report.SafeOutput\"; /* dev.enisim.cli.Main */ }"));
+    }
+
+    /**
+     * Full names in code: ours (the layer after dev.enisim), JFreeChart and picocli. Not Jackson's yet: metrics'
+     * {@code RunSummary} carries {@code @com.fasterxml.jackson.annotation.JsonInclude} by full name (annotations only,
+     * read by {@code run.SummaryShape}), to move into the shape's mixins before Jackson is scanned here too.
+     */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(?<![\\w.])((?:dev\\.enisim\\.[a-z]\\w*|org\\.jfree|picocli)\\.[\\w.]*)");
+
+    /** What {@code file} (in {@code layer}) depends on against the rules: its imports and the full names in its code. */
+    private static List<String> dependencies(String layer, Path file, String text) {
+        List<String> violations = new ArrayList<>();
+        Matcher m = IMPORT.matcher(text);
+        while (m.find()) {
+            check(layer, m.group(1), file, violations);
+        }
+        String code = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ")
+                .replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("(?m)^\\s*(?:import|package)\\s[^;]*;", " ");
+        Matcher q = QUALIFIED.matcher(code);
+        while (q.find()) {
+            check(layer, q.group(1), file, violations);
+        }
+        return violations;
     }
 
     private static void check(String layer, String imported, Path file, List<String> violations) {

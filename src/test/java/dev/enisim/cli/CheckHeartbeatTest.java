@@ -46,6 +46,7 @@ class CheckHeartbeatTest {
         try (ProgressBar.Heartbeat beat = new ProgressBar.Heartbeat(new PrintWriter(err, true), List.of("long"),
                 new long[] {MINUTE}, 1, 20, System::nanoTime)) {
             beat.of(0, 0).update(MINUTE / 4, MINUTE, 1);
+            beat.start(); // after the progress is wired: every line says 25%, however loaded the machine
             long until = System.nanoTime() + 5_000_000_000L;
             while (err.toString().lines().count() < 2 && System.nanoTime() < until) {
                 Thread.sleep(10);
@@ -57,5 +58,26 @@ class CheckHeartbeatTest {
         Thread.sleep(100);
         assertEquals(after, err.toString().length(), "no line after close");
         assertEquals(30_000, ProgressBar.Heartbeat.LOG_EVERY_MILLIS, "a CI log: every 30 s");
+    }
+
+    /**
+     * Made, it is silent until started (its timer once started in the constructor and could beat before the caller's
+     * first update: "0%" under load where every line had to say 25%); started, it beats.
+     */
+    @Test
+    void itIsSilentUntilStarted() throws Exception {
+        StringWriter err = new StringWriter();
+        try (ProgressBar.Heartbeat beat = new ProgressBar.Heartbeat(new PrintWriter(err, true), List.of("long"),
+                new long[] {MINUTE}, 1, 1, System::nanoTime)) {
+            Thread.sleep(100);
+            assertEquals("", err.toString(), "a line before start()");
+            beat.of(0, 0).update(MINUTE / 2, MINUTE, 1);
+            assertTrue(beat.start() == beat, "start() returns the heartbeat");
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (err.toString().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(err.toString().startsWith("enisim: long: 50% ("), err.toString());
     }
 }

@@ -39,7 +39,7 @@ class DiskRoomTest {
 
     @AfterEach
     void restore() {
-        SafeOutput.usableSpace = SafeOutput.FILE_STORE_SPACE;
+        dev.enisim.run.Disk.usableSpace = dev.enisim.run.Disk.FILE_STORE_SPACE;
     }
 
     private static Map<String, byte[]> files(int bytes) {
@@ -80,7 +80,7 @@ class DiskRoomTest {
 
     @Test
     void aFolderWithoutRoomIsRefusedInOneLineAndNothingIsMade() throws Exception {
-        SafeOutput.usableSpace = place -> 40 * 1024;
+        dev.enisim.run.Disk.usableSpace = place -> 40 * 1024;
         OutputRefused e = assertThrows(OutputRefused.class,
                 () -> SafeOutput.writeFolder(Path.of("out/run"), work, files(3 * 1024 * 1024)));
         assertEquals("out/run: not enough room for this output folder: it needs 3.0 MiB and 40.0 KiB are free on the"
@@ -95,10 +95,10 @@ class DiskRoomTest {
         // the files' bytes, the marker's header and a line per file (checksum, two spaces, name, newline)
         long needed = 1000 + 7 + SafeOutput.MARKER_HEADER.length() + 2 * (64 + 2 + 1) + "summary.json".length()
                 + "charts/a.svg".length();
-        SafeOutput.usableSpace = place -> needed; // just enough: the raw bytes, no block rounding
+        dev.enisim.run.Disk.usableSpace = place -> needed; // just enough: the raw bytes, no block rounding
         SafeOutput.writeFolder(Path.of("out"), work, files(1000));
         assertEquals(1000, Files.size(work.resolve("out/summary.json")), "written: the raw bytes fit");
-        SafeOutput.usableSpace = place -> 99;
+        dev.enisim.run.Disk.usableSpace = place -> 99;
         assertThrows(OutputRefused.class, () -> SafeOutput.writeFolder(Path.of("out"), work, files(100)));
         assertEquals(1000, Files.size(work.resolve("out/summary.json")), "the earlier report kept as it was");
         assertEquals(List.of("out"), names(work), "no temporary entry");
@@ -106,7 +106,7 @@ class DiskRoomTest {
 
     @Test
     void aFileSystemThatCannotTellItsSpaceIsWrittenAsBefore() throws Exception {
-        SafeOutput.usableSpace = place -> 0;
+        dev.enisim.run.Disk.usableSpace = place -> 0;
         SafeOutput.writeFolder(Path.of("out"), work, files(5000));
         SafeOutput.writeFile(Path.of("one.txt"), work, null, new byte[5000]);
         assertEquals(5000, Files.size(work.resolve("out/summary.json")));
@@ -116,7 +116,7 @@ class DiskRoomTest {
     @Test
     void aSingleFileWithoutRoomIsRefusedAndTheExistingOneKept() throws Exception {
         Files.writeString(work.resolve("junit.xml"), "old");
-        SafeOutput.usableSpace = place -> 2 * 1024 * 1024;
+        dev.enisim.run.Disk.usableSpace = place -> 2 * 1024 * 1024;
         OutputRefused e = assertThrows(OutputRefused.class,
                 () -> SafeOutput.writeFile(Path.of("deep/er/junit.xml"), work, null, new byte[5 * 1024 * 1024]));
         assertEquals("deep/er/junit.xml: not enough room for this file: it needs 5.0 MiB and 2.0 MiB are free on the"
@@ -130,7 +130,7 @@ class DiskRoomTest {
 
     @Test
     void figuresThatWouldReadAlikeAreGivenInBytes() throws Exception {
-        SafeOutput.usableSpace = place -> 1_048_580; // 1.0 MiB, as the 1,048,600 needed would read
+        dev.enisim.run.Disk.usableSpace = place -> 1_048_580; // 1.0 MiB, as the 1,048,600 needed would read
         OutputRefused e = assertThrows(OutputRefused.class,
                 () -> SafeOutput.writeFile(Path.of("f.txt"), work, null, new byte[1_048_600]));
         assertTrue(e.getMessage().contains("it needs 1048600 bytes and 1048580 bytes are free"), e.getMessage());
@@ -142,7 +142,7 @@ class DiskRoomTest {
         Files.createDirectories(work.resolve("base"));
         Files.writeString(work.resolve("base/a.json"), ours);
         byte[] big = text("{\n  \"scenario\" : \"" + "x".repeat(600) + "\" }\n");
-        SafeOutput.usableSpace = place -> 1000; // each fits alone, not the two
+        dev.enisim.run.Disk.usableSpace = place -> 1000; // each fits alone, not the two
         OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.writeFilesTogether(List.of(
                 new Planned(Path.of("base/a.json"), MARK, big), new Planned(Path.of("base/b.json"), MARK, big)),
                 work));
@@ -159,7 +159,7 @@ class DiskRoomTest {
     @Test
     void aRunReportWithoutRoomForItsDataIsRefusedBeforeAnythingIsMade() throws Exception {
         RunResult r = small();
-        SafeOutput.usableSpace = place -> 1024;
+        dev.enisim.run.Disk.usableSpace = place -> 1024;
         OutputRefused e = assertThrows(OutputRefused.class, () -> ReportWriter.write(r, Path.of("out"), work));
         assertTrue(e.getMessage().startsWith("out: not enough room for this output folder: it needs "),
                 e.getMessage());
@@ -173,7 +173,7 @@ class DiskRoomTest {
         String before = Files.readString(work.resolve("out/report.html"));
         AtomicInteger asked = new AtomicInteger();
         // room for the data files, asked first; then a disk that filled meanwhile
-        SafeOutput.usableSpace = place -> asked.getAndIncrement() == 0 ? 1L << 30 : 2048;
+        dev.enisim.run.Disk.usableSpace = place -> asked.getAndIncrement() == 0 ? 1L << 30 : 2048;
         OutputRefused e = assertThrows(OutputRefused.class, () -> ReportWriter.write(r, Path.of("out"), work));
         assertTrue(e.getMessage().startsWith("out: not enough room for this output folder: it needs "),
                 e.getMessage());
@@ -186,7 +186,7 @@ class DiskRoomTest {
     void withRoomARunReportIsWrittenAsBefore() throws Exception {
         RunResult r = small();
         ReportWriter.write(r, Path.of("a"), work);
-        SafeOutput.usableSpace = place -> 1L << 40;
+        dev.enisim.run.Disk.usableSpace = place -> 1L << 40;
         ReportWriter.write(r, Path.of("b"), work);
         for (String f : names(work.resolve("a"))) {
             if (!Files.isDirectory(work.resolve("a").resolve(f))) {

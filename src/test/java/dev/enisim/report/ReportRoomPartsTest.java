@@ -30,7 +30,7 @@ class ReportRoomPartsTest {
 
     @AfterEach
     void restore() {
-        SafeOutput.usableSpace = SafeOutput.FILE_STORE_SPACE;
+        dev.enisim.run.Disk.usableSpace = dev.enisim.run.Disk.FILE_STORE_SPACE;
     }
 
     private static long bytes(Path dir, boolean chartsAndPageOnly) throws Exception {
@@ -53,7 +53,7 @@ class ReportRoomPartsTest {
         long whole = bytes(work.resolve("first"), false);
         long drawn = bytes(work.resolve("first"), true);
         AtomicInteger asked = new AtomicInteger();
-        SafeOutput.usableSpace = place -> asked.getAndIncrement() == 0 ? 1L << 40 : 2048;
+        dev.enisim.run.Disk.usableSpace = place -> asked.getAndIncrement() == 0 ? 1L << 40 : 2048;
         OutputRefused e = assertThrows(OutputRefused.class, () -> ReportWriter.write(r, Path.of("out"), work));
         String said = e.getMessage();
         assertTrue(said.startsWith("out: not enough room for this output folder: it needs "
@@ -82,7 +82,7 @@ class ReportRoomPartsTest {
         long data = whole - bytes(work.resolve("first"), true);
         long later = OutputSize.chartsAndPage(r.scenario());
         long room = data + (long) (0.3 * later);
-        SafeOutput.usableSpace = place -> room;
+        dev.enisim.run.Disk.usableSpace = place -> room;
         AtomicBoolean drawn = new AtomicBoolean();
         OutputRefused e = assertThrows(OutputRefused.class, () -> ReportWriter.write(r, Path.of("out"), work,
                 result -> {
@@ -95,7 +95,7 @@ class ReportRoomPartsTest {
                 + SafeOutput.sizes(1, room)[1] + " are free"), e.getMessage());
         assertEquals(List.of("first"), names());
         // with room for all of it, written as before
-        SafeOutput.usableSpace = place -> whole;
+        dev.enisim.run.Disk.usableSpace = place -> whole;
         ReportWriter.write(r, Path.of("out"), work);
         assertEquals(whole, bytes(work.resolve("out"), false));
     }

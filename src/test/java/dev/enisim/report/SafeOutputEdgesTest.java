@@ -37,12 +37,12 @@ class SafeOutputEdgesTest {
 
     @AfterEach
     void restore() {
-        SafeOutput.usableSpace = SafeOutput.FILE_STORE_SPACE;
+        dev.enisim.run.Disk.usableSpace = dev.enisim.run.Disk.FILE_STORE_SPACE;
     }
 
     @Test
     void aFoldersRoomCountsEachFileWithItsLineInTheMarker() {
-        SafeOutput.usableSpace = place -> 1;
+        dev.enisim.run.Disk.usableSpace = place -> 1;
         OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.writeFolder(Path.of("out"), work,
                 Map.of("a.txt", new byte[10])));
         // the marker's header, then the file (10) and its line: 64 hex digits, two spaces, the name (5), a line break
@@ -55,7 +55,7 @@ class SafeOutputEdgesTest {
     void aFolderBeingWrittenShowsWhatItHasWrittenInItsFigures() throws Exception {
         try (SafeOutput.Staging s = SafeOutput.stage(Path.of("out"), work)) {
             s.write("a.txt", new byte[10]);
-            SafeOutput.usableSpace = place -> 1;
+            dev.enisim.run.Disk.usableSpace = place -> 1;
             OutputRefused e = assertThrows(OutputRefused.class, () -> s.checkRoom(100));
             long written = HEADER + 10 + 64 + 2 + 5 + 1;
             assertTrue(e.getMessage().startsWith("out: not enough room for this output folder: it needs "
@@ -77,7 +77,7 @@ class SafeOutputEdgesTest {
 
     @Test
     void aSingleFileWrittenAsASetIsRefusedForRoomAsOneFile() {
-        SafeOutput.usableSpace = place -> 1;
+        dev.enisim.run.Disk.usableSpace = place -> 1;
         OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.writeFilesTogether(List.of(
                 new Planned(Path.of("a.json"), null, new byte[10])), work));
         assertTrue(e.getMessage().startsWith("a.json: not enough room for this file: it needs 10 bytes and 1 bytes"),
@@ -87,7 +87,7 @@ class SafeOutputEdgesTest {
     /** A write that fits to the byte is made: the room is never refused where it would have fitted. */
     @Test
     void aWriteOfExactlyTheRoomLeftIsMade() throws Exception {
-        SafeOutput.usableSpace = place -> 10;
+        dev.enisim.run.Disk.usableSpace = place -> 10;
         SafeOutput.writeFile(Path.of("a.bin"), work, null, new byte[10]);
         assertEquals(10, Files.size(work.resolve("a.bin")));
     }
@@ -95,7 +95,7 @@ class SafeOutputEdgesTest {
     @Test
     void aRunIsRefusedBeforeItIsSimulatedOnlyWhenTheSureShareOfItsEstimateIsMoreThanTheRoom() throws Exception {
         List<Path> asked = new ArrayList<>();
-        SafeOutput.usableSpace = place -> {
+        dev.enisim.run.Disk.usableSpace = place -> {
             asked.add(place);
             return 400;
         };

@@ -35,13 +35,13 @@ class SafeOutputFaultsTest {
 
     @AfterEach
     void restore() {
-        SafeOutput.usableSpace = SafeOutput.FILE_STORE_SPACE;
+        dev.enisim.run.Disk.usableSpace = dev.enisim.run.Disk.FILE_STORE_SPACE;
         SafeOutput.reopenAfterCleanUp();
     }
 
     /** The room check's seam made to put {@code content} at {@code file} (a user's), then to tell plenty of room. */
     private void userWritesMeanwhile(Path file, String content) {
-        SafeOutput.usableSpace = place -> {
+        dev.enisim.run.Disk.usableSpace = place -> {
             try {
                 Files.writeString(file, content);
             } catch (IOException e) {
@@ -107,7 +107,7 @@ class SafeOutputFaultsTest {
     @Test
     void aUsersFileOnAFullDiskIsRefusedAsTheUsersNotForRoom() throws Exception {
         Files.writeString(work.resolve("r.json"), "the user's notes");
-        SafeOutput.usableSpace = place -> 1;
+        dev.enisim.run.Disk.usableSpace = place -> 1;
         OutputRefused single = assertThrows(OutputRefused.class, () -> SafeOutput.writeMarkedFile(Path.of("r.json"),
                 work, BASELINE, text("{\n  \"scenario\" : \"a\" }\n")));
         assertTrue(single.getMessage().startsWith("r.json exists and does not look like a file enisim wrote"),

@@ -16,6 +16,6 @@ public record EniId(int id, String name, int key, String keyLabel, int subnet, i
 
     /** Display id of ENI {@code id}. */
     public static String name(int id) {
-        return String.format("eni-%04d", id);
+        return String.format(java.util.Locale.ROOT, "eni-%04d", id);
     }
 }

@@ -535,7 +535,7 @@ public final class Charts {
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##",
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         y.setUpperMargin(0.28); // a lane above the data for the action labels, or the panel's heading
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setStandardTickUnits(RootTickUnits.integers());
         y.setAutoRangeMinimumSize(1);
         y.setRangeType(org.jfree.data.RangeType.POSITIVE);
         XYPlot p = new XYPlot(d, null, y, lines);
@@ -698,7 +698,7 @@ public final class Charts {
      */
     public static void integerAxis(JFreeChart chart) {
         NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setStandardTickUnits(RootTickUnits.integers());
         y.setAutoRangeMinimumSize(1); // 2 was centred on the data: 0 and 1 drew -0.5 to 1.5
         y.setRangeType(org.jfree.data.RangeType.POSITIVE);
     }
@@ -1138,7 +1138,7 @@ public final class Charts {
             renderer.setSeriesPaint(0, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
             renderer.setSeriesStroke(0, new BasicStroke(2f));
             NumberAxis y = new NumberAxis("free IPs");
-            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            y.setStandardTickUnits(RootTickUnits.integers());
             y.setLabelFont(ChartStyle.TICK);
             y.setTickLabelFont(ChartStyle.TICK);
             Series free = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, e.getKey());

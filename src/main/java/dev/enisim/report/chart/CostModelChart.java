@@ -45,7 +45,7 @@ public final class CostModelChart {
         x.setBase(10);
         x.setSmallestValue(1);
         // a tick at each power of ten, written as a count (1, 10, 100, 1,000, 10,000), not as 10^2.0
-        x.setTickUnit(new NumberTickUnit(1));
+        x.setTickUnit(new NumberTickUnit(1, COUNT)); // the override writes the labels: with a locale-free format too
         x.setNumberFormatOverride(COUNT);
         x.setLabelFont(ChartStyle.LABEL);
         x.setTickLabelFont(ChartStyle.TICK);

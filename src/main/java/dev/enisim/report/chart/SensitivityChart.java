@@ -39,6 +39,7 @@ public final class SensitivityChart {
         cat.setTickLabelFont(ChartStyle.TICK);
         cat.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis value = new NumberAxis(morris ? r.metric() + ": change across the range" : "share of variance");
+        value.setStandardTickUnits(RootTickUnits.standard()); // JFreeChart's own labels follow the JVM's locale
         value.setLabelFont(ChartStyle.LABEL);
         value.setTickLabelFont(ChartStyle.TICK);
         // every effect 0 (a metric the design never moved): JFreeChart's automatic range was -5E-9 to 5E-9, 21
@@ -48,7 +49,7 @@ public final class SensitivityChart {
             value.setRange(0, 1);
         }
         if (none) {
-            value.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1));
+            value.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1, java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT)));
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());

@@ -65,9 +65,9 @@ public final class OtherTenants {
             return "";
         }
         if (cs.size() <= LISTED) {
-            StringBuilder b = new StringBuilder(String.format("%,d from the start", atStart(r, subnet)));
+            StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d from the start", atStart(r, subnet)));
             for (Change c : cs) {
-                b.append(String.format(", %,d from ", c.ips())).append(when.at(c.atMicros()));
+                b.append(String.format(java.util.Locale.ROOT, ", %,d from ", c.ips())).append(when.at(c.atMicros()));
             }
             return b.toString();
         }
@@ -77,13 +77,13 @@ public final class OtherTenants {
                 most = c;
             }
         }
-        return String.format("at most %,d, ", most.ips()) + (most.atMicros() == 0 && most.ips() == atStart(r, subnet)
+        return String.format(java.util.Locale.ROOT, "at most %,d, ", most.ips()) + (most.atMicros() == 0 && most.ips() == atStart(r, subnet)
                 ? "from the start" : "from " + when.at(most.atMicros()));
     }
 
     /** The subnet table's cell: the figure at the end, and below it {@link #during} when the timeline changed it. */
     static String cell(RunResult r, String subnet, long atEnd, Narrative.When when) {
         String during = during(r, subnet, when);
-        return String.format("%,d", atEnd) + (during.isEmpty() ? "" : "<br><small>(" + during + ")</small>");
+        return String.format(java.util.Locale.ROOT, "%,d", atEnd) + (during.isEmpty() ? "" : "<br><small>(" + during + ")</small>");
     }
 }

@@ -212,7 +212,7 @@ public final class Outages {
             b.append("; a function with subnets in other AZs goes on serving from those: ").append(both.isEmpty()
                     ? names(concat(unharmed, harmed)) : String.join(", ", both));
             if (!harmed.isEmpty()) {
-                b.append(" (").append(names(harmed)).append(" still with ").append(String.format("%,d",
+                b.append(" (").append(names(harmed)).append(" still with ").append(String.format(java.util.Locale.ROOT, "%,d",
                         o.refusedElsewhere())).append(" invocations refused: see the page's What failed)");
             }
         }
