@@ -147,12 +147,13 @@ class RoomBeforeRunTest extends InScratch {
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void comparePagesWithoutRoomAreRefusedBeforeTheRuns() throws Exception {
         String err = refusedBeforeRunning(1000, "compare", "scenario.yaml", "--html", "c.html");
-        // a function over 360 chart points: 98,000 + 7,000 + 60 x 360 bytes; and 90,000 + 80 x 360 + 30 (each 1,000
+        // a function over 360 chart points: 108,000 + 7,000 + 60 x 360 bytes (98,000 before session 57's compare page
+        // said better/worse and not significant in words, its tables captioned: 1.03 of the estimate); and 90,000 + 80 x 360 + 30 (each 1,000
         // more since session 53's cards under 1,024 px in report.css, 3,000 more since session 55's chart moments and
         // swipe notes; compare's 4,000 more since session 56's function-state lines and internal rows); each with
         // the chart scripts' growth since they were fitted (67,024 bytes then: session 43's charts.js 1,865 more)
         long grown = dev.enisim.report.page.Page.chartScriptBytes() - 67_024;
-        assertTrue(err.contains("c.html" + words("this file", "it needs about " + kib(126_600 + grown), "1000 bytes")),
+        assertTrue(err.contains("c.html" + words("this file", "it needs about " + kib(136_600 + grown), "1000 bytes")),
                 err);
         err = refusedBeforeRunning(1000, "compare-network-models", "scenario.yaml", "--html", "n.html");
         assertTrue(err.contains("n.html" + words("this file", "it needs about " + kib(118_830 + grown), "1000 bytes")),
