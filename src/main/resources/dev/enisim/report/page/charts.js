@@ -527,8 +527,8 @@
 
   /**
    * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
-   * what it shows; the fallback content (read by screen readers) each line's story ({@link story}), the note, and the
-   * timeline actions and lifecycle moments it marks, each a sentence.
+   * what it shows; the fallback content (read by screen readers) each line's story ({@link story}), the
+   * timeline actions and lifecycle moments it marks, and the note last, each a sentence.
    */
   function describe(u, spec, series, note) {
     var canvas = u.ctx.canvas;
@@ -539,10 +539,12 @@
     var marked = spec.markerLabels !== false;
     var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
-      (note ? ' ' + sentence(note) : '') + (marked && cd.markers.length ? ' Timeline actions marked: '
+      (marked && cd.markers.length ? ' Timeline actions marked: '
       + cd.markers.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '')
       + (marked && moments.length ? ' Lifecycle moments marked: '
-      + moments.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '');
+      + moments.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '')
+      // the note last, as the function picked changes it (LatencyNoteBrowserTest: the name ends with it)
+      + (note ? ' ' + sentence(note) : '');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', text);
     canvas.textContent = text;
