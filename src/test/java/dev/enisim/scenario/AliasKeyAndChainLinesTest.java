@@ -94,7 +94,7 @@ class AliasKeyAndChainLinesTest {
         String path = "f" + ".k".repeat(399) + ".v";
         assertArrayEquals(new String[] {"x-a0.v", "a0", "f"}, origins.trace(path, false));
         assertArrayEquals(new String[] {"x-a0.v", "a0", "f"}, origins.trace(path, true), "the key v is x-a0's own");
-        assertArrayEquals(new String[] {"x-a1.k", "a1", "f"}, origins.trace("f" + ".k".repeat(398), true));
+        assertArrayEquals(new String[] {"x-a2.k", "a2", "f"}, origins.trace("f" + ".k".repeat(398), true));
         assertArrayEquals(new String[] {"x-a0", "a0", "f"}, origins.trace("f" + ".k".repeat(399), false));
     }
 
