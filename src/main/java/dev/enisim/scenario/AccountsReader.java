@@ -36,9 +36,9 @@ final class AccountsReader {
                     "otherNetworkInterfaces");
             String id = a.requireText("id");
             if (id != null && !ID.matcher(id).matches()) {
-                a.problem("id", "expected an AWS account id, 12 digits (quote it: \"111111111111\"), got '" + id + "'");
+                a.problem("id", "expected an AWS account id, 12 digits (quote it: \"111111111111\"), got " + Problem.quote(id));
             } else if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
-                a.problem("id", "duplicate account id '" + id + "'");
+                a.problem("id", "duplicate account id " + Problem.quote(id));
             }
             int limit = (int) a.integer("concurrencyLimit", Defaults.CONCURRENCY_LIMIT, 1, 10_000_000);
             int minimum = (int) a.integer("unreservedMinimum", Defaults.UNRESERVED_MINIMUM, 0, 10_000_000);

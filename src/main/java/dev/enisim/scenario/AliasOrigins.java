@@ -127,14 +127,23 @@ final class AliasOrigins {
 
     /**
      * Where the value at {@code path} is written: {origin path, anchor's name or null, the outermost alias or merging
-     * map it was reached through}; null when it is written at {@code path} itself.
+     * map it was reached through}; null when it is written at {@code path} itself. {@code keyOnly}: where the key that
+     * ends {@code path} is written, not its value ({@code trafic: *base}, an unknown key, is the key's own line; its
+     * value's is the anchor's).
+     *
+     * <p>Followed to the end: each step goes to an anchor written before the alias or merge key it follows, so the steps
+     * are at most the file's aliases and merges. A chain of 300 merges ({@code <<: *a299} in {@code a300}, ...) or an
+     * alias 300 levels deep (the tree may be {@link YamlTree#MAX_DEPTH} deep) was cut after 256 steps, at a map that
+     * does not write the value. Only a key written twice can lead back to a path already passed (its two values share
+     * it); the trace stops there, at that key.
      */
-    String[] trace(String path) {
+    String[] trace(String path, boolean keyOnly) {
         String at = path;
         String use = null;
         String name = null;
-        for (int guard = 0; guard < 256; guard++) { // an anchor comes before its aliases: no cycle, this is a bound
-            String[] step = step(at);
+        Set<String> passed = new HashSet<>();
+        while (passed.add(at)) {
+            String[] step = step(at, keyOnly);
             if (step == null) {
                 break;
             }
@@ -145,15 +154,18 @@ final class AliasOrigins {
         return use == null ? null : new String[] {at, name, use};
     }
 
-    /** One step of {@link #trace}: the shortest prefix of {@code path} that is an alias or merges the next key. */
-    private String[] step(String path) {
+    /**
+     * One step of {@link #trace}: the shortest prefix of {@code path} that is an alias or merges the next key (with
+     * {@code keyOnly}, not the whole path: the key is written where the alias is).
+     */
+    private String[] step(String path, boolean keyOnly) {
         for (int b = 1; b <= path.length(); b++) {
             if (b < path.length() && path.charAt(b) != '.' && path.charAt(b) != '[') {
                 continue;
             }
             String prefix = path.substring(0, b);
             String rest = path.substring(b);
-            String[] alias = aliases.get(prefix);
+            String[] alias = keyOnly && rest.isEmpty() ? null : aliases.get(prefix);
             if (alias != null) {
                 return new String[] {alias[1] + rest, alias[0], prefix};
             }
@@ -174,6 +186,18 @@ final class AliasOrigins {
     }
 
     /**
+     * Whether {@code p} is about the key that ends its path rather than its value: an unknown key, a key written twice.
+     */
+    static boolean aboutKey(Problem p) {
+        return p.message().startsWith(Fields.UNKNOWN_KEY) || p.message().startsWith(YamlTree.WRITTEN_TWICE);
+    }
+
+    /** {@link #trace(String, boolean)} of {@code p}'s path: of its key or its value, as {@link #aboutKey} says. */
+    private String[] trace(Problem p) {
+        return trace(p.path(), aboutKey(p));
+    }
+
+    /**
      * {@code problems} with those reached through an alias or a merge key said once at the value's own path, with the
      * anchor and the places that use it ({@code ...; in anchor &dur, used by functions[1].duration,
      * functions[2].duration}); the same problem at the anchor's own place is the same one ("also used by"). Every
@@ -186,7 +210,7 @@ final class AliasOrigins {
         Map<String, String[]> traced = new HashMap<>();
         Map<String, List<String>> usesOf = new LinkedHashMap<>(); // origin + message: the uses, in order
         for (Problem p : problems) {
-            String[] t = fileOwn.test(p) ? trace(p.path()) : null;
+            String[] t = fileOwn.test(p) ? trace(p) : null;
             if (t != null) {
                 String group = t[0] + "\n" + p.message();
                 traced.put(group, t);
@@ -208,7 +232,7 @@ final class AliasOrigins {
         List<Problem> out = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (Problem p : problems) {
-            String[] t = fileOwn.test(p) ? trace(p.path()) : null;
+            String[] t = fileOwn.test(p) ? trace(p) : null;
             String group = t != null ? t[0] + "\n" + p.message() : p.path() + "\n" + p.message();
             if (!usesOf.containsKey(group) || !fileOwn.test(p)) {
                 out.add(p);
@@ -223,7 +247,8 @@ final class AliasOrigins {
     }
 
     private static String named(List<String> uses) {
-        String shown = String.join(", ", uses.subList(0, Math.min(NAMED_USES, uses.size())));
+        String shown = String.join(", ", uses.subList(0, Math.min(NAMED_USES, uses.size())).stream()
+                .map(Problem::shownPath).toList());
         return uses.size() > NAMED_USES ? shown + " and " + (uses.size() - NAMED_USES) + " more" : shown;
     }
 }

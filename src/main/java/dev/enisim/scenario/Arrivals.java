@@ -289,7 +289,7 @@ final class Arrivals {
         String format = t.text("format", "timestamps");
         boolean counts = format.equals("counts");
         if (!counts && !format.equals("timestamps")) {
-            t.problem("format", "expected 'timestamps' or 'counts', got '" + format + "'");
+            t.problem("format", "expected 'timestamps' or 'counts', got " + Problem.quote(format));
             return null;
         }
         if (!counts && t.has("interval")) {

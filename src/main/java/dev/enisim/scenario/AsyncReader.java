@@ -42,7 +42,7 @@ final class AsyncReader {
         String pending = a.text("onPending", "reject");
         if (!pending.equals("reject") && !pending.equals("retry")) {
             a.problem("onPending", "expected 'reject' (the Invoke call returns ResourceConflictException and nothing"
-                    + " is queued) or 'retry' (queued and retried as a system error), got '" + pending + "'");
+                    + " is queued) or 'retry' (queued and retried as a system error), got " + Problem.quote(pending));
         }
         retryPending = pending.equals("retry");
         queueOk = root.problemCount() == before;
@@ -54,7 +54,7 @@ final class AsyncReader {
         boolean event = type.equals("Event");
         if (!event && !type.equals("RequestResponse")) {
             f.problem("invocationType", "expected RequestResponse (synchronous, the default) or Event"
-                    + " (asynchronous: Lambda's event queue with retries), got '" + type + "'");
+                    + " (asynchronous: Lambda's event queue with retries), got " + Problem.quote(type));
             return new Read(Optional.empty(), false);
         }
         if (!event) {
@@ -99,7 +99,7 @@ final class AsyncReader {
         t.allowOnly("type", "deliveryFailureProbability");
         String type = t.requireText("type");
         if (type != null && !types.contains(type)) {
-            t.problem("type", "expected one of " + types + ", got '" + type + "'");
+            t.problem("type", "expected one of " + types + ", got " + Problem.quote(type));
         }
         return new Target(number(t, "deliveryFailureProbability", Defaults.DELIVERY_FAILURE_PROBABILITY, 0, 1));
     }

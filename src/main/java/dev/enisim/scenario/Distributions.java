@@ -100,7 +100,7 @@ final class Distributions {
             }
             default -> {
                 String close = Suggest.closest(dist, NAMES);
-                f.problem("dist", "unknown distribution '" + dist + "' (expected one of: " + String.join(", ", NAMES)
+                f.problem("dist", "unknown distribution " + Problem.quote(dist) + " (expected one of: " + String.join(", ", NAMES)
                         + ")" + (close == null ? "" : "; did you mean '" + close + "'?"));
                 return null;
             }

@@ -55,7 +55,7 @@ public final class ExpectNames {
                 int plus = rest.indexOf('+');
                 String subnet = plus < 0 ? null : rest.substring(0, plus);
                 if (subnet != null && !subnets.contains(subnet)) {
-                    said = "'" + path + "': its ENI key is on subnet '" + subnet + "', which the scenario does not"
+                    said = Problem.quote(path) + ": its ENI key is on subnet " + Problem.quote(subnet) + ", which the scenario does not"
                             + " have" + hint(subnet, subnets, "subnet");
                 }
             }
@@ -90,7 +90,7 @@ public final class ExpectNames {
             }
         }
         String name = rest.substring(0, end);
-        return "'" + path + "' names " + kind + " '" + name + "', which the scenario does not have"
+        return Problem.quote(path) + " names " + kind + " " + Problem.quote(name) + ", which the scenario does not have"
                 + hint(name, names, kind);
     }
 

@@ -114,7 +114,7 @@ final class Fields {
             if (!f.json.isTextual() || f.json.asText().isBlank()) {
                 f.problem("expected a non-empty string, got " + describe(f.json));
             } else if (out.contains(f.json.asText())) {
-                f.problem("'" + f.json.asText() + "' is listed twice");
+                f.problem(Problem.quote(f.json.asText()) + " is listed twice");
             } else {
                 out.add(f.json.asText());
             }
@@ -247,6 +247,9 @@ final class Fields {
         }
     }
 
+    /** The start of an unknown key's problem (said at the key's line, even when its value is an alias). */
+    static final String UNKNOWN_KEY = "unknown key ";
+
     /** The prefix of a top-level key a scenario may give for its own use (anchors): {@code x-defaults}. */
     static final String EXTENSION = "x-";
 
@@ -269,7 +272,7 @@ final class Fields {
             String k = it.next();
             if (!keys.contains(k) && !(extensions && k.startsWith(EXTENSION))) {
                 String close = Suggest.closest(k, keys);
-                problem(k, "unknown key '" + k + "' (expected one of: " + String.join(", ", keys)
+                problem(k, UNKNOWN_KEY + Problem.quote(k) + " (expected one of: " + String.join(", ", keys)
                         + (extensions ? "; or " + EXTENSION + "NAME, your own, for YAML anchors" : "") + ")"
                         + (close == null ? "" : "; did you mean '" + close + "'?"));
             }
@@ -281,7 +284,7 @@ final class Fields {
             return "nothing";
         }
         if (n.isTextual()) {
-            return "'" + n.asText() + "'";
+            return Problem.quote(n.asText());
         }
         if (n.isArray()) {
             return "a list";

@@ -86,11 +86,11 @@ final class FunctionReader {
         Scenario.Function table = b.build(); // the table's fields read, for the checks that use them
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
-            f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
-                    + name + "'");
+            f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got "
+                    + Problem.quote(name));
         }
         if (!names.add(name) && name != null) {
-            f.problem("name", "duplicate function name '" + name + "'");
+            f.problem("name", "duplicate function name " + Problem.quote(name));
         }
         Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
         int before = f.problemCount();
@@ -221,8 +221,8 @@ final class FunctionReader {
     private static DistributionSpec initDuration(Fields f, int memory, String arch) {
         String pkg = f.text("packageType", Defaults.PACKAGE_TYPE);
         if (!PACKAGE_TYPES.contains(pkg)) {
-            f.problem("packageType", "expected one of " + PACKAGE_TYPES + " (Lambda's PackageType), got '" + pkg
-                    + "'");
+            f.problem("packageType", "expected one of " + PACKAGE_TYPES + " (Lambda's PackageType), got "
+                    + Problem.quote(pkg));
             pkg = null;
         }
         String runtime = f.text("runtime", null);
@@ -273,7 +273,7 @@ final class FunctionReader {
             case "Failed" -> Scenario.Function.Existing.FAILED;
             default -> {
                 f.problem("existing", "expected Active, Inactive or Failed (the state the function is in at time 0),"
-                        + " got '" + e + "'");
+                        + " got " + Problem.quote(e));
                 yield Scenario.Function.Existing.NO;
             }
         };
@@ -295,7 +295,7 @@ final class FunctionReader {
         boolean auto = w.equals("auto");
         if (!auto && !f.json().get("warmEnvironments").isIntegralNumber()) {
             f.problem("warmEnvironments", "expected auto or a whole number from 0 to " + most + " (idle execution"
-                    + " environments at time 0), got '" + w + "'");
+                    + " environments at time 0), got " + Problem.quote(w));
             return OptionalInt.of(0);
         }
         if (auto) {
@@ -336,7 +336,7 @@ final class FunctionReader {
             }
         }
         f.problem("stateReasonCode", "expected one of " + StateReasonCode.FAILED_CREATION + " (AWS's StateReasonCode"
-                + " of a function whose creation failed, as simulated), got '" + code + "'");
+                + " of a function whose creation failed, as simulated), got " + Problem.quote(code));
         return StateReasonCode.FAILED_CREATION.get(0);
     }
 
@@ -370,15 +370,15 @@ final class FunctionReader {
         for (int i = 0; i < subnets.size(); i++) {
             if (refs.ipv6Only.contains(subnets.get(i))) {
                 // [assumed] Lambda's Hyperplane ENIs need an IPv4 address (the research found no AWS text either way)
-                v.problem("subnetIds[" + i + "]", "'" + subnets.get(i) + "' is IPv6-only: Lambda does not connect"
+                v.problem("subnetIds[" + i + "]", Problem.quote(subnets.get(i)) + " is IPv6-only: Lambda does not connect"
                         + " functions to IPv6-only subnets (use an IPv4 or a dual-stack subnet)");
                 ok = false;
                 continue;
             }
             ok &= refs.checkNetwork(v, "subnetIds[" + i + "]", "subnet", subnets.get(i), refs.subnets);
             if (ok && ipv6 && !refs.dualStack(subnets.get(i))) {
-                v.problem("ipv6AllowedForDualStack", "needs dual-stack subnets: '" + subnets.get(i)
-                        + "' has no ipv6Cidr");
+                v.problem("ipv6AllowedForDualStack", "needs dual-stack subnets: "
+                        + Problem.quote(subnets.get(i)) + " has no ipv6Cidr");
                 ok = false;
             }
         }
@@ -390,8 +390,8 @@ final class FunctionReader {
             String other = refs.vpcOfSubnet(subnets.get(i));
             if (!first.equals(other)) {
                 // AWS refuses it at creation (VpcConfigResponse has one VpcId) [assumed: InvalidParameterValueException]
-                v.problem("subnetIds[" + i + "]", "'" + subnets.get(i) + "' is in " + other + ", '" + subnets.get(0)
-                        + "' in " + first + ": a function connects to a single VPC");
+                v.problem("subnetIds[" + i + "]", Problem.quote(subnets.get(i)) + " is in " + other + ", "
+                        + Problem.quote(subnets.get(0)) + " in " + first + ": a function connects to a single VPC");
                 ok = false;
             }
         }

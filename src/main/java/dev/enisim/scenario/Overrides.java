@@ -112,7 +112,7 @@ public final class Overrides {
             }
             if (!(f > 0) || Double.isInfinite(f)) {
                 problems.add(new Problem("--set traffic", "expected a factor above 0 on every arrival rate (0.5"
-                        + " halves the traffic, 10 is ten times), got '" + v + "'" + (f == 0 ? "; " + ZERO_TRAFFIC
+                        + " halves the traffic, 10 is ten times), got " + Problem.quote(v) + (f == 0 ? "; " + ZERO_TRAFFIC
                         : Double.isInfinite(f) && f > 0 ? ", beyond a double's range (a finite number is expected)"
                         : "")));
                 continue;
@@ -145,8 +145,8 @@ public final class Overrides {
             try {
                 value = YAML.readTree(a.substring(eq + 1));
             } catch (JsonProcessingException e) {
-                problems.add(new Problem("--set " + path, "the value '" + a.substring(eq + 1)
-                        + "' is not valid YAML (quote it, or write lists as [a, b] and maps as {k: v}): "
+                problems.add(new Problem("--set " + path, "the value " + Problem.quote(a.substring(eq + 1))
+                        + " is not valid YAML (quote it, or write lists as [a, b] and maps as {k: v}): "
                         + ParserMessage.clean(e.getOriginalMessage().lines().findFirst().orElse(""))));
                 continue;
             }
@@ -285,7 +285,7 @@ public final class Overrides {
                 }
                 obj.set(last, value.deepCopy());
             } else {
-                return n.isArray() ? LIST : "'" + last + "' is set on something that is not an object";
+                return n.isArray() ? LIST : Problem.quote(last) + " is set on something that is not an object";
             }
         }
         return null;
@@ -304,7 +304,7 @@ public final class Overrides {
                     }
                 }
                 String close = Suggest.closest(step, keys);
-                return "no '" + step + "' here (present: " + (keys.isEmpty() ? "nothing" : String.join(", ", keys))
+                return "no " + Problem.quote(step) + " here (present: " + (keys.isEmpty() ? "nothing" : String.join(", ", keys))
                         + ")" + (close == null ? "" : "; did you mean '" + close + "'?");
             }
             out.add(n.get(step));
@@ -341,7 +341,7 @@ public final class Overrides {
             }
         }
         String close = Suggest.closest(sel, names);
-        return "no element named '" + sel + "' (present: " + String.join(", ", names) + ")"
+        return "no element named " + Problem.quote(sel) + " (present: " + String.join(", ", names) + ")"
                 + (close == null ? "" : "; did you mean '" + close + "'?");
     }
 

@@ -11,7 +11,75 @@ public record Problem(String path, String message) {
      */
     @Override
     public String toString() {
-        return (path.isEmpty() ? "" : escape(path) + ": ") + escape(message);
+        return (path.isEmpty() ? "" : escape(shownPath(path)) + ": ") + escape(shown(message));
+    }
+
+    /** The most characters of a value or key quoted in full in a problem ({@link #quote}). */
+    public static final int QUOTED = 80;
+    /** The characters shown of a longer one, before its length. */
+    public static final int SHOWN_OF_LONG = 60;
+    /**
+     * The most characters of a problem's message printed: beyond, its first {@value #SHOWN_OF_MESSAGE} and its length.
+     * A backstop for a message that quotes user text without {@link #quote}; no message of enisim's own is that long.
+     */
+    public static final int MESSAGE_LIMIT = 8_192;
+    static final int SHOWN_OF_MESSAGE = 4_096;
+
+    /**
+     * {@code text}, a value or key of the user's, as a problem quotes it: {@code 'text'} in full up to {@value #QUOTED}
+     * characters, else its first {@value #SHOWN_OF_LONG} and its length ({@code 'xxxx...' (1,048,576 characters)}).
+     * A 1 MB value ({@code traffic: "xxxx..."}) was quoted whole: a megabyte of one line on the terminal, in the JUnit
+     * file and in the step summary.
+     */
+    public static String quote(String text) {
+        return "'" + shortened(text) + (text.length() > QUOTED ? "' (" + grouped(text.length()) + " characters)" : "'");
+    }
+
+    /** {@code text} in full up to {@value #QUOTED} characters, else its first {@value #SHOWN_OF_LONG} and "...". */
+    static String shortened(String text) {
+        if (text.length() <= QUOTED) {
+            return text;
+        }
+        return text.substring(0, cut(text, SHOWN_OF_LONG)) + "...";
+    }
+
+    /**
+     * {@code path} as printed: each key longer than {@value #QUOTED} characters shortened as {@link #quote} does, with
+     * its length ({@code x-a.xxxx...(1,048,576 characters).b}): an unknown key of a megabyte is a megabyte of path.
+     */
+    static String shownPath(String path) {
+        if (path.length() <= QUOTED) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '.' || path.charAt(i) == '[') {
+                String key = path.substring(start, i);
+                out.append(shortened(key)).append(key.length() > QUOTED ? "(" + grouped(key.length())
+                        + " characters)" : "");
+                if (i < path.length()) {
+                    out.append(path.charAt(i));
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code message} up to {@link #MESSAGE_LIMIT} characters, else its first part and its length. */
+    static String shown(String message) {
+        return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, cut(message, SHOWN_OF_MESSAGE))
+                + "... (" + grouped(message.length()) + " characters)";
+    }
+
+    /** {@code n}, or one more where the {@code n}th character begins a pair (a code point is never cut in two). */
+    private static int cut(String text, int n) {
+        return Character.isHighSurrogate(text.charAt(n - 1)) ? n + 1 : n;
+    }
+
+    private static String grouped(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT).format(n);
     }
 
     /**

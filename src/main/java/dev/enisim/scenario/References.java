@@ -83,7 +83,7 @@ final class References {
         }
         String close = Suggest.closest(id, known);
         // each once: a duplicate id (reported where it is) listed twice read "(known: subnet-a, subnet-a)"
-        at.problem(field, "unknown " + what + " '" + id + "' (known: "
+        at.problem(field, "unknown " + what + " " + Problem.quote(id) + " (known: "
                 + (known.isEmpty() ? "none" : String.join(", ", new java.util.LinkedHashSet<>(known))) + ")"
                 + (close == null ? "" : "; did you mean '" + close + "'?"));
         return false;

@@ -200,8 +200,8 @@ public final class ScenarioLoader {
                 String g = f.vpcConfig().securityGroupIds().get(i);
                 String other = vpcOf.get("group " + g);
                 if (other != null && !other.equals(vpc)) {
-                    out.add(s.source() + ": functions[" + f.name() + "].vpcConfig.securityGroupIds[" + i + "]: '" + g
-                            + "' is a security group of " + other + ", the function's subnets are in " + vpc + ": it"
+                    out.add(s.source() + ": functions[" + f.name() + "].vpcConfig.securityGroupIds[" + i + "]: "
+                            + Problem.quote(g) + " is a security group of " + other + ", the function's subnets are in " + vpc + ": it"
                             + " goes Failed (InvalidSecurityGroup) when created, and its invocations fail");
                 }
             }
@@ -571,7 +571,7 @@ public final class ScenarioLoader {
         }
         if (tree.path("scenario").isTextual() && tree.has("seed")
                 && (tree.has("simulatedSeconds") || tree.has("metrics"))) {
-            return "this is the summary.json of a run of '" + tree.path("scenario").asText() + "' (enisim run writes"
+            return "this is the summary.json of a run of " + Problem.quote(tree.path("scenario").asText()) + " (enisim run writes"
                     + " it), not a scenario: give the scenario file that was run";
         }
         if (tree.has("Resources") || tree.has("AWSTemplateFormatVersion")) {
@@ -701,8 +701,8 @@ public final class ScenarioLoader {
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
-                    ? ", at most 128" : ", starting with a letter or a digit") + " (it names the report folder), got '"
-                    + name + "'");
+                    ? ", at most 128" : ", starting with a letter or a digit") + " (it names the report folder), got "
+                    + Problem.quote(name));
         }
         Scenario.Builder scenario = Scenario.builder(name, 1);
         Setting.readAll(Scenario.SETTINGS, root, Setting.Limits.DEFAULT, scenario);
@@ -716,7 +716,7 @@ public final class ScenarioLoader {
             long seconds = duration == null || duration <= 0 ? 0 : (duration + SEC - 1) / SEC;
             if (startsAt.get().getEpochSecond() + seconds > LATEST_START.getEpochSecond()) {
                 // the report's dates read the run's end: past the year 999,999,999 java.time threw in the narrative
-                root.problem("startsAt", "'" + root.json().get("startsAt").asText() + "'" + (seconds > 0 ? " plus the"
+                root.problem("startsAt", Problem.quote(root.json().get("startsAt").asText()) + (seconds > 0 ? " plus the"
                         + " duration (" + Units.spoken(duration) + ")" : "") + " passes the latest date-time " + LATEST_START
                         + " (the reports write years of four digits)");
             }
@@ -777,7 +777,7 @@ public final class ScenarioLoader {
         AssumptionPreset p = AssumptionPreset.of(label);
         if (p == null) {
             root.problem("assumptions", "expected 'documented' (AWS's current text) or 'field' (the field reports, "
-                    + "the default), got '" + label + "'");
+                    + "the default), got " + Problem.quote(label));
             return AssumptionPreset.DEFAULT;
         }
         return p;
@@ -792,8 +792,8 @@ public final class ScenarioLoader {
         try {
             return java.util.Optional.of(java.time.Instant.parse(text));
         } catch (java.time.format.DateTimeParseException e) {
-            root.problem("startsAt", "expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got '" + text
-                    + "'");
+            root.problem("startsAt", "expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got "
+                    + Problem.quote(text));
             return java.util.Optional.empty();
         }
     }
@@ -804,7 +804,7 @@ public final class ScenarioLoader {
             case "hyperplane" -> NetworkModel.HYPERPLANE;
             case "legacy" -> NetworkModel.LEGACY;
             default -> {
-                root.problem("networkModel", "expected 'hyperplane' (since 2019) or 'legacy' (before), got '" + m + "'");
+                root.problem("networkModel", "expected 'hyperplane' (since 2019) or 'legacy' (before), got " + Problem.quote(m));
                 yield NetworkModel.HYPERPLANE;
             }
         };
@@ -823,7 +823,7 @@ public final class ScenarioLoader {
         if (m.equals("legacy-burst")) {
             model = Scaling.Model.LEGACY_BURST;
         } else if (!m.equals("per-function")) {
-            f.problem("model", "expected 'per-function' (since 2023) or 'legacy-burst' (before), got '" + m + "'");
+            f.problem("model", "expected 'per-function' (since 2023) or 'legacy-burst' (before), got " + Problem.quote(m));
         }
         int rate = (int) f.integer("newEnvironmentsPer10s", d.newEnvironments(), 1, 10_000_000);
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
@@ -877,8 +877,8 @@ public final class ScenarioLoader {
         if (!cap.equals(REQUEST_RATE_CAP_ALL) && !cap.equals(REQUEST_RATE_CAP_PROVISIONED)) {
             p.problem("requestRateCap", "expected '" + REQUEST_RATE_CAP_ALL + "' (10 x provisioned concurrency caps"
                     + " every request of the function, spillover included) or '" + REQUEST_RATE_CAP_PROVISIONED
-                    + "' (only the requests its provisioned environments serve; the rest spill over), got '" + cap
-                    + "'");
+                    + "' (only the requests its provisioned environments serve; the rest spill over), got "
+                    + Problem.quote(cap));
             cap = REQUEST_RATE_CAP_ALL;
         }
         return new ProvisionedAllocation(preparation, perMinute, keeps, cap.equals(REQUEST_RATE_CAP_ALL));
@@ -888,8 +888,8 @@ public final class ScenarioLoader {
         String r = f.text("warmRouting", Defaults.WARM_ROUTING.label());
         Optional<WarmRouting> routing = WarmRouting.of(r);
         if (routing.isEmpty()) {
-            f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
-                    + "'");
+            f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got "
+                    + Problem.quote(r));
             return Defaults.WARM_ROUTING;
         }
         return routing.get();
@@ -1048,7 +1048,7 @@ public final class ScenarioLoader {
             String id = v.requireText("id");
             String vpcName = displayName(v, "name");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
-                v.problem("id", "duplicate VPC id '" + id + "'");
+                v.problem("id", "duplicate VPC id " + Problem.quote(id));
             }
             int quota = (int) v.integer("eniQuota", Defaults.ENI_QUOTA, 1, 1_000_000);
             int otherEnis = (int) v.integer("otherUsedEnis", Defaults.OTHER_USED_ENIS, 0, quota);
@@ -1056,7 +1056,7 @@ public final class ScenarioLoader {
             if (tenancy.equals("dedicated")) {
                 v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
             } else if (!tenancy.equals("default")) {
-                v.problem("tenancy", "expected 'default' or 'dedicated', got '" + tenancy + "'");
+                v.problem("tenancy", "expected 'default' or 'dedicated', got " + Problem.quote(tenancy));
             }
             List<Scenario.Subnet> subnets = new ArrayList<>();
             for (Fields s : v.objects("subnets")) {
@@ -1073,7 +1073,7 @@ public final class ScenarioLoader {
             for (int i = 0; i < groups.size(); i++) {
                 String g = groups.get(i);
                 if (groupIds.containsKey(g)) {
-                    v.problem("securityGroups[" + i + "]", "security group '" + g + "' is already defined in "
+                    v.problem("securityGroups[" + i + "]", "security group " + Problem.quote(g) + " is already defined in "
                             + groupIds.get(g));
                 }
                 groupIds.put(g, id);
@@ -1084,10 +1084,10 @@ public final class ScenarioLoader {
                 named.allowOnly("id", "name");
                 String g = named.requireText("id");
                 if (g != null && !groups.contains(g)) {
-                    named.problem("id", "'" + g + "' is not one of this VPC's securityGroups " + known(groups)
+                    named.problem("id", Problem.quote(g) + " is not one of this VPC's securityGroups " + known(groups)
                             + ": a name is given to a security group the VPC defines");
                 } else if (g != null && !namedGroups.add(g)) {
-                    named.problem("id", "'" + g + "' is named twice");
+                    named.problem("id", Problem.quote(g) + " is named twice");
                 }
                 if (!named.has("name")) {
                     named.problem("name", "is required");
@@ -1104,7 +1104,7 @@ public final class ScenarioLoader {
                 if (natId != null) {
                     if (natIds.containsKey(natId)) {
                         // its series and charts are named by it
-                        n.problem("id", "duplicate NAT gateway id '" + natId + "' (also " + natIds.get(natId) + ")");
+                        n.problem("id", "duplicate NAT gateway id " + Problem.quote(natId) + " (also " + natIds.get(natId) + ")");
                     } else {
                         natIds.put(natId, n.path());
                     }
@@ -1112,7 +1112,7 @@ public final class ScenarioLoader {
                 String az = n.requireText("az");
                 int addresses = (int) n.integer("addresses", Defaults.NAT_ADDRESSES, 1, 8);
                 if (az != null && subnets.stream().noneMatch(s -> s.az().equals(az))) {
-                    n.problem("az", "no subnet of " + id + " is in '" + az + "' (a NAT gateway lives in a subnet)");
+                    n.problem("az", "no subnet of " + id + " is in " + Problem.quote(az) + " (a NAT gateway lives in a subnet)");
                 }
                 if (natId != null && az != null) {
                     nats.add(new Scenario.NatGateway(natId, az, addresses));
@@ -1184,7 +1184,7 @@ public final class ScenarioLoader {
             boolean ok = true;
             String subnet = k.requireText("subnetId");
             if (subnet != null && !subnetIds.contains(subnet)) {
-                k.problem("subnetId", "'" + subnet + "' is not a subnet of " + vpc + " " + known(subnetIds) + ": a key's"
+                k.problem("subnetId", Problem.quote(subnet) + " is not a subnet of " + vpc + " " + known(subnetIds) + ": a key's"
                         + " ENIs are in a subnet of the VPC that lists them");
                 ok = false;
             }
@@ -1205,7 +1205,7 @@ public final class ScenarioLoader {
             }
             for (int i = 0; i < sgs.size(); i++) {
                 if (!groups.contains(sgs.get(i))) {
-                    k.problem("securityGroupIds[" + i + "]", "'" + sgs.get(i) + "' is not one of " + vpc
+                    k.problem("securityGroupIds[" + i + "]", Problem.quote(sgs.get(i)) + " is not one of " + vpc
                             + "'s securityGroups " + known(groups));
                     ok = false;
                 }
@@ -1217,7 +1217,7 @@ public final class ScenarioLoader {
                     k.problem("account", "is given only with 'accounts' (several accounts on shared VPCs)");
                     ok = false;
                 } else if (!accountIds.contains(a)) {
-                    k.problem("account", "'" + a + "' is not one of the accounts " + known(accountIds));
+                    k.problem("account", Problem.quote(a) + " is not one of the accounts " + known(accountIds));
                     ok = false;
                 } else {
                     account = a;
@@ -1254,7 +1254,7 @@ public final class ScenarioLoader {
         ipv6Cidr(s, true, id, blocks);
         if (id != null) {
             if (ids.containsKey(id)) {
-                s.problem("id", "duplicate subnet id '" + id + "'");
+                s.problem("id", "duplicate subnet id " + Problem.quote(id));
             }
             ids.put(id, s.path());
         }
@@ -1296,7 +1296,7 @@ public final class ScenarioLoader {
             return text;
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             s.problem("ipv6Cidr", "expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (" + e.getMessage()
-                    + "), got '" + text + "'");
+                    + "), got " + Problem.quote(text));
             return null;
         }
     }
@@ -1310,7 +1310,7 @@ public final class ScenarioLoader {
         String id = s.requireText("id");
         if (id != null) {
             if (ids.containsKey(id)) {
-                s.problem("id", "duplicate subnet id '" + id + "'");
+                s.problem("id", "duplicate subnet id " + Problem.quote(id));
             }
             ids.put(id, s.path());
         }
@@ -1330,7 +1330,7 @@ public final class ScenarioLoader {
                 int prefix = e.getMessage().contains("host bits set") && text.matches(".*/[0-9]{1,3}")
                         ? Integer.parseInt(text.substring(text.lastIndexOf('/') + 1)) : 16;
                 s.problem("cidr", prefix >= 16 && prefix <= 28 ? e.getMessage()
-                        : SUBNET_PREFIX + prefix + "; '" + text + "' also has host bits set");
+                        : SUBNET_PREFIX + prefix + "; " + Problem.quote(text) + " also has host bits set");
             }
         }
         if (cidr != null) {

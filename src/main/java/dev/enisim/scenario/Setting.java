@@ -155,7 +155,7 @@ record Setting<B, T>(String name, Kind<T> kind, String dflt, T value, Defaults.S
         return new Kind<>(Defaults.Unit.TEXT, t -> t.equals("\"\"") ? "" : t, (block, name, dflt, limits) -> {
             String v = block.text(name, dflt);
             if (!choices.isEmpty() && !choices.contains(v)) {
-                block.problem(name, "expected one of " + choices + " (" + what + "), got '" + v + "'");
+                block.problem(name, "expected one of " + choices + " (" + what + "), got " + Problem.quote(v));
                 return dflt;
             }
             return v;

@@ -64,7 +64,7 @@ final class SqsReader {
         m.allowOnly("type", "batchSize", "maximumConcurrency", "queue");
         String type = m.requireText("type");
         if (type != null && !type.equals("sqs")) {
-            m.problem("type", "expected sqs (a standard queue; streams are not modelled), got '" + type + "'");
+            m.problem("type", "expected sqs (a standard queue; streams are not modelled), got " + Problem.quote(type));
         }
         int batchSize = (int) m.integer("batchSize", Defaults.SQS_BATCH_SIZE, 1, 10_000);
         int maximumConcurrency = (int) m.integer("maximumConcurrency", Defaults.SQS_MAXIMUM_CONCURRENCY, 2, 1000);

@@ -80,7 +80,7 @@ final class TimelineReader {
                 .orElse(null);
         if (action == null) {
             String close = Suggest.closest(name, ACTIONS);
-            a.problem("action", "unknown action '" + name + "' (expected one of: " + String.join(", ", ACTIONS)
+            a.problem("action", "unknown action " + Problem.quote(name) + " (expected one of: " + String.join(", ", ACTIONS)
                     + ")" + (close == null ? "" : "; did you mean '" + close + "'?"));
             return null;
         }

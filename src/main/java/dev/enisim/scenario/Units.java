@@ -31,9 +31,9 @@ public final class Units {
         String t = text == null ? "" : text.trim();
         if (!COMPOUND.matcher(t).matches()) {
             if (t.startsWith("-")) {
-                throw new IllegalArgumentException("a duration cannot be negative: '" + text + "'");
+                throw new IllegalArgumentException("a duration cannot be negative: " + Problem.quote(text));
             }
-            throw new IllegalArgumentException(DURATION_HINT + ", got '" + text + "'");
+            throw new IllegalArgumentException(DURATION_HINT + ", got " + Problem.quote(text));
         }
         BigDecimal micros = BigDecimal.ZERO;
         long previousUnit = Long.MAX_VALUE;
@@ -43,14 +43,14 @@ public final class Units {
             // "1m1h" or "5m5m" is almost surely a typo, not 61 or 10 minutes
             if (unit >= previousUnit) {
                 throw new IllegalArgumentException("expected the parts of a duration from the largest unit down, "
-                        + "each unit once, like 1h30m, got '" + text + "'");
+                        + "each unit once, like 1h30m, got " + Problem.quote(text));
             }
             previousUnit = unit;
             micros = micros.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
         }
         BigDecimal rounded = micros.setScale(0, java.math.RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 4)) > 0) {
-            throw new IllegalArgumentException("duration too long: '" + text + "'");
+            throw new IllegalArgumentException("duration too long: " + Problem.quote(text));
         }
         return rounded.longValueExact();
     }
@@ -61,28 +61,28 @@ public final class Units {
         Matcher m = RATE.matcher(t);
         if (!m.matches()) {
             if (t.startsWith("-")) {
-                throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
+                throw new IllegalArgumentException("a rate must be positive: " + Problem.quote(text));
             }
             if (EXPONENT_RATE.matcher(t).matches()) {
                 // "1e-300/s" is positive: saying "expected a positive rate" left the writer guessing
                 throw new IllegalArgumentException("a rate is a decimal without an exponent, above 0 and at most "
-                        + (long) MAX_RATE_PER_SECOND + "/s, with a unit, like 50/s, 3000/m or 0.001/d, got '" + text
-                        + "'");
+                        + (long) MAX_RATE_PER_SECOND + "/s, with a unit, like 50/s, 3000/m or 0.001/d, got "
+                        + Problem.quote(text));
             }
-            throw new IllegalArgumentException(RATE_HINT + ", got '" + text + "'");
+            throw new IllegalArgumentException(RATE_HINT + ", got " + Problem.quote(text));
         }
         double v = Double.parseDouble(m.group(1));
         if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException(RATE_HINT + ", got a number too large: '" + text + "'");
+            throw new IllegalArgumentException(RATE_HINT + ", got a number too large: " + Problem.quote(text));
         }
         if (v <= 0) {
-            throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
+            throw new IllegalArgumentException("a rate must be positive: " + Problem.quote(text));
         }
         double perSecond = v * 1e6 / unitMicros(m.group(2));
         if (perSecond > MAX_RATE_PER_SECOND) {
             throw new IllegalArgumentException("a rate above " + (long) MAX_RATE_PER_SECOND + "/s is not physically "
                     + "meaningful for one function (Lambda scales by 1,000 environments per 10 s, each serving one "
-                    + "request at a time), got '" + text + "'");
+                    + "request at a time), got " + Problem.quote(text));
         }
         return perSecond;
     }

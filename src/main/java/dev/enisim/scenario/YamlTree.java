@@ -57,6 +57,9 @@ final class YamlTree {
     /** The start of a {@code <<} key's problem when its value is not a map (the merged maps' keys are then unknown). */
     static final String MERGES_MAPS = "'<<' merges maps (<<: *anchor), got ";
 
+    /** The start of a repeated key's problem (said at the key, even when a value is an alias). */
+    static final String WRITTEN_TWICE = "written twice";
+
     static final class AliasException extends IOException {
         AliasException(String message) {
             super(message);
@@ -244,7 +247,7 @@ final class YamlTree {
                     : value(p, child, p.currentToken() == JsonToken.START_ARRAY ? depth - 1 : depth);
             Integer first = lines.putIfAbsent(key, line);
             if (first != null) { // YAML allows a key once in a map; the first value is kept
-                problems.add(new Problem(child, "written twice (again at line " + line + "; first at " + first
+                problems.add(new Problem(child, WRITTEN_TWICE + " (again at line " + line + "; first at " + first
                         + "): a key is written once in a map"));
             } else if (v == null) {
                 continue; // an undefined alias: its problem is said
