@@ -490,6 +490,8 @@
       b.className = 'legend-toggle';
       while (th.firstChild) { b.appendChild(th.firstChild); }
       th.appendChild(b);
+      // named with its chart: a legend's "A", "B" or "p50" alone said little to a screen reader
+      b.setAttribute('aria-label', u.series[i].label + ', line of ' + (u.root.querySelector('.u-title') || {}).textContent);
       buttons[i] = b;
     });
     function pressed() {
