@@ -184,7 +184,21 @@ public final class Main implements Callable<Integer> {
             }
         });
         cl.setHelpFactory(WholeWordsHelp.FACTORY); // every command's: file names and dotted paths wrap whole
+        cl.setColorScheme(helpColours(CommandLine.Help.Ansi.AUTO));
         return cl;
+    }
+
+    /**
+     * The help's styles: commands and options bold, their values italic, in the terminal's own colour. picocli's
+     * default printed the options in yellow, hard to read on a light background (an accessibility review); bold and
+     * italic read on any (an error stays red and bold, as picocli has it). {@code ansi} is {@code AUTO} for a run: no styles when the output is not a terminal or
+     * {@code NO_COLOR} is set (picocli's rule).
+     */
+    static CommandLine.Help.ColorScheme helpColours(CommandLine.Help.Ansi ansi) {
+        CommandLine.Help.Ansi.Style bold = CommandLine.Help.Ansi.Style.bold;
+        CommandLine.Help.Ansi.Style italic = CommandLine.Help.Ansi.Style.italic;
+        return new CommandLine.Help.ColorScheme.Builder(ansi).commands(bold).options(bold).parameters(italic)
+                .optionParams(italic).errors(CommandLine.Help.Ansi.Style.fg_red, bold).stackTraces(italic).build();
     }
 
     /** Whether a write failed because the pipe's reader closed it (EPIPE: "Broken pipe"). */

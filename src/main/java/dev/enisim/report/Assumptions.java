@@ -96,7 +96,7 @@ public final class Assumptions {
                 continue;
             }
             java.util.function.Function<Scenario, String> value = VALUES.get(e.path());
-            if (value == null) {
+            if (value == null) { // AssumptionsValuesTest puts every assumed default in force: a build fails first
                 throw new IllegalStateException("report/Assumptions.java: no value for the assumed default "
                         + e.path() + " of scenario/Defaults.TABLE: add it to VALUES");
             }

@@ -468,8 +468,101 @@
     });
     var u = new uPlot(opts, cols, el);
     legendLines(u, series);
+    legendButtons(u);
+    keyCursor(u, spec);
     describe(u, spec, series, note);
     return u;
+  }
+
+  /**
+   * Each legend entry a button (WCAG 2.1.1): Enter or Space hides or shows its series as a click does, and
+   * aria-pressed says whether it is drawn. uPlot's entries took the mouse only (a review: a keyboard user could
+   * neither hide a line nor reach one). The button sits in the entry's row header, whose click uPlot handles; the
+   * filter's hiding is told too (uPlot's setSeries hook).
+   */
+  function legendButtons(u) {
+    var heads = u.root.querySelectorAll('.u-legend tr.u-series th');
+    var buttons = [];
+    Array.prototype.forEach.call(heads, function (th, i) {
+      if (i === 0) { return; } // the time's row
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'legend-toggle';
+      while (th.firstChild) { b.appendChild(th.firstChild); }
+      th.appendChild(b);
+      // named with its chart: a legend's "A", "B" or "p50" alone said little to a screen reader
+      b.setAttribute('aria-label', u.series[i].label + ', line of ' + (u.root.querySelector('.u-title') || {}).textContent);
+      buttons[i] = b;
+    });
+    function pressed() {
+      buttons.forEach(function (b, i) { if (b) { b.setAttribute('aria-pressed', String(u.series[i].show)); } });
+    }
+    pressed();
+    u.hooks.setSeries = (u.hooks.setSeries || []).concat(pressed);
+  }
+
+  /**
+   * The cursor from the keyboard: the plot takes the focus (a slider over the run's time); Left and Right move the
+   * cursor one point, Page Up and Page Down ten, Home and End to the window's first and last, Escape hides it. The
+   * legend shows the values as under the mouse, and a live region reads them out with the time and the marked line
+   * there, if any ("00:10:00: Succeeded 1,234; Throttles 0. Timeline action: ..."): the mouse's read-out and a
+   * line's hover text had no keyboard way.
+   */
+  function keyCursor(u, spec) {
+    var over = u.over, at = -1;
+    over.tabIndex = 0;
+    over.setAttribute('role', 'slider');
+    over.setAttribute('aria-label', 'Cursor over ' + spec.title + ': the arrow keys move it along the time');
+    over.setAttribute('aria-valuemin', String(full[0]));
+    over.setAttribute('aria-valuemax', String(full[1]));
+    var said = document.createElement('p');
+    said.className = 'vh cursor-readout';
+    said.setAttribute('aria-live', 'polite');
+    u.root.appendChild(said);
+    function inWindow() {
+      var lo = -1, hi = -1;
+      for (var i = 0; i < cd.x.length; i++) {
+        if (cd.x[i] >= u.scales.x.min && cd.x[i] <= u.scales.x.max) { if (lo < 0) { lo = i; } hi = i; }
+      }
+      return [lo, hi];
+    }
+    function readOut(i) {
+      var parts = [];
+      for (var k = 1; k < u.series.length; k++) {
+        if (!u.series[k].show) { continue; }
+        var v = u.data[k][i];
+        parts.push(u.series[k].label + ' ' + (v == null ? 'no data' : figure(v)));
+      }
+      // the line at the cursor, if any, as the mouse's hover text says it
+      var line = markerAt(u, u.valToPos(cd.x[i], 'x'));
+      return clock(cd.x[i], true) + ': ' + (parts.length ? parts.join('; ') : 'no series shown') + '.'
+        + (line ? ' ' + sentence(line.replace(/^.*? {2}/, '').replace(/^./, function (c) { return c.toUpperCase(); }))
+          : '');
+    }
+    function show(i) {
+      at = i;
+      u.setCursor({left: u.valToPos(cd.x[i], 'x'), top: -10}, true, true);
+      over.setAttribute('aria-valuenow', String(cd.x[i]));
+      over.setAttribute('aria-valuetext', clock(cd.x[i], true));
+      said.textContent = readOut(i);
+    }
+    over.addEventListener('focus', function () {
+      var w = inWindow();
+      if (w[0] >= 0) { show(at >= w[0] && at <= w[1] ? at : w[0]); }
+    });
+    over.addEventListener('blur', function () { u.setCursor({left: -10, top: -10}, true, true); });
+    over.addEventListener('keydown', function (e) {
+      var w = inWindow(), step = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageUp: 10,
+        PageDown: -10}[e.key];
+      if (w[0] < 0) { return; }
+      var from = at >= w[0] && at <= w[1] ? at : w[0];
+      if (step !== undefined) { show(Math.max(w[0], Math.min(w[1], from + step))); }
+      else if (e.key === 'Home') { show(w[0]); }
+      else if (e.key === 'End') { show(w[1]); }
+      else if (e.key === 'Escape') { u.setCursor({left: -10, top: -10}, true, true); said.textContent = ''; }
+      else { return; }
+      e.preventDefault();
+    });
   }
 
   /**
@@ -571,7 +664,7 @@
     }
     var hint = document.createElement('span');
     hint.className = 'key-hint';
-    hint.textContent = 'point at a line for what it marks';
+    hint.textContent = 'point at a line for what it marks (from the keyboard: Tab to the chart, then the arrow keys)';
     key.appendChild(hint);
     box.appendChild(key);
   }
