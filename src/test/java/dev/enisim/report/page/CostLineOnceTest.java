@@ -37,6 +37,6 @@ class CostLineOnceTest {
         assertTrue(page.contains("<tr><th scope=\"row\">Cold-start share (of the invocations that got an execution"
                 + " environment)</th><td class=\"n\">1.0% of 1,371,225</td></tr>"), page);
         assertTrue(page.contains("<tr><th scope=\"row\">Execution environments on average</th><td class=\"n\">"
-                + "2,369.2: busy 1,726.8, idle 642.4</td></tr>"), page);
+                + "2,311.1: busy 1,688.7, idle 622.4</td></tr>"), page);
     }
 }
