@@ -59,6 +59,118 @@ public final class SeriesColours {
             }
             assigned.put(name, pick);
         }
+        if (clashes(drawn) > 0) {
+            Map<String, String> searched = search(drawn, past);
+            if (searched != null) {
+                assigned.putAll(searched);
+            }
+        }
+    }
+
+    /** How many pairs of named series one chart file draws in one colour. */
+    private int clashes(List<List<String>> drawn) {
+        int n = 0;
+        for (List<String> names : drawn) {
+            Set<String> seen = new HashSet<>();
+            for (String name : names) {
+                String c = colourOf(name);
+                if (!c.equals(Palette.OTHERS) && !seen.add(c)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The most choices the search below tries before it gives up (and the one-by-one choice stands). */
+    static final int SEARCH_BUDGET = 200_000;
+
+    /**
+     * A colour for each name past the distinct colours such that no chart file draws two named series in one colour,
+     * found by a backtracking search (the most constrained name first, colours in the palette's order), or null when
+     * there is none within {@link #SEARCH_BUDGET} choices. Used only where the one-by-one choice left a clash: with
+     * the ENI key streams' timings, shared-eni-65k's latency-by-function drew svc-02 and svc-09 in one colour, as the
+     * first choices of names drawn in several charts took the only colours a later name had left.
+     */
+    private Map<String, String> search(List<List<String>> drawn, List<String> past) {
+        Map<String, Set<String>> fixedNear = new HashMap<>(); // a past name: the fixed colours drawn beside it
+        Map<String, Set<String>> pastNear = new HashMap<>(); // a past name: the past names drawn beside it
+        Set<String> isPast = new HashSet<>(past);
+        for (String name : past) {
+            fixedNear.put(name, new HashSet<>());
+            pastNear.put(name, new HashSet<>());
+        }
+        for (List<String> names : drawn) {
+            for (String name : names) {
+                if (!isPast.contains(name)) {
+                    continue;
+                }
+                for (String other : names) {
+                    if (other.equals(name)) {
+                        continue;
+                    }
+                    if (isPast.contains(other)) {
+                        pastNear.get(name).add(other);
+                    } else if (!fixed(other).equals(Palette.OTHERS)) {
+                        fixedNear.get(name).add(fixed(other));
+                    }
+                }
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        int[] budget = {SEARCH_BUDGET};
+        return place(past, fixedNear, pastNear, out, budget) ? out : null;
+    }
+
+    private static boolean place(List<String> past, Map<String, Set<String>> fixedNear,
+            Map<String, Set<String>> pastNear, Map<String, String> out, int[] budget) {
+        String next = null;
+        List<String> nextFree = null;
+        for (String name : past) { // the unplaced name with the fewest colours left (ties: the first drawn)
+            if (out.containsKey(name)) {
+                continue;
+            }
+            List<String> free = free(name, fixedNear, pastNear, out);
+            if (next == null || free.size() < nextFree.size()) {
+                next = name;
+                nextFree = free;
+            }
+        }
+        if (next == null) {
+            return true;
+        }
+        for (String c : nextFree) {
+            if (--budget[0] < 0) {
+                return false;
+            }
+            out.put(next, c);
+            if (place(past, fixedNear, pastNear, out, budget)) {
+                return true;
+            }
+            out.remove(next);
+        }
+        return false;
+    }
+
+    private static List<String> free(String name, Map<String, Set<String>> fixedNear,
+            Map<String, Set<String>> pastNear, Map<String, String> out) {
+        List<String> free = new ArrayList<>();
+        for (String c : Palette.SERIES) {
+            if (fixedNear.get(name).contains(c)) {
+                continue;
+            }
+            boolean taken = false;
+            for (String other : pastNear.get(name)) {
+                if (c.equals(out.get(other))) {
+                    taken = true;
+                    break;
+                }
+            }
+            if (!taken) {
+                free.add(c);
+            }
+        }
+        return free;
     }
 
     /** The run's colours (computed from the series its chart files draw). */
