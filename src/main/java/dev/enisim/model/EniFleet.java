@@ -3,6 +3,7 @@ package dev.enisim.model;
 import dev.enisim.model.SimEvent.AttachDone;
 import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.WorldSettings.EniTimings.Timing;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Owns the Hyperplane ENIs: one {@link EniPool} per key, creation (IP + quota slot taken at once, ready after
@@ -49,6 +51,8 @@ final class EniFleet implements KeyPorts {
     private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind its last refusal, if one was
     /** Per key: the Region count of its account, which its ENIs are charged to (an array read on the hot path). */
     private RegionEnis[] keyRegion = new RegionEnis[8];
+    /** Per key, its samplers of the ENI timings (at 3 key + the timing's ordinal), each made at its first draw. */
+    private LongSupplier[] timings = new LongSupplier[3 * 8];
     private ScaleOutLimit limit; // the limit behind tryCreate's last refusal (SUBNET_OUT_OF_IPS, ENI_LIMIT)
     private EniBackOffs.BackOff heldBy; // the back-off that answered the last attach, null when that attach tried
 
@@ -278,8 +282,25 @@ final class EniFleet implements KeyPorts {
         if (refused) {
             draining.put(eni.row(), done); // orphaned when its last connection ends
         } else {
-            port.schedule(now + settings.eniDeleteMicros().getAsLong(), SimEvent.PRIORITY_ENI, done);
+            port.schedule(now + draw(Timing.DELETE, eni.key()), SimEvent.PRIORITY_ENI, done);
         }
+    }
+
+    /**
+     * A draw of {@code timing} for an ENI of {@code key}, from the key's own sampler (made from the key's identity the
+     * first time: {@link WorldSettings.EniTimings}), so that other keys' ENIs never move its draws.
+     */
+    private long draw(Timing timing, int key) {
+        int i = 3 * key + timing.ordinal();
+        if (i >= timings.length) {
+            timings = Arrays.copyOf(timings, Math.max(2 * timings.length, i + 3));
+        }
+        LongSupplier s = timings[i];
+        if (s == null) {
+            s = settings.eniTimings().sampler(timing, pools.get(key).eniKey());
+            timings[i] = s;
+        }
+        return s.getAsLong();
     }
 
     /**
@@ -292,7 +313,7 @@ final class EniFleet implements KeyPorts {
         heldBy = null;
         if (pool.hasInUse()) {
             listener.eniShared(function, pool.firstInUse().ref(), now);
-            port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
+            port.schedule(now + draw(Timing.ATTACH_EXISTING, key), SimEvent.PRIORITY_ENI,
                     new AttachDone(function, key));
             return null;
         }
@@ -495,7 +516,7 @@ final class EniFleet implements KeyPorts {
             eni.openWhileCreating();
             backOffs.created(pool.key()); // the key could make an ENI: its last failure is over
         } else {
-            port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
+            port.schedule(now + draw(Timing.CREATE, pool.key()), SimEvent.PRIORITY_ENI, new EniReady(eni));
         }
         return null;
     }

@@ -1,39 +1,72 @@
 package dev.enisim.model;
 
+import dev.enisim.model.eni.EniKey;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
  * What the world is built with: the scenario's settings, read through {@link Configuration} (the scenario's own
- * record, no copy), and what the run makes for them: the ENI timings' samplers (each with its own random stream),
- * the network model's strategy and the warm routing's draws. The accessors are the ones the model's owners call;
- * each owner reads them once, when it is built (the samplers when it draws), never per invocation.
+ * record, no copy), and what the run makes for them: the ENI timings' samplers (each key's from random streams of its
+ * own: {@link EniTimings}), the network model's strategy and the warm routing's draws. The accessors are the ones the
+ * model's owners call; each owner reads them once, when it is built (the samplers when it draws), never per
+ * invocation.
  *
- * @param config               the scenario's settings
- * @param eniCreateMicros      draws the time to create a new ENI
- * @param attachExistingMicros draws the time to attach to a key that already has a ready ENI
- * @param eniDeleteMicros      draws the time Lambda takes to delete an ENI nobody uses
- * @param networking           how functions reach their VPC (Hyperplane or the pre-2019 model): a strategy with
- *                             state, package-private; from outside, the constructors below make it from the
- *                             network model's parameters ({@link HyperplaneLimits}, {@link Legacy})
- * @param routingRandom        uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy draws;
- *                             {@link #NO_DRAWS} when the routing never draws)
+ * @param config        the scenario's settings
+ * @param eniTimings    a key's samplers of the time to create a new ENI, to attach to a key that already has a ready
+ *                      ENI, and the time Lambda takes to delete an ENI nobody uses
+ * @param networking    how functions reach their VPC (Hyperplane or the pre-2019 model): a strategy with state,
+ *                      package-private; from outside, the constructors below make it from the network model's
+ *                      parameters ({@link HyperplaneLimits}, {@link Legacy})
+ * @param routingRandom uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy draws;
+ *                      {@link #NO_DRAWS} when the routing never draws)
  */
-public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-        LongSupplier eniDeleteMicros, Networking networking, IntUnaryOperator routingRandom) {
+public record WorldSettings(Configuration config, EniTimings eniTimings, Networking networking,
+        IntUnaryOperator routingRandom) {
 
     /** Settings of a world of the Hyperplane network model. */
-    public WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, HyperplaneLimits hyperplane, IntUnaryOperator routingRandom) {
-        this(config, eniCreateMicros, attachExistingMicros, eniDeleteMicros, HyperplaneNetworking.of(hyperplane),
-                routingRandom);
+    public WorldSettings(Configuration config, EniTimings eniTimings, HyperplaneLimits hyperplane,
+            IntUnaryOperator routingRandom) {
+        this(config, eniTimings, HyperplaneNetworking.of(hyperplane), routingRandom);
     }
 
     /** Settings of a world of the pre-2019 network model. */
-    public WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, Legacy legacy, IntUnaryOperator routingRandom) {
-        this(config, eniCreateMicros, attachExistingMicros, eniDeleteMicros, new LegacyNetworking(legacy),
-                routingRandom);
+    public WorldSettings(Configuration config, EniTimings eniTimings, Legacy legacy, IntUnaryOperator routingRandom) {
+        this(config, eniTimings, new LegacyNetworking(legacy), routingRandom);
+    }
+
+    /**
+     * The ENI timings' samplers, one per key and timing, so that a key's timings are common random numbers: they
+     * depend on the key's identity (its VPC, subnet, security groups, account and, under the legacy model, function)
+     * and the run's seed, not on which other keys exist or in which order ENIs are made. The fleet asks for a key's
+     * sampler of a timing once, at that key's first draw of it, and draws every later one of the key from it.
+     */
+    @FunctionalInterface
+    public interface EniTimings {
+
+        /** The sampler of {@code timing}'s durations (microseconds) for the ENIs of {@code key}. */
+        LongSupplier sampler(Timing timing, EniKey key);
+
+        /**
+         * The same three samplers for every key: each one sequence drawn in the order ENIs ask for it, whatever their
+         * key (tests, with constant times).
+         */
+        static EniTimings shared(LongSupplier create, LongSupplier attachExisting, LongSupplier delete) {
+            return (timing, key) -> switch (timing) {
+                case CREATE -> create;
+                case ATTACH_EXISTING -> attachExisting;
+                case DELETE -> delete;
+            };
+        }
+
+        /** The ENI timings that are drawn. */
+        enum Timing {
+            /** The time to create a new ENI ({@code hyperplane.eniCreateTime}). */
+            CREATE,
+            /** The time to attach to a key that already has a ready ENI ({@code hyperplane.attachExistingTime}). */
+            ATTACH_EXISTING,
+            /** The time Lambda takes to delete an ENI nobody uses ({@code hyperplane.eniDeleteTime}). */
+            DELETE
+        }
     }
 
     /**

@@ -51,7 +51,8 @@ import java.util.OptionalLong;
  * {@code function/<name>/arrivals/<n>} for the further processes of a merged arrival spec),
  * {@code function/<name>/duration}, {@code function/<name>/init}, {@code function/<name>/subnet},
  * {@code function/<name>/async-delivery} (asynchronous functions: destination and DLQ delivery failures),
- * {@code hyperplane/eni-create}, {@code hyperplane/attach-existing}, {@code hyperplane/eni-delete},
+ * {@code hyperplane/eni-create/<key>}, {@code hyperplane/attach-existing/<key>}, {@code hyperplane/eni-delete/<key>}
+ * (each ENI key's own: {@link EniTimingStreams}),
  * {@code scaling/warm-routing} (drawn only by {@code warmRouting: random}), {@code legacy/attach} (legacy model
  * only).
  */
@@ -109,10 +110,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         Scenario.Hyperplane hp = scenario.hyperplane();
         // the scenario is the model's configuration (read, not copied); the run adds the samplers, the network
         // model's parameters and the routing draws
-        WorldSettings settings = settings(scenario, streams,
-                Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
-                Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
-                Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
+        WorldSettings settings = settings(scenario, streams, new EniTimingStreams(streams, hp),
                 routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
@@ -361,18 +359,18 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     }
 
     /**
-     * The model's settings: the scenario itself, the ENI timings' samplers, the warm routing's draws, and its
-     * network model's parameters (the one place that asks which model it is).
+     * The model's settings: the scenario itself, the ENI timings' samplers (each key's own), the warm routing's
+     * draws, and its network model's parameters (the one place that asks which model it is).
      */
-    private static WorldSettings settings(Scenario scenario, RandomStreams streams, Sampler eniCreate,
-            Sampler attachExisting, Sampler eniDelete, java.util.function.IntUnaryOperator routing) {
+    private static WorldSettings settings(Scenario scenario, RandomStreams streams, WorldSettings.EniTimings eni,
+            java.util.function.IntUnaryOperator routing) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
             Scenario.Hyperplane h = scenario.hyperplane();
-            return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete,
-                    new HyperplaneLimits(h.ec2RequestLimit(), h.eniNotReadyOnScaleOut()), routing);
+            return new WorldSettings(scenario, eni, new HyperplaneLimits(h.ec2RequestLimit(),
+                    h.eniNotReadyOnScaleOut()), routing);
         }
         Scenario.Legacy l = scenario.legacy();
-        return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete, new Legacy(Sampler.of(
+        return new WorldSettings(scenario, eni, new Legacy(Sampler.of(
                 l.coldStartAttachTime(), streams.stream("legacy/attach")), l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()),
                 routing);
     }

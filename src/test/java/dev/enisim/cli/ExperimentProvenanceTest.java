@@ -33,14 +33,15 @@ class ExperimentProvenanceTest {
     /**
      * sweep.csv of this sweep as the enisim before the sidecar wrote it (the session's start jar, 27e99c7), but for the
      * varied duration, a number of seconds under a column that says so since (it was {@code 161.309s} under
-     * {@code hyperplane.eniCreateTime.median}: text to pandas).
+     * {@code hyperplane.eniCreateTime.median}: text to pandas), and for the succeeded invocations the per-ENI-key
+     * streams of ENI timings redrew (660.5, 1164 and 2444.5 before; the columns as main writes them).
      */
     private static final String CSV_BEFORE = """
             hyperplane.eniCreateTime.medianSeconds,traffic,enis.peak.mean,enis.peak.ciLow,enis.peak.ciHigh,\
             invocations.succeeded.mean,invocations.succeeded.ciLow,invocations.succeeded.ciHigh,problem
-            161.309,0.904331,4,4,4,660.5,0,1823.117733359989,
-            117.149,1.18127,4,4,4,1164,0,3603.5913093455506,
-            47.558,1.69047,4,4,4,2444.5,0,5690.935310092647,
+            161.309,0.904331,4,4,4,510.5,0,1685.8239380961638,
+            117.149,1.18127,4,4,4,991.5,0,2611.5411038622797,
+            47.558,1.69047,4,4,4,2226.5,136.32932089925453,4316.6706791007455,
             """;
 
     @Test

@@ -122,7 +122,7 @@ class TeacherLessonOutcomesTest {
         assertTrue(f.why().contains("; 1 restore refused, the function Inactive until a later one succeeded:"
                 + " nightly's at 00:00:01 (SubnetOutOfIPAddresses: a subnet had no free IP for an ENI; its "), f.why());
         // retried on each call until Lambda's retry of the ENI (hyperplane.eniRetryBackoff, 5m) found room
-        assertTrue(f.why().matches(".* retries, the last at 00:04:59, refused too\\), Active again at 00:07:20"),
+        assertTrue(f.why().matches(".* retries, the last at 00:04:59, refused too\\), Active again at 00:05:34"),
                 f.why());
     }
 

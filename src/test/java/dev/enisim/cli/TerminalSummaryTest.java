@@ -92,8 +92,8 @@ class TerminalSummaryTest {
         TerminalSummary.print(new PrintWriter(out), new Simulation(teardown, 0).run());
         String text = out.toString();
         assertTrue(text.contains("Teardown waits (from the ENIs' release until the last was gone):\n"
-                + "  worker                   deleteFunction at 01:00:00: 3 ENIs, waited 00:13:33\n"
-                + "  migrations               deleteFunction at 01:00:00: 2 ENIs, waited 00:06:33\n"), text);
+                + "  worker                   deleteFunction at 01:00:00: 3 ENIs, waited 00:13:45\n"
+                + "  migrations               deleteFunction at 01:00:00: 2 ENIs, waited 00:07:37\n"), text);
         StringWriter orphans = new StringWriter();
         TerminalSummary.print(new PrintWriter(orphans), new Simulation(ScenarioLoader.load(
                 Path.of("scenarios/orphaned-enis.yaml")), 0).run());

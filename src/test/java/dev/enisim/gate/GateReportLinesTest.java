@@ -47,11 +47,11 @@ class GateReportLinesTest {
         Gate.Verdict v = Gate.run(ACCOUNT, plan, new Gate.Options(300, Map.of("notifier", "2/s"), "1/s",
                 Gate.DEFAULT_RULES));
         String md = v.markdown();
-        assertTrue(md.contains("\n| orders-api | update | Active, update Successful | 2m19s (update InProgress) |"
-                + " 11m46s | 0 / 0 |\n"), md);
-        assertTrue(md.contains("\n| notifier | create | Active | 2m6s | - | 0 / 248 |\n"), md);
+        assertTrue(md.contains("\n| orders-api | update | Active, update Successful | 2m59s (update InProgress) |"
+                + " 7m6s | 0 / 0 |\n"), md);
+        assertTrue(md.contains("\n| notifier | create | Active | 3m48s | - | 0 / 434 |\n"), md);
         assertTrue(md.contains("\n- Failed invocations the change adds (after - before): of existing functions none;"
-                + " of the functions the change creates (invoked while Pending included) {ResourceConflictException=248}"
+                + " of the functions the change creates (invoked while Pending included) {ResourceConflictException=434}"
                 + ".\n"), md);
     }
 

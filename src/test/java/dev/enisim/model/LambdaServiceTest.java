@@ -26,7 +26,8 @@ class LambdaServiceTest {
     static WorldSettings settingsOfOneSecond() {
         return new WorldSettings(new TestSettings(1000, 65_000, 300 * SEC, WorldHarness.IDLE_AFTER,
                 WorldHarness.KEEP_ALIVE, Scaling.DEFAULT, WarmRouting.MOST_RECENTLY_USED, WorldHarness.REGION_DEFAULT,
-                WorldHarness.STUCK_PENDING_AFTER, ProvisionedAllocation.DEFAULT), () -> SEC, () -> SEC, () -> SEC,
+                WorldHarness.STUCK_PENDING_AFTER, ProvisionedAllocation.DEFAULT),
+                WorldSettings.EniTimings.shared(() -> SEC, () -> SEC, () -> SEC),
                 HyperplaneLimits.NONE, WorldSettings.NO_DRAWS);
     }
 

@@ -116,7 +116,9 @@ final class WorldHarness {
         seen = new Notifications(recorder);
         build = new WorldBuilder(new WorldSettings(new TestSettings(accountLimit, connectionsPerEni, 300 * SEC,
                 IDLE_AFTER, KEEP_ALIVE, scaling, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER,
-                provisioning), () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, networking,
+                provisioning),
+                WorldSettings.EniTimings.shared(() -> createMicros, () -> attachMicros, () -> DELETE_MICROS),
+                networking,
                 WorldSettings.NO_DRAWS), port, seen);
         loop.setPlainHandler((kind, payload, now) -> {
             world().handle(kind, payload, now);

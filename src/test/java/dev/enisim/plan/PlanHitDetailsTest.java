@@ -49,7 +49,7 @@ class PlanHitDetailsTest {
                       initDuration: 0s, duration: 1s, connectionsPerInvocation: 5, arrivals: { poisson: 10/s } }
                 """);
         assertOnlyHit(s, "connections",
-                "connections: chatty: 974 of 1,192 invocations could not open their connections"
+                "connections: chatty: 706 of 1,192 invocations could not open their connections"
                 + " (NoFreePortOnEni: no port left on their ENIs)");
     }
 
@@ -225,17 +225,17 @@ class PlanHitDetailsTest {
     /**
      * One function's connections refused on its ENI (NoFreePortOnEni: 8 calls a second of 10,000 connections, one
      * ENI of 65,000 at the start, a second while it is made) and at its NAT gateway (ErrorPortAllocation: one
-     * address, 55,000 connections to its database) are one limit, counted together: 374 + 86.
+     * address, 55,000 connections to its database) are one limit, counted together: 134 + 326.
      */
     @Test
     void refusalsOnTheEniAndAtTheNatGatewayAreCountedTogether() throws Exception {
         Scenario s = scenario(NAT_AND_ENI);
         RunSummary r = assertOnlyHit(s, "connections",
                 "connections: chatty: 460 of 957 invocations could not open their connections"
-                + " (NoFreePortOnEni, 374: no port left on their ENIs; ErrorPortAllocation, 86: none at their NAT"
+                + " (NoFreePortOnEni, 134: no port left on their ENIs; ErrorPortAllocation, 326: none at their NAT"
                 + " gateway)");
-        assertEquals(374, r.invocations().functionErrorCauses().get("NoFreePortOnEni"), "the run this test is made of");
-        assertEquals(86, r.invocations().functionErrorCauses().get("ErrorPortAllocation"));
+        assertEquals(134, r.invocations().functionErrorCauses().get("NoFreePortOnEni"), "the run this test is made of");
+        assertEquals(326, r.invocations().functionErrorCauses().get("ErrorPortAllocation"));
     }
 
     /** {@link #refusalsOnTheEniAndAtTheNatGatewayAreCountedTogether}'s run: 2 minutes, 957 calls. */

@@ -84,7 +84,7 @@ class PlanRecommendationTest {
     @Test
     void theFunctionThatEndsFailedIsSaidWithEachClassOfFailuresAndGetsNoKeepWarmAdvice() throws Exception {
         assertEquals(List.of("notifications"), plan().failedFunctions());
-        assertEquals(List.of("notifications ends Failed (SubnetOutOfIPAddresses)", "124 invocations (2.5% of 4,960)"
+        assertEquals(List.of("notifications ends Failed (SubnetOutOfIPAddresses)", "107 invocations (2.2% of 4,960)"
                 + " fail with ResourceConflictException, of reports", "585 invocations (11.8% of 4,960) fail with"
                 + " SubnetIPAddressLimitReachedException, of notifications"), plan().failsAsIs());
         assertEquals(List.of("orders-api", "orders-worker", "reports"), plan().idle().stream()
@@ -106,16 +106,17 @@ class PlanRecommendationTest {
         assertNull(h.lastClearMultiplier());
         Plan.Headroom after = h.atRecommendedSizes();
         assertEquals(List.of("concurrency"), after.limitsHit());
-        assertEquals(1.915, after.firstLimitAtMultiplier(), 0.001);
-        assertEquals(1.834, after.lastClearMultiplier(), 0.001);
+        assertEquals(1.542, after.firstLimitAtMultiplier(), 0.001);
+        assertEquals(1.477, after.lastClearMultiplier(), 0.001);
         assertEquals(2.0, after.largestTried());
-        assertEquals(List.of(1.0, 2.0, 1.414, 1.682, 1.834, 1.915), after.probes().stream()
+        assertEquals(List.of(1.0, 2.0, 1.414, 1.682, 1.542, 1.477), after.probes().stream()
                 .map(p -> Math.round(p.multiplier() * 1000) / 1000.0).toList(),
                 "doubling until the limit, then halving the gap (in ratio) to within 5%");
-        assertEquals(List.of(List.of(), List.of("concurrency"), List.of(), List.of(), List.of(), List.of("concurrency")),
+        assertEquals(List.of(List.of(), List.of("concurrency"), List.of(), List.of("concurrency"), List.of("concurrency"),
+                List.of()),
                 after.probes().stream().map(Plan.Probe::limitsHit).toList());
-        assertEquals(List.of("concurrency: the account's concurrency limit: 5 of 9,506 invocations throttled"
-                + " (ConcurrentInvocationLimitExceeded)"), after.probes().get(5).details());
+        assertEquals(List.of("concurrency: the account's concurrency limit: 2 of 7,644 invocations throttled"
+                + " (ConcurrentInvocationLimitExceeded)"), after.probes().get(4).details());
         assertNull(after.atRecommendedSizes(), "searched again once, not again and again");
     }
 
@@ -127,8 +128,8 @@ class PlanRecommendationTest {
                 "every subnet at its recommended size, on random numbers the sizes were not derived from",
                 "subnet-a one size smaller (/28)", "traffic x1.00", "recommended sizes, traffic x1.00",
                 "recommended sizes, traffic x2.00", "recommended sizes, traffic x1.41",
-                "recommended sizes, traffic x1.68", "recommended sizes, traffic x1.83",
-                "recommended sizes, traffic x1.92", "teardown, replication 1 of 1",
+                "recommended sizes, traffic x1.68", "recommended sizes, traffic x1.54",
+                "recommended sizes, traffic x1.48", "teardown, replication 1 of 1",
                 "orders-api: quiet periods around the idle rule", "orders-worker: quiet periods around the idle rule",
                 "reports: quiet periods around the idle rule"), progress);
         // 1 as it is, 3 sizing, 1 + 6 traffic, 1 teardown, 2 x 3 idle probes; the bound: 1 + 4 + 12 + 1 + 2 x 4

@@ -83,8 +83,8 @@ class PlanSharedSubnetsTest {
         assertEquals(4, v.consolidatedEnis());
         assertEquals(0, v.savedByConsolidating());
         assertEquals(List.of("payments-api"), plan.failedFunctions());
-        assertEquals(List.of("payments-api ends Failed (SubnetOutOfIPAddresses)", "3,431 invocations (37.2% of 9,223)"
-                + " fail with ResourceConflictException, of orders-api (2,705), orders-worker (726)", "1,809 invocations"
+        assertEquals(List.of("payments-api ends Failed (SubnetOutOfIPAddresses)", "3,357 invocations (36.4% of 9,223)"
+                + " fail with ResourceConflictException, of orders-api (2,649), orders-worker (708)", "1,809 invocations"
                 + " (19.6% of 9,223) fail with SubnetIPAddressLimitReachedException, of payments-api"), plan.failsAsIs(),
                 "each class of failures with its share of the run and who failed");
         assertEquals(List.of("orders-api", "orders-worker"), plan.idle().stream().map(Plan.IdleAdvice::function)

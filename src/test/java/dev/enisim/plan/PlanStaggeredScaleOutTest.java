@@ -168,11 +168,14 @@ class PlanStaggeredScaleOutTest {
      * at once are all b's, c's and d's (2 each): b and c at 0 s, d when the bucket has refilled one, 3 minutes on (the
      * rollout took a call for a's key at 0 s and put d 6 minutes on). Deployed so, EC2 refuses no call; the formula
      * and the simulated peak agree (8: 2 ENIs a key, a's in place). With no warm-up: the one call EC2 refuses as it
-     * is (6 of 5) is in the first minutes.
+     * is (6 of 5) is in the first minutes. ENIs are made in a minute each here (a constant, not a draw), so that b's,
+     * c's and d's first ENIs are ready at 1 min and their second ones asked for before the bucket refills at 3 min:
+     * with drawn times, d's first ENI could take longer than the refill and EC2's limit not bind at all.
      */
     @Test
     void thePlansRolloutCountsTheEnisInPlace() throws Exception {
-        Scenario s = ScenarioLoader.parse(aScaledOut(2).replace("cidr: 10.0.0.0/24", "cidr: 10.0.0.0/27"), "scales");
+        Scenario s = ScenarioLoader.parse(aScaledOut(2).replace("cidr: 10.0.0.0/24", "cidr: 10.0.0.0/27")
+                .replace("  connectionsPerEni: 300\n", "  connectionsPerEni: 300\n  eniCreateTime: 1m\n"), "scales");
         Plan p = new Planner(s, 1, line -> { }).warmUp(0).plan();
         Plan.SubnetAdvice sn = p.subnets().get(0);
         assertEquals(8, sn.peakLambdaIps(), "the run this test is made of: 2 ENIs a key");

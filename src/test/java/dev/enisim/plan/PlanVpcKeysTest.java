@@ -36,7 +36,7 @@ class PlanVpcKeysTest {
                       duration: 50ms, arrivals: { poisson: 1/s, from: 40s } }
                 """, "region"), 1, line -> { }).warmUp(0).plan();
         Plan.VpcAdvice v = p.vpcs().get(0);
-        assertEquals(List.of(new Plan.KeyUse("s1+[sg-1]", 1, 0)), v.keys());
+        assertEquals(List.of(new Plan.KeyUse("s1+[sg-1]", 1, 2)), v.keys());
         assertEquals(1, v.peakEnis());
     }
 

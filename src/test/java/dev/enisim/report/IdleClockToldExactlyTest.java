@@ -28,10 +28,10 @@ class IdleClockToldExactlyTest {
     void aClockStartedByARestoreSaysSo() throws Exception {
         List<String> lines = story("7d");
         String all = String.join("\n", lines);
-        assertTrue(lines.contains("20d 00:02:46  ledger-ping -> Active: all ENIs ready"), all);
-        assertTrue(lines.contains("27d 00:02:46  ledger-ping -> Inactive (Idle): not invoked in the 7 days since it"
+        assertTrue(lines.contains("20d 00:01:20  ledger-ping -> Active: all ENIs ready"), all);
+        assertTrue(lines.contains("27d 00:01:20  ledger-ping -> Inactive (Idle): not invoked in the 7 days since it"
                 + " became Active"), all);
-        assertTrue(lines.contains("17d 00:01:02  ledger-ping -> Inactive (Idle): not invoked in the 7 days since it"
+        assertTrue(lines.contains("17d 00:01:56  ledger-ping -> Inactive (Idle): not invoked in the 7 days since it"
                 + " became Active"), all);
         // a clock its last invocation started is told plainly: batch-report's retry at 20d 00:10:00 succeeded
         assertTrue(lines.contains("27d 00:10:00  batch-report -> Inactive (Idle): not invoked for 7 days"), all);

@@ -42,8 +42,8 @@ class NarrativeSpellEndTest {
         assertTrue(outage.get(0).endsWith("between 00:10:00 and 00:19:59"), outage.get(0));
         // the successes (once Active, 53 s in) stop for the outage and go on to the end of the run: told on either
         // side of it, not as one line across it (a "succeeded" line hid the outage's failures)
-        assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:53  [0-9,]+ invocations of single-az succeeded from"
-                + " 00:00:53, the last by 00:10:00 \\(counted per 1m time-series bucket\\)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:44  [0-9,]+ invocations of single-az succeeded from"
+                + " 00:00:44, the last by 00:10:00 \\(counted per 1m time-series bucket\\)")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("00:20:00  [0-9,]+ invocations of single-az succeeded between"
                 + " 00:20:00 and 00:40:00 \\(counted per 1m time-series bucket\\)")), lines.toString());
     }

@@ -26,8 +26,8 @@ class NetworkModelsVerdictTest {
         String page = ComparePage.networkModels(h, l);
         assertTrue(page.contains("<p class=\"verdict warn\">Legacy: 246 ENIs at the peak, 516 cold starts, 485 of"
                 + " 359,164 invocations did not succeed (EC2ThrottledException 347, SubnetIPAddressLimitReachedException"
-                + " 138); Hyperplane: 2 ENIs (shared per subnet + security groups, made at creation), 5,570 of 359,164"
-                + " invocations did not succeed (ResourceConflictException 5,570). One run of each, same seed.</p>"),
+                + " 138); Hyperplane: 2 ENIs (shared per subnet + security groups, made at creation), 7,901 of 359,164"
+                + " invocations did not succeed (ResourceConflictException 7,901). One run of each, same seed.</p>"),
                 page.substring(0, Math.min(page.length(), page.indexOf("<section id=\"differences\">") + 1)));
     }
 }

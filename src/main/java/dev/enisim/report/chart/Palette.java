@@ -56,11 +56,36 @@ public final class Palette {
     static final float[][] SERIES_DASHES = {null, null, null, null, null, {8f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f},
         {4f, 4f}, {12f, 3f, 2f, 3f}};
 
-    /** The dash of a function's line in a series colour ({@link #SERIES_DASHES}), or null for a solid line. */
+    /**
+     * Colours past the ten, used only where no colouring from {@link #SERIES} keeps a chart file's named series apart
+     * ({@link SeriesColours}): shared-eni-65k's latency-by-function draws eight functions in their own colours and
+     * svc-02 and svc-13 past them, and each of those two is drawn in another chart beside svc-12 and svc-20, which
+     * hold the two colours left, so both need a colour past the ten. Each extra is 3:1 on white, {@value
+     * #APART_EXTRA} or more in CIEDE2000 from every series colour and every other extra, {@value #APART_FROM_LINES}
+     * from the other lines, and {@value #APART_CVD} from all of them and the others' grey under simulated
+     * deuteranopia and protanopia (PaletteDistinctTest, AccessibleChartsTest). A search over sRGB found only a dark
+     * plum {@value #APART} from the ten (the first), and the second, a dusty rose, 20.7 from its nearest; each line
+     * is dashed too ({@link #EXTRA_DASHES}).
+     */
+    public static final String[] EXTRA = {"#280024", "#906868"};
+    /** The least CIEDE2000 difference of an {@link #EXTRA} colour from a series colour or another extra. */
+    public static final double APART_EXTRA = 20;
+    /** The dash of a line in each {@link #EXTRA} colour, unlike every one in {@link #SERIES_DASHES}. */
+    static final float[][] EXTRA_DASHES = {{3f, 3f, 9f, 3f}, {6f, 2f, 6f, 6f}};
+
+    /**
+     * The dash of a function's line in a series colour ({@link #SERIES_DASHES}) or an extra one ({@link
+     * #EXTRA_DASHES}), or null for a solid line.
+     */
     public static float[] dash(String colour) {
         for (int i = 0; i < SERIES.length; i++) {
             if (SERIES[i].equalsIgnoreCase(colour)) {
                 return SERIES_DASHES[i] == null ? null : SERIES_DASHES[i].clone();
+            }
+        }
+        for (int i = 0; i < EXTRA.length; i++) {
+            if (EXTRA[i].equalsIgnoreCase(colour)) {
+                return EXTRA_DASHES[i].clone();
             }
         }
         return null;

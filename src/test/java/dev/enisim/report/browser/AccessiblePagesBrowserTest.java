@@ -58,12 +58,12 @@ class AccessiblePagesBrowserTest {
         List<String> heads = (List<String>) browser.driver.executeScript("return Array.prototype.map.call("
                 + "document.querySelectorAll('#chart-invocations .head'), function (h) { return h.textContent; });");
         assertEquals(List.of("Invocations by outcome, per minute", "ServiceException: 7,067 (2.3% of requests)",
-                "ResourceConflictException: 2,350 (0.78% of requests)"), heads, "a panel for each failing outcome");
+                "ResourceConflictException: 3,856 (1.3% of requests)"), heads, "a panel for each failing outcome");
         assertEquals(3L, browser.driver.executeScript("return document.querySelectorAll('#chart-invocations canvas')"
                 + ".length"), "three panels in the chart's box");
         String note = browser.driver.findElement(By.cssSelector("#chart-invocations .note")).getText();
-        assertTrue(note.startsWith("9,417 of 301,968 invocation requests did not succeed (3.1%): ServiceException"
-                + " 7,067, ResourceConflictException 2,350, each drawn on a scale of its own"), note);
+        assertTrue(note.startsWith("10,923 of 301,968 invocation requests did not succeed (3.6%): ServiceException"
+                + " 7,067, ResourceConflictException 3,856, each drawn on a scale of its own"), note);
         // the ServiceException panel's scale is its own: its highest minute near the top, not along 0
         Number share = (Number) browser.driver.executeScript("var c = enisim.charts.filter(function (c) {"
                 + " return c.spec.id === 'invocations-failed-1'; })[0].u; var top = 0;"

@@ -222,6 +222,7 @@ class AccessibleChartsTest {
     void everySeriesColourStaysApartUnderDeuteranopiaAndProtanopia() {
         List<String> all = new ArrayList<>(List.of(Palette.SERIES));
         all.add(Palette.OTHERS);
+        all.addAll(List.of(Palette.EXTRA)); // the colours past the ten, where no colouring from the ten exists
         List<String> near = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             for (int j = 0; j < i; j++) {

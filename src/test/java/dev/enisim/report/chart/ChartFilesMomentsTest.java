@@ -162,7 +162,7 @@ class ChartFilesMomentsTest {
         assertTrue(charts >= 8, "charts: " + charts);
         String desc = new String(ChartFiles.svg(TeacherChartsTest.png(r, "enis"), 1000, 420), StandardCharsets.UTF_8);
         desc = desc.substring(desc.indexOf("<desc>"), desc.indexOf("</desc>"));
-        assertTrue(desc.contains("Lifecycle moments marked (dotted lines): 14d 00:10 2 functions Inactive; 14d 00:16 2"
+        assertTrue(desc.contains("Lifecycle moments marked (dotted lines): 14d 00:10 2 functions Inactive; 14d 00:15 2"
                 + " ENIs deleted; 20d 2 functions restoring;"), desc);
     }
 

@@ -42,7 +42,7 @@ class LifecycleMomentsTest {
                 "34 days 2 functions Inactive", "34 days 2 ENIs deleted", "40 days 2 functions restoring"), told(m));
         assertEquals(14 * 86_400 + 600, m.get(0).atSeconds(), 1e-9);
         assertTrue(m.get(0).detail().contains("batch-report Inactive (Idle)"), m.get(0).detail());
-        assertTrue(m.get(2).detail().contains("batch-report Pending (Restoring), Active after 1 min"), m.get(2).detail());
+        assertTrue(m.get(2).detail().contains("batch-report Pending (Restoring), Active after 3 min 4 s"), m.get(2).detail());
         assertEquals(2, m.get(1).count());
         assertTrue(m.get(1).detail().startsWith("2 over "), m.get(1).detail());
     }

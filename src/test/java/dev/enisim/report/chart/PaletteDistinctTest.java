@@ -104,6 +104,45 @@ class PaletteDistinctTest {
     }
 
     /**
+     * The extra colours, used only where no colouring from the ten keeps a chart file's series apart: each 3:1 on
+     * white, {@value Palette#APART_EXTRA} from every series colour and every other extra, {@value
+     * Palette#APART_FROM_LINES} from the other lines, and dashed, each with a dash of its own.
+     */
+    @Test
+    void theExtraColoursAreApartFromTheTenAndEachOther() {
+        List<String> near = new ArrayList<>();
+        List<String> dashes = new ArrayList<>();
+        for (String s : Palette.SERIES) {
+            dashes.add(java.util.Arrays.toString(Palette.dash(s)));
+        }
+        String[] e = Palette.EXTRA;
+        for (int i = 0; i < e.length; i++) {
+            List<String> others = new ArrayList<>(List.of(Palette.SERIES));
+            others.addAll(List.of(e).subList(0, i));
+            for (String o : others) {
+                if (apart(e[i], o) < Palette.APART_EXTRA) {
+                    near.add(e[i] + " and " + o + ": " + Math.round(apart(e[i], o) * 10) / 10.0);
+                }
+            }
+            for (String line : List.of(Palette.OTHERS, Palette.TOTAL, Palette.STATES.get("Failed"), Palette.THROTTLES)) {
+                if (apart(e[i], line) < Palette.APART_FROM_LINES) {
+                    near.add(e[i] + " and the line " + line + ": " + Math.round(apart(e[i], line) * 10) / 10.0);
+                }
+            }
+            if (Palette.contrast(e[i], "#FFFFFF") < 3) {
+                near.add(e[i] + " on white: " + Palette.contrast(e[i], "#FFFFFF"));
+            }
+            float[] dash = Palette.dash(e[i]);
+            if (dash == null || dashes.contains(java.util.Arrays.toString(dash))) {
+                near.add(e[i] + ": no dash of its own");
+            }
+            dashes.add(java.util.Arrays.toString(dash));
+        }
+        assertTrue(e.length >= 2, "shared-eni-65k needs two");
+        assertEquals(List.of(), near);
+    }
+
+    /**
      * On shared-eni-65k's page (20 functions, eight of them per chart) and quota-500's (110 functions): a function or
      * key has one colour on the page, and the named series of each chart are all apart.
      */

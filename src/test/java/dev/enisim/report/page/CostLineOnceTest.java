@@ -24,7 +24,7 @@ class CostLineOnceTest {
     @Test
     void theCostLineSaysTheCostAndLeavesFailuresToTheirTable() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/shared-eni-65k.yaml")), 0).run();
-        assertEquals("Estimated cost $6.76 for the 30m simulated (requests $0.2798, duration $6.48, INIT $0.001828) at"
+        assertEquals("Estimated cost $6.61 for the 30m simulated (requests $0.2742, duration $6.34, INIT $0.001826) at"
                 + " us-east-1 list prices of 2026-11-30; no charge for ENIs (Hyperplane or not).",
                 CostLine.text(r.summary()));
         String answers = Headlines.html(r);
@@ -35,8 +35,8 @@ class CostLineOnceTest {
         }
         String page = HtmlReport.render(r, Map.of(), "test");
         assertTrue(page.contains("<tr><th scope=\"row\">Cold-start share (of the invocations that got an execution"
-                + " environment)</th><td class=\"n\">0.81% of 1,399,123</td></tr>"), page);
+                + " environment)</th><td class=\"n\">1.0% of 1,371,225</td></tr>"), page);
         assertTrue(page.contains("<tr><th scope=\"row\">Execution environments on average</th><td class=\"n\">"
-                + "2,369.2: busy 1,726.8, idle 642.4</td></tr>"), page);
+                + "2,311.1: busy 1,688.7, idle 622.4</td></tr>"), page);
     }
 }

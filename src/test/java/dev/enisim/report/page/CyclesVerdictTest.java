@@ -20,8 +20,8 @@ class CyclesVerdictTest {
         String lead = "<p class=\"verdict warn\">A load that rose and fell 7 times in the 7d (2,686 to 27,194"
                 + " invocations per 15m, execution environments 6.0 to 94.3 on average) ran on the same 4 Hyperplane"
                 + " ENIs from the first 15m to the end (one per ENI key: none created for the load, none deleted);"
-                + " the keys' connections rose and fell with it, at most 110 (0.17% of one ENI's 65,000). 334 of"
-                + " 9,667,035 invocations did not succeed (0.0035%); most: ResourceConflictException, 332 from";
+                + " the keys' connections rose and fell with it, at most 110 (0.17% of one ENI's 65,000). 573 of"
+                + " 9,667,035 invocations did not succeed (0.0059%); most: ResourceConflictException, 571 from";
         assertTrue(v.startsWith(lead), v);
     }
 

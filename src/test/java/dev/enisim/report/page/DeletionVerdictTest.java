@@ -17,7 +17,7 @@ class DeletionVerdictTest {
     void aStackDeletionLeadsTheVerdict() throws Exception {
         String v = Verdicts.of("teardown");
         assertTrue(v.startsWith("<p class=\"verdict warn\">Deleting api, worker and migrations together at 01:00:00 (as"
-                + " a stack's deletion does) took 00:13:33, until Lambda had deleted the last of their 5 Hyperplane"
+                + " a stack's deletion does) took 00:13:45, until Lambda had deleted the last of their 5 Hyperplane"
                 + " ENIs (worker's), each after a deletion delay (a median of 10m, 35m at the 99th percentile, at most"
                 + " 45m: hyperplane.eniDeleteTime, field assumptions); until then the subnets and security groups they used"
                 + " could not be deleted. 14 of 90,415 invocations did not succeed (0.015%)"), v);
@@ -27,10 +27,10 @@ class DeletionVerdictTest {
     void theDocumentedFiguresDeletionLeadsItsVerdictWithItsDelay() throws Exception {
         String v = Verdicts.of("assumptions-documented");
         assertTrue(v.startsWith("<p class=\"verdict warn\">Deleting api and worker together at 00:30:00 (as a stack's"
-                + " deletion does) took 00:13:07, until Lambda had deleted the last of their 3 Hyperplane ENIs"
+                + " deletion does) took 00:10:58, until Lambda had deleted the last of their 3 Hyperplane ENIs"
                 + " (worker's), each after a deletion delay (a median of 10m, 20m at the 99th percentile, at most 20m:"
                 + " hyperplane.eniDeleteTime, documented assumptions); until then the subnets and security groups they used"
-                + " could not be deleted. 796 of 21,735 invocations"), v);
+                + " could not be deleted. 565 of 21,735 invocations"), v);
     }
 
     @Test

@@ -173,16 +173,16 @@ class TeacherLessonFaultsTest {
         assertTrue(failed > pending, f.why()); // 13 min Failed against 7 Pending
     }
 
-    /** idle-reclaim's restore of 140.28 s: the What failed row gives what the narrative's two instants subtract to. */
+    /** idle-reclaim's restore of 260.07 s: the What failed row gives what the narrative's two instants subtract to. */
     @Test
     void aRestoresLengthIsWhatItsInstantsSubtractTo() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(java.nio.file.Path.of("scenarios/idle-reclaim.yaml")), 0)
                 .run();
         String answers = Headlines.html(r);
-        assertTrue(answers.contains("Pending (Restoring) for 5 s to 2 min 20 s"), answers);
+        assertTrue(answers.contains("Pending (Restoring) for 5 s to 4 min 20 s"), answers);
         String story = String.join("\n", dev.enisim.report.Narrative.lines(r));
         assertTrue(story.contains("40d 00:00:00  batch-report -> Pending (Restoring)"), story);
-        assertTrue(story.contains("40d 00:02:20  batch-report -> Active"), story);
+        assertTrue(story.contains("40d 00:04:20  batch-report -> Active"), story);
     }
 
     /** idle-reclaim's reclaim is listed apart from the teardowns asked for: the heading and a note say what it is. */

@@ -40,9 +40,9 @@ class TeardownNotesTest {
         String a = answers("teardown");
         String notes = notes(a);
         assertFalse(notes.contains("Deleted together at"), notes);
-        assertFalse(notes.contains("00:13:33"), notes);
+        assertFalse(notes.contains("00:13:45"), notes);
         // said once in the verdict, once in the table's row for worker
-        assertEquals(2, count(a, "00:13:33"), a);
+        assertEquals(2, count(a, "00:13:45"), a);
         assertTrue(notes.contains("<p>Each ENI is deleted after a delay of its own, drawn at random: the table's wait"
                 + " for each function is its own last ENI's, and the stack's (the verdict's) the longest of them,"
                 + " worker's. Another seed draws other delays: <code>enisim plan</code> gives this wait's spread over"

@@ -52,7 +52,7 @@ class TopologySpellsTest {
         JsonNode topo = TopologyData.build(r);
         List<String> single = successes(playerLines(topo)).stream().filter(l -> l.endsWith("reports-single-az"))
                 .toList();
-        assertEquals(List.of("3,449 of reports-single-az", "3,527 of reports-single-az"), single);
+        assertEquals(List.of("3,515 of reports-single-az", "3,527 of reports-single-az"), single);
         JsonNode steps = topo.get("steps");
         int down = -1;
         int failures = -1;

@@ -18,7 +18,7 @@ class UpdateVerdictTest {
         String v = Verdicts.of("redeploy-new-subnets");
         assertTrue(v.startsWith("<p class=\"verdict warn\">Updating checkout's VPC config at 01:00:00 (subnets"
                 + " subnet-old-a and subnet-old-b to subnet-new-a and subnet-new-b): it served on its old ENIs until"
-                + " the new ones were ready at 01:01:00; its 2 old Hyperplane ENIs then took 00:36:01 until Lambda"
+                + " the new ones were ready at 01:04:22; its 2 old Hyperplane ENIs then took 00:13:20 until Lambda"
                 + " had deleted the last of them, each after a deletion delay (a median of 10m, 35m at the 99th"
                 + " percentile, at most 45m: hyperplane.eniDeleteTime, field assumptions); until then subnets"
                 + " subnet-old-a and subnet-old-b, which it left, could not be deleted. 2 of 1,296,730 invocations"

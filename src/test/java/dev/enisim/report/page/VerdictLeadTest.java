@@ -16,9 +16,9 @@ class VerdictLeadTest {
     @Test
     void theNetworksFailureLeadsThenTheMostFrequent() throws Exception {
         String v = Verdicts.of("eni-not-ready");
-        assertTrue(v.contains("invocations did not succeed (8.3%); for a network cause: ENINotReadyException, 2,230"
+        assertTrue(v.contains("invocations did not succeed (12.0%); for a network cause: ENINotReadyException, 3,818"
                 + " from "), v);
-        assertTrue(v.contains("; the most: ResourceConflictException, 12,653 from 00:00:00 to 00:01:02."), v);
+        assertTrue(v.contains("; the most: ResourceConflictException, 17,866 from 00:00:00 to 00:01:29."), v);
     }
 
     @Test
