@@ -15,9 +15,9 @@ import java.util.Map;
  * writes what it always wrote. With them, two summaries of the same scenario and seed are told apart.
  *
  * <p>{@code warmUpSeconds}: the run's warm-up ({@code --warm-up}), null (left out of summary.json) without one. With
- * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost) are those of
- * [warm-up, end); the ENIs, VPCs, subnets, keys, state transitions, teardowns and the other sections are the whole
- * run's (README, "Leaving out a warm-up").
+ * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost, and the async,
+ * sqs, provisionedConcurrency and accounts sections) are those of [warm-up, end); the ENIs, VPCs, subnets, keys,
+ * region, state transitions and teardowns are the whole run's (README, "Leaving out a warm-up").
  */
 public record RunSummary(
         String scenario,
