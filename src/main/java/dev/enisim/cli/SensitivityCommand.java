@@ -113,6 +113,18 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     Overriding overriding = new Overriding();
 
+    @Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
+    /** The scenario of {@code tree}, or null when it is refused (said with the other problems). */
+    private Scenario scenarioOrNull(JsonNode tree) {
+        try {
+            return ScenarioLoader.parseTree(tree, file.toString());
+        } catch (ScenarioException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() throws ScenarioException {
         // every problem of the options, the scenario, --vary, --metric and the output folder at once (exit 2): a
@@ -225,6 +237,10 @@ final class SensitivityCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : name == null ? null : home.resolve("reports").resolve(name + "-sensitivity");
         InputProblems.checkFolder(problems, dir, home);
+        // --warm-up: against the scenario the design varies, unless it varies its duration or buckets (then each
+        // point says when the warm-up does not fit it)
+        long warmUpMicros = warmUp.micros(tree == null || factors.stream().anyMatch(f -> f.path().equals("duration")
+                || f.path().equals("bucket")) ? null : scenarioOrNull(tree), problems);
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
@@ -236,7 +252,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (Sensitivity.intervalWarning(design) != null) { // before the runs: the user may stop and add samples
             spec.commandLine().getErr().println("warning: " + Sensitivity.intervalWarning(design));
         }
-        PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic);
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic, warmUpMicros);
         // a resumed run's rest
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir);
         long runs = (long) toRun.size() * replications;
@@ -330,6 +346,9 @@ final class SensitivityCommand implements Callable<Integer> {
         f.put("design", d);
         f.put("floor", floorShare);
         f.put("replications", replications);
+        if (warmUp.given()) { // each run's statistics after it (--warm-up); absent without one
+            f.put("warmUp", warmUp.warmUp.trim());
+        }
         f.put("metrics", metrics);
         if (!unmeasured.isEmpty()) { // a partial result: these metrics have no index (README: exit 1)
             f.put("partial", true);

@@ -93,6 +93,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     Overriding overriding = new Overriding();
 
+    @Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
 
     @Override
     public Integer call() throws ScenarioException, IOException {
@@ -149,6 +152,10 @@ final class SweepCommand implements Callable<Integer> {
                 problems.add("enisim: --metric " + e.getMessage());
             }
         }
+        // --warm-up: against the scenario the grid varies, unless the grid varies its duration or buckets (then each
+        // point says when the warm-up does not fit it)
+        long warmUpMicros = warmUp.micros(base == null || d != null && d.axes().stream().anyMatch(a -> a.path()
+                .equals("duration") || a.path().equals("bucket")) ? null : base, problems);
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
@@ -165,7 +172,7 @@ final class SweepCommand implements Callable<Integer> {
                 dev.enisim.experiment.Factor.parse(v).repeats(designPoints).ifPresent(w -> err.println("warning: " + w));
             }
         }
-        PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic, warmUpMicros);
         // less a resumed run's done
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
         refusedBeforeRunning(tree, traffic, toRun, err);
@@ -293,6 +300,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         f.put("design", d);
         f.put("replications", replications);
+        if (warmUp.given()) { // each run's statistics after it (--warm-up); absent without one
+            f.put("warmUp", warmUp.warmUp.trim());
+        }
         f.put("metrics", chosen);
         return dev.enisim.report.Provenance.render("sweep", f, Map.of("sweep.csv", csv));
     }

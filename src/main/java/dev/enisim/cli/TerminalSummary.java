@@ -29,8 +29,9 @@ final class TerminalSummary {
         }
         if (s.warmUpSeconds() != null) {
             out.println("Statistics after the " + Format.duration(Math.round(s.warmUpSeconds() * 1e6)) + " warm-up"
-                    + " (--warm-up): events, invocations, latency, concurrency, environments, cold starts and cost"
-                    + " from its end; the ENIs, subnets and states are the whole run's");
+                    + " (--warm-up): events, invocations, latency, concurrency, environments, cold starts, cost,"
+                    + " queued events, SQS messages, provisioned concurrency and accounts from its end; the ENIs,"
+                    + " subnets and states are the whole run's");
         }
         // every request, refused ones included: not CloudWatch's Invocations (timeseries.csv), which counts those that
         // ran, and said so with its figure (quickstart's "Invocations 565,005" beside a CSV column summing to 520,089)

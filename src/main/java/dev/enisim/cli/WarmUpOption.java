@@ -6,7 +6,7 @@ import java.util.Collection;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --warm-up DURATION} of run, compare and check: the summary's statistics cover [warm-up, end). The run itself
+ * {@code --warm-up DURATION} of run, compare, check, sweep and sensitivity: the summary's statistics cover [warm-up, end). The run itself
  * is the same (from time 0, the same events and draws); at the warm-up's end, a bucket's edge, the statistics
  * start again (README, "Leaving out a warm-up"). {@code plan --warm-up} is plan's own (a default of 5 min, and
  * another meaning: what its judgements leave out).
@@ -16,10 +16,12 @@ final class WarmUpOption {
     @Option(names = "--warm-up", paramLabel = "DURATION",
             description = "Leave the run's first DURATION (e.g. 10m; a whole number of the scenario's buckets, under"
                 + " its duration) out of summary.json's statistics: invocations, latency, concurrency and"
-                + " environments (peaks and averages), cold starts, cost and events count from it on; the ENIs,"
-                + " subnets, keys, state transitions and teardowns, the narrative and the time series keep the whole"
-                + " run (the charts shade the warm-up). The run is the same, from time 0. summary.json then says"
-                + " warmUpSeconds (default: none, the whole run).")
+                + " environments (peaks and averages), cold starts, cost, events, and the async, sqs,"
+                + " provisionedConcurrency and accounts sections count from it on (what was queued then is"
+                + " carried: queuedAtWarmUp, visibleAtWarmUp, inFlightAtWarmUp); the ENIs, subnets, keys, state"
+                + " transitions and teardowns, the narrative and the time series keep the whole run (the charts"
+                + " shade the warm-up). The run is the same, from time 0. summary.json then says warmUpSeconds;"
+                + " sweep.json and sensitivity.json say warmUp (default: none, the whole run).")
     String warmUp;
 
     /** Whether the option was given. */

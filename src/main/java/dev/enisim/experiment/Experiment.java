@@ -429,7 +429,8 @@ public final class Experiment {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((spec.treeJson() + "\n" + spec.source() + "\n" + spec.metrics() + "\n" + spec.replications()
-                    + "\n" + (spec.traffic() == 1 ? "" : "traffic " + spec.traffic() + "\n"))
+                    + "\n" + (spec.traffic() == 1 ? "" : "traffic " + spec.traffic() + "\n")
+                    + (spec.warmUpMicros() == 0 ? "" : "warm-up " + spec.warmUpMicros() + "\n"))
                     .getBytes(StandardCharsets.UTF_8)); // (no traffic line at 1: the progress files written before)
             for (Map<String, String> p : design) {
                 md.update((p + "\n").getBytes(StandardCharsets.UTF_8));
@@ -459,6 +460,9 @@ public final class Experiment {
             a.put("metrics", spec.metrics());
             a.put("replications", spec.replications());
             a.put("traffic", spec.traffic());
+            if (spec.warmUpMicros() > 0) { // --warm-up: absent without one, as the files written before it
+                a.put("warmUpSeconds", dev.enisim.metrics.Seconds.of(spec.warmUpMicros()));
+            }
             a.put("points", design.size());
             a.put("design", sha256(design.toString()));
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -11,17 +11,23 @@ import java.util.List;
  * as it is), the name it is reported under, the metrics and the replications per point. A point is this plus
  * its values; replication r of every point draws from (scenario seed, r), so points share random numbers.
  */
-public record PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic)
-        implements Serializable {
+public record PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic,
+        long warmUpMicros) implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * {@code traffic}: a factor on every arrival rate of every point ({@code --set traffic=F}, 1 without one), times
-     * a point's own {@code traffic} value.
+     * a point's own {@code traffic} value. {@code warmUpMicros}: each run's statistics after a warm-up
+     * ({@code --warm-up}; 0: the whole run).
      */
     public PointSpec {
         metrics = List.copyOf(metrics);
+    }
+
+    /** Without a warm-up. */
+    public PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic) {
+        this(treeJson, source, metrics, replications, traffic, 0);
     }
 
     /** Without a traffic factor of its own (1). */
@@ -36,8 +42,15 @@ public record PointSpec(String treeJson, String source, List<String> metrics, in
     /** As {@link #of(JsonNode, String, List, int)}, every point's rates multiplied by {@code traffic}. */
     public static PointSpec of(JsonNode tree, String source, List<String> metrics, int replications,
             double traffic) {
+        return of(tree, source, metrics, replications, traffic, 0);
+    }
+
+    /** As above, each run's statistics after a warm-up of {@code warmUpMicros} (0: none; {@code --warm-up}). */
+    public static PointSpec of(JsonNode tree, String source, List<String> metrics, int replications,
+            double traffic, long warmUpMicros) {
         try {
-            return new PointSpec(JSON.writeValueAsString(tree), source, metrics, replications, traffic);
+            return new PointSpec(JSON.writeValueAsString(tree), source, metrics, replications, traffic,
+                    warmUpMicros);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a scenario tree that cannot be written as JSON", e);
         }

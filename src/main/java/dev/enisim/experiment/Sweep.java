@@ -374,6 +374,15 @@ public final class Sweep {
     /** As {@link #point(JsonNode, String, Map, List, int)}, every rate multiplied by {@code baseTraffic} too. */
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
             int replications, double baseTraffic) {
+        return point(tree, source, values, metrics, replications, baseTraffic, 0);
+    }
+
+    /**
+     * As above, each run's statistics after a warm-up of {@code warmUpMicros} (0: none; {@code --warm-up}): a point
+     * whose values leave the warm-up no shorter than its duration, or off its buckets, fails with that problem.
+     */
+    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
+            int replications, double baseTraffic, long warmUpMicros) {
         Scenario s;
         try {
             s = scenario(tree, source, values, baseTraffic);
@@ -385,7 +394,14 @@ public final class Sweep {
         }
         // each run's summary as it is back, the run itself dropped: a point of R replications held R runs' time
         // series until the last was done (the heap the in-process engine allows a point is one run's)
-        List<JsonNode> trees = Replications.run(s, replications, 1, r -> SummaryShape.tree(r.summary()));
+        if (warmUpMicros > 0 && (warmUpMicros >= s.durationMicros() || warmUpMicros % s.bucketMicros() != 0)) {
+            return new Point(values, Map.of(), "--warm-up " + dev.enisim.scenario.Units.given(warmUpMicros)
+                    + (warmUpMicros >= s.durationMicros() ? " is not shorter than this point's duration, "
+                    + dev.enisim.scenario.Units.given(s.durationMicros()) : " is not a whole number of this point's"
+                    + " buckets (" + dev.enisim.scenario.Units.given(s.bucketMicros()) + ")"));
+        }
+        List<JsonNode> trees = Replications.run(s, warmUpMicros, replications, 1, 0, Double.POSITIVE_INFINITY,
+                r -> SummaryShape.tree(r.summary()), Replications.Watch.NONE);
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
         Map<String, List<Double>> perRun = new LinkedHashMap<>();

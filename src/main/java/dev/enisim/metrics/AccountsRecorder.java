@@ -36,6 +36,8 @@ public final class AccountsRecorder implements Bucketed {
     private int[] keyAccount = new int[0];
     /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
     private int bucket;
+    /** The first bucket of the summary's peak concurrency: 0, or the warm-up's end ({@link #warmUpEnds}). */
+    private int from;
 
     /**
      * @param ids             the accounts' ids, in the scenario's order
@@ -173,6 +175,19 @@ public final class AccountsRecorder implements Bucketed {
         return keyAccount[k];
     }
 
+    /**
+     * The warm-up ends at bucket {@code b}'s first instant ({@code --warm-up}): each account's invocations by outcome
+     * count from here on (where they arrived, as the run's), its peak concurrency from this bucket (whose maximum
+     * starts at the level now); its ENIs (created, peak) stay the whole run's, as the run's ENIs. The series are
+     * untouched.
+     */
+    void warmUpEnds(int b) {
+        for (long[] o : outcomes) {
+            java.util.Arrays.fill(o, 0);
+        }
+        from = b;
+    }
+
     /** The per-account rows: {@code account} scope, the account's id. */
     public List<Series> series() {
         List<Series> out = new ArrayList<>();
@@ -198,8 +213,9 @@ public final class AccountsRecorder implements Bucketed {
                 }
             }
             long peak = 0;
-            for (long v : concurrency[a].values()) {
-                peak = Math.max(peak, v);
+            long[] levels = concurrency[a].values();
+            for (int b = from; b < levels.length; b++) {
+                peak = Math.max(peak, levels[b]);
             }
             long peakEnis = 0;
             for (long v : enis[a].values()) {

@@ -70,7 +70,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
 
     private void queued(Track t, long nowMicros) {
         int b = bucket(nowMicros);
-        long now = t.received - t.succeeded - t.dropped;
+        long now = t.carried + t.received - t.succeeded - t.dropped;
         queuedNow += now - t.queued.current();
         t.queued.set(b, now);
         accountQueued.set(b, queuedNow);
@@ -78,7 +78,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
 
     /** As {@link #queued}, in the bucket begun last ({@link #crossTo}). */
     private void queuedNow(Track t) {
-        long now = t.received - t.succeeded - t.dropped;
+        long now = t.carried + t.received - t.succeeded - t.dropped;
         queuedNow += now - t.queued.current();
         t.queued.put(now);
         accountQueued.put(queuedNow);
@@ -203,6 +203,18 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         bucket = b;
     }
 
+    /**
+     * The warm-up ends ({@code --warm-up}): the summary's counts and distributions start again, each from here on
+     * counted where the queue tells it (an event's receipt when it is received, an attempt and its event age when it
+     * starts, a retry, a success, a drop and its delivery when they happen), the events waiting now carried as {@code
+     * queuedAtWarmUp}; the series are untouched (timeseries.csv and the charts keep the whole run).
+     */
+    void warmUpEnds() {
+        for (Track t : tracks.values()) {
+            t.warmUpEnds();
+        }
+    }
+
     // ---- results ----------------------------------------------------------------------------------------
 
     /** The asynchronous series, per asynchronous function then for the account (none without one). */
@@ -254,9 +266,12 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         final Counter destinationFailureSeries;
         final Gauge queued;
         final long[] ageMax;
-        final Exact age = new Exact();
-        final Exact latency = new Exact();
+        Exact age = new Exact();
+        Exact latency = new Exact();
         final long[] dropReasons = new long[AsyncDrop.values().length];
+        /** The events waiting at the warm-up's end ({@link #warmUpEnds}); 0 without a warm-up. */
+        long carried;
+        boolean warmedUp;
         long received;
         long refused;
         long succeeded;
@@ -278,6 +293,25 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
             ageMax = new long[buckets];
         }
 
+        void warmUpEnds() {
+            carried += received - succeeded - dropped;
+            warmedUp = true;
+            age = new Exact();
+            latency = new Exact();
+            java.util.Arrays.fill(dropReasons, 0);
+            received = 0;
+            refused = 0;
+            succeeded = 0;
+            succeededAfterRetries = 0;
+            dropped = 0;
+            toDestination = 0;
+            toDeadLetterQueue = 0;
+            destinationFailures = 0;
+            deadLetterErrors = 0;
+            functionErrorRetries = 0;
+            systemRetries = 0;
+        }
+
         long[][] values() {
             return new long[][] {receivedSeries.values(), ageMax.clone(), droppedSeries.values(),
                 deadLetterErrorSeries.values(), destinationFailureSeries.values(), queued.values()};
@@ -290,7 +324,8 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
             }
             return new RunSummary.AsyncSummary(received, refused, succeeded, succeededAfterRetries, dropped, reasons,
                     toDestination, toDeadLetterQueue, destinationFailures, deadLetterErrors, functionErrorRetries,
-                    systemRetries, received - succeeded - dropped, age.millis(), latency.millis());
+                    systemRetries, carried + received - succeeded - dropped, age.millis(), latency.millis(),
+                    warmedUp ? carried : null);
         }
     }
 

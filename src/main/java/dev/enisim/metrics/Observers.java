@@ -149,9 +149,9 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     /**
      * The warm-up ends at {@code nowMicros}, a bucket's first instant (reached: {@link #reach}), before any event
      * there: the statistics the summary reads (invocation counts, latency, peaks and averages of concurrency and
-     * environments, cold starts and billed usage) count from here on. Not the journal (the narrative keeps the whole
-     * lifecycle), the ENIs, subnets and keys, nor the series (charts and timeseries.csv keep every bucket); the
-     * NAT, asynchronous, SQS, provisioned-concurrency and accounts' recorders keep the whole run too.
+     * environments, cold starts and billed usage; the asynchronous queue's, the SQS event sources', provisioned
+     * concurrency's and each account's counts and peaks) count from here on. Not the journal (the narrative keeps the
+     * whole lifecycle), the ENIs, subnets and keys, nor the series (charts and timeseries.csv keep every bucket).
      */
     public void warmUpEnds(long nowMicros) {
         int bucket = (int) (nowMicros / bucketMicros);
@@ -166,6 +166,18 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
         }
         if (executions != null) {
             executions.warmUpEnds();
+        }
+        if (async != null) {
+            async.warmUpEnds();
+        }
+        if (sqs != null) {
+            sqs.warmUpEnds();
+        }
+        if (provisioned != null) {
+            provisioned.warmUpEnds();
+        }
+        if (accounts != null) {
+            accounts.warmUpEnds(bucket);
         }
     }
 

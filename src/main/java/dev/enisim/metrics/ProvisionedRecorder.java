@@ -164,6 +164,53 @@ public final class ProvisionedRecorder implements Bucketed {
     }
 
     /**
+     * As {@link #spells(int)}, as billed over {@code [fromMicros, end)} (after a warm-up, {@code --warm-up}): a spell
+     * that ended by then is left out, one under way then is cut to begin there at the figure configured then (billed
+     * from there, rounded up to five minutes as any spell). {@code fromMicros} 0: every spell as it was.
+     */
+    public List<Spell> spells(int function, long fromMicros) {
+        List<Spell> all = spells(function);
+        if (fromMicros <= 0) {
+            return all;
+        }
+        List<Spell> out = new ArrayList<>();
+        for (Spell p : all) {
+            if (p.toMicros() <= fromMicros) {
+                continue;
+            }
+            if (p.fromMicros() >= fromMicros) {
+                out.add(p);
+                continue;
+            }
+            List<Segment> cut = new ArrayList<>();
+            for (Segment g : p.segments()) {
+                if (g.fromMicros() <= fromMicros) {
+                    cut.clear(); // the figure configured at the warm-up's end is the last one set by then
+                    cut.add(new Segment(fromMicros, g.concurrency()));
+                } else {
+                    cut.add(g);
+                }
+            }
+            out.add(new Spell(fromMicros, p.toMicros(), p.enabledAtEnd(), cut));
+        }
+        return out;
+    }
+
+    /**
+     * The warm-up ends ({@code --warm-up}): the invocations on provisioned environments, the spillovers and the
+     * allocations completed count from here on, the peak allocation starts from the allocation now; the series and the
+     * figures configured and allocated are untouched (the spells' billing is cut with {@link #spells(int, long)}).
+     */
+    void warmUpEnds() {
+        for (Track t : tracks.values()) {
+            t.invocations = 0;
+            t.spillover = 0;
+            t.allocationsCompleted = 0;
+            t.peak = t.allocated.current();
+        }
+    }
+
+    /**
      * A spell of provisioned concurrency: enabled at {@code fromMicros}, disabled at {@code toMicros} (the run's end
      * when {@code enabledAtEnd}), configured at each segment's figure from its time to the next segment's.
      */

@@ -15,9 +15,9 @@ import java.util.Map;
  * writes what it always wrote. With them, two summaries of the same scenario and seed are told apart.
  *
  * <p>{@code warmUpSeconds}: the run's warm-up ({@code --warm-up}), null (left out of summary.json) without one. With
- * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost) are those of
- * [warm-up, end); the ENIs, VPCs, subnets, keys, state transitions, teardowns and the other sections are the whole
- * run's (README, "Leaving out a warm-up").
+ * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost, and the async,
+ * sqs, provisionedConcurrency and accounts sections) are those of [warm-up, end); the ENIs, VPCs, subnets, keys,
+ * region, state transitions and teardowns are the whole run's (README, "Leaving out a warm-up").
  */
 public record RunSummary(
         String scenario,
@@ -151,10 +151,28 @@ public record RunSummary(
      * @param returnedToQueue          messages that reappeared after a failed batch's visibility timeout
      * @param throttledAttempts        batch invocations throttled (each retried within the visibility timeout)
      * @param maxAgeOfOldestMessageSeconds the largest ApproximateAgeOfOldestMessage seen (visible messages)
+     * @param visibleAtWarmUp          after a warm-up ({@code --warm-up}), the messages visible at its end; null (left
+     *                                 out of summary.json) without one. Then the invariant is sent + visibleAtWarmUp +
+     *                                 inFlightAtWarmUp = deleted + movedToDeadLetterQueue + expired + visibleAtEnd +
+     *                                 inFlightAtEnd, every count from the warm-up's end
+     * @param inFlightAtWarmUp         after a warm-up, the messages in batches at its end; null without one
      */
     public record SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long expired, long returnedToQueue,
             long functionErrorBatches, long invokeErrorBatches, long throttledAttempts, long visibleAtEnd,
-            long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
+            long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long visibleAtWarmUp,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long inFlightAtWarmUp) {
+
+        /** A run without a warm-up. */
+        public SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long expired, long returnedToQueue,
+                long functionErrorBatches, long invokeErrorBatches, long throttledAttempts, long visibleAtEnd,
+                long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
+            this(sent, deleted, movedToDeadLetterQueue, expired, returnedToQueue, functionErrorBatches,
+                    invokeErrorBatches, throttledAttempts, visibleAtEnd, inFlightAtEnd, peakConcurrentBatches,
+                    peakVisible, maxAgeOfOldestMessageSeconds, null, null);
+        }
     }
 
     /**
@@ -366,11 +384,26 @@ public record RunSummary(
      * @param queuedAtEnd          events still waiting for an attempt when the run ended
      * @param eventAgeMillis       AsyncEventAge: queueing to each invocation's start
      * @param latencyMillis        queueing to the successful invocation's completion
+     * @param queuedAtWarmUp       after a warm-up ({@code --warm-up}), the events waiting at its end; null (left out of
+     *                             summary.json) without one. Then received + queuedAtWarmUp = succeeded + dropped +
+     *                             queuedAtEnd, every count from the warm-up's end
      */
     public record AsyncSummary(long received, long refused, long succeeded, long succeededAfterRetries,
             long dropped, Map<String, Long> dropReasons, long sentToDestination, long sentToDeadLetterQueue,
             long destinationDeliveryFailures, long deadLetterErrors, long functionErrorRetries, long systemRetries,
-            long queuedAtEnd, Percentiles eventAgeMillis, Percentiles latencyMillis) {
+            long queuedAtEnd, Percentiles eventAgeMillis, Percentiles latencyMillis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long queuedAtWarmUp) {
+
+        /** A run without a warm-up. */
+        public AsyncSummary(long received, long refused, long succeeded, long succeededAfterRetries,
+                long dropped, Map<String, Long> dropReasons, long sentToDestination, long sentToDeadLetterQueue,
+                long destinationDeliveryFailures, long deadLetterErrors, long functionErrorRetries, long systemRetries,
+                long queuedAtEnd, Percentiles eventAgeMillis, Percentiles latencyMillis) {
+            this(received, refused, succeeded, succeededAfterRetries, dropped, dropReasons, sentToDestination,
+                    sentToDeadLetterQueue, destinationDeliveryFailures, deadLetterErrors, functionErrorRetries,
+                    systemRetries, queuedAtEnd, eventAgeMillis, latencyMillis, null);
+        }
     }
 
     /** Percentiles of a distribution in milliseconds (two significant digits). */

@@ -151,6 +151,33 @@ public final class SqsRecorder implements SqsListener, Bucketed {
         }
     }
 
+    /**
+     * The warm-up ends ({@code --warm-up}): the summary's counts start again, each from here on counted where the
+     * event source tells it (a message's send, a batch's deletion, failure or return, an expiry), the messages visible
+     * and in batches now carried as {@code visibleAtWarmUp} and {@code inFlightAtWarmUp}; the peaks start from the
+     * levels now, the oldest message's age from the ages told after it. The series are untouched.
+     */
+    void warmUpEnds() {
+        for (Track t : tracks.values()) {
+            long inFlight = t.carried + t.sent - t.deleted - t.redriven - t.expired - t.visible;
+            t.visibleAtWarmUp = t.visible;
+            t.inFlightAtWarmUp = inFlight;
+            t.carried = t.visible + inFlight;
+            t.warmedUp = true;
+            t.sent = 0;
+            t.deleted = 0;
+            t.redriven = 0;
+            t.expired = 0;
+            t.returned = 0;
+            t.functionErrorBatches = 0;
+            t.invokeErrorBatches = 0;
+            t.throttledAttempts = 0;
+            t.peakBatches = t.batches;
+            t.peakVisible = t.visible;
+            t.maxAgeMicros = 0;
+        }
+    }
+
     /** The SQS series per function fed by a queue (none without one). */
     public List<Series> series() {
         List<Series> out = new ArrayList<>();
@@ -173,8 +200,9 @@ public final class SqsRecorder implements SqsListener, Bucketed {
             Track t = e.getValue();
             out.put(names.get(e.getKey()), new RunSummary.SqsSummary(t.sent, t.deleted, t.redriven, t.expired,
                     t.returned, t.functionErrorBatches, t.invokeErrorBatches, t.throttledAttempts, t.visible,
-                    t.sent - t.deleted - t.redriven - t.expired - t.visible, t.peakBatches, t.peakVisible,
-                    Seconds.of(t.maxAgeMicros)));
+                    t.carried + t.sent - t.deleted - t.redriven - t.expired - t.visible, t.peakBatches, t.peakVisible,
+                    Seconds.of(t.maxAgeMicros), t.warmedUp ? t.visibleAtWarmUp : null,
+                    t.warmedUp ? t.inFlightAtWarmUp : null));
         }
         return out;
     }
@@ -194,6 +222,11 @@ public final class SqsRecorder implements SqsListener, Bucketed {
         long peakBatches;
         long peakVisible;
         long maxAgeMicros;
+        /** The messages visible and in batches at the warm-up's end (0 without one: {@link #warmUpEnds}). */
+        long carried;
+        long visibleAtWarmUp;
+        long inFlightAtWarmUp;
+        boolean warmedUp;
 
         Track(int buckets) {
             values = new long[METRICS.size()][buckets];

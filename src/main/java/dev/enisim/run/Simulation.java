@@ -592,7 +592,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             int fi = i;
             // provisioned concurrency is billed per spell of its configuration, not by the environments allocated
             RunSummary.Cost cost = CostEstimate.function(scenario.prices(), f.memoryMb(), f.architecture(),
-                    executions.usage(i), provisioned.map(r -> r.spells(fi)).orElse(List.of()));
+                    executions.usage(i), provisioned.map(r -> r.spells(fi, warmUpMicros)).orElse(List.of())); // billed after the warm-up
             costs.add(cost);
             functions.put(f.name(), s.functions().get(f.name()).with(levels.function(i), executions.coldStarts(i),
                     cost));

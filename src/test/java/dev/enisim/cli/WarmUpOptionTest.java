@@ -118,4 +118,66 @@ class WarmUpOptionTest {
         assertTrue(past.err().contains("--warm-up 1h is not shorter than the duration of scenario 'checked'"),
                 past.err());
     }
+
+    /** The first data row's cell under {@code column} of a CSV file. */
+    private static String cell(Path csv, String column, int row) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(csv);
+        java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(",", -1));
+        assertTrue(header.contains(column), column + " in " + header);
+        return lines.get(row).split(",", -1)[header.indexOf(column)];
+    }
+
+    /**
+     * sweep --warm-up: each point's runs counted after it (about half of the 10 minutes' invocations), said once in
+     * sweep.json (and nowhere without it); a point whose own duration the warm-up does not fit fails, saying so.
+     */
+    @Test
+    void sweepCountsAfterTheWarmUpAndSaysItOnce() throws IOException {
+        Path f = scenario("warm", "10m", "");
+        Path a = dir.resolve("sa");
+        Path b = dir.resolve("sb");
+        CliTest.Result plain = CliTest.run("sweep", f.toString(), "--vary", "functions[0].memoryMb=128,256",
+                "--metric", "invocations.total", "--out", a.toString(), "-q");
+        CliTest.Result warm = CliTest.run("sweep", f.toString(), "--vary", "functions[0].memoryMb=128,256",
+                "--metric", "invocations.total", "--out", b.toString(), "-q", "--warm-up", "5m");
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, warm.code(), warm.err());
+        JsonNode ja = new ObjectMapper().readTree(a.resolve("sweep.json").toFile());
+        JsonNode jb = new ObjectMapper().readTree(b.resolve("sweep.json").toFile());
+        assertFalse(ja.has("warmUp"), ja.toString());
+        assertEquals("5m", jb.get("warmUp").asText());
+        double whole = Double.parseDouble(cell(a.resolve("sweep.csv"), "invocations.total.mean", 1));
+        double after = Double.parseDouble(cell(b.resolve("sweep.csv"), "invocations.total.mean", 1));
+        assertTrue(after > whole / 3 && after < 2 * whole / 3, after + " of " + whole);
+        CliTest.Result short_ = CliTest.run("sweep", f.toString(), "--vary", "duration=4m,10m", "--metric",
+                "invocations.total", "--out", dir.resolve("sc").toString(), "-q", "--warm-up", "5m");
+        assertEquals(1, short_.code(), short_.out() + short_.err());
+        assertTrue((short_.out() + short_.err()).contains("--warm-up 5m is not shorter than this point's duration, 4m"),
+                short_.out() + short_.err());
+        CliTest.Result bad = CliTest.run("sweep", f.toString(), "--vary", "functions[0].memoryMb=128,256",
+                "--out", dir.resolve("sd").toString(), "-q", "--warm-up", "90s");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--warm-up 90s is not a whole number of the buckets"), bad.err());
+    }
+
+    /** sensitivity --warm-up: the points' runs counted after it, said once in sensitivity.json. */
+    @Test
+    void sensitivityCountsAfterTheWarmUpAndSaysItOnce() throws IOException {
+        Path f = scenario("warm", "10m", "");
+        Path a = dir.resolve("na");
+        Path b = dir.resolve("nb");
+        CliTest.Result plain = CliTest.run("sensitivity", f.toString(), "--vary", "functions[0].memoryMb=128..256",
+                "--metric", "invocations.total", "--samples", "2", "--out", a.toString(), "-q");
+        CliTest.Result warm = CliTest.run("sensitivity", f.toString(), "--vary", "functions[0].memoryMb=128..256",
+                "--metric", "invocations.total", "--samples", "2", "--out", b.toString(), "-q", "--warm-up", "5m");
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, warm.code(), warm.err());
+        JsonNode ja = new ObjectMapper().readTree(a.resolve("sensitivity.json").toFile());
+        JsonNode jb = new ObjectMapper().readTree(b.resolve("sensitivity.json").toFile());
+        assertFalse(ja.has("warmUp"), ja.toString());
+        assertEquals("5m", jb.get("warmUp").asText());
+        double whole = Double.parseDouble(cell(a.resolve("points.csv"), "invocations.total.mean", 1));
+        double after = Double.parseDouble(cell(b.resolve("points.csv"), "invocations.total.mean", 1));
+        assertTrue(after > whole / 3 && after < 2 * whole / 3, after + " of " + whole);
+    }
 }

@@ -167,6 +167,32 @@ class WarmUpTest {
         assertTrue(w.averageConcurrentExecutions() > 0);
     }
 
+    /**
+     * Provisioned concurrency configured all along (10 of 1 GB, 20 minutes): after a 10-minute warm-up its spell is
+     * billed from the warm-up's end, 10 minutes, half the whole run's 20; its invocations on provisioned concurrency
+     * are those after the warm-up (about half of the run's at a steady 2/s).
+     */
+    @Test
+    void provisionedConcurrencyIsBilledAfterTheWarmUp() {
+        Scenarios s = new Scenarios();
+        s.durationMicros = 1200 * SEC;
+        s.functions.add(Scenario.Function.builder("p", new DistributionSpec.Constant(SEC),
+                new ArrivalSpec.Poisson(2, 0, Long.MAX_VALUE)).memoryMb(1024).provisionedConcurrency(10).build());
+        Scenario scenario = s.build();
+        RunSummary a = new Simulation(scenario, 0).run().summary();
+        RunSummary w = new Simulation(scenario, 0).warmingUp(600 * SEC).run().summary();
+        RunSummary.Cost.Spell whole = a.functions().get("p").cost().provisionedSpells().get(0);
+        RunSummary.Cost.Spell after = w.functions().get("p").cost().provisionedSpells().get(0);
+        assertEquals(20, whole.billedMinutes());
+        assertEquals(10, after.billedMinutes());
+        assertEquals(600.0, after.from());
+        assertEquals(a.cost().provisioned() / 2, w.cost().provisioned(), 1e-12);
+        long all = a.provisionedConcurrency().get("p").invocations();
+        long late = w.provisionedConcurrency().get("p").invocations();
+        assertEquals(w.invocations().succeeded(), late, "every invocation after it ran on provisioned concurrency");
+        assertTrue(late > all / 3 && late < all * 2 / 3, late + " of " + all);
+    }
+
     /** A warm-up must be a whole number of buckets, under the duration (the CLI says so first). */
     @Test
     void aWarmUpOffTheBucketsOrTooLongIsRefused() {

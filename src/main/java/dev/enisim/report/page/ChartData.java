@@ -65,6 +65,9 @@ final class ChartData {
         }
         o.put("stepSeconds", step);
         o.put("durationSeconds", r.summary().simulatedSeconds());
+        if (r.summary().warmUpSeconds() != null) { // the band the charts shade (run --warm-up); absent: none
+            o.put("warmUpSeconds", r.summary().warmUpSeconds());
+        }
         if (r.scenario().startsAt().isPresent()) { // the axis in weekday form (Mon 14:00); absent: simulated time
             o.put("startsAtEpochSeconds", r.scenario().startsAt().get().getEpochSecond());
         }

@@ -27,7 +27,7 @@ public final class CostLine {
             return null;
         }
         StringBuilder b = new StringBuilder("Estimated cost ").append(dollars(c.total())).append(" for the ")
-                .append(span(s.simulatedSeconds())).append(" simulated (requests ")
+                .append(window(s)).append(" (requests ")
                 .append(dollars(c.requests())).append(", duration ").append(dollars(c.duration()));
         if (c.init() > 0) {
             b.append(", INIT ").append(dollars(c.init()));
@@ -202,6 +202,16 @@ public final class CostLine {
     public static String html(RunSummary s) {
         String t = text(s);
         return t == null ? "" : "<p class=\"cost\">" + HtmlReport.esc(t) + "</p>\n";
+    }
+
+    /**
+     * What the cost covers: "30m simulated", or after a warm-up (--warm-up) the time after it, "20m after the 10m
+     * warm-up" (its figures, billed provisioned spells included, are those after it).
+     */
+    static String window(RunSummary s) {
+        Double w = s.warmUpSeconds();
+        return w == null ? span(s.simulatedSeconds()) + " simulated"
+                : span(s.simulatedSeconds() - w) + " after the " + span(w) + " warm-up";
     }
 
     /** The simulated time as a scenario writes it ({@code 30m}, {@code 2h}, {@code 45d}, {@code 1h30m}). */

@@ -394,6 +394,23 @@ public final class Headlines {
     }
 
     /** The section's HTML. */
+    /**
+     * After a warm-up (run --warm-up), what the answers' figures cover: the summary's statistics from its end, the
+     * lifecycle (ENIs, subnets, states), the failures' table and the story the whole run's, the charts shading it.
+     * Empty without a warm-up.
+     */
+    static String warmUpNote(RunSummary s, Narrative.When when) {
+        if (s.warmUpSeconds() == null) {
+            return "";
+        }
+        long w = dev.enisim.metrics.Seconds.toMicros(s.warmUpSeconds());
+        return "<p class=\"note\" id=\"warm-up\">Figures after the " + esc(dev.enisim.report.Assumptions.duration(w))
+                + " warm-up (<code>--warm-up</code>): the invocations, latency, concurrency, environments, cold"
+                + " starts, cost, queued events, SQS messages, provisioned concurrency and accounts count from "
+                + when.at(w) + "; the ENIs, subnets and states, the table of failures and the story below are the"
+                + " whole run's, and the charts shade the warm-up.</p>\n";
+    }
+
     public static String html(RunResult r) {
         StringBuilder b = new StringBuilder("<section id=\"answers\">\n<h2>Answers</h2>\n");
         // instants as the narrative tells them (wall-clock with startsAt): the page said 16d 00:00:00 where the
@@ -407,6 +424,7 @@ public final class Headlines {
                 failed.add(name);
             }
         });
+        b.append(warmUpNote(s, when));
         verdict(b, s, failures, failed, when, r);
         b.append(nextSteps(r, failures, failed));
         b.append(CostLine.html(s));

@@ -443,7 +443,7 @@
           label: spec.yLabel, labelSize: 18}
       ],
       series: [{label: 'time', value: function (u, v) { return v == null ? '-' : clock(v, true); }}],
-      plugins: [markersPlugin(spec)],
+      plugins: [markersPlugin(spec)].concat(warmUpPlugin()),
       hooks: {draw: [drawEdgeLabels, keepLabelsOffLines(spec)], setScale: [function (u, key) {
         if (key !== 'x' || syncing) { return; }
         syncing = true;
@@ -619,6 +619,49 @@
   }
 
   /**
+   * The warm-up a run's summary leaves out (run --warm-up; cd.warmUpSeconds, absent without one), as the static charts
+   * shade it: a light grey band over [0, warm-up) behind the lines, labelled "warm-up" at its foot. No plugin without
+   * a warm-up. (Its own function, apart from the legend's and the markers' code.)
+   */
+  function warmUpPlugin() {
+    if (!(cd.warmUpSeconds > 0)) { return []; }
+    return [{hooks: {drawClear: [function (u) {
+      var ctx = u.ctx, dpr = devicePixelRatio || 1;
+      var left = Math.max(u.bbox.left, u.valToPos(0, 'x', true));
+      var right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(cd.warmUpSeconds, 'x', true));
+      if (right <= left) { u.enisimWarmUp = null; return; } // zoomed past it
+      ctx.save();
+      ctx.fillStyle = '#eeeeee';
+      ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
+      ctx.restore();
+      u.enisimWarmUp = {left: left / dpr, right: right / dpr}; // the band drawn, CSS px from the canvas' left
+    }], draw: [function (u) {
+      // the label over the grid lines (drawn after the band), on a patch of the band's grey, when it fits
+      var b = u.enisimWarmUp, ctx = u.ctx, dpr = devicePixelRatio || 1;
+      if (!b || b.right <= b.left) { return; }
+      ctx.save();
+      ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
+      var w = ctx.measureText('warm-up').width + 4 * dpr, mid = (b.left + b.right) / 2 * dpr;
+      if (w <= (b.right - b.left) * dpr) {
+        var y = u.bbox.top + u.bbox.height - 2 * dpr;
+        ctx.fillStyle = '#eeeeee';
+        ctx.fillRect(mid - w / 2, y - 12 * dpr, w, 12 * dpr);
+        ctx.fillStyle = '#404040';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText('warm-up', mid, y);
+      }
+      ctx.restore();
+    }]}}];
+  }
+
+  /** The text alternative's sentence on the warm-up band (empty without a warm-up). */
+  function warmUpText() {
+    return cd.warmUpSeconds > 0 ? ' Shaded light grey and labelled warm-up: ' + clock(0, true) + ' to '
+      + clock(cd.warmUpSeconds, true) + ', the warm-up the summary\'s figures leave out (--warm-up).' : '';
+  }
+
+  /**
    * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
    * what it shows; the fallback content (read by screen readers) each line's story ({@link story}), the
    * timeline actions and lifecycle moments it marks, and the note last, each a sentence.
@@ -636,6 +679,7 @@
       + cd.markers.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '')
       + (marked && moments.length ? ' Lifecycle moments marked: '
       + moments.map(function (m) { return clock(m.t, true) + ' ' + m.label; }).join('; ') + '.' : '')
+      + warmUpText()
       // the note last, as the function picked changes it (LatencyNoteBrowserTest: the name ends with it)
       + (note ? ' ' + sentence(note) : '');
     canvas.setAttribute('role', 'img');
