@@ -93,6 +93,10 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     Overriding overriding = new Overriding();
 
+    @Option(names = "--replace", description = "Replace a finished sweep of another experiment in the output folder"
+            + " (without it, one is kept and the sweep refused, exit 2; the same experiment run again rewrites it).")
+    boolean replace;
+
 
     @Override
     public Integer call() throws ScenarioException, IOException {
@@ -166,6 +170,10 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
+        String experiment = dev.enisim.experiment.Experiment.id(pointSpec, d.points());
+        // a finished sweep of another experiment is not replaced unasked (the next sweep of a scenario into its
+        // default folder replaced the last one's results without a word), refused before anything runs
+        ExperimentRun.refuseReplacing(dir, experiment, replace, finished(tree, base, chosen));
         // less a resumed run's done
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
         refusedBeforeRunning(tree, traffic, toRun, err);
@@ -190,7 +198,8 @@ final class SweepCommand implements Callable<Integer> {
         points = Sweep.asRunPoints(points, traffic);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
                 points, overriding.sets));
-        files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size()));
+        files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size(),
+                experiment));
         ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
@@ -273,9 +282,27 @@ final class SweepCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * What sweep.json says of this sweep's command, to name what differs from a finished sweep's in the folder: the
+     * scenario's content and seed, --set, --vary, the design, the replications and the metrics.
+     */
+    private Map<String, Object> finished(com.fasterxml.jackson.databind.JsonNode tree, Scenario base,
+            List<String> chosen) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed());
+        f.put("scenario.sha256", s.get("sha256"));
+        f.put("scenario.seed", s.get("seed"));
+        f.put("set", overriding.sets);
+        f.put("vary", vary);
+        f.put("design.kind", design);
+        f.put("replications", replications);
+        f.put("metrics", chosen);
+        return f;
+    }
+
     /** {@code sweep.json}: what made {@code sweep.csv} (README: "What made a sweep.csv"). */
     private byte[] provenance(com.fasterxml.jackson.databind.JsonNode tree, Scenario base, List<String> chosen,
-            List<Sweep.Axis> axes, byte[] csv, int points) {
+            List<Sweep.Axis> axes, byte[] csv, int points, String experiment) {
         Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
         f.put("set", overriding.sets);
@@ -294,6 +321,7 @@ final class SweepCommand implements Callable<Integer> {
         f.put("design", d);
         f.put("replications", replications);
         f.put("metrics", chosen);
+        f.put("experiment", experiment); // what a later sweep into this folder is told apart by (--replace)
         return dev.enisim.report.Provenance.render("sweep", f, Map.of("sweep.csv", csv));
     }
 }

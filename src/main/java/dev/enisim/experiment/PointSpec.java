@@ -11,8 +11,8 @@ import java.util.List;
  * as it is), the name it is reported under, the metrics and the replications per point. A point is this plus
  * its values; replication r of every point draws from (scenario seed, r), so points share random numbers.
  */
-public record PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic)
-        implements Serializable {
+public record PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic,
+        java.util.SortedMap<String, String> traces) implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,6 +22,25 @@ public record PointSpec(String treeJson, String source, List<String> metrics, in
      */
     public PointSpec {
         metrics = List.copyOf(metrics);
+        traces = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(traces));
+    }
+
+    /**
+     * {@code traffic}: a factor on every arrival rate of every point; the trace files read from the disk where the
+     * point runs.
+     */
+    public PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic) {
+        this(treeJson, source, metrics, replications, traffic, java.util.Collections.emptySortedMap());
+    }
+
+    /**
+     * This spec with the text of every trace file its scenario names and may read (as spelled:
+     * {@link dev.enisim.scenario.TraceFiles#contents}): read here, by a Spark driver, once, and sent with the points,
+     * so that an executor reads none from its own disk (where it is not, or is another file).
+     */
+    public PointSpec withTraces() {
+        return new PointSpec(treeJson, source, metrics, replications, traffic,
+                dev.enisim.scenario.TraceFiles.contents(tree(), source));
     }
 
     /** Without a traffic factor of its own (1). */

@@ -72,6 +72,9 @@ final class SparkRunner implements PointRunner {
             // IllegalStateException: Cannot call methods on a stopped SparkContext" and Spark's creation stack trace
             throw new ExperimentException(STOPPED);
         }
+        // the traces read here, once, and sent with the points: an executor needs nothing but the jar (it read each
+        // trace from its own working folder: "trace file not found", every point failed on a cluster)
+        PointSpec shipped = spec.withTraces();
         int slots = Math.max(1, sc.defaultParallelism());
         int perTask = batch > 0 ? batch : Math.max(1, Math.min(16, tasks.size() / (slots * 8)));
         int perJob = perTask * slots * 2; // two waves of tasks per job: slots stay busy, results come back often
@@ -81,7 +84,7 @@ final class SparkRunner implements PointRunner {
                 List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
                 int slices = (part.size() + perTask - 1) / perTask;
                 PointTask.Compute c = compute;
-                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> batch(spec, it, c)
+                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> batch(shipped, it, c)
                         .iterator()).collectAsync());
             }
             // each job's lines as soon as it is done, in any order: taken in order, a job held back behind a slower

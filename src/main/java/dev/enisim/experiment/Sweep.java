@@ -273,6 +273,15 @@ public final class Sweep {
      */
     public static Scenario scenario(JsonNode tree, String source, Map<String, String> values, double baseTraffic)
             throws ScenarioException {
+        return scenario(tree, source, values, baseTraffic, Map.of());
+    }
+
+    /**
+     * As {@link #scenario(JsonNode, String, Map, double)}, the trace files named in {@code traces} read from their
+     * text there ({@link PointSpec#withTraces}).
+     */
+    static Scenario scenario(JsonNode tree, String source, Map<String, String> values, double baseTraffic,
+            Map<String, String> traces) throws ScenarioException {
         List<String> sets = new ArrayList<>();
         double traffic = baseTraffic;
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -286,7 +295,7 @@ public final class Sweep {
                 sets.add(e.getKey() + "=" + e.getValue());
             }
         }
-        Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+        Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source, traces);
         List<dev.enisim.scenario.Problem> beyond = s.trafficBeyondRates(traffic).stream()
                 .map(p -> new dev.enisim.scenario.Problem(values.containsKey(TRAFFIC) ? TRAFFIC + "="
                         + values.get(TRAFFIC) + (baseTraffic == 1 ? "" : " (with --set traffic=" + baseTraffic + ")")
@@ -374,9 +383,15 @@ public final class Sweep {
     /** As {@link #point(JsonNode, String, Map, List, int)}, every rate multiplied by {@code baseTraffic} too. */
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
             int replications, double baseTraffic) {
+        return point(tree, source, values, metrics, replications, baseTraffic, Map.of());
+    }
+
+    /** As {@link #point(JsonNode, String, Map, List, int, double)}, of traces' text ({@link PointSpec#withTraces}). */
+    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
+            int replications, double baseTraffic, Map<String, String> traces) {
         Scenario s;
         try {
-            s = scenario(tree, source, values, baseTraffic);
+            s = scenario(tree, source, values, baseTraffic, traces);
         } catch (IllegalArgumentException ex) {
             return new Point(values, Map.of(), ex.getMessage());
         } catch (ScenarioException ex) {
@@ -385,7 +400,14 @@ public final class Sweep {
         }
         // each run's summary as it is back, the run itself dropped: a point of R replications held R runs' time
         // series until the last was done (the heap the in-process engine allows a point is one run's)
-        List<JsonNode> trees = Replications.run(s, replications, 1, r -> SummaryShape.tree(r.summary()));
+        List<JsonNode> trees;
+        try {
+            trees = Replications.run(s, replications, 1, r -> SummaryShape.tree(r.summary()));
+        } catch (RuntimeException ex) {
+            // one point's run that throws is that point's failure, said in its problem column, and the study goes
+            // on: it ended the whole study ("internal error") after hours of points, and every resume hit it again
+            return new Point(values, Map.of(), runFailed(ex));
+        }
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
         Map<String, List<Double>> perRun = new LinkedHashMap<>();
@@ -412,6 +434,16 @@ public final class Sweep {
             perRun.put(m, List.copyOf(v));
         }
         return new Point(values, chosen, null, perRun);
+    }
+
+    /** The problem of a point whose run threw {@code ex}: what failed, and that it is enisim's to fix. */
+    static String runFailed(RuntimeException ex) {
+        Throwable t = ex;
+        StackTraceElement[] at = t.getStackTrace();
+        return "the run failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                + t.getMessage()) + (at.length == 0 ? "" : " (at " + at[0].getClassName().replaceAll(".*\\.", "")
+                + "." + at[0].getMethodName() + ")") + "; an enisim defect: please report it with the scenario and"
+                + " this point's values";
     }
 
     /**

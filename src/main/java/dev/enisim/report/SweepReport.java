@@ -50,7 +50,7 @@ public final class SweepReport {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             String m = metrics.get(i);
-            String flat = flat(points, m);
+            String flat = line(points, m);
             JFreeChart chart = flat != null ? flatChart(axes, m, flat) : axes.size() == 2 && numeric(axes.get(0))
                     && numeric(axes.get(1)) ? heatmap(axes, m, points) : lines(axes, m, points);
             String name = chartName(i, m);
@@ -319,6 +319,27 @@ public final class SweepReport {
             }
         }
         return !measured ? null : all ? "0 at every point" : "0 at every point measured";
+    }
+
+    /**
+     * The line drawn in a chart's place: {@link #flat}'s, or "no value at any point" ("every point failed") when no
+     * point has a value of {@code metric}; null when there is a chart to draw. A sweep of latencyMillis.p99 where
+     * nothing succeeded crashed after every point had run, its heatmap's colour scale from +MAX to -MAX (a data
+     * engineer's review), and wrote nothing.
+     */
+    static String line(List<Sweep.Point> points, String metric) {
+        String flat = flat(points, metric);
+        if (flat != null) {
+            return flat;
+        }
+        boolean failed = !points.isEmpty();
+        for (Sweep.Point p : points) {
+            if (p.metrics().get(metric) != null) {
+                return null;
+            }
+            failed &= p.problem() != null;
+        }
+        return failed ? "every point failed, no value" : "no value at any point";
     }
 
     /** The chart file of a metric 0 at every point: its title and that line, no axes (nothing to draw on them). */
@@ -795,7 +816,7 @@ public final class SweepReport {
         int[] i = {0};
         // a metric 0 at every point: a line in the chart's place (a full chart drew a flat line on an axis from -1 to 1)
         pngs.forEach((m, png) -> {
-            String flat = flat(points, m);
+            String flat = line(points, m);
             if (flat != null) {
                 i[0]++;
                 b.append("<p class=\"flat\"><strong>").append(LongNames.html(m)).append("</strong>: ")
