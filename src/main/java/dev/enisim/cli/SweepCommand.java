@@ -189,8 +189,10 @@ final class SweepCommand implements Callable<Integer> {
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             ExperimentRun.discard(dir, created);
-            err.printf(java.util.Locale.ROOT, "enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
-                    points.size(), points.get(0).problem());
+            // said as what failed: "(bad values)" was said of points whose runs failed (a trace not found on a Spark
+            // executor); values the scenario refuses are found before anything runs (refusedBeforeRunning)
+            err.printf(java.util.Locale.ROOT, "enisim: every one of the %d points failed when run, nothing written;"
+                    + " the first: %s%n", points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
         // what ran: a traffic value times --set traffic=F, on every output (sweep.csv said the --vary value alone)

@@ -150,42 +150,26 @@ public final class Experiment {
         int[] kept = {resumed}; // the points the progress file holds
         boolean[] roomTold = {progressFile == null};
         try (FileChannel out = progressFile == null ? null : open(progressFile, id, about, resumed > 0)) {
-            runner.run(spec, todo, new PointRunner.Batches() {
-                @Override
-                public void accept(String line) {
-                    tally.report(take(line));
+            try {
+                runPoints(spec, runner, todo, out, progressFile, kept, made, roomTold, resumed, results, tally,
+                        warning);
+            } catch (RuntimeException e) {
+                if (progressFile != null) {
+                    stopping(progressFile); // Ctrl-C: its line is said; a second one (Spark stopped) contradicted it
                 }
-
-                @Override
-                public void acceptAll(List<String> lines) {
-                    Sweep.Point last = null;
-                    for (String line : lines) {
-                        last = take(line);
-                    }
-                    if (last != null) {
-                        tally.report(last); // one line for the batch: it said "1 of N" and an ETA from that one
-                    }
+                if (!(e instanceof EngineStopped)) {
+                    throw e;
                 }
-
-                private Sweep.Point take(String line) {
-                    PointCodec.Indexed r = PointCodec.decode(line);
-                    if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
-                        throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
-                    }
-                    append(out, line, progressFile, kept[0], made);
-                    kept[0]++;
-                    if (!roomTold[0]) {
-                        roomTold[0] = true;
-                        String w = roomWarning(progressFile, line, todo.size() - (kept[0] - resumed));
-                        if (w != null) {
-                            warning.accept(w);
-                        }
-                    }
-                    results[r.index()] = r.point();
-                    tally.count(r.point());
-                    return r.point();
+                // what is kept, counted: "the points done so far are kept" was said with none done, and a header-only
+                // progress file left behind (an unreachable Spark master)
+                if (progressFile != null && kept[0] == 0) {
+                    out.close();
+                    Files.deleteIfExists(progressFile);
                 }
-            });
+                throw new ExperimentException(e.getMessage() + (progressFile == null ? "" : kept[0] == 0
+                        ? "; no point was done, nothing is left behind" : "; the " + kept[0] + " of " + design.size()
+                        + " points done are kept in " + progressFile + ": run the same command again to resume"));
+            }
         }
         List<Sweep.Point> all = new ArrayList<>();
         for (Sweep.Point p : results) {
@@ -195,6 +179,61 @@ public final class Experiment {
             all.add(p);
         }
         return all;
+    }
+
+    /** Waits for the JVM's end when {@code progressFile} was {@link #stop}ped (the shutdown's line is said). */
+    private static void stopping(Path progressFile) {
+        synchronized (APPENDING) {
+            while (STOPPED.contains(progressFile)) {
+                try {
+                    APPENDING.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void runPoints(PointSpec spec, PointRunner runner, List<PointTask> todo, FileChannel out,
+            Path progressFile, int[] kept, Path made, boolean[] roomTold, int resumed, Sweep.Point[] results,
+            Tally tally, Consumer<String> warning) {
+        runner.run(spec, todo, new PointRunner.Batches() {
+            @Override
+            public void accept(String line) {
+                tally.report(take(line));
+            }
+
+            @Override
+            public void acceptAll(List<String> lines) {
+                Sweep.Point last = null;
+                for (String line : lines) {
+                    last = take(line);
+                }
+                if (last != null) {
+                    tally.report(last); // one line for the batch: it said "1 of N" and an ETA from that one
+                }
+            }
+
+            private Sweep.Point take(String line) {
+                PointCodec.Indexed r = PointCodec.decode(line);
+                if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
+                    throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
+                }
+                append(out, line, progressFile, kept[0], made);
+                kept[0]++;
+                if (!roomTold[0]) {
+                    roomTold[0] = true;
+                    String w = roomWarning(progressFile, line, todo.size() - (kept[0] - resumed));
+                    if (w != null) {
+                        warning.accept(w);
+                    }
+                }
+                results[r.index()] = r.point();
+                tally.count(r.point());
+                return r.point();
+            }
+        });
     }
 
     /**

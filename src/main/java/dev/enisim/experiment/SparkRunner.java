@@ -70,7 +70,7 @@ final class SparkRunner implements PointRunner {
             // Spark stops its own context when the cluster gives up on the application (a standalone master it
             // cannot reach: "All masters are unresponsive! Giving up."): the next call was "internal error:
             // IllegalStateException: Cannot call methods on a stopped SparkContext" and Spark's creation stack trace
-            throw new ExperimentException(STOPPED);
+            throw new EngineStopped(STOPPED);
         }
         // the traces read here, once, and sent with the points: an executor needs nothing but the jar (it read each
         // trace from its own working folder: "trace file not found", every point failed on a cluster)
@@ -111,10 +111,10 @@ final class SparkRunner implements PointRunner {
         } catch (ExecutionException e) {
             // a task that failed on every attempt, an executor lost, the application killed: the environment's, said
             // in one line (Spark's log above has the task's stack trace); it was an internal error with a stack trace
-            throw new ExperimentException(jobFailed(e.getCause()));
+            throw new EngineStopped(jobFailed(e.getCause()));
         } catch (IllegalStateException e) {
             if (sc.sc().isStopped()) { // stopped while the jobs were being submitted
-                throw new ExperimentException(STOPPED);
+                throw new EngineStopped(STOPPED);
             }
             throw e;
         } finally {
@@ -141,9 +141,9 @@ final class SparkRunner implements PointRunner {
     }
 
     /** What a run on a context Spark stopped says. */
-    static final String STOPPED = "Spark stopped before every point was back (interrupted: Ctrl-C or a kill, or by"
-            + " Spark itself, whose log above says why: most often a master it cannot reach, or the application killed"
-            + " on the cluster); the points done so far are kept: run the same command again to resume";
+    static final String STOPPED = "Spark stopped before every point was back: Ctrl-C or a kill, or Spark itself gave up"
+            + " (most often a master it cannot reach, or the application killed on the cluster; its log, quiet by"
+            + " default, says why: java -D" + LOG_LEVEL + "=INFO, or spark-submit --conf " + LOG_LEVEL + "=INFO)";
 
     /**
      * The first of {@code pending} that is done (its lines, or its failure), waiting for the first a tenth of a second
@@ -159,7 +159,7 @@ final class SparkRunner implements PointRunner {
                 }
             }
             if (sc.sc().isStopped()) {
-                throw new ExperimentException(STOPPED);
+                throw new EngineStopped(STOPPED);
             }
             try {
                 pending.get(0).get(100, TimeUnit.MILLISECONDS);
@@ -173,8 +173,7 @@ final class SparkRunner implements PointRunner {
     static String jobFailed(Throwable cause) {
         String m = cause == null ? null : cause.getMessage();
         String first = m == null ? String.valueOf(cause) : m.strip().lines().findFirst().orElse("").strip();
-        return "a Spark job failed: " + first + " (Spark's log above has the stack trace); the points done so far are"
-                + " kept: run the same command again to resume";
+        return "a Spark job failed: " + first + " (Spark's log above has the stack trace)";
     }
 
     /**

@@ -295,7 +295,17 @@ public final class Sweep {
                 sets.add(e.getKey() + "=" + e.getValue());
             }
         }
-        Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source, traces);
+        JsonNode applied;
+        try {
+            applied = Overrides.apply(tree, sets, source);
+        } catch (ScenarioException ex) {
+            // a point's values are --vary's (--set was applied to the tree before): "--set functions[nope].memoryMb:
+            // no element named 'nope'" named an option the command line did not have
+            throw new ScenarioException(source, ex.problems().stream().map(p -> p.path() != null
+                    && p.path().startsWith("--set ") ? new dev.enisim.scenario.Problem("--vary " + p.path().substring(6),
+                    p.message()) : p).toList());
+        }
+        Scenario s = ScenarioLoader.parseTree(applied, source, traces);
         List<dev.enisim.scenario.Problem> beyond = s.trafficBeyondRates(traffic).stream()
                 .map(p -> new dev.enisim.scenario.Problem(values.containsKey(TRAFFIC) ? TRAFFIC + "="
                         + values.get(TRAFFIC) + (baseTraffic == 1 ? "" : " (with --set traffic=" + baseTraffic + ")")
