@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
             + "with the unit in the column's name, traffic as it ran, and the chosen metrics with 95%% confidence "
             + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
-            + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
-            + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
+            + "metrics), runs.csv (each replication's values, with its seed: for paired comparisons), sweep.png/svg "
+            + "(the first metric against the parameters) and sweep.html. A point whose "
+            + "values are invalid, or whose run fails, is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed, 3 internal error (a bug in enisim).",
             "With one replication per point there is no interval: ciLow and ciHigh are left empty. At most "
             + "1,000 values per parameter and 10,000 points in all.",
@@ -46,7 +47,9 @@ import picocli.CommandLine.Spec;
             + " with a --vary traffic value too); a --vary of the same path wins. The page and the terminal say so.",
             "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
             + " after an interruption resumes, with the same enisim (version and build, as --version says): points"
-            + " of another are refused, exit 2. --engine spark runs the points on Apache Spark (README)."})
+            + " of another are refused, exit 2; a second copy of a running command is refused (a lock file beside"
+            + " it). A finished sweep of another experiment in the output folder is kept, the sweep refused (exit"
+            + " 2), unless --replace. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec

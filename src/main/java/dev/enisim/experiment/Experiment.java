@@ -181,10 +181,23 @@ public final class Experiment {
         return all;
     }
 
-    /** Waits for the JVM's end when {@code progressFile} was {@link #stop}ped (the shutdown's line is said). */
+    /**
+     * Waits for the JVM's end when {@code progressFile} was {@link #stop}ped or the JVM is shutting down (the
+     * shutdown's line is said, or about to be: Spark's own hook may stop its context first).
+     */
     private static void stopping(Path progressFile) {
+        boolean going = STOPPED.contains(progressFile);
+        if (!going) {
+            Thread probe = new Thread(() -> { });
+            try {
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+            } catch (IllegalStateException shuttingDown) {
+                going = true;
+            }
+        }
         synchronized (APPENDING) {
-            while (STOPPED.contains(progressFile)) {
+            while (going) {
                 try {
                     APPENDING.wait();
                 } catch (InterruptedException e) {

@@ -39,8 +39,14 @@ public record PointSpec(String treeJson, String source, List<String> metrics, in
      * so that an executor reads none from its own disk (where it is not, or is another file).
      */
     public PointSpec withTraces() {
-        return new PointSpec(treeJson, source, metrics, replications, traffic,
-                dev.enisim.scenario.TraceFiles.contents(tree(), source));
+        JsonNode tree;
+        try {
+            tree = tree();
+        } catch (IllegalStateException e) {
+            return this; // a tree that cannot be read: each point fails as it would (no trace is named in it)
+        }
+        java.util.SortedMap<String, String> read = dev.enisim.scenario.TraceFiles.contents(tree, source);
+        return read.isEmpty() ? this : new PointSpec(treeJson, source, metrics, replications, traffic, read);
     }
 
     /** Without a traffic factor of its own (1). */
