@@ -227,7 +227,8 @@ class ExperimentRunTest {
         List<List<Map<String, String>>> designs = List.of(design("0", "1", "2", "4"), design(5));
         List<String> said = List.of("the scenario's content, its seed or a --set differs",
                 "the scenario file differs (was " + Path.of("made-up").toAbsolutePath() + ", now "
-                + Path.of("other").toAbsolutePath() + ")", // the path as one whatever its spelling "--metric differs (was [\"m\"], now [\"n\"])",
+                + Path.of("other").toAbsolutePath() + ")", // the path as one whatever its spelling
+                "--metric differs (was [\"m\"], now [\"n\"])",
                 "--replications differs (was 1, now 2)", "--set traffic differs (was 1.0, now 2.0)",
                 "the design's points (--vary, --design, --method, --samples or --seed) differ (the same count, other"
                 + " values)", "the design's points (--vary, --design, --method, --samples or --seed) differs (was 4,"
