@@ -58,6 +58,20 @@ class BigExperimentTest {
         assertTrue(PointCodec.decode(there).point().metrics().get("invocations.total").mean() > 0, there);
     }
 
+    /** The Spark engine sends the traces' text with the points: its tasks see it in their spec. */
+    @Test
+    void sparkTasksGetTheTracesText() throws Exception {
+        Path yaml = dir.resolve("traced.yaml");
+        Files.writeString(yaml, SCENARIO);
+        Files.writeString(dir.resolve("counts.csv"), "0,30\n");
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(yaml), yaml.toString(), List.of("m"), 1);
+        List<String> seen = new ArrayList<>();
+        try (SparkRunner spark = new SparkRunner("local[1]", 1, (task, s, tree) -> s.traces().toString())) {
+            spark.run(spec, List.of(PointTask.of(0, Map.of("traffic", "1"))), seen::add);
+        }
+        assertEquals(List.of("{counts.csv=0,30\n}"), seen);
+    }
+
     /**
      * One point whose run throws ended the whole study (exit 3, every resume hit it again): it is that point's
      * failure, said, and the other points run.
