@@ -774,14 +774,7 @@ public final class SweepReport {
                 max = Math.max(max, s.mean());
             }
         }
-        double[][] xyz = new double[3][cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            for (int k = 0; k < 3; k++) {
-                xyz[k][i] = cells.get(i)[k];
-            }
-        }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(metric, xyz);
+        DefaultXYZDataset data = xyz(metric, cells);
         XYBlockRenderer r = new XYBlockRenderer();
         r.setBlockWidth(1);
         r.setBlockHeight(1);
@@ -866,14 +859,7 @@ public final class SweepReport {
             low = Math.min(low, z);
             high = Math.max(high, z);
         }
-        double[][] xyz = new double[3][dots.size()];
-        for (int i = 0; i < dots.size(); i++) {
-            for (int k = 0; k < 3; k++) {
-                xyz[k][i] = dots.get(i)[k];
-            }
-        }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(metric, xyz);
+        DefaultXYZDataset data = xyz(metric, dots);
         LookupPaintScale scale = new LookupPaintScale(low, high > low ? high : low + 1, Color.GRAY);
         for (int i = 0; i <= 10; i++) {
             float t = i / 10f;
@@ -933,6 +919,19 @@ public final class SweepReport {
                 pending.clear();
             }
         }
+    }
+
+    /** One series {@code name} of (x, y, z) triples. */
+    private static DefaultXYZDataset xyz(String name, List<double[]> triples) {
+        double[][] xyz = new double[3][triples.size()];
+        for (int i = 0; i < triples.size(); i++) {
+            for (int k = 0; k < 3; k++) {
+                xyz[k][i] = triples.get(i)[k];
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(name, xyz);
+        return data;
     }
 
     static boolean numeric(Sweep.Axis a) {
