@@ -65,7 +65,7 @@ final class ExperimentRun {
      */
     static Thread interruptedLine(Path progressFile, int points, PrintWriter err) {
         return new Thread(() -> {
-            int kept = Experiment.kept(progressFile);
+            int kept = Experiment.stop(progressFile); // no point appended after the count: it is the last
             err.println("enisim: interrupted: " + (kept == 0 ? "no point was kept (the same command starts over)"
                     : kept + " of " + points + (points == 1 ? " point is" : " points are") + " kept in "
                     + progressFile + "; the same command run again resumes from them"));
@@ -163,5 +163,47 @@ final class ExperimentRun {
             throw new UserInputException(m != null && m.startsWith("cannot write ") ? m : "cannot write " + outDir
                     + ": " + dev.enisim.report.SafeOutput.reason(e));
         }
+    }
+
+    /** The option that lets a sweep replace a finished one of another experiment. */
+    static final String REPLACE = "--replace";
+
+    /**
+     * Refuses (exit 2, before anything runs) a sweep into {@code outDir} when it holds a finished sweep (its
+     * sweep.json) of another experiment than {@code experiment} ({@link dev.enisim.experiment.Experiment#id}), unless
+     * {@code replace}: the next sweep of a scenario into its default folder replaced the last one's results without a
+     * word. The same experiment run again rewrites it, as before. {@code now}: what this sweep's sweep.json will say
+     * (dotted keys for nested fields), to name what differs.
+     */
+    static void refuseReplacing(Path outDir, String experiment, boolean replace, Map<String, Object> now) {
+        Path json = outDir.resolve("sweep.json");
+        if (replace || !Files.isRegularFile(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode was;
+        try {
+            was = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        } catch (IOException | RuntimeException e) {
+            return; // not a sweep.json enisim can read: the output's own checks say what they must
+        }
+        if (was == null || !was.isObject() || experiment.equals(was.path("experiment").asText(null))) {
+            return;
+        }
+        List<String> differs = new ArrayList<>();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        now.forEach((key, value) -> {
+            com.fasterxml.jackson.databind.JsonNode w = was;
+            for (String part : key.split("\\.")) {
+                w = w.path(part);
+            }
+            if (!w.isMissingNode() && !w.toString().equals(mapper.valueToTree(value).toString())) { // 42 read back an int
+                differs.add(key);
+            }
+        });
+        String why = !was.has("experiment") ? "its sweep.json does not name its experiment (an older enisim wrote it)"
+                : differs.isEmpty() ? "a trace file's content, the scenario file's path or --set traffic differs"
+                : "its sweep.json's " + String.join(", ", differs) + " differ";
+        throw new UserInputException(outDir + " holds a finished sweep of another experiment (" + why
+                + "); it is kept: give another --out, or add " + REPLACE + " to replace it");
     }
 }

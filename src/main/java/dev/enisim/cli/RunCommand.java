@@ -110,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
             List<Path> written;
             Main.noteWritingReport(dir); // running out of memory now is the report's (Main.outOfMemory)
             try {
-                written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
+                written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats, file), dir,
+                        home);
                 Main.noteWritingReport(null);
                 Main.noteReportWritten(dir);
             } finally {

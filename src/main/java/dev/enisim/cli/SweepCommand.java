@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
             + "with the unit in the column's name, traffic as it ran, and the chosen metrics with 95%% confidence "
             + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
-            + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
-            + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
+            + "metrics), runs.csv (each replication's values, with its seed: for paired comparisons), sweep.png/svg "
+            + "(the first metric against the parameters) and sweep.html. A point whose "
+            + "values are invalid, or whose run fails, is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed, 3 internal error (a bug in enisim).",
             "With one replication per point there is no interval: ciLow and ciHigh are left empty. At most "
             + "1,000 values per parameter and 10,000 points in all.",
@@ -46,7 +47,9 @@ import picocli.CommandLine.Spec;
             + " with a --vary traffic value too); a --vary of the same path wins. The page and the terminal say so.",
             "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
             + " after an interruption resumes, with the same enisim (version and build, as --version says): points"
-            + " of another are refused, exit 2. --engine spark runs the points on Apache Spark (README)."})
+            + " of another are refused, exit 2; a second copy of a running command is refused (a lock file beside"
+            + " it). A finished sweep of another experiment in the output folder is kept, the sweep refused (exit"
+            + " 2), unless --replace. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -95,6 +98,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     WarmUpOption warmUp = new WarmUpOption();
+
+    @Option(names = "--replace", description = "Replace a finished sweep of another experiment in the output folder"
+            + " (without it, one is kept and the sweep refused, exit 2; the same experiment run again rewrites it).")
+    boolean replace;
 
 
     @Override
@@ -173,6 +180,10 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic, warmUpMicros);
+        String experiment = dev.enisim.experiment.Experiment.id(pointSpec, d.points());
+        // a finished sweep of another experiment is not replaced unasked (the next sweep of a scenario into its
+        // default folder replaced the last one's results without a word), refused before anything runs
+        ExperimentRun.refuseReplacing(dir, experiment, replace, finished(tree, base, chosen));
         // less a resumed run's done
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
         refusedBeforeRunning(tree, traffic, toRun, err);
@@ -188,8 +199,10 @@ final class SweepCommand implements Callable<Integer> {
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             ExperimentRun.discard(dir, created);
-            err.printf(java.util.Locale.ROOT, "enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
-                    points.size(), points.get(0).problem());
+            // said as what failed: "(bad values)" was said of points whose runs failed (a trace not found on a Spark
+            // executor); values the scenario refuses are found before anything runs (refusedBeforeRunning)
+            err.printf(java.util.Locale.ROOT, "enisim: every one of the %d points failed when run, nothing written;"
+                    + " the first: %s%n", points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
         // what ran: a traffic value times --set traffic=F, on every output (sweep.csv said the --vary value alone)
@@ -197,7 +210,8 @@ final class SweepCommand implements Callable<Integer> {
         points = Sweep.asRunPoints(points, traffic);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
                 points, overriding.sets));
-        files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size()));
+        files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size(),
+                experiment));
         ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
@@ -280,9 +294,27 @@ final class SweepCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * What sweep.json says of this sweep's command, to name what differs from a finished sweep's in the folder: the
+     * scenario's content and seed, --set, --vary, the design, the replications and the metrics.
+     */
+    private Map<String, Object> finished(com.fasterxml.jackson.databind.JsonNode tree, Scenario base,
+            List<String> chosen) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed());
+        f.put("scenario.sha256", s.get("sha256"));
+        f.put("scenario.seed", s.get("seed"));
+        f.put("set", overriding.sets);
+        f.put("vary", vary);
+        f.put("design.kind", design);
+        f.put("replications", replications);
+        f.put("metrics", chosen);
+        return f;
+    }
+
     /** {@code sweep.json}: what made {@code sweep.csv} (README: "What made a sweep.csv"). */
     private byte[] provenance(com.fasterxml.jackson.databind.JsonNode tree, Scenario base, List<String> chosen,
-            List<Sweep.Axis> axes, byte[] csv, int points) {
+            List<Sweep.Axis> axes, byte[] csv, int points, String experiment) {
         Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
         f.put("set", overriding.sets);
@@ -304,6 +336,7 @@ final class SweepCommand implements Callable<Integer> {
             f.put("warmUp", warmUp.warmUp.trim());
         }
         f.put("metrics", chosen);
+        f.put("experiment", experiment); // what a later sweep into this folder is told apart by (--replace)
         return dev.enisim.report.Provenance.render("sweep", f, Map.of("sweep.csv", csv));
     }
 }

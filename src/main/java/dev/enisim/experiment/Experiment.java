@@ -105,6 +105,31 @@ public final class Experiment {
             throw new ExperimentException("the progress file " + progressFile + " is a link or a folder, not the file"
                     + " enisim keeps there; move it away, or give another --out");
         }
+        // one copy of an experiment at a time: a second resumed from the live one's file, both ran the points left
+        // and wrote the output, and its rewrite of the file sent the first one's later points to a deleted file
+        Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
+        ProgressLock lock = progressFile == null ? null : ProgressLock.take(progressFile, warning);
+        try {
+            return run(spec, design, runner, progressFile, progress, warning, id, results, made);
+        } finally {
+            if (lock != null) {
+                lock.close();
+                if (made != null && !Files.exists(progressFile)) { // the folders made for the lock alone
+                    for (Path p = progressFile.getParent(); p != null && p.startsWith(made); p = p.getParent()) {
+                        try {
+                            Files.deleteIfExists(p); // fails when not empty: something else is there now
+                        } catch (IOException e) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path progressFile, Consumer<String> progress, Consumer<String> warning, String id, Sweep.Point[] results,
+            Path made) throws IOException {
         Map<String, Object> about = about(spec, design);
         int resumed = progressFile == null ? 0 : load(progressFile, id, about, results);
         if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
@@ -122,46 +147,29 @@ public final class Experiment {
                     progressFile));
         }
         progress.accept(String.format(java.util.Locale.ROOT, "%d points to run (%s)", todo.size(), runner.describe()));
-        Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         int[] kept = {resumed}; // the points the progress file holds
         boolean[] roomTold = {progressFile == null};
         try (FileChannel out = progressFile == null ? null : open(progressFile, id, about, resumed > 0)) {
-            runner.run(spec, todo, new PointRunner.Batches() {
-                @Override
-                public void accept(String line) {
-                    tally.report(take(line));
+            try {
+                runPoints(spec, runner, todo, out, progressFile, kept, made, roomTold, resumed, results, tally,
+                        warning);
+            } catch (RuntimeException e) {
+                if (progressFile != null) {
+                    stopping(progressFile); // Ctrl-C: its line is said; a second one (Spark stopped) contradicted it
                 }
-
-                @Override
-                public void acceptAll(List<String> lines) {
-                    Sweep.Point last = null;
-                    for (String line : lines) {
-                        last = take(line);
-                    }
-                    if (last != null) {
-                        tally.report(last); // one line for the batch: it said "1 of N" and an ETA from that one
-                    }
+                if (!(e instanceof EngineStopped)) {
+                    throw e;
                 }
-
-                private Sweep.Point take(String line) {
-                    PointCodec.Indexed r = PointCodec.decode(line);
-                    if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
-                        throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
-                    }
-                    append(out, line, progressFile, kept[0], made);
-                    kept[0]++;
-                    if (!roomTold[0]) {
-                        roomTold[0] = true;
-                        String w = roomWarning(progressFile, line, todo.size() - (kept[0] - resumed));
-                        if (w != null) {
-                            warning.accept(w);
-                        }
-                    }
-                    results[r.index()] = r.point();
-                    tally.count(r.point());
-                    return r.point();
+                // what is kept, counted: "the points done so far are kept" was said with none done, and a header-only
+                // progress file left behind (an unreachable Spark master)
+                if (progressFile != null && kept[0] == 0) {
+                    out.close();
+                    Files.deleteIfExists(progressFile);
                 }
-            });
+                throw new ExperimentException(e.getMessage() + (progressFile == null ? "" : kept[0] == 0
+                        ? "; no point was done, nothing is left behind" : "; the " + kept[0] + " of " + design.size()
+                        + " points done are kept in " + progressFile + ": run the same command again to resume"));
+            }
         }
         List<Sweep.Point> all = new ArrayList<>();
         for (Sweep.Point p : results) {
@@ -171,6 +179,74 @@ public final class Experiment {
             all.add(p);
         }
         return all;
+    }
+
+    /**
+     * Waits for the JVM's end when {@code progressFile} was {@link #stop}ped or the JVM is shutting down (the
+     * shutdown's line is said, or about to be: Spark's own hook may stop its context first).
+     */
+    private static void stopping(Path progressFile) {
+        boolean going = STOPPED.contains(progressFile);
+        if (!going) {
+            Thread probe = new Thread(() -> { });
+            try {
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+            } catch (IllegalStateException shuttingDown) {
+                going = true;
+            }
+        }
+        synchronized (APPENDING) {
+            while (going) {
+                try {
+                    APPENDING.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void runPoints(PointSpec spec, PointRunner runner, List<PointTask> todo, FileChannel out,
+            Path progressFile, int[] kept, Path made, boolean[] roomTold, int resumed, Sweep.Point[] results,
+            Tally tally, Consumer<String> warning) {
+        runner.run(spec, todo, new PointRunner.Batches() {
+            @Override
+            public void accept(String line) {
+                tally.report(take(line));
+            }
+
+            @Override
+            public void acceptAll(List<String> lines) {
+                Sweep.Point last = null;
+                for (String line : lines) {
+                    last = take(line);
+                }
+                if (last != null) {
+                    tally.report(last); // one line for the batch: it said "1 of N" and an ETA from that one
+                }
+            }
+
+            private Sweep.Point take(String line) {
+                PointCodec.Indexed r = PointCodec.decode(line);
+                if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
+                    throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
+                }
+                append(out, line, progressFile, kept[0], made);
+                kept[0]++;
+                if (!roomTold[0]) {
+                    roomTold[0] = true;
+                    String w = roomWarning(progressFile, line, todo.size() - (kept[0] - resumed));
+                    if (w != null) {
+                        warning.accept(w);
+                    }
+                }
+                results[r.index()] = r.point();
+                tally.count(r.point());
+                return r.point();
+            }
+        });
     }
 
     /**
@@ -206,6 +282,41 @@ public final class Experiment {
         if (out == null) {
             return;
         }
+        synchronized (APPENDING) {
+            while (STOPPED.contains(file)) {
+                // Ctrl-C: the line saying how many points are kept has counted them; the JVM is going
+                try {
+                    APPENDING.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ExperimentException("interrupted");
+                }
+            }
+            write(out, line, file, kept, made);
+        }
+    }
+
+    /** Appends stop while a progress file is {@link #stop}ped (its count said): at most one appending at a time. */
+    private static final Object APPENDING = new Object();
+
+    /** The progress files whose appends have stopped: the JVM is shutting down. */
+    private static final java.util.Set<Path> STOPPED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * As the JVM shuts down (Ctrl-C, SIGTERM): no more line is appended to {@code progressFile} (a point back later
+     * waits for the JVM's end), its lock is given up, and the points it holds are counted, the count the last one.
+     * The count was taken while points were still appended: "interrupted: 16 of 30 points are kept" after "17 of 30
+     * points done", and the file held 17.
+     */
+    public static int stop(Path progressFile) {
+        synchronized (APPENDING) {
+            STOPPED.add(progressFile);
+        }
+        ProgressLock.release(progressFile);
+        return kept(progressFile);
+    }
+
+    private static void write(FileChannel out, String line, Path file, int kept, Path made) {
         ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         long before = -1;
         try {
@@ -421,6 +532,14 @@ public final class Experiment {
     }
 
     /**
+     * The experiment's id: {@link #fingerprint}, what its progress file and its sweep.json name it by (a finished
+     * sweep is replaced only by the same experiment, or with --replace).
+     */
+    public static String id(PointSpec spec, List<Map<String, String>> design) {
+        return fingerprint(spec, design);
+    }
+
+    /**
      * A hash of everything that decides the results (not the engine: a run may resume on another one) but the enisim
      * computing them: that one is named beside it in the header and checked apart ({@link #load}), so that a resume
      * on another enisim is refused and said, not taken for another experiment's file and silently started over.
@@ -428,8 +547,8 @@ public final class Experiment {
     static String fingerprint(PointSpec spec, List<Map<String, String>> design) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((spec.treeJson() + "\n" + spec.source() + "\n" + spec.metrics() + "\n" + spec.replications()
-                    + "\n" + (spec.traffic() == 1 ? "" : "traffic " + spec.traffic() + "\n")
+            md.update((spec.treeJson() + "\n" + canonical(spec.source()) + "\n" + spec.metrics() + "\n"
+                    + spec.replications() + "\n" + (spec.traffic() == 1 ? "" : "traffic " + spec.traffic() + "\n")
                     + (spec.warmUpMicros() == 0 ? "" : "warm-up " + spec.warmUpMicros() + "\n"))
                     .getBytes(StandardCharsets.UTF_8)); // (no traffic line at 1: the progress files written before)
             for (Map<String, String> p : design) {
@@ -455,7 +574,7 @@ public final class Experiment {
     static Map<String, Object> about(PointSpec spec, List<Map<String, String>> design) {
         try {
             Map<String, Object> a = new java.util.LinkedHashMap<>();
-            a.put("scenarioFile", spec.source());
+            a.put("scenarioFile", canonical(spec.source()));
             a.put("scenario", sha256(spec.treeJson()));
             a.put("metrics", spec.metrics());
             a.put("replications", spec.replications());
@@ -474,6 +593,25 @@ public final class Experiment {
             return a;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The scenario file as one path whatever its spelling: absolute, links followed (as written when it cannot be
+     * read). A resume of the same scenario named {@code /tmp/w/quickstart.yaml} instead of {@code quickstart.yaml}
+     * was refused as another experiment ("the scenario file differs"), its content the same; the content itself is
+     * matched by its hash beside it.
+     */
+    static String canonical(String source) {
+        try {
+            Path p = Path.of(source).toAbsolutePath().normalize();
+            try {
+                return p.toRealPath().toString();
+            } catch (IOException e) {
+                return p.toString();
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
         }
     }
 

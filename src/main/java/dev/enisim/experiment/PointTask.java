@@ -15,7 +15,7 @@ public record PointTask(int index, LinkedHashMap<String, String> values) impleme
     /** Runs the point (on any thread or machine) and returns its result line (see {@link PointCodec}). */
     public String run(PointSpec spec, JsonNode tree) {
         return PointCodec.encode(index, Sweep.point(tree, spec.source(), values, spec.metrics(),
-                spec.replications(), spec.traffic(), spec.warmUpMicros()));
+                spec.replications(), spec.traffic(), spec.warmUpMicros(), spec.traces()));
     }
 
     /** How an engine computes one point: {@link #run} (a test watches it or injects a failure). */

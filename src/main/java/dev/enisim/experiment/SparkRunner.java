@@ -70,8 +70,11 @@ final class SparkRunner implements PointRunner {
             // Spark stops its own context when the cluster gives up on the application (a standalone master it
             // cannot reach: "All masters are unresponsive! Giving up."): the next call was "internal error:
             // IllegalStateException: Cannot call methods on a stopped SparkContext" and Spark's creation stack trace
-            throw new ExperimentException(STOPPED);
+            throw new EngineStopped(STOPPED);
         }
+        // the traces read here, once, and sent with the points: an executor needs nothing but the jar (it read each
+        // trace from its own working folder: "trace file not found", every point failed on a cluster)
+        PointSpec shipped = spec.withTraces();
         int slots = Math.max(1, sc.defaultParallelism());
         int perTask = batch > 0 ? batch : Math.max(1, Math.min(16, tasks.size() / (slots * 8)));
         int perJob = perTask * slots * 2; // two waves of tasks per job: slots stay busy, results come back often
@@ -81,7 +84,7 @@ final class SparkRunner implements PointRunner {
                 List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
                 int slices = (part.size() + perTask - 1) / perTask;
                 PointTask.Compute c = compute;
-                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> batch(spec, it, c)
+                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> batch(shipped, it, c)
                         .iterator()).collectAsync());
             }
             // each job's lines as soon as it is done, in any order: taken in order, a job held back behind a slower
@@ -108,10 +111,10 @@ final class SparkRunner implements PointRunner {
         } catch (ExecutionException e) {
             // a task that failed on every attempt, an executor lost, the application killed: the environment's, said
             // in one line (Spark's log above has the task's stack trace); it was an internal error with a stack trace
-            throw new ExperimentException(jobFailed(e.getCause()));
+            throw new EngineStopped(jobFailed(e.getCause()));
         } catch (IllegalStateException e) {
             if (sc.sc().isStopped()) { // stopped while the jobs were being submitted
-                throw new ExperimentException(STOPPED);
+                throw new EngineStopped(STOPPED);
             }
             throw e;
         } finally {
@@ -138,9 +141,9 @@ final class SparkRunner implements PointRunner {
     }
 
     /** What a run on a context Spark stopped says. */
-    static final String STOPPED = "Spark stopped before every point was back (interrupted: Ctrl-C or a kill, or by"
-            + " Spark itself, whose log above says why: most often a master it cannot reach, or the application killed"
-            + " on the cluster); the points done so far are kept: run the same command again to resume";
+    static final String STOPPED = "Spark stopped before every point was back: Ctrl-C or a kill, or Spark itself gave up"
+            + " (most often a master it cannot reach, or the application killed on the cluster; its log, quiet by"
+            + " default, says why: java -D" + LOG_LEVEL + "=INFO, or spark-submit --conf " + LOG_LEVEL + "=INFO)";
 
     /**
      * The first of {@code pending} that is done (its lines, or its failure), waiting for the first a tenth of a second
@@ -156,7 +159,7 @@ final class SparkRunner implements PointRunner {
                 }
             }
             if (sc.sc().isStopped()) {
-                throw new ExperimentException(STOPPED);
+                throw new EngineStopped(STOPPED);
             }
             try {
                 pending.get(0).get(100, TimeUnit.MILLISECONDS);
@@ -170,8 +173,7 @@ final class SparkRunner implements PointRunner {
     static String jobFailed(Throwable cause) {
         String m = cause == null ? null : cause.getMessage();
         String first = m == null ? String.valueOf(cause) : m.strip().lines().findFirst().orElse("").strip();
-        return "a Spark job failed: " + first + " (Spark's log above has the stack trace); the points done so far are"
-                + " kept: run the same command again to resume";
+        return "a Spark job failed: " + first + " (Spark's log above has the stack trace)";
     }
 
     /**

@@ -273,6 +273,15 @@ public final class Sweep {
      */
     public static Scenario scenario(JsonNode tree, String source, Map<String, String> values, double baseTraffic)
             throws ScenarioException {
+        return scenario(tree, source, values, baseTraffic, Map.of());
+    }
+
+    /**
+     * As {@link #scenario(JsonNode, String, Map, double)}, the trace files named in {@code traces} read from their
+     * text there ({@link PointSpec#withTraces}).
+     */
+    static Scenario scenario(JsonNode tree, String source, Map<String, String> values, double baseTraffic,
+            Map<String, String> traces) throws ScenarioException {
         List<String> sets = new ArrayList<>();
         double traffic = baseTraffic;
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -286,7 +295,17 @@ public final class Sweep {
                 sets.add(e.getKey() + "=" + e.getValue());
             }
         }
-        Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+        JsonNode applied;
+        try {
+            applied = Overrides.apply(tree, sets, source);
+        } catch (ScenarioException ex) {
+            // a point's values are --vary's (--set was applied to the tree before): "--set functions[nope].memoryMb:
+            // no element named 'nope'" named an option the command line did not have
+            throw new ScenarioException(source, ex.problems().stream().map(p -> p.path() != null
+                    && p.path().startsWith("--set ") ? new dev.enisim.scenario.Problem("--vary " + p.path().substring(6),
+                    p.message()) : p).toList());
+        }
+        Scenario s = ScenarioLoader.parseTree(applied, source, traces);
         List<dev.enisim.scenario.Problem> beyond = s.trafficBeyondRates(traffic).stream()
                 .map(p -> new dev.enisim.scenario.Problem(values.containsKey(TRAFFIC) ? TRAFFIC + "="
                         + values.get(TRAFFIC) + (baseTraffic == 1 ? "" : " (with --set traffic=" + baseTraffic + ")")
@@ -374,18 +393,19 @@ public final class Sweep {
     /** As {@link #point(JsonNode, String, Map, List, int)}, every rate multiplied by {@code baseTraffic} too. */
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
             int replications, double baseTraffic) {
-        return point(tree, source, values, metrics, replications, baseTraffic, 0);
+        return point(tree, source, values, metrics, replications, baseTraffic, 0, Map.of());
     }
 
     /**
      * As above, each run's statistics after a warm-up of {@code warmUpMicros} (0: none; {@code --warm-up}): a point
-     * whose values leave the warm-up no shorter than its duration, or off its buckets, fails with that problem.
+     * whose values leave the warm-up no shorter than its duration, or off its buckets, fails with that problem;
+     * {@code traces}: trace files' text ({@link PointSpec#withTraces}; empty: read from the disk here).
      */
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
-            int replications, double baseTraffic, long warmUpMicros) {
+            int replications, double baseTraffic, long warmUpMicros, Map<String, String> traces) {
         Scenario s;
         try {
-            s = scenario(tree, source, values, baseTraffic);
+            s = scenario(tree, source, values, baseTraffic, traces);
         } catch (IllegalArgumentException ex) {
             return new Point(values, Map.of(), ex.getMessage());
         } catch (ScenarioException ex) {
@@ -400,8 +420,15 @@ public final class Sweep {
                     + dev.enisim.scenario.Units.given(s.durationMicros()) : " is not a whole number of this point's"
                     + " buckets (" + dev.enisim.scenario.Units.given(s.bucketMicros()) + ")"));
         }
-        List<JsonNode> trees = Replications.run(s, warmUpMicros, replications, 1, 0, Double.POSITIVE_INFINITY,
-                r -> SummaryShape.tree(r.summary()), Replications.Watch.NONE);
+        List<JsonNode> trees;
+        try {
+            trees = Replications.run(s, warmUpMicros, replications, 1, 0, Double.POSITIVE_INFINITY,
+                    r -> SummaryShape.tree(r.summary()), Replications.Watch.NONE);
+        } catch (RuntimeException ex) {
+            // one point's run that throws is that point's failure, said in its problem column, and the study goes
+            // on: it ended the whole study ("internal error") after hours of points, and every resume hit it again
+            return new Point(values, Map.of(), runFailed(ex));
+        }
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
         Map<String, List<Double>> perRun = new LinkedHashMap<>();
@@ -428,6 +455,16 @@ public final class Sweep {
             perRun.put(m, List.copyOf(v));
         }
         return new Point(values, chosen, null, perRun);
+    }
+
+    /** The problem of a point whose run threw {@code ex}: what failed, and that it is enisim's to fix. */
+    static String runFailed(RuntimeException ex) {
+        Throwable t = ex;
+        StackTraceElement[] at = t.getStackTrace();
+        return "the run failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                + t.getMessage()) + (at.length == 0 ? "" : " (at " + at[0].getClassName().replaceAll(".*\\.", "")
+                + "." + at[0].getMethodName() + ")") + "; an enisim defect: please report it with the scenario and"
+                + " this point's values";
     }
 
     /**

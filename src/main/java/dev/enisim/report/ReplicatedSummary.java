@@ -55,8 +55,18 @@ public final class ReplicatedSummary {
 
     /** The report's files: summary.json over the runs (from their {@code stats}), each replication's own summary. */
     public static Map<String, byte[]> files(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> stats) {
+        return files(scenario, runs, stats, null);
+    }
+
+    /**
+     * As {@link #files(Scenario, List, Map)}, summary.json saying what made it, as sweep.json does: the enisim's
+     * version and build, and the scenario {@code file} (as given) with its SHA-256 and its traces' (it said the
+     * scenario's name, seed and overrides only, so a result could not be traced to its model or its file's content).
+     */
+    public static Map<String, byte[]> files(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> stats,
+            java.nio.file.Path file) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("summary.json", json(scenario, runs.size(), overrides(runs), stats)
+        files.put("summary.json", json(scenario, runs.size(), overrides(runs), stats, file)
                 .getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < runs.size(); r++) {
             files.put("summary-replication-" + r + ".json", runs.get(r).json());
@@ -67,12 +77,12 @@ public final class ReplicatedSummary {
     /** The replicated summary.json (also what {@code check --replications N --baseline} compares). */
     public static String json(Scenario scenario, List<RunResult> runs) {
         List<Prepared> prepared = prepareAll(runs);
-        return json(scenario, runs.size(), overrides(prepared), stats(prepared));
+        return json(scenario, runs.size(), overrides(prepared), stats(prepared), null);
     }
 
     /** {@code overrides}, as one run's summary.json has them: after the seed, only when there are some. */
     private static String json(Scenario scenario, int replications, List<String> overrides,
-            Map<String, MetricStats> stats) {
+            Map<String, MetricStats> stats, java.nio.file.Path file) {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("scenario", scenario.name());
         root.put("seed", scenario.seed());
@@ -107,6 +117,23 @@ public final class ReplicatedSummary {
                 m.put("noneWhy", whyNone(path));
             }
         });
+        if (file != null) { // what made it (check's baseline compares the rest: no build in it)
+            dev.enisim.experiment.EnisimBuild b = dev.enisim.experiment.EnisimBuild.current();
+            ObjectNode enisim = root.putObject("enisim");
+            enisim.put("version", b.version());
+            enisim.put("build", b.build());
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = dev.enisim.scenario.ScenarioLoader.readTree(file);
+            } catch (dev.enisim.scenario.ScenarioException e) {
+                tree = SummaryJson.mapper().createObjectNode(); // read before the runs: not now, no traces named
+            }
+            Map<String, Object> made = new LinkedHashMap<>(Provenance.scenario(file, tree, scenario.name(),
+                    scenario.seed()));
+            made.remove("name"); // said above, with the seed
+            made.remove("seed");
+            root.set("scenarioFile", SummaryJson.mapper().valueToTree(made));
+        }
         try {
             return SummaryJson.mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -47,12 +47,14 @@ public final class SweepReport {
             List<Sweep.Point> points, List<String> overrides) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sweep.csv", csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
+        files.put("runs.csv", runs(axes, metrics, points, seed).getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             String m = metrics.get(i);
-            String flat = flat(points, m);
-            JFreeChart chart = flat != null ? flatChart(axes, m, flat) : axes.size() == 2 && numeric(axes.get(0))
-                    && numeric(axes.get(1)) ? heatmap(axes, m, points) : lines(axes, m, points);
+            String flat = line(points, m);
+            JFreeChart chart = flat != null ? flatChart(axes, m, flat) : scattered(axes, points) ? scatter(axes, m,
+                    points) : axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1)) ? heatmap(axes, m,
+                    points) : lines(axes, m, points);
             String name = chartName(i, m);
             int height = flat != null ? FLAT_HEIGHT : 480;
             byte[] png = ChartFiles.png(chart, 1000, height);
@@ -103,6 +105,52 @@ public final class SweepReport {
             }
             row.add(p.problem() == null ? "" : quote(p.problem()));
             b.append(String.join(",", row)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code runs.csv}: one row per point and replication, for paired (same-seed) comparisons: the point's number
+     * (its row in sweep.csv, from 1), its varied values (as sweep.csv writes them), the replication {@code r}, the
+     * scenario's {@code seed} (replication r of every point draws from (seed, r, stream name): the same r at two
+     * points is a pair), then each metric's value in that replication (empty where it had none). A failed point has
+     * no rows (its problem is in sweep.csv). sweep.csv held only the mean, the interval and n, and each replication's
+     * values were in the progress file alone, deleted at the end.
+     */
+    public static String runs(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points, long seed) {
+        StringBuilder b = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        header.add("point");
+        List<Unit> units = new ArrayList<>();
+        for (Sweep.Axis a : axes) {
+            Unit u = unit(a.path(), points);
+            units.add(u);
+            header.add(quote(a.path() + u.suffix));
+        }
+        header.add("replication");
+        header.add("seed");
+        metrics.forEach(m -> header.add(quote(m)));
+        b.append(String.join(",", header)).append('\n');
+        for (int i = 0; i < points.size(); i++) {
+            Sweep.Point p = points.get(i);
+            int n = 0;
+            for (String m : metrics) {
+                n = Math.max(n, p.runs().getOrDefault(m, List.of()).size());
+            }
+            for (int r = 0; r < n; r++) {
+                List<String> row = new ArrayList<>();
+                row.add(Integer.toString(i + 1));
+                for (int k = 0; k < axes.size(); k++) {
+                    row.add(quote(units.get(k).plain(p.values().get(axes.get(k).path()))));
+                }
+                row.add(Integer.toString(r));
+                row.add(Long.toString(seed));
+                for (String m : metrics) {
+                    List<Double> v = p.runs().getOrDefault(m, List.of());
+                    row.add(r < v.size() && !Double.isNaN(v.get(r)) ? num(v.get(r)) : "");
+                }
+                b.append(String.join(",", row)).append('\n');
+            }
         }
         return b.toString();
     }
@@ -319,6 +367,27 @@ public final class SweepReport {
             }
         }
         return !measured ? null : all ? "0 at every point" : "0 at every point measured";
+    }
+
+    /**
+     * The line drawn in a chart's place: {@link #flat}'s, or "no value at any point" ("every point failed") when no
+     * point has a value of {@code metric}; null when there is a chart to draw. A sweep of latencyMillis.p99 where
+     * nothing succeeded crashed after every point had run, its heatmap's colour scale from +MAX to -MAX (a data
+     * engineer's review), and wrote nothing.
+     */
+    static String line(List<Sweep.Point> points, String metric) {
+        String flat = flat(points, metric);
+        if (flat != null) {
+            return flat;
+        }
+        boolean failed = !points.isEmpty();
+        for (Sweep.Point p : points) {
+            if (p.metrics().get(metric) != null) {
+                return null;
+            }
+            failed &= p.problem() != null;
+        }
+        return failed ? "every point failed, no value" : "no value at any point";
     }
 
     /** The chart file of a metric 0 at every point: its title and that line, no axes (nothing to draw on them). */
@@ -705,14 +774,7 @@ public final class SweepReport {
                 max = Math.max(max, s.mean());
             }
         }
-        double[][] xyz = new double[3][cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            for (int k = 0; k < 3; k++) {
-                xyz[k][i] = cells.get(i)[k];
-            }
-        }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(metric, xyz);
+        DefaultXYZDataset data = xyz(metric, cells);
         XYBlockRenderer r = new XYBlockRenderer();
         r.setBlockWidth(1);
         r.setBlockHeight(1);
@@ -742,6 +804,134 @@ public final class SweepReport {
         legend.setPosition(RectangleEdge.RIGHT);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** The most values of a parameter a heatmap's cells or a line per value are drawn for; a scatter beyond. */
+    static final int DRAWN_VALUES = 30;
+
+    /**
+     * Whether the points are drawn as a scatter ({@link #scatter}): numeric parameters and either not a grid (an lhs
+     * or sobol design: each point its own values) or a grid of more values than a heatmap's cells or lines can show.
+     * An lhs design's chart was a legend of a hundred lines and no plot (one series per value of the second
+     * parameter), its SVG 2 MB at 2,000 points; a 300 x 300 grid a heatmap of 90,000 labelled cells.
+     */
+    static boolean scattered(List<Sweep.Axis> axes, List<Sweep.Point> points) {
+        if (axes.size() != 2 || !axes.stream().allMatch(a -> numeric(a) || unit(a.path(), points) != Unit.AS_GIVEN)) {
+            return false;
+        }
+        long cells = 1;
+        for (Sweep.Axis a : axes) {
+            cells *= a.values().size();
+        }
+        boolean grid = cells == points.size();
+        return !grid || axes.stream().anyMatch(a -> a.values().size() > DRAWN_VALUES);
+    }
+
+    /** A varied value as a number on a chart's axis: seconds, per second, or the number given ({@link Unit}). */
+    private static double quantity(Unit u, String v) {
+        return Double.parseDouble(u.plain(v));
+    }
+
+    /** A parameter's name on a chart's axis, with its unit: "hyperplane.eniCreateTime.median (s)". */
+    private static String quantityLabel(Sweep.Axis a, Unit u) {
+        return a.label() + (u == Unit.SECONDS ? " (s)" : u == Unit.PER_SECOND ? " (/s)" : "");
+    }
+
+    /**
+     * The metric's mean at each point against the first parameter, coloured by the second on a continuous scale (its
+     * legend at the right): a dot per point, readable at 2,000, and no legend entry per value.
+     */
+    private static JFreeChart scatter(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+        Sweep.Axis x = axes.get(0);
+        Sweep.Axis c = axes.get(1);
+        Unit xu = unit(x.path(), points);
+        Unit cu = unit(c.path(), points);
+        List<double[]> dots = new ArrayList<>();
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (Sweep.Point p : points) {
+            MetricStats s = p.metrics().get(metric);
+            if (s == null) {
+                continue;
+            }
+            double z = quantity(cu, p.values().get(c.path()));
+            dots.add(new double[] {quantity(xu, p.values().get(x.path())), s.mean(), z});
+            low = Math.min(low, z);
+            high = Math.max(high, z);
+        }
+        DefaultXYZDataset data = xyz(metric, dots);
+        LookupPaintScale scale = new LookupPaintScale(low, high > low ? high : low + 1, Color.GRAY);
+        for (int i = 0; i <= 10; i++) {
+            float t = i / 10f;
+            // blue to orange: told apart with the common colour blindnesses, and from white
+            scale.add(low + ((high > low ? high : low + 1) - low) * i / 10.0, new Color(0.13f + 0.77f * t,
+                    0.4f + 0.1f * t, 0.8f - 0.7f * t));
+        }
+        Dots r = new Dots();
+        r.setPaintScale(scale);
+        NumberAxis xAxis = rooted(new NumberAxis(quantityLabel(x, xu)));
+        xAxis.setAutoRangeIncludesZero(false);
+        NumberAxis yAxis = rooted(new NumberAxis(metric + " (mean)"));
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+        JFreeChart chart = new JFreeChart(metric + " by " + x.label() + " and " + c.label(),
+                new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16), plot, false);
+        dev.enisim.report.chart.Charts.reportStyle(chart, "A dot per point: its mean over " + replications(points,
+                metric) + ", coloured by " + quantityLabel(c, cu));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, rooted(new NumberAxis(quantityLabel(c, cu))));
+        legend.setPosition(RectangleEdge.RIGHT);
+        chart.addSubtitle(legend);
+        return chart;
+    }
+
+    /**
+     * A scatter's dots, drawn as one path per colour (a 6 px square per point, on whole pixels): JFreeChart's shape
+     * per point wrote some 600 bytes of SVG each, 1.2 MB at 2,000 points; this is about 60 bytes a point.
+     */
+    private static final class Dots extends org.jfree.chart.renderer.xy.XYShapeRenderer {
+
+        private final Map<java.awt.Paint, java.awt.geom.Path2D> pending = new LinkedHashMap<>();
+
+        @Override
+        public void drawItem(java.awt.Graphics2D g, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                java.awt.geom.Rectangle2D area, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot,
+                org.jfree.chart.axis.ValueAxis domain, org.jfree.chart.axis.ValueAxis range,
+                org.jfree.data.xy.XYDataset data, int series, int item, org.jfree.chart.plot.CrosshairState crosshair,
+                int pass) {
+            if (pass != 1) {
+                return;
+            }
+            double x = data.getXValue(series, item);
+            double y = data.getYValue(series, item);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                double px = Math.rint(domain.valueToJava2D(x, area, plot.getDomainAxisEdge()));
+                double py = Math.rint(range.valueToJava2D(y, area, plot.getRangeAxisEdge()));
+                java.awt.Paint paint = getPaintScale().getPaint(((org.jfree.data.xy.XYZDataset) data)
+                        .getZValue(series, item));
+                pending.computeIfAbsent(paint, k -> new java.awt.geom.Path2D.Double())
+                        .append(new java.awt.geom.Rectangle2D.Double(px - 3, py - 3, 6, 6), false);
+            }
+            if (item == data.getItemCount(series) - 1) {
+                pending.forEach((paint, path) -> {
+                    g.setPaint(paint);
+                    g.fill(path);
+                });
+                pending.clear();
+            }
+        }
+    }
+
+    /** One series {@code name} of (x, y, z) triples. */
+    private static DefaultXYZDataset xyz(String name, List<double[]> triples) {
+        double[][] xyz = new double[3][triples.size()];
+        for (int i = 0; i < triples.size(); i++) {
+            for (int k = 0; k < 3; k++) {
+                xyz[k][i] = triples.get(i)[k];
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(name, xyz);
+        return data;
     }
 
     static boolean numeric(Sweep.Axis a) {
@@ -795,7 +985,7 @@ public final class SweepReport {
         int[] i = {0};
         // a metric 0 at every point: a line in the chart's place (a full chart drew a flat line on an axis from -1 to 1)
         pngs.forEach((m, png) -> {
-            String flat = flat(points, m);
+            String flat = line(points, m);
             if (flat != null) {
                 i[0]++;
                 b.append("<p class=\"flat\"><strong>").append(LongNames.html(m)).append("</strong>: ")

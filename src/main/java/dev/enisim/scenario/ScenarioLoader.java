@@ -693,6 +693,19 @@ public final class ScenarioLoader {
         return s;
     }
 
+    /**
+     * As {@link #parseTree(JsonNode, String)}, each trace file named in {@code shipped} (as the scenario spells it)
+     * read from its text there, not from the disk: a Spark executor's scenario, whose traces the driver read
+     * ({@link TraceFiles#contents}).
+     */
+    public static Scenario parseTree(JsonNode tree, String source, Map<String, String> shipped)
+            throws ScenarioException {
+        if (shipped.isEmpty()) {
+            return parseTree(tree, source);
+        }
+        return TraceFiles.withShipped(shipped, () -> parseTree(tree, source));
+    }
+
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly(true, Setting.names(Scenario.SETTINGS, "name", "duration", "bucket", "account", "vpcs",

@@ -55,4 +55,60 @@ public final class TraceFiles {
         }
         node.forEach(child -> collect(child, files));
     }
+
+    /** The traces' text of the scenario being read on this thread (a Spark executor's: {@link #withShipped}). */
+    private static final ThreadLocal<java.util.Map<String, String>> SHIPPED = new ThreadLocal<>();
+
+    /** A scenario's reading, which may refuse it. */
+    interface Reading<T> {
+        T read() throws ScenarioException;
+    }
+
+    /** {@code reading} done with the traces' text {@code shipped} ({@link #shipped}). */
+    static <T> T withShipped(java.util.Map<String, String> shipped, Reading<T> reading) throws ScenarioException {
+        SHIPPED.set(shipped);
+        try {
+            return reading.read();
+        } finally {
+            SHIPPED.remove();
+        }
+    }
+
+    /** The shipped text of the trace the scenario spells {@code file}, or null: read it from the disk. */
+    static String shipped(String file) {
+        java.util.Map<String, String> m = SHIPPED.get();
+        return m == null ? null : m.get(file);
+    }
+
+    /**
+     * The text of each trace file {@code tree} names (as spelled) that the scenario {@code source} may read (in or
+     * below its folder or an {@link ReadScope#OPTION} one) and that can be read as UTF-8: what a Spark driver reads
+     * once and sends with every point, so that an executor needs nothing but the jar (a scenario with a trace failed
+     * every point on a cluster: "trace file not found", the executor's working folder). A file left out is read
+     * where the scenario is read, and its problem said there.
+     */
+    public static java.util.SortedMap<String, String> contents(JsonNode tree, String source) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        Path scenarioFile;
+        try {
+            scenarioFile = Path.of(source);
+        } catch (InvalidPathException e) {
+            return out;
+        }
+        Path folder = scenarioFile.toAbsolutePath().getParent();
+        for (String file : named(tree)) {
+            Path p = resolve(scenarioFile, file);
+            if (p == null || folder == null || ReadScope.refusal(folder, p, file) != null
+                    || !java.nio.file.Files.isRegularFile(p) || InputText.kernelFile(p)) {
+                continue;
+            }
+            try {
+                out.put(file, java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                        java.nio.file.Files.readAllBytes(p))).toString());
+            } catch (java.io.IOException e) {
+                // read where the scenario is read, which says why
+            }
+        }
+        return out;
+    }
 }

@@ -104,7 +104,29 @@ final class TraceReader {
                     + "); expected a CSV trace");
             return null;
         }
-        try (BufferedReader in = new BufferedReader(new LineBound(Files.newBufferedReader(file)))) {
+        return read(() -> Files.newBufferedReader(file), r, file, shownAs, at, counts, intervalMicros, fromMicros,
+                untilMicros);
+    }
+
+    /** Opens a trace's text. */
+    interface Opener {
+        java.io.Reader open() throws IOException;
+    }
+
+    /**
+     * The trace whose text is {@code shipped} (read by a Spark driver from {@code file} and sent to the executors,
+     * which need no copy of it: {@link TraceFiles#shipped}), as {@link #read(Path, String, Fields, boolean, long,
+     * long, long)} reads it from the file.
+     */
+    static ArrivalSpec.Trace read(String shipped, Path file, String shownAs, Fields at, boolean counts,
+            long intervalMicros, long fromMicros, long untilMicros) {
+        return read(() -> new java.io.StringReader(shipped), new TraceReader(file, at), file, shownAs, at, counts,
+                intervalMicros, fromMicros, untilMicros);
+    }
+
+    private static ArrivalSpec.Trace read(Opener open, TraceReader r, Path file, String shownAs, Fields at,
+            boolean counts, long intervalMicros, long fromMicros, long untilMicros) {
+        try (BufferedReader in = new BufferedReader(new LineBound(open.open()))) {
             if (!r.parse(in, counts, intervalMicros)) {
                 return null;
             }

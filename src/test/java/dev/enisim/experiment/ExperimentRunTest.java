@@ -64,7 +64,7 @@ class ExperimentRunTest {
     }
 
     /** Hands back each task's line as it comes, in the order given, after {@code before} is called. */
-    private static class Engine implements PointRunner {
+    static class Engine implements PointRunner {
         final List<Integer> ran = new ArrayList<>();
         final List<PointTask> order;
 
@@ -226,7 +226,9 @@ class ExperimentRunTest {
                 new PointSpec("{}", "made-up", List.of("m"), 2), new PointSpec("{}", "made-up", List.of("m"), 1, 2));
         List<List<Map<String, String>>> designs = List.of(design("0", "1", "2", "4"), design(5));
         List<String> said = List.of("the scenario's content, its seed or a --set differs",
-                "the scenario file differs (was made-up, now other)", "--metric differs (was [\"m\"], now [\"n\"])",
+                "the scenario file differs (was " + Path.of("made-up").toAbsolutePath() + ", now "
+                + Path.of("other").toAbsolutePath() + ")", // the path as one whatever its spelling
+                "--metric differs (was [\"m\"], now [\"n\"])",
                 "--replications differs (was 1, now 2)", "--set traffic differs (was 1.0, now 2.0)",
                 "the design's points (--vary, --design, --method, --samples or --seed) differ (the same count, other"
                 + " values)", "the design's points (--vary, --design, --method, --samples or --seed) differs (was 4,"

@@ -60,4 +60,30 @@ class SweepFlatMetricTest {
         assertEquals(null, SweepReport.flat(List.of(new Sweep.Point(Map.of("traffic", "1"), Map.of(), "bad")),
                 ERRORS), "no point measured: no value, not 0");
     }
+
+    /**
+     * A data engineer's review: latencyMillis.p99 with no value at any point of a two-number grid (nothing
+     * succeeded) crashed after every point had run ("Requires lowerBound < upperBound", the heatmap's scale from
+     * +MAX to -MAX), nothing written. The charts and the page say "no value at any point", the rest is written.
+     */
+    @Test
+    void aMetricWithNoValueAnywhereIsALineNotACrash() {
+        Sweep.Axis memory = new Sweep.Axis("functions[orders-api].memoryMb", List.of("128", "1024"));
+        Sweep.Axis traffic = new Sweep.Axis("traffic", List.of("1", "2"));
+        List<Sweep.Point> points = new ArrayList<>();
+        for (String mb : memory.values()) {
+            for (String t : traffic.values()) {
+                points.add(new Sweep.Point(Map.of(memory.path(), mb, traffic.path(), t), Map.of(), null));
+            }
+        }
+        Map<String, byte[]> files = SweepReport.render("acme", 1, List.of(memory, traffic),
+                List.of("latencyMillis.p99"), points);
+        String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("p99</strong>: no value at any point</p>"), html);
+        assertTrue(new String(files.get("sweep.svg"), StandardCharsets.UTF_8).contains("no value at any point"));
+        assertTrue(files.containsKey("sweep.csv") && files.containsKey("sweep.png"), files.keySet().toString());
+        assertEquals("every point failed, no value", SweepReport.line(List.of(new Sweep.Point(Map.of("traffic", "1"),
+                Map.of(), "bad")), ERRORS));
+        assertEquals(null, SweepReport.line(points(false), "enis.peak"), "a metric with values has its chart");
+    }
 }

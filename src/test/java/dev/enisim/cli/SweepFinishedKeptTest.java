@@ -1,0 +1,65 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data engineer's review: a finished sweep was replaced without a word by the next sweep into the same folder (the
+ * default, reports/NAME-sweep, is every sweep of a scenario's); and a --vary path's problem was said as --set's.
+ */
+class SweepFinishedKeptTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String YAML = dev.enisim.scenario.OneSubnetYaml.of("name: k\nduration: 2m", """
+            name: api
+            memoryMb: 512
+            timeout: 10s
+            duration: { dist: constant, value: 100ms }
+            arrivals: { constant: 1/s }
+            """);
+
+    private static String[] sweep(Path f, Path out, String vary, String... more) {
+        String[] base = {"sweep", f.toString(), "--vary", vary, "--metric", "enis.peak", "--out", out.toString(),
+            "-q"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void aFinishedSweepOfAnotherExperimentIsKeptUnlessReplaceIsGiven() throws Exception {
+        Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTest.run(sweep(f, out, "traffic=1,2")).code());
+        byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));
+        Result same = CliTest.run(sweep(f, out, "traffic=1,2"));
+        assertEquals(0, same.code(), "the same experiment again rewrites it: " + same.err());
+        Result other = CliTest.run(sweep(f, out, "traffic=1,3"));
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains(out + " holds a finished sweep of another experiment (its sweep.json's vary"
+                + " differ); it is kept: give another --out, or add --replace to replace it"), other.err());
+        assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(out.resolve("sweep.csv"))), "kept");
+        assertTrue(!Files.exists(dev.enisim.experiment.Experiment.progressFile(out)), "nothing ran");
+        Result replaced = CliTest.run(sweep(f, out, "traffic=1,3", "--replace"));
+        assertEquals(0, replaced.code(), replaced.err());
+        assertTrue(Files.readString(out.resolve("sweep.csv")).contains("\n3,"), Files.readString(out.resolve(
+                "sweep.csv")));
+    }
+
+    @Test
+    void aVaryPathsProblemNamesVary() throws Exception {
+        Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
+        Result r = CliTest.run(sweep(f, dir.resolve("o"), "functions[nope].memoryMb=128,256"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--vary functions[nope].memoryMb: no element named 'nope'"), r.err());
+        assertTrue(!r.err().contains("--set functions[nope]"), r.err());
+    }
+}
