@@ -320,7 +320,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             return Optional.empty();
         }
         ProvisionedRecorder r = new ProvisionedRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured);
+        long[] created = new long[configured.size()]; // billed from its creation: it cannot be enabled before
+        for (int i = 0; i < created.length; i++) {
+            created[i] = scenario.functions().get(i).createdAtMicros();
+        }
+        r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured, created);
         return Optional.of(r);
     }
 
