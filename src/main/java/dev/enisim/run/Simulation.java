@@ -609,8 +609,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         for (Scenario.Vpc v : scenario.vpcs()) {
             gateways += v.natGateways().size();
         }
-        double nat = CostEstimate.natGateway(scenario.prices(), gateways * ((scenario.durationMicros() - warmUpMicros)
-                / 3.6e9), 0); // the hours after the warm-up, as the rest of the cost
+        double nat = CostEstimate.natGateway(scenario.prices(), gateways
+                * CostEstimate.natGatewayHours(warmUpMicros, scenario.durationMicros()), 0);
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
                 scenario.assumptions().label(), region(end.region(), scenario),
