@@ -24,8 +24,8 @@ class CostLineOnceTest {
     @Test
     void theCostLineSaysTheCostAndLeavesFailuresToTheirTable() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/shared-eni-65k.yaml")), 0).run();
-        assertEquals("Estimated cost $6.76 for the 30m simulated (requests $0.2798, duration $6.48, INIT $0.001828) at"
-                + " us-east-1 list prices of 2026-11-30; no charge for ENIs (Hyperplane or not).",
+        assertEquals("Estimated cost $6.76 for the 30m simulated (requests $0.280, duration $6.48, INIT $0.00183) at"
+                + " us-east-1 list prices of 2026-11-30; no charge for ENIs (Hyperplane or not). " + CostLine.LEFT_OUT,
                 CostLine.text(r.summary()));
         String answers = Headlines.html(r);
         String cost = answers.substring(answers.indexOf("<p class=\"cost\">"));
