@@ -33,21 +33,23 @@ final class ExtraInputs {
     }
 
     /**
-     * {@code function}'s provisioned concurrency from {@code file}: the allocated environments of every qualifier
-     * (enisim has no qualifiers: all the function's traffic is taken to invoke the one with provisioned concurrency),
-     * summed when a listing gives several, with a note.
+     * {@code function}'s provisioned concurrency from {@code file}: the configured figure (RequestedProvisioned...,
+     * what AWS bills from PutProvisionedConcurrencyConfig on, allocated or not; the allocated one for an output
+     * without it) of every qualifier (enisim has no qualifiers: all the function's traffic is taken to invoke the one
+     * with provisioned concurrency), summed when a listing gives several, with a note; another note when the
+     * allocation had not caught up (Allocated below Requested, or a Status other than READY).
      */
     static void provisioned(Account a, String function, Path file, boolean functionsComplete)
             throws ScenarioException {
         String command = "aws lambda get-provisioned-concurrency-config or list-provisioned-concurrency-configs";
         long sum = 0;
         int configs = 0;
+        List<String> behind = new java.util.ArrayList<>();
         List<CliJson> docs = CliJson.readAll(file, command);
         for (CliJson j : docs) {
             JsonNode list = j.root.get("ProvisionedConcurrencyConfigs");
             if (list == null && j.root.has("AllocatedProvisionedConcurrentExecutions")) {
-                Long n = j.integer(j.root, "", "AllocatedProvisionedConcurrentExecutions", true, 0, 10_000_000);
-                sum += n == null ? 0 : n;
+                sum += configured(j, j.root, "", behind);
                 configs++;
             } else if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
@@ -60,8 +62,7 @@ final class ExtraInputs {
                                 + "' (--provisioned-concurrency " + function + "=" + file + "), got " + arn);
                         continue;
                     }
-                    Long n = j.integer(c, path, "AllocatedProvisionedConcurrentExecutions", true, 0, 10_000_000);
-                    sum += n == null ? 0 : n;
+                    sum += configured(j, c, path, behind);
                     configs++;
                 }
             } else {
@@ -87,10 +88,34 @@ final class ExtraInputs {
         if (configs > 1) {
             a.notes.add("function " + function + ": " + configs + " provisioned concurrency configurations (" + file
                     + "), one per version or alias; enisim has no qualifiers, so their " + sum
-                    + " allocated environments are summed onto provisionedConcurrency");
+                    + " configured environments are summed onto provisionedConcurrency");
+        }
+        if (!behind.isEmpty()) {
+            a.notes.add("function " + function + ": provisioned concurrency " + String.join("; ", behind) + " ("
+                    + file + "): imported the configured figure, which AWS bills whether allocated or not; enisim"
+                    + " allocates provisionedConcurrency before the run (to see the allocation take time, put it on"
+                    + " the timeline with putProvisionedConcurrencyConfig)");
         }
         a.provisioned.put(function, (int) sum);
         a.provisionedFrom.put(function, file.toString());
+    }
+
+    /**
+     * One configuration's figure: RequestedProvisionedConcurrentExecutions (the configured one), or the Allocated
+     * one for an output without it; when the allocation had not caught up, what it was is added to {@code behind}.
+     */
+    private static long configured(CliJson j, JsonNode c, String path, List<String> behind) {
+        Long allocated = j.integer(c, path, "AllocatedProvisionedConcurrentExecutions", true, 0, 10_000_000);
+        Long requested = j.integer(c, path, "RequestedProvisionedConcurrentExecutions", false, 0, 10_000_000);
+        if (requested == null) {
+            return allocated == null ? 0 : allocated;
+        }
+        String status = c.path("Status").asText("");
+        if (allocated != null && (allocated < requested || !status.isEmpty() && !status.equals("READY"))) {
+            behind.add((path.isEmpty() ? "" : path + ": ") + "requested " + requested + ", allocated " + allocated
+                    + (status.isEmpty() ? "" : ", Status " + status));
+        }
+        return requested;
     }
 
     /**

@@ -368,6 +368,7 @@ final class FunctionsReader {
             return null;
         }
         lastUpdate(j, f, p, name);
+        ephemeralStorage(j, f, p, name);
         Map<String, String> placeholders = new TreeMap<>();
         int mb = bounded(memory, DEFAULT_MEMORY, MODEL_MAX_MEMORY, "memoryMb", "MemorySize", " MB", placeholders);
         int s = bounded(timeout, DEFAULT_TIMEOUT, MODEL_MAX_TIMEOUT, "timeout", "Timeout", " s", placeholders);
@@ -402,6 +403,22 @@ final class FunctionsReader {
             String reason = j.text(f, p, "LastUpdateStatusReasonCode", false);
             a.notes.add(name + ": LastUpdateStatus Failed" + (reason == null ? "" : " (" + reason + ")") + ": the last"
                     + " update failed; the scenario starts from the configuration printed");
+        }
+    }
+
+    /**
+     * {@code EphemeralStorage.Size} above the 512 MB included: enisim does not model /tmp, and its cost leaves out
+     * the storage AWS bills above 512 MB (per GB-second), which the scenario's notes say.
+     */
+    private void ephemeralStorage(CliJson j, JsonNode f, String p, String name) {
+        JsonNode e = f.get("EphemeralStorage");
+        if (e == null || !e.isObject()) {
+            return;
+        }
+        Long size = j.integer(e, CliJson.join(p, "EphemeralStorage"), "Size", false, 512, 10_240);
+        if (size != null && size > 512) {
+            a.notes.add(String.format(java.util.Locale.ROOT, "%s: EphemeralStorage.Size %,d MB is not modelled: the"
+                    + " cost estimate leaves out the storage AWS bills above the 512 MB included", name, size));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * A function's cost at a price table, from its billable usage: list prices, the first duration tier, no free
  * tier (tiers and the free tier apply to an account's monthly totals, not to one run). Hyperplane ENIs are free
  * [doc: "There's no additional charge for using a VPC or a Hyperplane ENI"]. NAT gateways ({@link #natGateway}):
- * each declared gateway's hours over the run; the per-GB charge is not estimated (the model carries connections,
+ * each declared gateway's started hours over the run ({@link #natGatewayHours}); the per-GB charge is not estimated (the model carries connections,
  * not bytes).
  */
 public final class CostEstimate {
@@ -88,10 +88,23 @@ public final class CostEstimate {
                 * p.rates(architecture).perGbSecond());
     }
 
+    private static final long HOUR_MICROS = 3_600_000_000L;
+
     /**
-     * NAT gateway cost: hours each gateway exists and GB it processes. The hook for a NAT model: nothing calls it
-     * with a gateway yet.
+     * The NAT gateway-hours one gateway is billed for a run measured from {@code fromMicros} (after a warm-up; 0
+     * without one) to {@code toMicros}: "Each partial NAT Gateway-hour consumed is billed as a full hour" [doc:
+     * aws.amazon.com/vpc/pricing], each hour counted from the gateway's creation (the run's start: the gateways are
+     * declared for the whole run), so the hours that fall wholly or partly in the measured time: a 30-minute run is
+     * billed one hour, a 61-minute run two.
      */
+    public static long natGatewayHours(long fromMicros, long toMicros) {
+        if (toMicros <= fromMicros) {
+            return 0;
+        }
+        return (toMicros + HOUR_MICROS - 1) / HOUR_MICROS - fromMicros / HOUR_MICROS;
+    }
+
+    /** NAT gateway cost: hours billed for the gateways ({@link #natGatewayHours}) and GB they process. */
     public static double natGateway(PriceTable p, double gatewayHours, double gbProcessed) {
         return gatewayHours * p.natGatewayPerHour() + gbProcessed * p.natGatewayPerGb();
     }

@@ -53,9 +53,19 @@ public final class Executions implements WorldListener {
         }
     }
 
+    /** The next execution's init that is not billed ({@link #initNotBilled}), 0 once it is counted. */
+    private long unbilledInitMicros;
+
+    @Override
+    public void initNotBilled(int function, long micros) {
+        unbilledInitMicros = micros;
+    }
+
     @Override
     public void execution(int f, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, long nowMicros) {
+        long unbilled = unbilledInitMicros;
+        unbilledInitMicros = 0;
         long[] c = counters;
         int o = f * STRIDE;
         if (coldStart) {
@@ -73,7 +83,7 @@ public final class Executions implements WorldListener {
             c[o + PROVISIONED_MILLIS] += run;
         } else {
             c[o + ON_DEMAND_MILLIS] += run;
-            c[o + INIT_MILLIS] += (initMicros + 999) / 1000;
+            c[o + INIT_MILLIS] += (initMicros - unbilled + 999) / 1000;
         }
     }
 

@@ -272,6 +272,13 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     }
 
     @Override
+    public void initNotBilled(int function, long micros) {
+        if (executions != null) {
+            executions.initNotBilled(function, micros);
+        }
+    }
+
+    @Override
     public void provisionedSpillover(int function, long nowMicros) {
         at(nowMicros);
         provisioned.spilloverNow(function);

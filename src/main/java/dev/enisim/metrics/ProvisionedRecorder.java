@@ -39,14 +39,25 @@ public final class ProvisionedRecorder implements Bucketed {
 
     /**
      * Binds to the run's functions (by index): {@code configured.get(i)} is function i's provisioned concurrency
-     * at the start (allocated before the run), empty for a function that never has any (not tracked).
+     * at the start (allocated before the run), empty for a function that never has any (not tracked), each billed
+     * from the run's start.
      */
     public void attach(List<String> functionNames, List<OptionalInt> configured) {
+        attach(functionNames, configured, new long[functionNames.size()]);
+    }
+
+    /**
+     * As {@link #attach(List, List)}, function i's configured figure billed from {@code billedFromMicros[i]}: its
+     * {@code createdAt} (provisioned concurrency cannot be enabled on a function that does not exist yet).
+     */
+    public void attach(List<String> functionNames, List<OptionalInt> configured, long[] billedFromMicros) {
         names.addAll(functionNames);
         byFunction = new Track[functionNames.size()];
         for (int i = 0; i < byFunction.length; i++) {
             if (configured.get(i).isPresent()) {
-                byFunction[i] = new Track(buckets, configured.get(i).getAsInt());
+                // one created after the run's end is never billed
+                byFunction[i] = new Track(buckets, configured.get(i).getAsInt(),
+                        billedFromMicros[i] < durationMicros ? billedFromMicros[i] : -1);
                 tracks.put(i, byFunction[i]);
             }
         }
@@ -251,14 +262,16 @@ public final class ProvisionedRecorder implements Bucketed {
         final List<Spell> closed = new ArrayList<>();
         final List<Segment> open = new ArrayList<>();
 
-        Track(int buckets, int configured) {
+        /** {@code billedFromMicros}: when the configured figure's spell begins, -1 for none. */
+        Track(int buckets, int configured, long billedFromMicros) {
             invocationSeries = new Counter(buckets);
             spilloverSeries = new Counter(buckets);
             allocated = new Gauge(buckets, true, configured);
             requested = configured;
             peak = configured;
-            if (configured > 0) {
-                open.add(new Segment(0, configured)); // configured before the run: billed from its start
+            if (configured > 0 && billedFromMicros >= 0) {
+                // configured before the run: billed from its start, or from the function's creation
+                open.add(new Segment(billedFromMicros, configured));
             }
         }
 

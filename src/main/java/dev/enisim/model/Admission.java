@@ -117,6 +117,9 @@ final class Admission {
             // it ended as it began (no environment kept): when it completes, for the sources that follow up on it
             // (an SQS batch's next step, an async retry a minute after), is now, not the last run's end
             lastEndMicros = now;
+            if (env.unbilledInitMicros > 0) {
+                listener.initNotBilled(f, env.unbilledInitMicros);
+            }
             listener.execution(f, result, !env.warm, env.provisioned, env.initMicros, 0, now);
             if (spillover(f, env)) {
                 listener.provisionedSpillover(f, now);
@@ -211,6 +214,9 @@ final class Admission {
         port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, SimEvent.INVOCATION_END,
                 Invocations.end(f, slot));
         // a success ran its whole duration (run == durationMicros): its latency is init + run
+        if (env.unbilledInitMicros > 0) {
+            listener.initNotBilled(f, env.unbilledInitMicros);
+        }
         listener.started(f, result, !env.warm, env.provisioned, env.initMicros, run, rows.inFlight(f),
                 concurrency.accountInFlight(), spillover(f, env), now);
         return result;

@@ -16,6 +16,11 @@ final class Lease {
     boolean warm;
     boolean provisioned;
     long initMicros;
+    /**
+     * The part of {@link #initMicros} that is the platform's wait, not the function's init (a legacy ENI's attach):
+     * in the cold start's latency, not billed as INIT.
+     */
+    long unbilledInitMicros;
     /** When the environment was made (its cold start). */
     long createdMicros;
 
@@ -25,6 +30,7 @@ final class Lease {
         warm = false;
         provisioned = false;
         initMicros = 0;
+        unbilledInitMicros = 0;
         createdMicros = 0;
     }
 }

@@ -115,6 +115,14 @@ public interface WorldListener {
     }
 
     /**
+     * The next execution's ({@link #execution}, {@link #started}; told just before it) init includes {@code micros}
+     * of the platform's wait rather than the function's init code: a legacy ENI's attach
+     * ({@code legacy.coldStartAttachTime}). It is in the cold start's latency, not in the INIT that is billed.
+     */
+    default void initNotBilled(int function, long micros) {
+    }
+
+    /**
      * A function's provisioned concurrency changed: {@code requested} (PutProvisionedConcurrencyConfig) and
      * {@code allocated} (usable; below requested while an allocation is under way).
      */

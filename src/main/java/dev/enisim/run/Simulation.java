@@ -318,7 +318,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             return Optional.empty();
         }
         ProvisionedRecorder r = new ProvisionedRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured);
+        long[] created = new long[configured.size()]; // billed from its creation: it cannot be enabled before
+        for (int i = 0; i < created.length; i++) {
+            created[i] = scenario.functions().get(i).createdAtMicros();
+        }
+        r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured, created);
         return Optional.of(r);
     }
 
@@ -603,8 +607,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         for (Scenario.Vpc v : scenario.vpcs()) {
             gateways += v.natGateways().size();
         }
-        double nat = CostEstimate.natGateway(scenario.prices(), gateways * ((scenario.durationMicros() - warmUpMicros)
-                / 3.6e9), 0); // the hours after the warm-up, as the rest of the cost
+        double nat = CostEstimate.natGateway(scenario.prices(), gateways
+                * CostEstimate.natGatewayHours(warmUpMicros, scenario.durationMicros()), 0);
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
                 scenario.assumptions().label(), region(end.region(), scenario),

@@ -33,6 +33,16 @@ public record PriceTable(String region, String date, double perMillionRequests, 
             new Rates(0.0000133334, 0.0000033334, 0.0000077778),
             true, 0.045, 0.045);
 
+    /**
+     * True when the table names another Region than the default's and keeps every default rate: the region is then
+     * only a label on us-east-1's rates (warned of by validate and run).
+     */
+    public boolean regionLabelOnly() {
+        return !region.equals(DEFAULT.region) && perMillionRequests == DEFAULT.perMillionRequests
+                && x86_64.equals(DEFAULT.x86_64) && arm64.equals(DEFAULT.arm64)
+                && natGatewayPerHour == DEFAULT.natGatewayPerHour && natGatewayPerGb == DEFAULT.natGatewayPerGb;
+    }
+
     /** The rates of {@code architecture} ({@code x86_64} or {@code arm64}). */
     public Rates rates(String architecture) {
         return "arm64".equals(architecture) ? arm64 : x86_64;

@@ -223,6 +223,11 @@ public final class ScenarioLoader {
             }
         }
         enisAtStartUnused(s, out);
+        if (s.prices().regionLabelOnly()) {
+            out.add(s.source() + ": prices.region: " + s.prices().region() + " is a label only: the cost uses "
+                    + PriceTable.DEFAULT.region() + " rates (no rate is set in prices; set that Region's, as"
+                    + " scenarios/README.md's prices section says)");
+        }
         if (s.unreadBlocks().contains("async")) {
             out.add(s.source() + ": async: its figures apply only to functions with invocationType: Event (none"
                     + " here): they change nothing");

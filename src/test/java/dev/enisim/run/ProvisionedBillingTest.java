@@ -163,4 +163,22 @@ class ProvisionedBillingTest {
         assertEquals(1, c.provisionedSpells().size());
         assertEquals(90.0, c.provisionedSpells().get(0).to(), 1e-9);
     }
+
+    /**
+     * Configured on a function created at 10 min ({@code createdAt}): billed from its creation (it cannot be enabled
+     * on a function that does not exist), 20 minutes at 5, not the run's 30; one created after the run's end is not
+     * billed at all.
+     */
+    @Test
+    void configuredOnALaterFunctionIsBilledFromItsCreation() {
+        Scenarios s = scenario(1800, 5);
+        s.functions.set(0, s.functions.get(0).toBuilder().createdAtMicros(600 * SEC).build());
+        RunSummary.Cost c = cost(s);
+        assertEquals(5 * 1200 * RATE, c.provisioned(), 1e-12);
+        assertEquals(List.of(new RunSummary.Cost.Spell(600, 1800, true,
+                List.of(new RunSummary.Cost.Figure(600, 5)), 20, c.provisioned())), c.provisionedSpells());
+        Scenarios never = scenario(1800, 5);
+        never.functions.set(0, never.functions.get(0).toBuilder().createdAtMicros(2400 * SEC).build());
+        assertEquals(0, cost(never).provisioned());
+    }
 }

@@ -39,7 +39,7 @@ public final class CostLine {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
         b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; no charge for ENIs (Hyperplane or not).");
+                .append("; no charge for ENIs (Hyperplane or not). ").append(LEFT_OUT);
         if (c.provisioned() + c.provisionedDuration() > 0) {
             // its own sentence: the spells inside the line's parenthesis read "..., $0.1))"
             b.append(" Provisioned concurrency: ").append(dollars(c.provisioned())).append(" enabled");
@@ -48,6 +48,13 @@ public final class CostLine {
         }
         return b.toString();
     }
+
+    /**
+     * What the estimate leaves out, said once on the cost line (the list is README.md's "What the cost estimate
+     * leaves out").
+     */
+    public static final String LEFT_OUT = "Not in it: the free tier, NAT per-GB data processing, data transfer,"
+            + " ephemeral storage, logs (README.md, \"What the cost estimate leaves out\").";
 
     /** Spells told at most on the cost line; the rest are counted ("and 4 more spells"). */
     private static final int SPELLS_TOLD = 3;
@@ -219,12 +226,16 @@ public final class CostLine {
         return dev.enisim.report.Assumptions.duration(seconds * 1e6);
     }
 
-    /** US dollars: cents from $1 up, four significant digits below. */
+    /**
+     * US dollars, the one rule of every cost enisim prints (page, terminal, narrative): cents from $1 up, three
+     * significant digits below ("$2.06", "$0.100", "$0.000406"); summary.json keeps the full figure. Trailing zeros
+     * are kept: "$0.1" for $0.1000008 beside "$0.104" read as a rounder figure than it is.
+     */
     public static String dollars(double v) {
-        if (Math.abs(v) >= 1) {
-            return String.format(Locale.ROOT, "$%,.2f", v);
+        if (Math.abs(v) >= 0.995) {
+            return (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
         }
-        return v == 0 ? "$0" : "$" + new java.math.BigDecimal(v).round(new java.math.MathContext(4))
-                .stripTrailingZeros().toPlainString();
+        return v == 0 ? "$0" : (v < 0 ? "-" : "") + "$" + new java.math.BigDecimal(Math.abs(v))
+                .round(new java.math.MathContext(3)).toPlainString();
     }
 }

@@ -24,8 +24,8 @@ class CostLineOnceTest {
     @Test
     void theCostLineSaysTheCostAndLeavesFailuresToTheirTable() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/shared-eni-65k.yaml")), 0).run();
-        assertEquals("Estimated cost $6.61 for the 30m simulated (requests $0.2742, duration $6.34, INIT $0.001826) at"
-                + " us-east-1 list prices of 2026-11-30; no charge for ENIs (Hyperplane or not).",
+        assertEquals("Estimated cost $6.61 for the 30m simulated (requests $0.274, duration $6.34, INIT $0.00183) at"
+                + " us-east-1 list prices of 2026-11-30; no charge for ENIs (Hyperplane or not). " + CostLine.LEFT_OUT,
                 CostLine.text(r.summary()));
         String answers = Headlines.html(r);
         String cost = answers.substring(answers.indexOf("<p class=\"cost\">"));
