@@ -32,6 +32,9 @@ public record Problem(String path, String message) {
      * file and in the step summary.
      */
     public static String quote(String text) {
+        if (text == null) {
+            return "'null'"; // as the messages quoted a missing value before (String.valueOf)
+        }
         return "'" + shortened(text) + (text.length() > QUOTED ? "' (" + grouped(text.length()) + " characters)" : "'");
     }
 

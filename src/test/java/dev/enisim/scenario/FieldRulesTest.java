@@ -56,7 +56,7 @@ class FieldRulesTest {
                         "startsAt: expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got 'yesterday'"),
                 row("a name of 129 characters", GOOD.replace("name: good", "name: " + "n".repeat(129)),
                         "name: expected letters, digits, '.', '_' or '-' only, at most 128 (it names the report folder), "
-                                + "got '" + "n".repeat(129) + "'"),
+                                + "got '" + "n".repeat(60) + "...' (129 characters)"),
                 row("bucket 0s", top("bucket: 0s\n"), "bucket: must be > 0"),
                 row("2,000,001 buckets", GOOD.replace("duration: 1h", "duration: 2000001ms").concat("bucket: 1ms\n"),
                         "bucket: too fine: 2000001 buckets (at most 2000000); use a longer bucket"),
