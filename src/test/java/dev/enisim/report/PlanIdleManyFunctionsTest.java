@@ -42,7 +42,7 @@ class PlanIdleManyFunctionsTest {
         List<String> lines = text.lines().filter(l -> l.contains("quiet up to 14.0 days")).toList();
         assertEquals(2, lines.size(), text);
         assertTrue(lines.get(0).startsWith("   600 functions alike      quiet up to 14.0 days; keep warm every 7.0 days"
-                + " or less ($0.000001 to $0.000003 a month each,"), lines.get(0));
+                + " or less ($0.00000100 to $0.00000300 a month each,"), lines.get(0)); // 3 significant figures below $1
         assertTrue(lines.get(0).contains("simulated for each: fails after a longer quiet, succeeds after a shorter"
                 + " one): fn-000, fn-001, fn-002, fn-003, fn-004 and 595 more (each in plan.json)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("   odd-one                  quiet up to 14.0 days"), lines.get(1));
@@ -61,7 +61,7 @@ class PlanIdleManyFunctionsTest {
         String text = PlanReport.text(withIdle(many(5)));
         assertEquals(6, text.lines().filter(l -> l.contains("quiet up to 14.0 days")).count(), text);
         assertTrue(text.contains("   fn-004                   quiet up to 14.0 days; keep warm every 7.0 days or less"
-                + " ($0.000002 a month, against"), text);
+                + " ($0.00000200 a month, against"), text);
         assertFalse(text.contains("alike"), text);
     }
 }
