@@ -144,6 +144,10 @@ public final class CostLine {
     public static final String LEFT_OUT = "Not in it: the free tier, NAT per-GB data processing, data transfer,"
             + " ephemeral storage, logs (README.md, \"What the cost estimate leaves out\").";
 
+    /** {@link #LEFT_OUT} where a line is short of room: where the list is. */
+    public static final String LEFT_OUT_SHORT = "no free tier; what it leaves out: README.md, \"What the cost"
+            + " estimate leaves out\"";
+
     /** Spells told at most on the cost line; the rest are counted ("and 4 more spells"). */
     private static final int SPELLS_TOLD = 3;
 
