@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
             + "t-test's p-value adjusted by Holm's method over every outcome metric that differs (family-wise error "
             + "5%%; the simulator's bookkeeping, events.* and variances, last, not adjusted), and whether it is "
             + "significant; then the outcome metrics that moved the same way in every replication pair without "
-            + "being significant, and the metrics only A or only B has. B runs with A's seed: a "
+            + "being significant, and the metrics only A or only B has. Costs (cost.*) are in US dollars over the "
+            + "run's time, said beside each (cost.total (USD per 1h)), with a note naming each side's price table "
+            + "and the rates that differ. B runs with A's seed: a "
             + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
             + "overrides apply to B only.",
             "Exit codes: 0 done (a significant difference is a result, not a failure), 2 bad "
