@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
             + "t-test's p-value adjusted by Holm's method over every outcome metric that differs (family-wise error "
             + "5%%; the simulator's bookkeeping, events.* and variances, last, not adjusted), and whether it is "
             + "significant; then the outcome metrics that moved the same way in every replication pair without "
-            + "being significant, and the metrics only A or only B has. B runs with A's seed: a "
+            + "being significant, and the metrics only A or only B has. Costs (cost.*) are in US dollars over the "
+            + "run's time, said beside each (cost.total (USD per 1h)), with a note naming each side's price table "
+            + "and the rates that differ. B runs with A's seed: a "
             + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
             + "overrides apply to B only.",
             "Exit codes: 0 done (a significant difference is a result, not a failure), 2 bad "
@@ -137,7 +139,11 @@ final class CompareCommand implements Callable<Integer> {
                 : "; statistics after a " + dev.enisim.scenario.Units.given(warmUpMicros) + " warm-up (--warm-up)");
         boolean interval = replications > 1;
         states(out, outcome.states());
-        table(out, rows, all, interval);
+        String costUnit = dev.enisim.report.ComparePage.costUnit(firstA, firstB);
+        if (table(out, rows, all, interval, costUnit)) {
+            out.println();
+            out.println(dev.enisim.report.ComparePage.costNote(firstA, firstB));
+        }
         if (interval && outcome.tested() > 0) {
             long significant = rows.stream().filter(Comparison.Row::significant).count();
             out.println();
@@ -165,12 +171,23 @@ final class CompareCommand implements Callable<Integer> {
      * no difference only with {@code all}.
      */
     static void table(PrintWriter out, List<Comparison.Row> rows, boolean all, boolean interval) {
+        table(out, rows, all, interval, null);
+    }
+
+    /**
+     * As {@link #table(PrintWriter, List, boolean, boolean)}, each cost row's metric with {@code costUnit} beside it
+     * ({@code cost.total (USD per 1h)}: "cost.total 0.3203" gave neither unit nor period); true when a cost row is
+     * shown (its note then follows the table).
+     */
+    static boolean table(PrintWriter out, List<Comparison.Row> rows, boolean all, boolean interval, String costUnit) {
         List<Comparison.Row> shown = new ArrayList<>();
         int width = "metric".length();
+        boolean costs = false;
         for (Comparison.Row r : dev.enisim.report.ComparePage.ordered(rows)) {
             if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
                 shown.add(r);
-                width = Math.max(width, r.metric().length());
+                width = Math.max(width, label(r.metric(), costUnit).length());
+                costs |= dev.enisim.report.ComparePage.isCost(r.metric());
             }
         }
         // each column as wide as its widest figure: a fixed 29 for the interval let a cost's
@@ -190,13 +207,20 @@ final class CompareCommand implements Callable<Integer> {
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
             boolean internal = interval && Comparison.isInternal(r.metric());
-            out.printf(Locale.ROOT, line, r.metric(), readable(r.meanA()), readable(r.meanB()), readable(d.mean()),
+            out.printf(Locale.ROOT, line, label(r.metric(), costUnit), readable(r.meanA()), readable(r.meanB()), readable(d.mean()),
                     interval(d, interval), Comparison.pText(internal ? r.p() : r.adjustedP()),
                     r.significant() ? "significant" : internal && !Double.isNaN(r.p()) ? "internal, not adjusted" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
         }
+        return costs;
+    }
+
+    /** A metric's name in the table: a cost's with its unit ({@code cost.total (USD per 1h)}) when one is given. */
+    private static String label(String metric, String costUnit) {
+        return costUnit != null && dev.enisim.report.ComparePage.isCost(metric) ? metric + " (" + costUnit + ")"
+                : metric;
     }
 
     private static String interval(MetricStats d, boolean interval) {

@@ -287,7 +287,8 @@ final class SensitivityCommand implements Callable<Integer> {
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, measured, points, floorShare);
         // points.csv's traffic as it ran: times --set traffic=F
         Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured,
-                Sweep.asRunPoints(points, traffic), results, leftOut, overriding.sets));
+                Sweep.asRunPoints(points, traffic), results, leftOut, overriding.sets,
+                SensitivityReport.costPeriod(base, warmUpMicros, design)));
         files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files));
         if (unmeasured.isEmpty()) {
             ExperimentRun.write(files, dir, home);

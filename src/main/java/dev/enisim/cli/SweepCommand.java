@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
             "Writes sweep.csv (one row per point: the varied values, durations in seconds and rates per second "
             + "with the unit in the column's name, traffic as it ran, and the chosen metrics with 95%% confidence "
-            + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
+            + "intervals; a cost in US dollars over each point's simulated time, its unit in its columns' names too: "
+            + "--metric cost.total gives cost.totalUsdPer1h.mean for a 1h scenario, UsdPerRun when --vary sets "
+            + "duration), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
             + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
             + "metrics), runs.csv (each replication's values, with its seed: for paired comparisons), sweep.png/svg "
             + "(the first metric against the parameters) and sweep.html. A point whose "
@@ -208,8 +210,10 @@ final class SweepCommand implements Callable<Integer> {
         // what ran: a traffic value times --set traffic=F, on every output (sweep.csv said the --vary value alone)
         List<Sweep.Axis> ran = Sweep.asRun(axes, traffic);
         points = Sweep.asRunPoints(points, traffic);
+        // the time each point's cost covers, in the cost metrics' names (cost.total (USD per 1h), cost.totalUsdPer1h)
+        String costPeriod = SweepReport.costPeriod(base.durationMicros(), warmUpMicros, ran);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
-                points, overriding.sets));
+                points, overriding.sets, costPeriod));
         files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size(),
                 experiment));
         ExperimentRun.write(files, dir, home);
@@ -219,7 +223,7 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         // a table to read, figures rounded; sweep.csv keeps them in full (the terminal printed sweep.csv itself)
-        spec.commandLine().getOut().print(SweepReport.table(ran, chosen, points));
+        spec.commandLine().getOut().print(SweepReport.table(ran, chosen, points, costPeriod));
         if (replications == 1) {
             spec.commandLine().getOut().println("(one replication: no interval; sweep.csv's ciLow and ciHigh are left"
                     + " empty. Use --replications 2 or more for intervals.)");
@@ -228,7 +232,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!zero.isEmpty()) {
             spec.commandLine().getOut().println("(" + zero + ")");
         }
-        for (String v : SweepReport.verdicts(ran, chosen, points)) {
+        for (String v : SweepReport.verdicts(ran, chosen, points, costPeriod)) {
             spec.commandLine().getOut().println("=> " + v);
         }
         if (failed > 0) {

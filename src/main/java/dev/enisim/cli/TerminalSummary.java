@@ -90,6 +90,10 @@ final class TerminalSummary {
         if (cold != null) {
             out.println(cold);
         }
+        String cost = dev.enisim.report.page.CostLine.terminal(s); // the page's figures, its rounding
+        if (cost != null) {
+            out.println(cost);
+        }
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
                 e.getValue().eniQuota())));

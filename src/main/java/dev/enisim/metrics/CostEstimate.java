@@ -79,13 +79,33 @@ public final class CostEstimate {
     }
 
     /**
-     * What keep-warm pings every {@code intervalSeconds} cost in 30 days: each a billed request running 1 ms
-     * [assumed: a ping returns at once] on a warm environment.
+     * What keep-warm pings every {@code intervalSeconds} cost in 30 days on a warm environment: each a billed
+     * request running 1 ms [assumed: a ping returns at once]. See the other overload for pings after a keep-alive.
      */
     public static double keepWarmPerMonth(PriceTable p, int memoryMb, String architecture, double intervalSeconds) {
+        return keepWarmPerMonth(p, memoryMb, architecture, intervalSeconds, Double.POSITIVE_INFINITY, 0);
+    }
+
+    /**
+     * What keep-warm pings every {@code intervalSeconds} cost in 30 days: each a billed request running 1 ms
+     * [assumed: a ping returns at once]; a ping after an idle longer than the keep-alive ({@code keepAliveSeconds},
+     * {@code scaling.keepAlive}) finds no environment and is a cold start ({@link #keepWarmPingIsCold}), whose INIT
+     * ({@code initSeconds}, the function's mean init time) is billed at the duration rate when the table bills it
+     * ({@code billInit}). A ping every 7 days under a 10-minute keep-alive is always one: priced as a warm 1 ms
+     * request it was about 30 times too low (a FinOps review).
+     */
+    public static double keepWarmPerMonth(PriceTable p, int memoryMb, String architecture, double intervalSeconds,
+            double keepAliveSeconds, double initSeconds) {
         double pings = Math.ceil(30 * 86_400 / intervalSeconds);
-        return pings * (p.perMillionRequests() / 1e6 + memoryMb * GB_PER_MB * 0.001
+        double billedSeconds = 0.001 + (keepWarmPingIsCold(intervalSeconds, keepAliveSeconds) && p.billInit()
+                ? initSeconds : 0);
+        return pings * (p.perMillionRequests() / 1e6 + memoryMb * GB_PER_MB * billedSeconds
                 * p.rates(architecture).perGbSecond());
+    }
+
+    /** Whether a ping every {@code intervalSeconds} is a cold start: the idle before it outlasts the keep-alive. */
+    public static boolean keepWarmPingIsCold(double intervalSeconds, double keepAliveSeconds) {
+        return intervalSeconds > keepAliveSeconds;
     }
 
     private static final long HOUR_MICROS = 3_600_000_000L;

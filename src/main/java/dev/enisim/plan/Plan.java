@@ -637,7 +637,9 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param passesAfterShorterQuiet simulated: an invocation after a quiet period 1 h shorter succeeds (half the
      *                               rule shorter for a rule of an hour or less)
      * @param keepWarmCostPerMonth   what pinging at that interval costs in 30 days at the scenario's price table
-     *                               (each ping a billed request of 1 ms), against the failed invocation after
+     *                               (each ping a billed request of 1 ms and, after more idle than the keep-alive,
+     *                               a cold start whose mean INIT is billed when prices.billInit is on), against the
+     *                               failed invocation after
      *                               each longer quiet period it prevents
      * @param inactiveNow            for a function that starts {@code existing: Inactive}: that its next invocation
      *                               fails now, before any quiet period (the advice is for after its restore), in

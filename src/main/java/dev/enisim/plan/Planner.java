@@ -2924,7 +2924,8 @@ public final class Planner {
             // the advice holds once it is Active; an Inactive function's next call fails before any quiet: said
             out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter,
                     dev.enisim.metrics.CostEstimate.keepWarmPerMonth(base.prices(), f.memoryMb(), f.architecture(),
-                            idle / 2e6), startsInactive(f) ? Plan.INACTIVE_NOW : null));
+                            idle / 2e6, base.keepAliveMicros() / 1e6, Math.min(f.initDuration().mean(),
+                            f.initDuration().max()) / 1e6), startsInactive(f) ? Plan.INACTIVE_NOW : null));
         }
         return out;
     }

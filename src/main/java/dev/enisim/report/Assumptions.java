@@ -110,6 +110,107 @@ public final class Assumptions {
         return out;
     }
 
+    /**
+     * One price of the cost estimate in force: its field path ({@code prices.x86_64.perGbSecond}), its value as the
+     * scenario writes it, and whether this scenario set it ({@code scenario}) or it is the default's ({@code
+     * default}, us-east-1's list prices of {@link dev.enisim.scenario.PriceTable#DEFAULT}): a value written equal to
+     * the default's is the default's.
+     */
+    public record Price(String field, String value, String from) {
+    }
+
+    /** {@link Price#from} of a price this scenario set. */
+    public static final String SET = "scenario";
+    /** {@link Price#from} of a default price. */
+    public static final String DEFAULT = "default";
+
+    /**
+     * The prices the cost estimate of this scenario uses (the "Assumptions in force" section's second table): the
+     * region and date labels, the request price, each architecture's on-demand rate (of the architectures its
+     * functions use), the provisioned-concurrency rates when it has provisioned concurrency, the INIT rule, the NAT
+     * gateway rates when a VPC has NAT gateways; the prices not in force last, in one row ({@link #NOT_IN_FORCE}).
+     * Every field of {@link dev.enisim.scenario.PriceTable} is in one or the other (PricesInForceTest).
+     */
+    public static List<Price> prices(Scenario sc) {
+        dev.enisim.scenario.PriceTable p = sc.prices();
+        dev.enisim.scenario.PriceTable d = dev.enisim.scenario.PriceTable.DEFAULT;
+        List<Price> out = new ArrayList<>();
+        out.add(price("prices.region", p.region() + (p.regionLabelOnly() ? " (a label: the rates are "
+                + d.region() + "'s)" : ""), p.region().equals(d.region())));
+        out.add(price("prices.date", p.date(), p.date().equals(d.date())));
+        out.add(price("prices.perMillionRequests", p.perMillionRequests(), d.perMillionRequests()));
+        java.util.Set<String> architectures = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        sc.functions().forEach(f -> architectures.add("arm64".equals(f.architecture()) ? "arm64" : "x86_64"));
+        boolean provisioned = notInForce(sc, "scaling.provisionedConcurrency.") == null;
+        boolean nat = sc.vpcs().stream().anyMatch(v -> !v.natGateways().isEmpty());
+        List<String> unused = new ArrayList<>();
+        for (String a : List.of("x86_64", "arm64")) {
+            if (!architectures.contains(a)) {
+                unused.add("prices." + a + ".* (no " + a + " function)");
+                continue;
+            }
+            dev.enisim.scenario.PriceTable.Rates r = p.rates(a);
+            dev.enisim.scenario.PriceTable.Rates dr = d.rates(a);
+            out.add(price("prices." + a + ".perGbSecond", r.perGbSecond(), dr.perGbSecond()));
+            if (provisioned) {
+                out.add(price("prices." + a + ".provisionedPerGbSecond", r.provisionedPerGbSecond(),
+                        dr.provisionedPerGbSecond()));
+                out.add(price("prices." + a + ".provisionedDurationPerGbSecond", r.provisionedDurationPerGbSecond(),
+                        dr.provisionedDurationPerGbSecond()));
+            }
+        }
+        if (!provisioned) {
+            unused.add("prices.*.provisionedPerGbSecond and provisionedDurationPerGbSecond (no provisioned"
+                    + " concurrency)");
+        }
+        out.add(price("prices.billInit", String.valueOf(p.billInit()), p.billInit() == d.billInit()));
+        if (nat) {
+            out.add(price("prices.natGatewayPerHour", p.natGatewayPerHour(), d.natGatewayPerHour()));
+            out.add(price("prices.natGatewayPerGb", dollarsPer(p.natGatewayPerGb()) + " (not estimated: the model carries"
+                    + " connections, not bytes)", p.natGatewayPerGb() == d.natGatewayPerGb()));
+        } else {
+            unused.add("prices.natGatewayPerHour and natGatewayPerGb (no NAT gateway)");
+        }
+        if (!unused.isEmpty()) {
+            out.add(new Price(NOT_IN_FORCE, String.join(", ", unused), ""));
+        }
+        return out;
+    }
+
+    /**
+     * Every field of a price table by its path under {@code prices} ({@code x86_64.perGbSecond}), its value as the
+     * scenario writes it: what compare's cost note compares side by side.
+     */
+    public static Map<String, String> priceValues(dev.enisim.scenario.PriceTable p) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("region", p.region());
+        out.put("date", p.date());
+        out.put("perMillionRequests", dollarsPer(p.perMillionRequests()));
+        for (String a : List.of("x86_64", "arm64")) {
+            dev.enisim.scenario.PriceTable.Rates r = p.rates(a);
+            out.put(a + ".perGbSecond", dollarsPer(r.perGbSecond()));
+            out.put(a + ".provisionedPerGbSecond", dollarsPer(r.provisionedPerGbSecond()));
+            out.put(a + ".provisionedDurationPerGbSecond", dollarsPer(r.provisionedDurationPerGbSecond()));
+        }
+        out.put("billInit", String.valueOf(p.billInit()));
+        out.put("natGatewayPerHour", dollarsPer(p.natGatewayPerHour()));
+        out.put("natGatewayPerGb", dollarsPer(p.natGatewayPerGb()));
+        return out;
+    }
+
+    private static Price price(String field, double value, double dflt) {
+        return price(field, dollarsPer(value), value == dflt);
+    }
+
+    private static Price price(String field, String value, boolean isDefault) {
+        return new Price(field, value, isDefault ? DEFAULT : SET);
+    }
+
+    /** A price as the scenario writes it: every digit it has, no exponent ({@code 0.0000166667}, {@code 0.2}). */
+    static String dollarsPer(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** The field of the row naming the assumed defaults a scenario does not use, block by block. */
     public static final String NOT_IN_FORCE = "not in force in this scenario";
 

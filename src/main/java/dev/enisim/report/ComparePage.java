@@ -145,22 +145,73 @@ public final class ComparePage {
         if (!inHeadline && shown.stream().noneMatch(r -> isCost(r.metric()))) {
             return page;
         }
-        String spanA = Assumptions.duration(a.summary().simulatedSeconds() * 1e6);
-        String spanB = Assumptions.duration(b.summary().simulatedSeconds() * 1e6);
-        dev.enisim.metrics.RunSummary.Cost cost = a.summary().cost();
-        String note = "<p class=\"note\">Costs (the cost rows) are in US dollars for the "
-                + (spanA.equals(spanB) ? HtmlReport.esc(spanA) + " each run simulates"
-                        : "time each run simulates (A " + HtmlReport.esc(spanA) + ", B " + HtmlReport.esc(spanB) + ")")
-                + (cost == null ? "" : ", at " + HtmlReport.esc(cost.region()) + " list prices of "
-                        + HtmlReport.esc(cost.priceDate()))
-                + ", no free tier; the mean over the replications.</p>\n";
+        String note = "<p class=\"note\">" + HtmlReport.esc(costNote(a, b)) + "</p>\n";
         int section = page.indexOf(inHeadline ? "<section id=\"headline\">" : "<section id=\"differences\">");
         int at = page.indexOf("</table></div>\n", section) + "</table></div>\n".length();
         return page.substring(0, at) + note + page.substring(at);
     }
 
+    /**
+     * What compare's costs are, said under the page's first table with a cost row and under the terminal's table: US
+     * dollars, over what time (the runs' simulated time, after the warm-up with one), at what prices: each side's
+     * table when they differ, with the rates that differ (B's note named A's table only, so a B priced at eu-south-1's
+     * rates read as priced at us-east-1's, and its B - A as the workload's change alone).
+     */
+    public static String costNote(RunResult a, RunResult b) {
+        String spanA = costSpan(a.summary());
+        String spanB = costSpan(b.summary());
+        dev.enisim.scenario.PriceTable pa = a.scenario().prices();
+        dev.enisim.scenario.PriceTable pb = b.scenario().prices();
+        String prices;
+        if (pa.equals(pb)) {
+            prices = a.summary().cost() == null ? "" : ", at " + table(pa);
+        } else {
+            java.util.Map<String, String> va = Assumptions.priceValues(pa);
+            java.util.Map<String, String> vb = Assumptions.priceValues(pb);
+            List<String> rates = new ArrayList<>();
+            vb.forEach((field, v) -> {
+                if (!field.equals("region") && !field.equals("date") && !v.equals(va.get(field))) {
+                    rates.add(field + " " + v + " (A " + va.get(field) + ")");
+                }
+            });
+            prices = ", at different prices: A's " + table(pa) + ", B's " + table(pb) + (rates.isEmpty()
+                    ? " (the same rates under both labels)" : "; B's rates that differ: " + String.join(", ", rates)
+                    + ", so B - A is partly the prices' difference");
+        }
+        return "Costs (the cost rows) are in US dollars for the " + (spanA.equals(spanB) ? spanA + " each run"
+                + " simulates" : "time each run simulates (A " + spanA + ", B " + spanB + ")") + prices
+                + ", no free tier; the mean over the replications.";
+    }
+
+    /** A price table as the notes name it: "us-east-1 list prices of 2026-11-30". */
+    private static String table(dev.enisim.scenario.PriceTable p) {
+        return p.region() + " list prices of " + p.date();
+    }
+
+    /** The time a run's cost covers, as the note says it: "1h", or "20m after the 10m warm-up". */
+    private static String costSpan(dev.enisim.metrics.RunSummary s) {
+        Double w = s.warmUpSeconds();
+        return w == null ? Assumptions.duration(s.simulatedSeconds() * 1e6)
+                : Assumptions.duration((s.simulatedSeconds() - w) * 1e6) + " after the "
+                        + Assumptions.duration(w * 1e6) + " warm-up";
+    }
+
+    /**
+     * The unit of compare's cost rows in the terminal, beside each cost metric's name ({@code cost.total (USD per
+     * 1h)}): US dollars per the time both runs' costs cover, or per run when that differs.
+     */
+    public static String costUnit(RunResult a, RunResult b) {
+        double ta = measured(a.summary());
+        double tb = measured(b.summary());
+        return "USD per " + (ta == tb ? Assumptions.duration(ta * 1e6) : "run");
+    }
+
+    private static double measured(dev.enisim.metrics.RunSummary s) {
+        return s.simulatedSeconds() - (s.warmUpSeconds() == null ? 0 : s.warmUpSeconds());
+    }
+
     /** A cost metric: the account's (cost.total, cost.requests...) or a function's. */
-    private static boolean isCost(String metric) {
+    public static boolean isCost(String metric) {
         return metric.startsWith("cost.") || metric.contains(".cost.");
     }
 

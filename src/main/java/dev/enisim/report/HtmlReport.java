@@ -227,7 +227,29 @@ public final class HtmlReport {
         for (Assumptions.Row a : Assumptions.rows(sc)) {
             row(b, a.field(), a.value());
         }
-        b.append("</table></div>\n</section>\n");
+        b.append("</table></div>\n");
+        prices(b, sc);
+        b.append("</section>\n");
+    }
+
+    /**
+     * The prices of the cost estimate in force ({@link Assumptions#prices}), each said as set by the scenario or the
+     * default (us-east-1's list prices): the page named the region only, so a table labelled eu-south-1 with
+     * us-east-1's rates read as eu-south-1's prices (a FinOps review).
+     */
+    private static void prices(StringBuilder b, Scenario sc) {
+        dev.enisim.scenario.PriceTable d = dev.enisim.scenario.PriceTable.DEFAULT;
+        b.append("<h3>Prices in force</h3>\n<p>The cost estimate's prices, in US dollars (per million requests, per"
+                + " GB-second, per NAT gateway hour or GB): <em>scenario</em> where this scenario's <code>prices:</code>"
+                + " (or <code>--set</code>) sets them, <em>default</em> where they are the defaults, " + esc(d.region())
+                + " list prices of " + esc(d.date()) + ". Each one's source: scenarios/README.md, <code>prices</code>."
+                + "</p>\n<div class=\"scroll\"><table class=\"pairs prices\">\n"
+                + dev.enisim.report.page.Headlines.caption("Prices in force"));
+        for (Assumptions.Price p : Assumptions.prices(sc)) {
+            b.append("<tr><th scope=\"row\"><code>").append(esc(p.field())).append("</code></th><td><code>")
+                    .append(esc(p.value())).append("</code></td><td>").append(esc(p.from())).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
     }
 
     private static void row(StringBuilder b, String k, String v) {

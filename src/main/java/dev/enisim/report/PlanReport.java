@@ -278,6 +278,10 @@ public final class PlanReport {
         p.noKeepWarm().forEach(n -> b.append("   no keep-warm advice for ").append(n).append('\n'));
         if (!p.idle().isEmpty()) {
             b.append("   ").append(idleAssumption(p.idle().get(0))).append('\n');
+            String cost = keepWarmCost(p);
+            if (!cost.isEmpty()) {
+                b.append("   ").append(cost).append('\n');
+            }
             String probe = idleProbe(p.idle().get(0));
             if (!probe.isEmpty()) {
                 b.append("   (idle check: ").append(probe).append(")\n");
@@ -1130,6 +1134,41 @@ public final class PlanReport {
                 + " here, an assumption: AWS documents only \"consecutive weeks\" of inactivity, and 14d is the field's"
                 + " figure; set what your account shows with --set hyperplane.idleReclaimAfter=... . Keep warm: half"
                 + " of it, a 2x margin)";
+    }
+
+    /**
+     * What the keep-warm figures cover, once above them ("" when no function has one: each stays Active): a ping
+     * every interval for 30 days at the scenario's prices, each a billed 1 ms request and, when the interval outlasts
+     * the keep-alive, a cold start whose INIT is billed when {@code prices.billInit} is on (the figure priced a warm 1
+     * ms request, about 30 times too low); with provisioned concurrency, that its cost is the run's estimate's, not
+     * these figures'.
+     */
+    static String keepWarmCost(Plan p) {
+        Plan.IdleAdvice first = p.idle().stream().filter(i -> !staysActive(i)).findFirst().orElse(null);
+        if (first == null) {
+            return "";
+        }
+        dev.enisim.scenario.Scenario sc = p.source();
+        String every = quiet(first.keepWarmEverySeconds());
+        if (sc == null) {
+            return "(keep-warm cost: a ping every " + every + " for 30 days, each a billed request of 1 ms, and its"
+                    + " INIT when the ping comes after more idle than the keep-alive, scaling.keepAlive)";
+        }
+        String keepAlive = Assumptions.duration(sc.keepAliveMicros());
+        boolean cold = dev.enisim.metrics.CostEstimate.keepWarmPingIsCold(first.keepWarmEverySeconds(),
+                sc.keepAliveMicros() / 1e6);
+        String t = "(keep-warm cost: a ping every " + every + " for 30 days at " + sc.prices().region()
+                + " list prices of " + sc.prices().date() + ", each a billed request running 1 ms [assumed]" + (!cold
+                ? " on a warm environment (the " + keepAlive + " keep-alive, scaling.keepAlive, outlasts the idle)"
+                : sc.prices().billInit() ? " and a cold start (" + every + " idle outlasts the " + keepAlive
+                + " keep-alive, scaling.keepAlive), its INIT billed too (prices.billInit) at the function's mean"
+                + " init time" : " and a cold start (" + every + " idle outlasts the " + keepAlive + " keep-alive,"
+                + " scaling.keepAlive), its INIT not billed (prices.billInit: false)");
+        if (Assumptions.notInForce(sc, "scaling.provisionedConcurrency.") == null) {
+            t += "; provisioned concurrency's own cost is not in these figures: it is in the run's estimate (enisim"
+                    + " run's cost line, summary.json's cost.provisioned)";
+        }
+        return t + ")";
     }
 
     /** How far either side of the rule plan's check probed, in seconds (an hour; half a rule of an hour or less). */

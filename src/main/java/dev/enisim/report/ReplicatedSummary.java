@@ -198,6 +198,27 @@ public final class ReplicatedSummary {
         return "the run's summary has null there";
     }
 
+    /**
+     * The cost among the figures, as one run's summary says it (in dollars by its rule, {@code CostLine.dollars}),
+     * with its interval, unit, period and price table: "cost.total (USD per 1h)  $0.320  [$0.318, $0.322] at us-east-1
+     * list prices of 2026-11-30 ...". Nothing without a cost (a summary of an older enisim).
+     */
+    private static void cost(StringBuilder b, Scenario scenario, Map<String, MetricStats> s, int width) {
+        MetricStats c = s.get("cost.total");
+        MetricStats simulated = s.get("simulatedSeconds");
+        if (c == null || simulated == null) {
+            return;
+        }
+        MetricStats warmUp = s.get("warmUpSeconds");
+        double seconds = simulated.mean() - (warmUp == null ? 0 : warmUp.mean());
+        String name = "cost.total (USD per " + Assumptions.duration(seconds * 1e6) + ")";
+        b.append(String.format(Locale.ROOT, "  %-" + width + "s %16s  %s at %s list prices of %s (%s)%n", name,
+                dev.enisim.report.page.CostLine.dollars(c.mean()), c.n() < 2 ? "no interval" : "["
+                + dev.enisim.report.page.CostLine.dollars(c.ciLow()) + ", "
+                + dev.enisim.report.page.CostLine.dollars(c.ciHigh()) + "]", scenario.prices().region(),
+                scenario.prices().date(), dev.enisim.report.page.CostLine.LEFT_OUT_SHORT));
+    }
+
     /** The headline metrics with their intervals, for the terminal. */
     public static String text(Scenario scenario, List<RunResult> runs) {
         List<Prepared> prepared = prepareAll(runs);
@@ -228,7 +249,7 @@ public final class ReplicatedSummary {
                 paths.add(path);
             }
         });
-        paths.addAll(List.of("enis.peak", "peakConcurrentExecutions", "latencyMillis.p99"));
+        paths.addAll(List.of("enis.peak", "peakConcurrentExecutions", "latencyMillis.p99", "cost.total"));
         List<String> subnets = new java.util.ArrayList<>();
         s.forEach((path, m) -> {
             if (path.startsWith("subnets.") && path.endsWith(".minAvailableIps")) {
@@ -254,7 +275,9 @@ public final class ReplicatedSummary {
         int width = Math.max(28, paths.stream().mapToInt(String::length).max().orElse(0));
         for (String path : paths) {
             MetricStats m = s.get(path);
-            if (m != null) {
+            if (path.equals("cost.total")) {
+                cost(b, scenario, s, width); // in dollars, with its unit, period and prices
+            } else if (m != null) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  %s%s%n", path, m.mean(),
                         m.n() < 2 ? "no interval" : m.noneSeen() ? m.noneSeenLabel(path) : String.format(Locale.ROOT,
                         "[%,.2f, %,.2f]", m.ciLow(), m.ciHigh()), m.n() < replications ? "  (" + m.n() + " of " + replications

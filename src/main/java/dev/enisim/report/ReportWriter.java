@@ -33,11 +33,13 @@ public final class ReportWriter {
     }
 
     /**
-     * {@code narrative.txt}: what happened, line by line; a run with {@code --set} overrides says so first (its
-     * summary records them), as the page's header does.
+     * {@code narrative.txt}: what happened, line by line, and what it cost at the end (the page's cost line, as the
+     * terminal says it); a run with {@code --set} overrides says so first (its summary records them), as the page's
+     * header does.
      */
     static String narrative(RunResult result) {
-        String story = String.join("\n", Narrative.lines(result)) + "\n";
+        String cost = dev.enisim.report.page.CostLine.terminal(result.summary()); // last: what the run cost
+        String story = String.join("\n", Narrative.lines(result)) + "\n" + (cost == null ? "" : cost + "\n");
         return result.overrides().isEmpty() ? story : overridesLine(result.overrides()) + "\n" + story;
     }
 

@@ -38,17 +38,38 @@ public final class SensitivityReport {
         return render(scenario, design, metrics, points, results, leftOut, List.of());
     }
 
-    /** As {@link #render(String, Sensitivity.Design, List, List, List, List)}, of a scenario changed by --set. */
-    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
-            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
-            List<String> overrides) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
+    /** The design's factors as a sweep's axes (points.csv's first columns). */
+    private static List<Sweep.Axis> axes(Sensitivity.Design design) {
         List<Sweep.Axis> axes = new ArrayList<>();
         for (Factor f : design.factors()) {
             axes.add(new Sweep.Axis(f.path(), List.of()));
         }
-        files.put("points.csv", SweepReport.csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
+        return axes;
+    }
+
+    /** The time each point's cost covers ({@link SweepReport#costPeriod}), for points.csv's cost columns. */
+    public static String costPeriod(dev.enisim.scenario.Scenario base, long warmUpMicros, Sensitivity.Design design) {
+        return SweepReport.costPeriod(base.durationMicros(), warmUpMicros, axes(design));
+    }
+
+    /** As {@link #render(String, Sensitivity.Design, List, List, List, List)}, of a scenario changed by --set. */
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
+            List<String> overrides) {
+        return render(scenario, design, metrics, points, results, leftOut, overrides, null);
+    }
+
+    /**
+     * As {@link #render(String, Sensitivity.Design, List, List, List, List, List)}, points.csv's cost columns named
+     * with {@code costPeriod} ({@link #costPeriod}), as sweep.csv's.
+     */
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
+            List<String> overrides, String costPeriod) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
+        List<Sweep.Axis> axes = axes(design);
+        files.put("points.csv", SweepReport.csv(axes, metrics, points, costPeriod).getBytes(StandardCharsets.UTF_8));
         List<byte[]> pngs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             JFreeChart chart = SensitivityChart.render(results.get(i), design.method());

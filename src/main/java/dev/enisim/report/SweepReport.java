@@ -45,16 +45,26 @@ public final class SweepReport {
     /** As {@link #render(String, long, List, List, List)}, of a scenario changed by {@code --set} {@code overrides}. */
     public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
             List<Sweep.Point> points, List<String> overrides) {
+        return render(scenario, seed, axes, metrics, points, overrides, null);
+    }
+
+    /**
+     * As {@link #render(String, long, List, List, List, List)}, the costs over {@code costPeriod} ({@link #costPeriod}:
+     * each point's simulated time, null when it differs between points).
+     */
+    public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
+            List<Sweep.Point> points, List<String> overrides, String costPeriod) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("sweep.csv", csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
-        files.put("runs.csv", runs(axes, metrics, points, seed).getBytes(StandardCharsets.UTF_8));
+        files.put("sweep.csv", csv(axes, metrics, points, costPeriod).getBytes(StandardCharsets.UTF_8));
+        files.put("runs.csv", runs(axes, metrics, points, seed, costPeriod).getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             String m = metrics.get(i);
             String flat = line(points, m);
-            JFreeChart chart = flat != null ? flatChart(axes, m, flat) : scattered(axes, points) ? scatter(axes, m,
-                    points) : axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1)) ? heatmap(axes, m,
-                    points) : lines(axes, m, points);
+            String label = named(m, costPeriod);
+            JFreeChart chart = flat != null ? flatChart(axes, label, flat) : scattered(axes, points) ? scatter(axes, m,
+                    points, label) : axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1)) ? heatmap(axes, m,
+                    points, label) : lines(axes, m, points, label);
             String name = chartName(i, m);
             int height = flat != null ? FLAT_HEIGHT : 480;
             byte[] png = ChartFiles.png(chart, 1000, height);
@@ -62,12 +72,21 @@ public final class SweepReport {
             files.put(name + ".png", png);
             files.put(name + ".svg", ChartFiles.svg(chart, 1000, height));
         }
-        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides)
+        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides, costPeriod)
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
     public static String csv(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
+        return csv(axes, metrics, points, null);
+    }
+
+    /**
+     * sweep.csv (and sensitivity's points.csv): a cost metric's columns named with its unit and period
+     * ({@link #column}: {@code cost.totalUsdPer1h.mean}), as the varied values' are ({@code PATHSeconds}).
+     */
+    public static String csv(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
+            String costPeriod) {
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
@@ -78,12 +97,13 @@ public final class SweepReport {
         }
         List<Boolean> counted = new ArrayList<>();
         for (String m : metrics) {
-            header.add(quote(m + ".mean"));
-            header.add(quote(m + ".ciLow"));
-            header.add(quote(m + ".ciHigh"));
+            String c = column(m, costPeriod);
+            header.add(quote(c + ".mean"));
+            header.add(quote(c + ".ciLow"));
+            header.add(quote(c + ".ciHigh"));
             counted.add(partial(points, m));
             if (counted.get(counted.size() - 1)) {
-                header.add(quote(m + ".n"));
+                header.add(quote(c + ".n"));
             }
         }
         header.add("problem");
@@ -118,6 +138,12 @@ public final class SweepReport {
      * values were in the progress file alone, deleted at the end.
      */
     public static String runs(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points, long seed) {
+        return runs(axes, metrics, points, seed, null);
+    }
+
+    /** As {@link #runs(List, List, List, long)}, a cost metric's column named as sweep.csv's ({@link #column}). */
+    public static String runs(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points, long seed,
+            String costPeriod) {
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
         header.add("point");
@@ -129,7 +155,7 @@ public final class SweepReport {
         }
         header.add("replication");
         header.add("seed");
-        metrics.forEach(m -> header.add(quote(m)));
+        metrics.forEach(m -> header.add(quote(column(m, costPeriod))));
         b.append(String.join(",", header)).append('\n');
         for (int i = 0; i < points.size(); i++) {
             Sweep.Point p = points.get(i);
@@ -153,6 +179,46 @@ public final class SweepReport {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The time each point's cost covers, for the cost metrics' unit ({@link #named}, {@link #column}): the scenario's
+     * {@code durationMicros} less the warm-up, as a scenario writes it ({@code 1h}, {@code 20m}); null when a varied
+     * path sets the duration (each point then covers its own: "per run").
+     */
+    public static String costPeriod(long durationMicros, long warmUpMicros, List<Sweep.Axis> axes) {
+        if (axes.stream().anyMatch(a -> a.path().equals("duration"))) {
+            return null;
+        }
+        return Assumptions.duration(durationMicros - warmUpMicros);
+    }
+
+    /** A cost metric: the account's ({@code cost.total}, {@code cost.requests}...) or a function's. */
+    static boolean isCost(String metric) {
+        return metric.startsWith("cost.") || metric.contains(".cost.");
+    }
+
+    /**
+     * A metric's name where people read it (the terminal's and the page's headings, the charts' axes, the verdicts):
+     * a cost's with its unit and period, {@code cost.total (USD per 1h)} ({@code USD per run} when the points' times
+     * differ); any other as it is. The metric is still passed to {@code --metric} by its own name.
+     */
+    public static String named(String metric, String costPeriod) {
+        return isCost(metric) ? metric + " (USD per " + (costPeriod == null ? "run" : costPeriod) + ")" : metric;
+    }
+
+    /**
+     * A metric's column in sweep.csv, points.csv and runs.csv: a cost's with its unit and period in the name, as a
+     * varied duration's is in seconds ({@code cost.totalUsdPer1h}, {@code functions.api.cost.initUsdPerRun} when the
+     * points' times differ); any other its own name.
+     */
+    public static String column(String metric, String costPeriod) {
+        return isCost(metric) ? metric + "UsdPer" + (costPeriod == null ? "Run" : costPeriod) : metric;
+    }
+
+    /** A chart's axis of a metric's means: "enis.peak (mean)", "cost.total (USD per 1h, mean)". */
+    private static String mean(String label) {
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", mean)" : label + " (mean)";
     }
 
     /**
@@ -227,12 +293,18 @@ public final class SweepReport {
      * sweep.csv itself before: 16-digit decimals (33388.666666666664) in columns that did not line up.
      */
     public static String table(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
+        return table(axes, metrics, points, null);
+    }
+
+    /** As {@link #table(List, List, List)}, a cost metric's heading with its unit ({@link #named}). */
+    public static String table(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
+            String costPeriod) {
         List<Sweep.Point> shown = points.subList(0, Math.min(TERMINAL_ROWS, points.size()));
         List<List<String>> cells = new ArrayList<>(); // per row: the axes' values, then per metric mean and interval
         List<String> head = new ArrayList<>();
         axes.forEach(a -> head.add(a.label()));
         for (String m : metrics) {
-            head.add(m);
+            head.add(named(m, costPeriod));
             head.add(single(points, m) ? "" : "95% CI");
         }
         cells.add(head);
@@ -285,7 +357,7 @@ public final class SweepReport {
      * The metric against the first parameter, one line per value of a second, the 95% interval as a band; a
      * categorical parameter (CIDRs, names) is drawn as categories with whiskers, not joined by lines.
      */
-    private static JFreeChart lines(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+    private static JFreeChart lines(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points, String label) {
         Sweep.Axis x = axes.get(0);
         boolean numericX = numeric(x);
         org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
@@ -308,7 +380,7 @@ public final class SweepReport {
             xAxis.setStandardTickUnits(dev.enisim.report.chart.RootTickUnits.integers());
         }
         xAxis.setAutoRangeIncludesZero(false);
-        NumberAxis yAxis = rooted(new NumberAxis(metric + " (mean)"));
+        NumberAxis yAxis = rooted(new NumberAxis(mean(label)));
         if (wholeMeans(points, metric)) { // a count such as enis.peak: no 0.5 ticks
             yAxis.setStandardTickUnits(dev.enisim.report.chart.RootTickUnits.integers());
             yAxis.setAutoRangeMinimumSize(2);
@@ -338,7 +410,7 @@ public final class SweepReport {
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-size / 2, -size / 2, size, size));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
-        JFreeChart chart = new JFreeChart(metric + " by " + x.label(), plot);
+        JFreeChart chart = new JFreeChart(label + " by " + x.label(), plot);
         dev.enisim.report.chart.Charts.reportStyle(chart, single(points, metric) ? replications(points, metric)
                 : (numericX ? "Band" : "Whiskers") + ": 95% confidence interval of the mean; "
                 + replications(points, metric));
@@ -472,8 +544,15 @@ public final class SweepReport {
      * sizes or traffic asks: from which point on do invocations fail?), else its range and where each end is.
      */
     public static List<String> verdicts(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
+        return verdicts(axes, metrics, points, null);
+    }
+
+    /** As {@link #verdicts(List, List, List)}, a cost metric named with its unit ({@link #named}). */
+    public static List<String> verdicts(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
+            String costPeriod) {
         List<String> out = new ArrayList<>();
         for (String m : metrics) {
+            String name = named(m, costPeriod);
             List<Sweep.Point> zero = new ArrayList<>();
             Sweep.Point low = null;
             Sweep.Point high = null;
@@ -509,7 +588,7 @@ public final class SweepReport {
                     + " that had one (" + few(fewer, "; ") + "; in the others " + ReplicatedSummary.whyNone(m) + ")");
             if (measured == 0) {
                 if (!none.isEmpty()) {
-                    out.add(m + " has no value at any point (nothing measured" + NO_VALUE_WHY + ")");
+                    out.add(name + " has no value at any point (nothing measured" + NO_VALUE_WHY + ")");
                 }
                 continue;
             }
@@ -528,15 +607,15 @@ public final class SweepReport {
             }
             String alike = same.isEmpty() ? "" : ", the same at every value of " + String.join(" and ", same);
             if (lo == hi) {
-                out.add(m + " is " + display(lo) + " at every " + (none.isEmpty() && failed.isEmpty() ? "point"
+                out.add(name + " is " + display(lo) + " at every " + (none.isEmpty() && failed.isEmpty() ? "point"
                         : "point measured") + unmeasured);
             } else if (!zero.isEmpty()) {
                 String split = none.isEmpty() ? splitBy(axes, points, m) : null;
-                out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
+                out.add(name + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
                         + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
                         + point(cause, high) + alike + unmeasured + steps(axes, m, points));
             } else {
-                out.add(m + " ranges from " + display(lo) + " at " + point(cause, low) + " to " + display(hi) + " at "
+                out.add(name + " ranges from " + display(lo) + " at " + point(cause, low) + " to " + display(hi) + " at "
                         + point(cause, high) + alike + apart(axes, m, low, high, measured) + unmeasured
                         + steps(axes, m, points));
             }
@@ -760,7 +839,7 @@ public final class SweepReport {
         return a.values().stream().allMatch(v -> v.matches("-?[0-9]+"));
     }
 
-    private static JFreeChart heatmap(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+    private static JFreeChart heatmap(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points, String label) {
         List<double[]> cells = new ArrayList<>();
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
@@ -796,11 +875,11 @@ public final class SweepReport {
             a.setPaint(new Color(0x212121));
             plot.addAnnotation(a);
         }
-        JFreeChart chart = new JFreeChart(metric + " (mean)", new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16),
+        JFreeChart chart = new JFreeChart(mean(label), new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16),
                 plot, false);
         dev.enisim.report.chart.Charts.reportStyle(chart, "Each cell: the mean over " + replications(points,
                 metric));
-        PaintScaleLegend legend = new PaintScaleLegend(scale, rooted(new NumberAxis(metric)));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, rooted(new NumberAxis(label)));
         legend.setPosition(RectangleEdge.RIGHT);
         chart.addSubtitle(legend);
         return chart;
@@ -841,7 +920,7 @@ public final class SweepReport {
      * The metric's mean at each point against the first parameter, coloured by the second on a continuous scale (its
      * legend at the right): a dot per point, readable at 2,000, and no legend entry per value.
      */
-    private static JFreeChart scatter(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+    private static JFreeChart scatter(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points, String label) {
         Sweep.Axis x = axes.get(0);
         Sweep.Axis c = axes.get(1);
         Unit xu = unit(x.path(), points);
@@ -871,10 +950,10 @@ public final class SweepReport {
         r.setPaintScale(scale);
         NumberAxis xAxis = rooted(new NumberAxis(quantityLabel(x, xu)));
         xAxis.setAutoRangeIncludesZero(false);
-        NumberAxis yAxis = rooted(new NumberAxis(metric + " (mean)"));
+        NumberAxis yAxis = rooted(new NumberAxis(mean(label)));
         yAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
-        JFreeChart chart = new JFreeChart(metric + " by " + x.label() + " and " + c.label(),
+        JFreeChart chart = new JFreeChart(label + " by " + x.label() + " and " + c.label(),
                 new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16), plot, false);
         dev.enisim.report.chart.Charts.reportStyle(chart, "A dot per point: its mean over " + replications(points,
                 metric) + ", coloured by " + quantityLabel(c, cu));
@@ -968,13 +1047,13 @@ public final class SweepReport {
     }
 
     private static String html(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
-            List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides) {
+            List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides, String costPeriod) {
         StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
                 .append(points.size()).append(" points; seed ").append(seed).append("; ")
                 .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>")
                 .append(HtmlReport.overridden(overrides)).append("\n");
-        List<String> verdicts = verdicts(axes, metrics, points);
+        List<String> verdicts = verdicts(axes, metrics, points, costPeriod);
         if (!verdicts.isEmpty()) {
             b.append("<h2>What the sweep shows</h2>\n<ul>\n");
             verdicts.forEach(v -> b.append("<li>").append(HtmlReport.esc(v)).append("</li>\n"));
@@ -988,13 +1067,13 @@ public final class SweepReport {
             String flat = line(points, m);
             if (flat != null) {
                 i[0]++;
-                b.append("<p class=\"flat\"><strong>").append(LongNames.html(m)).append("</strong>: ")
+                b.append("<p class=\"flat\"><strong>").append(LongNames.html(named(m, costPeriod))).append("</strong>: ")
                         .append(HtmlReport.esc(flat)).append("</p>\n");
                 return;
             }
             b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
-                .append(HtmlReport.esc(alt(m, axes, points.size()))).append("\" src=\"data:image/png;base64,")
+                .append(HtmlReport.esc(alt(named(m, costPeriod), axes, points.size()))).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE);
         });
         // a card per point under 800 px (report.css's table.cards, as compare's, the drift's and the sensitivity's
@@ -1002,7 +1081,7 @@ public final class SweepReport {
         // by its column, the point's values first.
         b.append("<div class=\"scroll\"><table class=\"cards\">\n<tr>");
         axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.label())).append("</th>"));
-        metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
+        metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(named(m, costPeriod)))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {
@@ -1012,7 +1091,7 @@ public final class SweepReport {
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
                 String fewer = fewer(p, m);
-                b.append("<td class=\"n\" data-label=\"").append(HtmlReport.esc(m)).append("\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
+                b.append("<td class=\"n\" data-label=\"").append(HtmlReport.esc(named(m, costPeriod))).append("\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
                         : p.problem())
                         : (s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")

@@ -42,10 +42,15 @@ class PlanIdleProvisionedTest {
         assertTrue(plain.failsAfterLongerQuiet(), "without provisioned concurrency it goes Inactive");
         assertEquals(7200, plain.longestQuietSeconds());
         assertEquals(3600, plain.keepWarmEverySeconds(), "half the idle rule's 2 h");
-        // a ping every hour: 720 in 30 days, each a request of 1 ms at 128 MB
+        // a ping every hour: 720 in 30 days, each a request of 1 ms at 128 MB and, an hour outlasting the 10-minute
+        // keep-alive, a cold start whose mean INIT is billed (prices.billInit)
+        dev.enisim.scenario.Scenario.Function fn = scenario(PLAIN).functions().stream()
+                .filter(x -> x.name().equals(plain.function())).findFirst().orElseThrow();
+        double init = Math.min(fn.initDuration().mean(), fn.initDuration().max()) / 1e6;
         double onePing = dev.enisim.metrics.CostEstimate.keepWarmPerMonth(scenario(PLAIN).prices(), 128, "x86_64",
-                30 * 86_400);
+                30 * 86_400, 600, init);
         assertEquals(720 * onePing, plain.keepWarmCostPerMonth(), 1e-12);
+        assertTrue(plain.keepWarmCostPerMonth() > 720 * (0.2e-6 + 0.125 * init * 0.0000166667), "its INIT billed");
         String text = PlanReport.text(p);
         assertTrue(text.contains("provisioned              stays Active"), text);
         assertFalse(text.contains("DOES NOT FAIL"), text);

@@ -26,6 +26,22 @@ public final class CostLine {
         if (c == null) {
             return null;
         }
+        StringBuilder b = head(s, c).append("; no charge for ENIs (Hyperplane or not). ").append(LEFT_OUT);
+        if (c.provisioned() + c.provisionedDuration() > 0) {
+            // its own sentence: the spells inside the line's parenthesis read "..., $0.1))"
+            b.append(" Provisioned concurrency: ").append(dollars(c.provisioned())).append(" enabled");
+            provisionedSpells(b, s);
+            b.append(" and ").append(dollars(c.provisionedDuration())).append(" for the invocations run on it.");
+        }
+        return b.toString();
+    }
+
+    /**
+     * The line's first sentence, without its period: the total, the time it covers, its parts, the price table
+     * ("Estimated cost $6.61 for the 2h simulated (requests $0.274, duration $6.33, INIT $0.00183) at us-east-1 list
+     * prices of 2026-11-30").
+     */
+    private static StringBuilder head(RunSummary s, RunSummary.Cost c) {
         StringBuilder b = new StringBuilder("Estimated cost ").append(dollars(c.total())).append(" for the ")
                 .append(window(s)).append(" (requests ")
                 .append(dollars(c.requests())).append(", duration ").append(dollars(c.duration()));
@@ -38,15 +54,87 @@ public final class CostLine {
         if (c.natGateway() > 0) {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
-        b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; no charge for ENIs (Hyperplane or not). ").append(LEFT_OUT);
-        if (c.provisioned() + c.provisionedDuration() > 0) {
-            // its own sentence: the spells inside the line's parenthesis read "..., $0.1))"
-            b.append(" Provisioned concurrency: ").append(dollars(c.provisioned())).append(" enabled");
-            provisionedSpells(b, s);
-            b.append(" and ").append(dollars(c.provisionedDuration())).append(" for the invocations run on it.");
+        return b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate());
+    }
+
+    /**
+     * The cost in the terminal's summary of {@code run} and at the end of narrative.txt: the page's first sentence
+     * (the same figures, the same rounding) and what it leaves out; null without a cost (a summary from an older
+     * enisim). The terminal and the narrative told no cost at all (a FinOps review).
+     */
+    public static String terminal(RunSummary s) {
+        RunSummary.Cost c = s.cost();
+        return c == null ? null : head(s, c).append(". ").append(LEFT_OUT).toString();
+    }
+
+    /** Functions the page's cost table lists; the rest are counted ("and 4 more"). */
+    static final int FUNCTIONS_TOLD = 10;
+
+    /**
+     * The page's cost by function, under the cost line (empty with fewer than two functions that cost anything: the
+     * line says it): the costliest {@value #FUNCTIONS_TOLD} (ties by name), each with its requests, duration, INIT and
+     * provisioned-concurrency parts (a part's column only when some function has it), then how many more and what
+     * they cost together. From summary.json's per-function figures ({@code functions.<name>.cost}); the NAT
+     * gateways are the account's, in no function's row. Cards on a phone ({@code table.answers}).
+     */
+    public static String functionsHtml(RunSummary s) {
+        List<Map.Entry<String, RunSummary.Cost>> fns = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> f : s.functions().entrySet()) {
+            RunSummary.Cost c = f.getValue().cost();
+            if (c != null && c.total() > 0) {
+                fns.add(Map.entry(f.getKey(), c));
+            }
+        }
+        if (s.cost() == null || fns.size() < 2) {
+            return "";
+        }
+        fns.sort(java.util.Comparator.<Map.Entry<String, RunSummary.Cost>>comparingDouble(e -> -e.getValue().total())
+                .thenComparing(Map.Entry::getKey));
+        boolean init = fns.stream().anyMatch(e -> e.getValue().init() > 0);
+        boolean provisioned = fns.stream().anyMatch(e -> provisioned(e.getValue()) > 0);
+        StringBuilder b = new StringBuilder("<h3>Cost by function</h3>\n<div class=\"scroll\"><table class=\""
+                + "answers costs\">\n").append(Headlines.caption("Cost by function")).append("<tr><th scope=\"col\">"
+                + "function</th><th scope=\"col\">cost</th><th scope=\"col\">requests</th><th scope=\"col\">"
+                + "duration</th>").append(init ? "<th scope=\"col\">INIT</th>" : "")
+                .append(provisioned ? "<th scope=\"col\">provisioned concurrency</th>" : "").append("</tr>\n");
+        for (Map.Entry<String, RunSummary.Cost> e : fns.subList(0, Math.min(FUNCTIONS_TOLD, fns.size()))) {
+            RunSummary.Cost c = e.getValue();
+            b.append("<tr><td>").append(HtmlReport.esc(e.getKey())).append("</td>");
+            cell(b, "cost", c.total());
+            cell(b, "requests", c.requests());
+            cell(b, "duration", c.duration());
+            if (init) {
+                cell(b, "INIT", c.init());
+            }
+            if (provisioned) {
+                cell(b, "provisioned concurrency", provisioned(c));
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</table></div>\n");
+        if (fns.size() > FUNCTIONS_TOLD) {
+            double rest = 0;
+            for (Map.Entry<String, RunSummary.Cost> e : fns.subList(FUNCTIONS_TOLD, fns.size())) {
+                rest += e.getValue().total();
+            }
+            int more = fns.size() - FUNCTIONS_TOLD;
+            b.append("<p class=\"note\">And ").append(String.format(Locale.ROOT, "%,d", more)).append(" more function")
+                    .append(more == 1 ? "" : "s").append(", ").append(dollars(rest)).append(" together (each in"
+                    + " summary.json, <code>functions.&lt;name&gt;.cost</code>).</p>\n");
+        }
+        if (s.cost().natGateway() > 0) {
+            b.append("<p class=\"note\">The NAT gateways' ").append(dollars(s.cost().natGateway()))
+                    .append(" are the account's, in no function's row.</p>\n");
         }
         return b.toString();
+    }
+
+    private static double provisioned(RunSummary.Cost c) {
+        return c.provisioned() + c.provisionedDuration();
+    }
+
+    private static void cell(StringBuilder b, String label, double dollars) {
+        b.append("<td class=\"n\" data-label=\"").append(label).append("\">").append(dollars(dollars)).append("</td>");
     }
 
     /**
@@ -55,6 +143,10 @@ public final class CostLine {
      */
     public static final String LEFT_OUT = "Not in it: the free tier, NAT per-GB data processing, data transfer,"
             + " ephemeral storage, logs (README.md, \"What the cost estimate leaves out\").";
+
+    /** {@link #LEFT_OUT} where a line is short of room: where the list is. */
+    public static final String LEFT_OUT_SHORT = "no free tier; what it leaves out: README.md, \"What the cost"
+            + " estimate leaves out\"";
 
     /** Spells told at most on the cost line; the rest are counted ("and 4 more spells"). */
     private static final int SPELLS_TOLD = 3;
@@ -208,7 +300,7 @@ public final class CostLine {
     /** The line as a paragraph of the report's answers ("" when there is no cost). */
     public static String html(RunSummary s) {
         String t = text(s);
-        return t == null ? "" : "<p class=\"cost\">" + HtmlReport.esc(t) + "</p>\n";
+        return t == null ? "" : "<p class=\"cost\">" + HtmlReport.esc(t) + "</p>\n" + functionsHtml(s);
     }
 
     /**
