@@ -308,6 +308,7 @@ final class SweepCommand implements Callable<Integer> {
         f.put("vary", vary);
         f.put("design.kind", design);
         f.put("replications", replications);
+        f.put("warmUp", warmUp.given() ? warmUp.warmUp.trim() : null); // absent from sweep.json without one
         f.put("metrics", chosen);
         return f;
     }
