@@ -312,6 +312,9 @@ final class SensitivityCommand implements Callable<Integer> {
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
+        if (warmUp.given()) { // the figures below are after it (they read as the whole runs')
+            spec.commandLine().getOut().println(WarmUpOption.statisticsLine(warmUp.warmUp));
+        }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points, %d assumptions -> %s%n", points.size(), factors.size(),
                 dir.resolve("sensitivity.html"));
         for (String l : leftOut) {

@@ -209,12 +209,15 @@ final class SweepCommand implements Callable<Integer> {
         List<Sweep.Axis> ran = Sweep.asRun(axes, traffic);
         points = Sweep.asRunPoints(points, traffic);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
-                points, overriding.sets));
+                points, overriding.sets, warmUp.given() ? warmUp.warmUp.trim() : null));
         files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size(),
                 experiment));
         ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
+        if (warmUp.given()) { // the figures below are after it (they read as the whole runs')
+            spec.commandLine().getOut().println(WarmUpOption.statisticsLine(warmUp.warmUp));
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));

@@ -79,6 +79,8 @@ class SweepFinishedKeptTest {
         Result warm = CliTest.run(sensitivity(f, out, "2", "--warm-up", "1m"));
         assertEquals(2, warm.code(), warm.err());
         assertTrue(warm.err().contains("(its sensitivity.json's warmUp differ)"), warm.err());
+        Result after = CliTest.run(sensitivity(f, out, "2", "--warm-up", "1m", "--replace"));
+        assertTrue(after.out().contains("Statistics after a 1m warm-up (--warm-up) in every run\n"), after.out());
         Result replaced = CliTest.run(sensitivity(f, out, "3", "--replace"));
         assertEquals(0, replaced.code(), replaced.err());
         assertEquals(3 * 2, Files.readAllLines(out.resolve("points.csv")).size() - 1, "3 trajectories of 2 points");
@@ -93,7 +95,12 @@ class SweepFinishedKeptTest {
         Result none = CliTest.run(sweep(f, out, "traffic=1,2"));
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("(its sweep.json's warmUp differ)"), none.err());
-        assertEquals(0, CliTest.run(sweep(f, out, "traffic=1,2", "--warm-up", "1m")).code(), "the same again");
+        Result again = CliTest.run(sweep(f, out, "traffic=1,2", "--warm-up", "1m"));
+        assertEquals(0, again.code(), "the same again");
+        // the figures are said to be after it, on the terminal and the page (neither said it)
+        assertTrue(again.out().contains("Statistics after a 1m warm-up (--warm-up) in every run\n"), again.out());
+        assertTrue(Files.readString(out.resolve("sweep.html")).contains("; statistics after a 1m warm-up (--warm-up)"
+                + " in every run</p>"), "the page");
     }
 
     private static String[] sensitivity(Path f, Path out, String samples, String... more) {
