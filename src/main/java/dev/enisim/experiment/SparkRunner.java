@@ -52,7 +52,7 @@ final class SparkRunner implements PointRunner {
         if (at.startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
-        boolean standalone = at.startsWith("spark://");
+        boolean standalone = at.startsWith(STANDALONE);
         if (standalone) {
             // a master nobody answers at: Spark tried for a minute (3 tries of 20 s, not to be changed), said "2
             // slots" it was never given, and then that it had stopped, "Ctrl-C or a kill" among the reasons
@@ -74,7 +74,7 @@ final class SparkRunner implements PointRunner {
             long tried = Math.round((System.nanoTime() - started) / 1e9);
             sc.stop();
             throw new ExperimentException("the Spark master " + at + " did not take the application: Spark tried for "
-                    + tried + " s and gave up (its line above says why; is " + at.substring("spark://".length())
+                    + tried + " s and gave up (its line above says why; is " + at.substring(STANDALONE.length())
                     + " the master's port, 7077 by default, not its web UI's?); no point was run");
         }
     }
@@ -89,6 +89,9 @@ final class SparkRunner implements PointRunner {
     /** {@link #MASTER_WAIT}'s default. */
     static final String MASTER_WAIT_DEFAULT = "10s";
 
+    /** A standalone master's scheme, spark: and two slashes (spelt apart: LayeringTest reads two as a comment). */
+    private static final String STANDALONE = "spark:/" + "/";
+
     /**
      * Null when one of {@code master}'s addresses ({@code spark://HOST:PORT[,HOST:PORT...]}) takes a connection
      * within {@code waitMillis} (each tried again every half second until then); else what the last try met and how
@@ -97,7 +100,7 @@ final class SparkRunner implements PointRunner {
      */
     static String unreachable(String master, long waitMillis) {
         List<java.net.InetSocketAddress> addresses = new ArrayList<>();
-        for (String hostPort : master.substring("spark://".length()).split(",")) {
+        for (String hostPort : master.substring(STANDALONE.length()).split(",")) {
             int colon = hostPort.lastIndexOf(':');
             try {
                 String host = hostPort.substring(0, Math.max(0, colon)).replaceAll("^\\[|]$", "");
