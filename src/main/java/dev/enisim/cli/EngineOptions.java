@@ -18,7 +18,8 @@ final class EngineOptions {
 
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "Spark master, with --engine spark (default: the one spark-submit gives, else"
-            + " local[*]), e.g. local[2], spark://HOST:7077, yarn.")
+            + " local[*]), e.g. local[2], spark://HOST:7077, yarn. A spark:// address nothing answers at is said"
+            + " after 10 s of tries (java -Dspark.enisim.masterWait=1m to try for longer).")
     String sparkMaster;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "0",

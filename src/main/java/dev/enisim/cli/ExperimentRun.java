@@ -165,26 +165,39 @@ final class ExperimentRun {
         }
     }
 
-    /** The option that lets a sweep replace a finished one of another experiment. */
+    /** The option that lets a sweep or a sensitivity analysis replace a finished one of another experiment. */
     static final String REPLACE = "--replace";
+
+    /** What a sweep.json or sensitivity.json leaves out when its option was not given: absent is a value of its own. */
+    private static final java.util.Set<String> ABSENT_WHEN_NOT_GIVEN = java.util.Set.of("warmUp");
 
     /**
      * Refuses (exit 2, before anything runs) a sweep into {@code outDir} when it holds a finished sweep (its
      * sweep.json) of another experiment than {@code experiment} ({@link dev.enisim.experiment.Experiment#id}), unless
      * {@code replace}: the next sweep of a scenario into its default folder replaced the last one's results without a
      * word. The same experiment run again rewrites it, as before. {@code now}: what this sweep's sweep.json will say
-     * (dotted keys for nested fields), to name what differs.
+     * (dotted keys for nested fields; null: a key written only when given, not given), to name what differs.
      */
     static void refuseReplacing(Path outDir, String experiment, boolean replace, Map<String, Object> now) {
-        Path json = outDir.resolve("sweep.json");
-        if (replace || !Files.isRegularFile(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        refuseReplacing(outDir, "sweep.json", "sweep", experiment, replace, now);
+    }
+
+    /**
+     * As above for the experiment whose finished result in {@code outDir} is told by its sidecar {@code json}
+     * (sweep.json, sensitivity.json) naming its {@code experiment}; {@code what}: the result in words ("sweep",
+     * "sensitivity analysis"). A sensitivity analysis replaced the last one's (hours of points) as silently.
+     */
+    static void refuseReplacing(Path outDir, String json, String what, String experiment, boolean replace,
+            Map<String, Object> now) {
+        Path sidecar = outDir.resolve(json);
+        if (replace || !Files.isRegularFile(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         com.fasterxml.jackson.databind.JsonNode was;
         try {
-            was = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+            was = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sidecar.toFile());
         } catch (IOException | RuntimeException e) {
-            return; // not a sweep.json enisim can read: the output's own checks say what they must
+            return; // not a sidecar enisim can read: the output's own checks say what they must
         }
         if (was == null || !was.isObject() || experiment.equals(was.path("experiment").asText(null))) {
             return;
@@ -196,14 +209,17 @@ final class ExperimentRun {
             for (String part : key.split("\\.")) {
                 w = w.path(part);
             }
-            if (!w.isMissingNode() && !w.toString().equals(mapper.valueToTree(value).toString())) { // 42 read back an int
+            // a key missing from a file says nothing (an older enisim's), but one written only when given
+            boolean differ = w.isMissingNode() || w.isNull() ? ABSENT_WHEN_NOT_GIVEN.contains(key) && value != null
+                    : value == null || !w.toString().equals(mapper.valueToTree(value).toString()); // 42 read back an int
+            if (differ) {
                 differs.add(key);
             }
         });
-        String why = !was.has("experiment") ? "its sweep.json does not name its experiment (an older enisim wrote it)"
+        String why = !was.has("experiment") ? "its " + json + " does not name its experiment (an older enisim wrote it)"
                 : differs.isEmpty() ? "a trace file's content, the scenario file's path or --set traffic differs"
-                : "its sweep.json's " + String.join(", ", differs) + " differ";
-        throw new UserInputException(outDir + " holds a finished sweep of another experiment (" + why
+                : "its " + json + "'s " + String.join(", ", differs) + " differ";
+        throw new UserInputException(outDir + " holds a finished " + what + " of another experiment (" + why
                 + "); it is kept: give another --out, or add " + REPLACE + " to replace it");
     }
 }

@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
             + " points' estimates x replications) and a design above --max-events is refused unless --yes."
             + " Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same"
-            + " command resumes, with the same enisim (points of another version or build are refused, exit 2).",
+            + " command resumes, with the same enisim (points of another version or build are refused, exit 2). A"
+            + " finished analysis of another experiment in the output folder is kept, the analysis refused (exit 2),"
+            + " unless --replace.",
             "Example:",
             "  enisim sensitivity scenarios/quickstart.yaml \\",
             "    --metric invocations.errors.SubnetIPAddressLimitReachedException",
@@ -115,6 +117,11 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Mixin
     WarmUpOption warmUp = new WarmUpOption();
+
+    @Option(names = "--replace", description = "Replace a finished sensitivity analysis of another"
+            + " experiment in the output folder (without it, one is kept and the analysis refused, exit 2; the same"
+            + " experiment run again rewrites it).")
+    boolean replace;
 
     /** The scenario of {@code tree}, or null when it is refused (said with the other problems). */
     private Scenario scenarioOrNull(JsonNode tree) {
@@ -253,6 +260,11 @@ final class SensitivityCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + Sensitivity.intervalWarning(design));
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic, warmUpMicros);
+        String experiment = dev.enisim.experiment.Experiment.id(pointSpec, design.points());
+        // a finished analysis of another experiment is not replaced unasked (the next analysis of a scenario into its
+        // default folder replaced the last one's results without a word), refused before anything runs, as sweep's
+        ExperimentRun.refuseReplacing(dir, "sensitivity.json", "sensitivity analysis", experiment, replace,
+                finished(tree, base, design));
         // a resumed run's rest
         List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir);
         long runs = (long) toRun.size() * replications;
@@ -289,7 +301,8 @@ final class SensitivityCommand implements Callable<Integer> {
         Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured,
                 Sweep.asRunPoints(points, traffic), results, leftOut, overriding.sets,
                 SensitivityReport.costPeriod(base, warmUpMicros, design)));
-        files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files));
+        files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files,
+                experiment));
         if (unmeasured.isEmpty()) {
             ExperimentRun.write(files, dir, home);
         } else {
@@ -299,6 +312,9 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
+        if (warmUp.given()) { // the figures below are after it (they read as the whole runs')
+            spec.commandLine().getOut().println(WarmUpOption.statisticsLine(warmUp.warmUp));
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points, %d assumptions -> %s%n", points.size(), factors.size(),
                 dir.resolve("sensitivity.html"));
@@ -326,15 +342,11 @@ final class SensitivityCommand implements Callable<Integer> {
      * analysis); {@code vary}: the --vary ranges as given or, without them, the scenario's assumptions' ranges.
      */
     private byte[] provenance(JsonNode tree, Scenario base, Sensitivity.Design design, double floorShare,
-            List<String> leftOut, List<String> unmeasured, Map<String, byte[]> files) {
+            List<String> leftOut, List<String> unmeasured, Map<String, byte[]> files, String experiment) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
         f.put("set", overriding.sets);
-        List<String> ranges = new ArrayList<>(vary); // as given; without --vary, the assumptions' ranges
-        if (vary.isEmpty()) {
-            design.factors().forEach(x -> ranges.add(x.path() + "=" + x.range()));
-        }
-        f.put("vary", ranges);
+        f.put("vary", ranges(design));
         f.put("varied", vary.isEmpty() ? "the scenario's assumptions (no --vary)" : "--vary");
         if (!leftOut.isEmpty()) {
             f.put("notVaried", leftOut);
@@ -355,10 +367,40 @@ final class SensitivityCommand implements Callable<Integer> {
             f.put("partial", true);
             f.put("notComputed", unmeasured);
         }
+        f.put("experiment", experiment); // what a later analysis into this folder is told apart by (--replace)
         Map<String, byte[]> described = new LinkedHashMap<>();
         described.put("sensitivity.csv", files.get("sensitivity.csv"));
         described.put("points.csv", files.get("points.csv"));
         return dev.enisim.report.Provenance.render("sensitivity", f, described);
+    }
+
+    /** The ranges varied: --vary's as given; without --vary, the assumptions' ranges. */
+    private List<String> ranges(Sensitivity.Design design) {
+        List<String> ranges = new ArrayList<>(vary);
+        if (vary.isEmpty()) {
+            design.factors().forEach(x -> ranges.add(x.path() + "=" + x.range()));
+        }
+        return ranges;
+    }
+
+    /**
+     * What this analysis's sensitivity.json will say of what decides its points (dotted keys for nested fields; null:
+     * not given), to name what differs from a finished analysis of another experiment in the output folder.
+     */
+    private Map<String, Object> finished(JsonNode tree, Scenario base, Sensitivity.Design design) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        Map<String, Object> s = dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed());
+        f.put("scenario.sha256", s.get("sha256"));
+        f.put("scenario.seed", s.get("seed"));
+        f.put("set", overriding.sets);
+        f.put("vary", ranges(design));
+        f.put("design.method", design.method().name().toLowerCase(Locale.ROOT));
+        f.put("design.samples", design.samples());
+        f.put("design.designSeed", design.seed());
+        f.put("replications", replications);
+        f.put("warmUp", warmUp.given() ? warmUp.warmUp.trim() : null); // absent from sensitivity.json without one
+        f.put("metrics", metrics);
+        return f;
     }
 
     /**

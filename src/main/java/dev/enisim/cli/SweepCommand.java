@@ -213,12 +213,15 @@ final class SweepCommand implements Callable<Integer> {
         // the time each point's cost covers, in the cost metrics' names (cost.total (USD per 1h), cost.totalUsdPer1h)
         String costPeriod = SweepReport.costPeriod(base.durationMicros(), warmUpMicros, ran);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), ran, chosen,
-                points, overriding.sets, costPeriod));
+                points, overriding.sets, costPeriod, warmUp.given() ? warmUp.warmUp.trim() : null));
         files.put("sweep.json", provenance(tree, base, chosen, axes, files.get("sweep.csv"), points.size(),
                 experiment));
         ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
+        if (warmUp.given()) { // the figures below are after it (they read as the whole runs')
+            spec.commandLine().getOut().println(WarmUpOption.statisticsLine(warmUp.warmUp));
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
@@ -312,6 +315,7 @@ final class SweepCommand implements Callable<Integer> {
         f.put("vary", vary);
         f.put("design.kind", design);
         f.put("replications", replications);
+        f.put("warmUp", warmUp.given() ? warmUp.warmUp.trim() : null); // absent from sweep.json without one
         f.put("metrics", chosen);
         return f;
     }

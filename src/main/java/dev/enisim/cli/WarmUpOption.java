@@ -29,6 +29,11 @@ final class WarmUpOption {
         return warmUp != null;
     }
 
+    /** The terminal's line over an experiment's figures when {@code warmUp} (as given) was: they are after it. */
+    static String statisticsLine(String warmUp) {
+        return "Statistics after a " + warmUp.trim() + " warm-up (--warm-up) in every run";
+    }
+
     /**
      * The warm-up in microseconds (0 when not given) for {@code scenario} (null: its syntax only), each problem added
      * to {@code problems}: not a duration, 0 or less, not under the scenario's duration, not a whole number of its

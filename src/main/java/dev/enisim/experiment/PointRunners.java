@@ -84,6 +84,11 @@ public final class PointRunners {
                 try {
                     return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner")
                             .getDeclaredConstructor(String.class, int.class).newInstance(master, batch);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    if (e.getCause() instanceof ExperimentException said) {
+                        throw said; // enisim's own word on the engine (a master it cannot reach)
+                    }
+                    throw new ExperimentException(sparkFailed(e));
                 } catch (ReflectiveOperationException | LinkageError e) {
                     // Spark is there but does not start: most often jars of another Spark (or netty) than the one
                     // enisim is built against, which fail with a NoSuchMethodError; an environment error (exit 2)

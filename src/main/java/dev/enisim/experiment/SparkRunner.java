@@ -48,11 +48,96 @@ final class SparkRunner implements PointRunner {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        if (conf.get("spark.master").startsWith("local")) {
+        String at = conf.get("spark.master");
+        if (at.startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
+        boolean standalone = at.startsWith(STANDALONE);
+        if (standalone) {
+            // a master nobody answers at: Spark tried for a minute (3 tries of 20 s, not to be changed), said "2
+            // slots" it was never given, and then that it had stopped, "Ctrl-C or a kill" among the reasons
+            long wait = conf.getTimeAsMs(MASTER_WAIT, MASTER_WAIT_DEFAULT);
+            String unreachable = unreachable(at, wait);
+            if (unreachable != null) {
+                throw new ExperimentException("cannot reach the Spark master " + at + ": " + unreachable
+                        + "; no point was run (to try for longer: java -D" + MASTER_WAIT + "=1m, or spark-submit"
+                        + " --conf " + MASTER_WAIT + "=1m)");
+            }
+        }
+        long started = System.nanoTime();
         this.sc = new JavaSparkContext(SparkContext.getOrCreate(conf));
         this.batch = batch;
+        if (standalone && !sc.sc().applicationId().startsWith("app-")) {
+            // something answers at the address but did not take the application (not a Spark master: its web UI's
+            // port, say): Spark gave up after its tries and stops the context (the standalone master names the
+            // applications it takes app-...; Spark's own name for one that is not taken is spark-application-...)
+            long tried = Math.round((System.nanoTime() - started) / 1e9);
+            sc.stop();
+            throw new ExperimentException("the Spark master " + at + " did not take the application: Spark tried for "
+                    + tried + " s and gave up (its line above says why; is " + at.substring(STANDALONE.length())
+                    + " the master's port, 7077 by default, not its web UI's?); no point was run");
+        }
+    }
+
+    /**
+     * How long enisim tries to connect to a standalone master's address before saying that it cannot reach it, as
+     * Spark takes its times ({@code 10s}, {@code 1m}): a system property ({@code java -D...}) or spark-submit's
+     * {@code --conf}.
+     */
+    static final String MASTER_WAIT = "spark.enisim.masterWait";
+
+    /** {@link #MASTER_WAIT}'s default. */
+    static final String MASTER_WAIT_DEFAULT = "10s";
+
+    /** A standalone master's scheme, spark: and two slashes (spelt apart: LayeringTest reads two as a comment). */
+    private static final String STANDALONE = "spark:/" + "/";
+
+    /**
+     * Null when one of {@code master}'s addresses ({@code spark://HOST:PORT[,HOST:PORT...]}) takes a connection
+     * within {@code waitMillis} (each tried again every half second until then); else what the last try met and how
+     * long it was tried, in words ("nothing answered at 127.0.0.1:7999 (Connection refused), tried for 10 s"). An
+     * address enisim cannot read is left to Spark (null).
+     */
+    static String unreachable(String master, long waitMillis) {
+        List<java.net.InetSocketAddress> addresses = new ArrayList<>();
+        for (String hostPort : master.substring(STANDALONE.length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try {
+                String host = hostPort.substring(0, Math.max(0, colon)).replaceAll("^\\[|]$", "");
+                addresses.add(java.net.InetSocketAddress.createUnresolved(host, Integer.parseInt(hostPort.substring(
+                        colon + 1))));
+            } catch (IllegalArgumentException e) { // no port, or one out of range
+                return null;
+            }
+        }
+        long start = System.nanoTime();
+        long deadline = start + waitMillis * 1_000_000L;
+        String last = null;
+        do {
+            for (java.net.InetSocketAddress a : addresses) {
+                long left = Math.max(100, (deadline - System.nanoTime()) / 1_000_000L);
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(a.getHostString(), a.getPort()),
+                            (int) Math.min(2_000, left));
+                    return null;
+                } catch (java.net.UnknownHostException e) {
+                    last = "no host is named " + a.getHostString();
+                } catch (java.io.IOException e) {
+                    last = "nothing answered at " + a.getHostString() + ":" + a.getPort() + (e.getMessage() == null
+                            ? "" : " (" + e.getMessage() + ")");
+                }
+            }
+            try {
+                Thread.sleep(Math.max(0, Math.min(500, (deadline - System.nanoTime()) / 1_000_000L)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        double tried = (System.nanoTime() - start) / 1e9;
+        return last + (addresses.size() > 1 ? " (the last of " + addresses.size() + " addresses tried)" : "")
+                + ", tried for " + (tried < 10 ? String.format(java.util.Locale.ROOT, "%.1f", tried)
+                : Long.toString(Math.round(tried))) + " s";
     }
 
     /**
@@ -240,8 +325,20 @@ final class SparkRunner implements PointRunner {
 
     @Override
     public String describe() {
+        if (sc.sc().schedulerBackend() instanceof org.apache.spark.scheduler.cluster.CoarseGrainedSchedulerBackend b) {
+            // a cluster's slots are its executors' cores, as they join: Spark's default parallelism said "2 slots"
+            // before any had (2 is its floor), and on a master that was never reached
+            return "spark " + sc.master() + ", " + cluster(b.getExecutorIds().size(), b.totalCoreCount().get());
+        }
         int slots = sc.defaultParallelism();
         return "spark " + sc.master() + ", " + slots + (slots == 1 ? " slot" : " slots");
+    }
+
+    /** A cluster's executors and cores so far, in words. */
+    static String cluster(int executors, int cores) {
+        return executors == 0 ? "no executor yet: the points start as executors join"
+                : executors + (executors == 1 ? " executor, " : " executors, ") + cores + (cores == 1 ? " slot"
+                : " slots") + " so far";
     }
 
     @Override

@@ -94,12 +94,16 @@ public final class ComparePage {
         }
         // the heading says "A vs B" and the line under it what A and B are: the heading held both labels in full
         // (paths, --set changes), seven lines on a phone above the verdict, and the line under it repeated them
+        String warmUp = warmUp(a, b);
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
-                "A = " + labelA + ", B = " + labelB,
+                "A = " + labelA + ", B = " + labelB + (warmUp == null ? "" : "; statistics after a " + warmUp
+                        + " warm-up (--warm-up)"),
                 verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
-                labelB, b, replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
+                labelB, b, (replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
                 + " of the " + replications + " (the same seed and random streams for both), not the means over the "
-                + replications + " replications that the tables above give.</p>\n");
+                + replications + " replications that the tables above give.</p>\n") + (warmUp == null ? ""
+                : "<p class=\"note\">Each chart shades the first " + warmUp + ", the warm-up (--warm-up) that the"
+                + " tables' figures leave out, light grey and labelled warm-up; the lines draw every bucket.</p>\n"));
         page = withCostNote(page, headline, shown, a, b);
         page = withStates(page, outcome.states());
         if (onlyNote.length() == 0) {
@@ -109,6 +113,16 @@ public final class ComparePage {
         String end = "</table></div>\n</section>\n";
         int at = page.indexOf(end, page.indexOf("<section id=\"differences\">"));
         return page.substring(0, at) + "</table></div>\n" + onlyNote + "</section>\n" + page.substring(at + end.length());
+    }
+
+    /**
+     * The warm-up both runs' statistics leave out ({@code compare --warm-up}), as the terminal says it ("10m"); null
+     * without one (or when the two runs' differ: the charts then shade none).
+     */
+    private static String warmUp(RunResult a, RunResult b) {
+        Double w = a.summary().warmUpSeconds();
+        return w == null || w <= 0 || !w.equals(b.summary().warmUpSeconds()) ? null
+                : dev.enisim.scenario.Units.given(dev.enisim.metrics.Seconds.toMicros(w));
     }
 
     /**

@@ -54,6 +54,15 @@ public final class SweepReport {
      */
     public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
             List<Sweep.Point> points, List<String> overrides, String costPeriod) {
+        return render(scenario, seed, axes, metrics, points, overrides, costPeriod, null);
+    }
+
+    /**
+     * As above, every run's statistics after {@code warmUp} (--warm-up as given, "10m"; null without one), which the
+     * page says under its heading (it said nothing: its figures read as the whole runs').
+     */
+    public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
+            List<Sweep.Point> points, List<String> overrides, String costPeriod, String warmUp) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sweep.csv", csv(axes, metrics, points, costPeriod).getBytes(StandardCharsets.UTF_8));
         files.put("runs.csv", runs(axes, metrics, points, seed, costPeriod).getBytes(StandardCharsets.UTF_8));
@@ -72,7 +81,7 @@ public final class SweepReport {
             files.put(name + ".png", png);
             files.put(name + ".svg", ChartFiles.svg(chart, 1000, height));
         }
-        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides, costPeriod)
+        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides, costPeriod, warmUp)
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
@@ -1047,11 +1056,14 @@ public final class SweepReport {
     }
 
     private static String html(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
-            List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides, String costPeriod) {
+            List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides, String costPeriod,
+            String warmUp) {
         StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
                 .append(points.size()).append(" points; seed ").append(seed).append("; ")
-                .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>")
+                .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0)))
+                .append(warmUp == null ? "" : "; statistics after a " + HtmlReport.esc(warmUp)
+                        + " warm-up (--warm-up) in every run").append("</p>")
                 .append(HtmlReport.overridden(overrides)).append("\n");
         List<String> verdicts = verdicts(axes, metrics, points, costPeriod);
         if (!verdicts.isEmpty()) {

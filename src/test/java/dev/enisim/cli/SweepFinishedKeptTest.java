@@ -54,6 +54,63 @@ class SweepFinishedKeptTest {
                 "sweep.csv")));
     }
 
+    /**
+     * The leftover of the same review: sensitivity's default folder, reports/NAME-sensitivity, is every analysis of a
+     * scenario's, and the next one replaced the last one's results (hours of points) without a word.
+     */
+    @Test
+    void aFinishedSensitivityAnalysisOfAnotherExperimentIsKeptUnlessReplaceIsGiven() throws Exception {
+        Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
+        Path out = dir.resolve("sens");
+        assertEquals(0, CliTest.run(sensitivity(f, out, "2")).code());
+        byte[] csv = Files.readAllBytes(out.resolve("points.csv"));
+        String experiment = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(
+                "sensitivity.json").toFile()).path("experiment").asText();
+        assertEquals(64, experiment.length(), "sensitivity.json names its experiment");
+        Result same = CliTest.run(sensitivity(f, out, "2"));
+        assertEquals(0, same.code(), "the same experiment again rewrites it: " + same.err());
+        Result other = CliTest.run(sensitivity(f, out, "3"));
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains(out + " holds a finished sensitivity analysis of another experiment (its"
+                + " sensitivity.json's design.samples differ); it is kept: give another --out, or add --replace to"
+                + " replace it"), other.err());
+        assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(out.resolve("points.csv"))), "kept");
+        assertTrue(!Files.exists(dev.enisim.experiment.Experiment.progressFile(out)), "nothing ran");
+        Result warm = CliTest.run(sensitivity(f, out, "2", "--warm-up", "1m"));
+        assertEquals(2, warm.code(), warm.err());
+        assertTrue(warm.err().contains("(its sensitivity.json's warmUp differ)"), warm.err());
+        Result after = CliTest.run(sensitivity(f, out, "2", "--warm-up", "1m", "--replace"));
+        assertTrue(after.out().contains("Statistics after a 1m warm-up (--warm-up) in every run\n"), after.out());
+        Result replaced = CliTest.run(sensitivity(f, out, "3", "--replace"));
+        assertEquals(0, replaced.code(), replaced.err());
+        assertEquals(3 * 2, Files.readAllLines(out.resolve("points.csv")).size() - 1, "3 trajectories of 2 points");
+    }
+
+    /** A sweep told apart by --warm-up alone names it (it said that a trace, the path or --set traffic differed). */
+    @Test
+    void aSweepThatDiffersByItsWarmUpAloneSaysSo() throws Exception {
+        Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
+        Path out = dir.resolve("warm");
+        assertEquals(0, CliTest.run(sweep(f, out, "traffic=1,2", "--warm-up", "1m")).code());
+        Result none = CliTest.run(sweep(f, out, "traffic=1,2"));
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("(its sweep.json's warmUp differ)"), none.err());
+        Result again = CliTest.run(sweep(f, out, "traffic=1,2", "--warm-up", "1m"));
+        assertEquals(0, again.code(), "the same again");
+        // the figures are said to be after it, on the terminal and the page (neither said it)
+        assertTrue(again.out().contains("Statistics after a 1m warm-up (--warm-up) in every run\n"), again.out());
+        assertTrue(Files.readString(out.resolve("sweep.html")).contains("; statistics after a 1m warm-up (--warm-up)"
+                + " in every run</p>"), "the page");
+    }
+
+    private static String[] sensitivity(Path f, Path out, String samples, String... more) {
+        String[] base = {"sensitivity", f.toString(), "--vary", "traffic=0.5..2", "--samples", samples, "--metric",
+            "invocations.total", "--out", out.toString(), "-q"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     @Test
     void aVaryPathsProblemNamesVary() throws Exception {
         Path f = Files.writeString(dir.resolve("k.yaml"), YAML);

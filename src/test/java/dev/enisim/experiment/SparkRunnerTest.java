@@ -164,4 +164,39 @@ class SparkRunnerTest {
         assertEquals(3, alone.size(), "a batch: the two points before, then the mark: " + alone);
         assertEquals(SparkRunner.OUT_OF_MEMORY, alone.get(2));
     }
+
+    /**
+     * A standalone master's address tried before Spark starts (r2's item 13: nobody at the address, and Spark took a
+     * minute, then said "2 slots" and "Ctrl-C or a kill"): a port that takes a connection is reachable at once; a
+     * closed one is said with its address, its reason and how long it was tried.
+     */
+    @Test
+    void aStandaloneMastersAddressIsTriedForTheWaitGiven() throws Exception {
+        try (java.net.ServerSocket open = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            int closed;
+            try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                closed = taken.getLocalPort(); // given back: nothing listens there
+            }
+            assertEquals(null, SparkRunner.unreachable("spark://127.0.0.1:" + open.getLocalPort(), 2_000));
+            assertEquals(null, SparkRunner.unreachable("spark://127.0.0.1:" + closed + ",127.0.0.1:"
+                    + open.getLocalPort(), 2_000), "one of the masters (high availability) answers");
+            long t0 = System.nanoTime();
+            String said = SparkRunner.unreachable("spark://127.0.0.1:" + closed, 600);
+            double took = (System.nanoTime() - t0) / 1e9;
+            assertEquals("nothing answered at 127.0.0.1:" + closed + " (Connection refused), tried for 0.6 s", said);
+            assertTrue(took >= 0.6 && took < 5, "tried for the wait, not Spark's minute: " + took);
+            assertTrue(SparkRunner.unreachable("spark://127.0.0.1:" + closed + ",[::1]:" + closed, 100)
+                    .contains("(the last of 2 addresses tried)"));
+            assertEquals(null, SparkRunner.unreachable("spark://nohost", 100), "no port: Spark says what is wrong");
+        }
+    }
+
+    /** A cluster's slots are its executors' cores as they join, not Spark's floor of 2 before any has. */
+    @Test
+    void aClustersSlotsAreItsExecutorsCores() {
+        assertEquals("no executor yet: the points start as executors join", SparkRunner.cluster(0, 0));
+        assertEquals("1 executor, 1 slot so far", SparkRunner.cluster(1, 1));
+        assertEquals("3 executors, 12 slots so far", SparkRunner.cluster(3, 12));
+    }
 }

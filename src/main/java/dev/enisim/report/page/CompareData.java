@@ -37,6 +37,10 @@ final class CompareData {
         }
         o.put("stepSeconds", step);
         o.put("durationSeconds", Math.max(a.summary().simulatedSeconds(), b.summary().simulatedSeconds()));
+        Double warmUp = warmUpSeconds(a, b);
+        if (warmUp != null) { // the band the run page's charts shade (compare --warm-up); absent: none
+            o.put("warmUpSeconds", warmUp);
+        }
         o.putArray("markers");
         o.put("markersLeftOut", 0);
         ArrayNode charts = o.putArray("charts");
@@ -80,6 +84,15 @@ final class CompareData {
             charts.add(c);
         }
         return o;
+    }
+
+    /**
+     * The warm-up both runs' statistics leave out (compare --warm-up: the same for both), in seconds; null when there
+     * is none or the two runs' differ (one band cannot show two).
+     */
+    static Double warmUpSeconds(RunResult a, RunResult b) {
+        Double w = a.summary().warmUpSeconds();
+        return w != null && w > 0 && w.equals(b.summary().warmUpSeconds()) ? w : null;
     }
 
     private record Pair(RunResult a, String labelA, RunResult b, String labelB, int buckets, int factor) {

@@ -46,7 +46,23 @@ class WarmUpBandBrowserTest {
     void theWarmUpIsShadedAndSaid() throws Exception {
         browser.open(report(120_000_000L)); // 2 of the 10 minutes
         assertEquals(List.of(), browser.consoleErrors());
-        List<List<Object>> charts = charts();
+        shadedAndSaid(charts());
+        browser.elementShot("#chart-list", "warm-up-band");
+    }
+
+    /** compare --warm-up --html: its charts shade the warm-up as the run page's do (they drew none). */
+    @Test
+    void theComparePagesChartsShadeTheWarmUpAndSayIt() throws Exception {
+        Path page = Path.of("target/browser/warm-up-compare.html");
+        java.nio.file.Files.createDirectories(page.getParent());
+        java.nio.file.Files.writeString(page, dev.enisim.report.CompareWarmUpTest.page(120_000_000L));
+        browser.open(page);
+        assertEquals(List.of(), browser.consoleErrors());
+        shadedAndSaid(charts());
+        browser.elementShot("#chart-list", "warm-up-band-compare");
+    }
+
+    private static void shadedAndSaid(List<List<Object>> charts) {
         assertTrue(charts.size() >= 3, "charts: " + charts.size());
         for (List<Object> c : charts) {
             String label = (String) c.get(0);
@@ -58,7 +74,6 @@ class WarmUpBandBrowserTest {
             assertTrue(((Number) c.get(2)).doubleValue() > 0.5, "the band's pixels mostly its grey: " + c.get(2)
                     + " in " + label);
         }
-        browser.elementShot("#chart-list", "warm-up-band");
     }
 
     @Test
