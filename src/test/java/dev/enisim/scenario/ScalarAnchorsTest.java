@@ -135,4 +135,25 @@ class ScalarAnchorsTest {
                 file + ":3: x-timeout: " + FieldRulesTest.DURATION + ", got '30 seconds'; in anchor &t, used by"
                 + " functions[0].timeout, functions[1].timeout"), e.getMessage().lines().toList());
     }
+
+    /**
+     * A {@code --set} value is read as a file's values are: an anchor in it is its value again, an alias with no
+     * anchor in the value is an undefined alias (it was the text 'm'), a repeated key is one.
+     */
+    @Test
+    void aSetValueReadsAnchorsAsTheFileDoes() throws Exception {
+        JsonNode tree = YamlTree.read("a: 1\n");
+        List<Problem> problems = new java.util.ArrayList<>();
+        JsonNode set = Overrides.applyValid(tree, List.of("a=[&x 1, *x, *x]", "b=&y 30s", "c=", "d=~"), problems);
+        assertEquals(List.of(), problems);
+        assertEquals("[1,1,1]", set.get("a").toString());
+        assertEquals("30s", set.get("b").textValue());
+        assertTrue(set.get("c").isMissingNode(), "no value, as before: 'got nothing'");
+        assertTrue(set.get("d").isNull());
+        Overrides.applyValid(tree, List.of("a=*m", "b={k: 1, k: 2}", "c=[1, *n]"), problems);
+        assertEquals(List.of("--set a: undefined alias *m (an alias must come after its anchor &m)",
+                "--set b.k: written twice (again at line 1; first at 1): a key is written once in a map",
+                "--set c[1]: undefined alias *n (an alias must come after its anchor &n)"),
+                problems.stream().map(Problem::toString).toList());
+    }
 }
