@@ -352,11 +352,11 @@ public final class Checker {
      */
     private static Result identifier(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
         if (e.statistic() != Expectation.Statistic.VALUE) {
-            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' names the run rather than "
+            throw new IllegalArgumentException(Problem.quote(e.text()) + ": " + Problem.quote(path) + " names the run rather than "
                     + "measures it, so it has no mean or interval; compare it as it is, e.g. '" + path + " == 7'");
         }
         if (!e.numericOperand()) {
-            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
+            throw new IllegalArgumentException(Problem.quote(e.text()) + ": " + Problem.quote(path) + " is a number, compare it with one");
         }
         boolean holds = true;
         for (Map<String, JsonNode> l : leaves) {
@@ -414,15 +414,15 @@ public final class Checker {
 
     private static Result numeric(Expectation e, String path, MetricStats s) {
         if (s == null) {
-            throw new IllegalArgumentException("'" + path + "' is not in every replication (a list element only "
+            throw new IllegalArgumentException(Problem.quote(path) + " is not in every replication (a list element only "
                     + "some have), so it has no mean");
         }
         if (!e.numericOperand()) {
-            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
+            throw new IllegalArgumentException(Problem.quote(e.text()) + ": " + Problem.quote(path) + " is a number, compare it with one");
         }
         if (e.statistic() == Expectation.Statistic.CI) {
             if (s.n() < 2) {
-                throw new IllegalArgumentException("'" + e.text() + "': one replication has no confidence interval;"
+                throw new IllegalArgumentException(Problem.quote(e.text()) + ": one replication has no confidence interval;"
                         + " run check with --replications 2 or more");
             }
             return new Result(e, e.holds(s.ciLow(), s.ciHigh()),
@@ -484,11 +484,11 @@ public final class Checker {
     /** A text metric (a state, a reason code) holds when it holds in every replication. */
     private static Result text(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
         if (e.statistic() != Expectation.Statistic.VALUE) {
-            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is not a number");
+            throw new IllegalArgumentException(Problem.quote(e.text()) + ": " + Problem.quote(path) + " is not a number");
         }
         if ((e.op() == Expectation.Op.EQ || e.op() == Expectation.Op.NE) && e.numericOperand()) {
             // "finalState != 3" always held: a text is never a number
-            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a text (a state, a reason"
+            throw new IllegalArgumentException(Problem.quote(e.text()) + ": " + Problem.quote(path) + " is a text (a state, a reason"
                     + " code), compare it with one, e.g. == Active");
         }
         boolean holds = true;

@@ -124,8 +124,8 @@ public final class ExpectReader {
             }
             String close = Suggest.closest(value, set.values());
             String article = "aeiouAEIOU".indexOf(set.kind().charAt(0)) >= 0 ? "an " : "a ";
-            return "'" + e.text() + "': '" + Expectation.visible(value) + "' is not " + article + set.kind()
-                    + " enisim reports" + (close == null ? "" : " (did you mean '" + close + "'?)") + "; expected one of "
+            return Problem.quote(e.text()) + ": " + Problem.quote(Expectation.visible(value)) + " is not " + article + set.kind()
+                    + " enisim reports" + (close == null ? "" : " (did you mean " + Problem.quote(close) + "?)") + "; expected one of "
                     + String.join(", ", set.values()) + (e.path().endsWith("easonCode") ? ", or null (none)" : "");
         }
         return null;

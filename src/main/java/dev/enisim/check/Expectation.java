@@ -1,5 +1,6 @@
 package dev.enisim.check;
 
+import dev.enisim.scenario.Problem;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         }
         if (!m.matches()) {
             throw new IllegalArgumentException("expected 'METRIC OP VALUE' (OP: == != <= < >= > between within), or "
-                    + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'" + (SINGLE_EQUALS.matcher(written).find()
+                    + "mean(METRIC) / ci(METRIC) ..., got " + Problem.quote(text) + (SINGLE_EQUALS.matcher(written).find()
                     ? " ('=' alone is no comparison: write '==')" : ""));
         }
         Statistic stat = m.group(1) == null ? Statistic.VALUE
@@ -70,25 +71,25 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         String path = m.group(1) == null ? m.group(3) : m.group(2);
         if (path.startsWith(".") || path.endsWith(".")) {
             // "enis.peak." found enis.peak (the empty name after the dot was skipped) and passed
-            throw new IllegalArgumentException("expected a metric path like enis.peak, got '" + visible(path)
-                    + "' (an empty name " + (path.endsWith(".") ? "after its last" : "before its first") + " dot) in '"
-                    + text + "'");
+            throw new IllegalArgumentException("expected a metric path like enis.peak, got " + Problem.quote(visible(path))
+                    + " (an empty name " + (path.endsWith(".") ? "after its last" : "before its first") + " dot) in "
+                    + Problem.quote(text));
         }
         Op op = op(m.group(4));
         if (stat == Statistic.CI && op != Op.CONTAINS && op != Op.BELOW && op != Op.ABOVE) {
-            throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got '" + text + "'");
+            throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got " + Problem.quote(text));
         }
         if (stat != Statistic.CI && (op == Op.CONTAINS || op == Op.BELOW || op == Op.ABOVE)) {
-            throw new IllegalArgumentException("'" + m.group(4) + "' applies to ci(...), got '" + text + "'");
+            throw new IllegalArgumentException(Problem.quote(m.group(4)) + " applies to ci(...), got " + Problem.quote(text));
         }
         String rest = m.group(5).replaceAll("^[\"']|[\"']$", "");
         if (rest.equals(NULL)) {
             if (op != Op.EQ && op != Op.NE) {
-                throw new IllegalArgumentException("'" + text + "': null takes == or != (whether the metric has no "
-                        + "value), not '" + op.symbol + "'");
+                throw new IllegalArgumentException(Problem.quote(text) + ": null takes == or != (whether the metric has no "
+                        + "value), not " + Problem.quote(op.symbol));
             }
             if (stat != Statistic.VALUE) {
-                throw new IllegalArgumentException("'" + text + "': a mean is a number, never null; compare the "
+                throw new IllegalArgumentException(Problem.quote(text) + ": a mean is a number, never null; compare the "
                         + "metric itself, e.g. '" + path + " == null' (no value in any replication)");
             }
         }
@@ -96,17 +97,17 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         if (op == Op.BETWEEN) {
             Matcher b = BETWEEN.matcher(rest);
             if (!b.matches()) {
-                throw new IllegalArgumentException("expected 'between LOW and HIGH', got '" + text + "'");
+                throw new IllegalArgumentException("expected 'between LOW and HIGH', got " + Problem.quote(text));
             }
             operands = List.of(number(b.group(1), text), number(b.group(2), text));
             if (Double.parseDouble(operands.get(0)) > Double.parseDouble(operands.get(1))) {
-                throw new IllegalArgumentException("expected 'between LOW and HIGH' with LOW <= HIGH, got '" + text
-                        + "'");
+                throw new IllegalArgumentException("expected 'between LOW and HIGH' with LOW <= HIGH, got "
+                        + Problem.quote(text));
             }
         } else if (op == Op.WITHIN) {
             Matcher w = WITHIN.matcher(rest);
             if (!w.matches()) {
-                throw new IllegalArgumentException("expected 'within X% of VALUE', got '" + text + "'");
+                throw new IllegalArgumentException("expected 'within X% of VALUE', got " + Problem.quote(text));
             }
             operands = List.of(number(w.group(1), text), number(w.group(2), text));
         } else if (op == Op.EQ || op == Op.NE) {
@@ -157,23 +158,23 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
+        throw new IllegalArgumentException("unknown comparison " + Problem.quote(symbol));
     }
 
     private static String number(String s, String text) {
         String plain = s.replace(",", "");
         if (NOT_FINITE.matcher(plain.trim()).matches()) {
             // "!= NaN" always held, "> -Infinity" too
-            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text + "'");
+            throw new IllegalArgumentException("expected a finite number, got " + Problem.quote(visible(s)) + " in " + Problem.quote(text));
         }
         if (s.contains(",") && !GROUPED.matcher(s.trim()).matches() // 5,3,27 is no number: a typo
                 || !NUMBER.matcher(plain.trim()).matches()) {
-            throw new IllegalArgumentException("expected a number, got '" + visible(s) + "' in '" + text + "'"
+            throw new IllegalArgumentException("expected a number, got " + Problem.quote(visible(s)) + " in " + Problem.quote(text)
                     + (s.contains(",") ? " (commas only between groups of three digits: 5,327 or 1,000,000)" : ""));
         }
         if (Double.isInfinite(Double.parseDouble(plain))) {
-            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text
-                    + "' (beyond the largest number, about 1.8e308)");
+            throw new IllegalArgumentException("expected a finite number, got " + Problem.quote(visible(s)) + " in " + Problem.quote(text)
+                    + " (beyond the largest number, about 1.8e308)");
         }
         return plain;
     }
@@ -218,8 +219,8 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         return switch (op) {
             case EQ -> same;
             case NE -> !same;
-            default -> throw new IllegalArgumentException("'" + text + "': '" + op.symbol
-                    + "' needs a number, but the metric is '" + actual + "' (text takes == or !=)");
+            default -> throw new IllegalArgumentException(Problem.quote(text) + ": '" + op.symbol
+                    + "' needs a number, but the metric is " + Problem.quote(actual) + " (text takes == or !=)");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.enisim.check;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -49,20 +50,20 @@ public final class Updates {
         String expected = "expected updates[i].FIELD, the i-th configuration update of the run (from 0, in time "
                 + "order) with FIELD one of " + String.join(", ", FIELDS);
         if (!m.matches()) {
-            return "'" + text + "': " + expected;
+            return Problem.quote(text) + ": " + expected;
         }
         if (m.group(2).isEmpty()) {
-            return "'" + text + "': updates[" + m.group(1) + "] is an update, not one figure; " + expected;
+            return Problem.quote(text) + ": updates[" + m.group(1) + "] is an update, not one figure; " + expected;
         }
         if (!FIELDS.contains(m.group(2))) {
             String close = Suggest.closest(m.group(2), FIELDS);
-            return "'" + text + "': '" + Expectation.visible(m.group(2)) + "' is not a field of an update"
-                    + (close == null ? "" : " (did you mean '" + close + "'?)") + "; " + expected;
+            return Problem.quote(text) + ": " + Problem.quote(Expectation.visible(m.group(2))) + " is not a field of an update"
+                    + (close == null ? "" : " (did you mean " + Problem.quote(close) + "?)") + "; " + expected;
         }
         try {
             Integer.parseInt(m.group(1));
         } catch (NumberFormatException e) {
-            return "'" + text + "': " + expected + " (an index below 2^31)";
+            return Problem.quote(text) + ": " + expected + " (an index below 2^31)";
         }
         return null;
     }
@@ -85,7 +86,7 @@ public final class Updates {
         if (asked < actions) {
             return null;
         }
-        return "'" + text + "': " + (actions == 0 ? "the scenario's timeline has no updateVpcConfig action, so a run "
+        return Problem.quote(text) + ": " + (actions == 0 ? "the scenario's timeline has no updateVpcConfig action, so a run "
                 + "makes no update; expected updates[i] for the i-th updateVpcConfig the run makes"
                 : "the scenario's timeline has " + actions + " updateVpcConfig action" + (actions == 1 ? "" : "s")
                 + ", so a run makes at most " + actions + " update" + (actions == 1 ? "" : "s") + ": expected updates[0]"

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -643,7 +644,7 @@ final class BenchCommand implements Callable<Integer> {
         Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? home.resolve(name)
                 : home.resolve("scenarios").resolve("bench").resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no workload '" + name + "': expected " + String.join(", ", STANDARD) + ", " + Workloads.MANY_FUNCTIONS
+            throw new UserInputException("no workload " + Problem.quote(name) + ": expected " + String.join(", ", STANDARD) + ", " + Workloads.MANY_FUNCTIONS
                     + " (scenarios/bench/<name>.yaml, from the project directory) or a scenario file; " + file
                     + " does not exist");
         }
@@ -696,7 +697,7 @@ final class BenchCommand implements Callable<Integer> {
                     return m;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException("expected auto or tenth, not '" + value + "'");
+            throw new picocli.CommandLine.TypeConversionException("expected auto or tenth, not " + Problem.quote(value));
         }
     }
 

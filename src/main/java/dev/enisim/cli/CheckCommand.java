@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.check.Baseline;
 import dev.enisim.check.Checker;
@@ -488,7 +489,7 @@ final class CheckCommand implements Callable<Integer> {
             String name = in.loaded().scenario().name();
             Path other = byName.putIfAbsent(name, in.file());
             if (other != null) { // one baseline file and one JUnit suite per name: the two would overwrite each other
-                problems.add("enisim: " + other + " and " + in.file() + " are both scenario '" + name + "': each"
+                problems.add("enisim: " + other + " and " + in.file() + " are both scenario " + Problem.quote(name) + ": each"
                         + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
                         + " named after it)");
                 continue;
@@ -556,7 +557,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Integer line = lines.get("expect[" + i + "]");
             spec.commandLine().getErr().println("warning: " + file + (line == null ? "" : ":" + line) + ": expect[" + i
-                    + "]: the same assertion as expect[" + earlier + "] ('" + text + "'): checked again; its JUnit "
+                    + "]: the same assertion as expect[" + earlier + "] (" + Problem.quote(text) + "): checked again; its JUnit "
                     + "testcase is named '" + text + " (" + nth + ")'");
         }
     }
@@ -741,14 +742,14 @@ final class CheckCommand implements Callable<Integer> {
                 default -> n.path(key).isObject();
             };
             if (!ok) {
-                absent.add("'" + key + "'");
+                absent.add(Problem.quote(key));
             }
         }
         if (absent.isEmpty()) {
             return null;
         }
         List<String> keys = new ArrayList<>();
-        n.fieldNames().forEachRemaining(k -> keys.add("'" + k + "'"));
+        n.fieldNames().forEachRemaining(k -> keys.add(Problem.quote(k)));
         return "it has no " + String.join(", ", absent) + " as a summary has them (its keys: " + (keys.isEmpty()
                 ? "none" : String.join(", ", keys.subList(0, Math.min(keys.size(), 5))) + (keys.size() > 5 ? ", ..."
                 : "")) + ")";

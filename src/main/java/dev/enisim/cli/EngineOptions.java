@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.experiment.ExperimentException;
 import dev.enisim.experiment.PointRunner;
 import dev.enisim.experiment.PointRunners;
@@ -45,7 +46,7 @@ final class EngineOptions {
     void check(Collection<String> problems, ParseResult parsed) {
         boolean spark = engine.equals("spark");
         if (!spark && !engine.equals("in-process")) {
-            problems.add("enisim: --engine: expected in-process or spark, got '" + engine + "'");
+            problems.add("enisim: --engine: expected in-process or spark, got " + Problem.quote(engine));
             return;
         }
         if (batch < 0) {
@@ -64,13 +65,13 @@ final class EngineOptions {
         }
         if (spark && sparkMaster != null && !MASTER.matcher(sparkMaster).matches()) {
             problems.add("enisim: --spark-master: expected local, local[N], local[*], local[N,F] (F attempts per"
-                    + " task), spark://HOST:PORT, yarn or k8s://https://HOST:PORT, got '" + sparkMaster + "' (another"
+                    + " task), spark://HOST:PORT, yarn or k8s://https://HOST:PORT, got " + Problem.quote(sparkMaster) + " (another"
                     + " master: give it to spark-submit --master)");
         }
         String level = System.getProperty("spark.log.level"); // Spark's own setting: it failed with a stack trace
         if (spark && level != null && !LOG_LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
             problems.add("enisim: spark.log.level: expected one of " + String.join(", ", LOG_LEVELS) + " (Spark's log"
-                    + " levels), got '" + level + "'");
+                    + " levels), got " + Problem.quote(level));
         }
         if (spark && !PointRunners.sparkAvailable()) {
             problems.add("enisim: " + PointRunners.NO_SPARK);

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.gate.Gate;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
@@ -735,7 +736,7 @@ final class GateCommand implements Callable<Integer> {
             String key = it.next();
             if (!keys.contains(key)) {
                 String close = dev.enisim.scenario.Suggest.closest(key, keys);
-                problems.add(new dev.enisim.scenario.Problem(key, "unknown key '" + key + "' (a rules file holds a"
+                problems.add(new dev.enisim.scenario.Problem(key, "unknown key " + Problem.quote(key) + " (a rules file holds a"
                         + " list of rule sentences under `gate:`)" + (close == null ? "" : "; did you mean '" + close
                         + "'?")));
             }
@@ -765,7 +766,7 @@ final class GateCommand implements Callable<Integer> {
                     items.put(i, new dev.enisim.scenario.Problem(key + "[" + i + "]", "expected a rule sentence such"
                             + " as 'new ENIs <= 5' (quote it in YAML: a bare `- new ENIs: 5` is a map, not a"
                             + " sentence), got " + (list.get(i).isContainerNode() ? "a " + (list.get(i).isArray()
-                            ? "list" : "map") : "'" + list.get(i).asText() + "'")));
+                            ? "list" : "map") : Problem.quote(list.get(i).asText()))));
                 }
             }
             try {

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.importer.Importer;
 import dev.enisim.report.OutputRefused;
 import dev.enisim.report.SafeOutput;
@@ -126,8 +127,8 @@ final class ImportCommand implements Callable<Integer> {
         List<String> bad = new ArrayList<>(); // every option's problem at once (session 56: the first only)
         long seconds = seconds("--duration", duration, bad);
         if (!SCENARIO_NAME.matcher(name).matches()) { // the loader's rule for `name`, or the file would not load
-            bad.add("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
-                    + "': a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
+            bad.add("--name: expected letters, digits, '.', '_' or '-' only, got " + Problem.quote(name)
+                    + ": a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
                     + " the report folder)");
         }
         long periodSeconds = period == null ? 0 : seconds("--period", period, bad);
@@ -323,7 +324,7 @@ final class ImportCommand implements Callable<Integer> {
             return 0;
         }
         if (micros < 1_000_000 || micros % 1_000_000 != 0) {
-            bad.add(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+            bad.add(option + ": expected whole seconds, at least 1s, got " + Problem.quote(value));
             return 0;
         }
         return micros / 1_000_000;

@@ -394,11 +394,11 @@ public final class Main implements Callable<Integer> {
     static String pathRefused(String text, java.nio.file.InvalidPathException e, String encoding) {
         boolean ascii = text.chars().allMatch(c -> c < 128);
         if (!ascii && !encoding.equalsIgnoreCase("UTF-8")) {
-            return "'" + text + "' cannot be a file name here: this JVM encodes file names as " + encoding
+            return Problem.quote(text) + " cannot be a file name here: this JVM encodes file names as " + encoding
                     + " (the locale, LANG/LC_ALL), which cannot write its non-ASCII letters; run with a UTF-8 locale,"
                     + " e.g. LANG=C.UTF-8 java -jar enisim.jar ...";
         }
-        return "'" + text + "' cannot be a file name: " + e.getReason();
+        return Problem.quote(text) + " cannot be a file name: " + e.getReason();
     }
 
     /** The working folder of the command line that {@code spec} belongs to. */

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.plan.Plan;
 import dev.enisim.plan.Planner;
 import dev.enisim.report.PlanReport;
@@ -251,7 +252,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             return w;
         } catch (RuntimeException e) {
-            throw new UserInputException("--warm-up: expected a duration such as 5m, 90s or 0, got '" + warmUp + "'");
+            throw new UserInputException("--warm-up: expected a duration such as 5m, 90s or 0, got " + Problem.quote(warmUp));
         }
     }
 
@@ -268,7 +269,7 @@ final class PlanCommand implements Callable<Integer> {
             // said below
         }
         throw new UserInputException("--max-failed-fraction: expected a fraction from 0 to under 1 (such as 0.001)"
-                + " or a percentage (such as 0.1%), got '" + maxFailedFraction + "'");
+                + " or a percentage (such as 0.1%), got " + Problem.quote(maxFailedFraction));
     }
 
     /** The presets to answer under: the scenario's own (null), one named, or every one. */
@@ -280,8 +281,8 @@ final class PlanCommand implements Callable<Integer> {
             return AssumptionPreset.labels();
         }
         if (AssumptionPreset.of(assumptions) == null) {
-            throw new UserInputException("--assumptions: expected documented, field or both, got '" + assumptions
-                    + "'");
+            throw new UserInputException("--assumptions: expected documented, field or both, got "
+                    + Problem.quote(assumptions));
         }
         return List.of(assumptions);
     }

@@ -139,7 +139,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Set<String> problems = new LinkedHashSet<>();
         Sensitivity.Method m = null;
         if (!List.of("morris", "sobol").contains(method)) {
-            problems.add("enisim: --method: expected morris or sobol, got '" + method + "'");
+            problems.add("enisim: --method: expected morris or sobol, got " + Problem.quote(method));
         } else {
             m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
         }

@@ -128,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepDesign d = null;
         if (!List.of("grid", "lhs", "sobol").contains(design)) {
-            problems.add("enisim: --design: expected grid, lhs or sobol, got '" + design + "'");
+            problems.add("enisim: --design: expected grid, lhs or sobol, got " + Problem.quote(design));
         } else {
             try {
                 d = SweepDesign.of(vary, Designs.Kind.valueOf(design.toUpperCase(java.util.Locale.ROOT)),

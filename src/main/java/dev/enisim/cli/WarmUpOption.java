@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.Units;
 import java.util.Collection;
@@ -47,18 +48,18 @@ final class WarmUpOption {
         try {
             w = Units.durationMicros(warmUp.trim());
         } catch (IllegalArgumentException e) {
-            problems.add("enisim: --warm-up: expected a duration such as 10m or 90s, got '" + warmUp + "'");
+            problems.add("enisim: --warm-up: expected a duration such as 10m or 90s, got " + Problem.quote(warmUp));
             return 0;
         }
         if (w <= 0) {
             problems.add("enisim: --warm-up: expected a duration above 0 (leave the option out for the whole run),"
-                    + " got '" + warmUp + "'");
+                    + " got " + Problem.quote(warmUp));
             return 0;
         }
         if (scenario == null) {
             return w;
         }
-        String of = "scenario '" + scenario.name() + "' (" + scenario.source() + ")";
+        String of = "scenario " + Problem.quote(scenario.name()) + " (" + scenario.source() + ")";
         if (w >= scenario.durationMicros()) {
             problems.add("enisim: --warm-up " + warmUp.trim() + " is not shorter than the duration of " + of + ", "
                     + Units.given(scenario.durationMicros()) + ": nothing would be left to count; give a warm-up under"

@@ -131,7 +131,7 @@ final class Deployment {
     private void network() throws ScenarioException {
         for (Change.Vpc v : change.vpcs()) {
             if (vpcs.containsKey(v.id())) { // the change's error, named where the change says it, not the account's
-                throw changeProblem(v.where(), "VPC id '" + v.id() + "' is already a VPC of the account" + (change
+                throw changeProblem(v.where(), "VPC id " + Problem.quote(v.id()) + " is already a VPC of the account" + (change
                         .vpcs().stream().filter(o -> o.id().equals(v.id())).count() > 1 ? " or of the change" : "")
                         + " (the change's VPC would be two VPCs of one id)");
             }
@@ -153,7 +153,7 @@ final class Deployment {
                 continue;
             }
             if (subnets.containsKey(s.id())) {
-                throw changeProblem(s.where(), "subnet id '" + s.id() + "' is already a subnet of the account or of"
+                throw changeProblem(s.where(), "subnet id " + Problem.quote(s.id()) + " is already a subnet of the account or of"
                         + " the change (two subnets of one id)");
             }
             ObjectNode n = array(vpcs.get(s.vpc()), "subnets").addObject();

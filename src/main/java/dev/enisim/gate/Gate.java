@@ -269,8 +269,8 @@ public final class Gate {
             int i = Integer.parseInt(p.path().replaceAll("\\D", ""));
             String text = expectations.get(i).text();
             String path = paths.get(text); // a rule of the rules file: its path there (gate[3]), which gives its line
-            named.add(path != null ? new Problem(path, "'" + text + "': " + p.message())
-                    : new Problem("rule '" + text + "'", p.message()));
+            named.add(path != null ? new Problem(path, Problem.quote(text) + ": " + p.message())
+                    : new Problem("rule " + Problem.quote(text), p.message()));
         }
         return named;
     }
@@ -505,9 +505,9 @@ public final class Gate {
             } catch (IllegalArgumentException e) {
                 String close = Rules.isGateRule(rules.get(i)) ? null : Rules.closest(rules.get(i));
                 problems.add(new Problem(prefix + "[" + i + "]", Rules.isGateRule(rules.get(i)) ? e.getMessage()
-                        : close != null ? "'" + rules.get(i) + "' is not a gate rule nor a summary expectation: did"
-                        + " you mean '" + close + "'? (the gate's rules: " + Rules.SENTENCES + ")"
-                        : "'" + rules.get(i) + "' is not a gate rule (" + Rules.SENTENCES + ") nor a summary"
+                        : close != null ? Problem.quote(rules.get(i)) + " is not a gate rule nor a summary expectation: did"
+                        + " you mean " + Problem.quote(close) + "? (the gate's rules: " + Rules.SENTENCES + ")"
+                        : Problem.quote(rules.get(i)) + " is not a gate rule (" + Rules.SENTENCES + ") nor a summary"
                         + " expectation: " + e.getMessage()));
             }
         }

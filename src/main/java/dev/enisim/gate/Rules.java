@@ -1,5 +1,6 @@
 package dev.enisim.gate;
 
+import dev.enisim.scenario.Problem;
 import dev.enisim.check.Checker;
 import dev.enisim.check.Expectation;
 import dev.enisim.scenario.Units;
@@ -150,16 +151,16 @@ final class Rules {
             try {
                 n = Double.parseDouble(m.group(1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + sentence + "': expected a number, got '" + m.group(1) + "'");
+                throw new IllegalArgumentException(Problem.quote(sentence) + ": expected a number, got " + Problem.quote(m.group(1)));
             }
             boolean percent = !m.group(2).isEmpty();
             if (!percent && m.group(3) != null) { // "keeps 3 of its IPs": a percentage without its sign, or a count?
-                throw new IllegalArgumentException("'" + sentence + "' is not a gate rule: a share of the subnet's"
+                throw new IllegalArgumentException(Problem.quote(sentence) + " is not a gate rule: a share of the subnet's"
                         + " addresses is `every subnet keeps " + m.group(1) + "% of its IPs at the peak`, a number of"
                         + " addresses `every subnet keeps " + m.group(1) + " IPs at the peak`");
             }
             if (percent && n > 100) { // it could never hold: a FAIL verdict for a rule that is a typo
-                throw new IllegalArgumentException("'" + sentence + "': a subnet keeps at most 100% of its IPs");
+                throw new IllegalArgumentException(Problem.quote(sentence) + ": a subnet keeps at most 100% of its IPs");
             }
             return impact == null ? null : keeps(sentence, impact, n, percent);
         }
@@ -225,7 +226,7 @@ final class Rules {
             return impact == null ? null : longest(sentence, impact, limit, f -> f.teardownSeconds() == null ? 0
                     : f.teardownSeconds(), " waits ", "longest teardown wait ");
         }
-        throw new IllegalArgumentException("'" + sentence + "' is not a gate rule (" + SENTENCES + ")");
+        throw new IllegalArgumentException(Problem.quote(sentence) + " is not a gate rule (" + SENTENCES + ")");
     }
 
     /** A duration per function (0: none) against a limit. */
@@ -247,7 +248,7 @@ final class Rules {
         try {
             return Units.durationMicros(duration) / 1e6;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + sentence + "': " + e.getMessage());
+            throw new IllegalArgumentException(Problem.quote(sentence) + ": " + e.getMessage());
         }
     }
 

@@ -362,8 +362,8 @@ final class CloudFormation {
         JsonNode n = props.has("FunctionName") ? x.resolve(props.get("FunctionName"), pp + ".FunctionName") : null;
         if (n != null && n.isTextual()) {
             if (!NAME.matcher(n.asText()).matches()) {
-                problems.add(new Problem(pp + ".FunctionName", "expected 1 to 64 letters, digits, '-' or '_', got '"
-                        + n.asText() + "'"));
+                problems.add(new Problem(pp + ".FunctionName", "expected 1 to 64 letters, digits, '-' or '_', got "
+                        + Problem.quote(n.asText())));
                 return null;
             }
             return n.asText();
@@ -612,7 +612,7 @@ final class CloudFormation {
             } else if (!e.isTextual() || e.asText().isBlank()) {
                 problems.add(new Problem(at, "expected an id, got " + e));
             } else if (subnet && !template.path("Resources").has(x.local(e.asText())) && !out.knownSubnet(e.asText())) {
-                problems.add(new Problem(at, "subnet '" + e.asText() + "' is neither in the imported account nor"
+                problems.add(new Problem(at, "subnet " + Problem.quote(e.asText()) + " is neither in the imported account nor"
                         + " defined by this change (known: " + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
             } else if (!into.contains(e.asText())) {
                 into.add(e.asText());

@@ -106,18 +106,18 @@ final class Intrinsics {
                 String refused = refused(p.getKey(), p.getValue(), type, list, value);
                 ChangeReader.Origin o = given.containsKey(p.getKey()) ? origins.get(p.getKey()) : null;
                 if (refused != null && o != null) { // the parameters file's value: said there, naming the template
-                    fileProblems.apply(o.file()).add(new Problem(o.valuePath(), "'" + shown(p.getKey(), value)
-                            + "' for parameter " + p.getKey() + " of " + templateName + ": " + refused
+                    fileProblems.apply(o.file()).add(new Problem(o.valuePath(), Problem.quote(shown(p.getKey(), value))
+                            + " for parameter " + p.getKey() + " of " + templateName + ": " + refused
                             + " (CloudFormation would refuse the stack)"));
                 } else if (refused != null && refused.startsWith("expected one of its AllowedValues ")) {
                     problems.add(new Problem("Parameters." + p.getKey(), (given.containsKey(p.getKey())
-                            ? "--parameters gives '" : "its Default '") + shown(p.getKey(), value) + "', not one of"
+                            ? "--parameters gives " : "its Default ") + Problem.quote(shown(p.getKey(), value)) + ", not one of"
                             + refused.substring("expected one of".length()) + " (CloudFormation would refuse the"
                             + " stack)"));
                 } else if (refused != null) {
                     problems.add(new Problem("Parameters." + p.getKey() + (given.containsKey(p.getKey()) ? ""
-                            : ".Default"), (given.containsKey(p.getKey()) ? "--parameters gives '" : "its Default '")
-                            + shown(p.getKey(), value) + "': " + refused + " (CloudFormation would refuse the stack)"));
+                            : ".Default"), (given.containsKey(p.getKey()) ? "--parameters gives " : "its Default ")
+                            + Problem.quote(shown(p.getKey(), value)) + ": " + refused + " (CloudFormation would refuse the stack)"));
                 }
             }
             ChangeReader.Origin listed = given.containsKey(p.getKey()) ? origins.get(p.getKey()) : null;
@@ -202,7 +202,7 @@ final class Intrinsics {
             }
         }
         for (String item : items) {
-            String at = list ? "'" + (secret.containsKey(name) ? "****" : item) + "' of the list: " : "";
+            String at = list ? Problem.quote(secret.containsKey(name) ? "****" : item) + " of the list: " : "";
             if (itemType.equals("Number") && !item.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
                 return at + "expected a number: its Type is " + type;
             }
@@ -335,7 +335,7 @@ final class Intrinsics {
             return null;
         }
         if (v.isTextual() && v.asText().contains("{{resolve:")) {
-            return unresolved("'" + v.asText() + "' is a dynamic reference, resolved at deployment",
+            return unresolved(Problem.quote(v.asText()) + " is a dynamic reference, resolved at deployment",
                     "give the value it resolves to with --parameters, through a parameter");
         }
         if (v.isArray()) {
@@ -514,7 +514,7 @@ final class Intrinsics {
         if (template.path("Resources").has(name)) {
             return TextNode.valueOf(id(name)); // the logical id stands for the resource's id
         }
-        problems.add(new Problem(path, "Ref to '" + name + "', which is neither a parameter nor a resource of this"
+        problems.add(new Problem(path, "Ref to " + Problem.quote(name) + ", which is neither a parameter nor a resource of this"
                 + " template"));
         return unresolved("Ref to undeclared " + name, "fix the template");
     }
@@ -534,7 +534,7 @@ final class Intrinsics {
         JsonNode r = template.path("Resources").path(resource);
         if (r.isMissingNode()) { // said at the value's own path, which the file has in either form (!GetAtt too)
             String at = path.endsWith(".Fn::GetAtt") ? path.substring(0, path.length() - ".Fn::GetAtt".length()) : path;
-            problems.add(new Problem(at, "GetAtt of '" + resource + "', which is not a resource of this template"));
+            problems.add(new Problem(at, "GetAtt of " + Problem.quote(resource) + ", which is not a resource of this template"));
             return unresolved("GetAtt of undeclared " + resource, "fix the template");
         }
         String type = r.path("Type").asText();
@@ -616,7 +616,7 @@ final class Intrinsics {
         }
         JsonNode def = template.path("Conditions").get(name);
         if (def == null) {
-            problems.add(new Problem(path, "condition '" + name + "' is not declared under Conditions"));
+            problems.add(new Problem(path, "condition " + Problem.quote(name) + " is not declared under Conditions"));
             return null;
         }
         if (!evaluating.add(name)) {

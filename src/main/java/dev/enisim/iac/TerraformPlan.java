@@ -179,7 +179,7 @@ final class TerraformPlan {
         }
         if (!NAME.matcher(name).matches()) {
             problems.add(new Problem(p + ".change.after.function_name", "expected 1 to 64 letters, digits, '-' or"
-                    + " '_', got '" + name + "'"));
+                    + " '_', got " + Problem.quote(name)));
             return;
         }
         functionNames.put(address, name);
@@ -202,8 +202,8 @@ final class TerraformPlan {
         }
         for (int i = 0; i < subnets.size(); i++) {
             if (!out.knownSubnet(subnets.get(i)) && !changes.containsKey(subnets.get(i))) {
-                problems.add(new Problem(p + ".change.after.vpc_config[0].subnet_ids[" + i + "]", "subnet '"
-                        + subnets.get(i) + "' is neither in the imported account nor created by this plan (known: "
+                problems.add(new Problem(p + ".change.after.vpc_config[0].subnet_ids[" + i + "]", "subnet "
+                        + Problem.quote(subnets.get(i)) + " is neither in the imported account nor created by this plan (known: "
                         + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
             }
         }

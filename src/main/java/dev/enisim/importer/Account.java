@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.scenario.ScenarioException;
@@ -306,7 +307,7 @@ final class Account {
                         ? Integer.parseInt(cidr.substring(cidr.lastIndexOf('/') + 1)) : 16;
                 j.problem(CliJson.join(p, "CidrBlock"), prefix >= 16 && prefix <= 28 ? e.getMessage()
                         : "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got " + cidr
-                        + "; '" + cidr + "' also has host bits set");
+                        + "; " + Problem.quote(cidr) + " also has host bits set");
                 continue;
             }
             if (available != null && available > usable) {

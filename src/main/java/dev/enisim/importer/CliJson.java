@@ -63,7 +63,7 @@ final class CliJson {
     private String otherKind(String expected) {
         for (String[] k : KINDS) {
             if (!k[0].equals(expected) && root.has(k[0])) {
-                return ": this file holds '" + k[0] + "', as `" + k[1] + "` prints: give it with " + k[2];
+                return ": this file holds " + Problem.quote(k[0]) + ", as `" + k[1] + "` prints: give it with " + k[2];
             }
         }
         return " (is this the output of another command?)";
@@ -194,7 +194,7 @@ final class CliJson {
                 return List.of();
             }
             wrongKind = n == null;
-            problem(key, "expected a list '" + key + "', as `" + command + "` prints" + otherKind(key));
+            problem(key, "expected a list " + Problem.quote(key) + ", as `" + command + "` prints" + otherKind(key));
             return List.of();
         }
         List<JsonNode> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -220,8 +221,8 @@ final class CloudWatch {
             if (alike.size() > 1) {
                 List<String> literal = alike.stream().filter(n -> literally(id, n) || literally(label, n)).toList();
                 if (literal.size() != 1) {
-                    j.problem(CliJson.join(p, "Id"), "'" + id + "'" + (label == null ? ""
-                            : " (Label '" + label + "')") + " names " + String.join(" and ", alike) + " alike (Ids write '-' as '_', and names are"
+                    j.problem(CliJson.join(p, "Id"), Problem.quote(id) + (label == null ? ""
+                            : " (Label " + Problem.quote(label) + ")") + " names " + String.join(" and ", alike) + " alike (Ids write '-' as '_', and names are"
                             + " matched whatever their case): give this query a Label with the function's name as"
                             + " it is, like \"" + alike.get(0) + " Invocations\"");
                     return null;

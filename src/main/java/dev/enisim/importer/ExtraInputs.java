@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -58,8 +59,9 @@ final class ExtraInputs {
                     String arn = c.path("FunctionArn").asText("");
                     String[] parts = arn.split(":");
                     if (parts.length >= 7 && !parts[6].equals(function)) {
-                        j.problem(path + ".FunctionArn", "expected a configuration of function '" + function
-                                + "' (--provisioned-concurrency " + function + "=" + file + "), got " + arn);
+                        j.problem(path + ".FunctionArn", "expected a configuration of function " + Problem.quote(function)
+                                + " (--provisioned-concurrency " + Problem.shortened(function) + "=" + file + "), got "
+                                + Problem.shortened(arn));
                         continue;
                     }
                     sum += configured(j, c, path, behind);
@@ -78,7 +80,7 @@ final class ExtraInputs {
         }
         if (f == null) {
             throw new ScenarioException(file.toString(), List.of(new dev.enisim.scenario.Problem("",
-                    "--provisioned-concurrency names function '" + function + "', which no --functions file lists")));
+                    "--provisioned-concurrency names function " + Problem.quote(function) + ", which no --functions file lists")));
         }
         if (f.reserved() != null && sum > f.reserved()) {
             throw new ScenarioException(file.toString(), List.of(new dev.enisim.scenario.Problem("",
@@ -211,7 +213,7 @@ final class ExtraInputs {
         if (!a.functions.containsKey(function)) {
             if (functionsComplete) {
                 throw new ScenarioException(file.toString(), List.of(new dev.enisim.scenario.Problem("",
-                        "--tags names function '" + function + "', which no --functions file lists")));
+                        "--tags names function " + Problem.quote(function) + ", which no --functions file lists")));
             }
             return;
         }

@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -190,7 +191,7 @@ final class FunctionsReader {
             return;
         }
         if (f == null) {
-            j.problem("", "--concurrency names function '" + function + "', which no --functions file lists"
+            j.problem("", "--concurrency names function " + Problem.quote(function) + ", which no --functions file lists"
                     + (a.functions.isEmpty() ? "" : " (known: " + String.join(", ", a.functions.keySet()) + ")"));
             j.throwIfProblems();
         }
@@ -244,7 +245,7 @@ final class FunctionsReader {
             try {
                 number = Long.parseLong(version);
             } catch (NumberFormatException e) {
-                j.problem(CliJson.join(p, "Version"), "expected $LATEST or a version number, got '" + version + "'");
+                j.problem(CliJson.join(p, "Version"), "expected $LATEST or a version number, got " + Problem.quote(version));
                 return null;
             }
             versions.computeIfAbsent(fn.name(), k -> new TreeMap<>()).put(number, fn);
@@ -346,7 +347,7 @@ final class FunctionsReader {
         if (name == null) {
             return null;
         }
-        String where = "function '" + name + "' (" + j.where() + (p.isEmpty() ? "" : ", " + j.at(p)) + ")";
+        String where = "function " + Problem.quote(name) + " (" + j.where() + (p.isEmpty() ? "" : ", " + j.at(p)) + ")";
         if (!NAME.matcher(name).matches()) {
             leftOut(where + " left out: a function name is 1 to 64 letters, digits, '-' or '_' (a placeholder"
                     + " from a test recording?)");
@@ -468,7 +469,7 @@ final class FunctionsReader {
                 return "Active";
             }
             default -> {
-                a.notes.add(where + ": State '" + state + "' is unknown to enisim: its state at time 0 is taken from"
+                a.notes.add(where + ": State " + Problem.quote(state) + " is unknown to enisim: its state at time 0 is taken from"
                         + " the network interfaces as when no State is saved");
                 return null;
             }

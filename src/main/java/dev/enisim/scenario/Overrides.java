@@ -143,14 +143,21 @@ public final class Overrides {
             String path = a.substring(0, eq).trim();
             JsonNode value;
             try {
-                value = YAML.readTree(a.substring(eq + 1));
+                value = value(a.substring(eq + 1), "--set " + path, problems);
             } catch (JsonProcessingException e) {
                 problems.add(new Problem("--set " + path, "the value " + Problem.quote(a.substring(eq + 1))
                         + " is not valid YAML (quote it, or write lists as [a, b] and maps as {k: v}): "
                         + ParserMessage.clean(e.getOriginalMessage().lines().findFirst().orElse(""))));
                 continue;
+            } catch (java.io.IOException e) { // a second document, an alias bomb: the reader's own words
+                problems.add(new Problem("--set " + path, "the value " + Problem.quote(a.substring(eq + 1)) + ": "
+                        + e.getMessage()));
+                continue;
             }
-            String error = set(copy, path, value == null ? YAML.nullNode() : value, filled);
+            if (value == null) {
+                continue; // its problems are said
+            }
+            String error = set(copy, path, value, filled);
             if (error != null) {
                 problems.add(new Problem("--set " + path, error));
             }
@@ -166,6 +173,22 @@ public final class Overrides {
         Filled(AssumptionPreset preset) {
             this(preset, new IdentityHashMap<>());
         }
+    }
+
+    /**
+     * The value of an assignment, read as a scenario file's values are ({@link YamlTree}: {@code [&a 1, *a]} is two
+     * ones; a repeated key, an undefined alias or a tag is a problem at {@code at}); no text at all is a missing value,
+     * as it was ("got nothing"); null when the value has a problem, added to {@code problems}.
+     */
+    private static JsonNode value(String text, String at, List<Problem> problems) throws java.io.IOException {
+        List<Problem> found = new ArrayList<>();
+        JsonNode value = YamlTree.read(text, found);
+        for (Problem f : found) {
+            String inside = f.path().isEmpty() || f.path().startsWith("[") ? f.path() : "." + f.path();
+            problems.add(new Problem(at + inside, f.message()));
+        }
+        return !found.isEmpty() ? null : value == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : value;
     }
 
     /**

@@ -39,7 +39,7 @@ public record Problem(String path, String message) {
     }
 
     /** {@code text} in full up to {@value #QUOTED} characters, else its first {@value #SHOWN_OF_LONG} and "...". */
-    static String shortened(String text) {
+    public static String shortened(String text) {
         if (text.length() <= QUOTED) {
             return text;
         }

@@ -77,11 +77,14 @@ final class YamlTree {
         }
     }
 
-    /** The YAML reader, with enisim's size limit (SnakeYAML's own is 3 MB). */
+    /**
+     * The YAML reader, with enisim's size limit (SnakeYAML's own is 3 MB), whose parser tells a plain value's anchor
+     * ({@code &mem 1024}: see {@link ScalarAnchors}).
+     */
     static YAMLFactory factory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes()));
-        return YAMLFactory.builder().loaderOptions(options).build(); // repeated keys: see object()
+        return new ScalarAnchors(YAMLFactory.builder().loaderOptions(options)); // repeated keys: see object()
     }
 
     /**
