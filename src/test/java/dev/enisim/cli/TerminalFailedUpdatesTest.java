@@ -38,6 +38,8 @@ class TerminalFailedUpdatesTest {
             yaml.append("  - { name: ").append(f).append(", existing: Active, vpcConfig: { subnetIds: [subnet-a],"
                     + " securityGroupIds: [sg-old] }, duration: 50ms, arrivals: { poisson: 1/s } }\n");
         }
+        yaml.append("  - { name: broke, existing: Failed, stateReasonCode: SubnetOutOfIPAddresses, vpcConfig: {"
+                + " subnetIds: [subnet-a], securityGroupIds: [sg-old] }, duration: 50ms, arrivals: none }\n");
         yaml.append("timeline:\n");
         for (String f : List.of("pay-a", "pay-b")) {
             yaml.append("  - { at: 1m, action: updateVpcConfig, function: ").append(f).append(", vpcConfig: {"
@@ -49,12 +51,14 @@ class TerminalFailedUpdatesTest {
         String text = out.toString();
         List<String> fns = text.lines().dropWhile(l -> !l.startsWith("Functions (")).skip(1)
                 .takeWhile(l -> l.startsWith("  ")).toList();
-        assertEquals("Functions (Failed, with a failed VPC config update, or Inactive/Pending for a network cause,"
-                + " first; then by invocation requests):", text.lines().filter(l -> l.startsWith("Functions ("))
-                .findFirst().orElseThrow());
-        assertTrue(fns.get(0).startsWith("  pay-") && fns.get(1).startsWith("  pay-"), String.join("\n", fns));
-        assertTrue(fns.get(0).contains("LastUpdateStatus Failed"), fns.get(0));
-        assertTrue(text.contains("\nOf 14 functions: 2 with a failed VPC config update (LastUpdateStatus Failed:"
-                + " each kept its old config)\n"), text);
+        assertEquals("Functions (Failed, or Inactive/Pending for a network cause, first; then those with a"
+                + " failed VPC config update; each by invocation requests):", text.lines().filter(l -> l.startsWith(
+                "Functions (")).findFirst().orElseThrow());
+        // the Failed one first (it cannot serve, though it had no request), then the failed updates
+        assertTrue(fns.get(0).startsWith("  broke ") && fns.get(1).startsWith("  pay-") && fns.get(2).startsWith(
+                "  pay-"), String.join("\n", fns));
+        assertTrue(fns.get(1).contains("LastUpdateStatus Failed"), fns.get(1));
+        assertTrue(text.contains("\nOf 15 functions: 1 Failed, 2 with a failed VPC config update (LastUpdateStatus"
+                + " Failed: each kept its old config)\n"), text);
     }
 }

@@ -48,8 +48,8 @@ public final class Stranded {
      * The terminal's list takes failed VPC config updates first too: a migration whose 16 updates failed (each
      * function Active on its old config) had 14 of them under "... 33 more functions", below quiet functions.
      */
-    public static final String TERMINAL_ORDER = "Failed, with a failed VPC config update, or Inactive/Pending for a"
-            + " network cause, first; then by invocation requests";
+    public static final String TERMINAL_ORDER = "Failed, or Inactive/Pending for a network cause, first; then"
+            + " those with a failed VPC config update; each by invocation requests";
 
     /** Whether an update of the function's VPC config ended LastUpdateStatus Failed in the run (it kept its old). */
     public static boolean failedUpdate(RunSummary.FunctionSummary f) {
@@ -64,10 +64,13 @@ public final class Stranded {
         return false;
     }
 
-    /** The terminal's order ({@link #TERMINAL_ORDER}): {@link #first} or {@link #failedUpdate}, then by requests. */
+    /**
+     * The terminal's order ({@link #TERMINAL_ORDER}): {@link #first} (they cannot serve), then {@link #failedUpdate}
+     * (they serve on their old config), then the others; each by requests.
+     */
     public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> terminalOrder() {
-        return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue())
-                || failedUpdate(e.getValue()) ? 0 : 1).thenComparingLong(e -> -e.getValue().invocations().total());
+        return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0
+                : failedUpdate(e.getValue()) ? 1 : 2).thenComparingLong(e -> -e.getValue().invocations().total());
     }
 
     /**
