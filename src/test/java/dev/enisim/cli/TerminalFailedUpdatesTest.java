@@ -39,7 +39,8 @@ class TerminalFailedUpdatesTest {
                     + " securityGroupIds: [sg-old] }, duration: 50ms, arrivals: { poisson: 1/s } }\n");
         }
         yaml.append("  - { name: broke, existing: Failed, stateReasonCode: SubnetOutOfIPAddresses, vpcConfig: {"
-                + " subnetIds: [subnet-a], securityGroupIds: [sg-old] }, duration: 50ms, arrivals: none }\n");
+                + " subnetIds: [subnet-a], securityGroupIds: [sg-old] }, duration: 50ms,"
+                + " arrivals: { none: true } }\n");
         yaml.append("timeline:\n");
         for (String f : List.of("pay-a", "pay-b")) {
             yaml.append("  - { at: 1m, action: updateVpcConfig, function: ").append(f).append(", vpcConfig: {"
