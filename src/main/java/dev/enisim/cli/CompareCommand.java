@@ -137,6 +137,11 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%s%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications, warmUpMicros == 0 ? ""
                 : "; statistics after a " + dev.enisim.scenario.Units.given(warmUpMicros) + " warm-up (--warm-up)");
+        String span = dev.enisim.report.ComparePage.spanWarning(firstA, firstB); // 2h against 40m: counts differ
+        if (!span.isEmpty()) {
+            out.println("Warning: " + span);
+            out.println();
+        }
         boolean interval = replications > 1;
         states(out, outcome.states());
         String costUnit = dev.enisim.report.ComparePage.costUnit(firstA, firstB);

@@ -145,11 +145,11 @@ final class TerminalSummary {
                             : " (used by others: " + during + ")");
         }
         more(out, subnets.size(), "subnets");
-        out.println("Functions (" + dev.enisim.report.page.Stranded.ORDER + "):");
+        out.println("Functions (" + dev.enisim.report.page.Stranded.TERMINAL_ORDER + "):");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
         // a function left Inactive by a failed restore (no IP...) cannot serve as a Failed one: a 600-function
         // account's 4 were among 590 quiet Active ones
-        fns.sort(dev.enisim.report.page.Stranded.order());
+        fns.sort(dev.enisim.report.page.Stranded.terminalOrder()); // failed VPC updates first too
         // the state column as wide as the longest shown, at least 8: a state with its reason
         // ("Failed/SubnetOutOfIPAddresses") pushed its line's figures past the others'
         int stateWidth = 8;
@@ -165,6 +165,10 @@ final class TerminalSummary {
                     f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; " + update);
         }
         more(out, fns.size(), "functions");
+        String counts = dev.enisim.report.page.Stranded.counts(s);
+        if (!counts.isEmpty()) {
+            out.println(counts);
+        }
     }
 
     /** A function's final state, its reason after a slash when it has one ("Failed/SubnetOutOfIPAddresses"). */

@@ -73,7 +73,16 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
      * spell, the wait until its ENIs were deleted (deleted functions), failed invocations before and after.
      */
     record FunctionImpact(String name, String action, String state, String reason, double pendingSeconds,
-            String updateStatus, double updateSeconds, Double teardownSeconds, long failedBefore, long failedAfter) {
+            String updateStatus, double updateSeconds, Double teardownSeconds, long failedBefore, long failedAfter,
+            boolean failedWithout) {
+
+        /** {@code failedWithout}: the function is Failed in the before run too (one saved {@code existing: Failed}). */
+        FunctionImpact(String name, String action, String state, String reason, double pendingSeconds,
+                String updateStatus, double updateSeconds, Double teardownSeconds, long failedBefore,
+                long failedAfter) {
+            this(name, action, state, reason, pendingSeconds, updateStatus, updateSeconds, teardownSeconds,
+                    failedBefore, failedAfter, false);
+        }
 
         boolean failed() {
             return "Failed".equals(state) || "Failed".equals(updateStatus);
@@ -212,7 +221,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state,
                     reason == null ? null : reason.name(),
                     a.longestPendingSeconds(), a.lastUpdateStatus(), updateSeconds, teardown, b == null ? 0 : failures(b),
-                    failures(a)));
+                    failures(a), b != null && b.transitions().stream().anyMatch(t -> t.state() == State.Failed)));
         }
         return out;
     }

@@ -257,14 +257,18 @@ final class Rules {
         List<String> updates = new ArrayList<>(); // a failed update: the function stays Active on its old configuration
         for (Impact.FunctionImpact f : impact.functions()) {
             if ("Failed".equals(f.state())) {
-                bad.add(f.name() + " (" + f.reason() + ")");
+                // Failed in the before run too (imported `existing: Failed`): counted, but not the change's doing
+                bad.add(f.name() + " (" + f.reason() + (f.failedWithout() ? "; already Failed before the change,"
+                        + " needs delete and recreate" : "") + ")");
             } else if (f.failed()) {
                 updates.add(f.name() + " (" + f.reason() + ")");
             }
         }
         List<String> why = new ArrayList<>();
         for (Impact.SubnetImpact s : impact.subnets()) {
-            if (s.freeAfter() == 0 && s.newKeys() > 0) {
+            // a cause only when it had fewer free IPs than the new keys (and mount targets) needed: 27 keys in 27
+            // free addresses fit, though none is left
+            if (s.freeAfter() == 0 && s.newKeys() > 0 && s.freeBefore() < s.newKeys() + s.newInterfaces()) {
                 why.add(s.id() + " (" + s.cidr() + "): " + s.newKeys() + " new ENI key(s) need " + s.newKeys()
                         + " ENI(s), " + s.freeBefore() + " IP(s) were free at the peak before the change"
                         + (s.newInterfaces() == 0 ? "" : ", " + Math.min(s.newInterfaces(), s.freeBefore())
@@ -289,10 +293,10 @@ final class Rules {
                 open.add(f.name());
             }
         }
-        if (open.isEmpty()) {
-            return verdict(sentence, bad.isEmpty(), actual);
+        if (open.isEmpty()) { // a failed update fails the rule as a Failed function does
+            return verdict(sentence, bad.isEmpty() && updates.isEmpty(), actual);
         }
-        return verdict(sentence, false, (bad.isEmpty() ? "" : actual + "; ") + open.size() + " still Pending (or"
+        return verdict(sentence, false, (parts.isEmpty() ? "" : actual + "; ") + open.size() + " still Pending (or"
                 + " updating their VpcConfig) when the run ends (" + String.join(", ", open) + "): cannot tell whether they end Failed; deploy earlier"
                 + " (--deploy-at) or run the account longer");
     }

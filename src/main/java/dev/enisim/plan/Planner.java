@@ -906,7 +906,11 @@ public final class Planner {
         }
         Map<String, Long> n = new LinkedHashMap<>();
         java.util.Set<String> failed = new java.util.HashSet<>();
+        java.util.Set<String> startedFailed = startedFailed(s);
         r.functions().forEach((name, f) -> {
+            if (startedFailed.contains(name)) { // the account's, as limitsHit says
+                return;
+            }
             Map<String, Long> t = f.invocations().throttleReasons();
             Map<String, Long> e = f.invocations().errors();
             Map<String, Long> c = f.invocations().functionErrorCauses();
@@ -1016,8 +1020,12 @@ public final class Planner {
             return all;
         }
         java.util.Set<String> kept = new java.util.HashSet<>();
+        java.util.Set<String> startedFailed = startedFailed(res.scenario());
         for (Map.Entry<String, RunSummary.FunctionSummary> e : r.functions().entrySet()) {
             RunSummary.FunctionSummary f = e.getValue();
+            if (startedFailed.contains(e.getKey())) { // the account's, as limitsHit says
+                continue;
+            }
             AfterWarmUp a = afterWarmUp(res, e.getKey(), warmUp);
             Map<String, Long> t = f.invocations().throttleReasons();
             if (a.throttles() > 0) {
@@ -2452,7 +2460,11 @@ public final class Planner {
             count(out, t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L), total, "concurrency: the account's"
                     + " concurrency limit", "throttled (ConcurrentInvocationLimitExceeded)");
         }
+        java.util.Set<String> startedFailed = startedFailed(s);
         r.functions().forEach((name, f) -> {
+            if (startedFailed.contains(name)) { // the account's, as limitsHit says
+                return;
+            }
             Map<String, Long> ft = f.invocations().throttleReasons();
             long n = f.invocations().total();
             count(out, ft.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), n, "concurrency: "
@@ -2650,12 +2662,22 @@ public final class Planner {
     /** {@link #limitsHit(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
     static List<String> limitsHit(RunSummary r, Scenario s) {
         List<String> hit = new ArrayList<>();
-        Map<String, Long> e = r.invocations().errors();
+        Map<String, Long> e = new java.util.HashMap<>(r.invocations().errors());
+        // a function that started Failed (existing: Failed) met no limit of this run: its reason and its invocations'
+        // errors are the account's, left out as section 1 says (fraud-scorer made every headroom "x1.00: IP")
+        java.util.Set<String> startedFailed = startedFailed(s);
+        for (String name : startedFailed) {
+            RunSummary.FunctionSummary f = r.functions().get(name);
+            if (f != null) {
+                f.invocations().errors().forEach((k, v) -> e.merge(k, -v, Long::sum));
+            }
+        }
         boolean eni = e.getOrDefault("ENILimitReachedException", 0L) > 0;
         boolean ip = e.getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 0;
-        for (RunSummary.FunctionSummary f : r.functions().values()) {
-            eni |= f.finalReasonCode() == StateReasonCode.EniLimitExceeded;
-            ip |= f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses;
+        for (Map.Entry<String, RunSummary.FunctionSummary> fe : r.functions().entrySet()) {
+            StateReasonCode code = startedFailed.contains(fe.getKey()) ? null : fe.getValue().finalReasonCode();
+            eni |= code == StateReasonCode.EniLimitExceeded;
+            ip |= code == StateReasonCode.SubnetOutOfIPAddresses;
         }
         Map<String, Long> t = r.invocations().throttleReasons();
         if (eni) {
@@ -2696,13 +2718,30 @@ public final class Planner {
         // EC2 refused Lambda's CreateNetworkInterface calls for their rate (hyperplane.ec2RequestLimit): the plan said
         // "no limit hit up to x64" of ec2-request-limit, whose run as it is ends reports Failed by it
         boolean ec2 = e.getOrDefault("EC2ThrottledException", 0L) > 0;
-        for (RunSummary.FunctionSummary f : r.functions().values()) {
-            ec2 |= f.finalReasonCode() == StateReasonCode.EC2RequestLimitExceeded;
+        for (Map.Entry<String, RunSummary.FunctionSummary> fe : r.functions().entrySet()) {
+            ec2 |= !startedFailed.contains(fe.getKey())
+                    && fe.getValue().finalReasonCode() == StateReasonCode.EC2RequestLimitExceeded;
         }
         if (ec2) {
             hit.add(EC2_REQUEST);
         }
         return hit;
+    }
+
+    /**
+     * The functions of {@code s} saved Failed ({@code existing: Failed}): their creation failed before the run, so the
+     * limits a run hit leave them out (none when {@code s} is null).
+     */
+    static java.util.Set<String> startedFailed(Scenario s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (s != null) {
+            for (Scenario.Function f : s.functions()) {
+                if (f.existing() == Scenario.Function.Existing.FAILED) {
+                    out.add(f.name());
+                }
+            }
+        }
+        return out;
     }
 
     /** The limit category of EC2's rate for Lambda's CreateNetworkInterface calls (hyperplane.ec2RequestLimit). */

@@ -106,6 +106,7 @@ public final class ComparePage {
                 + " tables' figures leave out, light grey and labelled warm-up; the lines draw every bucket.</p>\n"));
         page = withCostNote(page, headline, shown, a, b);
         page = withStates(page, outcome.states());
+        page = withSpanWarning(page, a, b);
         if (onlyNote.length() == 0) {
             return page;
         }
@@ -123,6 +124,47 @@ public final class ComparePage {
         Double w = a.summary().warmUpSeconds();
         return w == null || w <= 0 || !w.equals(b.summary().warmUpSeconds()) ? null
                 : dev.enisim.scenario.Units.given(dev.enisim.metrics.Seconds.toMicros(w));
+    }
+
+    /**
+     * When A and B count different spans (their durations or warm-ups differ: {@code compare A B --set
+     * duration=40m} against A's 2h), what that means for the figures; empty when they count the same span. A
+     * migrating architect's 283 "significant" metrics had their only clue at the simulatedSeconds row, 903 of 923.
+     */
+    public static String spanWarning(RunResult a, RunResult b) {
+        long da = a.scenario().durationMicros();
+        long db = b.scenario().durationMicros();
+        long wa = warmUpMicros(a);
+        long wb = warmUpMicros(b);
+        if (da == db && wa == wb) {
+            return "";
+        }
+        String durations = da == db ? "both " + dev.enisim.scenario.Units.given(da) : "A "
+                + dev.enisim.scenario.Units.given(da) + ", B " + dev.enisim.scenario.Units.given(db);
+        String warmUps = wa == wb ? wa == 0 ? "" : ", both after a " + dev.enisim.scenario.Units.given(wa)
+                + " warm-up" : ", warm-up A " + (wa == 0 ? "none" : dev.enisim.scenario.Units.given(wa)) + ", B "
+                + (wb == 0 ? "none" : dev.enisim.scenario.Units.given(wb));
+        return "A and B count different spans (" + durations + warmUps + "): their counts (invocations, errors,"
+                + " throttles, cold starts, events, cost) are not comparable, their rates, latencies and peaks are"
+                + (da == db ? "" : "; to compare counts, give B A's duration (--set duration="
+                + dev.enisim.scenario.Units.given(da) + ")") + ".";
+    }
+
+    private static long warmUpMicros(RunResult r) {
+        Double w = r.summary().warmUpSeconds();
+        return w == null ? 0 : Math.round(w * 1e6);
+    }
+
+    /** The {@link #spanWarning}, when there is one, first under the header. */
+    private static String withSpanWarning(String page, RunResult a, RunResult b) {
+        String warning = spanWarning(a, b);
+        if (warning.isEmpty()) {
+            return page;
+        }
+        String end = "</header>\n";
+        int at = page.indexOf(end) + end.length();
+        return page.substring(0, at) + "<p class=\"verdict warn\">Warning: " + HtmlReport.esc(warning) + "</p>\n"
+                + page.substring(at);
     }
 
     /**

@@ -255,7 +255,9 @@ public final class ScenarioLoader {
                             + String.format(Locale.ROOT, "%,.1f", peak) + " requests/s, above 10 x its"
                             + " provisionedConcurrency (" + pc + ") = " + cap + "/s: under"
                             + " scaling.provisionedConcurrency.requestRateCap: " + REQUEST_RATE_CAP_ALL + " (the"
-                            + " default reading) the excess is throttled (FunctionInvocationRateLimitExceeded),"
+                            + " default reading) the excess is throttled (" + (f.reservedConcurrency().isPresent()
+                            ? "ReservedFunctionInvocationRateLimitExceeded, as it has reserved concurrency"
+                            : "FunctionInvocationRateLimitExceeded") + "),"
                             + " spillover included; '" + REQUEST_RATE_CAP_PROVISIONED + "' sends it to on-demand"
                             + " environments instead (cold starts), as AWS's troubleshooting page describes");
                 }

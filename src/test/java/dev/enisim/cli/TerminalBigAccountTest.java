@@ -31,8 +31,8 @@ class TerminalBigAccountTest {
     @Test
     void aFunctionLeftInactiveByAFailedRestoreIsListedFirst() throws Exception {
         String text = print(BigAccountAnswersTest.STRANDED);
-        int list = text.indexOf("Functions (Failed, or Inactive/Pending for a network cause, first; then by"
-                + " invocation requests):\n");
+        int list = text.indexOf("Functions (Failed, or Inactive/Pending for a network cause, first; then those"
+                + " with a failed VPC config update; each by invocation requests):\n");
         assertTrue(list > 0, text);
         assertTrue(text.substring(list).matches("(?s)[^\n]*\n  nightly +Inactive/SubnetOutOfIPAddresses +[0-9,]+"
                 + " requests, 0 ok\n  api +Active .*"), text);

@@ -42,4 +42,30 @@ class PlanExistingFailedTest {
         assertTrue(p.idle().stream().noneMatch(a -> a.function().equals("broke")), p.idle().toString());
         assertTrue(p.idle().stream().anyMatch(a -> a.function().equals("ok")), p.idle().toString());
     }
+
+    @Test
+    void aFunctionStillFailedAtTheEndIsNoLimitOfTheHeadroom() throws Exception {
+        // a migrating architect's account: fraud-scorer saved Failed, never deleted, every subnet with room; the
+        // headroom said "first limit at x1.00: IP: fraud-scorer: no invocation made, and it ends Failed"
+        Plan p = new Planner(ScenarioLoader.parse("""
+                name: broken-kept
+                duration: 20m
+                vpcs:
+                  - id: vpc-p
+                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
+                    securityGroups: [sg-1, sg-2]
+                functions:
+                  - { name: ok, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                  - { name: fraud-scorer, existing: Failed, stateReasonCode: SubnetOutOfIPAddresses,
+                      vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                """, "broken-kept.yaml"), 1, line -> { }).plan();
+        String text = PlanReport.text(p);
+        assertTrue(p.headroom().probes().stream().flatMap(r -> r.details().stream()).noneMatch(d -> d.contains(
+                "fraud-scorer")), text);
+        assertTrue(p.headroom().firstLimitAtMultiplier() == null || p.headroom().firstLimitAtMultiplier() > 1, text);
+        assertTrue(p.headroom().probes().stream().allMatch(r -> r.multiplier() > 1 || r.limitsHit().isEmpty()),
+                text);
+    }
 }

@@ -75,6 +75,22 @@ class ReuseAndRateCapReaderTest {
         assertTrue(w.get(0).contains("requestRateCap: allRequests") && w.get(0).contains("provisionedOnly"), w.get(0));
     }
 
+    /**
+     * The throttle reason the warning names is the one the run reports: with reserved concurrency it is
+     * ReservedFunctionInvocationRateLimitExceeded (a migrating architect's payments-auth was warned of the other).
+     */
+    @Test
+    void theWarningNamesTheThrottleReasonTheRunUses() throws ScenarioException {
+        List<String> plain = ScenarioLoader.warnings(ScenarioLoader.parse(BASE, "p.yaml"));
+        assertTrue(plain.get(0).contains("the excess is throttled (FunctionInvocationRateLimitExceeded),"),
+                plain.get(0));
+        List<String> reserved = ScenarioLoader.warnings(ScenarioLoader.parse(BASE.replace("provisionedConcurrency: 1",
+                "provisionedConcurrency: 1\n    reservedConcurrency: 2"), "p.yaml"));
+        assertEquals(1, reserved.size(), reserved.toString());
+        assertTrue(reserved.get(0).contains("the excess is throttled (ReservedFunctionInvocationRateLimitExceeded, as"
+                + " it has reserved concurrency),"), reserved.get(0));
+    }
+
     @Test
     void noWarningUnderProvisionedOnlyOrWithinTheCap() throws ScenarioException {
         assertEquals(List.of(), ScenarioLoader.warnings(ScenarioLoader.parse(BASE + """

@@ -44,6 +44,70 @@ public final class Stranded {
         return f.finalState().equals("Failed") || stranded(f);
     }
 
+    /**
+     * The terminal's list takes failed VPC config updates first too: a migration whose 16 updates failed (each
+     * function Active on its old config) had 14 of them under "... 33 more functions", below quiet functions.
+     */
+    public static final String TERMINAL_ORDER = "Failed, or Inactive/Pending for a network cause, first; then"
+            + " those with a failed VPC config update; each by invocation requests";
+
+    /** Whether an update of the function's VPC config ended LastUpdateStatus Failed in the run (it kept its old). */
+    public static boolean failedUpdate(RunSummary.FunctionSummary f) {
+        if (f.updates() == null) {
+            return false;
+        }
+        for (RunSummary.Update u : f.updates()) {
+            if (u.lastUpdateStatus() == dev.enisim.model.function.LastUpdateStatus.Failed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The terminal's order ({@link #TERMINAL_ORDER}): {@link #first} (they cannot serve), then {@link #failedUpdate}
+     * (they serve on their old config), then the others; each by requests.
+     */
+    public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> terminalOrder() {
+        return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0
+                : failedUpdate(e.getValue()) ? 1 : 2).thenComparingLong(e -> -e.getValue().invocations().total());
+    }
+
+    /**
+     * The terminal's count of the functions its list takes first: "Of 43 functions: 1 Failed, 16 with a failed VPC
+     * config update (...)"; empty when there are none. A Failed function is counted as Failed only.
+     */
+    public static String counts(RunSummary s) {
+        int failed = 0;
+        int updates = 0;
+        int stranded = 0;
+        for (RunSummary.FunctionSummary f : s.functions().values()) {
+            if (f.finalState().equals("Failed")) {
+                failed++;
+            } else if (failedUpdate(f)) {
+                updates++;
+            } else if (stranded(f)) {
+                stranded++;
+            }
+        }
+        if (failed + updates + stranded == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (failed > 0) {
+            parts.add(failed + " Failed");
+        }
+        if (updates > 0) {
+            parts.add(updates + " with a failed VPC config update (LastUpdateStatus Failed: " + (updates == 1
+                    ? "it kept its" : "each kept its") + " old config)");
+        }
+        if (stranded > 0) {
+            parts.add(stranded + " Inactive/Pending for a network cause");
+        }
+        return "Of " + s.functions().size() + " function" + (s.functions().size() == 1 ? "" : "s") + ": "
+                + String.join(", ", parts);
+    }
+
     /** Failed and stranded functions first ({@link #first}), then by invocation requests, most first. */
     public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> order() {
         return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0 : 1)
