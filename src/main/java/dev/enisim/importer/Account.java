@@ -158,6 +158,8 @@ final class Account {
     /** Provisioned concurrency per function (--provisioned-concurrency), and the file each came from. */
     final Map<String, Integer> provisioned = new TreeMap<>();
     final Map<String, String> provisionedFrom = new TreeMap<>();
+    /** Per function, the field(s) its provisioned concurrency came from, and the allocation when it lagged. */
+    final Map<String, String> provisionedSays = new TreeMap<>();
     /** Lambda's ENIs-per-VPC quota from Service Quotas (--service-quotas; null: not given), and where it was read. */
     Integer eniQuota;
     String eniQuotaFrom;

@@ -77,8 +77,33 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
+        unheardNotes();
         header(name);
         return ImportSeal.seal(out.append(body).toString());
+    }
+
+    /**
+     * Functions given no traffic though not idle: [0] Failed, [1] Pending (being created), each without CloudWatch
+     * Invocations (r1: a placeholder 1/s for them read as IP faults and ResourceConflictExceptions).
+     */
+    private final List<List<String>> unheard = List.of(new ArrayList<>(), new ArrayList<>());
+
+    private void unheardNotes() {
+        List<String> failed = unheard.get(0);
+        List<String> pending = unheard.get(1);
+        if (!failed.isEmpty()) {
+            d.notes().add(Importer.names(failed, Importer.GROUP_ABOVE) + (failed.size() == 1 ? " is" : " are")
+                    + " Failed with no CloudWatch Invocations, so no traffic is invented (arrivals: none): Lambda runs"
+                    + " none of a Failed function's invocations, and CloudWatch's Invocations count only those that"
+                    + " ran. AWS's fix is to delete and recreate the function; to model it, add a timeline"
+                    + " deleteFunction then createFunction and give arrivals for the calls its callers make");
+        }
+        if (!pending.isEmpty()) {
+            d.notes().add(Importer.names(pending, Importer.GROUP_ABOVE) + (pending.size() == 1 ? " is" : " are")
+                    + " Pending (being created) with no CloudWatch Invocations, so no traffic is invented (arrivals:"
+                    + " none): invented calls would fail with ResourceConflictException while Pending and read as"
+                    + " faults; give arrivals for the calls expected once Active");
+        }
     }
 
     private void header(String name) {
@@ -492,8 +517,8 @@ final class ScenarioWriter {
         }
         if (d.account().provisioned.containsKey(f.name())) {
             b.append("    provisionedConcurrency: ").append(d.account().provisioned.get(f.name()))
-                    .append("   # AllocatedProvisionedConcurrentExecutions (").append(c(d.account().provisionedFrom.get(
-                    f.name()))).append(")\n");
+                    .append("   # ").append(c(d.account().provisionedSays.get(f.name()))).append(" (")
+                    .append(c(d.account().provisionedFrom.get(f.name()))).append(")\n");
         }
         if (f.role() != null) {
             b.append("    role: ").append(q(f.role())).append('\n');
@@ -532,6 +557,17 @@ final class ScenarioWriter {
                     + " traffic invented\n");
             placeholder(f.name(), ".arrivals: none (Inactive, idle, and no CloudWatch Invocations: no traffic"
                     + " invented)", "arrivals: { none: true }");
+        } else if (t == null && "Failed".equals(start)) { // r1: 1/s invented for a Failed function read as IP faults
+            b.append("    arrivals: { none: true }   # Failed, and no CloudWatch Invocations: no traffic invented\n");
+            placeholder(f.name(), ".arrivals: none (Failed, and no CloudWatch Invocations: no traffic invented)",
+                    "arrivals: { none: true }   # Failed");
+            unheard.get(0).add(f.name());
+        } else if (t == null && start == null && "Pending".equals(f.state())) { // being created: no history yet
+            b.append("    arrivals: { none: true }   # Pending (being created), and no CloudWatch Invocations: no"
+                    + " traffic invented\n");
+            placeholder(f.name(), ".arrivals: none (Pending, being created, and no CloudWatch Invocations: no traffic"
+                    + " invented)", "arrivals: { none: true }   # Pending");
+            unheard.get(1).add(f.name());
         } else if (t == null) {
             b.append("    arrivals: { poisson: ").append(PLACEHOLDER_RATE).append(" }   # placeholder\n");
             placeholder(f.name(), ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)", "arrivals: {"
