@@ -84,9 +84,10 @@ final class ScenarioWriter {
 
     /**
      * Functions given no traffic though not idle: [0] Failed, [1] Pending (being created), each without CloudWatch
-     * Invocations (r1: a placeholder 1/s for them read as IP faults and ResourceConflictExceptions).
+     * Invocations (r1: a placeholder 1/s for them read as IP faults and ResourceConflictExceptions); [2] fed by an
+     * SQS queue, whose arrivals (messages) come from CloudWatch Invocations (batches).
      */
-    private final List<List<String>> unheard = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<String>> unheard = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
     private void unheardNotes() {
         List<String> failed = unheard.get(0);
@@ -103,6 +104,14 @@ final class ScenarioWriter {
                     + " Pending (being created) with no CloudWatch Invocations, so no traffic is invented (arrivals:"
                     + " none): invented calls would fail with ResourceConflictException while Pending and read as"
                     + " faults; give arrivals for the calls expected once Active");
+        }
+        List<String> batches = unheard.get(2);
+        if (!batches.isEmpty()) {
+            d.notes().add(Importer.names(batches, Importer.GROUP_ABOVE) + (batches.size() == 1 ? " is" : " are")
+                    + " fed by an SQS queue (eventSourceMapping): the arrivals are messages sent to the queue, but"
+                    + " they come from CloudWatch Invocations, which count batches of 1 to batchSize messages each, so"
+                    + " the messages are understated (up to batchSize times): give the queue's NumberOfMessagesSent"
+                    + " (AWS/SQS) as the arrivals for the true count");
         }
     }
 
@@ -147,6 +156,10 @@ final class ScenarioWriter {
                     + "#     get-function, or `aws lambda get-function-concurrency` with --concurrency FUNCTION=FILE)\n");
         }
         out.append("#   - functions[*].connectionsPerInvocation: 1, and no database pools (connectionsPerEnvironment: 0)\n");
+        placeholders.add("functions[*].invocationType: RequestResponse: every function's arrivals are direct"
+                + " synchronous calls, as asynchronous (Event) callers (S3, SNS, EventBridge) show in none of these"
+                + " exports" + (acc.mappingsGiven ? "; SQS triggers from list-event-source-mappings are imported"
+                : ", nor SQS triggers without --event-source-mappings (aws lambda list-event-source-mappings)"));
         groupPlaceholders();
         placeholders.forEach(p -> bullet(p));
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
@@ -574,6 +587,30 @@ final class ScenarioWriter {
                     + " poisson: " + PLACEHOLDER_RATE + " }");
         } else {
             arrivals(b, t);
+        }
+        sqs(b, f, t != null);
+    }
+
+    /**
+     * The function's SQS mapping from list-event-source-mappings: its queue's visibility timeout is a placeholder
+     * (not in that output), and arrivals taken from CloudWatch Invocations count batches, not messages (a note).
+     */
+    private void sqs(StringBuilder b, Account.Function f, boolean fromInvocations) {
+        EventSourceMappings.Sqs m = d.account().sqs.get(f.name());
+        if (m == null) {
+            return;
+        }
+        String visibility = time(Math.max(30, f.timeoutSeconds()));
+        b.append("    eventSourceMapping: { type: sqs, batchSize: ").append(m.batchSize())
+                .append(m.maximumConcurrency() == null ? "" : ", maximumConcurrency: " + m.maximumConcurrency())
+                .append(", queue: { visibilityTimeout: ").append(visibility).append(" } }   # placeholder:"
+                + " visibilityTimeout; queue ").append(c(m.queue())).append(" (list-event-source-mappings, ")
+                .append(c(m.from())).append(")\n");
+        placeholder(f.name(), ".eventSourceMapping.queue.visibilityTimeout: " + visibility + ", SQS's default or the"
+                + " function's timeout if longer (not in list-event-source-mappings: see `aws sqs get-queue-attributes"
+                + " --attribute-names VisibilityTimeout`)", "visibilityTimeout: " + visibility + " } }");
+        if (fromInvocations) {
+            unheard.get(2).add(f.name());
         }
     }
 
