@@ -412,9 +412,9 @@ final class CloudWatch {
             Traffic t = traffic.get(fn);
             long ran = t == null ? 0 : Math.round(t.invocations().values().stream().mapToDouble(Double::doubleValue)
                     .sum());
-            notes.add(fn + ": " + n + " requests were throttled (CloudWatch Throttles, Sum, in the window): demand"
+            notes.add(fn + ": " + String.format(Locale.ROOT, "%,d", n) + " requests were throttled (CloudWatch Throttles, Sum, in the window): demand"
                     + " is understated, as Invocations" + (t == null ? " (none given: its traffic is a placeholder)"
-                    : ", " + ran + ", from which its arrivals come,") + " leave throttled requests out. They are not"
+                    : ", " + String.format(Locale.ROOT, "%,d", ran) + ", from which its arrivals come,") + " leave throttled requests out. They are not"
                     + " added back, since a caller's retries count in Throttles each time: the demand lies between"
                     + " Invocations and Invocations + Throttles" + (ran > 0 ? String.format(Locale.ROOT, " (x%.2f"
                     + " the arrivals at most)", (ran + n) / (double) ran) : ""));
