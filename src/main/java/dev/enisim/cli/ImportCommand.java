@@ -88,6 +88,13 @@ final class ImportCommand implements Callable<Integer> {
                     + " functions[*].tags (default: get-function's Tags, where given).")
     Map<String, Path> tags = new TreeMap<>();
 
+    @Option(names = "--event-source-mappings", arity = "1..*", paramLabel = "FILE",
+            description = "aws lambda list-event-source-mappings output: an SQS queue's mapping becomes its"
+                    + " function's eventSourceMapping (BatchSize, ScalingConfig.MaximumConcurrency; Disabled ones and"
+                    + " other sources are noted and left out). Without it, and for asynchronous (Event) callers, which"
+                    + " no export shows, every function's arrivals are direct synchronous calls (default: none).")
+    List<Path> eventSourceMappings = new ArrayList<>();
+
     @Option(names = "--allow-partial",
             description = "Import a listing whose last page is missing (one page saved with --max-items; a"
                     + " get-metric-data result PartialData): loudly.")
@@ -145,7 +152,8 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics,
-                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas, tags));
+                    accountSettings, concurrency, vpcs), options, new Importer.Extra(provisioned, serviceQuotas, tags,
+                    eventSourceMappings));
         } catch (IllegalArgumentException e) { // an option that does not fit the data
             throw new UserInputException(e.getMessage());
         }
@@ -250,7 +258,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>();
         for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
                 new ArrayList<>(concurrency.values()), vpcs, new ArrayList<>(provisioned.values()), serviceQuotas,
-                new ArrayList<>(tags.values()))) {
+                new ArrayList<>(tags.values()), eventSourceMappings)) {
             inputs.addAll(files);
         }
         java.nio.file.Path wd = Main.workingDir(spec);

@@ -159,6 +159,12 @@ final class Account {
     /** Provisioned concurrency per function (--provisioned-concurrency), and the file each came from. */
     final Map<String, Integer> provisioned = new TreeMap<>();
     final Map<String, String> provisionedFrom = new TreeMap<>();
+    /** Per function, its SQS event source mapping (--event-source-mappings). */
+    final Map<String, EventSourceMappings.Sqs> sqs = new TreeMap<>();
+    /** Whether list-event-source-mappings output was given (SQS triggers imported). */
+    boolean mappingsGiven;
+    /** Per function, the field(s) its provisioned concurrency came from, and the allocation when it lagged. */
+    final Map<String, String> provisionedSays = new TreeMap<>();
     /** Lambda's ENIs-per-VPC quota from Service Quotas (--service-quotas; null: not given), and where it was read. */
     Integer eniQuota;
     String eniQuotaFrom;

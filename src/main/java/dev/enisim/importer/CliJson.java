@@ -57,6 +57,7 @@ final class CliJson {
         {"AccountLimit", "aws lambda get-account-settings", "--account-settings"},
         {"ReservedConcurrentExecutions", "aws lambda get-function-concurrency", "--concurrency FUNCTION=FILE"},
         {"Configuration", "aws lambda get-function", "--functions"},
+        {"EventSourceMappings", "aws lambda list-event-source-mappings", "--event-source-mappings"},
     };
 
     /** What this document is when it is another listing's output: " (this is ... output: give it with ...)", or "". */

@@ -37,6 +37,9 @@ final class CloudWatch {
     private final long givenPeriod;
     private final Map<String, TreeMap<Long, Double>> invocations = new TreeMap<>();
     private final Map<String, TreeMap<Long, Double>> durations = new TreeMap<>();
+    /** Throttles (Sum) and ConcurrentExecutions per function, by time: said in the notes, not traffic. */
+    private final Map<String, TreeMap<Long, Double>> throttles = new TreeMap<>();
+    private final Map<String, TreeMap<Long, Double>> concurrency = new TreeMap<>();
     /** Function -> the period of the files its results came from (0: unknown). */
     private final Map<String, Long> periods = new TreeMap<>();
     /** Function -> where its first Invocations result was read (file, path), for problems. */
@@ -237,6 +240,17 @@ final class CloudWatch {
         boolean inv = hasWord(rest, "invocations");
         boolean dur = hasWord(rest, "duration");
         String what = "result " + id + (label == null ? "" : " (" + label + ")") + " in " + j.file;
+        boolean thr = hasWord(rest, "throttles") || hasWord(rest, "throttle");
+        boolean conc = hasWord(rest, "concurrentexecutions") || hasWord(rest, "concurrent")
+                && hasWord(rest, "executions");
+        if (fn != null && !inv && !dur && thr != conc) { // r1: left out unsaid, though throttled demand is missing
+            if (!"InternalError".equals(status) && !"Forbidden".equals(status)) {
+                TreeMap<Long, Double> series = (thr ? throttles : concurrency).computeIfAbsent(fn,
+                        k -> new TreeMap<>());
+                points(j, r, p, fn, series, new TreeMap<>());
+            }
+            return null; // not traffic: no part in the period's spacing
+        }
         if (fn == null || inv == dur) {
             String part = fn == null ? partOfLongerName(text) : null;
             notes.add(what + " left out: " + (part != null ? "its Id and Label name " + part + " only as part of a"
@@ -258,13 +272,22 @@ final class CloudWatch {
         } else {
             partialData.remove(key); // a later page completes it
         }
+        TreeMap<Long, Double> series = (inv ? invocations : durations).computeIfAbsent(fn, k -> new TreeMap<>());
+        return points(j, r, p, fn, series, points) ? fn : null;
+    }
+
+    /**
+     * A result's data points into its function's {@code series} and {@code points}; false when its Timestamps and
+     * Values are not two lists of equal length (a problem).
+     */
+    private static boolean points(CliJson j, JsonNode r, String p, String fn, TreeMap<Long, Double> series,
+            TreeMap<Long, Double> points) {
         JsonNode ts = r.get("Timestamps");
         JsonNode vs = r.get("Values");
         if (ts == null || vs == null || !ts.isArray() || !vs.isArray() || ts.size() != vs.size()) {
             j.problem(p, "expected lists Timestamps and Values of equal length");
-            return null;
+            return false;
         }
-        TreeMap<Long, Double> series = (inv ? invocations : durations).computeIfAbsent(fn, k -> new TreeMap<>());
         for (int k = 0; k < ts.size(); k++) {
             Long at = time(j, ts.get(k), p + ".Timestamps[" + k + "]");
             JsonNode v = vs.get(k);
@@ -279,7 +302,7 @@ final class CloudWatch {
                 }
             }
         }
-        return fn;
+        return true;
     }
 
     /**
@@ -369,7 +392,46 @@ final class CloudWatch {
                 notes.add(fn + ": CloudWatch Duration without Invocations; its traffic is a placeholder");
             }
         }
+        throttleNotes(out);
         return out;
+    }
+
+    /**
+     * What Throttles and ConcurrentExecutions results say. Invocations leave throttled requests out (domain.md
+     * section 3), so a function throttled in the window had more demand than its imported arrivals. The Throttles
+     * are not added to them: a caller's retries count in Throttles each time, and in Invocations once one runs, so
+     * the sum could overstate the demand as much as Invocations understate it; the note gives both bounds instead.
+     */
+    private void throttleNotes(Map<String, Traffic> traffic) {
+        List<String> none = new ArrayList<>();
+        throttles.forEach((fn, points) -> {
+            long n = Math.round(points.values().stream().mapToDouble(Double::doubleValue).sum());
+            if (n == 0) {
+                none.add(fn);
+                return;
+            }
+            Traffic t = traffic.get(fn);
+            long ran = t == null ? 0 : Math.round(t.invocations().values().stream().mapToDouble(Double::doubleValue)
+                    .sum());
+            notes.add(fn + ": " + String.format(Locale.ROOT, "%,d", n) + " requests were throttled (CloudWatch Throttles, Sum, in the window): demand"
+                    + " is understated, as Invocations" + (t == null ? " (none given: its traffic is a placeholder)"
+                    : ", " + String.format(Locale.ROOT, "%,d", ran) + ", from which its arrivals come,") + " leave throttled requests out. They are not"
+                    + " added back, since a caller's retries count in Throttles each time: the demand lies between"
+                    + " Invocations and Invocations + Throttles" + (ran > 0 ? String.format(Locale.ROOT, " (x%.2f"
+                    + " the arrivals at most)", (ran + n) / (double) ran) : ""));
+        });
+        if (!none.isEmpty()) {
+            notes.add("CloudWatch Throttles: none in the window for " + Importer.names(none, Importer.GROUP_ABOVE)
+                    + ": Invocations are the whole demand");
+        }
+        concurrency.forEach((fn, points) -> {
+            if (!points.isEmpty()) {
+                notes.add(fn + ": CloudWatch ConcurrentExecutions up to " + Math.round(points.values().stream()
+                        .mapToDouble(Double::doubleValue).max().orElseThrow()) + " in the window (Maximum gives the"
+                        + " peak): not imported (the run's concurrency comes from its arrivals and duration); compare"
+                        + " it with " + fn + "'s peakConcurrentExecutions in the run's summary.json");
+            }
+        });
     }
 
     /** Duration of functions that have no Invocations result (their traffic is a placeholder). */

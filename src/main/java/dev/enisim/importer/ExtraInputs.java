@@ -46,11 +46,12 @@ final class ExtraInputs {
         long sum = 0;
         int configs = 0;
         List<String> behind = new java.util.ArrayList<>();
+        List<String> fields = new java.util.ArrayList<>(); // the field each configuration's figure came from
         List<CliJson> docs = CliJson.readAll(file, command);
         for (CliJson j : docs) {
             JsonNode list = j.root.get("ProvisionedConcurrencyConfigs");
             if (list == null && j.root.has("AllocatedProvisionedConcurrentExecutions")) {
-                sum += configured(j, j.root, "", behind);
+                sum += configured(j, j.root, "", behind, fields);
                 configs++;
             } else if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
@@ -64,7 +65,7 @@ final class ExtraInputs {
                                 + Problem.shortened(arn));
                         continue;
                     }
-                    sum += configured(j, c, path, behind);
+                    sum += configured(j, c, path, behind, fields);
                     configs++;
                 }
             } else {
@@ -100,18 +101,23 @@ final class ExtraInputs {
         }
         a.provisioned.put(function, (int) sum);
         a.provisionedFrom.put(function, file.toString());
+        // r1: the comment named Allocated... for a Requested figure (Requested 100, Allocated 40, IN_PROGRESS)
+        a.provisionedSays.put(function, String.join(" + ", new java.util.TreeSet<>(fields)) + (behind.isEmpty() ? ""
+                : "; " + String.join("; ", behind) + ": NOTES"));
     }
 
     /**
      * One configuration's figure: RequestedProvisionedConcurrentExecutions (the configured one), or the Allocated
      * one for an output without it; when the allocation had not caught up, what it was is added to {@code behind}.
      */
-    private static long configured(CliJson j, JsonNode c, String path, List<String> behind) {
+    private static long configured(CliJson j, JsonNode c, String path, List<String> behind, List<String> fields) {
         Long allocated = j.integer(c, path, "AllocatedProvisionedConcurrentExecutions", true, 0, 10_000_000);
         Long requested = j.integer(c, path, "RequestedProvisionedConcurrentExecutions", false, 0, 10_000_000);
         if (requested == null) {
+            fields.add("AllocatedProvisionedConcurrentExecutions");
             return allocated == null ? 0 : allocated;
         }
+        fields.add("RequestedProvisionedConcurrentExecutions");
         String status = c.path("Status").asText("");
         if (allocated != null && (allocated < requested || !status.isEmpty() && !status.equals("READY"))) {
             behind.add((path.isEmpty() ? "" : path + ": ") + "requested " + requested + ", allocated " + allocated

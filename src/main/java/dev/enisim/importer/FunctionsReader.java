@@ -2,6 +2,7 @@ package dev.enisim.importer;
 
 import dev.enisim.scenario.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -320,6 +321,7 @@ final class FunctionsReader {
         String runtime = j.text(f, p, "Runtime", false);
         String packageType = j.text(f, p, "PackageType", false);
         List<String> architectures = f.has("Architectures") ? j.strings(f, p, "Architectures") : List.of();
+        packageFields(j, p, architectures, packageType); // r1: ["arm"], "Jar", two architectures were dropped silently
         List<String> subnetIds = List.of();
         List<String> groups = List.of();
         boolean ipv6 = false;
@@ -379,6 +381,31 @@ final class FunctionsReader {
                         architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6, accountOf(arn),
                 snapStart(f), vpcId, p.endsWith("Configuration") ? "get-function" : "get-function-configuration");
     }
+
+    /**
+     * Lambda's own values only: {@code Architectures} holds exactly one of {@code x86_64}, {@code arm64} (an empty
+     * list is taken as absent: x86_64, Lambda's default) and {@code PackageType} is {@code Zip} or {@code Image};
+     * anything else is not Lambda's output (edited, or another tool's), so a problem, said with the others.
+     */
+    private static void packageFields(CliJson j, String p, List<String> architectures, String packageType) {
+        String at = CliJson.join(p, "Architectures");
+        if (architectures.size() > 1) {
+            j.problem(at, "expected exactly one architecture (Lambda takes one: x86_64 or arm64), got "
+                    + architectures.size() + ": " + Problem.quote(String.join(", ", architectures)));
+        }
+        for (int i = 0; i < architectures.size(); i++) {
+            if (!ARCHITECTURES.contains(architectures.get(i))) {
+                j.problem(at + "[" + i + "]", "expected x86_64 or arm64, got " + Problem.quote(architectures.get(i)));
+            }
+        }
+        if (packageType != null && !PACKAGE_TYPES.contains(packageType)) {
+            j.problem(CliJson.join(p, "PackageType"), "expected Zip or Image, got " + Problem.quote(packageType));
+        }
+    }
+
+    /** Lambda's Architectures and PackageType values. */
+    private static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
+    private static final List<String> PACKAGE_TYPES = List.of("Zip", "Image");
 
     /**
      * SnapStart's {@code ApplyOn} when SnapStart is on ({@code PublishedVersions}), else null (absent, or

@@ -227,9 +227,11 @@ public final class Importer {
      * Import's inputs beyond {@link Inputs} (r8): function -> its {@code aws lambda
      * get-provisioned-concurrency-config} or {@code list-provisioned-concurrency-configs} output, and {@code aws
      * service-quotas get-service-quota} or {@code list-service-quotas} outputs (Lambda's ENIs per VPC, EC2's network
-     * interfaces per Region), and function -> its {@code aws lambda list-tags} output (which does not name it).
+     * interfaces per Region), function -> its {@code aws lambda list-tags} output (which does not name it), and
+     * {@code aws lambda list-event-source-mappings} outputs (SQS triggers).
      */
-    public record Extra(Map<String, Path> provisioned, List<Path> serviceQuotas, Map<String, Path> tags) {
+    public record Extra(Map<String, Path> provisioned, List<Path> serviceQuotas, Map<String, Path> tags,
+            List<Path> eventSourceMappings) {
 
         public static final Extra NONE = new Extra(Map.of(), List.of(), Map.of());
 
@@ -237,6 +239,12 @@ public final class Importer {
             provisioned = new TreeMap<>(provisioned);
             serviceQuotas = List.copyOf(serviceQuotas);
             tags = new TreeMap<>(tags);
+            eventSourceMappings = List.copyOf(eventSourceMappings);
+        }
+
+        /** Without list-event-source-mappings files. */
+        public Extra(Map<String, Path> provisioned, List<Path> serviceQuotas, Map<String, Path> tags) {
+            this(provisioned, serviceQuotas, tags, List.of());
         }
 
         /** Without list-tags files. */
@@ -295,6 +303,10 @@ public final class Importer {
         for (Map.Entry<String, Path> t : extra.tags().entrySet()) {
             problems.run(() -> ExtraInputs.listTags(a, t.getKey(), t.getValue(), functionsComplete));
             sources.add(t.getValue() + " (aws lambda list-tags, " + t.getKey() + ")");
+        }
+        for (Path p : extra.eventSourceMappings()) {
+            problems.run(() -> EventSourceMappings.read(a, p, functionsComplete));
+            sources.add(p + " (" + EventSourceMappings.COMMAND + ")");
         }
         for (Path p : in.enis()) {
             problems.run(() -> a.readEnis(p));

@@ -77,8 +77,42 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
+        unheardNotes();
         header(name);
         return ImportSeal.seal(out.append(body).toString());
+    }
+
+    /**
+     * Functions given no traffic though not idle: [0] Failed, [1] Pending (being created), each without CloudWatch
+     * Invocations (r1: a placeholder 1/s for them read as IP faults and ResourceConflictExceptions); [2] fed by an
+     * SQS queue, whose arrivals (messages) come from CloudWatch Invocations (batches).
+     */
+    private final List<List<String>> unheard = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+
+    private void unheardNotes() {
+        List<String> failed = unheard.get(0);
+        List<String> pending = unheard.get(1);
+        if (!failed.isEmpty()) {
+            d.notes().add(Importer.names(failed, Importer.GROUP_ABOVE) + (failed.size() == 1 ? " is" : " are")
+                    + " Failed with no CloudWatch Invocations, so no traffic is invented (arrivals: none): Lambda runs"
+                    + " none of a Failed function's invocations, and CloudWatch's Invocations count only those that"
+                    + " ran. AWS's fix is to delete and recreate the function; to model it, add a timeline"
+                    + " deleteFunction then createFunction and give arrivals for the calls its callers make");
+        }
+        if (!pending.isEmpty()) {
+            d.notes().add(Importer.names(pending, Importer.GROUP_ABOVE) + (pending.size() == 1 ? " is" : " are")
+                    + " Pending (being created) with no CloudWatch Invocations, so no traffic is invented (arrivals:"
+                    + " none): invented calls would fail with ResourceConflictException while Pending and read as"
+                    + " faults; give arrivals for the calls expected once Active");
+        }
+        List<String> batches = unheard.get(2);
+        if (!batches.isEmpty()) {
+            d.notes().add(Importer.names(batches, Importer.GROUP_ABOVE) + (batches.size() == 1 ? " is" : " are")
+                    + " fed by an SQS queue (eventSourceMapping): the arrivals are messages sent to the queue, but"
+                    + " they come from CloudWatch Invocations, which count batches of 1 to batchSize messages each, so"
+                    + " the messages are understated (up to batchSize times): give the queue's NumberOfMessagesSent"
+                    + " (AWS/SQS) as the arrivals for the true count");
+        }
     }
 
     private void header(String name) {
@@ -122,6 +156,10 @@ final class ScenarioWriter {
                     + "#     get-function, or `aws lambda get-function-concurrency` with --concurrency FUNCTION=FILE)\n");
         }
         out.append("#   - functions[*].connectionsPerInvocation: 1, and no database pools (connectionsPerEnvironment: 0)\n");
+        placeholders.add("functions[*].invocationType: RequestResponse: every function's arrivals are direct"
+                + " synchronous calls, as asynchronous (Event) callers (S3, SNS, EventBridge) show in none of these"
+                + " exports" + (acc.mappingsGiven ? "; SQS triggers from list-event-source-mappings are imported"
+                : ", nor SQS triggers without --event-source-mappings (aws lambda list-event-source-mappings)"));
         groupPlaceholders();
         placeholders.forEach(p -> bullet(p));
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
@@ -492,8 +530,8 @@ final class ScenarioWriter {
         }
         if (d.account().provisioned.containsKey(f.name())) {
             b.append("    provisionedConcurrency: ").append(d.account().provisioned.get(f.name()))
-                    .append("   # AllocatedProvisionedConcurrentExecutions (").append(c(d.account().provisionedFrom.get(
-                    f.name()))).append(")\n");
+                    .append("   # ").append(c(d.account().provisionedSays.get(f.name()))).append(" (")
+                    .append(c(d.account().provisionedFrom.get(f.name()))).append(")\n");
         }
         if (f.role() != null) {
             b.append("    role: ").append(q(f.role())).append('\n');
@@ -532,12 +570,47 @@ final class ScenarioWriter {
                     + " traffic invented\n");
             placeholder(f.name(), ".arrivals: none (Inactive, idle, and no CloudWatch Invocations: no traffic"
                     + " invented)", "arrivals: { none: true }");
+        } else if (t == null && "Failed".equals(start)) { // r1: 1/s invented for a Failed function read as IP faults
+            b.append("    arrivals: { none: true }   # Failed, and no CloudWatch Invocations: no traffic invented\n");
+            placeholder(f.name(), ".arrivals: none (Failed, and no CloudWatch Invocations: no traffic invented)",
+                    "arrivals: { none: true }   # Failed");
+            unheard.get(0).add(f.name());
+        } else if (t == null && start == null && "Pending".equals(f.state())) { // being created: no history yet
+            b.append("    arrivals: { none: true }   # Pending (being created), and no CloudWatch Invocations: no"
+                    + " traffic invented\n");
+            placeholder(f.name(), ".arrivals: none (Pending, being created, and no CloudWatch Invocations: no traffic"
+                    + " invented)", "arrivals: { none: true }   # Pending");
+            unheard.get(1).add(f.name());
         } else if (t == null) {
             b.append("    arrivals: { poisson: ").append(PLACEHOLDER_RATE).append(" }   # placeholder\n");
             placeholder(f.name(), ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)", "arrivals: {"
                     + " poisson: " + PLACEHOLDER_RATE + " }");
         } else {
             arrivals(b, t);
+        }
+        sqs(b, f, t != null);
+    }
+
+    /**
+     * The function's SQS mapping from list-event-source-mappings: its queue's visibility timeout is a placeholder
+     * (not in that output), and arrivals taken from CloudWatch Invocations count batches, not messages (a note).
+     */
+    private void sqs(StringBuilder b, Account.Function f, boolean fromInvocations) {
+        EventSourceMappings.Sqs m = d.account().sqs.get(f.name());
+        if (m == null) {
+            return;
+        }
+        String visibility = time(Math.max(30, f.timeoutSeconds()));
+        b.append("    eventSourceMapping: { type: sqs, batchSize: ").append(m.batchSize())
+                .append(m.maximumConcurrency() == null ? "" : ", maximumConcurrency: " + m.maximumConcurrency())
+                .append(", queue: { visibilityTimeout: ").append(visibility).append(" } }   # placeholder:"
+                + " visibilityTimeout; queue ").append(c(m.queue())).append(" (list-event-source-mappings, ")
+                .append(c(m.from())).append(")\n");
+        placeholder(f.name(), ".eventSourceMapping.queue.visibilityTimeout: " + visibility + ", SQS's default or the"
+                + " function's timeout if longer (not in list-event-source-mappings: see `aws sqs get-queue-attributes"
+                + " --attribute-names VisibilityTimeout`)", "visibilityTimeout: " + visibility + " } }");
+        if (fromInvocations) {
+            unheard.get(2).add(f.name());
         }
     }
 

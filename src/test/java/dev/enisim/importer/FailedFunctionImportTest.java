@@ -105,4 +105,31 @@ class FailedFunctionImportTest {
                 none);
         assertTrue(none.contains("    stateReasonCode: InternalError   # none saved: the default\n"), none);
     }
+
+    /**
+     * r1: a Failed function without CloudWatch data was given a placeholder 1/s, so the run counted thousands of
+     * failed invocations and its page advised larger subnets for subnets with room. Invocations count only calls that
+     * ran, so none is invented for it (as for an idle Inactive one), and the note says AWS's fix; a Pending one (being
+     * created) likewise, whose invented calls read as ResourceConflictExceptions.
+     */
+    @Test
+    void aFailedOrPendingFunctionWithoutCloudWatchDataGetsNoInventedTraffic() throws Exception {
+        String yaml = importing(function("SubnetOutOfIPAddresses"));
+        assertTrue(yaml.contains("    arrivals: { none: true }   # Failed, and no CloudWatch Invocations: no traffic"
+                + " invented\n"), yaml);
+        assertTrue(unwrapped(yaml).contains("checkout is Failed with no CloudWatch Invocations, so no traffic is"
+                + " invented (arrivals: none)"), yaml);
+        assertTrue(unwrapped(yaml).contains("AWS's fix is to delete and recreate the function"), yaml);
+        Scenario s = ScenarioLoader.parse(yaml, "t");
+        RunResult r = new Simulation(s, 0).checkingInvariants().run();
+        assertEquals(0, r.summary().functions().get("checkout").invocations().total(), "no invented invocation");
+        String pending = importing(function(null).replace("\"State\": \"Failed\"", "\"State\": \"Pending\"")
+                .replace("\"LastUpdateStatus\": \"Failed\"", "\"LastUpdateStatus\": \"InProgress\""));
+        assertTrue(pending.contains("    arrivals: { none: true }   # Pending (being created), and no CloudWatch"
+                + " Invocations: no traffic invented\n"), pending);
+        assertTrue(unwrapped(pending).contains("checkout is Pending (being created) with no CloudWatch Invocations"),
+                pending);
+        RunResult rp = new Simulation(ScenarioLoader.parse(pending, "t"), 0).checkingInvariants().run();
+        assertEquals(0, rp.summary().functions().get("checkout").invocations().total(), "no invented invocation");
+    }
 }

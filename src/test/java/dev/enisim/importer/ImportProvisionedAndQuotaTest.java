@@ -139,6 +139,24 @@ class ImportProvisionedAndQuotaTest {
                 "no note when the allocation is READY");
     }
 
+    /**
+     * r1 (a migrating architect): that figure's comment named AllocatedProvisionedConcurrentExecutions; it names the
+     * field the figure came from, and the allocation when it lags.
+     */
+    @Test
+    void theCommentNamesTheFieldTheFigureCameFromAndALaggingAllocation() throws Exception {
+        String yaml = importing(Map.of("orders-api", GET_PC.replace("\"RequestedProvisionedConcurrentExecutions\": 20",
+                "\"RequestedProvisionedConcurrentExecutions\": 100").replace("READY", "IN_PROGRESS")), null);
+        assertTrue(yaml.contains("    provisionedConcurrency: 100   # RequestedProvisionedConcurrentExecutions;"
+                + " requested 100, allocated 20, Status IN_PROGRESS: NOTES ("), yaml);
+        String ready = importing(Map.of("orders-api", GET_PC), null);
+        assertTrue(ready.contains("    provisionedConcurrency: 20   # RequestedProvisionedConcurrentExecutions ("),
+                ready);
+        String old = importing(Map.of("orders-api", GET_PC.replace("    \"RequestedProvisionedConcurrentExecutions\":"
+                + " 20,\n", "")), null);
+        assertTrue(old.contains("    provisionedConcurrency: 20   # AllocatedProvisionedConcurrentExecutions ("), old);
+    }
+
     /** r1: EphemeralStorage.Size above 512 MB was dropped without a word; it is not modelled, and the notes say so. */
     @Test
     void ephemeralStorageAboveTheIncludedIsSaidNotModelled() throws Exception {

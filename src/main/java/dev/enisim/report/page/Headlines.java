@@ -476,6 +476,9 @@ public final class Headlines {
         java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
         RunSummary s = r.summary();
         for (String name : failed) {
+            if (failedBeforeTheRun(r, name)) { // r1: its old reason (a full subnet then) asked for larger subnets
+                continue; // that have room: the verdict's "delete it and create it again" is its step
+            }
             dev.enisim.model.function.StateReasonCode code = s.functions().get(name).finalReasonCode();
             kinds.add(code == null ? "" : code.name()); // "delete it and create it again": said by the verdict
         }
@@ -483,6 +486,9 @@ public final class Headlines {
             kinds.add(u.reasonCode() == null ? "" : u.reasonCode().name());
         }
         for (Failure f : failures) {
+            if (f.byFunction().keySet().stream().allMatch(n -> failedBeforeTheRun(r, n))) {
+                continue; // the invocations of functions Failed before the run: their reason is the account's
+            }
             String o = f.outcome().split(" ")[0];
             kinds.add(switch (o) {
                 case "SubnetIPAddressLimitReachedException" -> "SubnetOutOfIPAddresses";
@@ -513,6 +519,17 @@ public final class Headlines {
             b.append("<li>").append(esc(line)).append("</li>\n");
         }
         return b.append("</ul></div>\n").toString();
+    }
+
+    /**
+     * Whether the function started {@code existing: Failed} (an imported account's) and failed no creation in the run
+     * (no recreation on the timeline that failed again): its reason code tells of the account before the run.
+     */
+    static boolean failedBeforeTheRun(RunResult r, String name) {
+        boolean existing = r.scenario().functions().stream().anyMatch(f -> f.name().equals(name)
+                && f.existing() == dev.enisim.scenario.Scenario.Function.Existing.FAILED);
+        return existing && r.summary().functions().get(name).transitions().stream()
+                .filter(t -> t.state() == dev.enisim.model.function.State.Failed).count() == 1;
     }
 
     /**

@@ -51,4 +51,37 @@ class HeadlinesNextStepsTest {
         // by default it is deleted: nothing held at the end, nothing said
         assertEquals("", Headlines.failedHolds(CancelledCreationEnisTest.run(""), List.of("worker")));
     }
+
+    /**
+     * r1 (a migrating architect): a function imported {@code existing: Failed} with SubnetOutOfIPAddresses (its
+     * account's reason, from before the run) made the page advise larger subnets for subnets with room; its step is
+     * the verdict's "delete it and create it again". A function that fails in the run for a full subnet still gets
+     * the line (above).
+     */
+    @Test
+    void aFunctionFailedBeforeTheRunGetsNoFullSubnetLine() throws Exception {
+        String yaml = """
+                name: failed-before
+                duration: 10m
+                bucket: 1m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a, otherUsedIps: 10 }
+                    securityGroups: [sg-1]
+                functions:
+                  - name: broke
+                    existing: Failed
+                    stateReasonCode: SubnetOutOfIPAddresses
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
+                    duration: 100ms
+                    arrivals: %s
+                """;
+        for (String arrivals : List.of("{ none: true }", "{ constant: 1/s }")) {
+            String html = Headlines.html(new Simulation(ScenarioLoader.parse(yaml.formatted(arrivals), "f.yaml"), 0)
+                    .run());
+            assertFalse(html.contains(Headlines.NEXT_STEPS.get("SubnetOutOfIPAddresses")), arrivals + ": " + html);
+            assertTrue(html.contains("delete it and create it again"), html);
+        }
+    }
 }
