@@ -606,9 +606,26 @@ final class CheckCommand implements Callable<Integer> {
     private final List<String> unsealed = new ArrayList<>();
     private final List<String> editedBaselines = new ArrayList<>();
 
+    /**
+     * Whether the link {@code file} leads to a file in or below its own folder (a review linked a baseline to
+     * {@code ~/.git-credentials}, and its start was quoted).
+     */
+    private static boolean insideItsFolder(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent().toRealPath();
+            return file.toRealPath().startsWith(folder);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private JsonNode readBaseline(Path file) {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
+        }
+        if (Files.isSymbolicLink(file) && !insideItsFolder(file)) {
+            throw new UserInputException("baseline " + file + " is a link leading outside its folder; enisim reads only"
+                    + " the summaries in the --baseline folder: replace the link by the summary.json");
         }
         if (!Files.isRegularFile(file)) { // a device or a pipe (a link to /dev/zero) was read for ever
             throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
@@ -650,9 +667,11 @@ final class CheckCommand implements Callable<Integer> {
             if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
                 // a scenario (YAML) given as a baseline was said in Jackson's words: "Unexpected character ('#'
                 // (code 35)): expected a valid value (JSON String, Number, Array, Object or token 'null', ...)"
-                String line = start.lines().findFirst().orElse("").replace('\t', ' ');
-                throw new UserInputException("baseline " + file + " is not a summary.json: not JSON, it starts with '"
-                        + line.substring(0, Math.min(40, line.length())).strip() + "' (a scenario? a scenario is "
+                // quoted as a trace's cell is (8 characters, else 4 and the length): a credentials file behind a
+                // baseline had 40 characters of it put in the errors, the JUnit file and the step summary
+                String line = start.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip();
+                throw new UserInputException("baseline " + file + " is not a summary.json: not JSON, it starts with "
+                        + dev.enisim.scenario.Problem.quoteBriefly(line) + " (a scenario? a scenario is "
                         + "given as SCENARIO; --baseline DIR holds the summaries check --update-baseline wrote)");
             }
             throw new UserInputException("baseline " + file + " is not a summary.json: "

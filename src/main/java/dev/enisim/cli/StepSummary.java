@@ -4,6 +4,7 @@ import dev.enisim.report.SafeOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -90,11 +91,16 @@ final class StepSummary {
                 throw new UserInputException(named + ": cannot append the " + what + " to it"
                         + " (permission denied, or a read-only file system)");
             }
+            if (sealed(file)) {
+                throw new UserInputException(named + ": it is a report enisim wrote and sealed (a gate.md, a"
+                        + " validate-model --markdown report, a checked-in example), not a CI job's summary file, so"
+                        + " enisim does not append to it; give the CI job's summary file");
+            }
             if (!runnersOrOurs(file, System.getenv())) {
                 throw new UserInputException(named + ": not a CI job's summary file, so enisim does not append to it"
                         + " (it appends only to a new or empty file, GitHub Actions' step_summary_* file, a file under"
                         + " _runner_file_commands, the one $GITHUB_STEP_SUMMARY names in a GitHub Actions job, or a"
-                        + " file that already holds enisim's summary)");
+                        + " file that already holds enisim's step summary)");
             }
             return file;
         }
@@ -118,14 +124,16 @@ final class StepSummary {
     }
 
     /**
-     * The line at the start of every block enisim appends ({@code gate}'s Markdown carries its own
+     * The line at the start of every block enisim appends (gate's Markdown too, before its own
      * {@code <!-- enisim gate -->}): an HTML comment, which the job's summary does not show, by which a later append
-     * knows the file as a summary.
+     * knows the file as a summary. Only this line does: gate's marker and the seal that ends gate.md and
+     * {@code validate-model --markdown} begin {@code <!-- enisim } too, and a review had the step summary appended to a
+     * gate.md in gate's own folder (which gate then refused to replace) and to a checked-in example.
      */
     static final String MARKER = "<!-- enisim step summary -->";
 
-    /** How every marker of enisim's Markdown begins (this class's and gate's). */
-    private static final String MARKER_PREFIX = "<!-- enisim ";
+    /** How the seal enisim ends its sealed Markdown with begins (gate.md, validate-model --markdown). */
+    private static final String SEAL_PREFIX = "<!-- enisim sha256 ";
 
     /**
      * Whether the existing {@code file} is one enisim may append to: it was appended to by design (a CI job's
@@ -137,8 +145,13 @@ final class StepSummary {
      * act's {@code SUMMARY.md}); a file that holds enisim's marker line. Any other is refused.
      */
     static boolean runnersOrOurs(Path file, java.util.Map<String, String> env) {
+        return runnersOrOurs(file, env, null);
+    }
+
+    /** As {@link #runnersOrOurs(Path, java.util.Map)}, reading the file open in {@code open} when not null. */
+    private static boolean runnersOrOurs(Path file, java.util.Map<String, String> env, FileChannel open) {
         try {
-            if (Files.size(file) == 0) {
+            if ((open == null ? Files.size(file) : open.size()) == 0) {
                 return true;
             }
         } catch (IOException e) {
@@ -158,29 +171,71 @@ final class StepSummary {
                 && same(file, Path.of(named))) {
             return true;
         }
-        return holdsMarker(file);
-    }
-
-    /** Whether a line of {@code file} begins with enisim's marker (a file this process may not read: no). */
-    private static boolean holdsMarker(Path file) {
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(MARKER_PREFIX) && line.endsWith("-->")) {
-                    return true;
-                }
-            }
-            return false;
+        if (open == null) {
+            return holdsMarker(file);
+        }
+        try {
+            return scan(open, MARKER);
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    /** {@code markdown} beginning with enisim's marker line (as it is when it carries one already, as gate's). */
+    /** Whether a line of {@code file} is enisim's step summary marker (a file this process may not read: no). */
+    private static boolean holdsMarker(Path file) {
+        return scan(file, MARKER);
+    }
+
+    /** Whether {@code file} holds enisim's seal (it is a sealed report, not a summary). */
+    static boolean sealed(Path file) {
+        return scan(file, SEAL_PREFIX);
+    }
+
+    /** Whether a line of {@code file} (never a link followed) is {@code marker}, or begins with it ending in a space. */
+    private static boolean scan(Path file, String marker) {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return scan(ch, marker);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #scan(Path, String)}, on a file open (read from its start; the channel is left open). */
+    private static boolean scan(SeekableByteChannel ch, String marker) throws IOException {
+        ch.position(0);
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                java.nio.channels.Channels.newInputStream(new Unclosed(ch)), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (marker.endsWith(" ") ? line.startsWith(marker) && line.endsWith("-->") : line.equals(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A channel whose close leaves the one it reads open (the append goes on writing to it). */
+    private record Unclosed(SeekableByteChannel ch) implements java.nio.channels.ReadableByteChannel {
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return ch.read(dst);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return ch.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // left open
+        }
+    }
+
+    /** {@code markdown} beginning with enisim's marker line (as it is when it carries it already). */
     static String marked(String markdown) {
-        return markdown.startsWith(MARKER_PREFIX) ? markdown : MARKER + "\n" + markdown;
+        return markdown.startsWith(MARKER + "\n") ? markdown : MARKER + "\n" + markdown;
     }
 
     /** Names a summary file never has: the formats enisim reads and writes (a scenario, a report, a JUnit file). */
@@ -199,19 +254,33 @@ final class StepSummary {
     /**
      * Appends {@code markdown} to {@code file} (null: nothing). An append that fails part-way (a full disk) is undone:
      * the file is cut back to the length it had, or removed if this append made it, so the job's summary never ends
-     * in half a table.
+     * in half a table. The file is opened without following a link, and what {@link #of} checked before the runs is
+     * checked again on the file opened: a review put a link to a user's {@code .bashrc} in its place during the runs,
+     * and the verdicts were appended to that.
      */
     static void append(Path file, String markdown) {
         if (file == null) {
             return;
         }
-        boolean existed = Files.exists(file);
+        boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        if (existed && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) { // a pipe's open would wait
+            throw new UserInputException("cannot append to the step summary " + file + ": it is now "
+                    + kind(file) + ", not the file it was before the runs; nothing appended");
+        }
+        boolean made = false;
         long before = -1;
-        // a step before this one that wrote no line end (printf, echo -n) had the heading glued to its last line,
-        // where it is no heading: the block then starts on a line of its own, after a blank line
-        String separator = existed && !endsWithLineBreak(file) ? "\n\n" : "";
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, existed ? java.util.Set.of(StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS) : java.util.Set.of(StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+            made = !existed;
             before = ch.size();
+            if (before > 0 && (!runnersOrOurs(file, System.getenv(), ch) || scan(ch, SEAL_PREFIX))) {
+                throw new UserInputException("cannot append to the step summary " + file + ": it is no longer the"
+                        + " file it was before the runs (it does not hold enisim's step summary); nothing appended");
+            }
+            // a step before this one that wrote no line end (printf, echo -n) had the heading glued to its last line,
+            // where it is no heading: the block then starts on a line of its own, after a blank line
+            String separator = before > 0 && !endsWithLineBreak(ch, before) ? "\n\n" : "";
             ch.position(before);
             ByteBuffer bytes = ByteBuffer.wrap((separator + marked(markdown)).getBytes(StandardCharsets.UTF_8));
             try {
@@ -228,23 +297,24 @@ final class StepSummary {
                 throw e;
             }
         } catch (IOException e) {
-            if (!existed) { // ours, made for this append: not left behind empty or half-written
+            if (made) { // ours, made for this append: not left behind empty or half-written
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException gone) {
                     // the append's failure is the one to report
                 }
             }
-            throw new UserInputException("cannot append to the step summary " + file + ": " + SafeOutput.reason(e));
+            throw new UserInputException("cannot append to the step summary " + file + ": "
+                    + (Files.isSymbolicLink(file) ? "it is now a link, not the file it was before the runs;"
+                    + " nothing appended" : SafeOutput.reason(e)));
         }
     }
 
-    /** Whether {@code file} is empty or ends with a line feed (one this process may not read: taken as ending so). */
-    private static boolean endsWithLineBreak(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
+    /** Whether the file open in {@code ch} ({@code size} bytes, not 0) ends with a line feed (unreadable: taken so). */
+    private static boolean endsWithLineBreak(FileChannel ch, long size) {
+        try {
             ByteBuffer last = ByteBuffer.allocate(1);
-            return size == 0 || ch.read(last, size - 1) != 1 || last.get(0) == '\n';
+            return ch.read(last, size - 1) != 1 || last.get(0) == '\n';
         } catch (IOException | RuntimeException e) {
             return true;
         }

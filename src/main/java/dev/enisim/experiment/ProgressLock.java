@@ -1,11 +1,14 @@
 package dev.enisim.experiment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
@@ -37,12 +40,17 @@ final class ProgressLock implements AutoCloseable {
         return ProcessHandle.current().pid() + "@" + HOST;
     }
 
+    /** A host name as a lock holds it (an IPv6 address too). */
+    private static final java.util.regex.Pattern HOST_FORM = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._:%-]{1,253}");
+
     /** This host's name (asked once: it may ask the DNS). */
     private static final String HOST = host();
 
     private static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName().strip();
+            String name = java.net.InetAddress.getLocalHost().getHostName().strip();
+            return HOST_FORM.matcher(name).matches() ? name : "localhost"; // else its own lock read as not enisim's
         } catch (IOException | RuntimeException e) {
             return "localhost";
         }
@@ -66,6 +74,12 @@ final class ProgressLock implements AutoCloseable {
                 if (held == null) {
                     continue; // gone meanwhile, or being written: try again
                 }
+                if (FOREIGN.equals(held)) {
+                    throw new ExperimentException("the lock file " + lock + " is not one enisim wrote (a link, a"
+                            + " folder, a device or pipe, or a file that does not hold the process and host of an"
+                            + " enisim), so enisim neither reads it nor takes it over; move it away, or give another"
+                            + " --out");
+                }
                 if (!stale(held)) {
                     throw new ExperimentException("another enisim (process " + held.replace("@", " on ")
                             + ") is running this experiment: its lock file " + lock + " is beside the progress file;"
@@ -81,17 +95,61 @@ final class ProgressLock implements AutoCloseable {
                 + " another --out");
     }
 
-    /** The holder a lock file names ({@code PID@HOST}), or null when there is none (yet) or it cannot be read. */
-    private static String holder(Path lock) {
+    /** What {@link #holder} returns for a lock file enisim did not write: never quoted, never taken over. */
+    static final String FOREIGN = "a lock file enisim did not write";
+
+    /** The most a lock file enisim wrote holds: a process id, {@code @}, a host name (at most 253 characters). */
+    static final int MAX_BYTES = 320;
+
+    /**
+     * The holder a lock file names ({@code PID@HOST}), or null when there is none (yet), or {@link #FOREIGN}
+     * when it is not a lock enisim wrote: a link (never followed: a lock linked to
+     * {@code /proc/self/environ} had the environment printed as the "process" holding it, one to {@code /dev/zero}
+     * ran the JVM out of memory, one to a pipe hung the run and its shutdown), a folder, a device or pipe, a file
+     * longer than a lock or not of its form. At most {@link #MAX_BYTES} bytes of a regular file are read.
+     */
+    static String holder(Path lock) {
         try {
-            String t = Files.readString(lock, StandardCharsets.UTF_8).strip();
-            return t.isEmpty() ? null : t;
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(lock,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
+                return FOREIGN;
+            }
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            return "an unknown process@?"; // unreadable: not taken over
+            return UNREADABLE;
         }
+        ByteBuffer bytes = ByteBuffer.allocate(MAX_BYTES + 1);
+        try (SeekableByteChannel in = Files.newByteChannel(lock, StandardOpenOption.READ,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            while (bytes.hasRemaining() && in.read(bytes) > 0) {
+                // at most MAX_BYTES + 1: a longer file is not a lock
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (java.nio.file.FileSystemException e) {
+            // a link put there since (ELOOP with NOFOLLOW_LINKS) or a file this process may not read
+            return Files.isSymbolicLink(lock) ? FOREIGN : UNREADABLE;
+        } catch (IOException e) {
+            return UNREADABLE;
+        }
+        if (bytes.position() > MAX_BYTES) {
+            return FOREIGN;
+        }
+        String t = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        return FORM.matcher(t).matches() ? t : FOREIGN;
     }
+
+    /** What a lock enisim writes holds: a process id, {@code @}, a host name. */
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
+            "[0-9]{1,19}@[A-Za-z0-9._:%-]{1,253}");
+
+    /** The holder of a lock file this process may not read: not taken over. */
+    private static final String UNREADABLE = "an unknown process@?";
 
     /** Whether the process {@code held} names is known to be gone: on this host, and not running. */
     static boolean stale(String held) {

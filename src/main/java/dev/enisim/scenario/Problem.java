@@ -38,6 +38,14 @@ public record Problem(String path, String message) {
         return "'" + shortened(text) + (text.length() > QUOTED ? "' (" + grouped(text.length()) + " characters)" : "'");
     }
 
+    /**
+     * {@code text}, the start of a file that should not be shown (a wrong file given where a data file was expected),
+     * quoted as a trace's bad cell is: in full up to 8 characters, else its first 4 and its length.
+     */
+    public static String quoteBriefly(String text) {
+        return TraceReader.quoted(text);
+    }
+
     /** {@code text} in full up to {@value #QUOTED} characters, else its first {@value #SHOWN_OF_LONG} and "...". */
     public static String shortened(String text) {
         if (text.length() <= QUOTED) {

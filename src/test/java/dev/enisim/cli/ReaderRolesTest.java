@@ -128,7 +128,7 @@ class ReaderRolesTest {
         CliTest.Result r = CliTest.run("check", scenario.toString(), "--baseline", base.toString());
         clean(r, "a scenario as a baseline");
         assertTrue((r.out() + r.err()).contains("small.summary.json is not a summary.json: not JSON, it starts with '#"
-                + " the small one' (a scenario? a scenario is given as SCENARIO; --baseline DIR holds the summaries"
+                + " th...' (15 characters) (a scenario? a scenario is given as SCENARIO; --baseline DIR holds the summaries"
                 + " check --update-baseline wrote)"), r.out() + r.err());
         assertFalse((r.out() + r.err()).contains("code 35"), r.out() + r.err());
     }

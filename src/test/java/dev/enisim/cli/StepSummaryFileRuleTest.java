@@ -74,12 +74,14 @@ class StepSummaryFileRuleTest {
         assertFalse(StepSummary.runnersOrOurs(notes, Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY",
                 dir.resolve("other").toString())), "not the file the runner names");
         Path gates = Files.writeString(dir.resolve("gate-summary"), "x\n<!-- enisim gate -->\n## enisim gate\n");
-        assertTrue(StepSummary.runnersOrOurs(gates, Map.of()), "gate's own marker");
+        assertFalse(StepSummary.runnersOrOurs(gates, Map.of()), "gate's marker also begins gate.md: not a summary's");
         Path quoted = Files.writeString(dir.resolve("quoted"), "text <!-- enisim step summary --> in a line\n");
         assertFalse(StepSummary.runnersOrOurs(quoted, Map.of()), "the marker must begin a line");
         assertTrue(StepSummary.runnersOrOurs(Files.writeString(dir.resolve("e"), ""), Map.of()));
         assertEquals("<!-- enisim step summary -->\n# x\n", StepSummary.marked("# x\n"));
-        assertEquals("<!-- enisim gate -->\n# x\n", StepSummary.marked("<!-- enisim gate -->\n# x\n"));
+        assertEquals("<!-- enisim step summary -->\n<!-- enisim gate -->\n# x\n",
+                StepSummary.marked("<!-- enisim gate -->\n# x\n"));
+        assertEquals("<!-- enisim step summary -->\n# x\n", StepSummary.marked("<!-- enisim step summary -->\n# x\n"));
     }
 
     @Test

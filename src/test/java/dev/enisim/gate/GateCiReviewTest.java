@@ -89,7 +89,7 @@ class GateCiReviewTest {
         String junit = Files.readString(out.resolve("junit.xml"));
         assertTrue(junit.contains("type=\"BadInput\"") && junit.contains("errors=\"1\""), junit);
         assertFalse(Files.exists(out.resolve("gate.html")), "the previous run's page is gone with its folder");
-        assertEquals(md, Files.readString(summary), "the step summary says it too");
+        assertEquals("<!-- enisim step summary -->\n" + md, Files.readString(summary), "the step summary says it too");
         for (String line : md.split("\n")) {
             assertTrue(line.length() < 1000, "one line a paragraph, as written: " + line);
         }

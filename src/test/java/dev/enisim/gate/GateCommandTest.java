@@ -168,7 +168,7 @@ class GateCommandTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("teardown wait <= 1m: orders-api waits "), r.out());
         String md = Files.readString(summary);
-        assertTrue(md.startsWith("# earlier step\n<!-- enisim gate -->\n## enisim gate: FAILED"), md);
+        assertTrue(md.startsWith("# earlier step\n<!-- enisim step summary -->\n<!-- enisim gate -->\n## enisim gate: FAILED"), md);
         assertTrue(Files.readString(out.resolve("after.yaml")).contains("action: \"deleteFunction\""));
 
         Result kept = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
