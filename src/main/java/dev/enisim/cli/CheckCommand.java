@@ -623,6 +623,11 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
         }
+        // a kernel file first (said as what it is, as a scenario or a trace there is), then a link leading out
+        if (dev.enisim.scenario.InputText.kernelFile(file)) {
+            throw new UserInputException("baseline " + file + " is one of the kernel's own files ("
+                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
+        }
         if (Files.isSymbolicLink(file) && !insideItsFolder(file)) {
             throw new UserInputException("baseline " + file + " is a link leading outside its folder; enisim reads only"
                     + " the summaries in the --baseline folder: replace the link by the summary.json");
@@ -630,10 +635,6 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) { // a device or a pipe (a link to /dev/zero) was read for ever
             throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
                     + " expected a summary.json");
-        }
-        if (dev.enisim.scenario.InputText.kernelFile(file)) {
-            throw new UserInputException("baseline " + file + " is one of the kernel's own files ("
-                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
         }
         JsonNode expected;
         byte[] bytes = null;

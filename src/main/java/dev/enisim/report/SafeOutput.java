@@ -365,6 +365,13 @@ public final class SafeOutput {
             throw new OutputRefused(dir + " is a file, not a folder enisim wrote; enisim will not replace it. Give "
                     + "a new folder for the output, or move the file away");
         }
+        // the kernel's own file systems (/proc, /sys) take no files at all: said before the mount-point advice, which
+        // offered "a folder inside it, e.g. /proc/report" (a security review, fifty-ninth pass)
+        String kernelType = fileSystemType(target);
+        if (kernelType != null && KERNEL_FILE_SYSTEMS.contains(kernelType)) {
+            throw new OutputRefused(dir + " is on the kernel's " + kernelType + " file system, which takes no files;"
+                    + " give a path in a folder you may write");
+        }
         if (mountPoint(target)) { // a rename over it fails with "Device or resource busy"
             throw new OutputRefused(dir + " is a mount point, and enisim replaces its output folder as a whole (written"
                     + " beside it, then moved into place), which a mount point cannot be; give a folder inside it, e.g. "
@@ -382,6 +389,15 @@ public final class SafeOutput {
     }
 
     /** Whether {@code dir} is on another file system than its parent (a mount point; false when that cannot be told). */
+    /** The type of the file system {@code dir} is on ("proc", "ext4"), or null when it cannot be told. */
+    private static String fileSystemType(Path dir) {
+        try {
+            return Files.getFileStore(dir).type();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static boolean mountPoint(Path dir) {
         try {
             Object here = Files.readAttributes(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS).get("dev");

@@ -98,16 +98,33 @@ class SafeOutputTest {
         SafeOutput.checkFolder(Path.of("empty"), work);
     }
 
-    /** A mount point cannot be replaced by a rename: said so, with a folder inside it to give instead. */
+    /**
+     * A mount point cannot be replaced by a rename: said so, with a folder inside it to give instead (/dev/shm, a
+     * tmpfs mounted on most Linux hosts, takes files).
+     */
     @Test
     void aMountPointIsRefusedWithAFolderInsideItToGive() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && !Files.readAttributes(shm, "unix:dev")
+                .get("dev").equals(Files.readAttributes(Path.of("/dev"), "unix:dev").get("dev")), "/dev/shm is a mount here");
+        OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(shm, work));
+        assertEquals("/dev/shm is a mount point, and enisim replaces its output folder as a whole (written beside it,"
+                + " then moved into place), which a mount point cannot be; give a folder inside it, e.g."
+                + " /dev/shm/report", e.getMessage());
+    }
+
+    /**
+     * /proc is a mount point too, but a folder inside it takes no file either: the kernel's file system is said, not
+     * the mount point's advice ("give a folder inside it, e.g. /proc/report", which a security review found wrong).
+     */
+    @Test
+    void procIsRefusedAsTheKernelsFileSystemNotWithAFolderInsideIt() throws Exception {
         Path proc = Path.of("/proc");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.readAttributes(proc, "unix:dev")
-                .get("dev").equals(Files.readAttributes(Path.of("/"), "unix:dev").get("dev")), "/proc is a mount here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc)
+                && "proc".equals(Files.getFileStore(proc).type()), "/proc is the kernel's proc file system here");
         OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(proc, work));
-        assertEquals("/proc is a mount point, and enisim replaces its output folder as a whole (written beside it, then"
-                + " moved into place), which a mount point cannot be; give a folder inside it, e.g. /proc/report",
-                e.getMessage());
+        assertEquals("/proc is on the kernel's proc file system, which takes no files; give a path in a folder you may"
+                + " write", e.getMessage());
     }
 
     /** A name too long for the hidden temporary sibling is told so, not failed as "File name too long" half-way. */
