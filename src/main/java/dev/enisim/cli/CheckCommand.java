@@ -623,18 +623,19 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
         }
-        // a kernel file first (said as what it is, as a scenario or a trace there is), then a link leading out
+        // a kernel file, a device or a pipe said as what it is (as a scenario or a trace there is), then a link leading
+        // out of the folder (to a regular file: a credentials file, whose start was quoted)
         if (dev.enisim.scenario.InputText.kernelFile(file)) {
             throw new UserInputException("baseline " + file + " is one of the kernel's own files ("
                     + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
         }
-        if (Files.isSymbolicLink(file) && !insideItsFolder(file)) {
-            throw new UserInputException("baseline " + file + " is a link leading outside its folder; enisim reads only"
-                    + " the summaries in the --baseline folder: replace the link by the summary.json");
-        }
         if (!Files.isRegularFile(file)) { // a device or a pipe (a link to /dev/zero) was read for ever
             throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
                     + " expected a summary.json");
+        }
+        if (Files.isSymbolicLink(file) && !insideItsFolder(file)) {
+            throw new UserInputException("baseline " + file + " is a link leading outside its folder; enisim reads only"
+                    + " the summaries in the --baseline folder: replace the link by the summary.json");
         }
         JsonNode expected;
         byte[] bytes = null;
