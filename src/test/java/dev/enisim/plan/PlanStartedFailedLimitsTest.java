@@ -1,0 +1,61 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function saved Failed ({@code existing: Failed}, SubnetOutOfIPAddresses) met no limit of the run: each of
+ * {@link Planner}'s readings of a run leaves it out on its own ({@link Planner#limitsHit}, {@link Planner#hitDetails},
+ * {@link Planner#material}, {@link Planner#limitsAfterWarmUp}), though its every invocation fails with
+ * SubnetIPAddressLimitReachedException and it ends Failed by that reason. The plan's answers held before this test
+ * because the readings cover for each other (PlanExistingFailedTest); here each is read alone, and beside it the
+ * same run read without the scenario (no function known to have started Failed) counts broke, so the figures are
+ * not empty by chance. Runs of 3 minutes, about a second each.
+ */
+class PlanStartedFailedLimitsTest {
+
+    /** broke, saved Failed for want of IPs on f's subnet and group, called once a second. */
+    private static final String BROKE = "  - { name: broke, existing: Failed, stateReasonCode: SubnetOutOfIPAddresses,"
+            + " vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }, duration: 100ms, arrivals: { poisson: 1/s } }\n";
+
+    private static RunResult run(String yaml) throws Exception {
+        return new Simulation(ScenarioLoader.parse(yaml, "lim"), 0).run();
+    }
+
+    @Test
+    void aRunWhoseOnlyFailuresAreASavedFailedFunctionsHitNoLimit() throws Exception {
+        // f alone, one call a second on a subnet with room: no limit of its own
+        RunResult res = run(PlanLimitsAfterWarmUpTest.vpcRun("2s", "", "10.1.0.0/24", "{ constant: 1/s }") + BROKE);
+        Scenario s = res.scenario();
+        assertTrue(res.summary().functions().get("broke").invocations().errors()
+                .getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 100, res.summary().toString());
+        assertEquals(List.of(), Planner.limitsHit(res.summary(), s), "its errors and its reason left out");
+        assertEquals(List.of("IP"), Planner.limitsHit(res.summary(), null), "read without the scenario");
+        List<String> details = Planner.hitDetails(res.summary(), s);
+        assertTrue(details.stream().noneMatch(d -> d.contains("broke")), details.toString());
+        assertTrue(Planner.hitDetails(res.summary(), null).stream().anyMatch(d -> d.startsWith("IP: broke: ")),
+                Planner.hitDetails(res.summary(), null).toString());
+    }
+
+    @Test
+    void aSavedFailedFunctionMakesNoLimitMaterialNorKeepsItAfterTheWarmUp() throws Exception {
+        // f's scale-out meets the full /28 in the warm-up only, a few of its calls failing (IP hit, but not material)
+        RunResult res = run(PlanLimitsAfterWarmUpTest.vpcRun("2s", "", "10.1.0.0/28, otherUsedIps: 10",
+                PlanLimitsAfterWarmUpTest.EARLY) + BROKE);
+        Scenario s = res.scenario();
+        List<String> hit = Planner.limitsHit(res.summary(), s);
+        assertEquals(List.of("IP"), hit, "f's own failures");
+        assertEquals(List.of(), Planner.limitsAfterWarmUp(res, PlanLimitsAfterWarmUpTest.WARM_UP),
+                "f's failures all in the warm-up, broke's reason not a limit met after it");
+        assertEquals(List.of(), Planner.material(hit, res.summary(), s, 0.5), "f's failures under half its calls");
+        assertEquals(List.of("IP"), Planner.material(hit, res.summary(), null, 0.5),
+                "read without the scenario, broke ends Failed by it");
+    }
+}
