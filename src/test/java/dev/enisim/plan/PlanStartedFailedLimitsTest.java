@@ -58,4 +58,26 @@ class PlanStartedFailedLimitsTest {
         assertEquals(List.of("IP"), Planner.material(hit, res.summary(), null, 0.5),
                 "read without the scenario, broke ends Failed by it");
     }
+
+    /**
+     * Two functions throttled by one rate limit (the scaling rate: 100 environments every 10 s each, 4,500 requests/s
+     * of 100 ms at once) name it once (a survivor of the same run: the list said it once per function).
+     */
+    @Test
+    void aLimitTwoFunctionsHitIsNamedOnce() throws Exception {
+        RunResult res = run("""
+                name: two
+                seed: 1
+                duration: 30s
+                bucket: 10s
+                account: { concurrencyLimit: 1100, unreservedMinimum: 0 }
+                scaling: { newEnvironmentsPer10s: 100 }
+                functions:
+                  - { name: surge, existing: Active, initDuration: 0s, duration: 100ms, arrivals: { constant: 4500/s } }
+                  - { name: swell, existing: Active, initDuration: 0s, duration: 100ms, arrivals: { constant: 4500/s } }
+                """);
+        res.summary().functions().forEach((name, f) -> assertTrue(f.invocations().throttleReasons()
+                .getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0, name + ": " + f.invocations()));
+        assertEquals(List.of("scaling-rate"), Planner.limitsHit(res.summary(), res.scenario()));
+    }
 }
