@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * SubnetIPAddressLimitReachedException and it ends Failed by that reason. The plan's answers held before this test
  * because the readings cover for each other (PlanExistingFailedTest); here each is read alone, and beside it the
  * same run read without the scenario (no function known to have started Failed) counts broke, so the figures are
- * not empty by chance. Runs of 3 minutes, about a second each.
+ * not empty by chance. Last, a rate limit two functions hit is named once. Runs of up to 3 minutes, about a second
+ * each (reports/mutation/README.md, "plan, 7 December 2026, session 60": the survivors these kill).
  */
 class PlanStartedFailedLimitsTest {
 
