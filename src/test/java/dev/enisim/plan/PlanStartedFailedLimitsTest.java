@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * SubnetIPAddressLimitReachedException and it ends Failed by that reason. The plan's answers held before this test
  * because the readings cover for each other (PlanExistingFailedTest); here each is read alone, and beside it the
  * same run read without the scenario (no function known to have started Failed) counts broke, so the figures are
- * not empty by chance. Last, a rate limit two functions hit is named once. Runs of up to 3 minutes, about a second
+ * not empty by chance. Last, limitsHit's rate names: each once, both when a function is throttled by a cap and the
+ * scaling rate. Runs of up to 3 minutes, about a second
  * each (reports/mutation/README.md, "plan, 7 December 2026, session 60": the survivors these kill).
  */
 class PlanStartedFailedLimitsTest {
@@ -80,5 +81,26 @@ class PlanStartedFailedLimitsTest {
         res.summary().functions().forEach((name, f) -> assertTrue(f.invocations().throttleReasons()
                 .getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0, name + ": " + f.invocations()));
         assertEquals(List.of("scaling-rate"), Planner.limitsHit(res.summary(), res.scenario()));
+    }
+
+    /**
+     * A function whose rate throttles are split between two limits of the two names (10 x its provisioned concurrency
+     * of 5 = 50 requests/s passed at 200/s, and its environments added 2 every 10 s meanwhile) names both, and each
+     * once when a function before it, {@code surge}, is throttled by the scaling rate alone.
+     */
+    @Test
+    void aFunctionThrottledByACapAndTheScalingRateNamesBoth() throws Exception {
+        String pixel = "  - { name: pixel, provisionedConcurrency: 5, initDuration: 0s, duration: 100ms,"
+                + " arrivals: { constant: 200/s } }\n";
+        String surge = "  - { name: surge, initDuration: 0s, duration: 100ms, arrivals: { constant: 200/s } }\n";
+        String head = "name: both\nseed: 1\nduration: 30s\nbucket: 10s\nscaling: { newEnvironmentsPer10s: 2 }\n"
+                + "functions:\n";
+        RunResult alone = run(head + pixel);
+        dev.enisim.metrics.RunSummary.Invocations inv = alone.summary().functions().get("pixel").invocations();
+        assertTrue(inv.rateLimited(dev.enisim.model.RequestRateLimit.PROVISIONED) > 0
+                && inv.rateLimited(dev.enisim.model.RequestRateLimit.SCALING) > 0, inv.rateLimits().toString());
+        assertEquals(List.of("request-rate", "scaling-rate"), Planner.limitsHit(alone.summary(), alone.scenario()));
+        RunResult after = run(head + surge + pixel);
+        assertEquals(List.of("scaling-rate", "request-rate"), Planner.limitsHit(after.summary(), after.scenario()));
     }
 }
