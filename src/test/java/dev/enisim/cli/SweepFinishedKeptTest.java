@@ -27,27 +27,46 @@ class SweepFinishedKeptTest {
             """);
 
     private static String[] sweep(Path f, Path out, String vary, String... more) {
-        String[] base = {"sweep", f.toString(), "--vary", vary, "--metric", "enis.peak", "--out", out.toString(),
-            "-q"};
+        return with(more, "sweep", f.toString(), "--vary", vary, "--metric", "enis.peak", "--out", out.toString(),
+                "-q");
+    }
+
+    private static String[] sensitivity(Path f, Path out, String samples, String... more) {
+        return with(more, "sensitivity", f.toString(), "--vary", "traffic=0.5..2", "--samples", samples, "--metric",
+                "invocations.total", "--out", out.toString(), "-q");
+    }
+
+    /** {@code base}'s arguments, then {@code more}. */
+    private static String[] with(String[] more, String... base) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
+    }
+
+    /**
+     * Runs {@code first} into {@code out}, then {@code first} again (the same experiment: rewritten, exit 0), then
+     * {@code other}: refused (exit 2) with {@code out}'s {@code file} kept as it was and nothing run. Returns what
+     * {@code other} said.
+     */
+    private static Result keptAgainst(Path out, String file, String[] first, String[] other) throws Exception {
+        assertEquals(0, CliTest.run(first).code());
+        byte[] kept = Files.readAllBytes(out.resolve(file));
+        Result same = CliTest.run(first);
+        assertEquals(0, same.code(), "the same experiment again rewrites it: " + same.err());
+        Result refused = CliTest.run(other);
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(java.util.Arrays.equals(kept, Files.readAllBytes(out.resolve(file))), "kept");
+        assertTrue(!Files.exists(dev.enisim.experiment.Experiment.progressFile(out)), "nothing ran");
+        return refused;
     }
 
     @Test
     void aFinishedSweepOfAnotherExperimentIsKeptUnlessReplaceIsGiven() throws Exception {
         Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
         Path out = dir.resolve("out");
-        assertEquals(0, CliTest.run(sweep(f, out, "traffic=1,2")).code());
-        byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));
-        Result same = CliTest.run(sweep(f, out, "traffic=1,2"));
-        assertEquals(0, same.code(), "the same experiment again rewrites it: " + same.err());
-        Result other = CliTest.run(sweep(f, out, "traffic=1,3"));
-        assertEquals(2, other.code(), other.err());
+        Result other = keptAgainst(out, "sweep.csv", sweep(f, out, "traffic=1,2"), sweep(f, out, "traffic=1,3"));
         assertTrue(other.err().contains(out + " holds a finished sweep of another experiment (its sweep.json's vary"
                 + " differ); it is kept: give another --out, or add --replace to replace it"), other.err());
-        assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(out.resolve("sweep.csv"))), "kept");
-        assertTrue(!Files.exists(dev.enisim.experiment.Experiment.progressFile(out)), "nothing ran");
         Result replaced = CliTest.run(sweep(f, out, "traffic=1,3", "--replace"));
         assertEquals(0, replaced.code(), replaced.err());
         assertTrue(Files.readString(out.resolve("sweep.csv")).contains("\n3,"), Files.readString(out.resolve(
@@ -62,20 +81,13 @@ class SweepFinishedKeptTest {
     void aFinishedSensitivityAnalysisOfAnotherExperimentIsKeptUnlessReplaceIsGiven() throws Exception {
         Path f = Files.writeString(dir.resolve("k.yaml"), YAML);
         Path out = dir.resolve("sens");
-        assertEquals(0, CliTest.run(sensitivity(f, out, "2")).code());
-        byte[] csv = Files.readAllBytes(out.resolve("points.csv"));
+        Result other = keptAgainst(out, "points.csv", sensitivity(f, out, "2"), sensitivity(f, out, "3"));
         String experiment = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(
                 "sensitivity.json").toFile()).path("experiment").asText();
         assertEquals(64, experiment.length(), "sensitivity.json names its experiment");
-        Result same = CliTest.run(sensitivity(f, out, "2"));
-        assertEquals(0, same.code(), "the same experiment again rewrites it: " + same.err());
-        Result other = CliTest.run(sensitivity(f, out, "3"));
-        assertEquals(2, other.code(), other.err());
         assertTrue(other.err().contains(out + " holds a finished sensitivity analysis of another experiment (its"
                 + " sensitivity.json's design.samples differ); it is kept: give another --out, or add --replace to"
                 + " replace it"), other.err());
-        assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(out.resolve("points.csv"))), "kept");
-        assertTrue(!Files.exists(dev.enisim.experiment.Experiment.progressFile(out)), "nothing ran");
         Result warm = CliTest.run(sensitivity(f, out, "2", "--warm-up", "1m"));
         assertEquals(2, warm.code(), warm.err());
         assertTrue(warm.err().contains("(its sensitivity.json's warmUp differ)"), warm.err());
@@ -101,14 +113,6 @@ class SweepFinishedKeptTest {
         assertTrue(again.out().contains("Statistics after a 1m warm-up (--warm-up) in every run\n"), again.out());
         assertTrue(Files.readString(out.resolve("sweep.html")).contains("; statistics after a 1m warm-up (--warm-up)"
                 + " in every run</p>"), "the page");
-    }
-
-    private static String[] sensitivity(Path f, Path out, String samples, String... more) {
-        String[] base = {"sensitivity", f.toString(), "--vary", "traffic=0.5..2", "--samples", samples, "--metric",
-            "invocations.total", "--out", out.toString(), "-q"};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
     }
 
     @Test

@@ -51,21 +51,26 @@ class GateMigrationReviewTest {
         return new Simulation(ScenarioLoader.load(p), 0).run().summary();
     }
 
-    private static Change change(Change.Function f) {
-        return new Change(List.of(f), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of("t.yaml"));
+    /**
+     * The impact of updating {@code function} (of {@code account}, its resource {@code resource} in t.yaml) at 1 min to
+     * {@code subnet} + sg-new: {@code account} run as it is, then with the update on its timeline.
+     */
+    private Impact updated(String account, String function, String resource, String subnet) throws Exception {
+        RunSummary before = runOf(account);
+        RunSummary after = runOf(account + """
+                timeline:
+                  - { at: 1m, action: updateVpcConfig, function: FUNCTION,
+                      vpcConfig: { subnetIds: [SUBNET], securityGroupIds: [sg-new] } }
+                """.replace("FUNCTION", function).replace("SUBNET", subnet));
+        Change.Function f = new Change.Function(function, "t.yaml: Resources." + resource, Change.Action.UPDATE, true,
+                List.of(subnet), List.of("sg-new"), null, null, null, 0, false);
+        return Impact.of(before, after, new Change(List.of(f), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of("t.yaml")), 60);
     }
 
     @Test
     void aFailedVpcUpdateAloneFailsTheRule() throws Exception {
-        RunSummary before = runOf(ACCOUNT);
-        RunSummary after = runOf(ACCOUNT + """
-                timeline:
-                  - { at: 1m, action: updateVpcConfig, function: kept,
-                      vpcConfig: { subnetIds: [subnet-b], securityGroupIds: [sg-new] } }
-                """);
-        Impact i = Impact.of(before, after, change(new Change.Function("kept", "t.yaml: Resources.Kept",
-                Change.Action.UPDATE, true, List.of("subnet-b"), List.of("sg-new"), null, null, null, 0, false)), 60);
+        Impact i = updated(ACCOUNT, "kept", "Kept", "subnet-b");
         assertEquals("Active", i.functions().get(0).state(), "no Failed function beside the failed update");
         Checker.Result r = Rules.evaluate("no function Failed", i);
         assertFalse(r.passed(), r.actual());
@@ -113,14 +118,7 @@ class GateMigrationReviewTest {
                     duration: { dist: constant, value: 100ms }
                     arrivals: { poisson: 1/s }
                 """;
-        RunSummary before = runOf(broken);
-        RunSummary after = runOf(broken + """
-                timeline:
-                  - { at: 1m, action: updateVpcConfig, function: broke,
-                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-new] } }
-                """);
-        Impact i = Impact.of(before, after, change(new Change.Function("broke", "t.yaml: Resources.Broke",
-                Change.Action.UPDATE, true, List.of("subnet-a"), List.of("sg-new"), null, null, null, 0, false)), 60);
+        Impact i = updated(broken, "broke", "Broke", "subnet-a");
         Checker.Result r = Rules.evaluate("no function Failed", i);
         assertFalse(r.passed(), "counted, by design: Lambda refuses the update");
         assertTrue(r.actual().startsWith("1 Failed: broke (SubnetOutOfIPAddresses; already Failed before the change,"

@@ -16,24 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExistingFailedRunTest {
 
-    static final String SCENARIO = """
-            name: existing-failed
-            duration: 10m
-            bucket: 1m
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a, otherUsedIps: 10 }
-                  - { id: full, cidr: 10.0.1.0/28, az: us-east-1b, otherUsedIps: 11 }
-                securityGroups: [sg-1, sg-2]
-            hyperplane: { eniCreateTime: 30s }
-            functions:
-              - name: broke
-                existing: Failed
-                stateReasonCode: SubnetOutOfIPAddresses
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
-                duration: 100ms
-                arrivals: { constant: 1/s }
+    static final String SCENARIO = ExistingYaml.head("existing-failed", ExistingYaml.FULL, "[sg-1, sg-2]")
+            + "hyperplane: { eniCreateTime: 30s }\nfunctions:\n" + ExistingYaml.broke("{ constant: 1/s }") + """
               - name: ranout
                 vpcConfig: { subnetIds: [full], securityGroupIds: [sg-2] }
                 duration: 100ms

@@ -17,16 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExistingFunctionsTest {
 
-    static final String SCENARIO = """
-            name: existing
-            duration: 10m
-            bucket: 1m
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a, otherUsedIps: 10 }
-                  - { id: full, cidr: 10.0.1.0/28, az: us-east-1b, otherUsedIps: 11 }
-                securityGroups: [sg-1, sg-2]
+    static final String SCENARIO = ExistingYaml.head("existing", ExistingYaml.FULL, "[sg-1, sg-2]") + """
               - id: vpc-2
                 subnets: [{ id: subnet-z, cidr: 10.9.0.0/24, az: us-east-1a }]
                 securityGroups: [sg-other]

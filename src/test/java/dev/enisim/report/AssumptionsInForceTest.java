@@ -21,24 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class AssumptionsInForceTest {
 
-    private static final String HEAD = """
-            name: t
-            duration: 10m
-            NETWORK
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                securityGroups: [sg-1]
-                natGateways:
-                  - { id: nat-a, az: us-east-1a }
-            functions:
-              - { name: api, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
-                  duration: 200ms, arrivals: { poisson: 5/s } }
-            """;
+    /** A scenario of one function, api, on vpc-1 with a NAT gateway, {@code top}'s line(s) among its top-level fields. */
+    private static String head(String top) {
+        return Vpc1Yaml.head("t", top + "\n", true) + """
+                  - { name: api, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 5/s } }
+                """;
+    }
 
     /** Every block in use: async, sqs, provisioned concurrency, egress; a few assumptions set off their default. */
-    private static final String ALL = HEAD.replace("NETWORK", """
+    private static final String ALL = head("""
             hyperplane: { reuseDeletingEni: false, eniRetryBackoffScope: function }
             scaling:
               requestRateWindow: 10s
@@ -81,7 +73,7 @@ class AssumptionsInForceTest {
 
     @Test
     void everyAssumedDefaultIsListedOrNamedAsNotInForce() throws Exception {
-        for (String yaml : List.of(HEAD.replace("NETWORK", ""), HEAD.replace("NETWORK", "networkModel: legacy"),
+        for (String yaml : List.of(head(""), head("networkModel: legacy"),
                 ALL)) {
             assertEquals(List.of(), missing(ScenarioLoader.parse(yaml, "t.yaml"), rows(yaml)), yaml);
         }
@@ -116,7 +108,7 @@ class AssumptionsInForceTest {
 
     @Test
     void aPlainScenarioNamesTheBlocksItDoesNotUse() throws Exception {
-        Map<String, String> r = rows(HEAD.replace("NETWORK", ""));
+        Map<String, String> r = rows(head(""));
         assertEquals("true", r.get("hyperplane.reuseDeletingEni"));
         assertEquals("key", r.get("hyperplane.eniRetryBackoffScope"));
         assertEquals("1s", r.get("scaling.requestRateWindow"));
@@ -135,7 +127,7 @@ class AssumptionsInForceTest {
 
     @Test
     void aLegacyRunListsTheLegacyBlockAndNoHyperplaneField() throws Exception {
-        Map<String, String> r = rows(HEAD.replace("NETWORK", "networkModel: legacy"));
+        Map<String, String> r = rows(head("networkModel: legacy"));
         assertEquals("200", r.get("legacy.ec2ApiBurst"));
         assertTrue(r.keySet().stream().noneMatch(k -> k.startsWith("hyperplane.")), r.toString());
         assertTrue(!r.get(Assumptions.NOT_IN_FORCE).contains("hyperplane."), r.get(Assumptions.NOT_IN_FORCE));

@@ -21,19 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class AssumptionsValuesTest {
 
-    private static final String NETWORK = """
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                securityGroups: [sg-1]
-                natGateways:
-                  - { id: nat-a, az: us-east-1a }
-            """;
-
     /** Every block a function can put in force, in four functions. */
     private static final String FUNCTIONS = """
-            functions:
               - { name: api, existing: Active, warmEnvironments: 2,
                   vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
                   duration: 200ms, arrivals: { poisson: 5/s } }
@@ -52,10 +41,10 @@ class AssumptionsValuesTest {
 
     /** Hyperplane and legacy, each under both scaling models. */
     private static final List<String> SCENARIOS = List.of(
-            "name: t\nduration: 10m\n" + NETWORK + FUNCTIONS,
-            "name: t\nduration: 10m\nscaling: { model: legacy-burst }\n" + NETWORK + FUNCTIONS,
-            "name: t\nduration: 10m\nnetworkModel: legacy\n" + NETWORK + FUNCTIONS,
-            "name: t\nduration: 10m\nnetworkModel: legacy\nscaling: { model: legacy-burst }\n" + NETWORK + FUNCTIONS);
+            Vpc1Yaml.head("t", "", true) + FUNCTIONS,
+            Vpc1Yaml.head("t", "scaling: { model: legacy-burst }\n", true) + FUNCTIONS,
+            Vpc1Yaml.head("t", "networkModel: legacy\n", true) + FUNCTIONS,
+            Vpc1Yaml.head("t", "networkModel: legacy\nscaling: { model: legacy-burst }\n", true) + FUNCTIONS);
 
     /** The fields the report printed a value for, over the scenarios (a missing value throws from rows()). */
     static Set<String> printed(List<String> scenarios) throws Exception {

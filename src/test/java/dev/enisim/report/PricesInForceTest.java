@@ -22,24 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class PricesInForceTest {
 
-    /** Both architectures, provisioned concurrency and a NAT gateway: every price in force. */
-    private static final String EVERY_PRICE = """
-            name: t
-            duration: 10m
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                securityGroups: [sg-1]
-                natGateways:
-                  - { id: nat-a, az: us-east-1a }
-            functions:
-              - { name: api, provisionedConcurrency: 2,
-                  vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
-                  duration: 200ms, arrivals: { poisson: 5/s } }
-              - { name: arm, architecture: arm64,
-                  duration: 200ms, arrivals: { poisson: 1/s } }
-            """;
+    /** Both architectures, provisioned concurrency and, when {@code nat}, a NAT gateway: every price in force. */
+    private static String scenario(boolean nat) {
+        return Vpc1Yaml.head("t", "", nat) + """
+                  - { name: api, provisionedConcurrency: 2,
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] },
+                      duration: 200ms, arrivals: { poisson: 5/s } }
+                  - { name: arm, architecture: arm64,
+                      duration: 200ms, arrivals: { poisson: 1/s } }
+                """;
+    }
 
     /** Every price's path under prices, from the record's components (nested rates as x86_64.perGbSecond). */
     static Set<String> everyPrice() {
@@ -66,19 +58,16 @@ class PricesInForceTest {
 
     @Test
     void everyPriceOfTheTableHasItsRow() throws Exception {
-        assertEquals(List.of(), unlisted(EVERY_PRICE), "prices with no row: give each one in report/Assumptions.prices");
+        assertEquals(List.of(), unlisted(scenario(true)), "prices with no row: give each one in report/Assumptions.prices");
     }
 
     /** The check above can fail: without a NAT gateway its rates are not in force, so not listed. */
     @Test
     void aPriceNotInForceIsCaught() throws Exception {
-        List<String> left = unlisted(EVERY_PRICE.replace("    natGateways:\n      - { id: nat-a, az: us-east-1a }\n",
-                ""));
+        List<String> left = unlisted(scenario(false));
         assertEquals(List.of("prices.natGatewayPerGb", "prices.natGatewayPerHour"), left);
         Map<String, String> rows = new java.util.HashMap<>();
-        Assumptions.prices(ScenarioLoader.parse(EVERY_PRICE.replace("    natGateways:\n      - { id: nat-a, az:"
-                + " us-east-1a }\n", ""), "t.yaml"))
-                .forEach(p -> rows.put(p.field(), p.value()));
+        Assumptions.prices(ScenarioLoader.parse(scenario(false), "t.yaml")).forEach(p -> rows.put(p.field(), p.value()));
         assertTrue(rows.get(Assumptions.NOT_IN_FORCE).contains("prices.natGatewayPerHour and natGatewayPerGb (no NAT"
                 + " gateway)"), rows.toString());
     }

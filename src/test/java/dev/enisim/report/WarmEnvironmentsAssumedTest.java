@@ -17,16 +17,7 @@ class WarmEnvironmentsAssumedTest {
 
     /** A ten-minute scenario named {@code name} of one subnet and group, its functions to follow. */
     private static String head(String name) {
-        return """
-                name: NAME
-                duration: 10m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
-                    securityGroups: [sg-1]
-                functions:
-                """.replace("NAME", name);
+        return Vpc1Yaml.head(name, "", false);
     }
 
     private static Scenario scenario(String api, String worker) throws Exception {

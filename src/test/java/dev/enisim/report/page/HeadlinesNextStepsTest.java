@@ -60,23 +60,8 @@ class HeadlinesNextStepsTest {
      */
     @Test
     void aFunctionFailedBeforeTheRunGetsNoFullSubnetLine() throws Exception {
-        String yaml = """
-                name: failed-before
-                duration: 10m
-                bucket: 1m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a, otherUsedIps: 10 }
-                    securityGroups: [sg-1]
-                functions:
-                  - name: broke
-                    existing: Failed
-                    stateReasonCode: SubnetOutOfIPAddresses
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
-                    duration: 100ms
-                    arrivals: %s
-                """;
+        String yaml = dev.enisim.model.ExistingYaml.head("failed-before", "", "[sg-1]") + "functions:\n"
+                + dev.enisim.model.ExistingYaml.broke("%s");
         for (String arrivals : List.of("{ none: true }", "{ constant: 1/s }")) {
             String html = Headlines.html(new Simulation(ScenarioLoader.parse(yaml.formatted(arrivals), "f.yaml"), 0)
                     .run());
