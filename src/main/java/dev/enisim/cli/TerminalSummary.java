@@ -145,11 +145,11 @@ final class TerminalSummary {
                             : " (used by others: " + during + ")");
         }
         more(out, subnets.size(), "subnets");
-        out.println("Functions (" + dev.enisim.report.page.Stranded.TERMINAL_ORDER + "):");
+        out.println("Functions (" + dev.enisim.report.page.Stranded.ORDER + "):");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
         // a function left Inactive by a failed restore (no IP...) cannot serve as a Failed one: a 600-function
         // account's 4 were among 590 quiet Active ones
-        fns.sort(dev.enisim.report.page.Stranded.terminalOrder()); // failed VPC updates first too
+        fns.sort(dev.enisim.report.page.Stranded.order()); // failed VPC updates next, as the page lists them
         // the state column as wide as the longest shown, at least 8: a state with its reason
         // ("Failed/SubnetOutOfIPAddresses") pushed its line's figures past the others'
         int stateWidth = 8;
