@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.report.WarmUpWords;
 import dev.enisim.run.RunResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class TerminalSummary {
             out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
         }
         if (s.warmUpSeconds() != null) {
-            out.println("Statistics after the " + Format.duration(Math.round(s.warmUpSeconds() * 1e6)) + " warm-up"
-                    + " (--warm-up): events, invocations, latency, concurrency, environments, cold starts, cost,"
+            out.println(WarmUpWords.opening(WarmUpWords.statistics(Format.duration(Math.round(s.warmUpSeconds()
+                    * 1e6)))) + ": events, invocations, latency, concurrency, environments, cold starts, cost,"
                     + " queued events, SQS messages, provisioned concurrency and accounts from its end; the ENIs,"
                     + " subnets and states are the whole run's");
         }

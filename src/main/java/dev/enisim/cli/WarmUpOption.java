@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.report.WarmUpWords;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.Units;
@@ -32,7 +33,7 @@ final class WarmUpOption {
 
     /** The terminal's line over an experiment's figures when {@code warmUp} (as given) was: they are after it. */
     static String statisticsLine(String warmUp) {
-        return "Statistics after a " + warmUp.trim() + " warm-up (--warm-up) in every run";
+        return WarmUpWords.opening(WarmUpWords.everyRun(warmUp));
     }
 
     /**

@@ -45,8 +45,8 @@ public final class HtmlReport {
         b.append("<a class=\"skip\" href=\"#main\">Skip to the answers</a>\n<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
-                .append(s.warmUpSeconds() == null ? "" : "statistics after a " + Narrative.clock(Seconds.toMicros(
-                        s.warmUpSeconds())) + " warm-up (--warm-up), ")
+                .append(s.warmUpSeconds() == null ? "" : WarmUpWords.statistics(Narrative.clock(Seconds.toMicros(
+                        s.warmUpSeconds()))) + ", ")
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
                 .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"
