@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
  * Active on its old config) under "... N more functions", below busy functions without a VPC, and no line counted
  * them. They come first now, with a line that counts them.
  */
-class TerminalFailedUpdatesTest {
+public class TerminalFailedUpdatesTest {
 
     /**
      * A migration: {@code edges} busy functions without a VPC (edge-0.., 20/s each), pay-a and pay-b (1/s) whose VPC
      * updates at 1m fail (their new subnet, a /28 with 11 used by others, has no IP for an ENI), and broke, saved
      * {@code existing: Failed}, with no traffic.
      */
-    static String migration(int edges) {
+    public static String migration(int edges) {
         StringBuilder yaml = new StringBuilder("""
                 name: migration
                 seed: 3
