@@ -136,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%s%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications, warmUpMicros == 0 ? ""
-                : "; statistics after a " + dev.enisim.scenario.Units.given(warmUpMicros) + " warm-up (--warm-up)");
+                : "; " + dev.enisim.report.WarmUpWords.everyRun(dev.enisim.scenario.Units.given(warmUpMicros)));
         String span = dev.enisim.report.ComparePage.spanWarning(firstA, firstB); // 2h against 40m: counts differ
         if (!span.isEmpty()) {
             out.println("Warning: " + span);

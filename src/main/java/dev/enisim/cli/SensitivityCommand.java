@@ -300,7 +300,8 @@ final class SensitivityCommand implements Callable<Integer> {
         // points.csv's traffic as it ran: times --set traffic=F
         Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, measured,
                 Sweep.asRunPoints(points, traffic), results, leftOut, overriding.sets,
-                SensitivityReport.costPeriod(base, warmUpMicros, design)));
+                SensitivityReport.costPeriod(base, warmUpMicros, design), warmUp.given() ? warmUp.warmUp.trim()
+                : null));
         files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, unmeasured, files,
                 experiment));
         if (unmeasured.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.report.WarmUpWords;
 import dev.enisim.run.RunResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class TerminalSummary {
             out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
         }
         if (s.warmUpSeconds() != null) {
-            out.println("Statistics after the " + Format.duration(Math.round(s.warmUpSeconds() * 1e6)) + " warm-up"
-                    + " (--warm-up): events, invocations, latency, concurrency, environments, cold starts, cost,"
+            out.println(WarmUpWords.opening(WarmUpWords.statistics(Format.duration(Math.round(s.warmUpSeconds()
+                    * 1e6)))) + ": events, invocations, latency, concurrency, environments, cold starts, cost,"
                     + " queued events, SQS messages, provisioned concurrency and accounts from its end; the ENIs,"
                     + " subnets and states are the whole run's");
         }
@@ -145,11 +146,11 @@ final class TerminalSummary {
                             : " (used by others: " + during + ")");
         }
         more(out, subnets.size(), "subnets");
-        out.println("Functions (" + dev.enisim.report.page.Stranded.TERMINAL_ORDER + "):");
+        out.println("Functions (" + dev.enisim.report.page.Stranded.ORDER + "):");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
         // a function left Inactive by a failed restore (no IP...) cannot serve as a Failed one: a 600-function
         // account's 4 were among 590 quiet Active ones
-        fns.sort(dev.enisim.report.page.Stranded.terminalOrder()); // failed VPC updates first too
+        fns.sort(dev.enisim.report.page.Stranded.order()); // failed VPC updates next, as the page lists them
         // the state column as wide as the longest shown, at least 8: a state with its reason
         // ("Failed/SubnetOutOfIPAddresses") pushed its line's figures past the others'
         int stateWidth = 8;

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.report.WarmUpWords;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.Units;
@@ -22,7 +23,9 @@ final class WarmUpOption {
                 + " carried: queuedAtWarmUp, visibleAtWarmUp, inFlightAtWarmUp); the ENIs, subnets, keys, state"
                 + " transitions and teardowns, the narrative and the time series keep the whole run (the charts"
                 + " shade the warm-up). The run is the same, from time 0. summary.json then says warmUpSeconds;"
-                + " sweep.json and sensitivity.json say warmUp (default: none, the whole run).")
+                + " sweep.json, sensitivity.json and run --replications' summary.json say warmUp; the terminal"
+                + " and the pages say \"statistics after a 10m warm-up (--warm-up)\" over their figures (\"in every"
+                + " run\" for replications, compare, sweep and sensitivity) (default: none, the whole run).")
     String warmUp;
 
     /** Whether the option was given. */
@@ -32,7 +35,7 @@ final class WarmUpOption {
 
     /** The terminal's line over an experiment's figures when {@code warmUp} (as given) was: they are after it. */
     static String statisticsLine(String warmUp) {
-        return "Statistics after a " + warmUp.trim() + " warm-up (--warm-up) in every run";
+        return WarmUpWords.opening(WarmUpWords.everyRun(warmUp));
     }
 
     /**

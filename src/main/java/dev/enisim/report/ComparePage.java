@@ -96,8 +96,7 @@ public final class ComparePage {
         // (paths, --set changes), seven lines on a phone above the verdict, and the line under it repeated them
         String warmUp = warmUp(a, b);
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
-                "A = " + labelA + ", B = " + labelB + (warmUp == null ? "" : "; statistics after a " + warmUp
-                        + " warm-up (--warm-up)"),
+                "A = " + labelA + ", B = " + labelB + (warmUp == null ? "" : "; " + WarmUpWords.everyRun(warmUp)),
                 verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
                 labelB, b, (replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
                 + " of the " + replications + " (the same seed and random streams for both), not the means over the "

@@ -45,8 +45,8 @@ public final class HtmlReport {
         b.append("<a class=\"skip\" href=\"#main\">Skip to the answers</a>\n<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
-                .append(s.warmUpSeconds() == null ? "" : "statistics after a " + Narrative.clock(Seconds.toMicros(
-                        s.warmUpSeconds())) + " warm-up (--warm-up), ")
+                .append(s.warmUpSeconds() == null ? "" : WarmUpWords.statistics(Narrative.clock(Seconds.toMicros(
+                        s.warmUpSeconds()))) + ", ")
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
                 .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"
@@ -174,10 +174,16 @@ public final class HtmlReport {
         }
         b.append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
+        // the functions the table lists first counted above it, as the terminal counts them under its list: a
+        // migration's 16 failed VPC updates were among 43 rows by requests, Failed ones at the top uncounted
+        String counts = dev.enisim.report.page.Stranded.counts(s);
+        if (!counts.isEmpty()) {
+            b.append("<p id=\"functions-first\">").append(esc(counts)).append(". The table lists them first.</p>\n");
+        }
         b.append("<div class=\"scroll\"><table class=\"answers functions\">\n" + dev.enisim.report.page.Headlines.caption("Functions, their final state and invocations") + "<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
-        fns.sort(dev.enisim.report.page.Stranded.order()); // as the terminal lists them
+        fns.sort(dev.enisim.report.page.Stranded.order()); // as the terminal lists them, failed VPC updates next
         for (Map.Entry<String, RunSummary.FunctionSummary> e : fns.subList(0, Math.min(MAX_ROWS, fns.size()))) {
             RunSummary.FunctionSummary f = e.getValue();
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")

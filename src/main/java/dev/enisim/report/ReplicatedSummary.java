@@ -92,6 +92,12 @@ public final class ReplicatedSummary {
         root.put("replications", replications);
         root.put("seeds", "replication r draws every stream from (seed, r, stream name), r = 0.." + (replications - 1));
         root.put("confidence", 0.95);
+        String warmUp = warmUp(stats);
+        if (warmUp != null && file != null) {
+            // said as sweep.json and sensitivity.json say it; absent without one, and from check's baseline (its
+            // metrics.warmUpSeconds holds it: a baseline written before would drift on a new leaf)
+            root.put("warmUp", warmUp);
+        }
         ObjectNode metrics = root.putObject("metrics");
         stats.forEach((path, s) -> {
             ObjectNode m = metrics.putObject(path);
@@ -236,10 +242,24 @@ public final class ReplicatedSummary {
         return text.substring(0, eol) + ReportWriter.overridesLine(overrides) + "\n" + text.substring(eol);
     }
 
+    /**
+     * The warm-up every replication's statistics leave out ({@code run --replications N --warm-up}), as a scenario
+     * writes it ("10m"); null without one.
+     */
+    static String warmUp(Map<String, MetricStats> s) {
+        MetricStats w = s.get("warmUpSeconds");
+        return w == null || !(w.mean() > 0) ? null : dev.enisim.scenario.Units.given(
+                dev.enisim.metrics.Seconds.toMicros(w.mean()));
+    }
+
     /** As {@link #text(Scenario, List)}, from the runs' {@code stats}. */
     public static String text(Scenario scenario, int replications, Map<String, MetricStats> s) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d replications (seed %d), mean and 95%%"
                 + " confidence interval%n", scenario.name(), replications, scenario.seed()));
+        String warmUp = warmUp(s);
+        if (warmUp != null) { // the figures below are after it (they read as the whole runs', as sweep's did)
+            b.append(WarmUpWords.opening(WarmUpWords.everyRun(warmUp))).append('\n');
+        }
         List<String> paths = new java.util.ArrayList<>(List.of("invocations.total", "invocations.succeeded",
                 "invocations.throttled", "invocations.functionErrors"));
         // every invoke error that happened, then the ENIs, the peak, the latency, and the fullest subnets: what the

@@ -66,6 +66,16 @@ public final class SensitivityReport {
     public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
             List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
             List<String> overrides, String costPeriod) {
+        return render(scenario, design, metrics, points, results, leftOut, overrides, costPeriod, null);
+    }
+
+    /**
+     * As above, every run's statistics after {@code warmUp} (--warm-up as given, "10m"; null without one), which the
+     * page says under its heading, in the sweep page's words (it said nothing: its figures read as the whole runs').
+     */
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
+            List<String> overrides, String costPeriod, String warmUp) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
         List<Sweep.Axis> axes = axes(design);
@@ -79,7 +89,7 @@ public final class SensitivityReport {
             files.put("sensitivity-" + (i + 1) + ".png", png);
             files.put("sensitivity-" + (i + 1) + ".svg", ChartFiles.svg(chart, 1000, height));
         }
-        files.put("sensitivity.html", html(scenario, design, results, pngs, leftOut, overrides)
+        files.put("sensitivity.html", html(scenario, design, results, pngs, leftOut, overrides, warmUp)
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
@@ -167,14 +177,16 @@ public final class SensitivityReport {
     }
 
     private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
-            List<byte[]> pngs, List<String> leftOut, List<String> overrides) {
+            List<byte[]> pngs, List<String> leftOut, List<String> overrides, String warmUp) {
         boolean morris = design.method() == Sensitivity.Method.MORRIS;
         // the report's opening (its viewport: without it a phone laid the page out 980 px wide and shrank it) and
         // style, and this page's own few rules
         StringBuilder b = new StringBuilder(Page.OPENING + "<title>enisim sensitivity: " + HtmlReport.esc(scenario)
                 + "</title>\n" + Page.styles() + "<style>td{text-align:right}td:first-child{text-align:left}"
                 + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}.verdict ul{margin:0;padding-left:1.2em}</style>\n</head>\n<body>\n"
-                + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + HtmlReport.overridden(overrides)
+                + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + (warmUp == null ? ""
+                    : "<p class=\"sub\">" + HtmlReport.esc(WarmUpWords.opening(WarmUpWords.everyRun(warmUp)))
+                    + "</p>") + HtmlReport.overridden(overrides)
                 + answers(results) + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")

@@ -1062,8 +1062,7 @@ public final class SweepReport {
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
                 .append(points.size()).append(" points; seed ").append(seed).append("; ")
                 .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0)))
-                .append(warmUp == null ? "" : "; statistics after a " + HtmlReport.esc(warmUp)
-                        + " warm-up (--warm-up) in every run").append("</p>")
+                .append(warmUp == null ? "" : "; " + HtmlReport.esc(WarmUpWords.everyRun(warmUp))).append("</p>")
                 .append(HtmlReport.overridden(overrides)).append("\n");
         List<String> verdicts = verdicts(axes, metrics, points, costPeriod);
         if (!verdicts.isEmpty()) {

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
  * Active on its old config) under "... N more functions", below busy functions without a VPC, and no line counted
  * them. They come first now, with a line that counts them.
  */
-class TerminalFailedUpdatesTest {
+public class TerminalFailedUpdatesTest {
 
-    @Test
-    void failedVpcUpdatesAreListedFirstAndCounted() throws Exception {
+    /**
+     * A migration: {@code edges} busy functions without a VPC (edge-0.., 20/s each), pay-a and pay-b (1/s) whose VPC
+     * updates at 1m fail (their new subnet, a /28 with 11 used by others, has no IP for an ENI), and broke, saved
+     * {@code existing: Failed}, with no traffic.
+     */
+    public static String migration(int edges) {
         StringBuilder yaml = new StringBuilder("""
                 name: migration
                 seed: 3
@@ -31,7 +35,7 @@ class TerminalFailedUpdatesTest {
                     securityGroups: [sg-old, sg-new]
                 functions:
                 """);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < edges; i++) {
             yaml.append("  - { name: edge-").append(i).append(", duration: 50ms, arrivals: { poisson: 20/s } }\n");
         }
         for (String f : List.of("pay-a", "pay-b")) {
@@ -46,8 +50,13 @@ class TerminalFailedUpdatesTest {
             yaml.append("  - { at: 1m, action: updateVpcConfig, function: ").append(f).append(", vpcConfig: {"
                     + " subnetIds: [subnet-full], securityGroupIds: [sg-new] } }\n");
         }
+        return yaml.toString();
+    }
+
+    @Test
+    void failedVpcUpdatesAreListedFirstAndCounted() throws Exception {
         StringWriter out = new StringWriter();
-        TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.parse(yaml.toString(),
+        TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.parse(migration(12),
                 "migration"), 0).run());
         String text = out.toString();
         List<String> fns = text.lines().dropWhile(l -> !l.startsWith("Functions (")).skip(1)

@@ -62,7 +62,7 @@ class WarmUpOptionTest {
                 storyB.substring(0, storyB.lastIndexOf("\nEstimated cost $")));
         assertTrue(storyB.contains("\nEstimated cost $") && storyB.contains(" after the 5m warm-up ("), storyB);
         CliTest.Result said = CliTest.run("run", f.toString(), "--out", dir.resolve("c").toString(), "--warm-up", "5m");
-        assertTrue(said.out().contains("Statistics after the 5m warm-up (--warm-up)"), said.out());
+        assertTrue(said.out().contains("Statistics after a 5m warm-up (--warm-up): events"), said.out());
         assertTrue(said.out().contains("counts only those that ran: " + String.format(java.util.Locale.ROOT, "%,d",
                 after)), "CloudWatch's figure after the warm-up too: " + said.out());
         assertTrue(Files.readString(dir.resolve("c").resolve("report.html")).contains("statistics after a"));

@@ -38,7 +38,7 @@ public class CompareWarmUpTest {
         String data = html.substring(html.indexOf("<script type=\"application/json\" id=\"enisim-data\">"));
         assertTrue(data.contains("\"warmUpSeconds\":120.0"), "the band's end in the charts' data");
         assertTrue(html.contains("A = burst-scaling.yaml, B = traffic x2; statistics after a 2m warm-up"
-                + " (--warm-up)</p>"), "under the heading, as the terminal's first line");
+                + " (--warm-up) in every run</p>"), "under the heading, as the terminal's first line");
         int charts = html.indexOf("<h2>Charts</h2>");
         assertTrue(html.indexOf("<p class=\"note\">Each chart shades the first 2m, the warm-up (--warm-up) that the"
                 + " tables' figures leave out, light grey and labelled warm-up; the lines draw every bucket.</p>",

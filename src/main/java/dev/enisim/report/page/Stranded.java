@@ -27,8 +27,15 @@ public final class Stranded {
     /** The functions {@link #first} takes, in the words the lists' headings and notes use. */
     public static final String FIRST = "Failed, or Inactive/Pending for a network cause,";
 
-    /** How the function lists are ordered, in the words their headings and notes use. */
-    public static final String ORDER = FIRST + " first; then by invocation requests";
+    /**
+     * How the function lists are ordered (the terminal's, the page's function table and its topology figure), in the
+     * words their headings and notes use: failed VPC config updates after the functions that cannot serve, before the
+     * others. A migration whose 16 updates failed (each function Active on its old config) had 14 of them under
+     * "... 33 more functions" in the terminal, below quiet functions; the page's table kept that order a pass
+     * longer.
+     */
+    public static final String ORDER = FIRST + " first; then those with a failed VPC config update; each by"
+            + " invocation requests";
 
     private Stranded() {
     }
@@ -44,13 +51,6 @@ public final class Stranded {
         return f.finalState().equals("Failed") || stranded(f);
     }
 
-    /**
-     * The terminal's list takes failed VPC config updates first too: a migration whose 16 updates failed (each
-     * function Active on its old config) had 14 of them under "... 33 more functions", below quiet functions.
-     */
-    public static final String TERMINAL_ORDER = "Failed, or Inactive/Pending for a network cause, first; then"
-            + " those with a failed VPC config update; each by invocation requests";
-
     /** Whether an update of the function's VPC config ended LastUpdateStatus Failed in the run (it kept its old). */
     public static boolean failedUpdate(RunSummary.FunctionSummary f) {
         if (f.updates() == null) {
@@ -65,17 +65,18 @@ public final class Stranded {
     }
 
     /**
-     * The terminal's order ({@link #TERMINAL_ORDER}): {@link #first} (they cannot serve), then {@link #failedUpdate}
-     * (they serve on their old config), then the others; each by requests.
+     * The lists' order ({@link #ORDER}): {@link #first} (they cannot serve), then {@link #failedUpdate} (they serve
+     * on their old config), then the others; each by requests, most first.
      */
-    public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> terminalOrder() {
+    public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> order() {
         return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0
                 : failedUpdate(e.getValue()) ? 1 : 2).thenComparingLong(e -> -e.getValue().invocations().total());
     }
 
     /**
-     * The terminal's count of the functions its list takes first: "Of 43 functions: 1 Failed, 16 with a failed VPC
-     * config update (...)"; empty when there are none. A Failed function is counted as Failed only.
+     * The count of the functions the lists take first: "Of 43 functions: 1 Failed, 16 with a failed VPC config update
+     * (...)", the terminal's under its list, the page's above its table; empty when there are none. A Failed function
+     * is counted as Failed only.
      */
     public static String counts(RunSummary s) {
         int failed = 0;
@@ -106,12 +107,6 @@ public final class Stranded {
         }
         return "Of " + s.functions().size() + " function" + (s.functions().size() == 1 ? "" : "s") + ": "
                 + String.join(", ", parts);
-    }
-
-    /** Failed and stranded functions first ({@link #first}), then by invocation requests, most first. */
-    public static Comparator<Map.Entry<String, RunSummary.FunctionSummary>> order() {
-        return Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) -> first(e.getValue()) ? 0 : 1)
-                .thenComparingLong(e -> -e.getValue().invocations().total());
     }
 
     /** The stranded functions' names, in the summary's order. */

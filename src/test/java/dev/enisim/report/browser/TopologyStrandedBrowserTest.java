@@ -47,7 +47,7 @@ class TopologyStrandedBrowserTest {
         assertEquals(40, drawn);
         String note = browser.driver.findElement(org.openqa.selenium.By.id("topology-note")).getText();
         assertTrue(note.contains("40 of 46 functions drawn (Failed, or Inactive/Pending for a network cause, first;"
-                + " then by invocation requests)"), note);
+                + " then those with a failed VPC config update; each by invocation requests)"), note);
         browser.elementShot("#topology", "topology-stranded");
     }
 }
