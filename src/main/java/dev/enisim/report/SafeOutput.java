@@ -839,7 +839,7 @@ public final class SafeOutput {
          * written, so nothing is left.
          */
         public void checkRoom(long bytes) {
-            SafeOutput.checkRoom(asked, target, bytes, written, true);
+            SafeOutput.checkRoom(asked, target, bytes, written, "output folder", "", removed("its files so far"));
         }
 
         /**
@@ -848,7 +848,19 @@ public final class SafeOutput {
          */
         public void checkReportRoom(long bytes) {
             SafeOutput.checkRoom(asked, target, bytes, written, "output folder", ", the whole report (its data files "
-                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html " + dev.enisim.run.Disk.size(bytes) + "),");
+                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html "
+                    + dev.enisim.run.Disk.size(bytes) + "),", removed("its data files"));
+        }
+
+        /**
+         * What a refusal for room found once {@code files} were written says of them: the caller's close removes
+         * them, and the earlier report in the folder stays as it was. It said "said before writing anything; nothing
+         * was written" until the sixtieth pass, after the data files had been written and removed (r2's item 7).
+         */
+        private String removed(String files) {
+            return " (said after writing " + files + ", which were removed: " + (Files.exists(target.resolve(MARKER),
+                    LinkOption.NOFOLLOW_LINKS) ? "the earlier report in " + asked + " was kept as it was"
+                    : "nothing is left") + ")";
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -1539,11 +1551,18 @@ public final class SafeOutput {
 
     /** As above, {@code what} naming what is written ("output folder", "file", "3 files"). */
     private static void checkRoom(Path asked, Path target, long bytes, long written, String what) {
-        checkRoom(asked, target, bytes, written, what, "");
+        checkRoom(asked, target, bytes, written, what, "", NOTHING_WRITTEN);
     }
 
-    /** As above, {@code parts} said after what is needed (", the whole report (...),"; "": nothing). */
-    private static void checkRoom(Path asked, Path target, long bytes, long written, String what, String parts) {
+    /** What a refusal for room found before anything was made says of the write. */
+    private static final String NOTHING_WRITTEN = " (said before writing anything; nothing was written)";
+
+    /**
+     * As above, {@code parts} said after what is needed (", the whole report (...),"; "": nothing), {@code said}
+     * what was written (" (said before writing anything; ...)").
+     */
+    private static void checkRoom(Path asked, Path target, long bytes, long written, String what, String parts,
+            String said) {
         Path place = nearestExisting(target.getParent());
         if (place == null || bytes <= 0) {
             return;
@@ -1556,8 +1575,8 @@ public final class SafeOutput {
         boolean folder = what.equals("output folder");
         throw new OutputRefused(asked + ": not enough room for " + (what.equals("file") || folder ? "this " : "the ")
                 + what + ": " + (what.contains(" files") ? "they need " : "it needs ") + shown[0] + parts + " and "
-                + shown[1] + " are free on the disk holding " + place + " (said before writing anything; nothing was"
-                + " written); free some space there, or give " + (folder ? "a folder" : "a path") + " on another disk");
+                + shown[1] + " are free on the disk holding " + place + said + "; free some space there, or give "
+                + (folder ? "a folder" : "a path") + " on another disk");
     }
 
     /**
@@ -1582,9 +1601,8 @@ public final class SafeOutput {
         String[] shown = sizes(data + later, usable);
         throw new OutputRefused(asked + ": not enough room for this output folder: it needs about " + shown[0]
                 + ", the whole report (its data files " + dev.enisim.run.Disk.size(data) + " and, estimated, its charts and report.html"
-                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
-                + " before writing anything; nothing was written); free some space there, or give a folder on"
-                + " another disk");
+                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place
+                + NOTHING_WRITTEN + "; free some space there, or give a folder on another disk");
     }
 
     /**
