@@ -416,68 +416,107 @@ public final class SafeOutput {
      */
     private static String foreignEntry(Path dir) {
         Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
+            // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
+            try {
+                String first = firstUnlisted(dir, Set.of(), true);
+                return first == null ? null : "no " + MARKER + " file, and it holds " + first;
+            } catch (IOException e) {
+                return "cannot list it: " + reason(e);
+            }
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "its " + MARKER + " cannot be read: " + reason(e);
+        }
+        if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
+            return "its " + MARKER + " does not begin with enisim's header";
+        }
+        Map<String, String> sums = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher m = CHECKSUM_LINE.matcher(line);
+            if (m.matches()) {
+                sums.put(m.group(2), m.group(1));
+            } else if (!line.isEmpty() && !line.startsWith("#")) {
+                return "its " + MARKER + " lists " + line + " without the checksum enisim writes (a folder written"
+                        + " by an enisim from before checksums, or being written by one that was stopped: remove "
+                        + "it yourself once)";
+            }
+        }
         List<String> entries;
         try {
-            entries = relativeFiles(dir);
+            Set<String> listed = new java.util.HashSet<>(sums.keySet());
+            listed.add(MARKER);
+            String top = firstUnlisted(dir, listed, true);
+            if (top != null) {
+                return top.endsWith("/") ? "it holds the folder " + top + ", which enisim did not make there"
+                        : "it holds " + top + ", which enisim did not write there";
+            }
+            entries = relativeFiles(dir); // only what the marker lists is walked
         } catch (IOException e) {
             return "cannot list it: " + reason(e);
         }
         entries.removeIf(e -> staleProbe(dir, e));
-        if (entries.isEmpty()) {
-            return null;
-        }
-        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-            List<String> lines;
+        for (String e : entries) {
+            if (e.equals(MARKER)) {
+                continue;
+            }
+            if (e.endsWith("/")) { // an empty folder: enisim's if its files were in it (charts/ emptied)
+                if (sums.keySet().stream().noneMatch(listed -> listed.startsWith(e))) {
+                    return "it holds the folder " + e + ", which enisim did not make there";
+                }
+                continue;
+            }
+            String sum = sums.get(e);
+            if (sum == null) {
+                return "it holds " + e + ", which enisim did not write there";
+            }
+            Path file = dir.resolve(e);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return "its " + e + " is no longer the file enisim wrote (a link or another kind of entry now)";
+            }
             try {
-                lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "its " + MARKER + " cannot be read: " + reason(e);
+                if (!sum.equals(sha256(file))) {
+                    return "its " + e + " was changed since enisim wrote it";
+                }
+            } catch (IOException x) {
+                return "its " + e + " cannot be read: " + reason(x);
             }
-            if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
-                return "its " + MARKER + " does not begin with enisim's header";
-            }
-            Map<String, String> sums = new java.util.HashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                Matcher m = CHECKSUM_LINE.matcher(line);
-                if (m.matches()) {
-                    sums.put(m.group(2), m.group(1));
-                } else if (!line.isEmpty() && !line.startsWith("#")) {
-                    return "its " + MARKER + " lists " + line + " without the checksum enisim writes (a folder written"
-                            + " by an enisim from before checksums, or being written by one that was stopped: remove "
-                            + "it yourself once)";
-                }
-            }
-            for (String e : entries) {
-                if (e.equals(MARKER)) {
-                    continue;
-                }
-                if (e.endsWith("/")) { // an empty folder: enisim's if its files were in it (charts/ emptied)
-                    if (sums.keySet().stream().noneMatch(listed -> listed.startsWith(e))) {
-                        return "it holds the folder " + e + ", which enisim did not make there";
-                    }
-                    continue;
-                }
-                String sum = sums.get(e);
-                if (sum == null) {
-                    return "it holds " + e + ", which enisim did not write there";
-                }
-                Path file = dir.resolve(e);
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    return "its " + e + " is no longer the file enisim wrote (a link or another kind of entry now)";
-                }
-                try {
-                    if (!sum.equals(sha256(file))) {
-                        return "its " + e + " was changed since enisim wrote it";
-                    }
-                } catch (IOException x) {
-                    return "its " + e + " cannot be read: " + reason(x);
-                }
-            }
-            return null;
         }
-        // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
-        // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
-        return "no " + MARKER + " file, and it holds " + entries.get(0);
+        return null;
+    }
+
+    /**
+     * The first entry at the top of {@code dir} (a folder's name ending in "/") that {@code listed}, the names a
+     * marker lists, does not account for: a file not listed, a folder no listed name lies in; null when there is
+     * none ({@code probes}: a trial file left by a killed run is passed over, see {@link #staleProbe}). Read before
+     * a folder is walked, so that one that is not enisim's is refused at its first foreign entry: the whole tree was
+     * walked first, so that {@code --out /usr} took 20 s, named a file deep inside it, and a folder in it that could
+     * not be read made the refusal "cannot list it" (a security review, fifty-ninth pass).
+     */
+    private static String firstUnlisted(Path dir, Set<String> listed, boolean probes) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (probes && staleProbe(dir, name)) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    String folder = name + "/";
+                    if (listed.stream().noneMatch(l -> l.startsWith(folder))) {
+                        return folder;
+                    }
+                } else if (!listed.contains(name)) {
+                    return name;
+                }
+            }
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return null;
     }
 
     /**
@@ -585,6 +624,11 @@ public final class SafeOutput {
                 begun = line;
                 listed.putIfAbsent(line, "");
             }
+        }
+        Set<String> named = new java.util.HashSet<>(listed.keySet());
+        named.add(MARKER);
+        if (firstUnlisted(dir, named, false) != null) {
+            return false; // a foreign entry at the top: not walked further
         }
         for (String e : relativeFiles(dir)) {
             if (e.equals(MARKER)) {
