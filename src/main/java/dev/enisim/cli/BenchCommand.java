@@ -558,8 +558,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             return child;
         } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(tmp);
+            ForkedJvm.removeFolder(tmp);
         }
     }
 
@@ -577,17 +576,17 @@ final class BenchCommand implements Callable<Integer> {
             JsonNode child = forked(tmp, file.getFileName().toString(), false, List.of(), mapper, err);
             return mapper.treeToValue(child.get("workloads").get(0), Bench.Result.class).named(name);
         } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(tmp);
+            ForkedJvm.removeFolder(tmp);
         }
     }
 
     /**
      * A temporary folder for a fork's files, named after this process ({@code enisim-bench-<pid>-...}), so that what
-     * one bench leaves or deletes is told apart from another's running at the same time.
+     * one bench leaves or deletes is told apart from another's running at the same time; removed with what it holds
+     * when done, or by {@link ForkedJvm}'s shutdown hook when the bench is interrupted (SIGINT, SIGTERM).
      */
     static Path temporaryFolder() throws IOException {
-        return Files.createTempDirectory("enisim-bench-" + ProcessHandle.current().pid() + "-");
+        return ForkedJvm.temporaryFolder("enisim-bench-" + ProcessHandle.current().pid() + "-");
     }
 
     /**

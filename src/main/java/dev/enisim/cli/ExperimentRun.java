@@ -29,27 +29,45 @@ final class ExperimentRun {
      * progress file of this experiment from another enisim is refused here, before the budget is estimated (exit 2).
      */
     static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir) {
+        return pending(spec, design, outDir, false);
+    }
+
+    /**
+     * As above; {@code replace} ({@value #REPLACE}): a progress file enisim does not resume (another user's, or one
+     * with a corrupt line) leaves every point to run, as the run starts it afresh.
+     */
+    static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir,
+            boolean replace) {
         try {
-            return Experiment.pending(spec, design, outDir);
+            return Experiment.pending(spec, design, outDir, replace);
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());
         }
     }
 
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, EngineOptions engine,
-            Path outDir, boolean quiet, PrintWriter err) {
-        try (PointRunner runner = engine.runner(pending(spec, design, outDir).size())) {
-            return points(spec, design, runner, outDir, quiet, err);
+            Path outDir, boolean quiet, PrintWriter err, boolean replace) {
+        try (PointRunner runner = engine.runner(pending(spec, design, outDir, replace).size())) {
+            return points(spec, design, runner, outDir, quiet, err, replace);
         }
     }
 
     /** As above, on {@code runner} (which the caller closes). */
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path outDir, boolean quiet, PrintWriter err) {
+        return points(spec, design, runner, outDir, quiet, err, false);
+    }
+
+    /**
+     * As above; {@code replace} ({@value #REPLACE}): a progress file enisim does not resume (another user's, or one
+     * with a corrupt line) is started afresh.
+     */
+    static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path outDir, boolean quiet, PrintWriter err, boolean replace) {
         Thread interrupted = interruptedLine(Experiment.progressFile(outDir), design.size(), err);
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
-            return run(spec, design, runner, outDir, quiet, err);
+            return run(spec, design, runner, outDir, quiet, err, replace);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
@@ -74,7 +92,7 @@ final class ExperimentRun {
     }
 
     private static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
-            Path outDir, boolean quiet, PrintWriter err) {
+            Path outDir, boolean quiet, PrintWriter err, boolean replace) {
         try {
             return Experiment.run(spec, design, runner, Experiment.progressFile(outDir), line -> {
                 if (!quiet) {
@@ -84,7 +102,7 @@ final class ExperimentRun {
             }, warning -> {
                 err.println("warning: " + warning);
                 err.flush();
-            });
+            }, replace);
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());
         } catch (IOException e) {

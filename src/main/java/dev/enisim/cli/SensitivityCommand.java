@@ -120,7 +120,8 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--replace", description = "Replace a finished sensitivity analysis of another"
             + " experiment in the output folder (without it, one is kept and the analysis refused, exit 2; the same"
-            + " experiment run again rewrites it).")
+            + " experiment run again rewrites it), and start afresh a progress file enisim does not resume: another"
+            + " user's, or one with a corrupt line.")
     boolean replace;
 
     /** The scenario of {@code tree}, or null when it is refused (said with the other problems). */
@@ -266,14 +267,14 @@ final class SensitivityCommand implements Callable<Integer> {
         ExperimentRun.refuseReplacing(dir, "sensitivity.json", "sensitivity analysis", experiment, replace,
                 finished(tree, base, design));
         // a resumed run's rest
-        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir);
+        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir, replace);
         long runs = (long) toRun.size() * replications;
         budget.check(events(tree, base, file.toString(), factors, toRun, traffic) * replications,
                 name + (runs > 1 ? " (" + runs + " runs)" : ""), runs, "--samples" + (replications > 1 ? " or "
                 + Budget.REPLICATIONS : ""), spec.commandLine().getErr());
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, design.points(), engine, dir, quiet,
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), replace);
         List<String> failed = new ArrayList<>();
         for (Sweep.Point p : points) {
             if (p.problem() != null && failed.size() < 5) {

@@ -102,7 +102,8 @@ final class SweepCommand implements Callable<Integer> {
     WarmUpOption warmUp = new WarmUpOption();
 
     @Option(names = "--replace", description = "Replace a finished sweep of another experiment in the output folder"
-            + " (without it, one is kept and the sweep refused, exit 2; the same experiment run again rewrites it).")
+            + " (without it, one is kept and the sweep refused, exit 2; the same experiment run again rewrites it),"
+            + " and start afresh a progress file enisim does not resume: another user's, or one with a corrupt line.")
     boolean replace;
 
 
@@ -187,7 +188,7 @@ final class SweepCommand implements Callable<Integer> {
         // default folder replaced the last one's results without a word), refused before anything runs
         ExperimentRun.refuseReplacing(dir, experiment, replace, finished(tree, base, chosen));
         // less a resumed run's done
-        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
+        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir, replace);
         refusedBeforeRunning(tree, traffic, toRun, err);
         // the memory warning from the point that needs the most heap (its buckets, its functions), named, not the
         // base scenario's alone
@@ -197,7 +198,7 @@ final class SweepCommand implements Callable<Integer> {
                 ? null : name + "'s largest point (" + pointValues(largest.values()) + ")", (design.equals("grid")
                 ? "--vary values" : "--points") + (replications > 1 ? " or " + Budget.REPLICATIONS : ""), err);
         List<Path> created = ExperimentRun.missingFolders(dir);
-        List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err);
+        List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err, replace);
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             ExperimentRun.discard(dir, created);

@@ -48,6 +48,15 @@ public final class Experiment {
      * refused (exit 2), naming what differs.
      */
     public static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir) {
+        return pending(spec, design, outDir, false);
+    }
+
+    /**
+     * As above; {@code startOver} ({@code --replace}): a progress file enisim does not resume ({@link NotResumable}:
+     * another user's, or one with a corrupt line) leaves every point to run, as {@link #run} starts it afresh.
+     */
+    public static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir,
+            boolean startOver) {
         Path file = progressFile(outDir);
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return design;
@@ -57,6 +66,11 @@ public final class Experiment {
             if (load(file, fingerprint(spec, design), about(spec, design), done) == 0) {
                 return design;
             }
+        } catch (NotResumable e) {
+            if (startOver) {
+                return design;
+            }
+            throw e;
         } catch (ResumeRefused e) {
             throw e; // said before the budget is estimated: the run would refuse it anyway
         } catch (IOException | RuntimeException e) {
@@ -96,6 +110,16 @@ public final class Experiment {
      */
     public static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path progressFile, Consumer<String> progress, Consumer<String> warning) throws IOException {
+        return run(spec, design, runner, progressFile, progress, warning, false);
+    }
+
+    /**
+     * As above; {@code startOver} ({@code --replace}): a progress file enisim does not resume ({@link NotResumable}:
+     * another user's, or one with a corrupt line) is deleted, once this run holds its lock, and started afresh.
+     */
+    public static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path progressFile, Consumer<String> progress, Consumer<String> warning, boolean startOver)
+            throws IOException {
         String id = fingerprint(spec, design);
         Sweep.Point[] results = new Sweep.Point[design.size()];
         if (progressFile != null && (Files.isSymbolicLink(progressFile)
@@ -110,7 +134,7 @@ public final class Experiment {
         Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         ProgressLock lock = progressFile == null ? null : ProgressLock.take(progressFile, warning);
         try {
-            return run(spec, design, runner, progressFile, progress, warning, id, results, made);
+            return run(spec, design, runner, progressFile, progress, warning, id, results, made, startOver);
         } finally {
             if (lock != null) {
                 lock.close();
@@ -129,9 +153,21 @@ public final class Experiment {
 
     private static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path progressFile, Consumer<String> progress, Consumer<String> warning, String id, Sweep.Point[] results,
-            Path made) throws IOException {
+            Path made, boolean startOver) throws IOException {
         Map<String, Object> about = about(spec, design);
-        int resumed = progressFile == null ? 0 : load(progressFile, id, about, results);
+        int resumed;
+        try {
+            resumed = progressFile == null ? 0 : load(progressFile, id, about, results);
+        } catch (NotResumable e) {
+            if (!startOver) {
+                throw e;
+            }
+            java.util.Arrays.fill(results, null); // a corrupt line's points before it are not kept either
+            Files.delete(progressFile); // this run holds its lock: no other enisim appends to it
+            progress.accept("the progress file " + progressFile + " is not resumed, " + e.reason() + ": starting"
+                    + " over, as " + REPLACE + " asks");
+            resumed = 0;
+        }
         if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
             progress.accept("the progress file " + progressFile + " holds no point done: starting over");
         }
@@ -356,11 +392,22 @@ public final class Experiment {
         return missing;
     }
 
-    /** Reads the points already done into {@code results}; 0 when there is no file or it is another experiment. */
+    /**
+     * Reads the points already done into {@code results}; 0 when there is no file or it is another experiment. A file
+     * of another user's, or one with a point line that contradicts itself, is {@link NotResumable}.
+     */
     private static int load(Path file, String id, Map<String, Object> about, Sweep.Point[] results)
             throws IOException {
         if (!Files.exists(file)) {
             return 0;
+        }
+        String owner = otherOwner(file);
+        if (owner != null) {
+            // its points cannot be told from made-up figures: another user's file, edited, was resumed as this
+            // experiment's (a security review, fifty-ninth pass)
+            throw new NotResumable(file, "it belongs to " + owner + ", not to this user (" + currentUser() + ")",
+                    "enisim resumes only a progress file of the user running it, as another's may hold figures"
+                    + " enisim did not compute");
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).startsWith(HEADER)) {
@@ -389,8 +436,14 @@ public final class Experiment {
             return 0;
         }
         int n = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            PointCodec.Indexed r = PointCodec.decode(line);
+        for (int k = 1; k < lines.size(); k++) {
+            PointCodec.Indexed r = PointCodec.decode(lines.get(k));
+            String corrupt = r == null ? null : PointCodec.inconsistency(r.point());
+            if (corrupt != null) {
+                // a mean outside its own interval, or not its runs' mean: made up or damaged, never a result
+                throw new NotResumable(file, "its line " + (k + 1) + " is corrupt: " + corrupt, "enisim resumes"
+                        + " only points as it wrote them");
+            }
             if (r != null && r.index() >= 0 && r.index() < results.length && results[r.index()] == null) {
                 results[r.index()] = r.point();
                 n++;
@@ -412,9 +465,58 @@ public final class Experiment {
     }
 
     /** Resuming another enisim's points, refused (exit 2): said before anything runs. */
-    static final class ResumeRefused extends ExperimentException {
+    static class ResumeRefused extends ExperimentException {
         ResumeRefused(String message) {
             super(message);
+        }
+    }
+
+    /** The option that starts over a progress file enisim does not resume. */
+    static final String REPLACE = "--replace";
+
+    /**
+     * A progress file enisim does not resume, whatever experiment it holds: another user's, or one with a corrupt
+     * point line. Refused (exit 2), or with {@link #REPLACE} deleted and started afresh.
+     */
+    static final class NotResumable extends ResumeRefused {
+        private final String reason;
+
+        NotResumable(Path file, String reason, String why) {
+            super("the progress file " + file + " is not resumed: " + reason + "; " + why + ". Add " + REPLACE
+                    + " to start this experiment afresh (every point runs again; the file is replaced), or give"
+                    + " another --out");
+            this.reason = reason;
+        }
+
+        /** Why, in a few words ("it belongs to nobody, not to this user (root)"). */
+        String reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * The name of {@code file}'s owner when it is not the user running enisim, else null (also when either cannot be
+     * told: a file system without owners, a JVM without {@code jdk.security.auth}).
+     */
+    static String otherOwner(Path file) {
+        try {
+            Object uid = Files.getAttribute(file, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!(uid instanceof Integer u) || u.longValue() == new com.sun.security.auth.module.UnixSystem().getUid()) {
+                return null;
+            }
+            return Files.getOwner(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The user running enisim, by name (its uid when it has none). */
+    private static String currentUser() {
+        try {
+            com.sun.security.auth.module.UnixSystem u = new com.sun.security.auth.module.UnixSystem();
+            return u.getUsername() != null ? u.getUsername() : Long.toString(u.getUid());
+        } catch (RuntimeException | LinkageError e) {
+            return System.getProperty("user.name");
         }
     }
 

@@ -93,6 +93,50 @@ public final class PointCodec {
                 problem.isNull() ? null : problem.asText(), runs));
     }
 
+    /**
+     * Why a decoded point contradicts itself, or null: a metric counted over fewer than one run, a mean outside its
+     * own 95% interval, or, where its runs are kept, a count or a mean that is not theirs (within 1e-9 of the largest
+     * run's size: the mean is summed in another order). Every point enisim computes holds these (its interval's ends
+     * are clamped and raised, never past the mean); a progress file's line edited by hand (a mean changed from
+     * 520461.13 to 42.0, its interval and runs left: a security review, fifty-ninth pass) or damaged does not.
+     */
+    public static String inconsistency(Sweep.Point p) {
+        for (Map.Entry<String, MetricStats> e : p.metrics().entrySet()) {
+            MetricStats s = e.getValue();
+            String m = e.getKey();
+            if (s.n() < 1) {
+                return "its " + m + " is counted over " + s.n() + " runs";
+            }
+            if (Double.isFinite(s.mean()) && Double.isFinite(s.ciLow()) && Double.isFinite(s.ciHigh())
+                    && !(s.ciLow() <= s.mean() && s.mean() <= s.ciHigh())) {
+                return "its " + m + " mean " + s.mean() + " lies outside its own interval [" + s.ciLow() + ", "
+                        + s.ciHigh() + "]";
+            }
+            java.util.List<Double> runs = p.runs().get(m);
+            if (runs == null) {
+                continue; // a line of an enisim before December 2026 keeps no runs
+            }
+            long count = 0;
+            double sum = 0;
+            double largest = 0;
+            for (double v : runs) {
+                if (!Double.isNaN(v)) { // NaN: a replication without a value, not counted
+                    count++;
+                    sum += v;
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+            if (count != s.n()) {
+                return "its " + m + " is counted over " + s.n() + " runs, and " + count + " runs are listed";
+            }
+            if (Double.isFinite(sum) && Double.isFinite(s.mean())
+                    && Math.abs(sum / count - s.mean()) > 1e-9 * Math.max(largest, Double.MIN_NORMAL)) {
+                return "its " + m + " mean " + s.mean() + " is not the mean of its runs, " + sum / count;
+            }
+        }
+        return null;
+    }
+
     /** A double as written: a number, or "NaN" / "Infinity" as Jackson spells them. */
     private static double number(JsonNode n) {
         return n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText());

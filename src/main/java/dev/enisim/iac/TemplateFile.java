@@ -141,12 +141,13 @@ public final class TemplateFile {
             if (yaml != null && template(yaml)) {
                 throw templateAsPlan(file, yaml);
             }
-            // terraform plan's colours (ANSI escapes) left out: quoted raw, they would colour the user's terminal
+            // terraform plan's colours (ANSI escapes) left out: quoted raw, they would colour the user's terminal;
+            // quoted as a trace's cell is (8 characters, else 4 and the length): 60 characters of a credentials file
+            // given as the plan went to the terminal, gate.md and the step summary (a security review, 59th pass)
             String first = start.lines().findFirst().orElse("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")
                     .replaceAll("\\p{Cntrl}", "").strip();
-            throw fail(file, "not JSON: it starts with '" + (first.length() > 60 ? first.substring(0, 60) + "..."
-                    : first) + "', as `terraform plan` or `terraform show` print without -json; expected the output"
-                    + " of `terraform show -json plan.out`");
+            throw fail(file, "not JSON: it starts with " + Problem.quoteBriefly(first) + ", as `terraform plan` or"
+                    + " `terraform show` print without -json; expected the output of `terraform show -json plan.out`");
         }
         JsonNode tree = parse(file, text);
         if (!tree.isObject()) {
@@ -211,8 +212,30 @@ public final class TemplateFile {
      * other byte zero) says so, as Windows PowerShell's {@code >} writes it, else UTF-8 (a byte-order mark dropped).
      */
     static String text(Path file) throws ScenarioException {
+        if (linkLeadingOut(file)) {
+            throw fail(file, "is a link leading outside its folder; enisim reads a template, plan or parameters file"
+                    + " through a link only when it stays in that folder (a link committed with a change could lead"
+                    + " to a secret of the runner's): give the file itself");
+        }
         return dev.enisim.scenario.InputText.read(file, MAX_BYTES, "a template, plan or parameters file",
                 "a template, plan or parameters file");
+    }
+
+    /**
+     * Whether {@code file} is a link to a regular file outside its own folder (followed to the end: a link to a
+     * link), so that a pull request's {@code pr/plan.json -> ../../home/runner/.git-credentials} is not read; a
+     * kernel file, a device or a pipe is left to {@link dev.enisim.scenario.InputText#read}, which says what it is.
+     */
+    static boolean linkLeadingOut(Path file) {
+        if (!java.nio.file.Files.isSymbolicLink(file) || !java.nio.file.Files.isRegularFile(file)
+                || dev.enisim.scenario.InputText.kernelFile(file)) {
+            return false;
+        }
+        try {
+            return !file.toRealPath().startsWith(file.toAbsolutePath().getParent().toRealPath());
+        } catch (java.io.IOException | RuntimeException e) {
+            return true; // it could not be followed to the end: not read either
+        }
     }
 
     private static JsonNode yaml(Path file, String text) throws ScenarioException {

@@ -102,9 +102,10 @@ final class CliJson {
         } catch (JsonProcessingException e) {
             String start = text.strip();
             if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
-                String line = start.lines().findFirst().orElse("").replace('\t', ' ');
-                throw fail(file, "not JSON: it starts with '" + line.substring(0, Math.min(40, line.length())).strip()
-                        + "', as `--output text`, `table` or `yaml` print; expected the output of `" + command
+                // quoted as a trace's cell is (8 characters, else 4 and the length), as a template's or plan's start
+                String line = start.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip();
+                throw fail(file, "not JSON: it starts with " + dev.enisim.scenario.Problem.quoteBriefly(line)
+                        + ", as `--output text`, `table` or `yaml` print; expected the output of `" + command
                         + "` saved with `--output json` (the default)");
             }
             JsonLocation at = e.getLocation();

@@ -416,68 +416,107 @@ public final class SafeOutput {
      */
     private static String foreignEntry(Path dir) {
         Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
+            // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
+            try {
+                String first = firstUnlisted(dir, Set.of(), true);
+                return first == null ? null : "no " + MARKER + " file, and it holds " + first;
+            } catch (IOException e) {
+                return "cannot list it: " + reason(e);
+            }
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "its " + MARKER + " cannot be read: " + reason(e);
+        }
+        if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
+            return "its " + MARKER + " does not begin with enisim's header";
+        }
+        Map<String, String> sums = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher m = CHECKSUM_LINE.matcher(line);
+            if (m.matches()) {
+                sums.put(m.group(2), m.group(1));
+            } else if (!line.isEmpty() && !line.startsWith("#")) {
+                return "its " + MARKER + " lists " + line + " without the checksum enisim writes (a folder written"
+                        + " by an enisim from before checksums, or being written by one that was stopped: remove "
+                        + "it yourself once)";
+            }
+        }
         List<String> entries;
         try {
-            entries = relativeFiles(dir);
+            Set<String> listed = new java.util.HashSet<>(sums.keySet());
+            listed.add(MARKER);
+            String top = firstUnlisted(dir, listed, true);
+            if (top != null) {
+                return top.endsWith("/") ? "it holds the folder " + top + ", which enisim did not make there"
+                        : "it holds " + top + ", which enisim did not write there";
+            }
+            entries = relativeFiles(dir); // only what the marker lists is walked
         } catch (IOException e) {
             return "cannot list it: " + reason(e);
         }
         entries.removeIf(e -> staleProbe(dir, e));
-        if (entries.isEmpty()) {
-            return null;
-        }
-        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-            List<String> lines;
+        for (String e : entries) {
+            if (e.equals(MARKER)) {
+                continue;
+            }
+            if (e.endsWith("/")) { // an empty folder: enisim's if its files were in it (charts/ emptied)
+                if (sums.keySet().stream().noneMatch(listed -> listed.startsWith(e))) {
+                    return "it holds the folder " + e + ", which enisim did not make there";
+                }
+                continue;
+            }
+            String sum = sums.get(e);
+            if (sum == null) {
+                return "it holds " + e + ", which enisim did not write there";
+            }
+            Path file = dir.resolve(e);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return "its " + e + " is no longer the file enisim wrote (a link or another kind of entry now)";
+            }
             try {
-                lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "its " + MARKER + " cannot be read: " + reason(e);
+                if (!sum.equals(sha256(file))) {
+                    return "its " + e + " was changed since enisim wrote it";
+                }
+            } catch (IOException x) {
+                return "its " + e + " cannot be read: " + reason(x);
             }
-            if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
-                return "its " + MARKER + " does not begin with enisim's header";
-            }
-            Map<String, String> sums = new java.util.HashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                Matcher m = CHECKSUM_LINE.matcher(line);
-                if (m.matches()) {
-                    sums.put(m.group(2), m.group(1));
-                } else if (!line.isEmpty() && !line.startsWith("#")) {
-                    return "its " + MARKER + " lists " + line + " without the checksum enisim writes (a folder written"
-                            + " by an enisim from before checksums, or being written by one that was stopped: remove "
-                            + "it yourself once)";
-                }
-            }
-            for (String e : entries) {
-                if (e.equals(MARKER)) {
-                    continue;
-                }
-                if (e.endsWith("/")) { // an empty folder: enisim's if its files were in it (charts/ emptied)
-                    if (sums.keySet().stream().noneMatch(listed -> listed.startsWith(e))) {
-                        return "it holds the folder " + e + ", which enisim did not make there";
-                    }
-                    continue;
-                }
-                String sum = sums.get(e);
-                if (sum == null) {
-                    return "it holds " + e + ", which enisim did not write there";
-                }
-                Path file = dir.resolve(e);
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    return "its " + e + " is no longer the file enisim wrote (a link or another kind of entry now)";
-                }
-                try {
-                    if (!sum.equals(sha256(file))) {
-                        return "its " + e + " was changed since enisim wrote it";
-                    }
-                } catch (IOException x) {
-                    return "its " + e + " cannot be read: " + reason(x);
-                }
-            }
-            return null;
         }
-        // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
-        // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
-        return "no " + MARKER + " file, and it holds " + entries.get(0);
+        return null;
+    }
+
+    /**
+     * The first entry at the top of {@code dir} (a folder's name ending in "/") that {@code listed}, the names a
+     * marker lists, does not account for: a file not listed, a folder no listed name lies in; null when there is
+     * none ({@code probes}: a trial file left by a killed run is passed over, see {@link #staleProbe}). Read before
+     * a folder is walked, so that one that is not enisim's is refused at its first foreign entry: the whole tree was
+     * walked first, so that {@code --out /usr} took 20 s, named a file deep inside it, and a folder in it that could
+     * not be read made the refusal "cannot list it" (a security review, fifty-ninth pass).
+     */
+    private static String firstUnlisted(Path dir, Set<String> listed, boolean probes) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (probes && staleProbe(dir, name)) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    String folder = name + "/";
+                    if (listed.stream().noneMatch(l -> l.startsWith(folder))) {
+                        return folder;
+                    }
+                } else if (!listed.contains(name)) {
+                    return name;
+                }
+            }
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return null;
     }
 
     /**
@@ -585,6 +624,11 @@ public final class SafeOutput {
                 begun = line;
                 listed.putIfAbsent(line, "");
             }
+        }
+        Set<String> named = new java.util.HashSet<>(listed.keySet());
+        named.add(MARKER);
+        if (firstUnlisted(dir, named, false) != null) {
+            return false; // a foreign entry at the top: not walked further
         }
         for (String e : relativeFiles(dir)) {
             if (e.equals(MARKER)) {
@@ -839,7 +883,7 @@ public final class SafeOutput {
          * written, so nothing is left.
          */
         public void checkRoom(long bytes) {
-            SafeOutput.checkRoom(asked, target, bytes, written, true);
+            SafeOutput.checkRoom(asked, target, bytes, written, "output folder", "", removed("its files so far"));
         }
 
         /**
@@ -848,7 +892,19 @@ public final class SafeOutput {
          */
         public void checkReportRoom(long bytes) {
             SafeOutput.checkRoom(asked, target, bytes, written, "output folder", ", the whole report (its data files "
-                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html " + dev.enisim.run.Disk.size(bytes) + "),");
+                    + dev.enisim.run.Disk.size(written) + ", written, and its charts and report.html "
+                    + dev.enisim.run.Disk.size(bytes) + "),", removed("its data files"));
+        }
+
+        /**
+         * What a refusal for room found once {@code files} were written says of them: the caller's close removes
+         * them, and the earlier report in the folder stays as it was. It said "said before writing anything; nothing
+         * was written" until the sixtieth pass, after the data files had been written and removed (r2's item 7).
+         */
+        private String removed(String files) {
+            return " (said after writing " + files + ", which were removed: " + (Files.exists(target.resolve(MARKER),
+                    LinkOption.NOFOLLOW_LINKS) ? "the earlier report in " + asked + " was kept as it was"
+                    : "nothing is left") + ")";
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -1539,11 +1595,18 @@ public final class SafeOutput {
 
     /** As above, {@code what} naming what is written ("output folder", "file", "3 files"). */
     private static void checkRoom(Path asked, Path target, long bytes, long written, String what) {
-        checkRoom(asked, target, bytes, written, what, "");
+        checkRoom(asked, target, bytes, written, what, "", NOTHING_WRITTEN);
     }
 
-    /** As above, {@code parts} said after what is needed (", the whole report (...),"; "": nothing). */
-    private static void checkRoom(Path asked, Path target, long bytes, long written, String what, String parts) {
+    /** What a refusal for room found before anything was made says of the write. */
+    private static final String NOTHING_WRITTEN = " (said before writing anything; nothing was written)";
+
+    /**
+     * As above, {@code parts} said after what is needed (", the whole report (...),"; "": nothing), {@code said}
+     * what was written (" (said before writing anything; ...)").
+     */
+    private static void checkRoom(Path asked, Path target, long bytes, long written, String what, String parts,
+            String said) {
         Path place = nearestExisting(target.getParent());
         if (place == null || bytes <= 0) {
             return;
@@ -1556,8 +1619,8 @@ public final class SafeOutput {
         boolean folder = what.equals("output folder");
         throw new OutputRefused(asked + ": not enough room for " + (what.equals("file") || folder ? "this " : "the ")
                 + what + ": " + (what.contains(" files") ? "they need " : "it needs ") + shown[0] + parts + " and "
-                + shown[1] + " are free on the disk holding " + place + " (said before writing anything; nothing was"
-                + " written); free some space there, or give " + (folder ? "a folder" : "a path") + " on another disk");
+                + shown[1] + " are free on the disk holding " + place + said + "; free some space there, or give "
+                + (folder ? "a folder" : "a path") + " on another disk");
     }
 
     /**
@@ -1582,9 +1645,8 @@ public final class SafeOutput {
         String[] shown = sizes(data + later, usable);
         throw new OutputRefused(asked + ": not enough room for this output folder: it needs about " + shown[0]
                 + ", the whole report (its data files " + dev.enisim.run.Disk.size(data) + " and, estimated, its charts and report.html"
-                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place + " (said"
-                + " before writing anything; nothing was written); free some space there, or give a folder on"
-                + " another disk");
+                + " about " + dev.enisim.run.Disk.size(later) + "), and " + shown[1] + " are free on the disk holding " + place
+                + NOTHING_WRITTEN + "; free some space there, or give a folder on another disk");
     }
 
     /**

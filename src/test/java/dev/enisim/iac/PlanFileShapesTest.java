@@ -36,7 +36,7 @@ class PlanFileShapesTest {
 
     @Test
     void terraformPlansTextIsRefusedAsNotJson() {
-        assertEquals(notJson("Terraform used the selected providers to generate the follow..."),
+        assertEquals(notJson("'Terr...' (73 characters)"),
                 refusal(ChangeReaderTest.IAC.resolve("tfplan-human.txt")));
     }
 
@@ -55,17 +55,17 @@ class PlanFileShapesTest {
     }
 
     @Test
-    void aShortTextSaysItsFirstLineWhole() throws Exception {
+    void aTextsFirstLineIsFoundPastBlankLinesAndSpaces() throws Exception {
         Path plan = Files.writeString(dir.resolve("plan.txt"), "\n  # aws_lambda_function.orders will be created\n"
                 + "  + resource \"aws_lambda_function\" \"orders\" {\n      + function_name = \"orders-api\"\n    }\n");
-        assertEquals(notJson("# aws_lambda_function.orders will be created"), refusal(plan));
+        assertEquals(notJson("'# aw...' (44 characters)"), refusal(plan));
     }
 
     @Test
     void terraformPlansColoursAreNotQuoted() throws Exception {
         Path plan = Files.writeString(dir.resolve("plan-colour.txt"), "\u001B[1m\u001B[32m+\u001B[0m resource"
                 + " \"aws_lambda_function\" \"orders\" {\n");
-        assertEquals(notJson("+ resource \"aws_lambda_function\" \"orders\" {"), refusal(plan));
+        assertEquals(notJson("'+ re...' (43 characters)"), refusal(plan));
     }
 
     @Test
@@ -79,9 +79,12 @@ class PlanFileShapesTest {
         assertEquals("is a folder; expected a template, plan or parameters file", refusal(dir));
     }
 
-    /** The refusal of a plan that is not JSON, quoting its first line as {@code first}. */
-    private static String notJson(String first) {
-        return "not JSON: it starts with '" + first + "', as `terraform plan` or `terraform show` print"
+    /**
+     * The refusal of a plan that is not JSON, its first line quoted as {@code quoted} (as a trace's cell is: 8
+     * characters, else the first 4 and the length; 60 characters were quoted until the sixtieth pass).
+     */
+    private static String notJson(String quoted) {
+        return "not JSON: it starts with " + quoted + ", as `terraform plan` or `terraform show` print"
                 + " without -json; expected the output of `terraform show -json plan.out`";
     }
 }

@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import dev.enisim.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -59,6 +61,9 @@ class ReportRoomPartsTest {
         assertTrue(said.startsWith("out: not enough room for this output folder: it needs "
                 + SafeOutput.sizes(whole, 1)[0] + ", the whole report (its data files "), said);
         assertTrue(said.contains(", written, and its charts and report.html "), said);
+        // said once the data files were written: not "said before writing anything" (r2's item 7)
+        assertTrue(said.endsWith(" (said after writing its data files, which were removed: nothing is left); free"
+                + " some space there, or give a folder on another disk"), said);
         assertFalse(said.contains("\n"), "one line");
         // the charts' and page's part: their files and their lines in the folder's marker
         long lines = 0;
@@ -71,6 +76,33 @@ class ReportRoomPartsTest {
         assertTrue(said.contains("its charts and report.html " + SafeOutput.sizes(drawn + lines, 1)[0] + "),"),
                 said);
         assertEquals(List.of("first"), names(), "nothing else made");
+    }
+
+    /** Refused once drawn over an earlier report: the data files written are removed, the earlier report kept. */
+    @Test
+    void refusedOnceDrawnOverAnEarlierReportItSaysThatReportWasKept() throws Exception {
+        RunResult r = ReportWriterTest.small();
+        ReportWriter.write(r, Path.of("first"), work);
+        Map<Path, byte[]> before = contents(work.resolve("first"));
+        AtomicInteger asked = new AtomicInteger();
+        dev.enisim.run.Disk.usableSpace = place -> asked.getAndIncrement() == 0 ? 1L << 40 : 2048;
+        OutputRefused e = assertThrows(OutputRefused.class, () -> ReportWriter.write(r, Path.of("first"), work));
+        assertTrue(e.getMessage().contains(" (said after writing its data files, which were removed: the earlier"
+                + " report in first was kept as it was); free some space there"), e.getMessage());
+        assertEquals(List.of("first"), names(), "no temporary folder left");
+        Map<Path, byte[]> after = contents(work.resolve("first"));
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((p, b) -> assertArrayEquals(b, after.get(p), p.toString()));
+    }
+
+    private static Map<Path, byte[]> contents(Path dir) throws Exception {
+        Map<Path, byte[]> m = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p), Files.readAllBytes(p));
+            }
+        }
+        return m;
     }
 
     /** Room for the data files, not for them and what the charts are sure to take: refused before drawing them. */

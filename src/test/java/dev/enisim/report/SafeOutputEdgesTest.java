@@ -60,6 +60,8 @@ class SafeOutputEdgesTest {
             long written = HEADER + 10 + 64 + 2 + 5 + 1;
             assertTrue(e.getMessage().startsWith("out: not enough room for this output folder: it needs "
                     + (written + 100) + " bytes and " + (written + 1) + " bytes are free"), e.getMessage());
+            assertTrue(e.getMessage().contains(" (said after writing its files so far, which were removed: nothing is"
+                    + " left); "), e.getMessage());
         }
     }
 

@@ -340,6 +340,59 @@ class SafeOutputTest {
 
     }
 
+    /**
+     * A folder that is not enisim's is refused at its first foreign entry at the top, named as that entry: the whole
+     * tree was walked first (a security review, fifty-ninth pass: {@code --out /usr} took 20 s and named a file deep
+     * inside, {@code --out ~} ".m2/repository/javax/annotation/...jar").
+     */
+    @Test
+    void aForeignFolderIsRefusedAtItsFirstEntryAtTheTopNotAFileDeepInside() throws Exception {
+        Path home = Files.createDirectories(work.resolve("home/.m2/repository/javax/annotation"));
+        Files.writeString(home.resolve("api.jar"), "x");
+        assertTrue(refusal(Path.of("home")).contains("(no .enisim-output file, and it holds .m2/), and enisim"),
+                refusal(Path.of("home")));
+        // a folder of enisim's with a foreign folder beside its own: that folder named, not a file in it
+        Path marked = Files.createDirectories(work.resolve("marked"));
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        written.put("summary.json", text("{}"));
+        written.put("charts/a.svg", text("<svg/>"));
+        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(written));
+        Files.writeString(marked.resolve("summary.json"), "{}");
+        Files.createDirectories(marked.resolve("charts"));
+        Files.writeString(marked.resolve("charts/a.svg"), "<svg/>");
+        SafeOutput.checkFolder(Path.of("marked"), work); // enisim's, as it wrote it
+        Files.createDirectories(marked.resolve("notes/2026/december"));
+        Files.writeString(marked.resolve("notes/2026/december/plan.txt"), "mine");
+        assertTrue(refusal(Path.of("marked")).contains("(it holds the folder notes/, which enisim did not make there)"),
+                refusal(Path.of("marked")));
+        // a leftover named as a killed run's with such a folder is not swept either
+        Path leftover = Files.createDirectories(work.resolve(".marked.tmp-" + GONE + "-1"));
+        Files.writeString(leftover.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER);
+        Files.createDirectories(leftover.resolve("notes/deep"));
+        Files.writeString(leftover.resolve("notes/deep/plan.txt"), "mine");
+        SafeOutput.sweepStale(work, "marked", true);
+        assertEquals("mine", Files.readString(leftover.resolve("notes/deep/plan.txt")));
+    }
+
+    /**
+     * A folder inside a foreign folder that cannot be read does not turn the refusal into "cannot list it": the
+     * first entry at the top is named (a user's test: root reads any folder, so it is skipped under root).
+     */
+    @Test
+    void anUnreadableFolderInsideAForeignFolderDoesNotHideItsFirstEntry() throws Exception {
+        Path foreign = Files.createDirectories(work.resolve("foreign/private"));
+        Files.writeString(foreign.resolve("key"), "k");
+        Files.setPosixFilePermissions(foreign, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(foreign), "root reads any folder");
+            assertTrue(refusal(Path.of("foreign")).contains("(no .enisim-output file, and it holds private/)"),
+                    refusal(Path.of("foreign")));
+        } finally {
+            Files.setPosixFilePermissions(foreign, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    "rwx------"));
+        }
+    }
+
     /** A folder named as a killed run's leftover, with a marker, but holding a file the marker does not list. */
     @Test
     void aLeftoverIsSweptOnlyIfItsMarkerListsEverythingInIt() throws Exception {
