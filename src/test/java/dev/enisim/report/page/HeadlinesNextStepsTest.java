@@ -85,6 +85,28 @@ class HeadlinesNextStepsTest {
         }
     }
 
+    /** A creation of 20 minutes cancelled by an update at 7 minutes: Failed (InternalError). */
+    private static final String STUCK = """
+                name: stuck
+                duration: 1h
+                bucket: 1m
+                hyperplane:
+                  eniCreateTime: 20m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
+                    securityGroups: [sg-app, sg-db]
+                functions:
+                  - name: slow
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                    duration: 100ms
+                    arrivals: %s
+                    createdAt: 0s
+                timeline:
+                  - { at: 7m, action: updateVpcConfig, function: slow, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-db] } }
+                """;
+
     private static String page(String yaml) throws Exception {
         return Headlines.html(new Simulation(ScenarioLoader.parse(yaml, "teach.yaml"), 0).run());
     }
@@ -100,26 +122,7 @@ class HeadlinesNextStepsTest {
      */
     @Test
     void aFunctionFailedByACancelledCreationGetsItsWayOutNotWait() throws Exception {
-        String html = page("""
-                name: stuck
-                duration: 1h
-                bucket: 1m
-                hyperplane:
-                  eniCreateTime: 20m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-app, sg-db]
-                functions:
-                  - name: slow
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                    duration: 100ms
-                    arrivals: { constant: 1/m }
-                    createdAt: 0s
-                timeline:
-                  - { at: 7m, action: updateVpcConfig, function: slow, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-db] } }
-                """);
+        String html = page(STUCK.formatted("{ constant: 1/m }"));
         assertTrue(html.contains(line("Failed")), html);
         assertTrue(Headlines.NEXT_STEPS.get("Failed").contains("delete the function and create it again"));
         // the calls before 7 minutes did meet Pending: its wait is said too, after the way out
@@ -129,26 +132,7 @@ class HeadlinesNextStepsTest {
     /** The same, every call after it went Failed: no "wait until Active" at all. */
     @Test
     void callsOnlyWhileFailedGetNoWaitLine() throws Exception {
-        String html = page("""
-                name: stuck-quiet
-                duration: 1h
-                bucket: 1m
-                hyperplane:
-                  eniCreateTime: 20m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-app, sg-db]
-                functions:
-                  - name: slow
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                    duration: 100ms
-                    arrivals: { constant: 1/m, from: 10m }
-                    createdAt: 0s
-                timeline:
-                  - { at: 7m, action: updateVpcConfig, function: slow, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-db] } }
-                """);
+        String html = page(STUCK.formatted("{ constant: 1/m, from: 10m }"));
         assertTrue(html.contains(line("Failed")), html);
         assertFalse(html.contains(Headlines.NEXT_STEPS.get("ResourceConflictException")), html);
     }
