@@ -78,6 +78,11 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(NetworkModelComparison.table(
                 NetworkModelComparison.rows(hyperplane, legacy)));
+        String note = NetworkModelComparison.note(hyperplane, legacy);
+        if (!note.isEmpty()) {
+            spec.commandLine().getOut().println();
+            spec.commandLine().getOut().println(note);
+        }
         if (html != null) {
             PageOutput.write(spec, html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
         }

@@ -116,6 +116,9 @@ final class Lifecycle {
             addUsers(f, b, now);
             f.setHoldsKeys(true);
             for (int key : networking.enisBeforeInvocations() ? b.keys() : new int[0]) {
+                if (fleet.pools.get(key).hasInUse()) { // another function's already: said as a creation's sharing
+                    listener.eniShared(f.index(), fleet.pools.get(key).firstInUse().ref(), now);
+                }
                 // one, or as many as the scenario says Hyperplane had scaled the key out to (enisAtStart)
                 for (int n = fleet.enisInUse(key), want = fleet.enisAtStart(key); n < want; n++) {
                     EniFailure why = fleet.register(key, f.role(), now);
@@ -133,7 +136,8 @@ final class Lifecycle {
                 }
             }
         }
-        setState(f, State.Active, null, "existing function, ENIs in place", now);
+        setState(f, State.Active, null, b.attached() ? "existing function, ENIs in place"
+                : "existing function, no VpcConfig: no Hyperplane ENI", now);
         f.invokedAt(now);
         scheduleIdleCheck(f, now);
         environments.reset(f, now);

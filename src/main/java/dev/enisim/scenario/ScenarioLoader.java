@@ -1337,6 +1337,7 @@ public final class ScenarioLoader {
         String az = s.requireText("az");
         String text = s.requireText("cidr");
         Cidr cidr = null;
+        int hostBitsPrefix = -1; // a valid prefix whose address has host bits set: its size is still known
         if (text != null) {
             try {
                 cidr = Cidr.parse(text);
@@ -1351,6 +1352,8 @@ public final class ScenarioLoader {
                         ? Integer.parseInt(text.substring(text.lastIndexOf('/') + 1)) : 16;
                 s.problem("cidr", prefix >= 16 && prefix <= 28 ? e.getMessage()
                         : SUBNET_PREFIX + prefix + "; " + Problem.quote(text) + " also has host bits set");
+                hostBitsPrefix = e.getMessage().contains("host bits set") && prefix >= 16 && prefix <= 28 ? prefix
+                        : -1;
             }
         }
         if (cidr != null) {
@@ -1360,7 +1363,9 @@ public final class ScenarioLoader {
                 }
             }
         }
-        int usable = cidr == null ? Integer.MAX_VALUE : cidr.usableAddresses();
+        // a teacher's review: a CIDR with host bits set hid otherUsedIps' bound until it was fixed (all at once)
+        int usable = cidr != null ? cidr.usableAddresses() : hostBitsPrefix > 0
+                ? (1 << (32 - hostBitsPrefix)) - Cidr.RESERVED_BY_AWS : Integer.MAX_VALUE;
         int others = (int) s.integer("otherUsedIps", Defaults.OTHER_USED_IPS, 0, usable);
         if (id == null) {
             return null;

@@ -27,7 +27,8 @@ class NetworkModelsVerdictTest {
         assertTrue(page.contains("<p class=\"verdict warn\">Legacy: 246 ENIs at the peak, 516 cold starts, 485 of"
                 + " 359,164 invocations did not succeed (EC2ThrottledException 347, SubnetIPAddressLimitReachedException"
                 + " 138); Hyperplane: 2 ENIs (shared per subnet + security groups, made at creation), 7,901 of 359,164"
-                + " invocations did not succeed (ResourceConflictException 7,901). One run of each, same seed.</p>"),
+                + " invocations did not succeed (ResourceConflictException 7,901). One run of each, same seed. "
+                + HtmlReport.esc(NetworkModelComparison.note(h, l)) + "</p>"),
                 page.substring(0, Math.min(page.length(), page.indexOf("<section id=\"differences\">") + 1)));
     }
 }

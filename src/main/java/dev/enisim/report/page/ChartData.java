@@ -288,8 +288,10 @@ final class ChartData {
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }
-        c.put("note", Palette.legendNote(Math.min(shown, keys.size()), keys.size(), "peak ENIs",
-                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")"));
+        String legend = Palette.legendNote(Math.min(shown, keys.size()), keys.size(), "peak ENIs",
+                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")");
+        String together = total ? "" : dev.enisim.report.chart.Charts.allKeysNote(r, keys.size());
+        c.put("note", legend.isEmpty() ? together : together.isEmpty() ? legend : legend + ". " + together);
         sameValues(c);
         c.set("lines", visible(lines, c));
         return c;

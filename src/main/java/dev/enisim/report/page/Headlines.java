@@ -470,17 +470,26 @@ public final class Headlines {
      * What to do, one short line per kind of trouble the verdict tells (a full subnet, EC2's request rate, the ENI
      * quota, the role's permissions, concurrency, invoking while Pending, an idle function reclaimed, orphaned ENIs),
      * each only as far as the domain reference supports it; empty when nothing went wrong. An SRE's review: the
-     * headlines named no next step.
+     * headlines named no next step. A teacher's review: a Failed function (any reason code) gets its way out, delete
+     * and create again, never Pending's "wait until Active"; a restore refused (Inactive with a reason) its reason's.
      */
     static String nextSteps(RunResult r, List<Failure> failures, List<String> failed) {
         java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
         RunSummary s = r.summary();
         for (String name : failed) {
-            if (failedBeforeTheRun(r, name)) { // r1: its old reason (a full subnet then) asked for larger subnets
-                continue; // that have room: the verdict's "delete it and create it again" is its step
+            if (!failedBeforeTheRun(r, name)) { // r1: its old reason (a full subnet then) asked for larger subnets
+                dev.enisim.model.function.StateReasonCode code = s.functions().get(name).finalReasonCode();
+                kinds.add(code == null ? "" : code.name()); // that have room: only its way out below
             }
-            dev.enisim.model.function.StateReasonCode code = s.functions().get(name).finalReasonCode();
-            kinds.add(code == null ? "" : code.name()); // "delete it and create it again": said by the verdict
+            kinds.add("Failed"); // a teacher's review: a Failed function (InternalError too) had only "wait"
+        }
+        for (String name : s.functions().keySet()) { // a restore refused (back to Inactive with its reason)
+            for (RunSummary.Transition t : s.functions().get(name).transitions()) {
+                if (t.state() == State.Inactive && t.reasonCode() != null
+                        && t.reasonCode() != dev.enisim.model.function.StateReasonCode.Idle) {
+                    kinds.add(t.reasonCode().name());
+                }
+            }
         }
         for (FailedUpdates.Failed u : FailedUpdates.of(s)) {
             kinds.add(u.reasonCode() == null ? "" : u.reasonCode().name());
@@ -490,6 +499,15 @@ public final class Headlines {
                 continue; // the invocations of functions Failed before the run: their reason is the account's
             }
             String o = f.outcome().split(" ")[0];
+            if (o.equals("ResourceConflictException")) { // Pending's wait, or a Failed function's way out
+                if (f.why().contains(FAILED_CONFLICT) && f.byFunction().keySet().stream().anyMatch(failed::contains)) {
+                    kinds.add("Failed");
+                }
+                if (!f.why().contains(FAILED_CONFLICT) || f.why().contains(cause(o))) {
+                    kinds.add(o);
+                }
+                continue;
+            }
             kinds.add(switch (o) {
                 case "SubnetIPAddressLimitReachedException" -> "SubnetOutOfIPAddresses";
                 case "ENILimitReachedException" -> "EniLimitExceeded";
@@ -547,9 +565,14 @@ public final class Headlines {
 
     /** The next step for each kind of trouble: a StateReasonCode, an Invoke exception, Idle or Orphaned. */
     static final Map<String, String> NEXT_STEPS = Map.ofEntries(
-            Map.entry("SubnetOutOfIPAddresses", "A full subnet: give the function larger subnets (or more of them),"
-                    + " or free addresses other tenants hold there (otherUsedIps); enisim plan says how many"
-                    + " addresses the functions need."),
+            Map.entry("SubnetOutOfIPAddresses", "A full subnet: the function needs a free address in every subnet"
+                    + " it names, so more subnets do not help unless each has room; give it larger subnets, or free"
+                    + " addresses others hold in the full one (otherUsedIps). Functions with the same subnets and"
+                    + " security groups share their ENIs: fewer security-group sets need fewer ENIs and addresses."
+                    + " enisim plan says how many addresses the functions need."),
+            Map.entry("Failed", "A Failed function stays Failed (it never turns Active by waiting): fix the cause,"
+                    + " then delete the function and create it again (aws lambda delete-function, then"
+                    + " create-function)."),
             Map.entry("EniLimitExceeded", "ENI quota reached: ask for a higher quota of network interfaces"
                     + " (Service Quotas), or delete the ENIs nothing uses; enisim plan counts the ENIs needed."),
             Map.entry("EC2RequestLimitExceeded", "EC2 throttled Lambda's ENI creations: create or move fewer VPC"

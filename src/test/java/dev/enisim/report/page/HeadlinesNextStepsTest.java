@@ -69,4 +69,122 @@ class HeadlinesNextStepsTest {
             assertTrue(html.contains("delete it and create it again"), html);
         }
     }
+
+    /** A creation of 20 minutes cancelled by an update at 7 minutes: Failed (InternalError). */
+    private static final String STUCK = """
+                name: stuck
+                duration: 1h
+                bucket: 1m
+                hyperplane:
+                  eniCreateTime: 20m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
+                    securityGroups: [sg-app, sg-db]
+                functions:
+                  - name: slow
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                    duration: 100ms
+                    arrivals: %s
+                    createdAt: 0s
+                timeline:
+                  - { at: 7m, action: updateVpcConfig, function: slow, vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-db] } }
+                """;
+
+    private static String page(String yaml) throws Exception {
+        return Headlines.html(new Simulation(ScenarioLoader.parse(yaml, "teach.yaml"), 0).run());
+    }
+
+    private static String line(String kind) {
+        return "<li>" + dev.enisim.report.HtmlReport.esc(Headlines.NEXT_STEPS.get(kind)) + "</li>";
+    }
+
+    /**
+     * A teacher's review: an update after 7 minutes Pending cancels the creation (Failed, InternalError), and every
+     * later call gets ResourceConflictException; What to do said only "wait until the function is Active", which
+     * it never will be. Its way out is to delete it and create it again (domain.md section 2).
+     */
+    @Test
+    void aFunctionFailedByACancelledCreationGetsItsWayOutNotWait() throws Exception {
+        String html = page(STUCK.formatted("{ constant: 1/m }"));
+        assertTrue(html.contains(line("Failed")), html);
+        assertTrue(Headlines.NEXT_STEPS.get("Failed").contains("delete the function and create it again"));
+        // the calls before 7 minutes did meet Pending: its wait is said too, after the way out
+        assertTrue(html.indexOf(line("Failed")) < html.indexOf(line("ResourceConflictException")), html);
+    }
+
+    /** The same, every call after it went Failed: no "wait until Active" at all. */
+    @Test
+    void callsOnlyWhileFailedGetNoWaitLine() throws Exception {
+        String html = page(STUCK.formatted("{ constant: 1/m, from: 10m }"));
+        assertTrue(html.contains(line("Failed")), html);
+        assertFalse(html.contains(Headlines.NEXT_STEPS.get("ResourceConflictException")), html);
+    }
+
+    /** A function imported Failed gets the way out too (its old reason's advice stays off, above). */
+    @Test
+    void aFunctionFailedBeforeTheRunGetsItsWayOut() throws Exception {
+        String html = page("""
+                name: failed-before
+                duration: 10m
+                bucket: 1m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
+                    securityGroups: [sg-1]
+                functions:
+                  - name: broke
+                    existing: Failed
+                    stateReasonCode: SubnetOutOfIPAddresses
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
+                    duration: 100ms
+                    arrivals: { constant: 1/s }
+                """);
+        assertTrue(html.contains(line("Failed")), html);
+        assertFalse(html.contains(Headlines.NEXT_STEPS.get("ResourceConflictException")), html);
+    }
+
+    /**
+     * A teacher's review: the full-subnet line said "more subnets", which do not help (the function needs an ENI in
+     * every subnet it names), and missed the quickstart's lesson (a shared security-group set shares ENIs).
+     */
+    @Test
+    void theFullSubnetLineSaysEverySubnetAndSharedSecurityGroups() {
+        String full = Headlines.NEXT_STEPS.get("SubnetOutOfIPAddresses");
+        assertTrue(full.contains("in every subnet it names"), full);
+        assertTrue(full.contains("more subnets do not help unless each has room"), full);
+        assertTrue(full.contains("fewer security-group sets need fewer ENIs"), full);
+        assertFalse(full.contains("(or more of them)"), full);
+    }
+
+    /**
+     * A teacher's review: a restore refused by a full subnet (back to Inactive with SubnetOutOfIPAddresses) got only
+     * the stay-warm line, nothing about the subnet.
+     */
+    @Test
+    void aRestoreRefusedByAFullSubnetGetsTheFullSubnetLine() throws Exception {
+        String html = page("""
+                name: restore-fail
+                seed: 3
+                duration: 16d
+                bucket: 1h
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-tiny, cidr: 10.0.9.0/28, az: us-east-1a, otherUsedIps: 5 }
+                    securityGroups: [sg-app]
+                functions:
+                  - name: quiet
+                    existing: Active
+                    vpcConfig: { subnetIds: [subnet-tiny], securityGroupIds: [sg-app] }
+                    duration: 100ms
+                    arrivals: [{ constant: 1/d, until: 1h }, { constant: 1/m, from: 15d, until: 15d 20m }]
+                timeline:
+                  - { at: 14d 12h, action: setOtherUsedIps, subnet: subnet-tiny, otherUsedIps: 11 }
+                """);
+        assertTrue(html.contains(line("Idle")), html);
+        assertTrue(html.contains(line("SubnetOutOfIPAddresses")), html);
+    }
 }
