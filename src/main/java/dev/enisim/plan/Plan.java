@@ -182,8 +182,10 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
      *                             by the timeline's setOtherUsedIps): the size is for them at their most
-     * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short), the
-     *                             peak with an address for each of {@code inactiveKeys}
+     * @param headroomIps          usable - others - the most Lambda IPs at the current size (negative: short):
+     *                             the peak, or the most the ENIs held, the warm-up's included ({@code
+     *                             warmUpLambdaIps}: each keeps its address), with an address for each of {@code
+     *                             inactiveKeys}
      * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0), summed over
      *                             {@code runsAtRecommended} replications other than those the size was taken from;
      *                             {@code runsFailedAtRecommended} of them had any
@@ -194,9 +196,9 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                             other tenants' addresses (not run: no such subnet can be configured)
      * @param warmUpLambdaIps      when the warm-up ({@link Headroom#warmUpSeconds}) left ENIs the traffic after it
      *                             does not need: the most addresses Lambda's ENIs held at once, the warm-up's
-     *                             included (the most over the demand runs); else 0. {@code peakLambdaIps}, the
-     *                             formula and {@code headroomIps} are after the warm-up, while the recommended size
-     *                             holds these too: an ENI keeps its address until Lambda deletes it
+     *                             included (the most over the demand runs); else 0. {@code peakLambdaIps} and the
+     *                             formula are after the warm-up, while the recommended size and {@code headroomIps}
+     *                             hold these too: an ENI keeps its address until Lambda deletes it
      * @param othersRefusedOneSmaller the most addresses the subnet's other tenants asked for (the timeline's
      *                             setOtherUsedIps) and did not get in a run one prefix smaller (the run caps them at
      *                             what Lambda's ENIs leave free): that size runs out for them, counted as failing in

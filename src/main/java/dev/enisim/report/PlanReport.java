@@ -466,9 +466,10 @@ public final class PlanReport {
         if (parts.isEmpty()) {
             return "";
         }
-        return "peak IPs, formula and headroom are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
+        return "peak IPs and formula are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
                 + " held up to " + String.join(", ", parts) + ": an ENI made then keeps its address until Lambda"
-                + " deletes it (no function uses its key any more), so the recommended size holds those too";
+                + " deletes it (no function uses its key any more), so the recommended size and the headroom now"
+                + " count those too";
     }
 
     /**
