@@ -35,6 +35,9 @@ import java.util.List;
  *                        subnets, security groups and VPCs: the terminal and plan.html label them as the run's do
  *                        ({@code private-a (subnet-0a1b...)}); not in plan.json, whose figures stay keyed by id
  *                        ({@link #names} maps them); null (a plan written by hand, in tests): ids alone
+ * @param accountQuotas   with several accounts, each account's network interfaces per Region at the design's peak
+ *                        against its own quota, the account closest to its quota first ("which account runs out
+ *                        first"); empty (left out of plan.json) with one account
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -58,7 +61,48 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> functionErrors,
         @com.fasterxml.jackson.annotation.JsonIgnore
-        dev.enisim.scenario.Scenario source) {
+        dev.enisim.scenario.Scenario source,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<AccountQuota> accountQuotas) {
+
+    public Plan {
+        accountQuotas = accountQuotas == null ? List.of() : List.copyOf(accountQuotas);
+    }
+
+    /** One account, or no account's quota said. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp, String warmUpNotApplied, double maxFailedFraction,
+            List<String> failsWithinThreshold, List<String> noKeepWarm, List<String> functionErrors,
+            dev.enisim.scenario.Scenario source) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, warmUpNotApplied,
+                maxFailedFraction, failsWithinThreshold, noKeepWarm, functionErrors, source, List.of());
+    }
+
+    /**
+     * An account's network interfaces per Region (several accounts only): the most it held at once in the demand
+     * runs (every subnet at /16, no VPC quota in the way; its functions' Lambda ENIs, the warm-up's included, the
+     * other services' ENIs of the VPCs it owns and its otherNetworkInterfaces), against its own quota.
+     *
+     * @param account                    its id
+     * @param index                      its place in {@code accounts}, for the field to raise
+     * @param networkInterfacesPerRegion its quota
+     * @param peakNetworkInterfaces      the most over the demand runs
+     * @param spare                      the quota less the peak (negative: short)
+     * @param vpcEnis                    per VPC its functions use, its Lambda ENIs there at the design's peak (its
+     *                                   keys' peaks after the warm-up, as section 2's), counted in that VPC's ENI
+     *                                   quota, in the scenario's order
+     */
+    public record AccountQuota(String account, int index, int networkInterfacesPerRegion, long peakNetworkInterfaces,
+            long spare, java.util.Map<String, Long> vpcEnis) {
+
+        public AccountQuota {
+            vpcEnis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vpcEnis));
+        }
+    }
 
     /** Without the scenario's names: ids alone. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,

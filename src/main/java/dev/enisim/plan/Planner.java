@@ -227,7 +227,47 @@ public final class Planner {
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(java.util.Locale.ROOT), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
-                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base);
+                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base, accountQuotas());
+    }
+
+    /**
+     * With several accounts, each account's network interfaces per Region at the design's peak (the demand runs')
+     * against its own quota, the account with the fewest to spare first ({@link Plan.AccountQuota}); empty with one.
+     */
+    private List<Plan.AccountQuota> accountQuotas() {
+        List<Plan.AccountQuota> out = new ArrayList<>();
+        if (!base.multiAccount()) {
+            return out;
+        }
+        List<Scenario.Account> accounts = base.accounts().list();
+        for (int i = 0; i < accounts.size(); i++) {
+            Scenario.Account a = accounts.get(i);
+            long peak = 0;
+            int quota = a.networkInterfacesPerRegion();
+            Map<String, Long> vpcEnis = new LinkedHashMap<>();
+            for (Peaks p : demandPeaks) {
+                RunSummary.Region x = p.run().region() == null || p.run().region().byAccount() == null ? null
+                        : p.run().region().byAccount().get(a.id());
+                if (x != null) {
+                    peak = Math.max(peak, x.peakNetworkInterfaces());
+                }
+                Map<String, Long> sums = new LinkedHashMap<>();
+                for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
+                    if (e.getKey().startsWith(a.id() + ":")) {
+                        sums.merge(e.getValue().vpc(), p.keyEnis().getOrDefault(e.getKey(),
+                                e.getValue().peakEnis()), Long::sum);
+                    }
+                }
+                for (Scenario.Vpc v : base.vpcs()) {
+                    if (sums.containsKey(v.id())) {
+                        vpcEnis.merge(v.id(), sums.get(v.id()), Math::max);
+                    }
+                }
+            }
+            out.add(new Plan.AccountQuota(a.id(), i, quota, peak, quota - peak, vpcEnis));
+        }
+        out.sort(java.util.Comparator.comparingLong(Plan.AccountQuota::spare)); // stable: the scenario's order
+        return out;
     }
 
     /**
