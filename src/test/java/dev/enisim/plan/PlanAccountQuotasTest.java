@@ -20,22 +20,7 @@ class PlanAccountQuotasTest {
 
     /** Accounts A (default quota) and B ({@code quota}, one other interface); one function each on sn. */
     private static Plan plan(int quota) throws Exception {
-        return new Planner(ScenarioLoader.parse("""
-                name: quotas
-                duration: 20m
-                accounts:
-                  - { id: "111111111111" }
-                  - { id: "222222222222", networkInterfacesPerRegion: %d, otherNetworkInterfaces: 1 }
-                vpcs:
-                  - id: vpc-p
-                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1, sg-2]
-                functions:
-                  - { name: one, account: "111111111111", vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
-                      duration: 100ms, arrivals: { poisson: 2/s } }
-                  - { name: two, account: "222222222222", vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] },
-                      duration: 100ms, arrivals: { poisson: 2/s } }
-                """.formatted(quota), "quotas.yaml"), 1, line -> { }).plan();
+        return PlanRegionQuotaPerAccountTest.plan(quota);
     }
 
     @Test
