@@ -35,6 +35,9 @@ import java.util.List;
  *                        subnets, security groups and VPCs: the terminal and plan.html label them as the run's do
  *                        ({@code private-a (subnet-0a1b...)}); not in plan.json, whose figures stay keyed by id
  *                        ({@link #names} maps them); null (a plan written by hand, in tests): ids alone
+ * @param accountQuotas   with several accounts, each account's network interfaces per Region at the design's peak
+ *                        against its own quota, the account closest to its quota first ("which account runs out
+ *                        first"); empty (left out of plan.json) with one account
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -58,7 +61,48 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> functionErrors,
         @com.fasterxml.jackson.annotation.JsonIgnore
-        dev.enisim.scenario.Scenario source) {
+        dev.enisim.scenario.Scenario source,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<AccountQuota> accountQuotas) {
+
+    public Plan {
+        accountQuotas = accountQuotas == null ? List.of() : List.copyOf(accountQuotas);
+    }
+
+    /** One account, or no account's quota said. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp, String warmUpNotApplied, double maxFailedFraction,
+            List<String> failsWithinThreshold, List<String> noKeepWarm, List<String> functionErrors,
+            dev.enisim.scenario.Scenario source) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, warmUpNotApplied,
+                maxFailedFraction, failsWithinThreshold, noKeepWarm, functionErrors, source, List.of());
+    }
+
+    /**
+     * An account's network interfaces per Region (several accounts only): the most it held at once in the demand
+     * runs (every subnet at /16, no VPC quota in the way; its functions' Lambda ENIs, the warm-up's included, the
+     * other services' ENIs of the VPCs it owns and its otherNetworkInterfaces), against its own quota.
+     *
+     * @param account                    its id
+     * @param index                      its place in {@code accounts}, for the field to raise
+     * @param networkInterfacesPerRegion its quota
+     * @param peakNetworkInterfaces      the most over the demand runs
+     * @param spare                      the quota less the peak (negative: short)
+     * @param vpcEnis                    per VPC its functions use, its Lambda ENIs there at the design's peak (its
+     *                                   keys' peaks after the warm-up, as section 2's), counted in that VPC's ENI
+     *                                   quota, in the scenario's order
+     */
+    public record AccountQuota(String account, int index, int networkInterfacesPerRegion, long peakNetworkInterfaces,
+            long spare, java.util.Map<String, Long> vpcEnis) {
+
+        public AccountQuota {
+            vpcEnis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vpcEnis));
+        }
+    }
 
     /** Without the scenario's names: ids alone. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
@@ -182,8 +226,10 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
      *                             by the timeline's setOtherUsedIps): the size is for them at their most
-     * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short), the
-     *                             peak with an address for each of {@code inactiveKeys}
+     * @param headroomIps          usable - others - the most Lambda IPs at the current size (negative: short):
+     *                             the peak, or the most the ENIs held, the warm-up's included ({@code
+     *                             warmUpLambdaIps}: each keeps its address), with an address for each of {@code
+     *                             inactiveKeys}
      * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0), summed over
      *                             {@code runsAtRecommended} replications other than those the size was taken from;
      *                             {@code runsFailedAtRecommended} of them had any
@@ -194,9 +240,9 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                             other tenants' addresses (not run: no such subnet can be configured)
      * @param warmUpLambdaIps      when the warm-up ({@link Headroom#warmUpSeconds}) left ENIs the traffic after it
      *                             does not need: the most addresses Lambda's ENIs held at once, the warm-up's
-     *                             included (the most over the demand runs); else 0. {@code peakLambdaIps}, the
-     *                             formula and {@code headroomIps} are after the warm-up, while the recommended size
-     *                             holds these too: an ENI keeps its address until Lambda deletes it
+     *                             included (the most over the demand runs); else 0. {@code peakLambdaIps} and the
+     *                             formula are after the warm-up, while the recommended size and {@code headroomIps}
+     *                             hold these too: an ENI keeps its address until Lambda deletes it
      * @param othersRefusedOneSmaller the most addresses the subnet's other tenants asked for (the timeline's
      *                             setOtherUsedIps) and did not get in a run one prefix smaller (the run caps them at
      *                             what Lambda's ENIs leave free): that size runs out for them, counted as failing in

@@ -227,7 +227,47 @@ public final class Planner {
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(java.util.Locale.ROOT), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
-                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base);
+                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors, base, accountQuotas());
+    }
+
+    /**
+     * With several accounts, each account's network interfaces per Region at the design's peak (the demand runs')
+     * against its own quota, the account with the fewest to spare first ({@link Plan.AccountQuota}); empty with one.
+     */
+    private List<Plan.AccountQuota> accountQuotas() {
+        List<Plan.AccountQuota> out = new ArrayList<>();
+        if (!base.multiAccount()) {
+            return out;
+        }
+        List<Scenario.Account> accounts = base.accounts().list();
+        for (int i = 0; i < accounts.size(); i++) {
+            Scenario.Account a = accounts.get(i);
+            long peak = 0;
+            int quota = a.networkInterfacesPerRegion();
+            Map<String, Long> vpcEnis = new LinkedHashMap<>();
+            for (Peaks p : demandPeaks) {
+                RunSummary.Region x = p.run().region() == null || p.run().region().byAccount() == null ? null
+                        : p.run().region().byAccount().get(a.id());
+                if (x != null) {
+                    peak = Math.max(peak, x.peakNetworkInterfaces());
+                }
+                Map<String, Long> sums = new LinkedHashMap<>();
+                for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
+                    if (e.getKey().startsWith(a.id() + ":")) {
+                        sums.merge(e.getValue().vpc(), p.keyEnis().getOrDefault(e.getKey(),
+                                e.getValue().peakEnis()), Long::sum);
+                    }
+                }
+                for (Scenario.Vpc v : base.vpcs()) {
+                    if (sums.containsKey(v.id())) {
+                        vpcEnis.merge(v.id(), sums.get(v.id()), Math::max);
+                    }
+                }
+            }
+            out.add(new Plan.AccountQuota(a.id(), i, quota, peak, quota - peak, vpcEnis));
+        }
+        out.sort(java.util.Comparator.comparingLong(Plan.AccountQuota::spare)); // stable: the scenario's order
+        return out;
     }
 
     /**
@@ -1103,8 +1143,10 @@ public final class Planner {
      * were counted over ({@code judgedMicros}). {@code excluded}: whether any bucket was left out; when none was,
      * every figure is the run's own ({@link RunSummary}'s), so that a plan with no warm-up reads as before.
      * <p>
-     * A bucket counts for a subnet (its keys, its VPC) when it is outside the warm-up of every function configured in
-     * it ({@link #warmUpBuckets}). An ENI the warm-up created stays (Lambda deletes a Hyperplane ENI only when no
+     * A key's ENIs count in the buckets outside its own warm-up, that of the functions of the key ({@link
+     * #warmUpBuckets}); a subnet's (a VPC's) figure is the sum of its keys' in the buckets where some key outside its
+     * own warm-up held ENIs, or outside every warm-up of its functions: another function's warm-up (one created
+     * later, another account's) does not hide a key's scale-out. An ENI the warm-up created stays (Lambda deletes a Hyperplane ENI only when no
      * function uses its key any more), so after the warm-up a key's ENIs are counted as those its connections fill
      * (connections / 65,000 rounded up, at least 1; the legacy 3 GB rule on its environments), except that ENIs
      * beyond the most it had in the warm-up, made after it, count whole: the traffic after the warm-up needed them.
@@ -1149,6 +1191,7 @@ public final class Planner {
         int n = ts.buckets();
         long duration = res.scenario().durationMicros();
         Map<String, boolean[]> warmBySubnet = new LinkedHashMap<>();
+        Map<String, boolean[]> warmByKey = new LinkedHashMap<>(); // the warm-ups of the key's own functions
         Map<String, Long> refused = new LinkedHashMap<>(whole.refused());
         Map<String, Long> judged = new LinkedHashMap<>(whole.judgedMicros());
         boolean any = false;
@@ -1170,8 +1213,10 @@ public final class Planner {
             }
             for (String sn : f.vpcConfig().subnetIds()) {
                 boolean[] acc = warmBySubnet.computeIfAbsent(sn, k -> new boolean[n]);
+                boolean[] own = warmByKey.computeIfAbsent(keyLabel(base, f, sn), k -> new boolean[n]);
                 for (int i = 0; i < n && i < w.length; i++) {
                     acc[i] |= w[i];
+                    own[i] |= w[i];
                     any |= w[i];
                 }
             }
@@ -1183,11 +1228,17 @@ public final class Planner {
         boolean[] none = new boolean[n];
         Map<String, Long> keyEnis = new LinkedHashMap<>(whole.keyEnis());
         Map<String, Long> keyConnections = new LinkedHashMap<>(whole.keyConnections());
-        Map<String, long[]> excessBySubnet = new LinkedHashMap<>(); // ENIs the warm-up left, per bucket
+        // per bucket, the ENIs not counted (those a key's own warm-up left, and a key's in its own warm-up) and
+        // whether a key outside its own warm-up held any: a bucket in some function's warm-up still counts for the
+        // subnet and the VPC through the keys not in theirs (r2: b2 made at 30m hid c1's scale-out, which its
+        // warm-up from 30 to 37 min took for c1's warm-up's leftovers; peak 10 and 1 IP spare where 12 were held)
+        Map<String, long[]> excessBySubnet = new LinkedHashMap<>();
         Map<String, long[]> excessByVpc = new LinkedHashMap<>();
+        Map<String, boolean[]> countedBySubnet = new LinkedHashMap<>();
+        Map<String, boolean[]> countedByVpc = new LinkedHashMap<>();
         for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
             RunSummary.KeySummary k = e.getValue();
-            boolean[] warm = warmBySubnet.getOrDefault(k.subnet(), none);
+            boolean[] warm = warmByKey.getOrDefault(e.getKey(), warmBySubnet.getOrDefault(k.subnet(), none));
             dev.enisim.metrics.Series count = ts.get(dev.enisim.metrics.Metric.HYPERPLANE_ENI_COUNT,
                     dev.enisim.metrics.Metric.Scope.ENI_KEY, e.getKey());
             dev.enisim.metrics.Series conns = ts.get(dev.enisim.metrics.Metric.ENI_CONNECTIONS,
@@ -1208,10 +1259,13 @@ public final class Planner {
             long enis = 0;
             long connections = 0;
             long[] excess = new long[n];
+            boolean[] counted = new boolean[n];
             for (int i = 0; i < n && i < c.length && i < x.length; i++) {
                 if (warm[i] && !(i == n - 1 && c[i] > 0)) {
+                    excess[i] = c[i]; // the key's own warm-up: none of its ENIs counted in this bucket
                     continue;
                 }
+                counted[i] = c[i] > 0;
                 if (warm[i]) {
                     // a warm-up that lasts to the run's end (a function made late in it): the ENIs the key ends the
                     // run with stay until Lambda deletes them, no later traffic to judge them by; counted as the
@@ -1235,6 +1289,8 @@ public final class Planner {
             keyConnections.put(e.getKey(), connections);
             add(excessBySubnet.computeIfAbsent(k.subnet(), s -> new long[n]), excess);
             add(excessByVpc.computeIfAbsent(k.vpc(), s -> new long[n]), excess);
+            or(countedBySubnet.computeIfAbsent(k.subnet(), s -> new boolean[n]), counted);
+            or(countedByVpc.computeIfAbsent(k.vpc(), s -> new boolean[n]), counted);
         }
         Map<String, Long> subnetIps = new LinkedHashMap<>(whole.subnetIps());
         Map<String, Long> vpcEnis = new LinkedHashMap<>(whole.vpcEnis());
@@ -1252,9 +1308,11 @@ public final class Planner {
                     continue;
                 }
                 long[] excess = excessBySubnet.getOrDefault(sn.id(), new long[n]);
+                boolean[] counted = countedBySubnet.getOrDefault(sn.id(), none);
                 long ips = 0;
                 for (int i = 0; i < n && i < avail.values().length; i++) {
-                    if (!warm[i] || i == n - 1) { // the run's end: what it holds then stays ({@link Peaks})
+                    // the run's end: what it holds then stays ({@link Peaks})
+                    if (!warm[i] || counted[i] || i == n - 1) {
                         ips = Math.max(ips, ss.usableIps() - ss.otherUsedIps() - avail.values()[i] - excess[i]);
                     }
                 }
@@ -1266,9 +1324,11 @@ public final class Planner {
                 continue;
             }
             long[] excess = excessByVpc.getOrDefault(v.id(), new long[n]);
+            boolean[] counted = countedByVpc.getOrDefault(v.id(), none);
             long enis = 0;
             for (int i = 0; i < n && i < count.values().length; i++) {
-                if (!vpcWarm[i] || i == n - 1) { // the run's end: what it holds then stays ({@link Peaks})
+                // the run's end: what it holds then stays ({@link Peaks})
+                if (!vpcWarm[i] || counted[i] || i == n - 1) {
                     enis = Math.max(enis, count.values()[i] - excess[i]);
                 }
             }
@@ -1284,6 +1344,12 @@ public final class Planner {
             }
         }
         return false;
+    }
+
+    private static void or(boolean[] to, boolean[] x) {
+        for (int i = 0; i < to.length && i < x.length; i++) {
+            to[i] |= x[i];
+        }
     }
 
     private static void add(long[] to, long[] x) {
@@ -1426,7 +1492,7 @@ public final class Planner {
                     awake = Math.max(awake, p.subnetIps().getOrDefault(s.id(), 0L) + a.keys());
                     awakeMost = Math.max(awakeMost, lambdaIps(p.run().subnets().get(s.id())) + a.keys());
                 }
-                awakePeaks.put(s.id(), awake);
+                awakePeaks.put(s.id(), Math.max(awake, awakeMost));
                 inactive.put(s.id(), new Asleep(asleep, inScenarioOrder(asleepFunctions), java.util.Set.of()));
                 long analytic = 0;
                 long refused = 0;
@@ -1536,10 +1602,13 @@ public final class Planner {
                 long most = held.get(s.id());
                 Asleep asleep = inactive.get(s.id());
                 // the headroom now counts the asleep functions' keys too: the subnet holds today's peak only while
-                // they sleep (a shared /24 read "3 IPs spare" where they needed 5)
+                // they sleep (a shared /24 read "3 IPs spare" where they needed 5); and what the ENIs held, the
+                // warm-up's too, as the recommended size does: an ENI keeps its address until Lambda deletes it (r2:
+                // "headroom now 1" and no warning where the run held 12 ENIs from 20 min to the end, 1 short)
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analytic, p, usable(p),
-                        s.cidr().usableAddresses() - others - Math.max(peak, awakePeaks.get(s.id())), failures,
+                        s.cidr().usableAddresses() - others - Math.max(Math.max(peak, most), awakePeaks.get(s.id())),
+                        failures,
                         failuresSmaller, n, n, failedRuns, runsSmaller, failedSmaller, most > peak ? most : 0,
                         othersRefusedSmaller, cannotGrowInPlace(v, s, p), asleep.keys(), asleep.functions(),
                         scaledOutInPlace(s.id())));

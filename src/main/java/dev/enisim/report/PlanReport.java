@@ -188,6 +188,7 @@ public final class PlanReport {
                 b.append("   (").append(inactiveEnisText(p, v)).append(")\n");
             }
         }
+        accountQuotaLines(p).forEach(l -> b.append(l).append('\n'));
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
@@ -466,9 +467,10 @@ public final class PlanReport {
         if (parts.isEmpty()) {
             return "";
         }
-        return "peak IPs, formula and headroom are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
+        return "peak IPs and formula are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
                 + " held up to " + String.join(", ", parts) + ": an ENI made then keeps its address until Lambda"
-                + " deletes it (no function uses its key any more), so the recommended size holds those too";
+                + " deletes it (no function uses its key any more), so the recommended size and the headroom now"
+                + " count those too";
     }
 
     /**
@@ -551,6 +553,40 @@ public final class PlanReport {
     static String warmUpEnisText(Plan p, Plan.VpcAdvice v, String before) {
         return v.warmUpPeakEnis() <= 0 ? "" : before + v.warmUpPeakEnis() + " during the " + warmUpLength(p)
                 + " warm-up, not counted";
+    }
+
+    /**
+     * With several accounts, each account's network interfaces per Region against its own quota, the one closest to
+     * it first (section 2's last lines; the page lists the same): "which account runs out first".
+     */
+    static List<String> accountQuotaLines(Plan p) {
+        List<String> out = new java.util.ArrayList<>();
+        if (p.accountQuotas().isEmpty()) {
+            return out;
+        }
+        out.add("   network interfaces per Region, each account against its own quota (the one closest to it first;"
+                + " every subnet at /16, no VPC quota in the way):");
+        for (Plan.AccountQuota a : p.accountQuotas()) {
+            out.add("     " + accountQuotaText(p, a));
+        }
+        return out;
+    }
+
+    /** "account 4000...: peak 22 of 5,000 (4,978 ENIs spare; accounts[2].networkInterfacesPerRegion); in vpc-shared 20". */
+    static String accountQuotaText(Plan p, Plan.AccountQuota a) {
+        return "account " + a.account() + ": " + accountQuotaFigures(p, a);
+    }
+
+    /** {@link #accountQuotaText} after the account's id. */
+    private static String accountQuotaFigures(Plan p, Plan.AccountQuota a) {
+        List<String> vpcs = new java.util.ArrayList<>();
+        a.vpcEnis().forEach((v, n) -> vpcs.add(enis(n) + " of " + label(p, v) + "'s quota"));
+        long spare = a.spare();
+        String room = spare == 0 ? "at the quota" : String.format(java.util.Locale.ROOT, "%,d %s %s", Math.abs(spare),
+                Math.abs(spare) == 1 ? "ENI" : "ENIs", spare > 0 ? "spare" : "short");
+        return String.format(java.util.Locale.ROOT, "peak %,d of %,d (%s; accounts[%d].networkInterfacesPerRegion)",
+                a.peakNetworkInterfaces(), a.networkInterfacesPerRegion(), room, a.index())
+                + (vpcs.isEmpty() ? "" : "; its Lambda ENIs use " + String.join(", ", vpcs));
     }
 
     /** Who consumes each subnet of a VPC shared between accounts (several accounts only). */
@@ -818,6 +854,15 @@ public final class PlanReport {
                 b.append("<p class=\"note\">").append(escape(t)).append(".</p>\n");
             }
         }
+        if (!p.accountQuotas().isEmpty()) {
+            b.append("<p>Network interfaces per Region, each account against its own quota (the one closest to it"
+                    + " first):</p>\n<ul>\n");
+            for (Plan.AccountQuota a : p.accountQuotas()) {
+                b.append("<li").append(a.spare() <= 0 ? " class=\"bad\"" : "").append('>')
+                        .append(escape(accountQuotaText(p, a))).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append("<h3>").append(escape(label(p, v.vpc()))).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
                     + "\n<tr><th scope=\"col\">key (" + (p.networkModel().equals("legacy") ? "function + " : "")
@@ -1055,6 +1100,13 @@ public final class PlanReport {
                         + " (recommended /" + s.recommendedPrefix() + ")" + (s.inactiveKeys() > 0 ? ", "
                         + s.inactiveKeys() + " of them for the keys of its Inactive functions" : "") + (ipFailure ? ""
                         : ", though the run as it is had no IP failure"));
+            }
+        }
+        for (Plan.AccountQuota a : p.accountQuotas()) {
+            if (a.spare() <= 0) { // the account that runs out first: its own quota, not the VPC's
+                out.add("account " + a.account() + " is " + (a.spare() == 0 ? "at" : "over") + " its network-interface"
+                        + " quota at the design's peak (" + accountQuotaFigures(p, a)
+                        + "): raise it before the next scale-out");
             }
         }
         for (Plan.VpcAdvice v : p.vpcs()) {

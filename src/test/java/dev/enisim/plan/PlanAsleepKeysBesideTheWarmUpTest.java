@@ -35,6 +35,7 @@ class PlanAsleepKeysBesideTheWarmUpTest {
                 + " ENIs, the asleep key and the others' " + s1.otherUsedIps() + ": " + s1);
         assertEquals(17, s1.warmUpLambdaIps(), s1.toString());
         assertEquals(26, s1.recommendedPrefix(), "17 + 1 + 10 = 28 addresses, one more than a /27's 27: " + s1);
-        assertEquals(251 - 10 - (15 + 1), s1.headroomIps(), "the headroom now: the peak and the asleep key: " + s1);
+        assertEquals(251 - 10 - (17 + 1), s1.headroomIps(), "the headroom now: what the ENIs held, the warm-up's"
+                + " too, and the asleep key: " + s1);
     }
 }

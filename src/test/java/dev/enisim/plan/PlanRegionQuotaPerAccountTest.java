@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PlanRegionQuotaPerAccountTest {
 
     /** Accounts A (default quota) and B ({@code quota}); function one of A on sg-1, two of B on sg-2, subnet sn. */
-    private static Plan plan(int quota) throws Exception {
+    static Plan plan(int quota) throws Exception {
         return new Planner(ScenarioLoader.parse("""
                 name: held
                 duration: 20m
