@@ -92,6 +92,15 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--region", description = "AWS::Region (default: none; references to it stay placeholders).")
     String region;
 
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "The AWS account the change deploys into, when --account's scenario has several accounts"
+                + " (`accounts`): its new functions are created there, its updated and deleted ones found there by"
+                + " name, its reserved concurrency checked against that account's limit; also AWS::AccountId for"
+                + " templates (default: the account the change's ARNs name (a function's or its role's, a Terraform"
+                + " provider's allowed_account_ids), else the scenario's only account; with several and none said,"
+                + " refused).")
+    String accountId;
+
     @Option(names = "--delete-stack", description = "The change deletes the templates' stacks: all their functions.")
     boolean deleteStack;
 
@@ -259,6 +268,9 @@ final class GateCommand implements Callable<Integer> {
         if (region != null) {
             pseudo.put("AWS::Region", region);
         }
+        if (accountId != null) {
+            pseudo.put("AWS::AccountId", accountId);
+        }
         Change change = null;
         try { // read even when a parameters file has problems: its other values are checked against the templates
             change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
@@ -289,7 +301,7 @@ final class GateCommand implements Callable<Integer> {
         }
         if (change != null) {
             try {
-                Gate.checkOptions(account, change, traffic, at, deployAt, "gate options");
+                Gate.checkOptions(account, change, traffic, at, deployAt, "gate options", accountId);
             } catch (ScenarioException e) {
                 problems.add(e);
             }
@@ -297,7 +309,7 @@ final class GateCommand implements Callable<Integer> {
         if (change != null && metricRules != null && at != null) { // a metric no run reports: said before the runs
             try {
                 Gate.checkMetrics(account, change, metricRules, traffic, defaultTraffic, at, rulesFile == null
-                        ? "gate rules" : rulesFile.toString(), rulePaths());
+                        ? "gate rules" : rulesFile.toString(), rulePaths(), accountId);
             } catch (ScenarioException e) {
                 problems.add(e);
             }
@@ -314,7 +326,7 @@ final class GateCommand implements Callable<Integer> {
         OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
         Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary", touched);
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules,
-                allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
+                allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications, accountId));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         String markdown = v.markdown(); // a paragraph a line: a GitHub comment keeps every line break
         files.put("gate.md", markdown.getBytes(StandardCharsets.UTF_8));
@@ -325,7 +337,8 @@ final class GateCommand implements Callable<Integer> {
         StepSummary.append(summaryFile, markdown);
         long failed = v.results().stream().filter(r -> !r.passed()).count();
         spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
-                + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));
+                + v.results().size() + " rule(s) crossed") + (v.accounts().isEmpty() ? "" : " (deployed into account "
+                + String.join(" and ", v.accounts()) + ")") + "; " + out.resolve("gate.md"));
         v.results().stream().filter(r -> !r.passed()).forEach(r -> spec.commandLine().getOut().println("  "
                 + r.expectation().text() + ": " + r.actual()));
         return v.passed() ? 0 : 1;

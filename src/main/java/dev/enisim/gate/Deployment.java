@@ -37,14 +37,21 @@ final class Deployment {
      * could not know: their addresses and quota slots are in the after run).
      */
     record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders,
-            List<String> created, Map<String, Integer> reservedBefore, List<String> interfaces) {
+            List<String> created, Map<String, Integer> reservedBefore, List<String> interfaces,
+            java.util.SortedSet<String> accounts) {
     }
 
     /**
      * @param traffic        function -> a rate ("5/s") for functions the change creates
      * @param defaultTraffic the rate of created functions without one (a placeholder)
+     * @param accountId      the account the change deploys into (--account-id), null when not given
      */
-    record Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic) {
+    record Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic, String accountId) {
+
+        /** The account not given. */
+        Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic) {
+            this(deployAtSeconds, traffic, defaultTraffic, null);
+        }
     }
 
     private final ObjectNode tree;
@@ -69,6 +76,14 @@ final class Deployment {
     private boolean created; // a function is created (its invocations' duration is a placeholder)
     private final List<String> createdNames = new ArrayList<>();
     private final Map<String, Integer> reservedBefore = new LinkedHashMap<>();
+    /** The scenario's account ids in its order (empty: a single-account scenario). */
+    private final List<String> accountIds = new ArrayList<>();
+    /** Each function's account id (the first account's when it names none; "" with a single account). */
+    private final Map<String, String> functionAccount = new TreeMap<>();
+    /** The account the change's functions go into when they name none ("" with a single account). */
+    private String target = "";
+    /** The accounts the change's functions went into (empty with a single account). */
+    private final java.util.SortedSet<String> into = new java.util.TreeSet<>();
 
     private Deployment(JsonNode before, Change change, Options options) {
         this.tree = before.deepCopy();
@@ -81,13 +96,67 @@ final class Deployment {
                 subnets.put(s.path("id").asText(), (ObjectNode) s);
             }
         }
+        for (JsonNode a : tree.path("accounts")) {
+            accountIds.add(a.path("id").asText());
+        }
         for (JsonNode f : array(tree, "functions")) {
             functions.put(f.path("name").asText(), (ObjectNode) f);
+            functionAccount.put(f.path("name").asText(), f.path("account").asText(accountIds.isEmpty() ? ""
+                    : accountIds.get(0)));
         }
+    }
+
+    /**
+     * The account the change deploys into, when the scenario has several: --account-id, else the one account the
+     * change's ARNs name, else the scenario's only account; with several accounts and none of these, refused
+     * (exit 2) naming the accounts, rather than put the change into the first account (review r2 of session 60).
+     */
+    private void target() throws ScenarioException {
+        if (accountIds.isEmpty()) {
+            return; // one account: as before the option
+        }
+        List<Problem> problems = new ArrayList<>();
+        String given = options.accountId();
+        if (given != null && !accountIds.contains(given)) {
+            problems.add(new Problem("--account-id " + given, (given.matches("\\d{12}") ? "not an account of the"
+                    + " scenario" : "expected a 12-digit AWS account id") + " (its accounts: " + String.join(", ",
+                    accountIds) + ")"));
+        }
+        java.util.SortedSet<String> named = new java.util.TreeSet<>();
+        boolean unnamed = false;
+        for (Change.Function f : change.functions()) {
+            if (f.account() == null) {
+                unnamed = true;
+            } else if (!accountIds.contains(f.account())) {
+                problems.add(new Problem(f.where(), f.name() + " is in account " + f.account() + " (its ARN or its"
+                        + " role's), not an account of the scenario (its accounts: " + String.join(", ", accountIds)
+                        + ")"));
+            } else {
+                named.add(f.account());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException("gate", problems);
+        }
+        target = given != null ? given : named.size() == 1 ? named.first() : accountIds.size() == 1
+                ? accountIds.get(0) : null;
+        if (target == null && unnamed) {
+            throw new ScenarioException("gate", List.of(new Problem("--account-id", "the scenario has "
+                    + accountIds.size() + " accounts (" + String.join(", ", accountIds) + ") and the change does"
+                    + " not say which one it deploys into (" + (named.isEmpty() ? "no ARN of its functions or their"
+                    + " roles names one" : "its ARNs name " + String.join(" and ", named)) + "): give"
+                    + " --account-id with one of them")));
+        }
+    }
+
+    /** The account a function of the change goes into ("" with a single account). */
+    private String accountOf(Change.Function f) {
+        return accountIds.isEmpty() ? "" : f.account() != null ? f.account() : target;
     }
 
     static After apply(JsonNode before, Change change, Options options) throws ScenarioException {
         Deployment d = new Deployment(before, change, options);
+        d.target();
         d.network();
         d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
         d.notSimulated.addAll(change.unsimulated());
@@ -116,7 +185,7 @@ final class Deployment {
         String name = d.tree.path("name").asText();
         d.tree.put("name", name.substring(0, Math.min(name.length(), NAME_MAX - AFTER.length())) + AFTER);
         return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore,
-                d.interfaces);
+                d.interfaces, java.util.Collections.unmodifiableSortedSet(d.into));
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
@@ -198,7 +267,7 @@ final class Deployment {
         }
     }
 
-    private void function(Change.Function f) {
+    private void function(Change.Function f) throws ScenarioException {
         if (!f.vpcKnown()) {
             notSimulated.add(f.name() + " (" + f.where() + "): its VpcConfig is not resolved (see the Unresolved lines)");
             return;
@@ -226,6 +295,20 @@ final class Deployment {
             }
         }
         ObjectNode existing = functions.get(f.name());
+        String account = accountOf(f);
+        if (!account.isEmpty()) {
+            into.add(account);
+        }
+        if (existing != null && !functionAccount.get(f.name()).equals(account)) { // found by name in its account
+            if (f.action() == Change.Action.DELETE) {
+                notes.add(f.name() + ": deleted by the change in account " + account + ", but the scenario's "
+                        + f.name() + " is account " + functionAccount.get(f.name()) + "'s: nothing to delete");
+                return;
+            }
+            throw changeProblem(f.where(), f.name() + " goes into account " + account + ", but the scenario's "
+                    + f.name() + " is account " + functionAccount.get(f.name()) + "'s: enisim holds one function of"
+                    + " a name per scenario (README, limits: the same function name in two accounts)");
+        }
         Change.Action action = existing == null && f.action() != Change.Action.DELETE ? Change.Action.CREATE
                 : f.action();
         if (existing == null && (f.action() == Change.Action.UPDATE || f.action() == Change.Action.REPLACE)) {
@@ -273,6 +356,9 @@ final class Deployment {
         createdNames.add(f.name());
         ObjectNode n = array(tree, "functions").addObject();
         n.put("name", f.name());
+        if (!accountIds.isEmpty()) {
+            n.put("account", accountOf(f));
+        }
         n.put("createdAt", at());
         n.put("memoryMb", f.memoryMb() == null ? 128 : f.memoryMb());
         n.put("timeout", (f.timeoutSeconds() == null ? 3 : f.timeoutSeconds()) + "s");
@@ -299,6 +385,7 @@ final class Deployment {
         }
         n.putObject("arrivals").put("poisson", rate);
         functions.put(f.name(), n);
+        functionAccount.put(f.name(), accountOf(f));
     }
 
     private void update(Change.Function f, ObjectNode existing) {

@@ -45,7 +45,7 @@ public final class Gate {
      *                         problems
      */
     public record Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic,
-            List<String> rules, boolean allowUnsimulated, String rulesSource, int replications) {
+            List<String> rules, boolean allowUnsimulated, String rulesSource, int replications, String accountId) {
 
         public Options {
             traffic = Map.copyOf(traffic);
@@ -53,6 +53,12 @@ public final class Gate {
             if (replications < 1) {
                 throw new IllegalArgumentException("replications must be at least 1, got " + replications);
             }
+        }
+
+        /** The account the change deploys into not given (--account-id). */
+        public Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic,
+                List<String> rules, boolean allowUnsimulated, String rulesSource, int replications) {
+            this(deployAtSeconds, traffic, defaultTraffic, rules, allowUnsimulated, rulesSource, replications, null);
         }
 
         /** Functions that cannot be simulated fail the gate; rules from the options; one run each. */
@@ -69,7 +75,8 @@ public final class Gate {
 
     /** The verdict, its reports, and the two runs' summaries. */
     public record Verdict(boolean passed, List<Checker.Result> results, String markdown, String html, String junit,
-            String afterScenario, RunSummary before, RunSummary after, String headline, List<String> warnings) {
+            String afterScenario, RunSummary before, RunSummary after, String headline, List<String> warnings,
+            java.util.SortedSet<String> accounts) {
 
         public Verdict {
             warnings = List.copyOf(warnings);
@@ -117,12 +124,31 @@ public final class Gate {
      */
     public static void checkOptions(Path account, Change change, Map<String, String> traffic, Long deployAtSeconds,
             String deployAtAsGiven, String source) throws ScenarioException {
+        checkOptions(account, change, traffic, deployAtSeconds, deployAtAsGiven, source, null);
+    }
+
+    /**
+     * As above, and the account the change deploys into ({@code accountId}, --account-id; null: not given): with
+     * several accounts in the scenario it must be given or said by the change (its ARNs), else refused.
+     */
+    public static void checkOptions(Path account, Change change, Map<String, String> traffic, Long deployAtSeconds,
+            String deployAtAsGiven, String source, String accountId) throws ScenarioException {
         JsonNode tree = ScenarioLoader.readTree(account);
         Scenario before = ScenarioLoader.parseTree(tree, account.toString());
         List<ScenarioException> problems = new ArrayList<>();
-        if (!traffic.isEmpty()) { // which functions the change creates: its deployment alone tells (placeholders)
-            Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(deployAtSeconds == null
-                    ? 0 : deployAtSeconds, Map.of(), "1/s"));
+        // which functions the change creates, and into which account: its deployment alone tells (placeholders)
+        Deployment.After after = null;
+        try {
+            after = Deployment.apply(tree, change, new Deployment.Options(deployAtSeconds == null ? 0
+                    : deployAtSeconds, Map.of(), "1/s", accountId));
+        } catch (ScenarioException e) {
+            if (e.source().equals("gate")) { // which account: said with the other problems of the input
+                problems.add(e);
+            } else if (!traffic.isEmpty()) {
+                throw e;
+            }
+        }
+        if (!traffic.isEmpty() && after != null) {
             List<Problem> unknown = unknownTraffic(traffic, after);
             if (!unknown.isEmpty()) {
                 problems.add(new ScenarioException(source, unknown));
@@ -168,8 +194,8 @@ public final class Gate {
                     + " s (--deploy-at)")));
         }
         Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(options.deployAtSeconds(),
-                options.traffic(), options.defaultTraffic()));
-        String reserved = reservations(after, before.account(), change);
+                options.traffic(), options.defaultTraffic(), options.accountId()));
+        String reserved = reservations(after, before, change);
         List<Problem> traffic = unknownTraffic(options.traffic(), after);
         if (!traffic.isEmpty()) {
             throw new ScenarioException("gate", traffic);
@@ -230,7 +256,7 @@ public final class Gate {
                 options.deployAtSeconds(), options.allowUnsimulated() ? after.notSimulated().size() : 0,
                 options.replications(), warnings);
         return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()), b.summary(),
-                a.summary(), report.headline(), warnings);
+                a.summary(), report.headline(), warnings, after.accounts());
     }
 
     /** The verdicts of one replication: the unsimulated functions', the gate's rules', the expectations'. */
@@ -285,7 +311,7 @@ public final class Gate {
      */
     public static void checkMetrics(Path account, Change change, List<String> rules, Map<String, String> traffic,
             String defaultTraffic, long deployAtSeconds, String rulesSource) throws ScenarioException {
-        checkMetrics(account, change, rules, traffic, defaultTraffic, deployAtSeconds, rulesSource, Map.of());
+        checkMetrics(account, change, rules, traffic, defaultTraffic, deployAtSeconds, rulesSource, Map.of(), null);
     }
 
     /**
@@ -293,8 +319,8 @@ public final class Gate {
      * the file is named as its other problems are, with its line.
      */
     public static void checkMetrics(Path account, Change change, List<String> rules, Map<String, String> traffic,
-            String defaultTraffic, long deployAtSeconds, String rulesSource, Map<String, String> paths)
-            throws ScenarioException {
+            String defaultTraffic, long deployAtSeconds, String rulesSource, Map<String, String> paths,
+            String accountId) throws ScenarioException {
         List<Expectation> expectations;
         Scenario afterScenario;
         try {
@@ -312,7 +338,7 @@ public final class Gate {
                 return;
             }
             Deployment.After after = Deployment.apply(ScenarioLoader.readTree(account), change,
-                    new Deployment.Options(deployAtSeconds, traffic, defaultTraffic));
+                    new Deployment.Options(deployAtSeconds, traffic, defaultTraffic, accountId));
             afterScenario = ScenarioLoader.parseTree(after.tree(), account.toString());
         } catch (ScenarioException | IllegalArgumentException e) { // a rate or a change said wrong by its own check
             return;
@@ -336,30 +362,54 @@ public final class Gate {
      * (simulated without the reservation Lambda refuses: a created function without one, an updated one with the
      * reservation it had, so that the runs still show the rest); null when it fits.
      */
-    private static String reservations(Deployment.After after, Scenario.Account account, Change change) {
-        long total = 0;
-        Map<String, Integer> mine = new java.util.LinkedHashMap<>();
+    private static String reservations(Deployment.After after, Scenario scenario, Change change) {
+        Map<String, Long> totals = new java.util.LinkedHashMap<>(); // per account ("" with a single one)
+        Map<String, Map<String, Integer>> mine = new java.util.LinkedHashMap<>();
         List<com.fasterxml.jackson.databind.node.ObjectNode> nodes = new ArrayList<>();
+        List<Scenario.Account> accounts = scenario.accounts().list();
+        String first = accounts.isEmpty() ? "" : accounts.get(0).id();
         for (JsonNode f : after.tree().path("functions")) {
             int r = f.path("reservedConcurrency").asInt(0);
-            total += r;
+            String acct = accounts.isEmpty() ? "" : f.path("account").asText(first);
+            totals.merge(acct, (long) r, Long::sum);
             String name = f.path("name").asText();
             if (r > 0 && (after.created().contains(name) || after.reservedBefore().containsKey(name))) {
-                mine.put(name, r);
+                mine.computeIfAbsent(acct, k -> new java.util.LinkedHashMap<>()).put(name, r);
                 nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) f);
             }
         }
-        long room = (long) account.concurrencyLimit() - account.unreservedMinimum();
-        if (total <= room || mine.isEmpty()) {
+        List<String> said = new ArrayList<>();
+        java.util.Set<String> refused = new java.util.TreeSet<>();
+        for (Map.Entry<String, Map<String, Integer>> e : mine.entrySet()) {
+            Scenario.Account account = accounts.isEmpty() ? scenario.account()
+                    : accounts.get(scenario.accounts().index(e.getKey()));
+            long total = totals.get(e.getKey());
+            long room = (long) account.concurrencyLimit() - account.unreservedMinimum();
+            if (total <= room) {
+                continue;
+            }
+            List<String> named = new ArrayList<>();
+            e.getValue().forEach((name, r) -> named.add(name + " " + r + (after.reservedBefore().containsKey(name)
+                    ? " (an update; it reserves " + (after.reservedBefore().get(name) == null ? "nothing"
+                    : after.reservedBefore().get(name)) + " now)" : "") + change.functions().stream().filter(f -> f
+                    .name().equals(name)).reduce((x, y) -> y).map(f -> " (" + f.where() + ")").orElse("")));
+            refused.addAll(e.getValue().keySet());
+            said.add("reserved concurrency adds up to " + total + " with the change" + (e.getKey().isEmpty() ? ""
+                    : " in account " + e.getKey()) + ", more than concurrencyLimit " + account.concurrencyLimit()
+                    + " - unreservedMinimum " + account.unreservedMinimum() + " = " + room + ": Lambda refuses the"
+                    + " change's reservations (" + String.join(", ", named) + "), so its deployment fails");
+        }
+        if (said.isEmpty()) {
             return null;
         }
-        List<String> named = new ArrayList<>();
-        mine.forEach((name, r) -> named.add(name + " " + r + (after.reservedBefore().containsKey(name) ? " (an"
-                + " update; it reserves " + (after.reservedBefore().get(name) == null ? "nothing"
-                : after.reservedBefore().get(name)) + " now)" : "") + change.functions().stream().filter(f -> f.name()
-                .equals(name)).reduce((x, y) -> y).map(f -> " (" + f.where() + ")").orElse("")));
+        List<String> names = new ArrayList<>();
         for (com.fasterxml.jackson.databind.node.ObjectNode n : nodes) {
-            Integer before = after.reservedBefore().get(n.path("name").asText());
+            String name = n.path("name").asText();
+            if (!refused.contains(name)) {
+                continue;
+            }
+            names.add(name);
+            Integer before = after.reservedBefore().get(name);
             if (before == null) {
                 n.remove("reservedConcurrency");
             } else {
@@ -367,11 +417,8 @@ public final class Gate {
             }
         }
         after.notes().add("simulated without the reserved concurrency Lambda would refuse: " + String.join(", ",
-                mine.keySet()));
-        return "reserved concurrency adds up to " + total + " with the change, more than concurrencyLimit "
-                + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = " + room
-                + ": Lambda refuses the change's reservations (" + String.join(", ", named) + "), so its deployment"
-                + " fails";
+                names));
+        return String.join("; ", said);
     }
 
     private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile(

@@ -57,6 +57,12 @@ final class GateReport {
                 + " function(s) of the change not simulated: --allow-unsimulated)");
     }
 
+    /** With several accounts in the scenario: which the change's functions go into (else nothing). */
+    private String into() {
+        return after.accounts().isEmpty() ? "" : " (the change deploys into account" + (after.accounts().size() > 1
+                ? "s " : " ") + String.join(" and ", after.accounts()) + ")";
+    }
+
     private List<Table> tables() {
         List<Table> out = new ArrayList<>();
         List<List<String>> rules = new ArrayList<>();
@@ -155,7 +161,7 @@ final class GateReport {
         StringBuilder b = new StringBuilder(MARKER).append('\n');
         b.append("## enisim gate: ").append(headline()).append("\n\n");
         b.append("Change: ").append(String.join(", ", change.sources())).append(". Account: `")
-                .append(before.scenario()).append("`, simulated ").append(Format.seconds(before.simulatedSeconds()))
+                .append(before.scenario()).append('`').append(into()).append(", simulated ").append(Format.seconds(before.simulatedSeconds()))
                 .append(" without and with the change, deployed at ").append(Format.seconds(deployAtSeconds))
                 .append(replications == 1 ? " (seed " + before.seed() + " for both; one run each: a Pending spell or"
                 + " a teardown wait is one random draw, `--replications N` checks N)" : " (seed " + before.seed()
@@ -204,7 +210,8 @@ final class GateReport {
                 + "text-align:left}.fail{color:#b00;font-weight:bold}.pass{color:#070}.side{display:flex;gap:2em}"
                 + "</style></head><body>\n");
         b.append("<h1>enisim gate: <span class=\"").append(passed ? "pass\">" : "fail\">").append(esc(headline()))
-                .append("</span></h1>\n<p>Change: ").append(esc(String.join(", ", change.sources()))).append("</p>\n");
+                .append("</span></h1>\n<p>Change: ").append(esc(String.join(", ", change.sources()))).append(esc(into()))
+                .append("</p>\n");
         b.append("<ul>");
         findings().forEach(f -> b.append("<li>").append(esc(f)).append("</li>"));
         b.append("</ul>\n");

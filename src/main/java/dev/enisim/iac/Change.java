@@ -47,15 +47,37 @@ public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subn
      * @param where      file and path of its definition, for messages
      * @param publishes  a version is published with it (AWS::Lambda::Version, AutoPublishAlias, publish = true)
      * @param runtime    its Runtime (SAM Globals' included), null when not given or not resolved
+     * @param account    the AWS account id the change says it is in (an ARN of it or of its role, a Terraform
+     *                   provider's only allowed account), null when it does not say
      */
     public record Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,
             List<String> groups, Integer memoryMb, Integer timeoutSeconds, Integer reserved, int provisioned,
-            boolean publishes, String runtime) {
+            boolean publishes, String runtime, String account) {
 
         public Function {
             subnets = List.copyOf(subnets);
             groups = List.copyOf(groups);
         }
+
+        /** Without an account the change names. */
+        public Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,
+                List<String> groups, Integer memoryMb, Integer timeoutSeconds, Integer reserved, int provisioned,
+                boolean publishes, String runtime) {
+            this(name, where, action, vpcKnown, subnets, groups, memoryMb, timeoutSeconds, reserved, provisioned,
+                    publishes, runtime, null);
+        }
+
+        /** The account of an ARN ({@code arn:aws:SERVICE:REGION:ACCOUNT:...}), null when it has none. */
+        public static String accountOf(String arn) {
+            if (arn == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = ARN.matcher(arn);
+            return m.lookingAt() ? m.group(1) : null;
+        }
+
+        private static final java.util.regex.Pattern ARN = java.util.regex.Pattern.compile(
+                "arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12}):");
 
         /** Without a runtime. */
         public Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,

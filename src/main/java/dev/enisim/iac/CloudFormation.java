@@ -279,6 +279,20 @@ final class CloudFormation {
         }
     }
 
+    /**
+     * The account a function is in when its Role is an ARN the template says ({@code arn:aws:iam::ACCOUNT:role/..},
+     * {@code AWS::AccountId} as --account-id gives it), else null; a Role not resolved says nothing (no placeholder:
+     * the role is not simulated).
+     */
+    private String account(JsonNode props, String pp) {
+        int problemsBefore = problems.size();
+        int placeholdersBefore = out.placeholders.size();
+        JsonNode role = x.resolve(props.get("Role"), pp + ".Role");
+        problems.subList(problemsBefore, problems.size()).clear();
+        out.placeholders.subList(placeholdersBefore, out.placeholders.size()).clear();
+        return role != null && role.isTextual() ? Change.Function.accountOf(role.asText()) : null;
+    }
+
     private void functionMerged(String id, JsonNode r, String p) {
         boolean sam = r.get("Type").asText().equals("AWS::Serverless::Function");
         JsonNode props = r.path("Properties");
@@ -337,7 +351,7 @@ final class CloudFormation {
                 integer(props.get("MemorySize"), pp + ".MemorySize", 128, 10_240),
                 integer(props.get("Timeout"), pp + ".Timeout", 1, 900),
                 integer(props.get("ReservedConcurrentExecutions"), pp + ".ReservedConcurrentExecutions", 0,
-                        10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime"));
+                        10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime"), account(props, pp));
         if (!badName) {
             out.function(f);
             JsonNode snap = x.resolve(props.get("SnapStart"), pp + ".SnapStart");

@@ -170,6 +170,29 @@ final class TerraformPlan {
         return null;
     }
 
+    /**
+     * The account a function of the plan is in: its ARN's (after, else before), its role's, else the one account
+     * its provider allows ({@code allowed_account_ids}); null when the plan does not say.
+     */
+    private String account(JsonNode c, JsonNode values) {
+        for (JsonNode arn : List.of(values.path("arn"), c.path("change").path("before").path("arn"),
+                values.path("role"), c.path("change").path("before").path("role"))) {
+            String a = arn.isTextual() ? Change.Function.accountOf(arn.asText()) : null;
+            if (a != null) {
+                return a;
+            }
+        }
+        String provider = c.path("provider_config_key").asText(c.path("provider_name").asText(""));
+        for (String key : new String[] {provider, "aws"}) {
+            JsonNode ids = plan.path("configuration").path("provider_config").path(key).path("expressions")
+                    .path("allowed_account_ids").path("constant_value");
+            if (ids.isArray() && ids.size() == 1 && ids.get(0).asText().matches("\\d{12}")) {
+                return ids.get(0).asText();
+            }
+        }
+        return null;
+    }
+
     private void function(JsonNode c, Change.Action action, JsonNode values, String p, String where) {
         String address = c.get("address").asText();
         String name = text(values, "function_name");
@@ -221,7 +244,7 @@ final class TerraformPlan {
                 values.path("memory_size").isInt() ? values.get("memory_size").asInt() : null,
                 values.path("timeout").isInt() ? values.get("timeout").asInt() : null, reserved, 0,
                 values.path("publish").asBoolean(false), values.path("runtime").isTextual()
-                ? values.get("runtime").asText() : null));
+                ? values.get("runtime").asText() : null, account(c, values)));
         String applyOn = values.path("snap_start").path(0).path("apply_on").asText("");
         if (!applyOn.isEmpty() && !applyOn.equals("None") && action != Change.Action.DELETE) {
             out.notes.add(where + " (" + name + ") sets snap_start (apply_on " + applyOn + "): "
@@ -508,7 +531,8 @@ final class TerraformPlan {
                         + " this plan does not change; not simulated");
             } else {
                 out.functions.put(fn, new Change.Function(f.name(), f.where(), f.action(), f.vpcKnown(), f.subnets(),
-                        f.groups(), f.memoryMb(), f.timeoutSeconds(), f.reserved(), n, f.publishes(), f.runtime()));
+                        f.groups(), f.memoryMb(), f.timeoutSeconds(), f.reserved(), n, f.publishes(), f.runtime(),
+                        f.account()));
             }
         }
     }

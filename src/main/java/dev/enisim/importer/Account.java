@@ -171,6 +171,16 @@ final class Account {
     /** EC2's network interfaces per Region from Service Quotas (L-DF5E4CA3), and where it was read; null: none. */
     Integer regionQuota;
     String regionQuotaFrom;
+    /**
+     * Service Quotas' values by the account their QuotaArn names ("" when it names none), as read, and where; then
+     * ({@link ExtraInputs#quotasByAccount}) each account's own: a quota is its QuotaArn account's, never another's.
+     */
+    final Map<String, Integer> eniQuotas = new TreeMap<>();
+    final Map<String, String> eniQuotasFrom = new TreeMap<>();
+    final Map<String, Integer> regionQuotas = new TreeMap<>();
+    final Map<String, String> regionQuotasFrom = new TreeMap<>();
+    /** The one account of the functions' ARNs when they name one only (null: none or several). */
+    String onlyAccount;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;
     /** Per listing command: where a page with a next-page token was read, and how many last pages were read. */

@@ -168,6 +168,9 @@ final class ExtraInputs {
         }
         a.eniQuota = v;
         a.eniQuotaFrom = file + " (" + j.at(path) + ", " + ENI_QUOTA_CODE + ")";
+        String of = quotaAccount(q);
+        a.eniQuotas.put(of, v);
+        a.eniQuotasFrom.put(of, a.eniQuotaFrom);
         return true;
     }
 
@@ -183,7 +186,74 @@ final class ExtraInputs {
         }
         a.regionQuota = v;
         a.regionQuotaFrom = file + " (" + j.at(path) + ", " + REGION_QUOTA_CODE + ")";
+        String of = quotaAccount(q);
+        a.regionQuotas.put(of, v);
+        a.regionQuotasFrom.put(of, a.regionQuotaFrom);
         return true;
+    }
+
+    /** The account a quota's QuotaArn names ("" when it has none). */
+    private static String quotaAccount(JsonNode q) {
+        String of = FunctionsReader.accountOf(q.path("QuotaArn").asText(""));
+        return of == null ? "" : of;
+    }
+
+    /**
+     * Each quota onto its QuotaArn's account, once the accounts are known: the first account's (or the only one's)
+     * into {@code eniQuota} and {@code regionQuota}, which the written scenario gives that account (and the VPCs it
+     * owns); a quota without an account in its ARN is the first account's, as before QuotaArn was read; a quota of
+     * an account the import has no function or VPC of is not applied, and a note says so (review r2, session 60:
+     * one account's quota was given to another, and two accounts' files kept only the last).
+     */
+    static void quotasByAccount(Account a) {
+        List<String> known = new java.util.ArrayList<>(a.functionAccounts);
+        if (known.isEmpty() && a.onlyAccount != null) {
+            known.add(a.onlyAccount);
+        }
+        for (String owner : new java.util.TreeSet<>(a.vpcOwner.values())) {
+            if (!known.contains(owner) && !a.functionAccounts.isEmpty()) {
+                known.add(owner);
+            }
+        }
+        if (known.isEmpty()) {
+            return; // no account named anywhere: the last quota read, as before
+        }
+        String first = known.get(0);
+        a.eniQuota = pick(a, a.eniQuotas, a.eniQuotasFrom, known, first, "Lambda's Elastic network interfaces per"
+                + " VPC (" + ENI_QUOTA_CODE + ")");
+        a.eniQuotaFrom = a.eniQuota == null ? null : a.eniQuotasFrom.getOrDefault(first, a.eniQuotasFrom.get(""));
+        for (Map.Entry<String, Integer> e : a.eniQuotas.entrySet()) {
+            String k = e.getKey();
+            if (!a.functionAccounts.isEmpty() && known.contains(k) && !a.vpcOwner.containsValue(k)
+                    && !(k.equals(first) && a.vpcOwner.size() < a.subnets.values().stream().map(Account.Subnet::vpc)
+                    .distinct().count())) {
+                a.notes.add(a.eniQuotasFrom.get(k) + ": Lambda's Elastic network interfaces per VPC (" + ENI_QUOTA_CODE
+                        + ") " + e.getValue() + " of account " + k + " (its QuotaArn), which owns none of the VPCs: a"
+                        + " VPC's `eniQuota` is its owner's, so it is not applied to them");
+            }
+        }
+        a.regionQuota = pick(a, a.regionQuotas, a.regionQuotasFrom, known, first, "EC2's Network interfaces per"
+                + " Region (" + REGION_QUOTA_CODE + ")");
+        a.regionQuotaFrom = a.regionQuota == null ? null : a.regionQuotasFrom.getOrDefault(first,
+                a.regionQuotasFrom.get(""));
+    }
+
+    /** The first account's quota; the notes of quotas of accounts not imported. */
+    private static Integer pick(Account a, Map<String, Integer> quotas, Map<String, String> from, List<String> known,
+            String first, String what) {
+        for (Map.Entry<String, Integer> e : quotas.entrySet()) {
+            if (!e.getKey().isEmpty() && !known.contains(e.getKey())) {
+                a.notes.add(from.get(e.getKey()) + ": " + what + " " + e.getValue() + " of account " + e.getKey()
+                        + " (its QuotaArn), an account the import has no function or VPC of (it has "
+                        + String.join(", ", known) + "): not applied to any other account");
+            }
+        }
+        return quotas.containsKey(first) ? quotas.get(first) : quotas.get("");
+    }
+
+    /** An account's own quota (null: none read), for an account after the first. */
+    static Integer regionQuotaOf(Account a, String account) {
+        return a.regionQuotas.get(account);
     }
 
     /** A quota's {@code Value}: a whole number from 1 to 1,000,000, or null with a problem. */

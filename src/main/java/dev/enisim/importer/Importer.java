@@ -360,6 +360,7 @@ public final class Importer {
         snapStart(a);
         pricesRegion(a);
         accounts(a);
+        ExtraInputs.quotasByAccount(a);
         Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
@@ -476,6 +477,9 @@ public final class Importer {
                         + " (were the files saved from different accounts, or edited?); the run takes them as one VPC");
             }
         });
+        if (byAccount.size() == 1) {
+            a.onlyAccount = byAccount.firstKey();
+        }
         if (byAccount.size() > 1) {
             a.functionAccounts.addAll(byAccount.keySet());
             List<String> said = new ArrayList<>();

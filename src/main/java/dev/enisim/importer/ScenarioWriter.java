@@ -219,7 +219,8 @@ final class ScenarioWriter {
             says.add("unreservedMinimum: the whole limit, below Lambda's 100 unreserved: no function can reserve any");
         }
         if (quoted) {
-            says.add("networkInterfacesPerRegion: Service Quotas: " + c(acc.regionQuotaFrom) + (raised ? ", "
+            says.add("networkInterfacesPerRegion: Service Quotas: " + c(acc.regionQuotaFrom) + (several
+                    ? " (account " + acc.functionAccounts.get(0) + "'s)" : "") + (raised ? ", "
                     + acc.regionQuota + ", raised to hold the " + listed + " interfaces listed" : ""));
         } else if (raised) {
             says.add("networkInterfacesPerRegion: placeholder, raised to hold the " + listed + " interfaces listed"
@@ -238,16 +239,52 @@ final class ScenarioWriter {
             String whose = acc.concurrencyLimit != null ? "get-account-settings (it does not name its account: the"
                     + " same for each)" : "placeholder";
             for (String id : acc.functionAccounts.subList(1, acc.functionAccounts.size())) {
-                out.append("  - { id: \"").append(id).append("\", ").append(limit).append(" }   # ").append(whose)
-                        .append('\n');
+                out.append("  - { id: \"").append(id).append("\", ").append(limit).append(regionQuota(id))
+                        .append(" }   # ").append(whose).append(regionQuotaSays(id)).append('\n');
             }
             for (String owner : new TreeSet<>(acc.vpcOwner.values())) {
                 if (!acc.functionAccounts.contains(owner)) {
-                    out.append("  - { id: \"").append(owner).append("\" }   # owns ").append(String.join(", ",
-                            vpcsOf(owner))).append(" (describe-subnets OwnerId); no function of it imported\n");
+                    out.append("  - { id: \"").append(owner).append('"').append(regionQuota(owner))
+                            .append(" }   # owns ").append(String.join(", ", vpcsOf(owner))).append(
+                            " (describe-subnets OwnerId); no function of it imported").append(regionQuotaSays(owner))
+                            .append('\n');
                 }
             }
         }
+    }
+
+    /** An account's own Region quota from Service Quotas (its QuotaArn's), as a field, else nothing. */
+    private String regionQuota(String id) {
+        Integer v = ExtraInputs.regionQuotaOf(d.account(), id);
+        return v == null ? "" : ", networkInterfacesPerRegion: " + v;
+    }
+
+    /** Where that quota came from, for the row's comment. */
+    private String regionQuotaSays(String id) {
+        Integer v = ExtraInputs.regionQuotaOf(d.account(), id);
+        return v == null ? "" : "; networkInterfacesPerRegion: Service Quotas: " + c(d.account().regionQuotasFrom
+                .get(id)) + " (account " + id + "'s)";
+    }
+
+    /** A VPC's Lambda ENI quota from Service Quotas: its owner's (with several accounts), else null. */
+    private Integer eniQuota(String vpc) {
+        Account a = d.account();
+        if (a.functionAccounts.isEmpty()) {
+            return a.eniQuota;
+        }
+        String owner = a.vpcOwner.getOrDefault(vpc, a.functionAccounts.get(0));
+        return owner.equals(a.functionAccounts.get(0)) ? a.eniQuota : a.eniQuotas.get(owner);
+    }
+
+    /** Where {@link #eniQuota} came from. */
+    private String eniQuotaFrom(String vpc) {
+        Account a = d.account();
+        if (a.functionAccounts.isEmpty()) {
+            return c(a.eniQuotaFrom);
+        }
+        String owner = a.vpcOwner.getOrDefault(vpc, a.functionAccounts.get(0));
+        return c(owner.equals(a.functionAccounts.get(0)) ? a.eniQuotaFrom : a.eniQuotasFrom.get(owner))
+                + " (account " + owner + "'s, the VPC's owner)";
     }
 
     /** The VPCs whose subnets name {@code owner} as their OwnerId. */
@@ -309,8 +346,8 @@ final class ScenarioWriter {
                 recreated += d.enisAtStart().getOrDefault(s.id(), 0);
             }
             recreatedEnis += recreated;
-            int quota = d.account().eniQuota != null ? d.account().eniQuota
-                    : Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
+            Integer imported = eniQuota(v.getKey());
+            int quota = imported != null ? imported : Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append('\n');
             String vpcName = d.account().vpcName.get(v.getKey());
             if (displayable(vpcName)) {
@@ -321,7 +358,7 @@ final class ScenarioWriter {
                 b.append("    owner: \"").append(owner).append("\"   # describe-subnets OwnerId\n");
             }
             b.append("    eniQuota: ").append(quota)
-                    .append(d.account().eniQuota != null ? "   # Service Quotas: " + c(d.account().eniQuotaFrom)
+                    .append(imported != null ? "   # Service Quotas: " + eniQuotaFrom(v.getKey())
                     + (quota < recreated + otherEnis ? "; fewer than the " + (recreated + otherEnis) + " ENIs listed"
                     : "") + "\n"
                     : quota == Defaults.ENI_QUOTA ? "   # placeholder\n"

@@ -1151,9 +1151,9 @@ public final class Narrative {
         m.put("Failed:EniLimitExceeded", sc.multiAccount() && !legacy ? String.format(Locale.ROOT, "EC2 refused the"
                 + " function's ENI: its VPC's ENI quota (vpcs[*].eniQuota, 500 by default, other services' ENIs"
                 + " included) or its own account's network interfaces per Region (accounts[*].networkInterfacesPerRegion,"
-                + " each account's quota: %s here; an account's functions' ENIs, also in a VPC shared with it, the"
+                + " each account's quota; an account's functions' ENIs, also in a VPC shared with it, the"
                 + " otherUsedEnis of the VPCs it owns and its otherNetworkInterfaces) had no room; invocations fail"
-                + " with ENILimitReachedException.", regionQuotas(sc))
+                + " with ENILimitReachedException.")
                 : String.format(Locale.ROOT, "EC2 refused the function's ENI: its VPC's ENI"
                 + " quota (vpcs[*].eniQuota, 500 by default, other services' ENIs included) or the Region's network"
                 + " interfaces (account.networkInterfacesPerRegion, %,d here, every VPC's and service's ENIs) had no"
@@ -1202,14 +1202,28 @@ public final class Narrative {
      */
     private static void fullRegionQuotas(RunResult r, Map<String, String> why, boolean legacy) {
         dev.enisim.metrics.RunSummary.Region region = r.summary().region();
-        if (legacy || region == null || region.byAccount() == null || region.full().isEmpty()) {
+        if (legacy || !r.scenario().multiAccount()) {
             return;
         }
+        // which limit was full, as the run's figures tell it: the VPCs' quotas at their peak, the accounts' Region
+        // quotas; only those (31 accounts' 5,000 each said nothing of which; review r2, session 60)
         List<String> full = new ArrayList<>();
-        region.full().forEach((id, a) -> full.add(String.format(Locale.ROOT, "account %s's (%,d)", id,
-                a.networkInterfacesPerRegion())));
-        why.computeIfPresent("Failed:EniLimitExceeded", (k, text) -> text + " In this run "
-                + String.join(" and ", full) + (full.size() == 1 ? " was" : " were") + " full.");
+        r.summary().vpcs().forEach((id, v) -> {
+            if (v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
+                full.add(String.format(Locale.ROOT, "VPC %s's ENI quota (vpcs[*].eniQuota, %,d, other services'"
+                        + " ENIs included)", id, v.eniQuota()));
+            }
+        });
+        if (region != null && region.byAccount() != null) {
+            region.full().forEach((id, a) -> full.add(String.format(Locale.ROOT, "account %s's network interfaces"
+                    + " per Region (accounts[%d].networkInterfacesPerRegion, %,d: its functions' ENIs, also in a VPC"
+                    + " shared with it, the otherUsedEnis of the VPCs it owns and its otherNetworkInterfaces)", id,
+                    r.scenario().accounts().index(id), a.networkInterfacesPerRegion())));
+        }
+        why.computeIfPresent("Failed:EniLimitExceeded", (k, text) -> full.isEmpty() ? text : "EC2 refused the"
+                + " function's ENI: in this run " + String.join(" and ", full) + (full.size() == 1 ? " was" : " were")
+                + " full (each account's network interfaces per Region are its own; a VPC's ENI quota counts every"
+                + " account's ENIs in it); invocations fail with ENILimitReachedException.");
     }
 
     /**
@@ -1238,15 +1252,6 @@ public final class Narrative {
                 full) + " were full.");
     }
 
-    /** Each account's network interfaces per Region: "5,000 for 111111111111, 20 for 333333333333". */
-    private static String regionQuotas(Scenario sc) {
-        List<String> parts = new java.util.ArrayList<>();
-        for (Scenario.Account a : sc.accounts().list()) {
-            parts.add(String.format(Locale.ROOT, "%,d for %s", a.networkInterfacesPerRegion(), a.id()));
-        }
-        return String.join(", ", parts);
-    }
-
     /**
      * Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again.
      * EniLimitExceeded is either quota, as for a Failed function: it read "the VPC had no room left in its ENI quota"
@@ -1254,7 +1259,7 @@ public final class Narrative {
      */
     private static void restoreFailures(Map<String, String> m, Scenario sc, long backoffMicros) {
         String region = sc.multiAccount() ? "its own account's network interfaces per Region"
-                + " (accounts[*].networkInterfacesPerRegion: " + regionQuotas(sc) + " here)"
+                + " (accounts[*].networkInterfacesPerRegion, each account's own)"
                 : String.format(Locale.ROOT, "the Region's network interfaces (account.networkInterfacesPerRegion,"
                 + " %,d here, every VPC's and service's ENIs)", sc.networkInterfacesPerRegion());
         Map<String, String> causes = Map.of(

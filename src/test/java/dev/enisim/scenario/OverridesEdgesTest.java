@@ -49,6 +49,34 @@ class OverridesEdgesTest {
     }
 
     @Test
+    void anAccountIsSelectedByItsIdAsAFunctionByItsName() throws Exception {
+        Path f = dir.resolve("two.yaml");
+        Files.writeString(f, """
+                name: two
+                duration: 1m
+                accounts:
+                  - { id: "100000000000" }
+                  - { id: "400000000000", concurrencyLimit: 3000 }
+                vpcs:
+                  - id: vpc-a
+                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: eu-west-1a }]
+                    securityGroups: [sg-a]
+                functions:
+                  - { name: f, account: "400000000000", duration: 100ms, arrivals: { poisson: 1/s },
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] } }
+                """);
+        Scenario s = ScenarioLoader.load(f, List.of("accounts[400000000000].networkInterfacesPerRegion=5"), null);
+        assertEquals(5, s.accounts().list().get(1).networkInterfacesPerRegion());
+        assertEquals(5000, s.accounts().list().get(0).networkInterfacesPerRegion());
+        assertEquals(7, ScenarioLoader.load(f, List.of("accounts[1].networkInterfacesPerRegion=7"), null).accounts()
+                .list().get(1).networkInterfacesPerRegion(), "an index is still an index");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f,
+                List.of("accounts[500000000000].networkInterfacesPerRegion=5"), null));
+        assertEquals("--set accounts[500000000000].networkInterfacesPerRegion: index 500000000000 out of range (the"
+                + " list has 2 elements)", e.problems().get(0).path() + ": " + e.problems().get(0).message());
+    }
+
+    @Test
     void badPathsAndSelectorsSayWhatIsThere() throws Exception {
         assertEquals(List.of("--set =5: expected PATH=VALUE, e.g. functions[orders-api].memoryMb=512"), problems("=5"));
         assertEquals(List.of("--set .: malformed path (expected names and [index], [*] or [name] selectors)"),
