@@ -131,6 +131,9 @@ public final class Narrative {
         Cycle cycle = Cycle.of(r, start);
         // legacy ENIs told in a group of their second before their turn (legacyGroup): skipped at their turn
         Set<JournalEntry> toldEarlier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // with several accounts, who held a full shared subnet's addresses when a function failed on it
+        SubnetHolders holders = r.scenario().multiAccount() && !legacy ? new SubnetHolders(entries) : null;
+        Set<String> heldTold = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             if (toldEarlier.contains(e)) {
@@ -185,6 +188,11 @@ public final class Narrative {
                     }
                     out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
                     explain(out, why, explained, e.state() + ":" + e.reason());
+                    String held = holders == null || !e.state().equals("Failed")
+                            || !"SubnetOutOfIPAddresses".equals(e.reason()) ? null : holders.why(r, i, time);
+                    if (held != null && heldTold.add(held.replace(time, ""))) {
+                        out.add("          why: " + held); // each its own: who held the subnet then
+                    }
                 }
                 case FUNCTION_UPDATE -> {
                     if (!e.state().equals("Failed")) {

@@ -42,6 +42,17 @@ public final class OtherTenants {
         return out;
     }
 
+    /** The addresses other tenants held at {@code micros}: the last change by then, else the scenario's value. */
+    public static long at(RunResult r, String subnet, long micros) {
+        long ips = atStart(r, subnet);
+        for (Change c : changes(r, subnet)) {
+            if (c.atMicros() <= micros) {
+                ips = c.ips();
+            }
+        }
+        return ips;
+    }
+
     /** The addresses other tenants held at the start of the run: the scenario's value. */
     static long atStart(RunResult r, String subnet) {
         for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
