@@ -314,6 +314,20 @@ public final class Overrides {
         return null;
     }
 
+    /** The element of list {@code n} whose name (else id) is {@code sel}, or null. */
+    private static JsonNode named(JsonNode n, String sel) {
+        for (JsonNode e : n) {
+            if (sel.equals(nameOf(e))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(JsonNode e) {
+        return e.has("name") ? e.get("name").asText() : e.has("id") ? e.get("id").asText() : null;
+    }
+
     private static String descend(JsonNode n, String step, List<JsonNode> out) {
         if (!step.startsWith("[")) {
             if (n.isArray()) {
@@ -342,19 +356,22 @@ public final class Overrides {
             return null;
         }
         if (sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty()) {
-            if (sel.length() > 9) {
-                return "index " + sel + " out of range (" + has(n.size()) + ")";
+            int i = sel.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(sel);
+            if (i < n.size()) {
+                out.add(n.get(i));
+                return null;
             }
-            int i = Integer.parseInt(sel);
-            if (i >= n.size()) {
-                return "index " + i + " out of range (" + has(n.size()) + ")";
+            // digits that are no index of the list: an element of that id or name (accounts[400000000000])
+            JsonNode named = named(n, sel);
+            if (named != null) {
+                out.add(named);
+                return null;
             }
-            out.add(n.get(i));
-            return null;
+            return "index " + sel + " out of range (" + has(n.size()) + ")";
         }
         List<String> names = new ArrayList<>();
         for (JsonNode e : n) {
-            String name = e.has("name") ? e.get("name").asText() : e.has("id") ? e.get("id").asText() : null;
+            String name = nameOf(e);
             if (sel.equals(name)) {
                 out.add(e);
                 return null;
