@@ -21,8 +21,7 @@ class SweepCostUnitTest {
     Path dir;
 
     private Path scenario() throws Exception {
-        return Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of(
-                "name: small\nduration: 10m", "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+        return dev.enisim.scenario.OneSubnetYaml.small(dir);
     }
 
     @Test

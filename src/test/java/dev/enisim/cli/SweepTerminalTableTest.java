@@ -23,8 +23,7 @@ class SweepTerminalTableTest {
 
     @Test
     void theTerminalShowsAnAlignedTableOfRoundedFiguresAndTheCsvKeepsThemInFull() throws Exception {
-        Path scenario = Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of(
-                "name: small\nduration: 10m", "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+        Path scenario = dev.enisim.scenario.OneSubnetYaml.small(dir);
         Path out = dir.resolve("sw");
         Result r = CliTest.run("sweep", scenario.toString(), "--vary", "traffic=1,3", "--replications", "3",
                 "--metric", "invocations.succeeded", "--metric", "latencyMillis.p99", "--out", out.toString(), "-q");

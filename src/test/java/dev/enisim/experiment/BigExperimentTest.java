@@ -98,7 +98,8 @@ class BigExperimentTest {
                 design)), "another file is another experiment");
     }
 
-    private static List<Map<String, String>> design(int n) {
+    /** {@code n} points varying x over 0, 1, ... (ProgressTrustTest's too). */
+    static List<Map<String, String>> design(int n) {
         List<Map<String, String>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, String> p = new LinkedHashMap<>();

@@ -31,16 +31,6 @@ class ProgressTrustTest {
     @TempDir
     Path dir;
 
-    private static List<Map<String, String>> design(int n) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("x", Integer.toString(i));
-            out.add(p);
-        }
-        return out;
-    }
-
     /** A point of three runs, x, x + 1 and x + 5, kept with its runs as a sweep keeps them. */
     private static Sweep.Point point(Map<String, String> values) {
         double x = Double.parseDouble(values.get("x"));
@@ -88,7 +78,7 @@ class ProgressTrustTest {
 
     @Test
     void aPointLineThatContradictsItselfIsRefusedNamingTheFileAndTheLine() throws Exception {
-        List<Map<String, String>> d = design(4);
+        List<Map<String, String>> d = BigExperimentTest.design(4);
         List<Sweep.Point> whole = Experiment.run(SPEC, d, new Engine(), null, l -> { });
         // point 1: runs 1, 2 and 6, mean 3.0, its interval clamped at 0
         MetricStats one = MetricStats.ofMetric("m", new double[] {1, 2, 6}, true);
@@ -134,7 +124,7 @@ class ProgressTrustTest {
     /** Points as enisim writes them, a replication without a value (NaN) among them, are resumed as before. */
     @Test
     void pointsAsEnisimWroteThemAreResumed() throws Exception {
-        List<Map<String, String>> d = design(3);
+        List<Map<String, String>> d = BigExperimentTest.design(3);
         Path file = interrupted(d, 2);
         Map<String, String> values = Map.of("x", "2");
         Sweep.Point gap = new Sweep.Point(values, Map.of("m", MetricStats.ofMetric("m", new double[] {2, 7}, true)),
@@ -173,7 +163,7 @@ class ProgressTrustTest {
             assumeTrue(false, "no user nobody here");
             return;
         }
-        List<Map<String, String>> d = design(4);
+        List<Map<String, String>> d = BigExperimentTest.design(4);
         Path file = interrupted(d, 2);
         assertNull(Experiment.otherOwner(file), "the user's own file");
         Files.setOwner(file, nobody);

@@ -59,6 +59,18 @@ class SafeOutputTest {
         assertFalse(Files.exists(work.resolve("new")), "checking writes nothing");
     }
 
+    /** work/marked: enisim's marker listing summary.json and charts/a.svg, summary.json written, charts/ empty. */
+    private Path markedFolder() throws Exception {
+        Path marked = Files.createDirectories(work.resolve("marked"));
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        written.put("summary.json", text("{}"));
+        written.put("charts/a.svg", text("<svg/>"));
+        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(written));
+        Files.writeString(marked.resolve("summary.json"), "{}");
+        Files.createDirectories(marked.resolve("charts"));
+        return marked;
+    }
+
     @Test
     void aFolderIsOursOnlyIfItsMarkerListsEveryFileOrItIsEmpty() throws Exception {
         Path foreign = Files.createDirectories(work.resolve("foreign"));
@@ -67,13 +79,7 @@ class SafeOutputTest {
                 + " replaces its output folder as a whole; give a new folder for the output, or empty or remove this"
                 + " one yourself", refusal(Path.of("foreign")));
 
-        Path marked = Files.createDirectories(work.resolve("marked"));
-        Map<String, byte[]> written = new LinkedHashMap<>();
-        written.put("summary.json", text("{}"));
-        written.put("charts/a.svg", text("<svg/>"));
-        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(written));
-        Files.writeString(marked.resolve("summary.json"), "{}");
-        Files.createDirectories(marked.resolve("charts"));
+        Path marked = markedFolder();
         SafeOutput.checkFolder(Path.of("marked"), work); // enisim's charts/, emptied: nothing to lose
         // an empty folder enisim did not make is the user's (a place made for notes): it was replaced with the rest
         Files.createDirectories(marked.resolve("notes"));
@@ -352,13 +358,7 @@ class SafeOutputTest {
         assertTrue(refusal(Path.of("home")).contains("(no .enisim-output file, and it holds .m2/), and enisim"),
                 refusal(Path.of("home")));
         // a folder of enisim's with a foreign folder beside its own: that folder named, not a file in it
-        Path marked = Files.createDirectories(work.resolve("marked"));
-        Map<String, byte[]> written = new LinkedHashMap<>();
-        written.put("summary.json", text("{}"));
-        written.put("charts/a.svg", text("<svg/>"));
-        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(written));
-        Files.writeString(marked.resolve("summary.json"), "{}");
-        Files.createDirectories(marked.resolve("charts"));
+        Path marked = markedFolder();
         Files.writeString(marked.resolve("charts/a.svg"), "<svg/>");
         SafeOutput.checkFolder(Path.of("marked"), work); // enisim's, as it wrote it
         Files.createDirectories(marked.resolve("notes/2026/december"));

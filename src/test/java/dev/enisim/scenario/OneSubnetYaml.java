@@ -26,4 +26,13 @@ public final class OneSubnetYaml {
         return of(head, "name: f\nduration: 100ms\narrivals: { trace: { file: " + traceFile + ", format: counts,"
                 + " interval: 1m } }");
     }
+
+    /**
+     * {@code small.yaml} in {@code dir}: ten minutes of the function {@code f} (100 ms) at 1/s, the sweep tests'
+     * scenario.
+     */
+    public static java.nio.file.Path small(java.nio.file.Path dir) throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("small.yaml"), of("name: small\nduration: 10m",
+                "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+    }
 }
