@@ -20,25 +20,11 @@ class ValidateAgreesWithCheckTest {
     @TempDir
     Path dir;
 
+    /** CheckCommandTest's small scenario (function api, subnet-a) with these sentences: expect[0] at line 14. */
     private Path scenario(String extraFunctionField, String... sentences) throws Exception {
-        StringBuilder expect = new StringBuilder("expect:\n");
-        for (String s : sentences) {
-            expect.append("  - \"").append(s).append("\"\n");
-        }
-        return Files.writeString(dir.resolve("agree.yaml"), """
-                name: agree
-                duration: 2m
-                vpcs:
-                  - id: vpc-a
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-a]
-                functions:
-                  - name: checkout
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
-                    duration: { dist: constant, value: 100ms }
-                    arrivals: { constant: 1/s }
-                """ + extraFunctionField + expect);
+        Path f = CheckCommandTest.small(dir, sentences);
+        return Files.writeString(f, Files.readString(f).replace("    duration: 100ms\n", extraFunctionField
+                + "    duration: 100ms\n"));
     }
 
     @Test
@@ -58,7 +44,7 @@ class ValidateAgreesWithCheckTest {
     @Test
     void aRealWarningKeepsItsPrefixBesideARefusal() throws Exception {
         // created after the run's end: a warning (nothing arrives), not a problem
-        Path f = scenario("    createdAt: 5m\n", "enis.orphand == 0");
+        Path f = scenario("    createdAt: 15m\n", "enis.orphand == 0");
         CliTest.Result v = CliTest.run("validate", f.toString());
         assertEquals(2, v.code(), v.err());
         for (String l : v.err().split("\n")) {
@@ -71,29 +57,29 @@ class ValidateAgreesWithCheckTest {
 
     @Test
     void aMisspeltFunctionKeepsItsWordsBesideABrokenAssertion() throws Exception {
-        Path f = scenario("", "functions.chekout.finalState == Active", "functions.checkout.finalState != Faild",
+        Path f = scenario("", "functions.apii.finalState == Active", "functions.api.finalState != Faild",
                 "enis.orphand == 0");
         CliTest.Result v = CliTest.run("validate", f.toString());
         CliTest.Result c = CliTest.run("check", f.toString());
         assertEquals(2, v.code(), v.err());
         assertEquals(2, c.code(), c.err());
-        String named = f + ":14: expect[0]: 'functions.chekout.finalState' names function 'chekout', which the"
-                + " scenario does not have (did you mean 'checkout'?)";
+        String named = f + ":14: expect[0]: 'functions.apii.finalState' names function 'apii', which the"
+                + " scenario does not have (did you mean 'api'?)";
         assertTrue(v.err().contains(named), v.err());
         assertTrue(c.err().contains(named), c.err());
-        assertFalse(v.err().contains("unknown metric 'functions.chekout"), v.err());
+        assertFalse(v.err().contains("unknown metric 'functions.apii"), v.err());
         assertTrue(v.err().contains("expect[1]") && v.err().contains("expect[2]: unknown metric 'enis.orphand'"),
                 v.err());
     }
 
     @Test
     void aMisspeltFunctionAloneIsRefusedInCheckWordsToo() throws Exception {
-        Path f = scenario("", "functions.chekout.finalState == Active");
+        Path f = scenario("", "functions.apii.finalState == Active");
         CliTest.Result v = CliTest.run("validate", f.toString());
         CliTest.Result c = CliTest.run("check", f.toString());
         assertEquals(2, v.code(), v.err());
-        String named = f + ":14: expect[0]: 'functions.chekout.finalState' names function 'chekout', which the"
-                + " scenario does not have (did you mean 'checkout'?)";
+        String named = f + ":14: expect[0]: 'functions.apii.finalState' names function 'apii', which the"
+                + " scenario does not have (did you mean 'api'?)";
         assertTrue(v.err().contains(named), v.err());
         assertTrue(c.err().contains(named), c.err());
         assertFalse(v.err().contains("check refuses it"), "said as check's refusal, not as a warning: " + v.err());
