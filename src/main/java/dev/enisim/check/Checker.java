@@ -205,15 +205,16 @@ public final class Checker {
     public static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations) {
         List<Problem> problems = new ArrayList<>();
         JsonNode summary = null;
-        // a function, subnet or VPC the scenario lacks: no run has it, a list element's path neither (the others
-        // are said below, with the probe's closest paths)
-        Map<Integer, String> names = dev.enisim.scenario.ExpectNames.problems(scenario);
         for (int i = 0; i < expectations.size(); i++) {
             String path = expectations.get(i).path();
-            if (LIST_ELEMENT.matcher(path).find() || RUN_KEYED.matcher(path).find()) {
-                if (names.containsKey(i)) {
-                    problems.add(new Problem("expect[" + i + "]", Expectation.visible(names.get(i))));
-                }
+            // a function, subnet or VPC the scenario lacks: no run has it, a list element's path neither; said in
+            // the words every command warns with (the function named, its closest name), not as "unknown metric"
+            String named = dev.enisim.scenario.ExpectNames.problem(scenario, path);
+            if (named != null) {
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(named)));
+                continue;
+            }
+            if (onlyTheRunsTell(path)) {
                 continue;
             }
             if (summary == null) {
@@ -227,6 +228,14 @@ public final class Checker {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether only the whole run can tell that {@code path} is no metric of it (a list's element, a key the run names
+     * as it goes), so that neither check nor validate refuses it before a run.
+     */
+    public static boolean onlyTheRunsTell(String path) {
+        return LIST_ELEMENT.matcher(path).find() || RUN_KEYED.matcher(path).find();
     }
 
     /** A list's element in a path ({@code teardowns[0]}; an ENI key's name, {@code subnet-a+[sg-app]}, is none). */

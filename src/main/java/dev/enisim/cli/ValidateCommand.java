@@ -1,7 +1,10 @@
 package dev.enisim.cli;
 
 import dev.enisim.check.Checker;
+import dev.enisim.scenario.ExpectNames;
+import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks scenario files without running them.", "",
             "Prints every problem (file, field path, what was expected) and exits 2 if there is any, else 0 (3: an "
-            + "internal error, a bug in enisim)."})
+            + "internal error, a bug in enisim).", "",
+            "The expect: block is checked as check checks it before its first run: what check refuses there (a "
+            + "malformed assertion, a metric no run reports, a function, subnet or VPC the scenario lacks), "
+            + "validate refuses in the same words."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -40,14 +46,22 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             Scenario s = in.loaded().scenario();
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s: ok (%s: %s, %s, %s simulated)%s%n", f,
-                    s.name(), counted(s.functions().size(), "function"), counted(s.vpcs().size(), "VPC"),
-                    Format.duration(s.durationMicros()),
-                    overriding.sets.isEmpty() ? "" : " with " + dev.enisim.scenario.Overrides.options(overriding.sets));
-            for (String w : ScenarioLoader.warnings(s)) {
-                spec.commandLine().getErr().println("warning: " + w);
+            // what check refuses before its first run (a metric no run reports, a function the scenario lacks),
+            // refused here too in check's words: validate said ok, exit 0, to a file check refused with exit 2
+            List<Problem> refused = Checker.unknownMetrics(s, in.loaded().expectations());
+            if (refused.isEmpty()) {
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s: ok (%s: %s, %s, %s simulated)%s%n", f,
+                        s.name(), counted(s.functions().size(), "function"), counted(s.vpcs().size(), "VPC"),
+                        Format.duration(s.durationMicros()), overriding.sets.isEmpty() ? ""
+                                : " with " + dev.enisim.scenario.Overrides.options(overriding.sets));
+            } else {
+                spec.commandLine().getErr().println(new ScenarioException(f.toString(), refused).getMessage());
+                code = Main.BAD_INPUT;
             }
-            for (String w : unknownMetrics(f, s, in.loaded().expectations())) {
+            List<String> warnings = new ArrayList<>(ScenarioLoader.warnings(s));
+            warnings.removeAll(ExpectNames.warnings(s).values()); // refused above, as check refuses them
+            warnings.addAll(unknownMetrics(f, s, in.loaded().expectations()));
+            for (String w : warnings) {
                 spec.commandLine().getErr().println("warning: " + w);
             }
         }
@@ -55,21 +69,23 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * The expect block's metric paths that a one-second probe run does not have (a misspelt {@code enis.peek}):
-     * validate said ok and check failed on them after the whole run. A warning, not a problem: a list element
-     * ({@code teardowns[0]}) or a key made later in the run may exist only in the full run.
+     * The expect block's metric paths that only the whole run can refute ({@link Checker#onlyTheRunsTell}: a key the
+     * run names as it goes) and that a one-second probe run does not have: a warning, as check says so only after
+     * its runs. A list element ({@code teardowns[0]}) is passed over: a one-second run seldom has one.
      */
     private static List<String> unknownMetrics(Path f, Scenario s, List<dev.enisim.check.Expectation> expectations) {
         List<String> out = new ArrayList<>();
-        if (expectations.isEmpty()) {
-            return out;
-        }
-        com.fasterxml.jackson.databind.JsonNode probe = dev.enisim.experiment.Sweep.probe(s);
-        java.util.Set<Integer> named = dev.enisim.scenario.ExpectNames.problems(s).keySet(); // warned of already
+        com.fasterxml.jackson.databind.JsonNode probe = null;
         for (int i = 0; i < expectations.size(); i++) {
             String path = expectations.get(i).path();
-            if (!named.contains(i) && !path.contains("[")
-                    && dev.enisim.experiment.MetricPaths.find(probe, path) == null) {
+            if (path.contains("[") || !Checker.onlyTheRunsTell(path)
+                    || ExpectNames.problem(s, path) != null) {
+                continue; // a list element; or refused by check before its runs, and above
+            }
+            if (probe == null) {
+                probe = dev.enisim.experiment.Sweep.probe(s);
+            }
+            if (dev.enisim.experiment.MetricPaths.find(probe, path) == null) {
                 out.add(f + ": expect[" + i + "]: " + dev.enisim.experiment.MetricPaths.unknown(probe, path)
                         + "; check will say so after the run if the full run has no such metric either");
             }

@@ -28,26 +28,50 @@ public final class ExpectNames {
     /** The problem of each sentence of {@code s.expect()} that names what the scenario lacks, by its index. */
     public static Map<Integer, String> problems(Scenario s) {
         Map<Integer, String> out = new LinkedHashMap<>();
-        List<String> functions = s.functions().stream().map(Scenario.Function::name).toList();
-        List<String> subnets = new ArrayList<>();
-        List<String> vpcs = new ArrayList<>();
-        for (Scenario.Vpc v : s.vpcs()) {
-            vpcs.add(v.id());
-            v.subnets().forEach(sn -> subnets.add(sn.id()));
-        }
+        Names names = new Names(s);
         for (int i = 0; i < s.expect().size(); i++) {
             Matcher m = PATH.matcher(s.expect().get(i));
             if (!m.find()) {
                 continue; // not a sentence: check says so
             }
-            String path = m.group(1);
-            String said = null;
+            String said = names.problem(m.group(1));
+            if (said != null) {
+                out.put(i, said);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The problem of one metric {@code path} that names a function, subnet or VPC {@code s} lacks, or null: what
+     * {@code check} and {@code validate} refuse before any run, in the words of {@link #problems} (by path, not by
+     * index: an expect block with a broken sentence keeps only its sound ones, whose indexes are not the block's).
+     */
+    public static String problem(Scenario s, String path) {
+        return new Names(s).problem(path);
+    }
+
+    /** The scenario's function, subnet and VPC names, and the problem of a path that names another. */
+    private static final class Names {
+        private final List<String> functions;
+        private final List<String> subnets = new ArrayList<>();
+        private final List<String> vpcs = new ArrayList<>();
+
+        Names(Scenario s) {
+            functions = s.functions().stream().map(Scenario.Function::name).toList();
+            for (Scenario.Vpc v : s.vpcs()) {
+                vpcs.add(v.id());
+                v.subnets().forEach(sn -> subnets.add(sn.id()));
+            }
+        }
+
+        String problem(String path) {
             if (path.startsWith("functions.")) {
-                said = unknown(path, "functions.", functions, "function");
+                return unknown(path, "functions.", functions, "function");
             } else if (path.startsWith("subnets.")) {
-                said = unknown(path, "subnets.", subnets, "subnet");
+                return unknown(path, "subnets.", subnets, "subnet");
             } else if (path.startsWith("vpcs.")) {
-                said = unknown(path, "vpcs.", vpcs, "VPC");
+                return unknown(path, "vpcs.", vpcs, "VPC");
             } else if (path.startsWith("eniKeys.")) {
                 String key = path.substring("eniKeys.".length());
                 Matcher a = ACCOUNT.matcher(key);
@@ -55,15 +79,12 @@ public final class ExpectNames {
                 int plus = rest.indexOf('+');
                 String subnet = plus < 0 ? null : rest.substring(0, plus);
                 if (subnet != null && !subnets.contains(subnet)) {
-                    said = Problem.quote(path) + ": its ENI key is on subnet " + Problem.quote(subnet) + ", which the scenario does not"
-                            + " have" + hint(subnet, subnets, "subnet");
+                    return Problem.quote(path) + ": its ENI key is on subnet " + Problem.quote(subnet) + ", which the"
+                            + " scenario does not have" + hint(subnet, subnets, "subnet");
                 }
             }
-            if (said != null) {
-                out.put(i, said);
-            }
+            return null;
         }
-        return out;
     }
 
     /** {@link #problems} as warnings, each naming the file and {@code expect[i]}, by index. */

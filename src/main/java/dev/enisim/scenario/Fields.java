@@ -271,10 +271,10 @@ final class Fields {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k) && !(extensions && k.startsWith(EXTENSION))) {
-                String close = Suggest.closest(k, keys);
+                String hint = Suggest.key(k, keys);
                 problem(k, UNKNOWN_KEY + Problem.quote(k) + " (expected one of: " + String.join(", ", keys)
                         + (extensions ? "; or " + EXTENSION + "NAME, your own, for YAML anchors" : "") + ")"
-                        + (close == null ? "" : "; did you mean '" + close + "'?"));
+                        + (hint == null ? "" : "; " + hint));
             }
         }
     }

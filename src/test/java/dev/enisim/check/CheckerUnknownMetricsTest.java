@@ -43,8 +43,8 @@ class CheckerUnknownMetricsTest {
                 "functions.audit > 0", "eniKeys.subnet-a+[sg-ap].peakEnis >= 0");
         assertEquals(3, p.size(), p.toString());
         assertEquals("expect[1]", p.get(0).path());
-        assertTrue(p.get(0).message().startsWith("unknown metric 'functions.orders-apii.finalState' (did you"
-                + " mean: functions.orders-api.finalState"), p.get(0).message());
+        assertTrue(p.get(0).message().startsWith("'functions.orders-apii.finalState' names function 'orders-apii',"
+                + " which the scenario does not have (did you mean 'orders-api'?)"), p.get(0).message());
         assertTrue(p.get(1).message().startsWith("'functions.audit' is a group of metrics"), p.get(1).message());
         assertTrue(p.get(2).message().contains("eniKeys.subnet-a+[sg-app].peakEnis"), p.get(2).message());
     }

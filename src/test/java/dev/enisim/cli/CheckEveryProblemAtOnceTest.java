@@ -31,7 +31,8 @@ class CheckEveryProblemAtOnceTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(f + ":14: expect[0]: unknown metric 'enis.peek'"), r.err());
         assertTrue(r.err().contains(f + ":15: expect[1]: expected 'METRIC OP VALUE'"), r.err());
-        assertTrue(r.err().contains(f + ":16: expect[2]: unknown metric 'functions.nope.finalState'"), r.err());
+        assertTrue(r.err().contains(f + ":16: expect[2]: 'functions.nope.finalState' names function 'nope', which the"
+                + " scenario does not have"), r.err());
         assertFalse(r.err().contains("expect[3]"), r.err());
         assertTrue(r.err().indexOf("expect[0]") < r.err().indexOf("expect[1]")
                 && r.err().indexOf("expect[1]") < r.err().indexOf("expect[2]"), "in the file's order: " + r.err());

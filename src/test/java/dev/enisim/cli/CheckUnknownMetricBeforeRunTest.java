@@ -28,8 +28,8 @@ class CheckUnknownMetricBeforeRunTest extends InScratch {
         String bad = s.work.resolve("suite/b-bad.yaml").toString();
         assertTrue(r.err().contains(bad + ":14: expect[0]: unknown metric 'enis.orphand' (did you mean: enis.orphaned"),
                 r.err());
-        assertTrue(r.err().contains(bad + ":15: expect[1]: unknown metric 'subnets.subnet-x.minAvailableIps' (did you"
-                + " mean: subnets.subnet-a.minAvailableIps"), r.err());
+        assertTrue(r.err().contains(bad + ":15: expect[1]: 'subnets.subnet-x.minAvailableIps' names subnet 'subnet-x',"
+                + " which the scenario does not have (did you mean 'subnet-a'?)"), r.err());
         assertFalse(r.err().contains("expect[2]") || r.err().contains("expect[3]"), "the scenario's own subnet and"
                 + " function are known: " + r.err());
         assertFalse(r.err().contains("Exception"), r.err());
