@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
             CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, GateCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a check/sweep/validate-model/gate verdict (an assertion failed, a rule was "
-            + "crossed...), 2 bad input, usage or an environment error (a full disk, a read-only folder), 3 an internal "
+            + "crossed...) or a partial result of sensitivity (a --metric without an index), 2 bad input, usage or an environment error (a full disk, a read-only folder), 3 an internal "
             + "error (a bug in enisim: its stack trace on stderr).",
             "enisim replaces only files and folders it wrote itself (see README, Safety).",
             "Scenario format: scenarios/README.md",
