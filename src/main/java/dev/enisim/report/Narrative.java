@@ -1216,12 +1216,20 @@ public final class Narrative {
         // which limit was full, as the run's figures tell it: the VPCs' quotas at their peak, the accounts' Region
         // quotas; only those (31 accounts' 5,000 each said nothing of which; review r2, session 60)
         List<String> full = new ArrayList<>();
-        r.summary().vpcs().forEach((id, v) -> {
-            if (v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
-                full.add(String.format(Locale.ROOT, "VPC %s's ENI quota (vpcs[*].eniQuota, %,d, other services'"
-                        + " ENIs included)", id, v.eniQuota()));
+        // a VPC counted per account: the full copies of the accounts with a function Failed for it (another
+        // account's full copy refused none of them), else every full copy
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        r.summary().functions().forEach((name, f) -> {
+            if ("EniLimitExceeded".equals(String.valueOf(f.finalReasonCode()))) {
+                refused.add(r.scenario().accounts().of(name));
             }
         });
+        r.summary().vpcs().forEach((id, v) -> v.full().forEach((account, a) -> {
+            if (account.isEmpty() || refused.isEmpty() || refused.contains(account)) {
+                full.add(quotaWords(id, v, account, a));
+            }
+        }));
+
         if (region != null && region.byAccount() != null) {
             region.full().forEach((id, a) -> full.add(String.format(Locale.ROOT, "account %s's network interfaces"
                     + " per Region (accounts[%d].networkInterfacesPerRegion, %,d: its functions' ENIs, also in a VPC"
@@ -1230,8 +1238,28 @@ public final class Narrative {
         }
         why.computeIfPresent("Failed:EniLimitExceeded", (k, text) -> full.isEmpty() ? text : "EC2 refused the"
                 + " function's ENI: in this run " + String.join(" and ", full) + (full.size() == 1 ? " was" : " were")
-                + " full (each account's network interfaces per Region are its own; a VPC's ENI quota counts every"
-                + " account's ENIs in it); invocations fail with ENILimitReachedException.");
+                + " full (each account's network interfaces per Region are its own; " + countedPer(r.scenario())
+                + "); invocations fail with ENILimitReachedException.");
+    }
+
+    /** A full ENI quota in words: the VPC's own ({@code account} ""), or that account's copy of it. */
+    private static String quotaWords(String vpc, dev.enisim.metrics.RunSummary.VpcSummary v, String account,
+            dev.enisim.metrics.RunSummary.VpcSummary copy) {
+        return account.isEmpty() ? String.format(Locale.ROOT, "VPC %s's ENI quota (vpcs[*].eniQuota, %,d, other"
+                + " services' ENIs included)", vpc, v.eniQuota())
+                : String.format(Locale.ROOT, "account %s's own ENI quota in VPC %s (vpcs[*].eniQuota, %,d, counted"
+                + " per account: its functions' ENIs in the VPC%s)", account, vpc, copy.eniQuota(),
+                copy.otherUsedEnis() > 0 ? " and, as the VPC's owner, other services'" : "");
+    }
+
+    /** Whose ENIs the scenario's VPCs' ENI quotas count (vpcs[*].eniQuotaCountedPer [assumed]), in words. */
+    private static String countedPer(Scenario sc) {
+        long perAccount = sc.vpcs().stream().filter(Scenario.Vpc::quotaPerAccount).count();
+        return perAccount == 0 ? "a VPC's ENI quota counts every account's ENIs in it"
+                : perAccount == sc.vpcs().size() ? "a VPC's ENI quota is each account's own too, as"
+                        + " vpcs[*].eniQuotaCountedPer: account says"
+                : "a VPC's ENI quota counts every account's ENIs in it, unless its eniQuotaCountedPer is account:"
+                        + " then each account's own";
     }
 
     /**
