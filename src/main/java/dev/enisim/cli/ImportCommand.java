@@ -78,8 +78,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--service-quotas", arity = "1..*", paramLabel = "FILE",
             description = "aws service-quotas get-service-quota (or list-service-quotas) output: Lambda's Elastic"
-                    + " network interfaces per VPC (lambda, L-9FEE3D26) as every VPC's eniQuota (default: the 500"
-                    + " placeholder), and EC2's Network interfaces per Region (vpc, L-DF5E4CA3) as the account's"
+                    + " network interfaces per VPC (lambda, L-9FEE3D26) as the eniQuota of the VPCs its QuotaArn's"
+                    + " account owns (with several accounts, the one quota of every account's ENIs, or under"
+                    + " vpcs[*].eniQuotaCountedPer: account each account's copy; default: the 500 placeholder), and EC2's Network interfaces per Region (vpc, L-DF5E4CA3) as the account's"
                     + " networkInterfacesPerRegion (default: 5000).")
     List<Path> serviceQuotas = new ArrayList<>();
 

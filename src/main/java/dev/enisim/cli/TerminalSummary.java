@@ -96,8 +96,8 @@ final class TerminalSummary {
             out.println(cost);
         }
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
-        vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
-                e.getValue().eniQuota())));
+        vpcs.sort(Comparator.comparingDouble(e -> -(e.getValue().byAccount() == null ? e.getValue().peakEnis()
+                : e.getValue().mostUsed()) / (double) Math.max(1, e.getValue().eniQuota())));
         // legacy: no Hyperplane ENI quota applies; the VPC's limit is legacy.eniLimit, what eniQuota then holds
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
@@ -184,6 +184,18 @@ final class TerminalSummary {
      * sum.
      */
     static String quotaUse(dev.enisim.scenario.Scenario scenario, String vpc, RunSummary.VpcSummary v, String quota) {
+        if (v.byAccount() != null) { // eniQuotaCountedPer: account: each account's copy; the fullest said
+            Map.Entry<String, RunSummary.VpcSummary> fullest = null;
+            for (Map.Entry<String, RunSummary.VpcSummary> a : v.byAccount().entrySet()) {
+                if (fullest == null || a.getValue().peakEnis() + a.getValue().otherUsedEnis()
+                        > fullest.getValue().peakEnis() + fullest.getValue().otherUsedEnis()) {
+                    fullest = a;
+                }
+            }
+            return "peak " + v.peakEnis() + " of every account's; the quota is each account's"
+                    + " (eniQuotaCountedPer: account), the fullest " + (fullest.getKey().isEmpty() ? "the account's"
+                    : "account " + fullest.getKey() + "'s") + ": " + quotaUse(scenario, vpc, fullest.getValue(), quota);
+        }
         int others = v.otherUsedEnis();
         if (others == 0) {
             return "peak " + v.peakEnis() + " of " + quota + " " + v.eniQuota();

@@ -154,7 +154,18 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             RunSummary.VpcSummary a = v.getValue();
             // a VPC the change adds a key to is shown even when its peak did not move: the quota may have refused
             // the key's ENI (the row then says the headroom the refusal met)
-            if (a.peakEnis() != peakBefore || b == null || a.otherUsedEnis() != b.otherUsedEnis()
+            if (a.byAccount() != null) { // eniQuotaCountedPer: account: a row per account's copy of the quota
+                for (Map.Entry<String, RunSummary.VpcSummary> c : a.byAccount().entrySet()) {
+                    RunSummary.VpcSummary cb = b == null || b.byAccount() == null ? null
+                            : b.byAccount().get(c.getKey());
+                    RunSummary.VpcSummary ca = c.getValue();
+                    if (cb == null || ca.peakEnis() != cb.peakEnis() || ca.otherUsedEnis() != cb.otherUsedEnis()
+                            || vpcsOfNewKeys.contains(v.getKey())) {
+                        vpcs.add(new VpcImpact(v.getKey() + " (account " + c.getKey() + "'s quota)", ca.eniQuota(),
+                                cb == null ? 0 : cb.peakEnis(), ca.peakEnis(), ca.otherUsedEnis()));
+                    }
+                }
+            } else if (a.peakEnis() != peakBefore || b == null || a.otherUsedEnis() != b.otherUsedEnis()
                     || vpcsOfNewKeys.contains(v.getKey())) {
                 vpcs.add(new VpcImpact(v.getKey(), a.eniQuota(), peakBefore, a.peakEnis(), a.otherUsedEnis()));
             }

@@ -229,7 +229,10 @@ final class ExtraInputs {
                     .distinct().count())) {
                 a.notes.add(a.eniQuotasFrom.get(k) + ": Lambda's Elastic network interfaces per VPC (" + ENI_QUOTA_CODE
                         + ") " + e.getValue() + " of account " + k + " (its QuotaArn), which owns none of the VPCs: a"
-                        + " VPC's `eniQuota` is its owner's, so it is not applied to them");
+                        + " VPC's `eniQuota` is its owner's, so it is not applied to them (under the default"
+                        + " `vpcs[*].eniQuotaCountedPer: vpc` the owner's quota counts every account's ENIs; under"
+                        + " `account` each account's copy takes the VPC's `eniQuota` too: set it to this account's"
+                        + " figure if that is the one to try)");
             }
         }
         a.regionQuota = pick(a, a.regionQuotas, a.regionQuotasFrom, known, first, "EC2's Network interfaces per"

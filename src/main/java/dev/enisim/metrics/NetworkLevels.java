@@ -183,8 +183,19 @@ final class NetworkLevels {
     Map<String, RunSummary.VpcSummary> vpcs(WorldSnapshot world) {
         Map<String, RunSummary.VpcSummary> out = new LinkedHashMap<>();
         for (WorldSnapshot.VpcView v : world.vpcs()) {
+            if (v.accounts().isEmpty()) {
+                out.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
+                        vpcEnis[v.index()].current(), v.otherUsedEnis()));
+                continue;
+            }
+            // eniQuotaCountedPer: account: each account's copy, its peak the model's (as the Region's accounts')
+            Map<String, RunSummary.VpcSummary> byAccount = new LinkedHashMap<>();
+            for (WorldSnapshot.AccountQuota a : v.accounts()) {
+                byAccount.put(a.account(), new RunSummary.VpcSummary(a.eniQuota(), a.peakEnis(), a.enis(),
+                        a.otherUsedEnis()));
+            }
             out.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
-                    vpcEnis[v.index()].current(), v.otherUsedEnis()));
+                    vpcEnis[v.index()].current(), v.otherUsedEnis(), "account", byAccount));
         }
         return out;
     }

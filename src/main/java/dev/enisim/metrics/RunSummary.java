@@ -561,8 +561,65 @@ public record RunSummary(
         }
     }
 
-    /** @param otherUsedEnis other services' ENIs counting against the quota at the end of the run */
-    public record VpcSummary(int eniQuota, long peakEnis, long finalEnis, int otherUsedEnis) {
+    /**
+     * A VPC's Lambda ENIs against its ENI quota.
+     *
+     * @param otherUsedEnis  other services' ENIs counting against the quota at the end of the run
+     * @param eniQuotaCountedPer {@code account} when each account's ENIs count against its own copy of the quota
+     *                       ({@code vpcs[*].eniQuotaCountedPer: account} [assumed]); null (left out of summary.json)
+     *                       under {@code vpc}, the default: one quota for every account's ENIs
+     * @param byAccount      under {@code account}, each account's copy (its ENIs in the VPC against its own {@code
+     *                       eniQuota}; the owner's holds other services' ENIs), by account id in the scenario's order:
+     *                       the figures above are then every account's together; null (left out) under {@code vpc}
+     */
+    public record VpcSummary(int eniQuota, long peakEnis, long finalEnis, int otherUsedEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String eniQuotaCountedPer,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Map<String, VpcSummary> byAccount) {
+
+        public VpcSummary {
+            byAccount = byAccount == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byAccount));
+        }
+
+        /** A VPC whose quota counts every account's ENIs together (or one account's copy). */
+        public VpcSummary(int eniQuota, long peakEnis, long finalEnis, int otherUsedEnis) {
+            this(eniQuota, peakEnis, finalEnis, otherUsedEnis, null, null);
+        }
+
+        /**
+         * The quotas that were full at some moment (Lambda's peak and other services' ENIs at the end at the quota, as
+         * every reader counted it): the VPC's own (key "") or, counted per account, each full account's copy; in
+         * order.
+         */
+        public Map<String, VpcSummary> full() {
+            Map<String, VpcSummary> out = new java.util.LinkedHashMap<>();
+            if (byAccount == null) {
+                if (peakEnis + otherUsedEnis >= eniQuota) {
+                    out.put("", this);
+                }
+                return out;
+            }
+            byAccount.forEach((id, a) -> {
+                if (a.peakEnis() + a.otherUsedEnis() >= a.eniQuota()) {
+                    out.put(id, a);
+                }
+            });
+            return out;
+        }
+
+        /** The highest use of a quota (the VPC's, or the fullest account's copy): peak + other services' ENIs. */
+        public long mostUsed() {
+            if (byAccount == null) {
+                return peakEnis + otherUsedEnis;
+            }
+            long most = 0;
+            for (VpcSummary a : byAccount.values()) {
+                most = Math.max(most, a.peakEnis() + a.otherUsedEnis());
+            }
+            return most;
+        }
     }
 
     /**

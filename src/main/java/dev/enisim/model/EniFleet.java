@@ -51,6 +51,8 @@ final class EniFleet implements KeyPorts {
     private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind its last refusal, if one was
     /** Per key: the Region count of its account, which its ENIs are charged to (an array read on the hot path). */
     private RegionEnis[] keyRegion = new RegionEnis[8];
+    /** The ENI quota each key's ENIs count against: its VPC's, or its account's copy of it ({@code eniQuotaCountedPer}). */
+    private EniQuota[] keyQuota = new EniQuota[8];
     /** Per key, its samplers of the ENI timings (at 3 key + the timing's ordinal), each made at its first draw. */
     private LongSupplier[] timings = new LongSupplier[3 * 8];
     private ScaleOutLimit limit; // the limit behind tryCreate's last refusal (SUBNET_OUT_OF_IPS, ENI_LIMIT)
@@ -151,8 +153,10 @@ final class EniFleet implements KeyPorts {
             if (k == refusedBy.length) {
                 refusedBy = Arrays.copyOf(refusedBy, 2 * k);
                 keyRegion = Arrays.copyOf(keyRegion, 2 * k);
+                keyQuota = Arrays.copyOf(keyQuota, 2 * k);
             }
             keyRegion[k] = network.regionOf(key.account());
+            keyQuota[k] = network.quotaOf(vpc, key.account());
             keyIndex.put(key, k);
         }
         return k;
@@ -458,6 +462,11 @@ final class EniFleet implements KeyPorts {
         return keyRegion[key];
     }
 
+    /** The ENI quota the key's ENIs count against (its VPC's, or its account's copy of it). */
+    EniQuota quota(int key) {
+        return keyQuota[key];
+    }
+
     /** The key's VPC, subnet and security groups. */
     EniKey eniKey(int key) {
         return pools.get(key).eniKey();
@@ -530,7 +539,7 @@ final class EniFleet implements KeyPorts {
             return EniFailure.ROLE_PERMISSIONS;
         }
         IpPool subnet = network.subnets.get(pool.subnet());
-        EniQuota vpc = network.vpcs.get(pool.vpc());
+        EniQuota vpc = keyQuota[pool.key()];
         if (subnet.availableIps() <= 0) {
             limit = ScaleOutLimit.SUBNET_IPS;
             return EniFailure.SUBNET_OUT_OF_IPS;
@@ -617,7 +626,7 @@ final class EniFleet implements KeyPorts {
         transition(eni, EniState.Deleted, now);
         IpPool subnet = network.subnets.get(eni.subnet());
         subnet.releaseIp(eni.ipIndex());
-        network.vpcs.get(subnet.vpc()).releaseEniSlot();
+        keyQuota[eni.key()].releaseEniSlot();
         keyRegion[eni.key()].release();
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
     }

@@ -62,6 +62,7 @@ final class Invariants {
                         + enisPerVpc[v.index()]);
             }
             otherPerAccount[network.vpcOwner(v.index())] += v.otherUsedEnis();
+            copies(network, fleet, v);
         }
         // each account's Region count after each VPC's own count: a VPC's miscount is told as that VPC's
         int lambdaInRegion = 0;
@@ -90,6 +91,48 @@ final class Invariants {
     }
 
     /** The index of the account whose Region count {@code region} is. */
+    /**
+     * A VPC whose quota each account counts on its own ({@code eniQuotaCountedPer: account}): each copy holds its
+     * account's ENIs in the VPC (the keys' quota is their account's copy), the copies add up to the VPC's count, and
+     * other services' ENIs are the owner's copy's.
+     */
+    private static void copies(Network network, EniFleet fleet, EniQuota v) {
+        List<EniQuota> copies = network.copies(v.index());
+        if (copies.isEmpty() != !v.perAccount()) {
+            throw new IllegalStateException(v.id() + ": counted per account but has no copy, or the reverse");
+        }
+        if (copies.isEmpty()) {
+            return;
+        }
+        int enis = 0;
+        int other = 0;
+        for (EniQuota c : copies) {
+            c.checkInvariants();
+            int held = 0;
+            for (HyperplaneEni eni : fleet.all) {
+                if (eni.state().holdsResources() && fleet.quota(eni.key()) == c) {
+                    held++;
+                }
+            }
+            if (c.enis() != held) {
+                throw new IllegalStateException(v.id() + ": account " + c.account() + "'s copy counts " + c.enis()
+                        + " ENIs, holds " + held);
+            }
+            enis += c.enis();
+            other += c.otherUsedEnis();
+        }
+        for (EniPool p : fleet.pools) {
+            EniQuota q = fleet.quota(p.key());
+            if (p.vpc() == v.index() && (q.perAccount() || q != network.quotaOf(v.index(), p.eniKey().account()))) {
+                throw new IllegalStateException(p.eniKey().label() + ": counted against another account's quota");
+            }
+        }
+        if (enis != v.enis() || other != v.otherUsedEnis()) {
+            throw new IllegalStateException(v.id() + ": its accounts' copies count " + enis + " + " + other
+                    + " ENIs, the VPC " + v.enis() + " + " + v.otherUsedEnis());
+        }
+    }
+
     private static int indexOf(Network network, RegionEnis region) {
         for (int a = 0; a < network.accounts(); a++) {
             if (network.region(a) == region) {

@@ -188,6 +188,11 @@ public final class LambdaService {
             return world.addVpc(id, eniQuota, otherUsedEnis, owner);
         }
 
+        /** The same, its quota counted per account when {@code perAccount} ({@code eniQuotaCountedPer: account}). */
+        public int addVpc(String id, int eniQuota, int otherUsedEnis, int owner, boolean perAccount) {
+            return world.addVpc(id, eniQuota, otherUsedEnis, owner, perAccount);
+        }
+
         /** Network interfaces of the Region in no VPC's quota: they count against the Region's limit only. */
         public int addOtherRegionInterfaces(int count) {
             return world.addOtherRegionInterfaces(count);

@@ -13,6 +13,8 @@ import java.util.Map;
 final class Network {
 
     final List<EniQuota> vpcs = new ArrayList<>();
+    /** Each VPC's accounts' copies of its quota, by account index ({@code eniQuotaCountedPer: account}), else null. */
+    private final List<EniQuota[]> vpcCopies = new ArrayList<>();
     /**
      * EC2's network interfaces per Region of each account, by its index (0: the first, or only, account): a quota of
      * each account (5,000 unless the scenario says otherwise). Every account's are counted in {@link #regionTotal}
@@ -91,6 +93,59 @@ final class Network {
         return regions[a];
     }
 
+    /** The index of account {@code accountId} ("" for the first, or only, account). */
+    int accountIndex(String accountId) {
+        if (accountId.isEmpty()) {
+            return 0;
+        }
+        Integer a = accountIndex.get(accountId);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown account " + accountId);
+        }
+        return a;
+    }
+
+    /**
+     * The ENI quota an account's ENIs in VPC {@code vpc} count against: the VPC's own, or, its quota counted per
+     * account ({@code eniQuotaCountedPer: account}), that account's copy (made when first asked for).
+     */
+    EniQuota quotaOf(int vpc, String accountId) {
+        return quotaOf(vpc, accountIndex(accountId));
+    }
+
+    /** The same for account {@code a} (an index). */
+    private EniQuota quotaOf(int vpc, int a) {
+        EniQuota[] copies = vpcCopies.get(vpc);
+        if (copies == null) {
+            return vpcs.get(vpc);
+        }
+        if (a >= copies.length) {
+            copies = java.util.Arrays.copyOf(copies, regions.length);
+            vpcCopies.set(vpc, copies);
+        }
+        if (copies[a] == null) {
+            copies[a] = vpcs.get(vpc).copyFor(regions[a].account());
+        }
+        return copies[a];
+    }
+
+    /**
+     * The accounts' copies of VPC {@code vpc}'s quota made so far (its owner's, and those of the accounts whose keys
+     * are in it), in the accounts' order; empty when the quota is the VPC's own.
+     */
+    List<EniQuota> copies(int vpc) {
+        List<EniQuota> out = new ArrayList<>();
+        EniQuota[] copies = vpcCopies.get(vpc);
+        if (copies != null) {
+            for (EniQuota c : copies) {
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The index of the account owning VPC {@code vpc}. */
     int vpcOwner(int vpc) {
         return vpcOwner[vpc];
@@ -120,14 +175,27 @@ final class Network {
 
     /** A VPC that account {@code owner} (an index) owns. */
     int addVpc(String id, int eniQuota, int owner) {
+        return addVpc(id, eniQuota, owner, false);
+    }
+
+    /**
+     * The same, its quota counted per account when {@code perAccount} ({@code eniQuotaCountedPer: account}
+     * [assumed]): each account's ENIs in it count against that account's own copy of the quota, and other services'
+     * ENIs ({@code otherUsedEnis}) against its owner's.
+     */
+    int addVpc(String id, int eniQuota, int owner, boolean perAccount) {
         if (owner < 0 || owner >= regions.length) {
             throw new IllegalArgumentException(id + ": unknown owner account " + owner);
         }
         int i = vpcs.size();
         vpcs.add(new EniQuota(i, id, eniQuota));
+        vpcCopies.add(perAccount ? new EniQuota[regions.length] : null);
         vpcIndex.put(id, i);
         vpcOwner = java.util.Arrays.copyOf(vpcOwner, i + 1);
         vpcOwner[i] = owner;
+        if (perAccount) {
+            quotaOf(i, owner); // the owner's copy holds other services' ENIs
+        }
         return i;
     }
 
@@ -159,7 +227,7 @@ final class Network {
      * as fit beside Lambda's. Returns how many were set.
      */
     int otherUsedEnis(int vpc, int count) {
-        EniQuota v = vpcs.get(vpc);
+        EniQuota v = quotaOf(vpc, vpcOwner[vpc]);
         RegionEnis region = regions[vpcOwner[vpc]];
         int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
                 v.otherUsedEnis() + region.free())));

@@ -202,7 +202,12 @@ final class World {
         }
         List<WorldSnapshot.VpcView> vs = new ArrayList<>();
         for (EniQuota v : network.vpcs) {
-            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis(), v.otherUsedEnis()));
+            List<WorldSnapshot.AccountQuota> copies = new ArrayList<>();
+            for (EniQuota c : network.copies(v.index())) {
+                copies.add(new WorldSnapshot.AccountQuota(c.account(), c.eniQuota(), c.enis(), c.otherUsedEnis(),
+                        c.peakEnis()));
+            }
+            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis(), v.otherUsedEnis(), copies));
         }
         List<WorldSnapshot.SubnetView> ss = new ArrayList<>();
         for (IpPool s : network.subnets) {

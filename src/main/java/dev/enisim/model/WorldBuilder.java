@@ -69,8 +69,16 @@ final class WorldBuilder {
      * services' ENIs count against that account's network interfaces per Region.
      */
     public int addVpc(String id, int eniQuota, int otherUsedEnis, int owner) {
+        return addVpc(id, eniQuota, otherUsedEnis, owner, false);
+    }
+
+    /**
+     * The same, its quota counted per account when {@code perAccount} ({@code eniQuotaCountedPer: account}): each
+     * account's ENIs in it count against that account's own copy of the quota, other services' against its owner's.
+     */
+    public int addVpc(String id, int eniQuota, int otherUsedEnis, int owner, boolean perAccount) {
         open();
-        int vpc = network.addVpc(id, eniQuota, owner);
+        int vpc = network.addVpc(id, eniQuota, owner, perAccount);
         network.otherUsedEnis(vpc, otherUsedEnis);
         return vpc;
     }

@@ -74,10 +74,32 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
     }
 
     /**
-     * @param enis          Lambda's ENIs holding a quota slot now
+     * @param enis          Lambda's ENIs holding a quota slot now (every account's)
      * @param otherUsedEnis other services' ENIs holding slots of the same quota now
+     * @param accounts      its quota counted per account ({@code eniQuotaCountedPer: account}): each account's copy
+     *                      (its owner's and those of the accounts with keys in it), in the accounts' order; else empty
      */
-    public record VpcView(int index, String id, int eniQuota, int enis, int otherUsedEnis) {
+    public record VpcView(int index, String id, int eniQuota, int enis, int otherUsedEnis,
+            List<AccountQuota> accounts) {
+        public VpcView {
+            accounts = List.copyOf(accounts);
+        }
+
+        /** A VPC whose quota counts every account's ENIs together. */
+        public VpcView(int index, String id, int eniQuota, int enis, int otherUsedEnis) {
+            this(index, id, eniQuota, enis, otherUsedEnis, List.of());
+        }
+    }
+
+    /**
+     * One account's copy of a VPC's ENI quota ({@code eniQuotaCountedPer: account}).
+     *
+     * @param account       its id ("" for a single-account world's only account)
+     * @param enis          its Lambda ENIs in the VPC now
+     * @param otherUsedEnis other services' ENIs in its copy now (the VPC owner's copy holds them)
+     * @param peakEnis      the most of its Lambda ENIs the VPC held at once
+     */
+    public record AccountQuota(String account, int eniQuota, int enis, int otherUsedEnis, int peakEnis) {
     }
 
     /**

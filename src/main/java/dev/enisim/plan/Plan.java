@@ -84,23 +84,37 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * An account's network interfaces per Region (several accounts only): the most it held at once in the demand
-     * runs (every subnet at /16, no VPC quota in the way; its functions' Lambda ENIs, the warm-up's included, the
-     * other services' ENIs of the VPCs it owns and its otherNetworkInterfaces), against its own quota.
+     * runs (every subnet at /16, no VPC quota in the way; its functions' Lambda ENIs after the warm-up, as section 2's
+     * VPC peaks count them, the other services' ENIs of the VPCs it owns and its otherNetworkInterfaces), against its
+     * own quota.
      *
      * @param account                    its id
      * @param index                      its place in {@code accounts}, for the field to raise
      * @param networkInterfacesPerRegion its quota
-     * @param peakNetworkInterfaces      the most over the demand runs
+     * @param peakNetworkInterfaces      the most over the demand runs (after the warm-up)
      * @param spare                      the quota less the peak (negative: short)
      * @param vpcEnis                    per VPC its functions use, its Lambda ENIs there at the design's peak (its
      *                                   keys' peaks after the warm-up, as section 2's), counted in that VPC's ENI
      *                                   quota, in the scenario's order
      */
     public record AccountQuota(String account, int index, int networkInterfacesPerRegion, long peakNetworkInterfaces,
-            long spare, java.util.Map<String, Long> vpcEnis) {
+            long spare, java.util.Map<String, Long> vpcEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long warmUpPeakNetworkInterfaces) {
 
+        /**
+         * {@code warmUpPeakNetworkInterfaces}: when the warm-up left ENIs the traffic after it does not need, the most
+         * the account held at once, the warm-up's included (as {@link VpcAdvice#warmUpPeakEnis}); else 0, left out.
+         * {@code peakNetworkInterfaces} and {@code spare} are after the warm-up.
+         */
         public AccountQuota {
             vpcEnis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vpcEnis));
+        }
+
+        /** Nothing left by the warm-up. */
+        public AccountQuota(String account, int index, int networkInterfacesPerRegion, long peakNetworkInterfaces,
+                long spare, java.util.Map<String, Long> vpcEnis) {
+            this(account, index, networkInterfacesPerRegion, peakNetworkInterfaces, spare, vpcEnis, 0);
         }
     }
 
@@ -368,10 +382,39 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
             long inactiveKeys,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-            List<String> inactiveFunctions) {
+            List<String> inactiveFunctions,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            java.util.Map<String, Long> accountQuotaUse) {
 
+        /**
+         * {@code accountQuotaUse}: under {@code vpcs[*].eniQuotaCountedPer: account} [assumed], each account's use of
+         * its own copy of the quota at the design's peak (after the warm-up): its Lambda ENIs in the VPC, and for the
+         * VPC's owner other services' ENIs ({@code otherUsedEnis}) too; by account id, in the scenario's order.
+         * {@code peakEnis} is then every account's together and {@link #room()} the fullest copy's. Empty (left out of
+         * plan.json) when one quota counts every account's ENIs.
+         */
         public VpcAdvice {
             inactiveFunctions = List.copyOf(inactiveFunctions);
+            accountQuotaUse = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accountQuotaUse));
+        }
+
+        /** One quota for every account's ENIs in the VPC. */
+        public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
+                long savedByConsolidating, int otherUsedEnis, long warmUpPeakEnis, long inactiveKeys,
+                List<String> inactiveFunctions) {
+            this(vpc, eniQuota, peakEnis, keys, consolidatedEnis, savedByConsolidating, otherUsedEnis, warmUpPeakEnis,
+                    inactiveKeys, inactiveFunctions, java.util.Map.of());
+        }
+
+        /** The account whose copy of the quota is fullest ({@link #accountQuotaUse}; the first of equals), or null. */
+        public String fullestAccount() {
+            String out = null;
+            for (java.util.Map.Entry<String, Long> e : accountQuotaUse.entrySet()) {
+                if (out == null || e.getValue() > accountQuotaUse.get(out)) {
+                    out = e.getKey();
+                }
+            }
+            return out;
         }
 
         /** No key left unmade by functions asleep in the demand runs. */
@@ -398,6 +441,9 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
          * for each key of the functions asleep in the demand runs ({@link #inactiveKeys}).
          */
         public long room() {
+            if (!accountQuotaUse.isEmpty()) { // each account's own copy: the fullest one's room (asleep keys in it)
+                return eniQuota - accountQuotaUse.get(fullestAccount()) - inactiveKeys;
+            }
             return eniQuota - peakEnis - inactiveKeys - otherUsedEnis;
         }
     }

@@ -243,20 +243,23 @@ public final class Planner {
         for (int i = 0; i < accounts.size(); i++) {
             Scenario.Account a = accounts.get(i);
             long peak = 0;
+            long most = 0; // the warm-up's ENIs included
             int quota = a.networkInterfacesPerRegion();
             Map<String, Long> vpcEnis = new LinkedHashMap<>();
             for (Peaks p : demandPeaks) {
                 RunSummary.Region x = p.run().region() == null || p.run().region().byAccount() == null ? null
                         : p.run().region().byAccount().get(a.id());
+                Map<String, Long> sums = accountVpcEnis(p, a.id());
                 if (x != null) {
-                    peak = Math.max(peak, x.peakNetworkInterfaces());
-                }
-                Map<String, Long> sums = new LinkedHashMap<>();
-                for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
-                    if (e.getKey().startsWith(a.id() + ":")) {
-                        sums.merge(e.getValue().vpc(), p.keyEnis().getOrDefault(e.getKey(),
-                                e.getValue().peakEnis()), Long::sum);
+                    most = Math.max(most, x.peakNetworkInterfaces());
+                    // after a warm-up, its keys' peaks after it (as the VPCs' lines count them) and its other
+                    // interfaces, never above the run's own peak; the run's own when nothing was left out
+                    long after = x.peakNetworkInterfaces();
+                    if (p.excluded()) {
+                        long lambda = sums.values().stream().mapToLong(Long::longValue).sum();
+                        after = Math.min(after, lambda + x.finalOtherUsedEnis() + x.outsideVpcs());
                     }
+                    peak = Math.max(peak, after);
                 }
                 for (Scenario.Vpc v : base.vpcs()) {
                     if (sums.containsKey(v.id())) {
@@ -264,9 +267,45 @@ public final class Planner {
                     }
                 }
             }
-            out.add(new Plan.AccountQuota(a.id(), i, quota, peak, quota - peak, vpcEnis));
+            out.add(new Plan.AccountQuota(a.id(), i, quota, peak, quota - peak, vpcEnis, most > peak ? most : 0));
         }
         out.sort(java.util.Comparator.comparingLong(Plan.AccountQuota::spare)); // stable: the scenario's order
+        return out;
+    }
+
+    /** Account {@code account}'s Lambda ENIs per VPC in run {@code p}: its keys' peaks after the warm-up, summed. */
+    private static Map<String, Long> accountVpcEnis(Peaks p, String account) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
+            if (e.getKey().startsWith(account + ":")) {
+                sums.merge(e.getValue().vpc(), p.keyEnis().getOrDefault(e.getKey(), e.getValue().peakEnis()),
+                        Long::sum);
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * Under {@code eniQuotaCountedPer: account}, each account's use of its own copy of VPC {@code v}'s quota at the
+     * design's peak: the most over {@code runs} of its keys' ENIs there after the warm-up, and for the VPC's owner
+     * other services' ENIs at their most too ({@link Plan.VpcAdvice#accountQuotaUse}); empty otherwise.
+     */
+    private Map<String, Long> accountQuotaUse(Scenario.Vpc v, List<Peaks> runs) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (!v.quotaPerAccount() || !base.multiAccount() || base.networkModel() == NetworkModel.LEGACY) {
+            return out;
+        }
+        String owner = base.accounts().vpcOwners().getOrDefault(v.id(), base.accounts().list().get(0).id());
+        for (Scenario.Account a : base.accounts().list()) {
+            long most = -1;
+            for (Peaks p : runs) {
+                Long n = accountVpcEnis(p, a.id()).get(v.id());
+                most = Math.max(most, n == null ? -1 : n);
+            }
+            if (most >= 0 || a.id().equals(owner)) {
+                out.put(a.id(), Math.max(0, most) + (a.id().equals(owner) ? mostOtherEnis(v) : 0));
+            }
+        }
         return out;
     }
 
@@ -2115,7 +2154,8 @@ public final class Planner {
             }
             out.add(new Plan.VpcAdvice(v.id(), quota, peak, keys, consolidated,
                     Math.max(0, peak + inactiveKeys - consolidated), mostOtherEnis(v), most > peak ? most : 0,
-                    inactiveKeys, inactiveKeys == 0 ? List.of() : inScenarioOrder(asleepFunctions)));
+                    inactiveKeys, inactiveKeys == 0 ? List.of() : inScenarioOrder(asleepFunctions),
+                    accountQuotaUse(v, runs)));
         }
         return out;
     }

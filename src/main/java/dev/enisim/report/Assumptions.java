@@ -90,7 +90,8 @@ public final class Assumptions {
             if (why != null) {
                 // the other network model's block is not named: the networkModel row says which is in force, and a
                 // legacy run's page speaks the legacy model's words only
-                if (!e.path().startsWith("hyperplane.") && !e.path().startsWith("legacy.")) {
+                if (!e.path().startsWith("hyperplane.") && !e.path().startsWith("legacy.")
+                        && !e.path().equals(QUOTA_COUNTED_PER)) { // one account's page need not say whose quota
                     unused.putIfAbsent(block(sc, e.path()), why);
                 }
                 continue;
@@ -238,6 +239,20 @@ public final class Assumptions {
         return sc.functions().stream().anyMatch(f -> f.async().isPresent());
     }
 
+    /** Whose ENIs a VPC's ENI quota counts with several accounts [assumed]. */
+    private static final String QUOTA_COUNTED_PER = "vpcs[*].eniQuotaCountedPer";
+
+    /** {@code vpc} or {@code account} when every VPC says the same, else each VPC's (its id in brackets). */
+    private static String quotaCountedPer(Scenario sc) {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        List<String> each = new ArrayList<>();
+        for (Scenario.Vpc v : sc.vpcs()) {
+            all.add(v.eniQuotaCountedPer());
+            each.add(v.eniQuotaCountedPer() + " (" + v.id() + ")");
+        }
+        return all.size() == 1 ? all.iterator().next() : String.join(", ", each);
+    }
+
     /** Why an assumed default does not act in this scenario (its block unused), or null when it is in force. */
     static String notInForce(Scenario sc, String path) {
         if (path.startsWith("async.") || ASYNC_FIELDS.stream().anyMatch(path::startsWith) && !anyAsync(sc)) {
@@ -267,6 +282,9 @@ public final class Assumptions {
             return sc.functions().stream().anyMatch(f -> f.async().map(AsyncConfig::deadLetterQueue).orElse(false))
                     ? null : "no dead-letter queue";
         }
+        if (path.equals(QUOTA_COUNTED_PER)) {
+            return legacy ? "networkModel: legacy" : sc.multiAccount() ? null : "one account";
+        }
         if (path.equals("functions[*].warmEnvironments")) {
             return "no function starts with warm environments";
         }
@@ -282,6 +300,7 @@ public final class Assumptions {
      * its first user has it.
      */
     private static final java.util.Map<String, java.util.function.Function<Scenario, String>> VALUES = Map.ofEntries(
+            Map.entry(QUOTA_COUNTED_PER, Assumptions::quotaCountedPer),
             Map.entry("hyperplane.reuseDeletingEni", sc -> String.valueOf(sc.hyperplane().reuseDeletingEni())),
             Map.entry("hyperplane.eniRetryBackoffScope", sc -> sc.hyperplane().eniRetryBackoffScope()),
             Map.entry("hyperplane.cancelledCreationKeepsEnis",

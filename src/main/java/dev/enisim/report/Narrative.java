@@ -30,6 +30,10 @@ public final class Narrative {
                     + " ResourceConflictException."),
             Map.entry("shared", "Hyperplane ENIs are shared by every function and version with the same subnet and"
                     + " security groups: no new IP, no new quota slot, and attaching takes seconds."),
+            // an existing function shares at the run's set-up: nothing is attached during the run (a teacher's review)
+            Map.entry("shared:existing", "Hyperplane ENIs are shared by every function and version with the same"
+                    + " subnet and security groups: an existing function already uses its key's ENIs when the run"
+                    + " starts, with no IP or quota slot of its own for them; nothing is attached during the run."),
             Map.entry("Failed:SubnetOutOfIPAddresses", "The subnet had no free address for a new ENI. A function"
                     + " whose creation failed must be deleted and recreated; its invocations fail with"
                     + " SubnetIPAddressLimitReachedException."),
@@ -212,7 +216,7 @@ public final class Narrative {
                     members.put(out.size(), new Member("shares " + e.state() + " (" + e.detail() + ")", e.subject(),
                             e.atMicros(), e.atMicros(), 0, false, null));
                     out.add(time + "  " + e.subject() + " shares " + e.state() + " (" + e.detail() + ")");
-                    explain(out, why, explained, "shared");
+                    explain(out, why, explained, atSetUp(r, e) ? "shared:existing" : "shared");
                 }
                 case ENI_AWAITED -> {
                     members.put(out.size(), new Member("waits " + e.state() + " (" + e.detail() + ")", e.subject(),
@@ -1216,12 +1220,20 @@ public final class Narrative {
         // which limit was full, as the run's figures tell it: the VPCs' quotas at their peak, the accounts' Region
         // quotas; only those (31 accounts' 5,000 each said nothing of which; review r2, session 60)
         List<String> full = new ArrayList<>();
-        r.summary().vpcs().forEach((id, v) -> {
-            if (v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
-                full.add(String.format(Locale.ROOT, "VPC %s's ENI quota (vpcs[*].eniQuota, %,d, other services'"
-                        + " ENIs included)", id, v.eniQuota()));
+        // a VPC counted per account: the full copies of the accounts with a function Failed for it (another
+        // account's full copy refused none of them), else every full copy
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        r.summary().functions().forEach((name, f) -> {
+            if ("EniLimitExceeded".equals(String.valueOf(f.finalReasonCode()))) {
+                refused.add(r.scenario().accounts().of(name));
             }
         });
+        r.summary().vpcs().forEach((id, v) -> v.full().forEach((account, a) -> {
+            if (account.isEmpty() || refused.isEmpty() || refused.contains(account)) {
+                full.add(quotaWords(id, v, account, a));
+            }
+        }));
+
         if (region != null && region.byAccount() != null) {
             region.full().forEach((id, a) -> full.add(String.format(Locale.ROOT, "account %s's network interfaces"
                     + " per Region (accounts[%d].networkInterfacesPerRegion, %,d: its functions' ENIs, also in a VPC"
@@ -1230,8 +1242,28 @@ public final class Narrative {
         }
         why.computeIfPresent("Failed:EniLimitExceeded", (k, text) -> full.isEmpty() ? text : "EC2 refused the"
                 + " function's ENI: in this run " + String.join(" and ", full) + (full.size() == 1 ? " was" : " were")
-                + " full (each account's network interfaces per Region are its own; a VPC's ENI quota counts every"
-                + " account's ENIs in it); invocations fail with ENILimitReachedException.");
+                + " full (each account's network interfaces per Region are its own; " + countedPer(r.scenario())
+                + "); invocations fail with ENILimitReachedException.");
+    }
+
+    /** A full ENI quota in words: the VPC's own ({@code account} ""), or that account's copy of it. */
+    private static String quotaWords(String vpc, dev.enisim.metrics.RunSummary.VpcSummary v, String account,
+            dev.enisim.metrics.RunSummary.VpcSummary copy) {
+        return account.isEmpty() ? String.format(Locale.ROOT, "VPC %s's ENI quota (vpcs[*].eniQuota, %,d, other"
+                + " services' ENIs included)", vpc, v.eniQuota())
+                : String.format(Locale.ROOT, "account %s's own ENI quota in VPC %s (vpcs[*].eniQuota, %,d, counted"
+                + " per account: its functions' ENIs in the VPC%s)", account, vpc, copy.eniQuota(),
+                copy.otherUsedEnis() > 0 ? " and, as the VPC's owner, other services'" : "");
+    }
+
+    /** Whose ENIs the scenario's VPCs' ENI quotas count (vpcs[*].eniQuotaCountedPer [assumed]), in words. */
+    private static String countedPer(Scenario sc) {
+        long perAccount = sc.vpcs().stream().filter(Scenario.Vpc::quotaPerAccount).count();
+        return perAccount == 0 ? "a VPC's ENI quota counts every account's ENIs in it"
+                : perAccount == sc.vpcs().size() ? "a VPC's ENI quota is each account's own too, as"
+                        + " vpcs[*].eniQuotaCountedPer: account says"
+                : "a VPC's ENI quota counts every account's ENIs in it, unless its eniQuotaCountedPer is account:"
+                        + " then each account's own";
     }
 
     /**
@@ -1312,7 +1344,8 @@ public final class Narrative {
      */
     private record Existing(Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups,
             Set<JournalEntry> folded, Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis,
-            Set<dev.enisim.report.chart.ExistingFunctions.Group> said) {
+            Set<dev.enisim.report.chart.ExistingFunctions.Group> said,
+            Map<dev.enisim.report.chart.ExistingFunctions.Group, Map<String, Integer>> failedAtOnce) {
 
         static Existing of(RunResult r, List<JournalEntry> entries, Set<String> inPlace) {
             Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups =
@@ -1320,6 +1353,8 @@ public final class Narrative {
             Set<JournalEntry> folded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis = new java.util.IdentityHashMap<>();
             dev.enisim.report.chart.ExistingFunctions.Group current = null; // the group of the function set up now
+            Map<dev.enisim.report.chart.ExistingFunctions.Group, Map<String, Integer>> failed =
+                    new java.util.IdentityHashMap<>();
             String function = null;
             long at = 0;
             for (JournalEntry e : groups.isEmpty() ? List.<JournalEntry>of() : entries) {
@@ -1346,9 +1381,17 @@ public final class Narrative {
                         && e.subject().equals(function)) { // a group's sharing is its line's (600 "shares" lines)
                     folded.add(e);
                 }
+                // a function of an Active group that the quota or its subnet makes Failed at the same instant: the
+                // group's line counts it apart (thirty.yaml: "270 existing functions start Active", 20 Failed at 0)
+                dev.enisim.report.chart.ExistingFunctions.Group g = e.kind() == JournalEntry.Kind.FUNCTION_STATE
+                        && e.state().equals("Failed") ? groups.get(e.subject()) : null;
+                if (g != null && g.state().equals("Active") && Seconds.toMicros(g.atSeconds()) == e.atMicros()) {
+                    failed.computeIfAbsent(g, x -> new java.util.TreeMap<>()).merge(String.valueOf(e.reason()), 1,
+                            Integer::sum);
+                }
             }
             return new Existing(groups, folded, enis, java.util.Collections.newSetFromMap(
-                    new java.util.IdentityHashMap<>()));
+                    new java.util.IdentityHashMap<>()), failed);
         }
 
         boolean folded(JournalEntry e) {
@@ -1368,12 +1411,27 @@ public final class Narrative {
             List<String> placed = enis.getOrDefault(g, List.of());
             String head = g.description();
             int colon = head.indexOf(": ");
-            out.add(time + "  " + head.substring(0, colon) + (placed.isEmpty() ? "" : String.format(Locale.ROOT,
+            String opening = head.substring(0, colon);
+            Map<String, Integer> failed = failedAtOnce.getOrDefault(g, Map.of());
+            if (!failed.isEmpty()) { // what is true at the start: those Active, and those Failed at once
+                int n = failed.values().stream().mapToInt(Integer::intValue).sum();
+                opening = String.format(Locale.ROOT, "%,d existing functions start Active", g.names().size() - n);
+            }
+            String failedText = "";
+            if (!failed.isEmpty()) {
+                int n = failed.values().stream().mapToInt(Integer::intValue).sum();
+                List<String> reasons = new ArrayList<>();
+                failed.forEach((reason, k) -> reasons.add(failed.size() == 1 ? reason
+                        : String.format(Locale.ROOT, "%,d %s", k, reason)));
+                failedText = String.format(Locale.ROOT, "; %,d more %s Failed at once (%s), each told below; all"
+                        + " %,d", n, n == 1 ? "is" : "are", String.join(", ", reasons), g.names().size());
+            }
+            out.add(time + "  " + opening + (placed.isEmpty() ? "" : String.format(Locale.ROOT,
                     ", with %s in place (%s)", placed.size() == 1 ? "1 ENI" : String.format(Locale.ROOT, "%,d ENIs",
                     placed.size()), placed.size() == 1 ? placed.get(0) : placed.get(0) + " to "
-                    + placed.get(placed.size() - 1))) + head.substring(colon) + " (each one's VpcConfig in the"
-                    + " scenario, its states in summary.json" + (placed.isEmpty() ? "" : ", the ENIs in enis.csv")
-                    + ")");
+                    + placed.get(placed.size() - 1))) + failedText + head.substring(colon)
+                    + " (each one's VpcConfig in the scenario, its states in summary.json"
+                    + (placed.isEmpty() ? "" : ", the ENIs in enis.csv") + ")");
             if (!placed.isEmpty()) {
                 explain(out, why, explained, "eni:InPlace");
                 explain(out, why, explained, "eni:phases");
@@ -1382,6 +1440,12 @@ public final class Narrative {
                     ? g.start().substring("Failed (".length(), g.start().indexOf(':')) : "null";
             explain(out, why, explained, g.state() + ":" + reason);
         }
+    }
+
+    /** Whether {@code e} is about an existing function (existing: Active...) at the run's set-up (time 0). */
+    private static boolean atSetUp(RunResult r, JournalEntry e) {
+        return e.atMicros() == 0 && r.scenario().functions().stream().anyMatch(f -> f.name().equals(e.subject())
+                && f.existing() != Scenario.Function.Existing.NO);
     }
 
     /**

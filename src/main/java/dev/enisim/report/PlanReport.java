@@ -169,11 +169,16 @@ public final class PlanReport {
             b.append("   no VPC in this scenario: no ENIs\n");
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
+            if (!v.accountQuotaUse().isEmpty()) {
+                b.append("   ").append(perAccountQuotaText(p, v)).append("; ").append(consolidation(p, v))
+                        .append(warmUpEnisText(p, v, "; ")).append('\n');
+            } else {
             b.append(String.format(java.util.Locale.ROOT, "   %s: peak %d%s%s of %d (%s); %s%s%n", label(p, v.vpc()), v.peakEnis(),
                     v.inactiveKeys() == 0
                     ? "" : " + " + v.inactiveKeys() + " for the keys of Inactive functions", v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " " + IN_PLACE_AT_MOST, v.eniQuota(),
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
+            }
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
                 b.append(String.format(java.util.Locale.ROOT, "     %-50s %4d %-5s peak %,d %s%n", keyLabel(p, keys.get(i).key()),
@@ -550,6 +555,29 @@ public final class PlanReport {
     }
 
     /** "; 2 during the warm-up, not counted" after a VPC's peak (empty when the warm-up held no more). */
+    /**
+     * A VPC whose quota each account counts on its own ({@code eniQuotaCountedPer: account}): every account's ENIs
+     * together, then each account's use of its copy, the fullest first, and the fullest one's room.
+     */
+    static String perAccountQuotaText(Plan p, Plan.VpcAdvice v) {
+        List<String> uses = new java.util.ArrayList<>();
+        v.accountQuotaUse().entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(3).forEach(e -> uses.add("account " + e.getKey() + " " + e.getValue()));
+        int more = v.accountQuotaUse().size() - uses.size();
+        return label(p, v.vpc()) + ": peak " + v.peakEnis() + " of every account's together; the quota of " + v.eniQuota()
+                + " is each account's own (eniQuotaCountedPer: account): " + String.join(", ", uses)
+                + (more > 0 ? " and " + more + " more" : "") + (v.otherUsedEnis() == 0 ? "" : " (the owner's with "
+                + v.otherUsedEnis() + " " + IN_PLACE_AT_MOST + ")") + (v.inactiveKeys() == 0 ? ""
+                : " + " + v.inactiveKeys() + " for the keys of Inactive functions") + " (" + room(v.room())
+                + " in the fullest, account " + v.fullestAccount() + "'s)";
+    }
+
+    /** "its quota of", or under {@code eniQuotaCountedPer: account} the fullest account's copy of it. */
+    private static String quotaOf(Plan.VpcAdvice v) {
+        return v.accountQuotaUse().isEmpty() ? "its quota of" : "account " + v.fullestAccount() + "'s own quota of";
+    }
+
     static String warmUpEnisText(Plan p, Plan.VpcAdvice v, String before) {
         return v.warmUpPeakEnis() <= 0 ? "" : before + v.warmUpPeakEnis() + " during the " + warmUpLength(p)
                 + " warm-up, not counted";
@@ -586,7 +614,9 @@ public final class PlanReport {
                 Math.abs(spare) == 1 ? "ENI" : "ENIs", spare > 0 ? "spare" : "short");
         return String.format(java.util.Locale.ROOT, "peak %,d of %,d (%s; accounts[%d].networkInterfacesPerRegion)",
                 a.peakNetworkInterfaces(), a.networkInterfacesPerRegion(), room, a.index())
-                + (vpcs.isEmpty() ? "" : "; its Lambda ENIs use " + String.join(", ", vpcs));
+                + (vpcs.isEmpty() ? "" : "; its Lambda ENIs use " + String.join(", ", vpcs))
+                + (a.warmUpPeakNetworkInterfaces() <= 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d during the %s"
+                + " warm-up, not counted", a.warmUpPeakNetworkInterfaces(), warmUpLength(p)));
     }
 
     /** Who consumes each subnet of a VPC shared between accounts (several accounts only). */
@@ -834,8 +864,9 @@ public final class PlanReport {
                     .append(v.inactiveKeys() == 0 ? "" : " + " + v.inactiveKeys())
                     .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis())
                     .append(peakEnisNote(p, v).isEmpty() ? "" : "<sup>*</sup>")
-                    .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
-                    .append(PlanCharts.bar(v.peakEnis() + v.inactiveKeys() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
+                    .append("</td><td class=\"n\">").append(v.eniQuota())
+                    .append(v.accountQuotaUse().isEmpty() ? "" : " each account's").append("</td><td>")
+                    .append(PlanCharts.bar(v.eniQuota() - room, v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
                     + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + enis(v.consolidatedEnis())
@@ -846,6 +877,9 @@ public final class PlanReport {
         for (Plan.VpcAdvice v : p.vpcs()) {
             if (!peakEnisNote(p, v).isEmpty()) {
                 b.append("<p class=\"note\">* ").append(escape(peakEnisNote(p, v))).append(".</p>\n");
+            }
+            if (!v.accountQuotaUse().isEmpty()) { // used and headroom are the fullest account's copy's
+                b.append("<p class=\"note\">").append(escape(perAccountQuotaText(p, v))).append(".</p>\n");
             }
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
@@ -1112,20 +1146,20 @@ public final class PlanReport {
         for (Plan.VpcAdvice v : p.vpcs()) {
             String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them " + IN_PLACE;
             if (v.room() == 0) {
-                out.add(label(p, v.vpc()) + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
+                out.add(label(p, v.vpc()) + " is at " + quotaOf(v) + " " + v.eniQuota() + " ENIs at the design's peak" + others
                         + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its Inactive"
                         + " functions" : "") + ": no room for one more key");
             } else if (v.room() < 0 && v.room() + v.inactiveKeys() >= 0) {
                 // short only of the keys asleep functions will need: the run never made them, so it had no failure
                 long n = v.inactiveFunctions().size();
-                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than " + quotaOf(v) + " " + v.eniQuota()
                         + others + ": it holds today's traffic only while " + (n == 1 ? "its Inactive function sleeps"
                         : "its " + n + " Inactive functions sleep") + " (" + names(v.inactiveFunctions()) + "); when "
                         + (n == 1 ? "it wakes" : "they wake") + " (the first invocation after a quiet spell restores a"
                         + " function), " + (v.inactiveKeys() == 1 ? "its key needs an ENI" : "their "
                         + v.inactiveKeys() + " keys need an ENI each"));
             } else if (v.room() < 0) {
-                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                out.add(label(p, v.vpc()) + "'s design needs " + enis(-v.room()) + " more than " + quotaOf(v) + " " + v.eniQuota()
                         + others + (v.inactiveKeys() > 0 ? ", " + v.inactiveKeys() + " of them for the keys of its"
                         + " Inactive functions" : "") + (eniFailure ? "" : ", though the run as it is had no ENI"
                         + " failure"));

@@ -252,8 +252,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         }
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
+            // eniQuotaCountedPer: account [assumed]: each account's ENIs count against its own copy of the quota
             build.addVpc(v.id(), legacyModel ? scenario.networkInterfacesPerRegion() : v.eniQuota(),
-                    v.otherUsedEnis(), accounts.index(accounts.vpcOwners().getOrDefault(v.id(), "")));
+                    v.otherUsedEnis(), accounts.index(accounts.vpcOwners().getOrDefault(v.id(), "")),
+                    v.quotaPerAccount() && !legacyModel);
             for (Scenario.NatGateway g : v.natGateways()) {
                 build.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
             }

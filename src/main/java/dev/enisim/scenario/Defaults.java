@@ -190,6 +190,7 @@ public final class Defaults {
             new Entry("account.otherNetworkInterfaces", "0", Unit.COUNT, Source.ENISIM),
             new Entry("account.unreservedMinimum", "100", Unit.COUNT, Source.DOCUMENTED),
             new Entry("vpcs[*].eniQuota", "500", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("vpcs[*].eniQuotaCountedPer", "vpc", Unit.TEXT, Source.ASSUMED),
             new Entry("vpcs[*].tenancy", "default", Unit.TEXT, Source.DOCUMENTED),
             new Entry("vpcs[*].otherUsedEnis", "0", Unit.COUNT, Source.DOCUMENTED),
             new Entry("vpcs[*].natGateways[*].addresses", "1", Unit.COUNT, Source.DOCUMENTED),

@@ -569,10 +569,18 @@ public record Scenario(
      *                       ({@code securityGroupNames: [{id, name}]})
      * @param enisAtStart    keys that start with more than one in-use Hyperplane ENI when an {@code existing: Active}
      *                       function uses them ({@code enisAtStart}); every other such key starts with one
+     * @param quotaPerAccount {@code eniQuotaCountedPer: account} [assumed]: each account's ENIs in the VPC count
+     *                       against its own copy of {@code eniQuota} (other services' against the owner's); false
+     *                       ({@code vpc}, the default): every account's ENIs count against one
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
             int otherUsedEnis, List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames,
-            List<KeyAtStart> enisAtStart) {
+            List<KeyAtStart> enisAtStart, boolean quotaPerAccount) {
+
+        /** {@code eniQuotaCountedPer}'s words: how the scenario file writes {@link #quotaPerAccount}. */
+        public static final String COUNTED_PER_VPC = "vpc";
+        public static final String COUNTED_PER_ACCOUNT = "account";
+
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
@@ -585,7 +593,20 @@ public record Scenario(
         public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups, int otherUsedEnis,
                 List<NatGateway> natGateways) {
             this(id, eniQuota, subnets, securityGroups, otherUsedEnis, natGateways, null, java.util.Map.of(),
-                    List.of());
+                    List.of(), false);
+        }
+
+        /** A VPC whose quota counts every account's ENIs together ({@code eniQuotaCountedPer: vpc}). */
+        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups, int otherUsedEnis,
+                List<NatGateway> natGateways, String name, java.util.Map<String, String> groupNames,
+                List<KeyAtStart> enisAtStart) {
+            this(id, eniQuota, subnets, securityGroups, otherUsedEnis, natGateways, name, groupNames, enisAtStart,
+                    false);
+        }
+
+        /** {@code eniQuotaCountedPer} as the scenario file writes it. */
+        public String eniQuotaCountedPer() {
+            return quotaPerAccount ? COUNTED_PER_ACCOUNT : COUNTED_PER_VPC;
         }
 
         /** A VPC with its subnets and security groups, no other services' ENIs and no NAT gateway. */
@@ -595,13 +616,13 @@ public record Scenario(
 
         public Vpc withSubnets(List<Subnet> newSubnets) {
             return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways, name, groupNames,
-                    enisAtStart);
+                    enisAtStart, quotaPerAccount);
         }
 
         /** The same VPC with another ENI quota. */
         public Vpc withEniQuota(int quota) {
             return new Vpc(id, quota, subnets, securityGroups, otherUsedEnis, natGateways, name, groupNames,
-                    enisAtStart);
+                    enisAtStart, quotaPerAccount);
         }
     }
 

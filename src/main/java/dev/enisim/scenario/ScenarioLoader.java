@@ -1063,7 +1063,7 @@ public final class ScenarioLoader {
         Map<String, String> ipv6Blocks = new LinkedHashMap<>();
         Map<String, String> natIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
-            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
+            v.allowOnly("id", "eniQuota", "eniQuotaCountedPer", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
                     "owner", "name", "securityGroupNames", "enisAtStart");
             String id = v.requireText("id");
             String vpcName = displayName(v, "name");
@@ -1072,6 +1072,11 @@ public final class ScenarioLoader {
             }
             int quota = (int) v.integer("eniQuota", Defaults.ENI_QUOTA, 1, 1_000_000);
             int otherEnis = (int) v.integer("otherUsedEnis", Defaults.OTHER_USED_ENIS, 0, quota);
+            String countedPer = v.text("eniQuotaCountedPer", Scenario.Vpc.COUNTED_PER_VPC);
+            if (!countedPer.equals(Scenario.Vpc.COUNTED_PER_VPC) && !countedPer.equals(Scenario.Vpc.COUNTED_PER_ACCOUNT)) {
+                v.problem("eniQuotaCountedPer", "expected 'vpc' (every account's ENIs in the VPC count against one"
+                        + " quota) or 'account' (each account's against its own), got " + Problem.quote(countedPer));
+            }
             String tenancy = v.text("tenancy", "default");
             if (tenancy.equals("dedicated")) {
                 v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
@@ -1140,7 +1145,7 @@ public final class ScenarioLoader {
             }
             List<Scenario.KeyAtStart> atStart = enisAtStart(v, id, quota, subnets, groups, accounts);
             out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis, nats, vpcName,
-                    groupNames, atStart));
+                    groupNames, atStart, countedPer.equals(Scenario.Vpc.COUNTED_PER_ACCOUNT)));
         }
         return out;
     }

@@ -142,6 +142,9 @@ class EveryFeatureProperties {
             }
             if (accounts) {
                 y.append("    owner: \"").append(IDS[ownerOf(s, v)]).append("\"\n");
+                if ((s[39] >> v) % 2 == 0) { // each account's own copy of the quota [assumed]
+                    y.append("    eniQuotaCountedPer: account\n");
+                }
             }
             y.append("    securityGroups: [sg-").append(v).append("-0, sg-").append(v).append("-1]\n");
             if (nat[v]) {
@@ -499,9 +502,19 @@ class EveryFeatureProperties {
         for (Map.Entry<String, RunSummary.VpcSummary> e : r.vpcs().entrySet()) {
             RunSummary.VpcSummary v = e.getValue();
             assertTrue(v.finalEnis() >= 0 && v.finalEnis() <= v.peakEnis(), text);
-            if (!text.contains("networkModel: legacy")) {
+            if (!text.contains("networkModel: legacy") && v.byAccount() == null) {
                 assertTrue(v.peakEnis() <= v.eniQuota(), e.getKey() + "\n" + text);
                 assertTrue(v.finalEnis() + v.otherUsedEnis() <= v.eniQuota(), e.getKey() + "\n" + text);
+            }
+            if (v.byAccount() != null) { // each account's copy holds its own ENIs, within the quota; they add up
+                long fin = 0;
+                for (RunSummary.VpcSummary a : v.byAccount().values()) {
+                    assertTrue(a.peakEnis() <= a.eniQuota() && a.finalEnis() + a.otherUsedEnis() <= a.eniQuota(),
+                            e.getKey() + "\n" + text);
+                    fin += a.finalEnis();
+                }
+                assertEquals(v.finalEnis(), fin, e.getKey() + ": the accounts' copies add up\n" + text);
+                assertTrue(v.peakEnis() <= 2L * v.eniQuota(), e.getKey() + "\n" + text);
             }
             vpcEnis += v.finalEnis();
         }

@@ -284,7 +284,8 @@ final class ChartData {
                 // legacy: the limit that applies instead of the Hyperplane ENI quota (summary.json's eniQuota)
                 String limit = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY
                         ? " legacy.eniLimit " : " quota ";
-                lines.add(line(v.id() + limit + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), QUOTA,
+                lines.add(line(v.id() + limit + num(vs.eniQuota()) + (vs.byAccount() == null ? " (all keys)"
+                        : " (each account's keys: eniQuotaCountedPer)"), vs.eniQuota(), QUOTA,
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }

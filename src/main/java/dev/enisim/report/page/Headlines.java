@@ -328,7 +328,14 @@ public final class Headlines {
     static String eniLimitCause(RunResult r, String function) {
         String vpc = vpcOf(r.scenario(), function);
         RunSummary.VpcSummary v = vpc == null ? null : r.summary().vpcs().get(vpc);
-        if (v != null && v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
+        if (v != null && v.byAccount() != null) { // eniQuotaCountedPer: account: its own account's copy
+            String account = r.scenario().accounts().of(function);
+            RunSummary.VpcSummary own = v.byAccount().get(account);
+            if (own != null && own.peakEnis() + own.otherUsedEnis() >= own.eniQuota()) {
+                return "the function is Failed: account " + account + "'s own ENI quota in " + vpc + " was full ("
+                        + num(own.eniQuota()) + ", each account's: vpcs[*].eniQuotaCountedPer)";
+            }
+        } else if (v != null && v.peakEnis() + v.otherUsedEnis() >= v.eniQuota()) {
             return "the function is Failed: " + vpc + " reached its ENI quota (" + num(v.eniQuota())
                     + ", other services' ENIs included)";
         }
@@ -2040,11 +2047,14 @@ public final class Headlines {
             long at = firstAt(r, Metric.Scope.VPC, e.getKey(), Metric.HYPERPLANE_ENI_COUNT, v.peakEnis());
             b.append("<tr><td>").append(esc(dev.enisim.report.Labels.of(r.scenario(), e.getKey())))
                     .append("</td><td class=\"n\">").append(num(v.peakEnis()))
-                    .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
+                    .append("</td><td class=\"n\">").append(num(v.eniQuota()))
+                    // eniQuotaCountedPer: account: each account's copy; the use is the fullest account's
+                    .append(v.byAccount() == null ? "" : " each account's").append("</td><td class=\"n")
                     // other services' ENIs count against the same quota: Lambda's 5 of 500 was "1.0%" beside 495 EFS
                     // mount targets
-                    .append(v.peakEnis() + v.otherUsedEnis() >= v.eniQuota() ? " bad" : "").append("\">")
-                    .append(pct(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"n\">")
+                    .append(v.mostUsed() >= v.eniQuota() ? " bad" : "").append("\">")
+                    .append(pct(v.mostUsed(), v.eniQuota())).append(v.byAccount() == null ? ""
+                            : " (the fullest account's)").append("</td><td class=\"n\">")
                     .append(num(v.otherUsedEnis())).append("</td><td class=\"n\">")
                     .append(reached(at, at == 0 && v.peakEnis() == start.vpcEnis(e.getKey()), when))
                     .append("</td></tr>\n");

@@ -50,8 +50,10 @@ public final class ScaleOutRefusal {
                     + " usable IPs free)");
         }
         for (String vpc : refusing(e, ScaleOutLimit.VPC_ENI_QUOTA, r.summary().vpcs().keySet())) {
-            named.add(vpc + "'s ENI quota (" + String.format(Locale.ROOT, "%,d", r.summary().vpcs().get(vpc).eniQuota())
-                    + " Hyperplane ENIs, other services' counted)");
+            RunSummary.VpcSummary v = r.summary().vpcs().get(vpc);
+            named.add(vpc + "'s ENI quota (" + String.format(Locale.ROOT, "%,d", v.eniQuota())
+                    + (v.byAccount() == null ? " Hyperplane ENIs, other services' counted)"
+                    : " Hyperplane ENIs of the key's account: each account's own, vpcs[*].eniQuotaCountedPer)"));
         }
         for (String account : refusing(e, ScaleOutLimit.REGION_NETWORK_INTERFACES, accounts(r))) {
             named.add(regionQuota(r, account));
