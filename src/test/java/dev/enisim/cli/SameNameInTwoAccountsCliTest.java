@@ -20,20 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SameNameInTwoAccountsCliTest extends InScratch {
 
-    static final String SAME = """
-            name: same-name
-            seed: 1
-            duration: 5m
-            accounts:
-              - { id: "100000000000" }
-              - { id: "200000000000" }
-              - { id: "300000000000" }
-            vpcs:
-              - id: vpc-shared
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.0.0/24, az: eu-west-1a }
-                securityGroups: [sg-app]
-            functions:
+    static final String SAME = dev.enisim.scenario.SameNameInTwoAccountsTest.HEAD.replace("duration: 30m",
+            "duration: 5m") + """
               - { name: api, account: "200000000000", vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }, duration: 100ms, arrivals: { poisson: 5/s } }
               - { name: api, account: "300000000000", vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }, duration: 100ms, arrivals: { poisson: 5/s } }
               - { name: edge, duration: 100ms, arrivals: { poisson: 1/s } }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a name is unique in its account only; a name that several accounts have labels each function {@code
  * <account>:<name>}, and a name unique in the scenario stays as it is.
  */
-class SameNameInTwoAccountsTest {
+public class SameNameInTwoAccountsTest {
 
-    private static final String HEAD = """
+    /** Three accounts on one shared subnet, up to {@code functions:}. */
+    public static final String HEAD = """
             name: same-name
             seed: 1
             duration: 30m
