@@ -40,7 +40,7 @@ class GateSameNameTest {
         assertEquals(0, r.code(), r.out() + r.err());
         String after = Files.readString(dir.resolve("out/after.yaml"));
         assertTrue(after.contains("- name: \"b1\"\n  account: \"100000000000\"\n"), after);
-        assertTrue(after.contains("name: b1, account: \"300000000000\""), after);
+        assertTrue(after.contains("- name: \"b1\"\n  account: \"300000000000\"\n"), after);
     }
 
     @Test
@@ -50,13 +50,14 @@ class GateSameNameTest {
                   - { name: b1, account: "100000000000", existing: Active, vpcConfig: { subnetIds: [subnet-a],\
                  securityGroupIds: [sg-b] }, duration: 200ms, arrivals: { poisson: 1/s } }
                 """);
-        Path plan = TestFiles.write(dir, "plan.json", plan("[\"update\"]").replace("\"before\": null",
+        Path plan = TestFiles.write(dir, "plan.json", plan("[\"update\"]").replace("[\"subnet-a\", \"subnet-b\"]",
+                "[\"subnet-b\"]").replace("\"before\": null",
                 "\"before\": {\"function_name\": \"b1\", \"vpc_config\": [{\"subnet_ids\": [\"subnet-a\"],"
                         + " \"security_group_ids\": [\"sg-b\"]}]}"));
         Result r = GateCommandTest.run("gate", "--account", scenario.toString(), "--plan", plan.toString(),
                 "--account-id", "300000000000", "--out", dir.resolve("out").toString());
         assertEquals(0, r.code(), r.out() + r.err());
         String after = Files.readString(dir.resolve("out/after.yaml"));
-        assertTrue(after.contains("function: \"300000000000:b1\""), after);
+        assertTrue(after.contains("  action: \"updateVpcConfig\"\n  function: \"300000000000:b1\"\n"), after);
     }
 }
