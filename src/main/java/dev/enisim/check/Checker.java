@@ -221,7 +221,10 @@ public final class Checker {
                 summary = dev.enisim.experiment.Sweep.probe(scenario);
             }
             JsonNode n = MetricPaths.find(summary, path);
-            if (n == null) {
+            String several = n == null ? dev.enisim.scenario.ExpectNames.ambiguous(scenario, path) : null;
+            if (several != null) { // functions.api... where two accounts have an api: which one, by its label
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(several)));
+            } else if (n == null) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.unknown(summary, path))));
             } else if (n.isContainerNode() && !n.isEmpty()) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.group(summary, path))));

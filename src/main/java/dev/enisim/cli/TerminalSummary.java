@@ -162,8 +162,12 @@ final class TerminalSummary {
             // a failed update, as the page's verdict tells it: redeploy-new-subnets with its new subnet full said
             // "checkout Active", the update's failure in the narrative only (a teacher's review)
             String update = dev.enisim.report.page.FailedUpdates.note(r, e.getKey(), when);
-            out.printf(java.util.Locale.ROOT, "  %-24s %-" + stateWidth + "s %,10d requests, %,d ok%s%n", e.getKey(), state(f),
-                    f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; " + update);
+            // with accounts, each function's account after its name: who is Failed on a shared subnet, and whose
+            // functions those are (a multi-account platform owner's review, session 60)
+            out.printf(java.util.Locale.ROOT, "  %-24s %s%-" + stateWidth + "s %,10d requests, %,d ok%s%n", e.getKey(),
+                    r.scenario().multiAccount() ? "account " + r.scenario().accounts().of(e.getKey()) + "  " : "",
+                    state(f), f.invocations().total(), f.invocations().succeeded(), update.isEmpty() ? "" : "; "
+                    + update);
         }
         more(out, fns.size(), "functions");
         String counts = dev.enisim.report.page.Stranded.counts(s);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.iac.Change;
+import dev.enisim.scenario.FunctionLabels;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.util.ArrayList;
@@ -78,8 +79,12 @@ final class Deployment {
     private final Map<String, Integer> reservedBefore = new LinkedHashMap<>();
     /** The scenario's account ids in its order (empty: a single-account scenario). */
     private final List<String> accountIds = new ArrayList<>();
-    /** Each function's account id (the first account's when it names none; "" with a single account). */
-    private final Map<String, String> functionAccount = new TreeMap<>();
+    /**
+     * The timeline actions the change adds, with the account of the function each names: written with the function's
+     * label once the after scenario's functions are all known (a function the change creates in a second account
+     * makes {@code api} {@code 222222222222:api}).
+     */
+    private final List<Map.Entry<ObjectNode, String>> added = new ArrayList<>(); // a node's equals is its content's
     /** The account the change's functions go into when they name none ("" with a single account). */
     private String target = "";
     /** The accounts the change's functions went into (empty with a single account). */
@@ -99,10 +104,9 @@ final class Deployment {
         for (JsonNode a : tree.path("accounts")) {
             accountIds.add(a.path("id").asText());
         }
-        for (JsonNode f : array(tree, "functions")) {
-            functions.put(f.path("name").asText(), (ObjectNode) f);
-            functionAccount.put(f.path("name").asText(), f.path("account").asText(accountIds.isEmpty() ? ""
-                    : accountIds.get(0)));
+        for (JsonNode f : array(tree, "functions")) { // by account and name: AWS's function is its account's
+            functions.put(FunctionLabels.qualified(f.path("account").asText(accountIds.isEmpty() ? ""
+                    : accountIds.get(0)), f.path("name").asText()), (ObjectNode) f);
         }
     }
 
@@ -163,6 +167,7 @@ final class Deployment {
         for (Change.Function f : change.functions()) {
             d.function(f);
         }
+        d.labels();
         if (d.unchanged.size() == 1) {
             d.notes.add(d.unchanged.get(0) + ": updated, but its VpcConfig is unchanged: no new ENI");
         } else if (!d.unchanged.isEmpty()) {
@@ -294,20 +299,12 @@ final class Deployment {
                 }
             }
         }
-        ObjectNode existing = functions.get(f.name());
         String account = accountOf(f);
+        // found by name in its account: another account's function of that name is another function (one app
+        // deployed into several workload accounts)
+        ObjectNode existing = functions.get(FunctionLabels.qualified(account, f.name()));
         if (!account.isEmpty()) {
             into.add(account);
-        }
-        if (existing != null && !functionAccount.get(f.name()).equals(account)) { // found by name in its account
-            if (f.action() == Change.Action.DELETE) {
-                notes.add(f.name() + ": deleted by the change in account " + account + ", but the scenario's "
-                        + f.name() + " is account " + functionAccount.get(f.name()) + "'s: nothing to delete");
-                return;
-            }
-            throw changeProblem(f.where(), f.name() + " goes into account " + account + ", but the scenario's "
-                    + f.name() + " is account " + functionAccount.get(f.name()) + "'s: enisim holds one function of"
-                    + " a name per scenario (README, limits: the same function name in two accounts)");
         }
         Change.Action action = existing == null && f.action() != Change.Action.DELETE ? Change.Action.CREATE
                 : f.action();
@@ -326,14 +323,15 @@ final class Deployment {
             case UPDATE -> update(f, existing);
             case DELETE -> {
                 if (existing == null) {
-                    notes.add(f.name() + ": deleted by the change but not in the account: nothing to delete");
+                    notes.add(f.name() + ": deleted by the change but not in the account" + (account.isEmpty() ? ""
+                            : " (" + account + ")") + ": nothing to delete");
                 } else {
-                    timeline("deleteFunction", f.name(), options.deployAtSeconds());
+                    timeline("deleteFunction", f, options.deployAtSeconds());
                 }
             }
             case REPLACE -> {
-                timeline("deleteFunction", f.name(), options.deployAtSeconds());
-                timeline("createFunction", f.name(), options.deployAtSeconds() + 1).set("vpcConfig", vpcConfig(f));
+                timeline("deleteFunction", f, options.deployAtSeconds());
+                timeline("createFunction", f, options.deployAtSeconds() + 1).set("vpcConfig", vpcConfig(f));
             }
             default -> throw new IllegalStateException("unhandled action " + action);
         }
@@ -384,8 +382,7 @@ final class Deployment {
             defaulted.add(f.name());
         }
         n.putObject("arrivals").put("poisson", rate);
-        functions.put(f.name(), n);
-        functionAccount.put(f.name(), accountOf(f));
+        functions.put(FunctionLabels.qualified(accountOf(f), f.name()), n);
     }
 
     private void update(Change.Function f, ObjectNode existing) {
@@ -402,11 +399,11 @@ final class Deployment {
         }
         if (f.publishes()) {
             // the version published by the previous deployment pins the old keys: their ENIs stay while it exists
-            timeline("publishVersion", f.name(), options.deployAtSeconds());
+            timeline("publishVersion", f, options.deployAtSeconds());
             notes.add(f.name() + " publishes versions: the version of its current configuration keeps the old keys'"
                     + " ENIs after the update (while that version exists)");
         }
-        timeline("updateVpcConfig", f.name(), options.deployAtSeconds()).set("vpcConfig", vpcConfig(f));
+        timeline("updateVpcConfig", f, options.deployAtSeconds()).set("vpcConfig", vpcConfig(f));
     }
 
     /**
@@ -454,12 +451,27 @@ final class Deployment {
         }
     }
 
-    private ObjectNode timeline(String action, String function, long atSeconds) {
+    private ObjectNode timeline(String action, Change.Function f, long atSeconds) {
         ObjectNode a = array(tree, "timeline").addObject();
         a.put("at", atSeconds + "s");
         a.put("action", action);
-        a.put("function", function);
+        a.put("function", f.name());
+        added.add(Map.entry(a, accountOf(f)));
         return a;
+    }
+
+    /**
+     * The added actions' functions by their labels in the after scenario: {@code <account>:<name>} for a name
+     * functions of several accounts have there, as the scenario reader names them ({@link FunctionLabels}).
+     */
+    private void labels() {
+        FunctionLabels labels = FunctionLabels.of(tree);
+        for (Map.Entry<ObjectNode, String> e : added) {
+            String name = e.getKey().path("function").asText();
+            if (!labels.functionsNamed(name).isEmpty()) {
+                e.getKey().put("function", FunctionLabels.qualified(e.getValue(), name));
+            }
+        }
     }
 
     /**

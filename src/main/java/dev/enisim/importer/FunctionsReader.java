@@ -257,8 +257,10 @@ final class FunctionsReader {
                 && !before.account().equals(fn.account())) {
             j.problem(CliJson.join(p, "FunctionArn"), "function " + fn.name() + " of account " + fn.account()
                     + " has the name of a function of account " + before.account() + " ("
-                    + Account.where(before.file(), before.path()) + "): a scenario names each function once; import"
-                    + " the accounts separately, or rename one in its file");
+                    + Account.where(before.file(), before.path()) + "): enisim import does not yet write two"
+                    + " accounts' functions of one name (a scenario may hold them, scenarios/README.md, \"The same"
+                    + " function name in two accounts\"): import the accounts separately and join their functions, each"
+                    + " with its account, or rename one in its file");
             return null;
         }
         // what the later description does not print is kept from the earlier, not dropped: list-functions and

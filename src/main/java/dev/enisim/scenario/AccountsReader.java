@@ -85,11 +85,12 @@ final class AccountsReader {
                 owners.put(name(v, "id"), owner);
             }
         }
-        Map<String, String> byFunction = new LinkedHashMap<>();
+        Map<String, String> byFunction = new LinkedHashMap<>(); // by label: a name in two accounts is two functions
+        FunctionLabels labels = FunctionLabels.of(root.json());
         for (Fields f : checkedObjects(root, "functions")) {
             String account = reference(f, "account", ids);
             if (account != null && name(f, "name") != null) {
-                byFunction.put(name(f, "name"), account);
+                byFunction.put(labels.function(f.json()), account);
             }
         }
         if (accounts.isEmpty()) {

@@ -56,8 +56,10 @@ public final class ExpectNames {
         private final List<String> functions;
         private final List<String> subnets = new ArrayList<>();
         private final List<String> vpcs = new ArrayList<>();
+        private final Scenario scenario;
 
         Names(Scenario s) {
+            scenario = s;
             functions = s.functions().stream().map(Scenario.Function::name).toList();
             for (Scenario.Vpc v : s.vpcs()) {
                 vpcs.add(v.id());
@@ -67,7 +69,9 @@ public final class ExpectNames {
 
         String problem(String path) {
             if (path.startsWith("functions.")) {
-                return unknown(path, "functions.", functions, "function");
+                String said = unknown(path, "functions.", functions, "function");
+                String several = said == null ? null : ambiguous(scenario, path);
+                return several == null ? said : several;
             } else if (path.startsWith("subnets.")) {
                 return unknown(path, "subnets.", subnets, "subnet");
             } else if (path.startsWith("vpcs.")) {
@@ -87,6 +91,43 @@ public final class ExpectNames {
         }
     }
 
+    /**
+     * What to say of a metric path that names a function by a name several accounts have ({@code functions.api...}
+     * where {@code 222222222222:api} and {@code 333333333333:api} are): the labels to name one by; null for any other
+     * path.
+     */
+    public static String ambiguous(Scenario s, String path) {
+        if (!path.startsWith("functions.")) {
+            return null;
+        }
+        String plain = first(path.substring("functions.".length()));
+        List<String> several = severalAccounts(s, plain);
+        return several.isEmpty() ? null : Problem.quote(path) + ": " + FunctionLabels.ambiguous("function", plain,
+                several);
+    }
+
+    /** The labels of the functions of {@code name} when several accounts have it ({@link FunctionLabels}). */
+    private static List<String> severalAccounts(Scenario s, String name) {
+        List<String> out = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            if (f.name().endsWith(FunctionLabels.SEPARATOR + name)
+                    && f.name().length() == s.accounts().of(f.name()).length() + 1 + name.length()) {
+                out.add(f.name());
+            }
+        }
+        return out;
+    }
+
+    /** A path's first name: up to its first '.' or '['. */
+    private static String first(String rest) {
+        for (int k = 0; k < rest.length(); k++) {
+            if (rest.charAt(k) == '.' || rest.charAt(k) == '[') {
+                return rest.substring(0, k);
+            }
+        }
+        return rest;
+    }
+
     /** {@link #problems} as warnings, each naming the file and {@code expect[i]}, by index. */
     public static Map<Integer, String> warnings(Scenario s) {
         Map<Integer, String> out = new LinkedHashMap<>();
@@ -103,14 +144,7 @@ public final class ExpectNames {
                 return null;
             }
         }
-        int end = rest.length();
-        for (int k = 0; k < rest.length(); k++) {
-            if (rest.charAt(k) == '.' || rest.charAt(k) == '[') {
-                end = k;
-                break;
-            }
-        }
-        String name = rest.substring(0, end);
+        String name = first(rest);
         return Problem.quote(path) + " names " + kind + " " + Problem.quote(name) + ", which the scenario does not have"
                 + hint(name, names, kind);
     }

@@ -23,8 +23,13 @@ final class FunctionReader {
     private final java.nio.file.Path baseDir;
     /** The run's end (its duration), or Long.MAX_VALUE when not known: how far a repeating schedule is walked. */
     private final long horizon;
-    /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
+    /**
+     * Names (with their account when the scenario has several) and reservations of every function read, valid or
+     * not, so that their checks do not hide.
+     */
     private final java.util.Set<String> names = new java.util.HashSet<>();
+    /** The functions' and roles' labels: a name in several accounts is {@code <account>:<name>}. */
+    private final FunctionLabels labels;
     private long reservedSum;
     private final AsyncReader asyncReader;
     private final SqsReader sqsReader;
@@ -39,6 +44,7 @@ final class FunctionReader {
         this.limits = new Setting.Limits(account, hyperplane);
         this.asyncReader = new AsyncReader(root);
         this.sqsReader = new SqsReader(root);
+        this.labels = FunctionLabels.of(root.json());
     }
 
     List<Scenario.Function> read() {
@@ -89,8 +95,12 @@ final class FunctionReader {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got "
                     + Problem.quote(name));
         }
-        if (!names.add(name) && name != null) {
-            f.problem("name", "duplicate function name " + Problem.quote(name));
+        // AWS's function is an account's: with accounts, a name is unique in its account only (one SAM app deployed
+        // into two accounts is two functions, which their labels tell apart: 222222222222:api)
+        String in = labels.account(f.json());
+        if (!names.add(FunctionLabels.qualified(in, name)) && name != null) {
+            f.problem("name", "duplicate function name " + Problem.quote(name) + (in.isEmpty() ? ""
+                    : " in account " + in + " (a name is unique in its account)"));
         }
         Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
         int before = f.problemCount();
@@ -109,6 +119,7 @@ final class FunctionReader {
         DistributionSpec duration = Distributions.read(f, "duration", null);
         ArrivalSpec arrivals = Arrivals.read(f, baseDir, horizon);
         String role = f.text("role", name + Defaults.ROLE_SUFFIX);
+        role = role == null || name == null ? role : labels.role(f.json());
         DistributionSpec init = initDuration(f, table.memoryMb(), table.architecture());
         if (reservation.isPresent() && table.provisionedConcurrency() > reservation.getAsInt()) {
             f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
@@ -126,7 +137,7 @@ final class FunctionReader {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
-        return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
+        return b.name(labels.function(f.json())).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
                 .role(role).initDuration(init).existing(existing).failedReason(failedReason).warmEnvironments(warm)
                 .async(async.config())
                 .egress(egress).sqs(sqs.config()).build();

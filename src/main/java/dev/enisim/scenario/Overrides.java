@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * {@code --set path=value}: changes a scenario tree before it is validated. Paths are dotted field names with
  * list selectors: an index ({@code vpcs[0]}), every element ({@code subnets[*]}), or the element whose
- * {@code name} or {@code id} is the selector ({@code functions[orders-api]}). The value is read as YAML, so
+ * {@code name} or {@code id} is the selector ({@code functions[orders-api]}; a function whose name several accounts
+ * have, by its label: {@code functions[222222222222:api]}, see {@link FunctionLabels}). The value is read as YAML, so
  * {@code 200} is a number, {@code 10.0.1.0/24} a string, {@code [a, b]} a list; the normal validation then
  * checks it. A missing block is created (a scenario need not spell out the defaults it overrides), and the
  * validation rejects a key the format does not have, naming the close ones. A missing distribution that has a
@@ -271,7 +272,7 @@ public final class Overrides {
                         filled.keys().put(made, keys);
                     }
                 }
-                String error = descend(n, steps.get(i), next);
+                String error = descend(root, n, steps.get(i), next);
                 if (error != null) {
                     return error;
                 }
@@ -282,7 +283,7 @@ public final class Overrides {
         for (JsonNode n : nodes) {
             if (last.startsWith("[")) {
                 List<JsonNode> unused = new ArrayList<>();
-                String error = descend(n, last, unused);
+                String error = descend(root, n, last, unused);
                 if (error != null) {
                     return error;
                 }
@@ -328,7 +329,40 @@ public final class Overrides {
         return e.has("name") ? e.get("name").asText() : e.has("id") ? e.get("id").asText() : null;
     }
 
-    private static String descend(JsonNode n, String step, List<JsonNode> out) {
+    /**
+     * A selector of the scenario's {@code functions}: the function of that label ({@link FunctionLabels}: its name,
+     * or {@code <account>:<name>} when several accounts have the name); a name several accounts have is an error
+     * naming the labels, not the first of them. Null when {@code n} is not the functions list.
+     */
+    private static String function(JsonNode root, JsonNode n, String sel, List<JsonNode> out) {
+        if (n != root.path("functions")) {
+            return null;
+        }
+        FunctionLabels labels = FunctionLabels.of(root);
+        if (!labels.any()) {
+            return null; // names are labels: as any list
+        }
+        List<String> present = new ArrayList<>();
+        for (JsonNode e : n) {
+            String label = labels.function(e);
+            if (sel.equals(label)) {
+                out.add(e);
+                return "";
+            }
+            if (label != null) {
+                present.add(label);
+            }
+        }
+        List<String> several = labels.functionsNamed(sel);
+        if (!several.isEmpty()) {
+            return FunctionLabels.ambiguous("function", sel, several);
+        }
+        String close = Suggest.closest(sel, present);
+        return "no element named " + Problem.quote(sel) + " (present: " + String.join(", ", present) + ")"
+                + (close == null ? "" : "; did you mean '" + close + "'?");
+    }
+
+    private static String descend(JsonNode root, JsonNode n, String step, List<JsonNode> out) {
         if (!step.startsWith("[")) {
             if (n.isArray()) {
                 return LIST;
@@ -355,7 +389,12 @@ public final class Overrides {
             n.forEach(out::add);
             return null;
         }
-        if (sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty()) {
+        boolean index = sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty();
+        String labelled = index ? null : function(root, n, sel, out);
+        if (labelled != null) {
+            return labelled.isEmpty() ? null : labelled;
+        }
+        if (index) {
             int i = sel.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(sel);
             if (i < n.size()) {
                 out.add(n.get(i));

@@ -530,7 +530,8 @@ public record Scenario(
      * then the only one. When not empty, {@link Scenario#account} is the first account of {@code list}.
      *
      * @param list       the accounts, in the order the scenario declares them (ids unique)
-     * @param byFunction each function's account id, by function name
+     * @param byFunction each function's account id, by its label ({@link FunctionLabels}: its name, or {@code
+     *                   <account>:<name>} when several accounts have a function of that name)
      * @param vpcOwners  each VPC's owner account id, by VPC id
      */
     public record Accounts(List<Account> list, java.util.Map<String, String> byFunction,
@@ -916,6 +917,9 @@ public record Scenario(
     }
 
     /**
+     * @param name                     its label ({@link FunctionLabels}): its name, or {@code <account>:<name>} when
+     *                                 functions of several accounts have that name; the role's default is
+     *                                 {@code <name>-role}, labelled the same way
      * @param memoryMb                 128 to 10,240
      * @param timeoutMicros            1 s to 900 s (default 3 s); a longer duration ends as a function error
      * @param vpcConfig                subnets and security groups, or {@link VpcConfig#NONE}

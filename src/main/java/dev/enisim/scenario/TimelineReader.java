@@ -36,6 +36,7 @@ final class TimelineReader {
         this.refs = refs;
         this.fns = fns;
         this.provisionedCeiling = provisionedCeiling;
+        this.labels = FunctionLabels.of(root.json());
         for (Scenario.Function f : fns) {
             functions.putIfAbsent(f.name(), functions.size());
             roles.putIfAbsent(f.role(), roles.size());
@@ -45,11 +46,14 @@ final class TimelineReader {
         for (com.fasterxml.jackson.databind.JsonNode f : root.json().path("functions")) {
             String name = f.path("name").isTextual() ? f.path("name").asText() : null;
             if (name != null) {
-                declaredFunctions.add(name);
-                declaredRoles.add(f.path("role").isTextual() ? f.path("role").asText() : name + Defaults.ROLE_SUFFIX);
+                declaredFunctions.add(labels.function(f));
+                declaredRoles.add(labels.role(f));
             }
         }
     }
+
+    /** A name in several accounts is {@code <account>:<name>} here, as everywhere (see {@link FunctionLabels}). */
+    private final FunctionLabels labels;
 
     private final java.util.Set<String> declaredFunctions = new java.util.LinkedHashSet<>();
     private final java.util.Set<String> declaredRoles = new java.util.LinkedHashSet<>();
@@ -128,26 +132,38 @@ final class TimelineReader {
 
         @Override
         public int function(String key) {
-            return declared(key, "function", functions, declaredFunctions);
+            return declared(key, "function", functions, declaredFunctions, labels.functionsNamed(text(key)));
         }
 
         @Override
         public int role(String key) {
-            return declared(key, "role", roles, declaredRoles);
+            return declared(key, "role", roles, declaredRoles, labels.rolesNamed(text(key)));
+        }
+
+        /** The field's text as the name readers take it, or null (said there). */
+        private String text(String key) {
+            com.fasterxml.jackson.databind.JsonNode n = a.json().path(key);
+            return n.isTextual() || n.isNumber() || n.isBoolean() ? n.asText() : null;
         }
 
         /**
          * As {@link #name(String, String, Map)}, but a name the file declares on a function that could not be read
          * is no problem of the timeline's (-1: the scenario fails on the function's own problem), and the names
-         * offered are every declared one.
+         * offered are every declared one. A name that functions (roles) of several accounts have is a problem that
+         * names the labels it may be ({@code several}).
          */
-        private int declared(String key, String what, Map<String, Integer> known, java.util.Set<String> all) {
+        private int declared(String key, String what, Map<String, Integer> known, java.util.Set<String> all,
+                List<String> several) {
             String v = a.requireText(key(key));
             if (v == null) {
                 return -1;
             }
             if (known.containsKey(v)) {
                 return known.get(v);
+            }
+            if (!several.isEmpty()) { // a name that two accounts' functions (roles) have: which one is not ours to guess
+                a.problem(key, FunctionLabels.ambiguous(what, v, several));
+                return -1;
             }
             if (!all.contains(v) || root.problemCount() == 0) { // declared, unread, and nothing said why: say this
                 java.util.Set<String> offered = new java.util.LinkedHashSet<>(known.keySet());
