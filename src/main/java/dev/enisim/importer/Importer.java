@@ -79,10 +79,27 @@ public final class Importer {
      * @param allowPartial           import a listing of which the last page is missing (else: refused)
      */
     public record Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds,
-            boolean allowPartial) {
+            boolean allowPartial, java.time.Instant startTime, java.time.Instant endTime) {
+
+        /**
+         * Without the window's bounds: time 0 ({@code startsAt}) is the first CloudWatch data point, and the run ends
+         * one period after the last.
+         */
+        public Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds,
+                boolean allowPartial) {
+            this(name, defaultDurationSeconds, periodSeconds, resampleSeconds, allowPartial, null, null);
+        }
 
         public Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds) {
             this(name, defaultDurationSeconds, periodSeconds, resampleSeconds, false);
+        }
+
+        /**
+         * With the window get-metric-data was asked for ({@code --start-time}, {@code --end-time}; either may be
+         * null): time 0 is its start, the run ends at its end.
+         */
+        public Options window(java.time.Instant start, java.time.Instant end) {
+            return new Options(name, defaultDurationSeconds, periodSeconds, resampleSeconds, allowPartial, start, end);
         }
 
         public static Options named(String name, long defaultDurationSeconds) {
@@ -112,7 +129,7 @@ public final class Importer {
             TreeMap<StartedKey, Integer> startedKeys, Map<String, Integer> lambdaEnis,
             Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, Integer> unlistedLambdaEnis, Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
-            boolean enisGiven, int otherNetworkInterfaces, List<String> quiet) {
+            boolean enisGiven, int otherNetworkInterfaces, List<String> quiet, String startsAtWhy) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -401,7 +418,7 @@ public final class Importer {
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, enisAtStart, keyEnis.started(), lambdaEnis, extraLambdaEnis,
                 otherLambdaEnis,
-                unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
+                unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet, w.startsAtWhy());
         return new Result(new ScenarioWriter(d).write(options.name()), warnings, notices);
     }
 
@@ -525,12 +542,13 @@ public final class Importer {
     }
 
     /**
-     * CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved), and what the
-     * terminal says of it once.
+     * CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved and no
+     * --start-time given), and what the terminal says of it once. {@code startsAtWhy}: what t0, written as
+     * {@code startsAt}, is (the window's start, or the first data point), null when there is none.
      */
     private record Window(Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             long startEpochSeconds, long durationSeconds, List<String> notices, List<String> noResult,
-            int noResultAt) {
+            int noResultAt, String startsAtWhy) {
     }
 
     /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
@@ -551,13 +569,42 @@ public final class Importer {
         int noResultAt = a.notes.size(); // their notes go here once the states are known (noResult)
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
         for (CloudWatch.Traffic t : traffic.values()) {
             if (!t.invocations().isEmpty()) {
                 t0 = Math.min(t0, t.invocations().firstKey());
                 t1 = Math.max(t1, t.invocations().lastKey() + t.periodSeconds());
+                last = Math.max(last, t.invocations().lastKey());
             }
         }
-        long duration = t0 == Long.MAX_VALUE ? options.defaultDurationSeconds() : t1 - t0;
+        String startsAtWhy = t0 == Long.MAX_VALUE ? null : "the first CloudWatch data point (get-metric-data output"
+                + " does not say the window's start: `enisim import --start-time` gives it)";
+        if (options.startTime() != null) {
+            long start = options.startTime().getEpochSecond();
+            if (t0 != Long.MAX_VALUE && t0 < start) {
+                throw new IllegalArgumentException("--start-time " + options.startTime() + ": expected at or before"
+                        + " the first CloudWatch data point, " + java.time.Instant.ofEpochSecond(t0) + " (give the"
+                        + " --start-time the get-metric-data query was run with)");
+            }
+            t0 = start;
+            t1 = Math.max(t1, start);
+            startsAtWhy = "the CloudWatch window's start (--start-time)";
+        }
+        if (options.endTime() != null) {
+            long end = options.endTime().getEpochSecond();
+            if (t0 == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("--end-time " + options.endTime() + ": give --start-time too (no"
+                        + " CloudWatch data point tells the window's start)");
+            } else if (end <= t0 || end <= last) {
+                throw new IllegalArgumentException("--end-time " + options.endTime() + ": expected after "
+                        + (end <= t0 ? "the window's start, " + java.time.Instant.ofEpochSecond(t0) : "the last"
+                        + " CloudWatch data point, " + java.time.Instant.ofEpochSecond(last)) + " (give the --end-time"
+                        + " the get-metric-data query was run with)");
+            }
+            t1 = Math.max(end, t1);
+        }
+        long duration = t0 == Long.MAX_VALUE ? options.defaultDurationSeconds()
+                : t1 > t0 ? t1 - t0 : options.defaultDurationSeconds();
         long resample = options.resampleSeconds();
         if (resample > 0) {
             traffic = resample(traffic, t0, resample);
@@ -588,7 +635,7 @@ public final class Importer {
                     + most + "), which make as many phases and slow a run down: `enisim import --resample 1h` sums"
                     + " them into fewer");
         }
-        return new Window(traffic, durationOnly, t0, duration, notices, noResult, noResultAt);
+        return new Window(traffic, durationOnly, t0, duration, notices, noResult, noResultAt, startsAtWhy);
     }
 
     /**

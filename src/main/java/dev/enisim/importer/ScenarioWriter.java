@@ -129,6 +129,13 @@ final class ScenarioWriter {
                 + "# memory, timeout, role and VpcConfig, and their state at time 0 (`existing`, see below)");
         out.append(d.traffic().isEmpty() ? ".\n" : ";\n# traffic: CloudWatch Invocations (Sum) per period as Poisson phases,"
                 + " and mean Duration (Average).\n");
+        if (d.startsAtWhy() != null) {
+            java.time.Instant start = java.time.Instant.ofEpochSecond(d.startEpochSeconds());
+            out.append("#\n");
+            paragraph("TIME 0 is startsAt, " + start + " (UTC), " + d.startsAtWhy() + ". Every arrivals `from` and"
+                    + " `until` and every `timeline[*].at` is an offset from it: an action at " + clock(start, 4200)
+                    + " UTC is `at: 1h10m`, or the date-time itself (`at: " + start.plusSeconds(4200) + "`).");
+        }
         out.append("#\n# PLACEHOLDERS: not in these files. Each is written below with a default and marked \"placeholder\";\n"
                 + "# replace them with your own figures (or try others with `enisim run --set PATH=VALUE`):\n");
         if (acc.eniQuota == null) {
@@ -193,6 +200,11 @@ final class ScenarioWriter {
             d.notes().forEach(n -> bullet(n));
         }
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
+        if (d.startsAtWhy() != null) {
+            out.append("startsAt: ").append(java.time.Instant.ofEpochSecond(d.startEpochSeconds())).append("   # ")
+                    .append(d.startsAtWhy().startsWith("the CloudWatch window's start") ? "--start-time" : "the first CloudWatch data point")
+                    .append(": time 0 (TIME 0 above)\n");
+        }
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
         boolean several = !acc.functionAccounts.isEmpty();
@@ -296,6 +308,12 @@ final class ScenarioWriter {
             }
         });
         return out;
+    }
+
+    /** The UTC wall-clock time {@code seconds} after {@code start}: {@code 23:10}. */
+    private static String clock(java.time.Instant start, long seconds) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
+                .format(start.plusSeconds(seconds));
     }
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
