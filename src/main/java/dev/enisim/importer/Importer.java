@@ -315,8 +315,10 @@ public final class Importer {
         }
         for (Path p : extra.serviceQuotas()) {
             problems.run(() -> ExtraInputs.serviceQuotas(a, p));
-            sources.add(p + " (aws service-quotas get-service-quota)");
+            sources.add(p + " (aws service-quotas " + a.quotaShape.getOrDefault(p, "get-service-quota or"
+                    + " list-service-quotas") + ")");
         }
+        ExtraInputs.concurrencyQuotas(a);
         for (Map.Entry<String, Path> t : extra.tags().entrySet()) {
             problems.run(() -> ExtraInputs.listTags(a, t.getKey(), t.getValue(), functionsComplete));
             sources.add(t.getValue() + " (aws lambda list-tags, " + t.getKey() + ")");
@@ -383,6 +385,8 @@ public final class Importer {
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         noResult(a, w, start);
+        changedInWindow(a, w.startEpochSeconds(), w.durationSeconds());
+        oldKeyOfUpdate(a);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
         Map<String, Integer> unlistedLambdaEnis = new TreeMap<>(); // VPC -> its Lambda ENIs in subnets not described
         Map<String, Integer> lambdaEnis = lambdaEnis(a, outside, unlistedLambdaEnis);
@@ -647,6 +651,10 @@ public final class Importer {
         List<String> idle = new ArrayList<>();
         List<String> rate = new ArrayList<>();
         for (String f : w.noResult()) {
+            Account.Function fn = a.functions.get(f);
+            if ("Failed".equals(start.get(f)) || start.get(f) == null && fn != null && "Pending".equals(fn.state())) {
+                continue; // no traffic invented for them either: the notes on Failed and Pending ones say so
+            }
             (idle(a, start, f) ? idle : rate).add(f);
         }
         List<String> notes = new ArrayList<>();
@@ -774,14 +782,42 @@ public final class Importer {
         return reason == null || reason.isBlank() ? "Failed" : "Failed (" + reason + ")";
     }
 
+    /**
+     * A function saved {@code Inactive} with a StateReasonCode other than Idle ({@code reason}): its last restore
+     * failed, and AWS put it back to Inactive with the reason (domain.md section 2).
+     */
+    static String inactive(String reason) {
+        return "Inactive (" + reason + ")";
+    }
+
+    /** Whether {@code state} is Inactive, with a reason ({@link #inactive}) or not. */
+    static boolean isInactive(String state) {
+        return state != null && (state.equals("Inactive") || state.startsWith("Inactive ("));
+    }
+
+    /**
+     * The StateReasonCode an existing Inactive function is written with, when its saved one ({@link #inactive}) is
+     * a restore failure the model simulates; null otherwise (Idle, the default).
+     */
+    static StateReasonCode restoreReason(String state) {
+        String saved = state != null && state.startsWith("Inactive (") ? savedReason(state) : null;
+        for (StateReasonCode c : StateReasonCode.FAILED_RESTORE) {
+            if (c.name().equals(saved)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code state} (an {@link Account.Function#state}) is one {@link #failed} made. */
     static boolean isFailed(String state) {
         return state != null && (state.equals("Failed") || state.startsWith("Failed ("));
     }
 
-    /** The StateReasonCode saved with a Failed {@code state}, or null when none was. */
+    /** The StateReasonCode saved with a Failed or Inactive {@code state}, or null when none was. */
     static String savedReason(String state) {
-        return state.startsWith("Failed (") ? state.substring("Failed (".length(), state.length() - 1) : null;
+        return state.startsWith("Failed (") || state.startsWith("Inactive (") ? state.substring(state.indexOf('(')
+                + 1, state.length() - 1) : null;
     }
 
     /**
@@ -815,6 +851,20 @@ public final class Importer {
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
                 why.put(f.name(), "State " + s + " (" + f.stateSource() + ")");
+                invokedThoughInactive(a, f, traffic.get(f.name()));
+            } else if (isInactive(s)) {
+                String saved = savedReason(s);
+                StateReasonCode code = restoreReason(s);
+                start.put(f.name(), "Inactive");
+                why.put(f.name(), "State " + s + " (" + f.stateSource() + "): its last restore failed");
+                a.notes.add(f.name() + " was Inactive with StateReasonCode " + saved + ": its last restore failed"
+                        + (code == null ? "; " + saved + " is not one enisim simulates for an Inactive function"
+                        + " (" + StateReasonCode.FAILED_RESTORE + "), so it starts existing: Inactive as if idle"
+                        : " for that reason (Lambda puts a function whose restore fails back to Inactive with the"
+                        + " reason), so it starts existing: Inactive with stateReasonCode " + code + ": it holds no"
+                        + " ENI, and its next invocation fails (ResourceNotReadyException) and tries the restore"
+                        + " again; the cause to look at is " + code + ", not idleness"));
+                invokedThoughInactive(a, f, traffic.get(f.name()));
             } else if (isFailed(s)) {
                 String saved = savedReason(s);
                 StateReasonCode code = failedReason(s);
@@ -888,6 +938,84 @@ public final class Importer {
                 why.put(f.name(), missing == null ? "a Lambda ENI seen for each of its " + f.subnets().size()
                         + " key(s)" : "no Lambda ENI seen in " + missing + " for " + f.groups() + ": reclaimed while idle");
             }
+        }
+    }
+
+    /**
+     * A function saved Inactive that CloudWatch counts invocations of in the window: Invocations count only calls
+     * that ran, and an Inactive function runs none until restored, so the two files contradict each other; the note
+     * says so, and what import chose (the saved State: its calls fail in the run while it is restored).
+     */
+    private static void invokedThoughInactive(Account a, Account.Function f, CloudWatch.Traffic t) {
+        if (!invoked(t) || !isInactive(f.state())) {
+            return;
+        }
+        double calls = 0;
+        long first = Long.MAX_VALUE;
+        for (Map.Entry<Long, Double> e : t.invocations().entrySet()) {
+            if (e.getValue() > 0) {
+                calls += e.getValue();
+                first = Math.min(first, e.getKey());
+            }
+        }
+        a.notes.add(f.name() + ": saved State Inactive (" + f.stateSource() + "), yet CloudWatch counts "
+                + ScenarioWriter.count(calls) + " Invocations of it in the window, the first at "
+                + java.time.Instant.ofEpochSecond(first) + ": the files contradict each other, as Invocations count only"
+                + " calls that ran and an Inactive function runs none until restored (was it saved before those calls,"
+                + " or after a later idle spell?). Import kept the saved State, existing: Inactive, so in the run its"
+                + " first calls fail with ResourceNotReadyException while it is restored; if it was Active in the"
+                + " window, set existing: Active");
+    }
+
+    /**
+     * The functions whose LastModified falls inside the window (from {@code t0}, {@code seconds} long): created or
+     * updated then, they start as saved, after the change; a note names each and the offset to put the change at.
+     */
+    private static void changedInWindow(Account a, long t0, long seconds) {
+        if (t0 == Long.MAX_VALUE) {
+            return;
+        }
+        a.lastModified.forEach((name, at) -> {
+            long offset = at.getEpochSecond() - t0;
+            if (a.functions.containsKey(name) && offset >= 0 && offset < seconds) {
+                String when = ScenarioWriter.time(offset);
+                a.notes.add(name + ": LastModified " + at + " is inside the window, " + when + " after startsAt: the"
+                        + " function was created or its configuration updated then, yet it starts as saved, after"
+                        + " that change, from time 0. To replay the change, put it on the timeline at `at: " + when
+                        + "`: if it was created then, replace `existing` with `createdAt: " + when + "`; if it was"
+                        + " updated, start it from the configuration before and add an updateVpcConfig at `at: "
+                        + when + "`");
+            }
+        });
+    }
+
+    /**
+     * A function saved with a VpcConfig update InProgress whose subnets hold Lambda ENIs listed on security groups
+     * that no imported function uses: likely the configuration before the update, whose ENIs Lambda deletes once the
+     * update completes; the run counts them as other tenants' for the whole run, and the note says how to free them.
+     */
+    private static void oldKeyOfUpdate(Account a) {
+        for (String name : a.updateInProgress) {
+            Account.Function f = a.functions.get(name);
+            if (f == null || !f.inVpc()) {
+                continue;
+            }
+            Set<List<String>> used = new java.util.HashSet<>();
+            a.functions.values().forEach(g -> used.add(g.groups()));
+            Map<List<String>, Integer> old = new TreeMap<>((x, y) -> String.join(",", x).compareTo(String.join(",",
+                    y)));
+            for (Account.Eni e : a.enis.values()) {
+                if (f.subnets().contains(e.subnet()) && !used.contains(e.groups())) {
+                    old.merge(e.groups(), 1, Integer::sum);
+                }
+            }
+            old.forEach((groups, n) -> a.notes.add(name + ": its update was InProgress, and describe-network-interfaces"
+                    + " lists " + n + " Lambda ENI(s) in its subnets on security groups " + groups + ", which no"
+                    + " imported function uses: likely the configuration before the update. The run starts the"
+                    + " function on the new configuration and counts those ENIs as other tenants' (otherUsedIps,"
+                    + " otherUsedEnis) for the whole run, where Lambda deletes them once the update completes: to free"
+                    + " them, lower them with setOtherUsedIps and setOtherUsedEnis on the timeline when you expect"
+                    + " the update to end"));
         }
     }
 
