@@ -117,6 +117,16 @@ final class ImportCommand implements Callable<Integer> {
                     + " for it); data that do not fit it (points all a multiple of it apart) are refused.")
     String period;
 
+    @Option(names = "--start-time", paramLabel = "INSTANT",
+            description = "The --start-time the get-metric-data query was run with (an ISO-8601 UTC date-time, e.g."
+                    + " 2026-12-06T22:00:00Z): time 0 and the scenario's startsAt (default: the first data point).")
+    String startTime;
+
+    @Option(names = "--end-time", paramLabel = "INSTANT",
+            description = "The --end-time the get-metric-data query was run with: the run ends there (default: one"
+                    + " period after the last data point).")
+    String endTime;
+
     @Option(names = "--resample", paramLabel = "DURATION",
             description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases (default: the CloudWatch period as it is).")
     String resample;
@@ -141,13 +151,16 @@ final class ImportCommand implements Callable<Integer> {
         }
         long periodSeconds = period == null ? 0 : seconds("--period", period, bad);
         long resampleSeconds = resample == null ? 0 : seconds("--resample", resample, bad);
+        java.time.Instant start = instant("--start-time", startTime, bad);
+        java.time.Instant end = instant("--end-time", endTime, bad);
         if (bad.size() == 1) {
             throw new UserInputException(bad.get(0));
         } else if (!bad.isEmpty()) {
             throw new InputProblems(bad.stream().map(b -> "enisim: " + dev.enisim.scenario.Problem.escapeLines(b))
                     .toList());
         }
-        Importer.Options options = new Importer.Options(name, seconds, periodSeconds, resampleSeconds, allowPartial);
+        Importer.Options options = new Importer.Options(name, seconds, periodSeconds, resampleSeconds, allowPartial)
+                .window(start, end);
         checkNotAnInput();
         checkOut();
         Importer.Result result;
@@ -181,6 +194,23 @@ final class ImportCommand implements Callable<Integer> {
         // about 450 with a week of five-minute phases, which only the header said, once per function)
         result.notices().forEach(n -> spec.commandLine().getOut().println("Note: " + n));
         return 0;
+    }
+
+    /** An option's ISO-8601 date-time (null when not given), or a problem in {@code bad}. */
+    private static java.time.Instant instant(String option, String value, List<String> bad) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        try { // as the AWS CLI takes it: without a zone, UTC; a date alone, its midnight UTC
+            return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : v.matches(".*([Zz]|[+-]\\d{2}:?\\d{2})$") ? java.time.OffsetDateTime.parse(v).toInstant()
+                    : java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            bad.add(option + ": expected an ISO-8601 date-time such as 2026-12-06T22:00:00Z (as given to aws"
+                    + " cloudwatch get-metric-data), got " + Problem.quote(value));
+            return null;
+        }
     }
 
     /** The variable's value when it is a positive whole number of MiB, else null (the default applies). */

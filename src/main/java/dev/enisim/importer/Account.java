@@ -138,6 +138,23 @@ final class Account {
     final Map<String, Map<String, String>> tags = new TreeMap<>();
     /** Function name -> the file its tags were read from. */
     final Map<String, String> tagsFrom = new TreeMap<>();
+    /** Per function ($LATEST), its LastModified as saved (a replay's window may hold the change). */
+    final Map<String, java.time.Instant> lastModified = new TreeMap<>();
+    /** The functions saved with LastUpdateStatus InProgress (a VpcConfig update under way). */
+    final Set<String> updateInProgress = new TreeSet<>();
+    /**
+     * Lambda's Concurrent executions quota (L-B99A9384) from Service Quotas, by its QuotaArn's account ("" when it
+     * names none), and where each was read; {@link ExtraInputs#concurrencyQuotas} applies them.
+     */
+    final Map<String, Integer> concurrencyQuotas = new TreeMap<>();
+    final Map<String, String> concurrencyQuotasFrom = new TreeMap<>();
+    final Map<String, Path> concurrencyQuotasFile = new TreeMap<>();
+    /** Where the concurrency limit came from when Service Quotas gave it (null: get-account-settings, or none). */
+    String concurrencyLimitFrom;
+    /** The concurrency limit of each account after the first, from its own L-B99A9384 quota. */
+    final Map<String, Integer> accountConcurrency = new TreeMap<>();
+    /** What each --service-quotas file is: get-service-quota or list-service-quotas output (or both). */
+    final Map<Path, String> quotaShape = new java.util.HashMap<>();
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();

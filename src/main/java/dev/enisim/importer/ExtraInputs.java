@@ -6,6 +6,7 @@ import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Import's inputs beyond the listings (r8): a function's provisioned concurrency ({@code aws lambda
@@ -29,6 +30,8 @@ final class ExtraInputs {
      */
     static final String REGION_QUOTA_CODE = "L-DF5E4CA3";
     static final String REGION_QUOTA_SERVICE = "vpc";
+    /** Service Quotas' code of Lambda's "Concurrent executions" (service code {@code lambda}): the account's limit. */
+    static final String CONCURRENCY_QUOTA_CODE = "L-B99A9384";
 
     private ExtraInputs() {
     }
@@ -131,6 +134,7 @@ final class ExtraInputs {
      * get-service-quota} or {@code list-service-quotas}; every document's problems said at once.
      */
     static void serviceQuotas(Account a, Path file) throws ScenarioException {
+        List<String> unused = new java.util.ArrayList<>();
         boolean found = false;
         boolean region = false;
         List<CliJson> docs = CliJson.readAll(file, "aws service-quotas get-service-quota or list-service-quotas");
@@ -140,22 +144,62 @@ final class ExtraInputs {
             if (one != null && one.isObject()) {
                 found |= quota(a, j, one, "Quota", file);
                 region |= regionQuota(a, j, one, "Quota", file);
+                shape(a, file, "get-service-quota");
+                unused(a, j, one, "Quota", unused);
             } else if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
                     found |= quota(a, j, list.get(i), "Quotas[" + i + "]", file);
                     region |= regionQuota(a, j, list.get(i), "Quotas[" + i + "]", file);
+                    unused(a, j, list.get(i), "Quotas[" + i + "]", unused);
                 }
+                shape(a, file, "list-service-quotas");
             } else {
                 j.problem("", "expected an object 'Quota' (as `aws service-quotas get-service-quota` prints) or a"
                         + " list 'Quotas' (as `list-service-quotas` prints); is this the output of another command?");
             }
         }
         docs.get(0).throwIfProblems();
+        if (!unused.isEmpty()) {
+            a.notes.add(file + ": " + unused.size() + " quota(s) import does not use, left out: " + String.join("; ",
+                    unused) + " (it reads Lambda's " + ENI_QUOTA_CODE + " and " + CONCURRENCY_QUOTA_CODE
+                    + ", and " + REGION_QUOTA_SERVICE + "'s " + REGION_QUOTA_CODE + ")");
+        }
         if (!found && !region) {
             a.notes.add(file + ": neither Lambda's 'Elastic network interfaces per VPC' quota (lambda, "
                     + ENI_QUOTA_CODE + ") nor EC2's 'Network interfaces per Region' (" + REGION_QUOTA_SERVICE + ", "
                     + REGION_QUOTA_CODE + ") in it; vpcs[*].eniQuota stays the placeholder");
         }
+    }
+
+    /** The file's shape, for the header's list of inputs: one command's output, or both appended. */
+    private static void shape(Account a, Path file, String command) {
+        a.quotaShape.merge(file, command, (x, y) -> x.equals(y) ? x : "get-service-quota and list-service-quotas");
+    }
+
+    /**
+     * A quota import does not read ({@code unused}: "L-XXXX (its QuotaName)"); Lambda's Concurrent executions
+     * (L-B99A9384) is read here, by its QuotaArn's account ({@link #concurrencyQuotas} applies it).
+     */
+    private static void unused(Account a, CliJson j, JsonNode q, String path, List<String> unused) {
+        String code = q.path("QuotaCode").asText("");
+        String service = q.path("ServiceCode").asText("");
+        if (CONCURRENCY_QUOTA_CODE.equals(code) && "lambda".equals(service)) {
+            Integer v = value(j, q, path, "concurrent executions");
+            if (v != null) {
+                String of = quotaAccount(q);
+                a.concurrencyQuotas.put(of, v);
+                a.concurrencyQuotasFrom.put(of, j.file + " (" + j.at(path) + ", " + CONCURRENCY_QUOTA_CODE + ")");
+                a.concurrencyQuotasFile.put(of, j.file);
+            }
+            return;
+        }
+        if ((ENI_QUOTA_CODE.equals(code) && "lambda".equals(service))
+                || (REGION_QUOTA_CODE.equals(code) && REGION_QUOTA_SERVICE.equals(service))) {
+            return;
+        }
+        String name = q.path("QuotaName").asText("");
+        unused.add((code.isEmpty() ? "no QuotaCode" : code) + (service.isEmpty() ? "" : " of " + service)
+                + (name.isEmpty() ? "" : " (" + name + ")"));
     }
 
     private static boolean quota(Account a, CliJson j, JsonNode q, String path, Path file) {
@@ -252,6 +296,45 @@ final class ExtraInputs {
             }
         }
         return quotas.containsKey(first) ? quotas.get(first) : quotas.get("");
+    }
+
+    /**
+     * Lambda's Concurrent executions quotas (L-B99A9384) onto their QuotaArn's accounts, once the functions are read
+     * (before the reservations are checked against the limit): the first account's (the smallest id of the
+     * functions' ARNs, as the scenario's accounts are ordered; or the only one, or one without an account in its ARN)
+     * is the account's concurrencyLimit unless get-account-settings gave it (a note when they differ); each other
+     * account's is its own row's; a quota of an account no function is of is not applied, with a note.
+     */
+    static void concurrencyQuotas(Account a) {
+        TreeSet<String> accounts = new TreeSet<>();
+        a.functions.values().forEach(f -> {
+            if (f.account() != null) {
+                accounts.add(f.account());
+            }
+        });
+        String first = accounts.isEmpty() ? null : accounts.first();
+        a.concurrencyQuotas.forEach((of, v) -> {
+            String from = a.concurrencyQuotasFrom.get(of);
+            if (!of.isEmpty() && !accounts.isEmpty() && !accounts.contains(of)) {
+                a.notes.add(from + ": Lambda's Concurrent executions (" + CONCURRENCY_QUOTA_CODE + ") " + v
+                        + " of account " + of + " (its QuotaArn), an account the import has no function of (it has "
+                        + String.join(", ", accounts) + "): not applied to any other account");
+            } else if (!of.isEmpty() && !of.equals(first)) {
+                a.accountConcurrency.put(of, v);
+            } else if (a.concurrencyLimit != null && a.concurrencyLimitFrom == null) {
+                if (a.concurrencyLimit.intValue() != v) {
+                    a.notes.add(from + ": Lambda's Concurrent executions (" + CONCURRENCY_QUOTA_CODE + ") is " + v
+                            + ", but get-account-settings says " + a.concurrencyLimit + " (AccountLimit."
+                            + "ConcurrentExecutions): " + a.concurrencyLimit + " is taken, the limit Lambda applies"
+                            + " (were they saved at different times, or is an increase pending?)");
+                }
+            } else {
+                a.concurrencyLimit = v;
+                a.concurrencyLimitFrom = from;
+                a.concurrencyLimitFile = a.concurrencyQuotasFile.get(of);
+                a.concurrencyLimitPath = from.substring(from.lastIndexOf(" (") + 2, from.lastIndexOf(", "));
+            }
+        });
     }
 
     /** An account's own quota (null: none read), for an account after the first. */

@@ -276,6 +276,7 @@ final class FunctionsReader {
             kept.add("State " + before.state() + " (" + before.stateSource() + ")");
         }
         a.functions.put(fn.name(), fn);
+        lastModified(f, fn.name());
         if (before != null) {
             a.notes.add(Account.described("function " + fn.name(), Account.where(before.file(), before.path()),
                     Account.where(fn.file(), fn.path()), differences(before, fn)) + (kept.isEmpty() ? ""
@@ -369,6 +370,10 @@ final class FunctionsReader {
         if ("Failed".equals(mapped)) {
             mapped = Importer.failed(f.path("StateReasonCode").asText(null)); // with why, for existing: Failed
         }
+        String code = f.path("StateReasonCode").asText("");
+        if ("Inactive".equals(state) && !code.isBlank() && !code.equals("Idle")) {
+            mapped = Importer.inactive(code); // r1: a failed restore's reason (AWS: back to Inactive with it)
+        }
         if ("Deleting".equals(state)) {
             return null;
         }
@@ -426,15 +431,30 @@ final class FunctionsReader {
     private void lastUpdate(CliJson j, JsonNode f, String p, String name) {
         String status = j.text(f, p, "LastUpdateStatus", false);
         if ("InProgress".equals(status)) {
+            a.updateInProgress.add(name);
             a.notes.add(name + ": LastUpdateStatus InProgress, an update was under way when this was saved: the scenario"
                     + " starts from the configuration printed; the ENIs of the one before it, if listed, are counted as"
-                    + " other tenants' addresses and ENIs (`updateVpcConfig` at 0s in the timeline models the switch)");
+                    + " other tenants' addresses and ENIs for the whole run (a note below says when they are listed)");
         } else if ("Failed".equals(status)) {
             String reason = j.text(f, p, "LastUpdateStatusReasonCode", false);
             a.notes.add(name + ": LastUpdateStatus Failed" + (reason == null ? "" : " (" + reason + ")") + ": the last"
                     + " update failed; the scenario starts from the configuration printed");
         }
     }
+
+    /** LastModified as Lambda prints it ({@code 2026-12-06T23:10:00.000+0000}); one that does not read is left. */
+    private void lastModified(JsonNode f, String name) {
+        String text = f.path("LastModified").asText("");
+        try {
+            a.lastModified.put(name, java.time.OffsetDateTime.parse(text, LAST_MODIFIED).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            a.lastModified.remove(name);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LAST_MODIFIED = new java.time.format
+            .DateTimeFormatterBuilder().append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendPattern("[XXX][XX][X]").toFormatter(java.util.Locale.ROOT);
 
     /**
      * {@code EphemeralStorage.Size} above the 512 MB included: enisim does not model /tmp, and its cost leaves out

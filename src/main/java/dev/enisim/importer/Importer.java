@@ -79,10 +79,27 @@ public final class Importer {
      * @param allowPartial           import a listing of which the last page is missing (else: refused)
      */
     public record Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds,
-            boolean allowPartial) {
+            boolean allowPartial, java.time.Instant startTime, java.time.Instant endTime) {
+
+        /**
+         * Without the window's bounds: time 0 ({@code startsAt}) is the first CloudWatch data point, and the run ends
+         * one period after the last.
+         */
+        public Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds,
+                boolean allowPartial) {
+            this(name, defaultDurationSeconds, periodSeconds, resampleSeconds, allowPartial, null, null);
+        }
 
         public Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds) {
             this(name, defaultDurationSeconds, periodSeconds, resampleSeconds, false);
+        }
+
+        /**
+         * With the window get-metric-data was asked for ({@code --start-time}, {@code --end-time}; either may be
+         * null): time 0 is its start, the run ends at its end.
+         */
+        public Options window(java.time.Instant start, java.time.Instant end) {
+            return new Options(name, defaultDurationSeconds, periodSeconds, resampleSeconds, allowPartial, start, end);
         }
 
         public static Options named(String name, long defaultDurationSeconds) {
@@ -112,7 +129,7 @@ public final class Importer {
             TreeMap<StartedKey, Integer> startedKeys, Map<String, Integer> lambdaEnis,
             Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, Integer> unlistedLambdaEnis, Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
-            boolean enisGiven, int otherNetworkInterfaces, List<String> quiet) {
+            boolean enisGiven, int otherNetworkInterfaces, List<String> quiet, String startsAtWhy) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -298,8 +315,10 @@ public final class Importer {
         }
         for (Path p : extra.serviceQuotas()) {
             problems.run(() -> ExtraInputs.serviceQuotas(a, p));
-            sources.add(p + " (aws service-quotas get-service-quota)");
+            sources.add(p + " (aws service-quotas " + a.quotaShape.getOrDefault(p, "get-service-quota or"
+                    + " list-service-quotas") + ")");
         }
+        ExtraInputs.concurrencyQuotas(a);
         for (Map.Entry<String, Path> t : extra.tags().entrySet()) {
             problems.run(() -> ExtraInputs.listTags(a, t.getKey(), t.getValue(), functionsComplete));
             sources.add(t.getValue() + " (aws lambda list-tags, " + t.getKey() + ")");
@@ -366,6 +385,8 @@ public final class Importer {
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         noResult(a, w, start);
+        changedInWindow(a, w.startEpochSeconds(), w.durationSeconds());
+        oldKeyOfUpdate(a);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
         Map<String, Integer> unlistedLambdaEnis = new TreeMap<>(); // VPC -> its Lambda ENIs in subnets not described
         Map<String, Integer> lambdaEnis = lambdaEnis(a, outside, unlistedLambdaEnis);
@@ -401,7 +422,7 @@ public final class Importer {
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, enisAtStart, keyEnis.started(), lambdaEnis, extraLambdaEnis,
                 otherLambdaEnis,
-                unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet);
+                unlistedLambdaEnis, otherServiceEnis, groups, !in.enis().isEmpty(), outside[0], quiet, w.startsAtWhy());
         return new Result(new ScenarioWriter(d).write(options.name()), warnings, notices);
     }
 
@@ -525,12 +546,13 @@ public final class Importer {
     }
 
     /**
-     * CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved), and what the
-     * terminal says of it once.
+     * CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved and no
+     * --start-time given), and what the terminal says of it once. {@code startsAtWhy}: what t0, written as
+     * {@code startsAt}, is (the window's start, or the first data point), null when there is none.
      */
     private record Window(Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             long startEpochSeconds, long durationSeconds, List<String> notices, List<String> noResult,
-            int noResultAt) {
+            int noResultAt, String startsAtWhy) {
     }
 
     /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
@@ -551,13 +573,42 @@ public final class Importer {
         int noResultAt = a.notes.size(); // their notes go here once the states are known (noResult)
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
         for (CloudWatch.Traffic t : traffic.values()) {
             if (!t.invocations().isEmpty()) {
                 t0 = Math.min(t0, t.invocations().firstKey());
                 t1 = Math.max(t1, t.invocations().lastKey() + t.periodSeconds());
+                last = Math.max(last, t.invocations().lastKey());
             }
         }
-        long duration = t0 == Long.MAX_VALUE ? options.defaultDurationSeconds() : t1 - t0;
+        String startsAtWhy = t0 == Long.MAX_VALUE ? null : "the first CloudWatch data point (get-metric-data output"
+                + " does not say the window's start: `enisim import --start-time` gives it)";
+        if (options.startTime() != null) {
+            long start = options.startTime().getEpochSecond();
+            if (t0 != Long.MAX_VALUE && t0 < start) {
+                throw new IllegalArgumentException("--start-time " + options.startTime() + ": expected at or before"
+                        + " the first CloudWatch data point, " + java.time.Instant.ofEpochSecond(t0) + " (give the"
+                        + " --start-time the get-metric-data query was run with)");
+            }
+            t0 = start;
+            t1 = Math.max(t1, start);
+            startsAtWhy = "the CloudWatch window's start (--start-time)";
+        }
+        if (options.endTime() != null) {
+            long end = options.endTime().getEpochSecond();
+            if (t0 == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("--end-time " + options.endTime() + ": give --start-time too (no"
+                        + " CloudWatch data point tells the window's start)");
+            } else if (end <= t0 || end <= last) {
+                throw new IllegalArgumentException("--end-time " + options.endTime() + ": expected after "
+                        + (end <= t0 ? "the window's start, " + java.time.Instant.ofEpochSecond(t0) : "the last"
+                        + " CloudWatch data point, " + java.time.Instant.ofEpochSecond(last)) + " (give the --end-time"
+                        + " the get-metric-data query was run with)");
+            }
+            t1 = Math.max(end, t1);
+        }
+        long duration = t0 == Long.MAX_VALUE ? options.defaultDurationSeconds()
+                : t1 > t0 ? t1 - t0 : options.defaultDurationSeconds();
         long resample = options.resampleSeconds();
         if (resample > 0) {
             traffic = resample(traffic, t0, resample);
@@ -588,7 +639,7 @@ public final class Importer {
                     + most + "), which make as many phases and slow a run down: `enisim import --resample 1h` sums"
                     + " them into fewer");
         }
-        return new Window(traffic, durationOnly, t0, duration, notices, noResult, noResultAt);
+        return new Window(traffic, durationOnly, t0, duration, notices, noResult, noResultAt, startsAtWhy);
     }
 
     /**
@@ -600,6 +651,10 @@ public final class Importer {
         List<String> idle = new ArrayList<>();
         List<String> rate = new ArrayList<>();
         for (String f : w.noResult()) {
+            Account.Function fn = a.functions.get(f);
+            if ("Failed".equals(start.get(f)) || start.get(f) == null && fn != null && "Pending".equals(fn.state())) {
+                continue; // no traffic invented for them either: the notes on Failed and Pending ones say so
+            }
             (idle(a, start, f) ? idle : rate).add(f);
         }
         List<String> notes = new ArrayList<>();
@@ -727,14 +782,42 @@ public final class Importer {
         return reason == null || reason.isBlank() ? "Failed" : "Failed (" + reason + ")";
     }
 
+    /**
+     * A function saved {@code Inactive} with a StateReasonCode other than Idle ({@code reason}): its last restore
+     * failed, and AWS put it back to Inactive with the reason (domain.md section 2).
+     */
+    static String inactive(String reason) {
+        return "Inactive (" + reason + ")";
+    }
+
+    /** Whether {@code state} is Inactive, with a reason ({@link #inactive}) or not. */
+    static boolean isInactive(String state) {
+        return state != null && (state.equals("Inactive") || state.startsWith("Inactive ("));
+    }
+
+    /**
+     * The StateReasonCode an existing Inactive function is written with, when its saved one ({@link #inactive}) is
+     * a restore failure the model simulates; null otherwise (Idle, the default).
+     */
+    static StateReasonCode restoreReason(String state) {
+        String saved = state != null && state.startsWith("Inactive (") ? savedReason(state) : null;
+        for (StateReasonCode c : StateReasonCode.FAILED_RESTORE) {
+            if (c.name().equals(saved)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code state} (an {@link Account.Function#state}) is one {@link #failed} made. */
     static boolean isFailed(String state) {
         return state != null && (state.equals("Failed") || state.startsWith("Failed ("));
     }
 
-    /** The StateReasonCode saved with a Failed {@code state}, or null when none was. */
+    /** The StateReasonCode saved with a Failed or Inactive {@code state}, or null when none was. */
     static String savedReason(String state) {
-        return state.startsWith("Failed (") ? state.substring("Failed (".length(), state.length() - 1) : null;
+        return state.startsWith("Failed (") || state.startsWith("Inactive (") ? state.substring(state.indexOf('(')
+                + 1, state.length() - 1) : null;
     }
 
     /**
@@ -768,6 +851,20 @@ public final class Importer {
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
                 why.put(f.name(), "State " + s + " (" + f.stateSource() + ")");
+                invokedThoughInactive(a, f, traffic.get(f.name()));
+            } else if (isInactive(s)) {
+                String saved = savedReason(s);
+                StateReasonCode code = restoreReason(s);
+                start.put(f.name(), "Inactive");
+                why.put(f.name(), "State " + s + " (" + f.stateSource() + "): its last restore failed");
+                a.notes.add(f.name() + " was Inactive with StateReasonCode " + saved + ": its last restore failed"
+                        + (code == null ? "; " + saved + " is not one enisim simulates for an Inactive function"
+                        + " (" + StateReasonCode.FAILED_RESTORE + "), so it starts existing: Inactive as if idle"
+                        : " for that reason (Lambda puts a function whose restore fails back to Inactive with the"
+                        + " reason), so it starts existing: Inactive with stateReasonCode " + code + ": it holds no"
+                        + " ENI, and its next invocation fails (ResourceNotReadyException) and tries the restore"
+                        + " again; the cause to look at is " + code + ", not idleness"));
+                invokedThoughInactive(a, f, traffic.get(f.name()));
             } else if (isFailed(s)) {
                 String saved = savedReason(s);
                 StateReasonCode code = failedReason(s);
@@ -841,6 +938,84 @@ public final class Importer {
                 why.put(f.name(), missing == null ? "a Lambda ENI seen for each of its " + f.subnets().size()
                         + " key(s)" : "no Lambda ENI seen in " + missing + " for " + f.groups() + ": reclaimed while idle");
             }
+        }
+    }
+
+    /**
+     * A function saved Inactive that CloudWatch counts invocations of in the window: Invocations count only calls
+     * that ran, and an Inactive function runs none until restored, so the two files contradict each other; the note
+     * says so, and what import chose (the saved State: its calls fail in the run while it is restored).
+     */
+    private static void invokedThoughInactive(Account a, Account.Function f, CloudWatch.Traffic t) {
+        if (!invoked(t) || !isInactive(f.state())) {
+            return;
+        }
+        double calls = 0;
+        long first = Long.MAX_VALUE;
+        for (Map.Entry<Long, Double> e : t.invocations().entrySet()) {
+            if (e.getValue() > 0) {
+                calls += e.getValue();
+                first = Math.min(first, e.getKey());
+            }
+        }
+        a.notes.add(f.name() + ": saved State Inactive (" + f.stateSource() + "), yet CloudWatch counts "
+                + ScenarioWriter.count(calls) + " Invocations of it in the window, the first at "
+                + java.time.Instant.ofEpochSecond(first) + ": the files contradict each other, as Invocations count only"
+                + " calls that ran and an Inactive function runs none until restored (was it saved before those calls,"
+                + " or after a later idle spell?). Import kept the saved State, existing: Inactive, so in the run its"
+                + " first calls fail with ResourceNotReadyException while it is restored; if it was Active in the"
+                + " window, set existing: Active");
+    }
+
+    /**
+     * The functions whose LastModified falls inside the window (from {@code t0}, {@code seconds} long): created or
+     * updated then, they start as saved, after the change; a note names each and the offset to put the change at.
+     */
+    private static void changedInWindow(Account a, long t0, long seconds) {
+        if (t0 == Long.MAX_VALUE) {
+            return;
+        }
+        a.lastModified.forEach((name, at) -> {
+            long offset = at.getEpochSecond() - t0;
+            if (a.functions.containsKey(name) && offset >= 0 && offset < seconds) {
+                String when = ScenarioWriter.time(offset);
+                a.notes.add(name + ": LastModified " + at + " is inside the window, " + when + " after startsAt: the"
+                        + " function was created or its configuration updated then, yet it starts as saved, after"
+                        + " that change, from time 0. To replay the change, put it on the timeline at `at: " + when
+                        + "`: if it was created then, replace `existing` with `createdAt: " + when + "`; if it was"
+                        + " updated, start it from the configuration before and add an updateVpcConfig at `at: "
+                        + when + "`");
+            }
+        });
+    }
+
+    /**
+     * A function saved with a VpcConfig update InProgress whose subnets hold Lambda ENIs listed on security groups
+     * that no imported function uses: likely the configuration before the update, whose ENIs Lambda deletes once the
+     * update completes; the run counts them as other tenants' for the whole run, and the note says how to free them.
+     */
+    private static void oldKeyOfUpdate(Account a) {
+        for (String name : a.updateInProgress) {
+            Account.Function f = a.functions.get(name);
+            if (f == null || !f.inVpc()) {
+                continue;
+            }
+            Set<List<String>> used = new java.util.HashSet<>();
+            a.functions.values().forEach(g -> used.add(g.groups()));
+            Map<List<String>, Integer> old = new TreeMap<>((x, y) -> String.join(",", x).compareTo(String.join(",",
+                    y)));
+            for (Account.Eni e : a.enis.values()) {
+                if (f.subnets().contains(e.subnet()) && !used.contains(e.groups())) {
+                    old.merge(e.groups(), 1, Integer::sum);
+                }
+            }
+            old.forEach((groups, n) -> a.notes.add(name + ": its update was InProgress, and describe-network-interfaces"
+                    + " lists " + n + " Lambda ENI(s) in its subnets on security groups " + groups + ", which no"
+                    + " imported function uses: likely the configuration before the update. The run starts the"
+                    + " function on the new configuration and counts those ENIs as other tenants' (otherUsedIps,"
+                    + " otherUsedEnis) for the whole run, where Lambda deletes them once the update completes: to free"
+                    + " them, lower them with setOtherUsedIps and setOtherUsedEnis on the timeline when you expect"
+                    + " the update to end"));
         }
     }
 

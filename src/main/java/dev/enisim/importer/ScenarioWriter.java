@@ -129,6 +129,13 @@ final class ScenarioWriter {
                 + "# memory, timeout, role and VpcConfig, and their state at time 0 (`existing`, see below)");
         out.append(d.traffic().isEmpty() ? ".\n" : ";\n# traffic: CloudWatch Invocations (Sum) per period as Poisson phases,"
                 + " and mean Duration (Average).\n");
+        if (d.startsAtWhy() != null) {
+            java.time.Instant start = java.time.Instant.ofEpochSecond(d.startEpochSeconds());
+            out.append("#\n");
+            paragraph("TIME 0 is startsAt, " + start + " (UTC), " + d.startsAtWhy() + ". Every arrivals `from` and"
+                    + " `until` and every `timeline[*].at` is an offset from it: an action at " + clock(start, 4200)
+                    + " UTC is `at: 1h10m`, or the date-time itself (`at: " + start.plusSeconds(4200) + "`).");
+        }
         out.append("#\n# PLACEHOLDERS: not in these files. Each is written below with a default and marked \"placeholder\";\n"
                 + "# replace them with your own figures (or try others with `enisim run --set PATH=VALUE`):\n");
         if (acc.eniQuota == null) {
@@ -172,6 +179,11 @@ final class ScenarioWriter {
                     + scaled + " key(s), " + enis + " ENI(s), in vpcs[*].enisAtStart; they carry the key's connections"
                     + " and go with the key (idle reclaim), as Lambda's own.");
         }
+        if (acc.functions.values().stream().anyMatch(f -> Importer.restoreReason(f.state()) != null)) {
+            out.append("# A function saved Inactive with a StateReasonCode other than Idle starts `existing: Inactive` with\n"
+                    + "# that `stateReasonCode`: its last restore failed for that reason; its next invocation fails and\n"
+                    + "# tries the restore again.\n");
+        }
         if (d.start().containsValue("Failed")) {
             out.append("# A function saved Failed starts `existing: Failed` with its `stateReasonCode`: its creation failed,\n"
                     + "# so it holds no ENI and every invocation fails until it is deleted and recreated.\n");
@@ -193,6 +205,11 @@ final class ScenarioWriter {
             d.notes().forEach(n -> bullet(n));
         }
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
+        if (d.startsAtWhy() != null) {
+            out.append("startsAt: ").append(java.time.Instant.ofEpochSecond(d.startEpochSeconds())).append("   # ")
+                    .append(d.startsAtWhy().startsWith("the CloudWatch window's start") ? "--start-time" : "the first CloudWatch data point")
+                    .append(": time 0 (TIME 0 above)\n");
+        }
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
         boolean several = !acc.functionAccounts.isEmpty();
@@ -214,7 +231,8 @@ final class ScenarioWriter {
             out.append(", otherNetworkInterfaces: ").append(outside);
         }
         List<String> says = new ArrayList<>();
-        says.add(acc.concurrencyLimit != null ? "get-account-settings" : "placeholder");
+        says.add(acc.concurrencyLimit == null ? "placeholder" : acc.concurrencyLimitFrom != null
+                ? "concurrencyLimit: Service Quotas: " + c(acc.concurrencyLimitFrom) : "get-account-settings");
         if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
             says.add("unreservedMinimum: the whole limit, below Lambda's 100 unreserved: no function can reserve any");
         }
@@ -238,9 +256,18 @@ final class ScenarioWriter {
                     : "");
             String whose = acc.concurrencyLimit != null ? "get-account-settings (it does not name its account: the"
                     + " same for each)" : "placeholder";
+            if (acc.concurrencyLimitFrom != null) { // the first account's own quota: not another's
+                limit = "concurrencyLimit: " + DEFAULT_CONCURRENCY;
+                whose = "placeholder (Service Quotas gave L-B99A9384 for the first account only)";
+            }
             for (String id : acc.functionAccounts.subList(1, acc.functionAccounts.size())) {
-                out.append("  - { id: \"").append(id).append("\", ").append(limit).append(regionQuota(id))
-                        .append(" }   # ").append(whose).append(regionQuotaSays(id)).append('\n');
+                Integer own = acc.accountConcurrency.get(id); // its own Concurrent executions quota (L-B99A9384)
+                out.append("  - { id: \"").append(id).append("\", ").append(own == null ? limit : "concurrencyLimit: "
+                        + own + (Checks.unreservedMinimum(own) != UNRESERVED_MINIMUM ? ", unreservedMinimum: "
+                        + Checks.unreservedMinimum(own) : "")).append(regionQuota(id)).append(" }   # ")
+                        .append(own == null ? whose : "concurrencyLimit: Service Quotas: "
+                        + c(acc.concurrencyQuotasFrom.get(id)) + " (account " + id + "'s)").append(regionQuotaSays(id))
+                        .append('\n');
             }
             for (String owner : new TreeSet<>(acc.vpcOwner.values())) {
                 if (!acc.functionAccounts.contains(owner)) {
@@ -296,6 +323,12 @@ final class ScenarioWriter {
             }
         });
         return out;
+    }
+
+    /** The UTC wall-clock time {@code seconds} after {@code start}: {@code 23:10}. */
+    private static String clock(java.time.Instant start, long seconds) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
+                .format(start.plusSeconds(seconds));
     }
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
@@ -559,6 +592,12 @@ final class ScenarioWriter {
                     ? "none saved: the default" : code.equals(saved) ? "StateReasonCode (" + f.stateSource() + ")"
                     : "stands for " + c(saved) + ", which enisim does not simulate (NOTES)").append('\n');
         }
+        dev.enisim.model.function.StateReasonCode restore = "Inactive".equals(start) ? Importer.restoreReason(f.state())
+                : null;
+        if (restore != null) {
+            b.append("    stateReasonCode: ").append(restore.name()).append("   # StateReasonCode (").append(f.stateSource())
+                    .append("): its last restore failed\n");
+        }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb")).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout")).append('\n');
         initPreset(b, f.pkg(), f.name(), f.snapStart());
@@ -782,7 +821,7 @@ final class ScenarioWriter {
         return r.stripTrailingZeros().toPlainString() + "/" + unit;
     }
 
-    private static String count(double c) {
+    static String count(double c) {
         return c == Math.rint(c) ? Long.toString((long) c) : new BigDecimal(Double.toString(c)).toPlainString();
     }
 

@@ -91,14 +91,15 @@ final class Lifecycle {
      * slots), or Inactive (idle, its ENIs reclaimed).
      */
     void existing(LambdaFunction f, boolean active, long now) {
-        existing(f, active, 0, now);
+        existing(f, active, 0, null, now);
     }
 
     /**
      * As {@link #existing(LambdaFunction, boolean, long)}; an Active one then has {@code warm} idle execution
-     * environments on its keys, as a running account has ({@link EnvironmentPool#warmAtStart}).
+     * environments on its keys, as a running account has ({@link EnvironmentPool#warmAtStart}); an Inactive one
+     * whose last restore failed ({@code inactiveReason}, null: idle) is Inactive with that reason, as AWS leaves it.
      */
-    void existing(LambdaFunction f, boolean active, int warm, long now) {
+    void existing(LambdaFunction f, boolean active, int warm, StateReasonCode inactiveReason, long now) {
         Binding b = f.binding();
         listener.controlAction("Existing function " + f.name() + describe(b) + (active ? " (Active)" : " (Inactive)"),
                 now);
@@ -109,7 +110,13 @@ final class Lifecycle {
         }
         if (b.attached() && !active && networking.enisBeforeInvocations()) {
             setState(f, State.Active, null, "existing function", now);
-            setState(f, State.Inactive, StateReasonCode.Idle, "existing function, idle: its ENIs were reclaimed", now);
+            if (inactiveReason == null) {
+                setState(f, State.Inactive, StateReasonCode.Idle, "existing function, idle: its ENIs were reclaimed",
+                        now);
+            } else {
+                setState(f, State.Inactive, inactiveReason, "existing function, its last restore failed ("
+                        + inactiveReason + ") before the run: no ENI", now);
+            }
             return;
         }
         if (b.attached()) {

@@ -212,9 +212,15 @@ public sealed interface SimEvent {
      * A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive; or Failed
      * ({@code failed}, its StateReasonCode, not null): its creation failed before the run. An Active one starts with
      * {@code warmEnvironments} idle execution environments, as a running account has them ({@link LambdaService#warmEnvironments}).
+     * An Inactive one whose last restore failed has that failure's code in {@code inactiveReason} (null: Idle).
      */
-    record ExistingFunction(int function, boolean active, StateReasonCode failed, int warmEnvironments)
-            implements Control {
+    record ExistingFunction(int function, boolean active, StateReasonCode failed, int warmEnvironments,
+            StateReasonCode inactiveReason) implements Control {
+
+        /** Active, Failed, or Inactive because idle (Idle). */
+        public ExistingFunction(int function, boolean active, StateReasonCode failed, int warmEnvironments) {
+            this(function, active, failed, warmEnvironments, null);
+        }
 
         /** An existing Active or Inactive function, with no environment at time 0. */
         public ExistingFunction(int function, boolean active) {

@@ -119,7 +119,7 @@ final class World {
             if (x.failed() != null) {
                 lifecycle.existingFailed(functions[x.function()], x.failed(), now);
             } else {
-                lifecycle.existing(functions[x.function()], x.active(), x.warmEnvironments(), now);
+                lifecycle.existing(functions[x.function()], x.active(), x.warmEnvironments(), x.inactiveReason(), now);
             }
         } else if (event instanceof UpdateVpcConfig u) {
             lifecycle.update(functions[u.function()], u.vpcConfig(), now);

@@ -1436,8 +1436,8 @@ public final class Narrative {
                 explain(out, why, explained, "eni:InPlace");
                 explain(out, why, explained, "eni:phases");
             }
-            String reason = g.start().startsWith("Inactive") ? "Idle" : g.start().startsWith("Failed (")
-                    ? g.start().substring("Failed (".length(), g.start().indexOf(':')) : "null";
+            String reason = g.start().startsWith("Inactive (") || g.start().startsWith("Failed (")
+                    ? g.start().substring(g.start().indexOf('(') + 1, g.start().indexOf(':')) : "null";
             explain(out, why, explained, g.state() + ":" + reason);
         }
     }

@@ -179,7 +179,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 loop.schedule(0, SimEvent.PRIORITY_CONTROL,
                         new SimEvent.ExistingFunction(i, f.existing() == Scenario.Function.Existing.ACTIVE,
                                 f.existing() == Scenario.Function.Existing.FAILED ? f.failedReason() : null,
-                                warmEnvironments(scenario, f)));
+                                warmEnvironments(scenario, f),
+                                f.existing() == Scenario.Function.Existing.INACTIVE ? f.failedReason() : null));
             }
         }
         for (Scenario.At a : scenario.timeline()) {

@@ -331,10 +331,14 @@ final class FunctionReader {
      */
     private static StateReasonCode failedReason(Fields f, Scenario.Function.Existing existing) {
         String code = f.text("stateReasonCode", null);
+        if (existing == Scenario.Function.Existing.INACTIVE) {
+            return restoreReason(f, code);
+        }
         if (existing != Scenario.Function.Existing.FAILED) {
             if (code != null) {
-                f.problem("stateReasonCode", "is for a function whose creation failed before the run: set existing:"
-                        + " Failed too, or leave stateReasonCode out");
+                f.problem("stateReasonCode", "is for a function existing at time 0 whose creation failed (existing:"
+                        + " Failed) or whose last restore failed (existing: Inactive): set existing too, or leave"
+                        + " stateReasonCode out");
             }
             return null;
         }
@@ -349,6 +353,26 @@ final class FunctionReader {
         f.problem("stateReasonCode", "expected one of " + StateReasonCode.FAILED_CREATION + " (AWS's StateReasonCode"
                 + " of a function whose creation failed, as simulated), got " + Problem.quote(code));
         return StateReasonCode.FAILED_CREATION.get(0);
+    }
+
+    /**
+     * {@code stateReasonCode} of an {@code existing: Inactive} function: Idle (the default, null: its ENIs were
+     * reclaimed while idle) or the code of the failure of its last restore, which AWS leaves it Inactive with
+     * ({@link StateReasonCode#FAILED_RESTORE}).
+     */
+    private static StateReasonCode restoreReason(Fields f, String code) {
+        if (code == null || code.equals(StateReasonCode.Idle.name())) {
+            return null;
+        }
+        for (StateReasonCode c : StateReasonCode.FAILED_RESTORE) {
+            if (c.name().equals(code)) {
+                return c;
+            }
+        }
+        f.problem("stateReasonCode", "expected Idle or one of " + StateReasonCode.FAILED_RESTORE + " (AWS's"
+                + " StateReasonCode of an Inactive function: idle, or why its last restore failed), got "
+                + Problem.quote(code));
+        return null;
     }
 
     /** A VpcConfig {subnetIds, securityGroupIds}; absent or both empty = {@link Scenario.VpcConfig#NONE}. */

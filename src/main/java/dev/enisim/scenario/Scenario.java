@@ -938,7 +938,8 @@ public record Scenario(
      * @param egress                   its connections' shares through its VPC's NAT gateway
      * @param sqs                      the SQS event source mapping that feeds it; empty: none
      * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
-     * @param failedReason             the StateReasonCode of an {@code existing: Failed} function; null for any other
+     * @param failedReason             the StateReasonCode of an {@code existing: Failed} function, or of an {@code
+     *                                 existing: Inactive} one whose last restore failed; null for any other (Idle)
      * @param warmEnvironments         idle execution environments an {@code existing: Active} function has at time 0
      *                                 (default 0, as {@code enisim import} does not write it); empty: {@code auto}, as
      *                                 many as its traffic at time 0 keeps warm under the keep-alive

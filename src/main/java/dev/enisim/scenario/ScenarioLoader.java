@@ -764,7 +764,7 @@ public final class ScenarioLoader {
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source),
                 duration == null || duration <= 0 ? Long.MAX_VALUE : duration).read(accounts.isEmpty());
         List<Scenario.At> timeline = new TimelineReader(root, refs, functions,
-                account.concurrencyLimit() - account.unreservedMinimum()).read();
+                account.concurrencyLimit() - account.unreservedMinimum(), startsAt).read();
         NetworkModel model = networkModel(root);
         Scenario.ScalingSpec scaling = scaling(root);
         Scenario.Legacy legacy = legacy(root);

@@ -30,8 +30,13 @@ final class TimelineReader {
     private final List<Scenario.Function> fns;
     private final int provisionedCeiling;
 
+    /** The scenario's {@code startsAt}: a timeline {@code at} may then be a date-time, read as its offset. */
+    private final Optional<java.time.Instant> startsAt;
+
     /** @param provisionedCeiling the most provisioned concurrency a function without reserved concurrency may get */
-    TimelineReader(Fields root, References refs, List<Scenario.Function> fns, int provisionedCeiling) {
+    TimelineReader(Fields root, References refs, List<Scenario.Function> fns, int provisionedCeiling,
+            Optional<java.time.Instant> startsAt) {
+        this.startsAt = startsAt;
         this.root = root;
         this.refs = refs;
         this.fns = fns;
@@ -75,7 +80,7 @@ final class TimelineReader {
 
     /** One action (and its end, if it has one); null when it has a problem. */
     private List<Scenario.At> action(Fields a) {
-        Long at = a.requireDuration("at");
+        Long at = at(a);
         String name = a.requireText("action");
         if (at == null || name == null) {
             return null;
@@ -99,6 +104,87 @@ final class TimelineReader {
         }
         Scenario.At start = new Scenario.At(at, control);
         return read.end == null ? List.of(start) : List.of(start, new Scenario.At(read.endMicros, read.end));
+    }
+
+    /** A clock time typed where an offset is expected: {@code 23:10}, {@code 23:10:30}. */
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile(
+            "([01]?[0-9]|2[0-3]):([0-5][0-9])(:([0-5][0-9]))?");
+    /** A date-time: {@code 2026-12-06T23:10:00Z}, with an offset or not. */
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt ].*");
+
+    /**
+     * {@code at}: an offset from the run's start (a duration); with {@code startsAt}, also a date-time with its zone
+     * ({@code 2026-12-06T23:10:00Z}), read as its offset from {@code startsAt}. A clock time ({@code 23:10}), or a
+     * date-time without {@code startsAt}, is refused saying that {@code at} is an offset from the run's start, and
+     * with {@code startsAt} which offset the clock time would be. Null when there is a problem.
+     */
+    private Long at(Fields a) {
+        com.fasterxml.jackson.databind.JsonNode n = a.json().get("at");
+        String text = n != null && n.isTextual() ? n.asText().trim() : null;
+        if (text != null && DATE_TIME.matcher(text).matches()) {
+            java.time.Instant when;
+            try {
+                when = java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                a.problem("at", "expected a duration from the run's start (like 1h10m)" + (startsAt.isPresent()
+                        ? " or an ISO-8601 date-time with its zone such as " + startsAt.get() : "") + ", got "
+                        + Problem.quote(text));
+                return null;
+            }
+            if (startsAt.isEmpty()) {
+                a.problem("at", "got the date-time " + Problem.quote(text) + ", but `at` is an offset from the run's"
+                        + " start (a duration like 1h10m): a date-time is read only when the scenario sets startsAt"
+                        + " (the run's start on the wall clock)");
+                return null;
+            }
+            if (when.isBefore(startsAt.get())) {
+                a.problem("at", Problem.quote(text) + " is before startsAt (" + startsAt.get() + "), when the run"
+                        + " starts: `at` is an offset from startsAt");
+                return null;
+            }
+            return java.time.Duration.between(startsAt.get(), when).toNanos() / 1000;
+        }
+        java.util.regex.Matcher clock = text == null ? null : CLOCK.matcher(text);
+        if (clock != null && clock.matches()) {
+            String hint;
+            if (startsAt.isPresent()) {
+                java.time.LocalTime t = java.time.LocalTime.of(Integer.parseInt(clock.group(1)),
+                        Integer.parseInt(clock.group(2)), clock.group(4) == null ? 0 : Integer.parseInt(clock.group(4)));
+                java.time.ZonedDateTime start = startsAt.get().atZone(java.time.ZoneOffset.UTC);
+                java.time.ZonedDateTime next = start.with(t);
+                if (next.isBefore(start)) {
+                    next = next.plusDays(1);
+                }
+                long s = java.time.Duration.between(start, next).getSeconds();
+                hint = " (startsAt " + startsAt.get() + "): " + text + " UTC next comes " + offset(s) + " after it, so"
+                        + " write `at: " + offset(s) + "` or the date-time `at: " + next.toInstant() + "`";
+            } else {
+                hint = "; to give wall-clock times, set startsAt (the run's start, e.g. 2026-11-30T00:00:00Z) and"
+                        + " write `at` as a date-time";
+            }
+            a.problem("at", "expected a duration from the run's start, like 1h10m, got the clock time "
+                    + Problem.quote(text) + ": `at` is an offset from the run's start" + hint);
+            return null;
+        }
+        return a.requireDuration("at");
+    }
+
+    /** Whole seconds as a duration of the scenario's syntax, largest unit first: 4200 -> 1h10m. */
+    static String offset(long seconds) {
+        if (seconds == 0) {
+            return "0s";
+        }
+        StringBuilder b = new StringBuilder();
+        long[] units = {86_400, 3600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
+        long rest = seconds;
+        for (int i = 0; i < units.length; i++) {
+            if (rest >= units[i]) {
+                b.append(rest / units[i]).append(names[i]);
+                rest %= units[i];
+            }
+        }
+        return b.toString();
     }
 
     /** An action's fields as its record's reading asks for them; a problem is recorded with the field's path. */

@@ -76,8 +76,15 @@ class FunctionRulesTest {
                                 + " EC2RequestLimitExceeded] (AWS's StateReasonCode of a function whose creation failed,"
                                 + " as simulated), got 'InvalidZipFileException'"),
                 row("a stateReasonCode on a function that is not Failed", fn("existing: Active\nstateReasonCode: Idle"),
-                        "functions[0].stateReasonCode: is for a function whose creation failed before the run: set"
-                                + " existing: Failed too, or leave stateReasonCode out"),
+                        "functions[0].stateReasonCode: is for a function existing at time 0 whose creation failed"
+                                + " (existing: Failed) or whose last restore failed (existing: Inactive): set existing"
+                                + " too, or leave stateReasonCode out"),
+                row("an Inactive function with a StateReasonCode no restore fails with",
+                        fn("existing: Inactive\nstateReasonCode: InvalidSubnet"),
+                        "functions[0].stateReasonCode: expected Idle or one of [SubnetOutOfIPAddresses,"
+                                + " EniLimitExceeded, InsufficientRolePermissions, EC2RequestLimitExceeded] (AWS's"
+                                + " StateReasonCode of an Inactive function: idle, or why its last restore failed),"
+                                + " got 'InvalidSubnet'"),
                 row("existing with a createdAt", fn("existing: Active\ncreatedAt: 5m"),
                         "functions[0].createdAt: an existing function is there from the start: leave createdAt out"),
                 row("vpcConfig not an object", GOOD.replace("vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }",

@@ -17,4 +17,11 @@ public enum StateReasonCode {
     public static final java.util.List<StateReasonCode> FAILED_CREATION = java.util.List.of(InternalError,
             SubnetOutOfIPAddresses, EniLimitExceeded, InsufficientRolePermissions, InvalidSubnet, InvalidSecurityGroup,
             EC2RequestLimitExceeded);
+
+    /**
+     * The codes of an Inactive function whose last restore failed (AWS puts it back to Inactive with the reason
+     * [doc]) that the model simulates: accepted with {@code existing: Inactive}, beside Idle (the default).
+     */
+    public static final java.util.List<StateReasonCode> FAILED_RESTORE = java.util.List.of(SubnetOutOfIPAddresses,
+            EniLimitExceeded, InsufficientRolePermissions, EC2RequestLimitExceeded);
 }

@@ -124,7 +124,8 @@ public final class ExistingFunctions {
     private static String start(Scenario.Function f) {
         return switch (f.existing()) {
             case ACTIVE -> "Active";
-            case INACTIVE -> "Inactive (Idle: their ENIs were reclaimed before the run)";
+            case INACTIVE -> f.failedReason() == null ? "Inactive (Idle: their ENIs were reclaimed before the run)"
+                    : "Inactive (" + f.failedReason() + ": their last restore failed before the run)";
             case FAILED -> "Failed (" + f.failedReason() + ": their creation failed before the run)";
             case NO -> "";
         };
