@@ -262,20 +262,10 @@ final class TerminalSummary {
      * 15:00:00, old ENIs released at Tue 15:02:26": the release alone read as the call's time).
      */
     static String when(RunResult r, RunSummary.Teardown t, dev.enisim.report.Narrative.When when) {
-        long released = dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds());
-        if (t.action().equals("updateVpcConfig")) {
-            RunSummary.FunctionSummary f = r.summary().functions().get(t.function());
-            double requested = Double.NaN;
-            for (RunSummary.Update u : f == null || f.updates() == null ? List.<RunSummary.Update>of() : f.updates()) {
-                if (u.lastUpdateStatus() == dev.enisim.model.function.LastUpdateStatus.InProgress
-                        && u.atSeconds() <= t.requestedAtSeconds()) {
-                    requested = u.atSeconds();
-                }
-            }
-            if (!Double.isNaN(requested) && requested < t.requestedAtSeconds()) {
-                return t.action() + " requested at " + when.at(dev.enisim.metrics.Seconds.toMicros(requested))
-                        + ", old ENIs released at " + when.at(released);
-            }
+        long released = dev.enisim.metrics.Seconds.toMicros(t.releasedAtSeconds());
+        if (t.releasedAtSeconds() > t.requestedAtSeconds()) {
+            return t.action() + " requested at " + when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds()))
+                    + ", old ENIs released at " + when.at(released);
         }
         return t.action() + " at " + when.at(released);
     }

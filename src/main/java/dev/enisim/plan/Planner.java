@@ -2934,13 +2934,13 @@ public final class Planner {
                 int lost = 0;
                 boolean cut = false;
                 for (RunSummary.Teardown t : r.teardowns()) {
-                    if (t.requestedAtSeconds() < start) {
+                    if (t.releasedAtSeconds() < start) {
                         continue;
                     }
                     n += t.enis();
                     lost += t.orphaned();
                     if (t.waitSeconds() != null) {
-                        end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
+                        end = Math.max(end, t.releasedAtSeconds() + t.waitSeconds());
                     } else { // an ENI still there at the horizon (a teardown of no ENI has a wait, 0)
                         cut = true; // the wait is longer than the run, not short
                     }

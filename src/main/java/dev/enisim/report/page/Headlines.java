@@ -1489,7 +1489,7 @@ public final class Headlines {
         Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
         for (RunSummary.Teardown t : teardowns) {
             if (t.action().equals("deleteFunction")) {
-                together.computeIfAbsent(t.requestedAtSeconds(), k -> new ArrayList<>()).add(t);
+                together.computeIfAbsent(t.releasedAtSeconds(), k -> new ArrayList<>()).add(t);
             }
         }
         return together;
@@ -1659,7 +1659,7 @@ public final class Headlines {
                 b.append("More updates: see Teardown waits. ");
                 break;
             }
-            long released = Seconds.toMicros(t.requestedAtSeconds());
+            long released = Seconds.toMicros(t.releasedAtSeconds());
             Update u = update(r, t.function(), released);
             long at = u == null ? released : u.atMicros();
             b.append("Updating ").append(esc(t.function())).append("'s VPC config at ").append(when.at(at));
@@ -2185,7 +2185,7 @@ public final class Headlines {
         }
         for (RunSummary.Teardown t : rows) {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
-                    .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
+                    .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.releasedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
                     // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
@@ -2271,7 +2271,7 @@ public final class Headlines {
         List<RunResult.EniLifetime> mine = new ArrayList<>();
         for (RunResult.EniLifetime e : r.enis()) {
             if (e.deletionRequestedSeconds().isPresent()
-                    && e.deletionRequestedSeconds().getAsDouble() == t.requestedAtSeconds()) {
+                    && e.deletionRequestedSeconds().getAsDouble() == t.releasedAtSeconds()) {
                 mine.add(e);
             }
         }
@@ -2292,7 +2292,7 @@ public final class Headlines {
                 last = Math.max(last, e.endedSeconds().getAsDouble());
             }
         }
-        return new Rest(back, deleted, left - deleted, deleted == left ? last - t.requestedAtSeconds() : null);
+        return new Rest(back, deleted, left - deleted, deleted == left ? last - t.releasedAtSeconds() : null);
     }
 
     /**
