@@ -55,6 +55,7 @@ final class TerminalSummary {
                         + ")");
             }
         }
+        rejected(out, r);
         out.printf(java.util.Locale.ROOT, "Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
         // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
         // "5 created" though none was
@@ -254,6 +255,23 @@ final class TerminalSummary {
                             dev.enisim.metrics.Seconds.toMicros(dev.enisim.report.page.Headlines.waitOf(r, longest))) + ", the longest wait ("
                             + longest.function() + "'s)");
         }
+    }
+
+    /**
+     * The timeline's actions Lambda refused (summary.json's {@code rejectedActions}), the first {@value #TOP}: a
+     * replay's second UpdateFunctionConfiguration, refused while the first was InProgress, was in the narrative only.
+     */
+    private static void rejected(PrintWriter out, RunResult r) {
+        List<RunSummary.Rejected> all = r.summary().rejectedActions();
+        if (all.isEmpty()) {
+            return;
+        }
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
+        out.printf(java.util.Locale.ROOT, "Timeline actions Lambda rejected (they changed nothing): %,d%n", all.size());
+        for (RunSummary.Rejected a : top(all)) {
+            out.println("  " + dev.enisim.report.page.RejectedActions.line(a, when));
+        }
+        more(out, all.size(), "rejected actions");
     }
 
     /**

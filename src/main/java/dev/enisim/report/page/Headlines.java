@@ -597,9 +597,11 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
-                .append(esc(connectionsFull(r, failures, when)));
+        String rejected = esc(RejectedActions.verdict(s, when));
         if (bad == 0 && failed.isEmpty()) {
+            b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(rejected)
+                    .append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
+                    .append(esc(connectionsFull(r, failures, when)));
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
                     .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when))
                     .append(esc(Stranded.verdict(s)));
@@ -632,7 +634,14 @@ public final class Headlines {
                                 + " Failed: delete each and create it again").append(" once the cause is fixed).")
                         .append(esc(failedHolds(r, failed)));
             }
+            // the failures first, then the rest: a replay's Answers opened with a successful update's and a
+            // deletion's ENI waits, its 5,356 failed invocations and Failed function third (an incident responder)
+            String rest = esc(FailedUpdates.verdict(r, when)) + rejected + esc(connectionsFull(r, failures, when))
+                    + updates(r, when) + esc(versions(r, when)) + deletions(r, when) + cycles(r);
             b.append(esc(Stranded.verdict(s)));
+            if (!rest.isBlank()) {
+                b.append(' ').append(rest.stripTrailing());
+            }
         }
         b.append("</p>\n");
     }
