@@ -959,8 +959,12 @@ public final class Narrative {
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.ProvisionedSummary> e
                 : r.summary().provisionedConcurrency().entrySet()) {
             dev.enisim.metrics.RunSummary.ProvisionedSummary p = e.getValue();
+            dev.enisim.metrics.RunSummary.FunctionSummary fs = r.summary().functions().get(e.getKey());
+            String state = fs == null ? "Active" : fs.finalState(); // an Inactive function cannot use it
             out.add(end + "  " + e.getKey() + "'s provisioned concurrency: " + n(p.allocatedAtEnd()) + " allocated ("
-                    + n(p.requested()) + " requested, at most " + n(p.peakAllocated()) + " at once); "
+                    + n(p.requested()) + " requested, at most " + n(p.peakAllocated()) + " at once"
+                    + (state.equals("Active") || p.allocatedAtEnd() == 0 ? "" : "; unusable: the function is " + state
+                    + " at the end") + "); "
                     + n(p.invocations()) + " invocations ran on it, " + n(p.spilloverInvocations())
                     + " spilled over to on-demand environments");
         }
