@@ -55,6 +55,7 @@ final class TerminalSummary {
                         + ")");
             }
         }
+        rejected(out, r);
         out.printf(java.util.Locale.ROOT, "Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
         // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
         // "5 created" though none was
@@ -273,25 +274,32 @@ final class TerminalSummary {
     }
 
     /**
+     * The timeline's actions Lambda refused (summary.json's {@code rejectedActions}), the first {@value #TOP}: a
+     * replay's second UpdateFunctionConfiguration, refused while the first was InProgress, was in the narrative only.
+     */
+    private static void rejected(PrintWriter out, RunResult r) {
+        List<RunSummary.Rejected> all = r.summary().rejectedActions();
+        if (all.isEmpty()) {
+            return;
+        }
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
+        out.printf(java.util.Locale.ROOT, "Timeline actions Lambda rejected (they changed nothing): %,d%n", all.size());
+        for (RunSummary.Rejected a : top(all)) {
+            out.println("  " + dev.enisim.report.page.RejectedActions.line(a, when));
+        }
+        more(out, all.size(), "rejected actions");
+    }
+
+    /**
      * A teardown's action and when: "deleteFunction at Tue 15:00:00"; an update's old ENIs are released when the
      * new ones are ready, after the update was requested, so both are said ("updateVpcConfig requested at Tue
      * 15:00:00, old ENIs released at Tue 15:02:26": the release alone read as the call's time).
      */
     static String when(RunResult r, RunSummary.Teardown t, dev.enisim.report.Narrative.When when) {
-        long released = dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds());
-        if (t.action().equals("updateVpcConfig")) {
-            RunSummary.FunctionSummary f = r.summary().functions().get(t.function());
-            double requested = Double.NaN;
-            for (RunSummary.Update u : f == null || f.updates() == null ? List.<RunSummary.Update>of() : f.updates()) {
-                if (u.lastUpdateStatus() == dev.enisim.model.function.LastUpdateStatus.InProgress
-                        && u.atSeconds() <= t.requestedAtSeconds()) {
-                    requested = u.atSeconds();
-                }
-            }
-            if (!Double.isNaN(requested) && requested < t.requestedAtSeconds()) {
-                return t.action() + " requested at " + when.at(dev.enisim.metrics.Seconds.toMicros(requested))
-                        + ", old ENIs released at " + when.at(released);
-            }
+        long released = dev.enisim.metrics.Seconds.toMicros(t.releasedAtSeconds());
+        if (t.releasedAtSeconds() > t.requestedAtSeconds()) {
+            return t.action() + " requested at " + when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds()))
+                    + ", old ENIs released at " + when.at(released);
         }
         return t.action() + " at " + when.at(released);
     }

@@ -212,7 +212,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             Double teardown = null;
             for (RunSummary.Teardown t : after.teardowns()) {
                 if (t.function().equals(name) && !t.action().equals("idle reclaim") && t.enis() > 0
-                        && t.requestedAtSeconds() >= deployAtSeconds) {
+                        && t.releasedAtSeconds() >= deployAtSeconds) {
                     double wait = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
                     teardown = teardown == null ? wait : Math.max(teardown, wait);
                 }

@@ -18,6 +18,10 @@ import java.util.Map;
  * it, the statistics (events, invocations, latency, concurrency, environments, cold starts, cost, and the async,
  * sqs, provisionedConcurrency and accounts sections) are those of [warm-up, end); the ENIs, VPCs, subnets, keys,
  * region, state transitions and teardowns are the whole run's (README, "Leaving out a warm-up").
+ *
+ * <p>{@code startsAt}: the scenario's {@code startsAt} (UTC, ISO 8601), so that a reader can map the summary's seconds
+ * to the clock; null (left out) without one. {@code rejectedActions}: the timeline's actions Lambda refused, in
+ * order; empty (left out) when none was.
  */
 public record RunSummary(
         String scenario,
@@ -25,6 +29,8 @@ public record RunSummary(
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> overrides,
         int replication,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String startsAt,
         double simulatedSeconds,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         Double warmUpSeconds,
@@ -38,11 +44,14 @@ public record RunSummary(
         Map<String, SubnetSummary> subnets,
         Map<String, KeySummary> eniKeys,
         List<Teardown> teardowns,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<Rejected> rejectedActions,
         Latency latencyMillis,
         Sections sections) {
 
     public RunSummary {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        rejectedActions = rejectedActions == null ? List.of() : List.copyOf(rejectedActions);
     }
 
     /**
@@ -76,31 +85,38 @@ public record RunSummary(
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
             Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
             Latency latencyMillis) {
-        this(scenario, seed, List.of(), replication, simulatedSeconds, null, events, invocations,
+        this(scenario, seed, List.of(), replication, null, simulatedSeconds, null, events, invocations,
                 peakConcurrentExecutions,
-                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis,
-                Sections.NONE);
+                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, List.of(),
+                latencyMillis, Sections.NONE);
     }
 
     /** This summary with each function's environment averages, cold starts and cost, and the run's sections. */
     public RunSummary with(Map<String, FunctionSummary> withUsage, Sections newSections) {
-        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, warmUpSeconds, events,
-                invocations, peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets,
-                eniKeys, teardowns, latencyMillis, newSections);
+        return new RunSummary(scenario, seed, overrides, replication, startsAt, simulatedSeconds, warmUpSeconds,
+                events, invocations, peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs,
+                subnets, eniKeys, teardowns, rejectedActions, latencyMillis, newSections);
+    }
+
+    /** This summary of a run that starts at {@code start} (null: none) and whose timeline Lambda refused {@code r}. */
+    public RunSummary withReplay(String start, List<Rejected> r) {
+        return new RunSummary(scenario, seed, overrides, replication, start, simulatedSeconds, warmUpSeconds, events,
+                invocations, peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets,
+                eniKeys, teardowns, r, latencyMillis, sections);
     }
 
     /** This summary of a run whose statistics begin after a warm-up of {@code seconds} (run --warm-up). */
     public RunSummary withWarmUp(double seconds) {
-        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, seconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, sections);
+        return new RunSummary(scenario, seed, overrides, replication, startsAt, simulatedSeconds, seconds, events,
+                invocations, peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets,
+                eniKeys, teardowns, rejectedActions, latencyMillis, sections);
     }
 
     /** This summary of a run whose scenario had the {@code --set} {@code assignments} applied (as given, in order). */
     public RunSummary withOverrides(List<String> assignments) {
-        return new RunSummary(scenario, seed, assignments, replication, simulatedSeconds, warmUpSeconds, events,
-                invocations, peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets,
-                eniKeys, teardowns, latencyMillis, sections);
+        return new RunSummary(scenario, seed, assignments, replication, startsAt, simulatedSeconds, warmUpSeconds,
+                events, invocations, peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs,
+                subnets, eniKeys, teardowns, rejectedActions, latencyMillis, sections);
     }
 
     public Map<String, AsyncSummary> async() {
@@ -493,23 +509,41 @@ public record RunSummary(
      * How long an action that released ENIs (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) waited
      * until Lambda had deleted them: the answer to "how long will my stack deletion wait?".
      *
-     * @param waitSeconds until the last ENI was deleted (orphans: deleted by hand); null when one was still
-     *                    there at the end of the run
+     * @param requestedAtSeconds       when the action was requested (an update: its UpdateFunctionConfiguration)
+     * @param oldEnisReleasedAtSeconds an updateVpcConfig's only: when its old ENIs were released, the new ones being
+     *                                 ready; null (left out of summary.json) for other actions, which release them
+     *                                 when requested
+     * @param waitSeconds until the last ENI was deleted (orphans: deleted by hand), from their release; null when one
+     *                    was still there at the end of the run
      * @param orphaned    ENIs Lambda could not delete (the role had lost its permissions)
      * @param cancelled   the deletions this action started that a new user of the key cancelled by taking the ENI
      *                    back ({@code hyperplane.reuseDeletingEni}): why {@code waitSeconds} is null; null (left out
      *                    of summary.json) when none was
      */
-    public record Teardown(String function, String action, double requestedAtSeconds, int enis,
-            Double waitSeconds, int orphaned,
+    public record Teardown(String function, String action, double requestedAtSeconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double oldEnisReleasedAtSeconds,
+            int enis, Double waitSeconds, int orphaned,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             List<Cancelled> cancelled) {
 
-        /** A teardown none of whose deletions was cancelled. */
+        /** A teardown that released its ENIs when requested, none of whose deletions was cancelled. */
         public Teardown(String function, String action, double requestedAtSeconds, int enis, Double waitSeconds,
                 int orphaned) {
-            this(function, action, requestedAtSeconds, enis, waitSeconds, orphaned, null);
+            this(function, action, requestedAtSeconds, null, enis, waitSeconds, orphaned, null);
         }
+
+        /** When the ENIs were released: an update's once its new ENIs were ready, any other action's at once. */
+        public double releasedAtSeconds() {
+            return oldEnisReleasedAtSeconds == null ? requestedAtSeconds : oldEnisReleasedAtSeconds;
+        }
+    }
+
+    /**
+     * A timeline action Lambda refused: when, the API operation, the function as the call named it (a version
+     * qualified, {@code api:3}), the exception Lambda answered with.
+     */
+    public record Rejected(double atSeconds, String action, String function, String error) {
     }
 
     /** A deletion cancelled at {@code atSeconds}: {@code by} (a function) took the ENI {@code eni} back. */

@@ -11,12 +11,19 @@ final class Attachment {
 
     private final Purpose purpose;
     private final Binding binding;
+    /** When the action that started the wait was requested (an update's UpdateFunctionConfiguration). */
+    private final long requestedMicros;
     private final boolean[] ready;
     private int pending;
 
     Attachment(Purpose purpose, Binding binding) {
+        this(purpose, binding, 0);
+    }
+
+    Attachment(Purpose purpose, Binding binding, long requestedMicros) {
         this.purpose = purpose;
         this.binding = binding;
+        this.requestedMicros = requestedMicros;
         this.ready = new boolean[binding.keys().length];
         this.pending = ready.length;
     }
@@ -27,6 +34,10 @@ final class Attachment {
 
     public Binding binding() {
         return binding;
+    }
+
+    public long requestedMicros() {
+        return requestedMicros;
     }
 
     /** Marks {@code key} ready; true when it was the last one awaited. */

@@ -32,6 +32,8 @@ final class Lifecycle {
     final List<Teardown> teardowns = new ArrayList<>();
     /** ENIs taken back while being deleted, in order ({@code hyperplane.reuseDeletingEni}). */
     final List<DeletionCancelled> cancellations = new ArrayList<>();
+    /** The timeline's actions Lambda refused, in order. */
+    final List<RejectedAction> rejections = new ArrayList<>();
 
     /** @param functions the world's functions by index (read only here) */
     Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
@@ -53,8 +55,7 @@ final class Lifecycle {
     /** CreateFunction: with a new VpcConfig, or (empty) the one the function has. */
     void create(LambdaFunction f, Optional<SimEvent.VpcConfig> vpcConfig, long now) {
         if (f.state() != null && f.state() != State.Deleted) {
-            listener.controlAction("CreateFunction " + f.name() + " rejected: ResourceConflictException (it exists)",
-                    now);
+            reject(f, "CreateFunction", "", "ResourceConflictException", " (it exists)", now);
             return;
         }
         if (vpcConfig.isPresent()) {
@@ -179,14 +180,14 @@ final class Lifecycle {
         String what = "UpdateFunctionConfiguration " + f.name();
         State s = f.state();
         if (s == null || s == State.Deleted) {
-            listener.controlAction(what + " rejected: ResourceNotFoundException", now);
+            reject(f, "UpdateFunctionConfiguration", "", "ResourceNotFoundException", "", now);
             return;
         }
         if (unblock(f, what, now)) {
             return;
         }
         if (s == State.Pending || s == State.Failed || f.attachment() != null) {
-            listener.controlAction(what + " rejected: ResourceConflictException (function " + s
+            reject(f, "UpdateFunctionConfiguration", "", "ResourceConflictException", " (function " + s
                     + (f.attachment() != null && f.attachment().purpose() == Purpose.UPDATE ? ", update in progress"
                     : "") + ")", now);
             return;
@@ -235,7 +236,7 @@ final class Lifecycle {
     }
 
     private void attach(LambdaFunction f, Purpose purpose, Binding b, long now) {
-        Attachment a = new Attachment(purpose, b);
+        Attachment a = new Attachment(purpose, b, now);
         f.setAttachment(a);
         for (int key : b.keys()) {
             EniFailure why = fleet.attach(f.index(), key, f.role(), now);
@@ -269,7 +270,10 @@ final class Lifecycle {
                 f.setBinding(a.binding());
                 f.setHoldsKeys(true);
                 if (held) {
-                    record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
+                    List<EniId> deleting = fleet.removeUsers(old, f.role(), now);
+                    if (!deleting.isEmpty()) { // requested when UpdateFunctionConfiguration was called
+                        teardowns.add(new Teardown(f.index(), "updateVpcConfig", a.requestedMicros(), now, deleting));
+                    }
                 }
                 environments.reset(f, now);
                 setLastUpdate(f, LastUpdateStatus.Successful, null, now);
@@ -416,8 +420,7 @@ final class Lifecycle {
             return;
         }
         if (f.state() != State.Active || f.attachment() != null) {
-            listener.controlAction("PublishVersion " + f.name() + " rejected: ResourceConflictException (function "
-                    + f.state() + ")", now);
+            reject(f, "PublishVersion", "", "ResourceConflictException", " (function " + f.state() + ")", now);
             return;
         }
         addUsers(f, f.binding(), now);
@@ -430,8 +433,7 @@ final class Lifecycle {
     void deleteVersion(LambdaFunction f, int version, long now) {
         Binding b = f.deleteVersion(version);
         if (b == null) {
-            listener.controlAction("DeleteFunction " + f.name() + ":" + version
-                    + " rejected: ResourceNotFoundException", now);
+            reject(f, "DeleteFunction", ":" + version, "ResourceNotFoundException", "", now);
             return;
         }
         listener.controlAction("DeleteFunction " + f.name() + ":" + version, now);
@@ -440,7 +442,7 @@ final class Lifecycle {
 
     void delete(LambdaFunction f, long now) {
         if (f.state() == null || f.state() == State.Deleted) {
-            listener.controlAction("DeleteFunction " + f.name() + " rejected: ResourceNotFoundException", now);
+            reject(f, "DeleteFunction", "", "ResourceNotFoundException", "", now);
             return;
         }
         List<int[]> own = new ArrayList<>(); // what it holds, to say which keys' ENIs stay for others
@@ -480,7 +482,7 @@ final class Lifecycle {
         setState(f, State.Deleted, null, "DeleteFunction", now);
         fleet.deleted(f.index());
         environments.reset(f, now);
-        teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
+        teardowns.add(new Teardown(f.index(), "deleteFunction", now, now, deleting));
     }
 
     /**
@@ -496,11 +498,21 @@ final class Lifecycle {
 
     private void record(LambdaFunction f, String action, long now, List<EniId> deleting) {
         if (!deleting.isEmpty()) {
-            teardowns.add(new Teardown(f.index(), action, now, deleting));
+            teardowns.add(new Teardown(f.index(), action, now, now, deleting));
         }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /**
+     * Lambda refused the timeline's {@code action} on {@code f} (its version {@code qualifier}, ":3", or ""):
+     * said in the actions ("UpdateFunctionConfiguration api rejected: ResourceConflictException (function Active,
+     * update in progress)", {@code detail} the parenthesis) and kept in {@link #rejections} for the run's result.
+     */
+    private void reject(LambdaFunction f, String action, String qualifier, String error, String detail, long now) {
+        listener.controlAction(action + " " + f.name() + qualifier + " rejected: " + error + detail, now);
+        rejections.add(new RejectedAction(now, action, f.name() + qualifier, error));
+    }
 
     void setState(LambdaFunction f, State state, StateReasonCode reason, String cause, long now) {
         f.transition(state, reason, cause, now);

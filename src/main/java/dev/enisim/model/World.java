@@ -225,7 +225,8 @@ final class World {
                     step(e.endedMicros()), e.inPlaceAtStart(), step(e.releasedWhileCreatingMicros()),
                     e.peakConnections(), e.capacity()));
         }
-        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns, regionView(), lifecycle.cancellations);
+        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns, regionView(), lifecycle.cancellations,
+                lifecycle.rejections);
     }
 
     /**

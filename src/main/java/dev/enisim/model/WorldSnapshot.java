@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  */
 public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
         List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region,
-        List<DeletionCancelled> cancellations) {
+        List<DeletionCancelled> cancellations, List<RejectedAction> rejectedActions) {
 
     public WorldSnapshot {
         functions = List.copyOf(functions);
@@ -27,6 +27,14 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
         enis = List.copyOf(enis);
         teardowns = List.copyOf(teardowns);
         cancellations = List.copyOf(cancellations);
+        rejectedActions = List.copyOf(rejectedActions);
+    }
+
+    /** A world whose timeline Lambda refused nothing of. */
+    public WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
+            List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region,
+            List<DeletionCancelled> cancellations) {
+        this(functions, vpcs, subnets, keys, enis, teardowns, region, cancellations, List.of());
     }
 
     /** A world in which no ENI deletion was cancelled. */

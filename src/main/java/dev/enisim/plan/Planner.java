@@ -474,14 +474,14 @@ public final class Planner {
                     if (x.down() && from == null) {
                         from = a.atMicros();
                     } else if (!x.down() && from != null) {
-                        spells.add(az + " from " + minutes(from) + " to " + minutes(a.atMicros()));
+                        spells.add(az + " from " + at(base, from) + " to " + at(base, a.atMicros()));
                         from = null;
                         any = true;
                     }
                 }
             }
             if (from != null) {
-                spells.add(az + " from " + minutes(from) + " to the run's end");
+                spells.add(az + " from " + at(base, from) + " to the run's end");
                 any = true;
             }
             if (!any) {
@@ -1410,6 +1410,15 @@ public final class Planner {
      * "5 min", "90 s"; from two days on, in whole hours, "5 d" or "2 d 6 h" (month's teardown said "updateVpcConfig
      * web at 7200 min").
      */
+    /**
+     * An instant of a run of {@code s}: the run's clock words with {@code startsAt} ({@code Sun 23:10:00}, as the
+     * run's narrative and page say it), else {@link #minutes} from the start ({@code 70 min}).
+     */
+    static String at(Scenario s, long micros) {
+        return s.startsAt().isPresent() ? dev.enisim.scenario.WallClock.at(s.startsAt().get(), micros,
+                dev.enisim.scenario.WallClock.dated(s)) : minutes(micros);
+    }
+
     static String minutes(long micros) {
         long hour = 3_600_000_000L;
         long day = 24 * hour;
@@ -2974,13 +2983,13 @@ public final class Planner {
                 int lost = 0;
                 boolean cut = false;
                 for (RunSummary.Teardown t : r.teardowns()) {
-                    if (t.requestedAtSeconds() < start) {
+                    if (t.releasedAtSeconds() < start) {
                         continue;
                     }
                     n += t.enis();
                     lost += t.orphaned();
                     if (t.waitSeconds() != null) {
-                        end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
+                        end = Math.max(end, t.releasedAtSeconds() + t.waitSeconds());
                     } else { // an ENI still there at the horizon (a teardown of no ENI has a wait, 0)
                         cut = true; // the wait is longer than the run, not short
                     }

@@ -186,7 +186,7 @@ final class Variants {
             } else {
                 what = c.getClass().getSimpleName();
             }
-            out.add(what + " at " + Planner.minutes(a.atMicros()));
+            out.add(what + " at " + Planner.at(s, a.atMicros()));
         }
         return out;
     }

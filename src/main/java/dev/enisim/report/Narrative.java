@@ -963,8 +963,12 @@ public final class Narrative {
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.ProvisionedSummary> e
                 : r.summary().provisionedConcurrency().entrySet()) {
             dev.enisim.metrics.RunSummary.ProvisionedSummary p = e.getValue();
+            dev.enisim.metrics.RunSummary.FunctionSummary fs = r.summary().functions().get(e.getKey());
+            String state = fs == null ? "Active" : fs.finalState(); // an Inactive function cannot use it
             out.add(end + "  " + e.getKey() + "'s provisioned concurrency: " + n(p.allocatedAtEnd()) + " allocated ("
-                    + n(p.requested()) + " requested, at most " + n(p.peakAllocated()) + " at once); "
+                    + n(p.requested()) + " requested, at most " + n(p.peakAllocated()) + " at once"
+                    + (state.equals("Active") || p.allocatedAtEnd() == 0 ? "" : "; unusable: the function is " + state
+                    + " at the end") + "); "
                     + n(p.invocations()) + " invocations ran on it, " + n(p.spilloverInvocations())
                     + " spilled over to on-demand environments");
         }
@@ -1750,21 +1754,14 @@ public final class Narrative {
     public record When(java.util.Optional<java.time.Instant> startsAt, boolean dated) {
 
         /** A week: runs longer than this give the date with the weekday. */
-        static final long WEEK_MICROS = 7 * 86_400_000_000L;
+        static final long WEEK_MICROS = dev.enisim.scenario.WallClock.WEEK_MICROS;
 
         public static When of(Scenario s) {
-            return new When(s.startsAt(), s.durationMicros() > WEEK_MICROS);
+            return new When(s.startsAt(), dev.enisim.scenario.WallClock.dated(s));
         }
 
         public String at(long micros) {
-            if (startsAt.isEmpty()) {
-                return clock(micros);
-            }
-            java.time.ZonedDateTime t = startsAt.get().plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
-            return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
-                    + (dated ? t.getDayOfMonth() + " " + t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
-                            Locale.ROOT) + " " : "")
-                    + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+            return startsAt.isEmpty() ? clock(micros) : dev.enisim.scenario.WallClock.at(startsAt.get(), micros, dated);
         }
     }
 

@@ -562,6 +562,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         if (warmUpMicros > 0) {
             summary = summary.withWarmUp(Seconds.of(warmUpMicros));
         }
+        List<RunSummary.Rejected> rejected = new ArrayList<>();
+        for (dev.enisim.model.RejectedAction a : end.rejectedActions()) {
+            rejected.add(new RunSummary.Rejected(Seconds.of(a.atMicros()), a.action(), a.function(), a.error()));
+        }
+        summary = summary.withReplay(scenario.startsAt().map(java.time.Instant::toString).orElse(null), rejected);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -644,12 +649,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     /**
      * Each teardown's wait: until its last ENI was deleted, by Lambda or (for orphans) by hand; null if one was
      * still there at the end. An ENI the teardown released while it was still being created counts too: its deletion
-     * was requested when it was ready, and the wait runs from the teardown's request to its end.
+     * was requested when it was ready, and the wait runs from the teardown's release of its ENIs to its end: an
+     * update's once its new ENIs were ready (its request time kept apart), any other action's at its request.
      */
     private List<RunSummary.Teardown> teardowns(WorldSnapshot end) {
         List<RunSummary.Teardown> out = new ArrayList<>();
         for (Teardown t : end.teardowns()) {
-            long last = t.requestedMicros();
+            long released = t.releasedMicros();
+            long last = released;
             boolean done = true;
             int orphaned = 0;
             for (EniId id : t.enis()) {
@@ -657,7 +664,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 if (e.orphanedMicros().isPresent()) {
                     orphaned++;
                 }
-                OptionalLong requested = OptionalLong.of(t.requestedMicros());
+                OptionalLong requested = OptionalLong.of(released);
                 if (e.state() != dev.enisim.model.eni.EniState.Deleted
                         || !e.deletionRequestedMicros().equals(requested)
                         && !e.releasedWhileCreatingMicros().equals(requested)) {
@@ -668,7 +675,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             }
             List<RunSummary.Cancelled> cancelled = null; // left out of summary.json unless a deletion was
             for (dev.enisim.model.DeletionCancelled c : end.cancellations()) {
-                if (c.requestedMicros() == t.requestedMicros() && t.enis().contains(c.eni())) {
+                if (c.requestedMicros() == released && t.enis().contains(c.eni())) {
                     if (cancelled == null) {
                         cancelled = new ArrayList<>();
                     }
@@ -677,8 +684,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 }
             }
             out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
-                    Seconds.of(t.requestedMicros()), t.enis().size(),
-                    done ? Seconds.of(last - t.requestedMicros()) : null, orphaned, cancelled));
+                    Seconds.of(t.requestedMicros()), t.action().equals("updateVpcConfig") ? Seconds.of(released) : null,
+                    t.enis().size(), done ? Seconds.of(last - released) : null, orphaned, cancelled));
         }
         return out;
     }

@@ -186,6 +186,17 @@ public final class ScenarioLoader {
                         + (t.startsMicros()[0] / 1e6) + " s" : ""));
             }
         }
+        // provisioned concurrency on a function that starts Inactive: AWS does not say what Lambda does then; the
+        // run kept it Inactive, failing its calls, while its end said "1 allocated" (an incident responder's replay)
+        for (Scenario.Function f : s.functions()) {
+            if (f.existing() == Scenario.Function.Existing.INACTIVE && f.provisionedConcurrency() > 0) {
+                out.add(s.source() + ": functions[" + f.name() + "].provisionedConcurrency: the function starts"
+                        + " Inactive (existing: Inactive), and AWS does not document what provisioned concurrency does"
+                        + " to an Inactive function; enisim assumes it does not restore it: the function stays"
+                        + " Inactive until an invocation restores it (that invocation failing,"
+                        + " ResourceNotReadyException), and its provisioned environments serve nothing until then");
+            }
+        }
         // a security group of another VPC than the subnets is simulated as Lambda answers it (the function goes
         // Failed, InvalidSecurityGroup: what the gate shows of a plan), but a scenario written so is surely a mistake
         Map<String, String> vpcOf = new java.util.HashMap<>();

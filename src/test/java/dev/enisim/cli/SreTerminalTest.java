@@ -50,7 +50,8 @@ class SreTerminalTest {
         RunResult r = new Simulation(ScenarioLoader.parse(UPDATE, "update.yaml"), 0).run();
         RunSummary.Teardown t = r.summary().teardowns().get(0);
         assertEquals("updateVpcConfig", t.action());
-        assertEquals(720.0, t.requestedAtSeconds(), 1e-6, "released when the new ENI was ready");
+        assertEquals(600.0, t.requestedAtSeconds(), 1e-6, "the call's time (it held the release until h6)");
+        assertEquals(720.0, t.oldEnisReleasedAtSeconds(), 1e-6, "released when the new ENI was ready");
         dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
         assertEquals("updateVpcConfig requested at " + when.at(600_000_000L) + ", old ENIs released at "
                 + when.at(720_000_000L), TerminalSummary.when(r, t, when));

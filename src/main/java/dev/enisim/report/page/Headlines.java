@@ -604,9 +604,11 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
-                .append(esc(connectionsFull(r, failures, when)));
+        String rejected = esc(RejectedActions.verdict(s, when));
         if (bad == 0 && failed.isEmpty()) {
+            b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(rejected)
+                    .append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
+                    .append(esc(connectionsFull(r, failures, when)));
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
                     .append(outages(r, when)).append(full(r, when)).append(recovered(r, when)).append(idle(r, when))
                     .append(esc(Stranded.verdict(s)));
@@ -639,7 +641,14 @@ public final class Headlines {
                                 + " Failed: delete each and create it again").append(" once the cause is fixed).")
                         .append(esc(failedHolds(r, failed)));
             }
+            // the failures first, then the rest: a replay's Answers opened with a successful update's and a
+            // deletion's ENI waits, its 5,356 failed invocations and Failed function third (an incident responder)
+            String rest = esc(FailedUpdates.verdict(r, when)) + rejected + esc(connectionsFull(r, failures, when))
+                    + updates(r, when) + esc(versions(r, when)) + deletions(r, when) + cycles(r);
             b.append(esc(Stranded.verdict(s)));
+            if (!rest.isBlank()) {
+                b.append(' ').append(rest.stripTrailing());
+            }
         }
         b.append("</p>\n");
     }
@@ -1496,7 +1505,7 @@ public final class Headlines {
         Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
         for (RunSummary.Teardown t : teardowns) {
             if (t.action().equals("deleteFunction")) {
-                together.computeIfAbsent(t.requestedAtSeconds(), k -> new ArrayList<>()).add(t);
+                together.computeIfAbsent(t.releasedAtSeconds(), k -> new ArrayList<>()).add(t);
             }
         }
         return together;
@@ -1666,7 +1675,7 @@ public final class Headlines {
                 b.append("More updates: see Teardown waits. ");
                 break;
             }
-            long released = Seconds.toMicros(t.requestedAtSeconds());
+            long released = Seconds.toMicros(t.releasedAtSeconds());
             Update u = update(r, t.function(), released);
             long at = u == null ? released : u.atMicros();
             b.append("Updating ").append(esc(t.function())).append("'s VPC config at ").append(when.at(at));
@@ -2195,7 +2204,7 @@ public final class Headlines {
         }
         for (RunSummary.Teardown t : rows) {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
-                    .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
+                    .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.releasedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
                     // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
@@ -2281,7 +2290,7 @@ public final class Headlines {
         List<RunResult.EniLifetime> mine = new ArrayList<>();
         for (RunResult.EniLifetime e : r.enis()) {
             if (e.deletionRequestedSeconds().isPresent()
-                    && e.deletionRequestedSeconds().getAsDouble() == t.requestedAtSeconds()) {
+                    && e.deletionRequestedSeconds().getAsDouble() == t.releasedAtSeconds()) {
                 mine.add(e);
             }
         }
@@ -2302,7 +2311,7 @@ public final class Headlines {
                 last = Math.max(last, e.endedSeconds().getAsDouble());
             }
         }
-        return new Rest(back, deleted, left - deleted, deleted == left ? last - t.requestedAtSeconds() : null);
+        return new Rest(back, deleted, left - deleted, deleted == left ? last - t.releasedAtSeconds() : null);
     }
 
     /**

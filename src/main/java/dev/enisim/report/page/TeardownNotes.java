@@ -123,8 +123,8 @@ final class TeardownNotes {
             b.append("<p>").append(esc(t.function())).append(" released no ENI: its keys (subnet and security"
                     + " groups) were ").append(esc(sharer.function())).append("'s too, and Hyperplane ENIs are shared"
                     + " by key, so they went with ").append(esc(sharer.function())).append("'s deletion")
-                    .append(sharer.requestedAtSeconds() == t.requestedAtSeconds() ? "" : " at "
-                            + when.at(Seconds.toMicros(sharer.requestedAtSeconds())))
+                    .append(sharer.releasedAtSeconds() == t.releasedAtSeconds() ? "" : " at "
+                            + when.at(Seconds.toMicros(sharer.releasedAtSeconds())))
                     .append(".</p>\n");
         }
         if (general) {
@@ -141,15 +141,15 @@ final class TeardownNotes {
      */
     private static RunSummary.Teardown sharer(RunResult r, List<RunSummary.Teardown> teardowns, int i) {
         RunSummary.Teardown t = teardowns.get(i);
-        Set<String> keys = new HashSet<>(keysAt(r, t.function(), t.requestedAtSeconds()));
+        Set<String> keys = new HashSet<>(keysAt(r, t.function(), t.releasedAtSeconds()));
         if (keys.isEmpty()) {
             return null;
         }
         for (int j = i + 1; j < teardowns.size(); j++) {
             RunSummary.Teardown o = teardowns.get(j);
             if (o.action().equals("deleteFunction") && o.enis() > 0 && !o.function().equals(t.function())
-                    && o.requestedAtSeconds() >= t.requestedAtSeconds()) {
-                for (String k : keysAt(r, o.function(), o.requestedAtSeconds())) {
+                    && o.releasedAtSeconds() >= t.releasedAtSeconds()) {
+                for (String k : keysAt(r, o.function(), o.releasedAtSeconds())) {
                     if (keys.contains(k)) {
                         return o;
                     }
