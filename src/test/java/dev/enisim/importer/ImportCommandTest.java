@@ -38,7 +38,8 @@ public class ImportCommandTest {
         Path out = dir.resolve("sub/shop.yaml");
         Result r = run("import", "--name", "shop-eu-west-1", "--subnets", EX + "/subnets.json", "--functions",
                 EX + "/functions.json", "--enis", EX + "/enis.json", "--security-groups", EX + "/security-groups.json",
-                "--metrics", EX + "/invocations.json", "-o", out.toString());
+                "--metrics", EX + "/invocations.json", "--start-time", "2026-11-20T08:00:00Z", "--end-time",
+                "2026-11-20T10:00:00Z", "-o", out.toString()); // README's command
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Wrote " + out + ": "), r.out());
         assertEquals(Files.readString(EX.resolve("scenario.yaml")), Files.readString(out));
