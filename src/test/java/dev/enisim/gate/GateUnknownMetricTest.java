@@ -43,9 +43,10 @@ class GateUnknownMetricTest {
                 r.err());
         String subnet = r.err().lines().filter(l -> l.contains("'subnets.subnet-x.minAvailableIps > 3'"))
                 .findFirst().orElse("");
-        assertTrue(subnet.startsWith(rules + ":4: gate[2]: 'subnets.subnet-x.minAvailableIps > 3': unknown metric"
-                + " 'subnets.subnet-x.minAvailableIps' (did you mean: ") && subnet.contains(
-                "subnets.subnet-0f1e2d3c4b5a69788.minAvailableIps"), "the account's own subnet: " + r.err());
+        assertTrue(subnet.startsWith(rules + ":4: gate[2]: 'subnets.subnet-x.minAvailableIps > 3':"
+                + " 'subnets.subnet-x.minAvailableIps' names subnet 'subnet-x', which the scenario does not have")
+                && subnet.contains("(its subnets: subnet-0f1e2d3c4b5a69788, subnet-09a8b7c6d5e4f3a21)"),
+                "the account's own subnets named: " + r.err());
         assertTrue(r.err().contains(rules + ":5: gate[3]: 'enis.orphand == 0': unknown metric 'enis.orphand' (did you mean:"
                 + " enis.orphaned"), r.err());
         // said with the option's problem, not after it: every problem of the input at once

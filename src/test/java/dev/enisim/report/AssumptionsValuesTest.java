@@ -44,7 +44,8 @@ class AssumptionsValuesTest {
             Vpc1Yaml.head("t", "", true) + FUNCTIONS,
             Vpc1Yaml.head("t", "scaling: { model: legacy-burst }\n", true) + FUNCTIONS,
             Vpc1Yaml.head("t", "networkModel: legacy\n", true) + FUNCTIONS,
-            Vpc1Yaml.head("t", "networkModel: legacy\nscaling: { model: legacy-burst }\n", true) + FUNCTIONS);
+            Vpc1Yaml.head("t", "networkModel: legacy\nscaling: { model: legacy-burst }\n", true) + FUNCTIONS,
+            Vpc1Yaml.head("t", AssumptionsInForceTest.TWO_ACCOUNTS + "\n", true) + FUNCTIONS);
 
     /** The fields the report printed a value for, over the scenarios (a missing value throws from rows()). */
     static Set<String> printed(List<String> scenarios) throws Exception {

@@ -98,7 +98,8 @@ class FieldRulesTest {
                 row("NAT gateway with an unknown key", vpc("natGateways: [{id: n, az: us-east-1a, eips: 2}]"),
                         "vpcs[0].natGateways[0].eips: unknown key 'eips' (expected one of: id, az, addresses)"),
                 row("VPC with an unknown key", vpc("cidr: 10.0.0.0/16"),
-                        "vpcs[0].cidr: unknown key 'cidr' (expected one of: id, eniQuota, tenancy, subnets, "
+                        "vpcs[0].cidr: unknown key 'cidr' (expected one of: id, eniQuota, eniQuotaCountedPer, tenancy, "
+                                + "subnets, "
                                 + "securityGroups, otherUsedEnis, natGateways, owner, name, securityGroupNames,"
                                 + " enisAtStart)"),
                 row("a VPC that is not an object", GOOD.replace("vpcs:\n", "vpcs:\n  - vpc-x\n"),

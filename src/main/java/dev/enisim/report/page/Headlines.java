@@ -620,6 +620,16 @@ public final class Headlines {
                         + " Teardown waits).");
             }
         } else {
+            // a Failed function first, then the rest: a replay's Answers opened with a successful update's and a
+            // deletion's ENI waits, its 5,356 failed invocations and Failed function third (an incident responder);
+            // with no Failed function the story that explains the run leads as before (a stack's deletion, a week's
+            // load, the ENIs' connections), its few failures after it
+            boolean failedFirst = !failed.isEmpty();
+            if (!failedFirst) {
+                b.append(updates(r, when)).append(esc(FailedUpdates.verdict(r, when))).append(rejected)
+                        .append(esc(versions(r, when))).append(deletions(r, when)).append(cycles(r))
+                        .append(esc(connectionsFull(r, failures, when)));
+            }
             b.append(num(bad)).append(" of ").append(num(s.invocations().total())).append(" invocations did not "
                     + "succeed (").append(pct(bad, s.invocations().total())).append(")");
             if (!failures.isEmpty()) {
@@ -641,10 +651,9 @@ public final class Headlines {
                                 + " Failed: delete each and create it again").append(" once the cause is fixed).")
                         .append(esc(failedHolds(r, failed)));
             }
-            // the failures first, then the rest: a replay's Answers opened with a successful update's and a
-            // deletion's ENI waits, its 5,356 failed invocations and Failed function third (an incident responder)
-            String rest = esc(FailedUpdates.verdict(r, when)) + rejected + esc(connectionsFull(r, failures, when))
-                    + updates(r, when) + esc(versions(r, when)) + deletions(r, when) + cycles(r);
+            String rest = !failedFirst ? "" : esc(FailedUpdates.verdict(r, when)) + rejected
+                    + esc(connectionsFull(r, failures, when)) + updates(r, when) + esc(versions(r, when))
+                    + deletions(r, when) + cycles(r);
             b.append(esc(Stranded.verdict(s)));
             if (!rest.isBlank()) {
                 b.append(' ').append(rest.stripTrailing());
