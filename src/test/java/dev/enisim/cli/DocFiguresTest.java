@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * --replications 3}'s {@code cost.total (USD per 2h)  $2.08  [$2.05, $2.10]};</li>
  * <li>README.md, Reports (the verdict's colour and lead, Summary): eni-not-ready's refusals, async-inactive-function's
  * queued events, burst-scaling's totals and scaling, the amber shares of assumptions-documented and dual-stack;</li>
- * <li>scenarios/README.md, "Scenarios in this folder": the lessons of eni-not-ready and async-inactive-function.</li>
+ * <li>scenarios/README.md, "Scenarios in this folder": the lessons of eni-not-ready and async-inactive-function, and
+ * the table's eni-not-ready row;</li>
+ * <li>scenarios/eni-not-ready.yaml's comment: the connections' peak and the second ENI's creation.</li>
  * </ul>
  * Not pinned, their commands too slow for the suite (a minute or more under load): README.md's {@code compare
  * scenarios/az-outage.yaml} example, its {@code plan scenarios/teardown.yaml --assumptions both --replications 10}
@@ -106,6 +108,15 @@ class DocFiguresTest {
         has("scenarios/README.md (eni-not-ready)", lesson, "(3,818 here, between 00:01:31 and 00:03:03)");
         has("README.md (Reports: the verdict's lead)", doc("README.md"), "(eni-not-ready: \"for a network cause:"
                 + " ENINotReadyException, 3,818 ...; the most: ResourceConflictException, 17,866\"");
+        // the scenario's own comment and the folder's table: the run's peak and its second ENI's creation, as the
+        // verdict above says them
+        String comment = doc("scenarios/eni-not-ready.yaml").replace(" # ", " ");
+        has("scenarios/eni-not-ready.yaml's comment", comment, "the environments of the five make about 100,000"
+                + " connections (100,346 at the peak with this seed), past the 65,000 one ENI carries");
+        has("scenarios/eni-not-ready.yaml's comment", comment, "Lambda then creates a second ENI for the key (from"
+                + " 00:01:31 with this seed, ready at 00:03:03: a minute and a half, hyperplane.eniCreateTime)");
+        has("scenarios/README.md (the table's eni-not-ready row)", lesson, "until the second ENI is ready, a minute"
+                + " and a half with its seed |");
     }
 
     /** async-inactive-function: scenarios/README.md's lesson and README.md's Queued events quote. */
