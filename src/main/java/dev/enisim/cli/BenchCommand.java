@@ -114,9 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             description = {"The warm-up before each workload's timed runs (and each --cost-model point's and "
                 + "reference simulator's): auto runs tenths of its simulated time (each a new world; a reference: "
                 + "a tenth of the arrivals) until the JIT is quiet (two tenths in a row during which the compilers "
-                + "worked for less than half the tenth's wall time), at most 10; tenth runs one, as the bench did "
-                + "up to pass 15 (the references up to pass 35), when the first timed runs still measured in part "
-                + "how far C2 had got. The warm-up's tenths and compile time are printed under the workload's row "
+                + "worked for less than half the tenth's wall time), at most 10; tenth runs one, after which the first "
+                + "timed runs may still measure in part how far C2 has got. The warm-up's tenths and compile time are printed under the workload's row "
                 + "and the reference's line and written to the JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})
     Warmup.Mode warmup;
 

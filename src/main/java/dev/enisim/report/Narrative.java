@@ -1348,8 +1348,7 @@ public final class Narrative {
      */
     private record Existing(Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups,
             Set<JournalEntry> folded, Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis,
-            Set<dev.enisim.report.chart.ExistingFunctions.Group> said,
-            Map<dev.enisim.report.chart.ExistingFunctions.Group, Map<String, Integer>> failedAtOnce) {
+            Set<dev.enisim.report.chart.ExistingFunctions.Group> said) {
 
         static Existing of(RunResult r, List<JournalEntry> entries, Set<String> inPlace) {
             Map<String, dev.enisim.report.chart.ExistingFunctions.Group> groups =
@@ -1357,8 +1356,6 @@ public final class Narrative {
             Set<JournalEntry> folded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Map<dev.enisim.report.chart.ExistingFunctions.Group, List<String>> enis = new java.util.IdentityHashMap<>();
             dev.enisim.report.chart.ExistingFunctions.Group current = null; // the group of the function set up now
-            Map<dev.enisim.report.chart.ExistingFunctions.Group, Map<String, Integer>> failed =
-                    new java.util.IdentityHashMap<>();
             String function = null;
             long at = 0;
             for (JournalEntry e : groups.isEmpty() ? List.<JournalEntry>of() : entries) {
@@ -1385,17 +1382,9 @@ public final class Narrative {
                         && e.subject().equals(function)) { // a group's sharing is its line's (600 "shares" lines)
                     folded.add(e);
                 }
-                // a function of an Active group that the quota or its subnet makes Failed at the same instant: the
-                // group's line counts it apart (thirty.yaml: "270 existing functions start Active", 20 Failed at 0)
-                dev.enisim.report.chart.ExistingFunctions.Group g = e.kind() == JournalEntry.Kind.FUNCTION_STATE
-                        && e.state().equals("Failed") ? groups.get(e.subject()) : null;
-                if (g != null && g.state().equals("Active") && Seconds.toMicros(g.atSeconds()) == e.atMicros()) {
-                    failed.computeIfAbsent(g, x -> new java.util.TreeMap<>()).merge(String.valueOf(e.reason()), 1,
-                            Integer::sum);
-                }
             }
             return new Existing(groups, folded, enis, java.util.Collections.newSetFromMap(
-                    new java.util.IdentityHashMap<>()), failed);
+                    new java.util.IdentityHashMap<>()));
         }
 
         boolean folded(JournalEntry e) {
@@ -1416,19 +1405,14 @@ public final class Narrative {
             String head = g.description();
             int colon = head.indexOf(": ");
             String opening = head.substring(0, colon);
-            Map<String, Integer> failed = failedAtOnce.getOrDefault(g, Map.of());
-            if (!failed.isEmpty()) { // what is true at the start: those Active, and those Failed at once
-                int n = failed.values().stream().mapToInt(Integer::intValue).sum();
-                opening = String.format(Locale.ROOT, "%,d existing functions start Active", g.names().size() - n);
-            }
+            // what is true at the start: those Active, and those the quota or a subnet makes Failed at once, as the
+            // chart's marker says it (ExistingFunctions.Group#label: thirty.yaml's 250 Active, 20 Failed at 0)
             String failedText = "";
-            if (!failed.isEmpty()) {
-                int n = failed.values().stream().mapToInt(Integer::intValue).sum();
-                List<String> reasons = new ArrayList<>();
-                failed.forEach((reason, k) -> reasons.add(failed.size() == 1 ? reason
-                        : String.format(Locale.ROOT, "%,d %s", k, reason)));
+            if (g.failed() > 0) {
+                int n = g.failed();
+                opening = String.format(Locale.ROOT, "%,d existing functions start Active", g.names().size() - n);
                 failedText = String.format(Locale.ROOT, "; %,d more %s Failed at once (%s), each told below; all"
-                        + " %,d", n, n == 1 ? "is" : "are", String.join(", ", reasons), g.names().size());
+                        + " %,d", n, n == 1 ? "is" : "are", g.reasons(), g.names().size());
             }
             out.add(time + "  " + opening + (placed.isEmpty() ? "" : String.format(Locale.ROOT,
                     ", with %s in place (%s)", placed.size() == 1 ? "1 ENI" : String.format(Locale.ROOT, "%,d ENIs",

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * --replications 3}'s {@code cost.total (USD per 2h)  $2.08  [$2.05, $2.10]};</li>
  * <li>README.md, Reports (the verdict's colour and lead, Summary): eni-not-ready's refusals, async-inactive-function's
  * queued events, burst-scaling's totals and scaling, the amber shares of assumptions-documented and dual-stack;</li>
- * <li>scenarios/README.md, "Scenarios in this folder": the lessons of eni-not-ready and async-inactive-function.</li>
+ * <li>scenarios/README.md, "Scenarios in this folder": the lessons of eni-not-ready and async-inactive-function, and
+ * the table's eni-not-ready row;</li>
+ * <li>scenarios/eni-not-ready.yaml's comment: the connections' peak and the second ENI's creation;</li>
+ * <li>README.md's command table: compare's cost rows named by the run's duration;</li>
+ * <li>README.md, Outputs: the quickstart's {@code explain} excerpt.</li>
  * </ul>
  * Not pinned, their commands too slow for the suite (a minute or more under load): README.md's {@code compare
  * scenarios/az-outage.yaml} example, its {@code plan scenarios/teardown.yaml --assumptions both --replications 10}
@@ -106,6 +110,15 @@ class DocFiguresTest {
         has("scenarios/README.md (eni-not-ready)", lesson, "(3,818 here, between 00:01:31 and 00:03:03)");
         has("README.md (Reports: the verdict's lead)", doc("README.md"), "(eni-not-ready: \"for a network cause:"
                 + " ENINotReadyException, 3,818 ...; the most: ResourceConflictException, 17,866\"");
+        // the scenario's own comment and the folder's table: the run's peak and its second ENI's creation, as the
+        // verdict above says them
+        String comment = doc("scenarios/eni-not-ready.yaml").replace(" # ", " ");
+        has("scenarios/eni-not-ready.yaml's comment", comment, "the environments of the five make about 100,000"
+                + " connections (100,346 at the peak with this seed), past the 65,000 one ENI carries");
+        has("scenarios/eni-not-ready.yaml's comment", comment, "Lambda then creates a second ENI for the key (from"
+                + " 00:01:31 with this seed, ready at 00:03:03: a minute and a half, hyperplane.eniCreateTime)");
+        has("scenarios/README.md (the table's eni-not-ready row)", lesson, "until the second ENI is ready, a minute"
+                + " and a half with its seed |");
     }
 
     /** async-inactive-function: scenarios/README.md's lesson and README.md's Queued events quote. */
@@ -166,6 +179,56 @@ class DocFiguresTest {
                 + " while their new functions were still Pending, 2.6% and 1.3%)");
         has("README.md (Reports: the verdict's subnets)", readme, "(dual-stack: \"Subnets subnet-ds-a and subnet-ds-b"
                 + " ran out of free IPs (the first in the 1m from 00:40:00)\")");
+    }
+
+    /**
+     * README.md's command table says compare's cost rows name the run's duration, {@code cost.total (USD per 2h)} for
+     * its 2-hour example (az-outage; the row said {@code USD per 1h}, which no bundled example prints): the example is
+     * 2 hours long, and a compare of a 2-minute scenario names 2m in its rows and its note (that compare, not
+     * az-outage's, is quick enough for the suite).
+     */
+    @Test
+    void compareCostRowsNameTheRunsDuration() throws IOException {
+        has("README.md (the command table's compare row)", doc("README.md"), "`cost.total (USD per 2h)` for a 2-hour"
+                + " scenario such as az-outage, the example under What-if comparison");
+        has("scenarios/az-outage.yaml", Files.readString(Path.of("scenarios/az-outage.yaml")), "\nduration: 2h\n");
+        has("README.md (What-if comparison's example)", doc("README.md"), "java -jar target/enisim.jar compare"
+                + " scenarios/az-outage.yaml \\");
+        Path f = Files.writeString(dir.resolve("two-minutes.yaml"), """
+                name: two-minutes
+                seed: 5
+                duration: 2m
+                bucket: 1m
+                functions:
+                  - { name: f, duration: 50ms, arrivals: { poisson: 5/s } }
+                """);
+        Result r = CliTest.run("compare", f.toString(), "--set", "traffic=2", "--replications", "2");
+        assertEquals(0, r.code(), r.err());
+        has("compare's terminal", r.out(), "\ncost.total (USD per 2m) ");
+        has("compare's terminal", r.out(), "Costs (the cost rows) are in US dollars for the 2m each run simulates");
+    }
+
+    /**
+     * README.md's {@code explain} excerpt (Outputs: "the quickstart, abridged"): each of its lines is a line {@code
+     * enisim explain scenarios/quickstart.yaml} prints, a line cut with "..." the start of one.
+     */
+    @Test
+    void explainQuickstartExcerpt() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int intro = readme.indexOf("(the\nquickstart, abridged: it opens with the scenario's name, seed and description):");
+        assertTrue(intro > 0, "README.md's explain excerpt is introduced as before");
+        int open = readme.indexOf("```\n", intro) + 4;
+        java.util.List<String> excerpt = java.util.List.of(readme.substring(open, readme.indexOf("```", open))
+                .split("\n"));
+        assertTrue(excerpt.size() >= 8, excerpt.toString());
+        Result r = CliTest.run("explain", "scenarios/quickstart.yaml");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = java.util.List.of(r.out().split("\n"));
+        for (String l : excerpt) {
+            String start = l.endsWith(" ...") ? l.substring(0, l.length() - 4) : l;
+            assertTrue(lines.stream().anyMatch(x -> l.endsWith(" ...") ? x.startsWith(start) : x.equals(l)),
+                    "README.md's explain excerpt: enisim explain scenarios/quickstart.yaml no longer prints: " + l);
+        }
     }
 
     /**

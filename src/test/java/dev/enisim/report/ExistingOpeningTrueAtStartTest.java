@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ExistingOpeningTrueAtStartTest {
 
     /** Seven existing Active functions, one key each on one subnet, in a VPC whose quota holds five ENIs. */
-    private static String quotaFull() {
+    static String quotaFull() {
         StringBuilder y = new StringBuilder("""
                 name: opening-quota
                 seed: 1

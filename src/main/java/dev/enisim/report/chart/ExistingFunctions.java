@@ -1,6 +1,8 @@
 package dev.enisim.report.chart;
 
+import dev.enisim.metrics.JournalEntry;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.run.RunResult;
 import dev.enisim.scenario.Scenario;
 import java.util.ArrayList;
@@ -33,16 +35,40 @@ public final class ExistingFunctions {
     /**
      * More than {@value #HANDFUL} existing functions that start alike at one instant, in the run's order.
      *
-     * @param atSeconds when they are set up (the run's start)
-     * @param start     how they start: {@code Active}, {@code Inactive (Idle...)}, {@code Failed (reason...)}
-     * @param state     the state alone ({@code Active}, {@code Inactive}, {@code Failed})
-     * @param names     the functions, in the run's order
+     * @param atSeconds    when they are set up (the run's start)
+     * @param start        how they start: {@code Active}, {@code Inactive (Idle...)}, {@code Failed (reason...)}
+     * @param state        the state alone ({@code Active}, {@code Inactive}, {@code Failed})
+     * @param names        the functions, in the run's order
+     * @param failedAtOnce of an {@code Active} group, those its VPC's ENI quota or its subnets made Failed at the same
+     *                     instant, per reason ({@code EniLimitExceeded}: 20), in the reasons' order; empty when none
      */
-    public record Group(double atSeconds, String start, String state, List<String> names) {
+    public record Group(double atSeconds, String start, String state, List<String> names,
+            Map<String, Integer> failedAtOnce) {
 
-        /** "584 existing functions start Active", a chart marker's label. */
+        public Group {
+            names = List.copyOf(names);
+            failedAtOnce = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedAtOnce));
+        }
+
+        /** How many of the group are Failed at once ({@link #failedAtOnce}). */
+        public int failed() {
+            int n = 0;
+            for (int k : failedAtOnce.values()) {
+                n += k;
+            }
+            return n;
+        }
+
+        /**
+         * How the group starts, as a chart marker says it: "584 existing functions start Active", or, with some Failed
+         * at once, "250 existing functions start Active; 20 Failed at once" (the narrative's opening's figures: 270
+         * were said to start Active, the 20 the shared VPC's quota refused among them).
+         */
         public String label() {
-            return String.format(Locale.ROOT, "%,d existing functions start %s", names.size(), state);
+            int failed = failed();
+            return failed == 0 ? String.format(Locale.ROOT, "%,d existing functions start %s", names.size(), state)
+                    : String.format(Locale.ROOT, "%,d existing functions start %s; %,d Failed at once",
+                            names.size() - failed, state, failed);
         }
 
         /** The first {@value #HANDFUL} names and how many more: "a, b, c, d, e and 579 more". */
@@ -51,9 +77,25 @@ public final class ExistingFunctions {
                     names.size() - HANDFUL) + " more";
         }
 
-        /** The group as one action: "584 existing functions start Active: a, b, c, d, e and 579 more". */
+        /**
+         * The group as one action: "584 existing functions start Active: a, b, c, d, e and 579 more"; with some Failed
+         * at once, "250 existing functions start Active; 20 Failed at once (EniLimitExceeded): a, ... and 265 more"
+         * (the names are all the group's).
+         */
         public String description() {
-            return String.format(Locale.ROOT, "%,d existing functions start %s: %s", names.size(), start, named());
+            if (failedAtOnce.isEmpty()) {
+                return String.format(Locale.ROOT, "%,d existing functions start %s: %s", names.size(), start,
+                        named());
+            }
+            return label() + " (" + reasons() + "): " + named();
+        }
+
+        /** Why those {@link #failedAtOnce} are Failed: "EniLimitExceeded", or "3 EniLimitExceeded, 2 ..." when more. */
+        public String reasons() {
+            List<String> reasons = new ArrayList<>();
+            failedAtOnce.forEach((reason, k) -> reasons.add(failedAtOnce.size() == 1 ? reason
+                    : String.format(Locale.ROOT, "%,d %s", k, reason)));
+            return String.join(", ", reasons);
         }
     }
 
@@ -80,16 +122,40 @@ public final class ExistingFunctions {
                 alike.computeIfAbsent(List.of(a.atSeconds(), start(f)), k -> new ArrayList<>()).add(name);
             }
         }
+        Map<String, Map<String, Integer>> failedAtOnce = failedAtOnce(r);
         Map<String, Group> out = new HashMap<>();
         alike.forEach((k, names) -> {
             if (names.size() > HANDFUL) {
                 String start = (String) k.get(1);
                 int cut = start.indexOf(' ');
-                Group g = new Group((Double) k.get(0), start, cut < 0 ? start : start.substring(0, cut),
-                        List.copyOf(names));
+                double at = (Double) k.get(0);
+                Map<String, Integer> failed = new java.util.TreeMap<>();
+                if (start.equals("Active")) {
+                    for (String n : names) {
+                        failedAtOnce.getOrDefault(n + "@" + Seconds.toMicros(at), Map.of())
+                                .forEach((reason, c) -> failed.merge(reason, c, Integer::sum));
+                    }
+                }
+                Group g = new Group(at, start, cut < 0 ? start : start.substring(0, cut), names, failed);
                 names.forEach(n -> out.put(n, g));
             }
         });
+        return out;
+    }
+
+    /**
+     * The functions that go Failed, keyed "name@microseconds" (when), each with its reasons counted: an existing Active
+     * function that its VPC's ENI quota or its subnets refuse is Failed at the instant it is set up (thirty.yaml's 20
+     * of 270, EniLimitExceeded), and its group is not all "start Active".
+     */
+    private static Map<String, Map<String, Integer>> failedAtOnce(RunResult r) {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        for (JournalEntry e : r.journal()) {
+            if (e.kind() == JournalEntry.Kind.FUNCTION_STATE && e.state().equals("Failed")) {
+                out.computeIfAbsent(e.subject() + "@" + e.atMicros(), k -> new HashMap<>())
+                        .merge(String.valueOf(e.reason()), 1, Integer::sum);
+            }
+        }
         return out;
     }
 
