@@ -82,7 +82,7 @@ class SameNameOutputsTest extends InScratch {
                 page);
         assertTrue(page.matches("(?s).*<tr><td>" + OK + "</td><td class=\"ok\">Active</td><td class=\"n\">[0-9,]+</td>"
                 + "<td class=\"n\">" + String.format("%,d", okSucceeded) + "</td></tr>.*"), "its successes in its row");
-        String topology = page.substring(page.indexOf("\"topology\""));
+        String topology = page.substring(page.indexOf("\"topology\":{"));
         assertTrue(topology.contains("CreateFunction " + OK + " with subnets subnet-a")
                 && topology.contains("CreateFunction " + FAILED + " with subnets subnet-full"),
                 "the topology's timeline has both functions' creation");
