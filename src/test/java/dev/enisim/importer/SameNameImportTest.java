@@ -113,4 +113,34 @@ class SameNameImportTest {
         assertTrue(r.err().contains("api.json") && r.err().contains("FunctionArn: function api has no FunctionArn,"
                 + " and the files hold functions of that name in accounts 222222222222 and 333333333333"), r.err());
     }
+
+    /** get-metric-data's result, StatusCode Complete, of two data points 300 s apart. */
+    private static String metrics(String... results) {
+        return "{\"MetricDataResults\": [" + String.join(", ", results) + "], \"Messages\": []}";
+    }
+
+    @Test
+    void aCloudWatchQueryNamesSuchAFunctionWithItsAccount() throws Exception {
+        Path file = TestFiles.write(dir, "m.json", metrics(
+                CloudWatchResultsTest.result("m1", "222222222222:api Invocations", "[0, 300]", "[30, 60]"),
+                CloudWatchResultsTest.result("api_333333333333_invocations", "Invocations", "[0, 300]", "[3, 6]")));
+        CloudWatch cw = new CloudWatch(List.of("222222222222:api", "333333333333:api", "worker"),
+                new java.util.ArrayList<>(), 0);
+        cw.read(file);
+        assertEquals(90.0, cw.traffic().get("222222222222:api").invocations().values().stream()
+                .mapToDouble(Double::doubleValue).sum(), "the Label's account");
+        assertEquals(9.0, cw.traffic().get("333333333333:api").invocations().values().stream()
+                .mapToDouble(Double::doubleValue).sum(), "the Id's account");
+
+        Path plain = TestFiles.write(dir, "plain.json", metrics(
+                CloudWatchResultsTest.result("api_invocations", "Invocations", "[0, 300]", "[1, 2]")));
+        CloudWatch other = new CloudWatch(List.of("222222222222:api", "333333333333:api"), new java.util.ArrayList<>(),
+                0);
+        dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class, () -> other.read(plain));
+        assertTrue(e.problems().toString().contains("MetricDataResults[0].Id: 'api_invocations' (Label 'Invocations')"
+                + " names api, a function of several accounts (222222222222:api and 333333333333:api), without its"
+                + " account: give this query a Label with its account, like \"222222222222:api Invocations\""),
+                e.problems().toString());
+    }
 }
