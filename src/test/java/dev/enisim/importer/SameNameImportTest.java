@@ -143,4 +143,29 @@ class SameNameImportTest {
                 + " account: give this query a Label with its account, like \"222222222222:api Invocations\""),
                 e.problems().toString());
     }
+
+    @Test
+    void anSqsMappingGoesToTheFunctionOfItsArnsAccount() throws Exception {
+        Path f2 = TestFiles.write(dir, "functions-222.json", functions("222222222222", "api", 256,
+                "subnet-0aaaa0000000000a1"));
+        Path f3 = TestFiles.write(dir, "functions-333.json", functions("333333333333", "api", 1024,
+                "subnet-0bbbb0000000000b1"));
+        Path mappings = TestFiles.write(dir, "mappings.json", """
+                {"EventSourceMappings": [{"UUID": "6d9bce8e-836b-442c-8070-74e77903c815", "BatchSize": 25,
+                 "MaximumBatchingWindowInSeconds": 0,
+                 "EventSourceArn": "arn:aws:sqs:eu-west-1:333333333333:orders-queue",
+                 "FunctionArn": "arn:aws:lambda:eu-west-1:333333333333:function:api",
+                 "LastModified": "2026-10-01T10:00:00+00:00", "State": "Enabled",
+                 "StateTransitionReason": "USER_INITIATED", "FunctionResponseTypes": []}]}
+                """);
+        Path s = TestFiles.write(dir, "subnets.json", SUBNETS);
+        Path out = dir.resolve("landing.yaml");
+        ImportCommandTest.Result r = ImportCommandTest.run("import", "--name", "landing", "--subnets", s.toString(),
+                "--functions", f2.toString(), f3.toString(), "--event-source-mappings", mappings.toString(), "-o",
+                out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        Scenario sc = ScenarioLoader.load(out);
+        assertTrue(sc.functions().get(1).sqs().isPresent(), "333333333333's api is fed by the queue");
+        assertTrue(sc.functions().get(0).sqs().isEmpty(), "222222222222's api is not");
+    }
 }
