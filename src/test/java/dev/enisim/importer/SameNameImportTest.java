@@ -44,6 +44,18 @@ class SameNameImportTest {
                 .replace("SUBNET", subnet);
     }
 
+    /** Account 222222222222's list-functions: api, 256 MB, on subnet a. */
+    private Path two() throws Exception {
+        return TestFiles.write(dir, "functions-222.json", functions("222222222222", "api", 256,
+                "subnet-0aaaa0000000000a1"));
+    }
+
+    /** Account 333333333333's list-functions: api, 1,024 MB, on subnet b. */
+    private Path three() throws Exception {
+        return TestFiles.write(dir, "functions-333.json", functions("333333333333", "api", 1024,
+                "subnet-0bbbb0000000000b1"));
+    }
+
     private ImportCommandTest.Result importing(Path out, Path... functionFiles) throws Exception {
         Path s = TestFiles.write(dir, "subnets.json", SUBNETS);
         List<String> args = new java.util.ArrayList<>(List.of("import", "--name", "landing", "--subnets",
@@ -57,10 +69,8 @@ class SameNameImportTest {
 
     @Test
     void twoAccountsFunctionsOfOneNameAreImportedEachInItsAccount() throws Exception {
-        Path f2 = TestFiles.write(dir, "functions-222.json", functions("222222222222", "api", 256,
-                "subnet-0aaaa0000000000a1"));
-        Path f3 = TestFiles.write(dir, "functions-333.json", functions("333333333333", "api", 1024,
-                "subnet-0bbbb0000000000b1"));
+        Path f2 = two();
+        Path f3 = three();
         Path out = dir.resolve("landing.yaml");
         ImportCommandTest.Result r = importing(out, f2, f3);
         assertEquals(0, r.code(), r.out() + r.err());
@@ -101,10 +111,8 @@ class SameNameImportTest {
 
     @Test
     void aDescriptionWithoutArnOfANameTwoAccountsHaveIsRefused() throws Exception {
-        Path f2 = TestFiles.write(dir, "functions-222.json", functions("222222222222", "api", 256,
-                "subnet-0aaaa0000000000a1"));
-        Path f3 = TestFiles.write(dir, "functions-333.json", functions("333333333333", "api", 1024,
-                "subnet-0bbbb0000000000b1"));
+        Path f2 = two();
+        Path f3 = three();
         Path bare = TestFiles.write(dir, "api.json", """
                 {"FunctionName": "api", "MemorySize": 128, "Timeout": 3, "State": "Active"}
                 """);
@@ -146,10 +154,8 @@ class SameNameImportTest {
 
     @Test
     void anSqsMappingGoesToTheFunctionOfItsArnsAccount() throws Exception {
-        Path f2 = TestFiles.write(dir, "functions-222.json", functions("222222222222", "api", 256,
-                "subnet-0aaaa0000000000a1"));
-        Path f3 = TestFiles.write(dir, "functions-333.json", functions("333333333333", "api", 1024,
-                "subnet-0bbbb0000000000b1"));
+        Path f2 = two();
+        Path f3 = three();
         Path mappings = TestFiles.write(dir, "mappings.json", """
                 {"EventSourceMappings": [{"UUID": "6d9bce8e-836b-442c-8070-74e77903c815", "BatchSize": 25,
                  "MaximumBatchingWindowInSeconds": 0,
