@@ -168,6 +168,26 @@ final class GateCommand implements Callable<Integer> {
             + " not write is still refused (exit 2), never replaced.")
     boolean force;
 
+    /**
+     * The functions the change's may be (an existing one is updated, not created): the scenario's, by label; with
+     * accounts and --account-id, the names of that account's only (another account's function of the name is
+     * another function: the change creates its own beside it).
+     */
+    static Set<String> functionsOf(Scenario s, String accountId) {
+        Set<String> out = new TreeSet<>();
+        boolean one = accountId != null && !s.accounts().list().isEmpty();
+        String first = s.accounts().list().isEmpty() ? "" : s.accounts().list().get(0).id();
+        for (Scenario.Function f : s.functions()) {
+            String account = s.accounts().of(f.name()).isEmpty() ? first : s.accounts().of(f.name());
+            if (!one) {
+                out.add(f.name());
+            } else if (account.equals(accountId)) {
+                out.add(f.name().substring(f.name().indexOf(dev.enisim.scenario.FunctionLabels.SEPARATOR) + 1));
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         try {
@@ -253,8 +273,7 @@ final class GateCommand implements Callable<Integer> {
         Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Map<String, String> subnets = new TreeMap<>();
         s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
-        Set<String> functions = new TreeSet<>();
-        s.functions().forEach(f -> functions.add(f.name()));
+        Set<String> functions = functionsOf(s, accountId);
         Map<String, String> params = new TreeMap<>();
         Map<String, ChangeReader.Origin> origins = new TreeMap<>();
         Map<String, Map<String, String>> stackParams = new java.util.LinkedHashMap<>();

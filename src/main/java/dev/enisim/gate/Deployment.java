@@ -39,7 +39,7 @@ final class Deployment {
      */
     record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders,
             List<String> created, Map<String, Integer> reservedBefore, List<String> interfaces,
-            java.util.SortedSet<String> accounts) {
+            java.util.SortedSet<String> accounts, List<String> labels) {
     }
 
     /**
@@ -190,7 +190,7 @@ final class Deployment {
         String name = d.tree.path("name").asText();
         d.tree.put("name", name.substring(0, Math.min(name.length(), NAME_MAX - AFTER.length())) + AFTER);
         return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore,
-                d.interfaces, java.util.Collections.unmodifiableSortedSet(d.into));
+                d.interfaces, java.util.Collections.unmodifiableSortedSet(d.into), d.changeLabels());
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
@@ -472,6 +472,20 @@ final class Deployment {
                 e.getKey().put("function", FunctionLabels.qualified(e.getValue(), name));
             }
         }
+    }
+
+    /**
+     * Each function of the change by its label in the after scenario, in the change's order: {@code
+     * <account>:<name>} when functions of several accounts have its name there, else its name.
+     */
+    private List<String> changeLabels() {
+        FunctionLabels labels = FunctionLabels.of(tree);
+        List<String> out = new ArrayList<>();
+        for (Change.Function f : change.functions()) {
+            out.add(labels.functionsNamed(f.name()).isEmpty() ? f.name()
+                    : FunctionLabels.qualified(accountOf(f), f.name()));
+        }
+        return List.copyOf(out);
     }
 
     /**

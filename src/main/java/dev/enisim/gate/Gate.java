@@ -207,6 +207,7 @@ public final class Gate {
             ScenarioException named = ofTheChange(e, after.tree(), change);
             throw named != null ? named : new ScenarioException(account + " with the change", problemsOf(e));
         }
+        Impact.Matching matching = Impact.Matching.of(before, afterScenario, change, after.labels());
         // replication r of both runs draws from the same streams: the change's effect, not the dice's; every rule
         // must hold in every replication (a teardown wait or a Pending spell is one draw per run)
         RunResult b = null;
@@ -218,7 +219,7 @@ public final class Gate {
         for (int r = 0; r < options.replications(); r++) {
             RunResult br = new Simulation(before, r).run();
             RunResult ar = new Simulation(afterScenario, r).run();
-            Impact ir = Impact.of(br.summary(), ar.summary(), change, options.deployAtSeconds());
+            Impact ir = Impact.of(br.summary(), ar.summary(), change, options.deployAtSeconds(), matching);
             List<Checker.Result> rr = rules(options, after, ir, expectations, ar, reserved);
             if (r == 0) {
                 b = br;

@@ -98,7 +98,88 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         }
     }
 
+    /**
+     * Which function of the before run each function of the after run is: AWS's function is its account's, so two
+     * versions' functions are matched by account and name, not by label (a change that creates {@code api} in a
+     * second account makes the first account's {@code api} {@code 100000000000:api} in the after run, still the
+     * before run's {@code api}). {@code beforeOf}: after label -> before label, for those the before run has;
+     * {@code actions}: after label -> the change's action on it.
+     */
+    record Matching(Map<String, String> beforeOf, Map<String, String> afterOf, Map<String, String> actions) {
+
+        Matching(Map<String, String> beforeOf, Map<String, String> actions) {
+            this(beforeOf, inverse(beforeOf), actions);
+        }
+
+        private static Map<String, String> inverse(Map<String, String> m) {
+            Map<String, String> out = new TreeMap<>();
+            m.forEach((k, v) -> out.put(v, k));
+            return out;
+        }
+
+        /** By label, as when no two accounts share a name: each change's function under its name. */
+        static Matching byLabel(RunSummary after, Change change) {
+            Map<String, String> same = new TreeMap<>();
+            after.functions().keySet().forEach(k -> same.put(k, k));
+            Map<String, String> actions = new TreeMap<>();
+            change.functions().forEach(f -> actions.put(f.name(), action(f)));
+            return new Matching(same, actions);
+        }
+
+        /**
+         * The functions of the before and after scenarios matched by account and name, and the change's functions
+         * by their labels in the after scenario ({@code labels}: one per function of {@code change}, in its order).
+         */
+        static Matching of(dev.enisim.scenario.Scenario before, dev.enisim.scenario.Scenario after, Change change,
+                List<String> labels) {
+            Map<String, String> byIdentity = new java.util.HashMap<>();
+            before.functions().forEach(f -> byIdentity.put(identity(before, f.name()), f.name()));
+            Map<String, String> same = new TreeMap<>();
+            for (dev.enisim.scenario.Scenario.Function f : after.functions()) {
+                String b = byIdentity.get(identity(after, f.name()));
+                if (b != null) {
+                    same.put(f.name(), b);
+                }
+            }
+            Map<String, String> actions = new TreeMap<>();
+            for (int i = 0; i < change.functions().size(); i++) {
+                actions.put(labels.get(i), action(change.functions().get(i)));
+            }
+            return new Matching(same, actions);
+        }
+
+        /** {@code <account>:<name>} of a function of a scenario ({@code :<name>} without accounts). */
+        private static String identity(dev.enisim.scenario.Scenario s, String label) {
+            String account = s.accounts().of(label);
+            if (account.isEmpty() && !s.accounts().list().isEmpty()) {
+                account = s.accounts().list().get(0).id();
+            }
+            return dev.enisim.scenario.FunctionLabels.qualified(account, label.substring(label.indexOf(
+                    dev.enisim.scenario.FunctionLabels.SEPARATOR) + 1));
+        }
+
+        private static String action(Change.Function f) {
+            return f.action().name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The before run's summary of the after run's function {@code label}, or null when it is new. */
+        RunSummary.FunctionSummary before(RunSummary run, String label) {
+            String b = beforeOf.get(label);
+            return b == null ? null : run.functions().get(b);
+        }
+
+        /** The after run's summary of the before run's function {@code label}, or null when the after has none. */
+        RunSummary.FunctionSummary after(RunSummary run, String label) {
+            String a = afterOf.get(label);
+            return a == null ? null : run.functions().get(a);
+        }
+    }
+
     static Impact of(RunSummary before, RunSummary after, Change change, long deployAtSeconds) {
+        return of(before, after, change, deployAtSeconds, Matching.byLabel(after, change));
+    }
+
+    static Impact of(RunSummary before, RunSummary after, Change change, long deployAtSeconds, Matching m) {
         Set<String> changedGroups = new TreeSet<>();
         change.groups().forEach(g -> changedGroups.add(g.id()));
         Map<String, int[]> keysPerSubnet = new TreeMap<>();
@@ -170,21 +251,20 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                 vpcs.add(new VpcImpact(v.getKey(), a.eniQuota(), peakBefore, a.peakEnis(), a.otherUsedEnis()));
             }
         }
-        return new Impact(subnets, vpcs, functions(before, after, change, deployAtSeconds), newKeys, newEnis,
+        return new Impact(subnets, vpcs, functions(before, after, m, deployAtSeconds), newKeys, newEnis,
                 fromNewGroups,
-                subnetsOfNewGroupKeys.size(), extraFailures(before, after), extraErrors(before, after),
-                existingErrors(before, after), createdErrors(before, after));
+                subnetsOfNewGroupKeys.size(), extraFailures(before, after, m), extraErrors(before, after),
+                existingErrors(before, after, m), createdErrors(before, after, m));
     }
 
-    private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Change change,
+    private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Matching m,
             long deployAtSeconds) {
-        Map<String, String> actions = new TreeMap<>();
-        change.functions().forEach(f -> actions.put(f.name(), f.action().name().toLowerCase(java.util.Locale.ROOT)));
+        Map<String, String> actions = m.actions();
         List<FunctionImpact> out = new ArrayList<>();
         for (Map.Entry<String, RunSummary.FunctionSummary> e : after.functions().entrySet()) {
             String name = e.getKey();
             RunSummary.FunctionSummary a = e.getValue();
-            RunSummary.FunctionSummary b = before.functions().get(name);
+            RunSummary.FunctionSummary b = m.before(before, name);
             boolean failed = a.transitions().stream().anyMatch(t -> t.state() == State.Failed)
                     || "Failed".equals(a.lastUpdateStatus());
             // a function the change leaves alone that failed without it too (one saved Failed, existing: Failed) is
@@ -242,10 +322,10 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
     }
 
     /** Extra failed invocations (throttled, errors, function errors) of functions that existed before. */
-    private static long extraFailures(RunSummary before, RunSummary after) {
+    private static long extraFailures(RunSummary before, RunSummary after, Matching m) {
         long extra = 0;
         for (Map.Entry<String, RunSummary.FunctionSummary> e : before.functions().entrySet()) {
-            RunSummary.FunctionSummary a = after.functions().get(e.getKey());
+            RunSummary.FunctionSummary a = m.after(after, e.getKey());
             if (a != null) {
                 extra += Math.max(0, failures(a) - failures(e.getValue()));
             }
@@ -281,10 +361,10 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
      * The extra failures of the functions {@link #extraFailures} counts (those that existed before and fail more
      * after), by kind, after - before; they add up to its count.
      */
-    private static Map<String, Long> existingErrors(RunSummary before, RunSummary after) {
+    private static Map<String, Long> existingErrors(RunSummary before, RunSummary after, Matching m) {
         Map<String, Long> out = new TreeMap<>();
         for (Map.Entry<String, RunSummary.FunctionSummary> e : before.functions().entrySet()) {
-            RunSummary.FunctionSummary a = after.functions().get(e.getKey());
+            RunSummary.FunctionSummary a = m.after(after, e.getKey());
             if (a == null || failures(a) <= failures(e.getValue())) {
                 continue;
             }
@@ -296,10 +376,10 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
     }
 
     /** The failures of the functions the after run has and the before run has not (the change creates), by kind. */
-    private static Map<String, Long> createdErrors(RunSummary before, RunSummary after) {
+    private static Map<String, Long> createdErrors(RunSummary before, RunSummary after, Matching m) {
         Map<String, Long> out = new TreeMap<>();
         for (Map.Entry<String, RunSummary.FunctionSummary> e : after.functions().entrySet()) {
-            if (!before.functions().containsKey(e.getKey())) {
+            if (m.before(before, e.getKey()) == null) {
                 failuresByKind(e.getValue()).forEach((k, v) -> out.merge(k, v, Long::sum));
             }
         }

@@ -219,6 +219,16 @@ final class CloudWatch {
         String status = j.text(r, p, "StatusCode", false);
         String text = normalise((id == null ? "" : id) + " " + (label == null ? "" : label));
         String fn = function(normalise(id == null ? "" : id), normalise(label == null ? "" : label));
+        List<String> unsaid = fn != null ? List.of() : withoutAccount(normalise(id == null ? "" : id),
+                normalise(label == null ? "" : label));
+        if (!unsaid.isEmpty()) {
+            j.problem(CliJson.join(p, "Id"), Problem.quote(id) + (label == null ? "" : " (Label " + Problem.quote(label)
+                    + ")") + " names " + plain(unsaid.get(0)) + ", a function of several accounts (" + String.join(
+                    " and ", unsaid) + "), without its account: give this query a Label with its account, like \""
+                    + unsaid.get(0) + " Invocations\", or its Id the account id, like "
+                    + plain(unsaid.get(0)).replace('-', '_') + "_" + accountOf(unsaid.get(0)) + "_invocations");
+            return null;
+        }
         if (fn != null) {
             List<String> alike = alike(fn, id, label);
             if (alike.size() > 1) {
@@ -489,13 +499,43 @@ final class CloudWatch {
      */
     private String function(String id, String label) {
         String best = null;
+        int bestLength = 0;
         for (String name : names) {
-            String n = normalise(name);
-            if ((standsAlone(id, n) || standsAlone(label, n)) && (best == null || n.length() > best.length())) {
+            String n = normalise(plain(name));
+            String account = accountOf(name);
+            if ((standsAlone(id, n) || standsAlone(label, n)) && (account == null || hasWord(id, account)
+                    || hasWord(label, account)) && (best == null || n.length() > bestLength)) {
                 best = name;
+                bestLength = n.length();
             }
         }
         return best;
+    }
+
+    /**
+     * The imported functions of several accounts whose name the Id or Label gives without any of their accounts
+     * ({@code api_invocations} with {@code 222222222222:api} and {@code 333333333333:api}), empty when none.
+     */
+    private List<String> withoutAccount(String id, String label) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String n = normalise(plain(name));
+            if (accountOf(name) != null && (standsAlone(id, n) || standsAlone(label, n))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** A label's name ({@code api} of {@code 222222222222:api}), or the name. */
+    private static String plain(String name) {
+        return name.substring(name.indexOf(dev.enisim.scenario.FunctionLabels.SEPARATOR) + 1);
+    }
+
+    /** A label's account ({@code 222222222222} of {@code 222222222222:api}), or null for a name. */
+    private static String accountOf(String name) {
+        int colon = name.indexOf(dev.enisim.scenario.FunctionLabels.SEPARATOR);
+        return colon < 0 ? null : name.substring(0, colon);
     }
 
     /**

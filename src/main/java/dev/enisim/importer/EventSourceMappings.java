@@ -79,7 +79,9 @@ final class EventSourceMappings {
         if (functionArn == null) {
             return;
         }
-        String fn = parts[6];
+        // the function of that name in the ARN's account: labelled <account>:<name> when several accounts have it
+        String label = dev.enisim.scenario.FunctionLabels.qualified(parts[4], parts[6]);
+        String fn = a.functions.containsKey(label) ? label : parts[6];
         String where = "event source mapping " + j.text(m, p, "UUID", false) + " (" + file + ", " + j.at(p) + ")";
         String sqsArn = source != null && source.startsWith("arn:") && source.split(":").length >= 6
                 && source.split(":")[2].equals("sqs") ? source : null;

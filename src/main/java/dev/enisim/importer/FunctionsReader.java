@@ -55,6 +55,73 @@ final class FunctionsReader {
     }
 
     /**
+     * The function names that FunctionArns of several accounts give, across every {@code --functions} file (one app
+     * deployed into two workload accounts, each account's list-functions saved to its own file): each such function
+     * is imported under its label, {@code <account>:<name>} (as the scenario names it, {@link
+     * dev.enisim.scenario.FunctionLabels}), and written with its {@code account}. Read before the files are read
+     * for good, so that a function's first description has its label already; a file that does not parse is
+     * skipped here (its problems are said when it is read).
+     */
+    private final Map<String, java.util.Set<String>> accountsByName = new TreeMap<>();
+
+    void scanAccounts(List<Path> files) {
+        for (Path file : files) {
+            List<CliJson> docs;
+            try {
+                docs = CliJson.readAll(file, COMMAND);
+            } catch (ScenarioException e) {
+                continue;
+            }
+            for (CliJson j : docs) {
+                JsonNode root = j.root;
+                List<JsonNode> described = new ArrayList<>();
+                if (root.has("FunctionName")) {
+                    described.add(root);
+                } else if (root.path("Configuration").isObject()) {
+                    described.add(root.get("Configuration"));
+                } else {
+                    root.path("Functions").forEach(described::add);
+                }
+                for (JsonNode f : described) {
+                    String name = f.path("FunctionName").asText(null);
+                    String account = accountOf(f.path("FunctionArn").asText(""));
+                    if (name != null && account != null) {
+                        accountsByName.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(account);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A function's name in the import: {@code <account>:<name>} when functions of several accounts have its name,
+     * else its name. Null, with a problem, for a description without an ARN of such a name: which account's it is
+     * cannot be told.
+     */
+    private String label(CliJson j, String p, String name, String account) {
+        java.util.Set<String> accounts = accountsByName.get(name);
+        if (accounts == null || accounts.size() < 2) {
+            return name;
+        }
+        if (account == null) {
+            j.problem(CliJson.join(p, "FunctionArn"), "function " + name + " has no FunctionArn, and the files hold"
+                    + " functions of that name in accounts " + String.join(" and ", accounts) + ": which one this"
+                    + " describes cannot be told (save it with its FunctionArn, as the CLI prints it)");
+            return null;
+        }
+        return dev.enisim.scenario.FunctionLabels.qualified(account, name);
+    }
+
+    /** The label of the function a {@code get-function} document describes (its {@code Configuration}), or null. */
+    private String labelOf(JsonNode configuration) {
+        String name = configuration.path("FunctionName").asText(null);
+        String account = accountOf(configuration.path("FunctionArn").asText(""));
+        java.util.Set<String> accounts = name == null ? null : accountsByName.get(name);
+        return accounts == null || accounts.size() < 2 || account == null ? name
+                : dev.enisim.scenario.FunctionLabels.qualified(account, name);
+    }
+
+    /**
      * One file of {@code --functions}: each document is list-functions, get-function-configuration,
      * get-function or get-account-settings output.
      */
@@ -76,7 +143,7 @@ final class FunctionsReader {
             Long reserved = root.path("Concurrency").isObject() ? j.integer(root.get("Concurrency"), "Concurrency",
                     "ReservedConcurrentExecutions", false, 0, Integer.MAX_VALUE) : null;
             String name = add(j, root.get("Configuration"), "Configuration", reserved);
-            tags(j, root, root.path("Configuration").path("FunctionName").asText(null));
+            tags(j, root, labelOf(root.get("Configuration")));
             if (name != null) {
                 reservedFrom.put(name, new Said(reserved == null ? j.file + ", no Concurrency" : Account.where(j.file,
                         "Concurrency.ReservedConcurrentExecutions"), reserved == null ? null : reserved.intValue()));
@@ -253,16 +320,6 @@ final class FunctionsReader {
             return null;
         }
         Account.Function before = a.functions.get(fn.name());
-        if (before != null && before.account() != null && fn.account() != null
-                && !before.account().equals(fn.account())) {
-            j.problem(CliJson.join(p, "FunctionArn"), "function " + fn.name() + " of account " + fn.account()
-                    + " has the name of a function of account " + before.account() + " ("
-                    + Account.where(before.file(), before.path()) + "): enisim import does not yet write two"
-                    + " accounts' functions of one name (a scenario may hold them, scenarios/README.md, \"The same"
-                    + " function name in two accounts\"): import the accounts separately and join their functions, each"
-                    + " with its account, or rename one in its file");
-            return null;
-        }
         // what the later description does not print is kept from the earlier, not dropped: list-functions and
         // get-function-configuration print no reservation (get-function does: its Concurrency, none without it), and
         // list-functions no State (a planner's review: list-functions after get-function lost a reservation of 120)
@@ -358,6 +415,12 @@ final class FunctionsReader {
                     + " from a test recording?)");
             return null;
         }
+        String plain = name;
+        name = label(j, p, plain, accountOf(arn));
+        if (name == null) {
+            return null;
+        }
+        where = "function " + Problem.quote(name) + " (" + j.where() + (p.isEmpty() ? "" : ", " + j.at(p)) + ")";
         if (f.hasNonNull("CapacityProviderConfig")) {
             leftOut(where + " left out: it runs on a capacity provider (Lambda Managed Instances), whose network"
                     + " interfaces are the provider's instances', not Hyperplane ENIs");

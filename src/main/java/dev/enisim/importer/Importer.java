@@ -290,6 +290,7 @@ public final class Importer {
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
         FunctionsReader functions = new FunctionsReader(a);
+        functions.scanAccounts(in.functions());
         boolean functionsRead = true;
         for (Path p : in.functions()) {
             functionsRead &= problems.run(() -> functions.read(p));

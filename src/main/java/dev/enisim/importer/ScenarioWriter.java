@@ -572,7 +572,7 @@ final class ScenarioWriter {
     }
 
     private void function(StringBuilder b, Account.Function f) {
-        b.append("  - name: ").append(q(f.name())).append('\n');
+        b.append("  - name: ").append(q(f.name().substring(f.name().indexOf(':') + 1))).append('\n');
         String account = d.account().accountOf.get(f.name());
         if (account != null) {
             b.append("    account: \"").append(account).append('"').append(f.account() == null

@@ -124,9 +124,13 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         int n = scenario.functions().size();
         this.draws = new FunctionDraws(n);
         String[] prefixes = new String[n]; // each function's streams' names begin so
+        java.util.Set<String> named = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
-            String prefix = "function/" + f.name() + "/";
+            // by its name, the first function of a name: a second account's function of that name, added after it
+            // (gate's change), labels it <account>:<name> but leaves its draws as they were; the later by its label
+            String name = f.name().substring(f.name().indexOf(dev.enisim.scenario.FunctionLabels.SEPARATOR) + 1);
+            String prefix = "function/" + (named.add(name) ? name : f.name()) + "/";
             prefixes[i] = prefix;
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             draws.arrivals(i, f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"

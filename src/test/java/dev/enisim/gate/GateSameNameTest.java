@@ -1,6 +1,7 @@
 package dev.enisim.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.TestFiles;
@@ -41,6 +42,28 @@ class GateSameNameTest {
         String after = Files.readString(dir.resolve("out/after.yaml"));
         assertTrue(after.contains("- name: \"b1\"\n  account: \"100000000000\"\n"), after);
         assertTrue(after.contains("- name: \"b1\"\n  account: \"300000000000\"\n"), after);
+    }
+
+    /**
+     * The report matches the two versions' functions by account and name: the created b1 is an added function under
+     * its label (it was missing from the table, and the plan's create was said to be an update of 300000000000's b1),
+     * and 300000000000's b1, {@code b1} before and {@code 300000000000:b1} after, is the same function, not a new one
+     * whose failures are the change's.
+     */
+    @Test
+    void theCreatedFunctionIsReportedAsAddedUnderItsLabel() throws Exception {
+        Result r = gate("[\"create\"]", "100000000000");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String md = Files.readString(dir.resolve("out/gate.md"));
+        assertTrue(md.matches("(?s).*\\n\\| 100000000000:b1 \\| create \\| Active \\| [^|]+ \\| - \\| 0 / (\\d+) \\|\\n.*"),
+                md);
+        assertFalse(md.contains("| 300000000000:b1 |"), "the existing b1 is not the change's: " + md);
+        assertFalse(md.contains("| b1 |"), md);
+        assertFalse(md.contains("already has a function of that name"), md);
+        String created = md.replaceAll("(?s).*\\| 100000000000:b1 \\| create \\| Active \\| [^|]+ \\| - \\| 0 / (\\d+) \\|.*",
+                "$1");
+        assertTrue(md.contains("of the functions the change creates (invoked while Pending included)"
+                + " {ResourceConflictException=" + created + "}"), "the created function's failures only: " + md);
     }
 
     @Test

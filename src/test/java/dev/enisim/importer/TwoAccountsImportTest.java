@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
-import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,14 +123,19 @@ class TwoAccountsImportTest {
                 + " shared through AWS RAM"), yaml);
     }
 
+    /**
+     * One name in two accounts is two functions (session 61 refused the pair, "import does not yet write them"):
+     * each written in its account, never merged into one.
+     */
     @Test
-    void oneNameInTwoAccountsIsRefusedNotMerged() throws Exception {
+    void oneNameInTwoAccountsIsTwoFunctionsNotMerged() throws Exception {
         Path a = write(dir, "a.json", functions("api", "222222222222"));
         Path b = write(dir, "b.json", functions("api", "333333333333"));
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SHARED_SUBNETS)),
-                        List.of(a, b), List.of(), List.of(), List.of()), "x", 120));
-        assertTrue(e.getMessage().contains(b + ":5: Functions[0].FunctionArn: function api of account 333333333333 has"
-                + " the name of a function of account 222222222222 (" + a + ", Functions[0])"), e.getMessage());
+        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SHARED_SUBNETS)),
+                List.of(a, b), List.of(), List.of(), List.of()), "x", 120);
+        Scenario s = ScenarioLoader.load(write(dir, "x.yaml", yaml));
+        assertEquals(List.of("222222222222:api", "333333333333:api"),
+                s.functions().stream().map(Scenario.Function::name).toList(), yaml);
+        assertEquals("333333333333", s.accounts().of("333333333333:api"));
     }
 }

@@ -458,7 +458,17 @@ final class TopologyData {
         String[] w = description.split(" ", 3);
         boolean onFunction = w.length >= 2 && w[0].matches("CreateFunction|UpdateFunctionConfiguration|DeleteFunction"
                 + "|PublishVersion|DeleteVersion");
-        return !onFunction || drawn.contains(w[1].contains(":") ? w[1].substring(0, w[1].indexOf(':')) : w[1]);
+        return !onFunction || drawn.contains(w[1]) || drawn.contains(unqualified(w[1]));
+    }
+
+    /**
+     * A function's name without a version qualifier ({@code f-1:3} is {@code f-1}); a label ({@code
+     * 200000000000:api}, a name two accounts' functions have) keeps its account, which is no version.
+     */
+    private static String unqualified(String function) {
+        int colon = function.lastIndexOf(':');
+        return colon > 0 && function.substring(colon + 1).matches("\\d+|\\$LATEST") ? function.substring(0, colon)
+                : function;
     }
 
     /** Each state's colour ({@link Palette#STATES}) through {@code of}: the fill itself, or its edge. */
