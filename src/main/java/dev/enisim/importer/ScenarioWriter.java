@@ -77,6 +77,7 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
+        replayedUpdates(body);
         unheardNotes();
         header(name);
         return ImportSeal.seal(out.append(body).toString());
@@ -617,7 +618,9 @@ final class ScenarioWriter {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
                     .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
                     .append(" }").append(f.ipv6AllowedForDualStack() && !dualStack(f) ? "   # placeholder:"
-                    + " ipv6AllowedForDualStack left out (NOTES)" : "").append('\n');
+                    + " ipv6AllowedForDualStack left out (NOTES)" : d.account().replayedUpdates.containsKey(f.name())
+                    ? "   # as its listed ENIs show: the update under way moves it (timeline, NOTES)" : "")
+                    .append('\n');
             if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
                 b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
                         + " subnets given\n");
@@ -665,6 +668,22 @@ final class ScenarioWriter {
             arrivals(b, t);
         }
         sqs(b, f, t != null);
+    }
+
+    /**
+     * The updates under way when saved, replayed ({@link Importer#replayUpdates}): each an updateVpcConfig to the
+     * VpcConfig printed, at its LastModified when inside the window, else at 0.
+     */
+    private void replayedUpdates(StringBuilder b) {
+        if (d.account().replayedUpdates.isEmpty()) {
+            return;
+        }
+        b.append("timeline:\n");
+        d.account().replayedUpdates.forEach((name, r) -> b.append("  - { at: ").append(time(r.atSeconds()))
+                .append(", action: updateVpcConfig, function: ").append(q(name)).append(", vpcConfig: { subnetIds: ")
+                .append(list(r.subnets())).append(", securityGroupIds: ").append(list(r.groups())).append(" } }   #")
+                .append(" LastUpdateStatus InProgress when saved: the VpcConfig printed, ").append(r.atLastModified()
+                ? "at its LastModified" : "at time 0").append(" (NOTES)\n"));
     }
 
     /**
