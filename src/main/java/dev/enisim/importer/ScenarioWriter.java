@@ -399,6 +399,7 @@ final class ScenarioWriter {
                     : otherServices == 0 ? "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n"
                     : "   # placeholder, raised to hold the " + quota + " ENIs listed (" + (quota - otherServices)
                     + " Lambda's, " + otherServices + " other services')\n");
+            quotaCountedPer(b, v.getKey());
             if (otherEnis > 0) {
                 List<String> parts = new ArrayList<>();
                 int efs = services.getOrDefault(Account.EFS, 0);
@@ -446,6 +447,34 @@ final class ScenarioWriter {
                         .append(" (describe-security-groups): labels only\n");
             }
             scaledOut(b, v.getValue());
+        }
+    }
+
+    /**
+     * A VPC the functions of several accounts use (or of an account other than its owner: shared through AWS RAM):
+     * {@code eniQuotaCountedPer} written with its default, {@code vpc}, and a comment saying it is an assumption and
+     * what {@code account} would mean, so that the importing user sees the choice.
+     */
+    private void quotaCountedPer(StringBuilder b, String vpc) {
+        Account acc = d.account();
+        if (acc.functionAccounts.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> accounts = new TreeSet<>();
+        for (Account.Function f : acc.functions.values()) {
+            Account.Subnet s = f.inVpc() ? acc.subnets.get(f.subnets().get(0)) : null;
+            if (s != null && s.vpc().equals(vpc) && acc.accountOf.get(f.name()) != null) {
+                accounts.add(acc.accountOf.get(f.name()));
+            }
+        }
+        String owner = acc.vpcOwner.get(vpc);
+        if (owner != null && !accounts.isEmpty()) {
+            accounts.add(owner);
+        }
+        if (accounts.size() > 1) {
+            b.append("    eniQuotaCountedPer: vpc   # [assumed] the default: one eniQuota for the Lambda ENIs of every"
+                    + " account in this shared VPC (").append(String.join(", ", accounts)).append("); `account` would"
+                    + " give each account its own copy of it. AWS does not say which (scenarios/README.md)\n");
         }
     }
 
