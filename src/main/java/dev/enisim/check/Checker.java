@@ -218,7 +218,7 @@ public final class Checker {
                 continue;
             }
             if (summary == null) {
-                summary = dev.enisim.experiment.Sweep.probe(scenario);
+                summary = withRejectedCount(dev.enisim.experiment.Sweep.probe(scenario));
             }
             JsonNode n = MetricPaths.find(summary, path);
             String several = n == null ? dev.enisim.scenario.ExpectNames.ambiguous(scenario, path) : null;
@@ -226,6 +226,8 @@ public final class Checker {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(several)));
             } else if (n == null) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.unknown(summary, path))));
+            } else if (n.isArray()) {
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(aList(path))));
             } else if (n.isContainerNode() && !n.isEmpty()) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.group(summary, path))));
             }
@@ -248,13 +250,38 @@ public final class Checker {
     private static final java.util.regex.Pattern RUN_KEYED = java.util.regex.Pattern.compile(
             "(^|\\.)(byOutcome|eniIpv6Addresses)(\\.|$)");
 
+    /** The figure of how many actions Lambda refused, as an expect block names it. */
+    public static final String REJECTED_COUNT = "rejectedActions.count";
+
+    /**
+     * The check's tree of a summary: summary.json's, with {@value #REJECTED_COUNT}, how many timeline actions Lambda
+     * refused (0 when none was), and {@code rejectedActions} as an empty list when summary.json leaves it out (none
+     * was): "nothing was refused" could not be asserted, as the path was then unknown. summary.json is unchanged.
+     */
+    static JsonNode withRejectedCount(JsonNode tree) {
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            JsonNode list = o.get("rejectedActions");
+            if (list == null) {
+                o.putArray("rejectedActions");
+            }
+            o.put(REJECTED_COUNT, list == null ? 0 : list.size());
+        }
+        return tree;
+    }
+
+    /** What an expectation on a whole list ({@code rejectedActions}, {@code teardowns}) is told. */
+    private static String aList(String path) {
+        return "'" + path + "' is a list, not one figure: name a field of one of its elements (" + path
+                + "[0]...)" + (path.equals("rejectedActions") ? ", or how many it holds, " + REJECTED_COUNT : "");
+    }
+
     /** Evaluates expectations against runs (one run: its values; several: their statistics). */
     public static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source)
             throws ScenarioException {
         List<JsonNode> trees = new ArrayList<>();
         boolean updates = expectations.stream().anyMatch(e -> Updates.named(e.path()));
         for (RunResult r : runs) {
-            trees.add(SummaryShape.tree(r.summary()));
+            trees.add(withRejectedCount(SummaryShape.tree(r.summary())));
             if (updates) { // updates[i]: each update as one subject, derived from the functions' status changes
                 Updates.add(trees.get(trees.size() - 1));
             }
@@ -274,7 +301,8 @@ public final class Checker {
             JsonNode value = at < 0 ? null : MetricPaths.find(trees.get(at), e.path());
             if (value == null || value.isContainerNode()) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(value == null
-                        ? MetricPaths.unknown(trees.get(0), e.path()) : MetricPaths.group(trees.get(at), e.path()))));
+                        ? MetricPaths.unknown(trees.get(0), e.path()) : value.isArray() ? aList(e.path())
+                        : MetricPaths.group(trees.get(at), e.path()))));
                 continue;
             }
             String path = canonical(leaves.get(at), e.path(), value);

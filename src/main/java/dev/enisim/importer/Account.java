@@ -61,6 +61,12 @@ final class Account {
                     path, pkg, ipv6AllowedForDualStack, account, snapStart, vpcId, source);
         }
 
+        /** The function on another VpcConfig (the one before an update under way when saved: see Importer). */
+        Function withVpcConfig(List<String> s, List<String> g) {
+            return new Function(name, memoryMb, timeoutSeconds, s, g, role, state, reserved, placeholders, file, path,
+                    pkg, ipv6AllowedForDualStack, account, snapStart, vpcId, stateSource);
+        }
+
         /**
          * What picks the function's init-time preset: {@code Runtime} (null for an image, which has none),
          * the first of {@code Architectures} and {@code PackageType}, each null when not in the saved output.
@@ -142,6 +148,13 @@ final class Account {
     final Map<String, java.time.Instant> lastModified = new TreeMap<>();
     /** The functions saved with LastUpdateStatus InProgress (a VpcConfig update under way). */
     final Set<String> updateInProgress = new TreeSet<>();
+    /**
+     * The updates under way when saved that the scenario replays, by function: it starts on the VpcConfig its listed
+     * ENIs show, and a timeline updateVpcConfig moves it to the one printed (see Importer#replayUpdates).
+     */
+    final Map<String, Importer.Replayed> replayedUpdates = new TreeMap<>();
+    /** Lambda ENI id -> its Description ({@code AWS Lambda VPC ENI-<function>-<uuid>}), when printed. */
+    final Map<String, String> eniDescriptions = new TreeMap<>();
     /**
      * Lambda's Concurrent executions quota (L-B99A9384) from Service Quotas, by its QuotaArn's account ("" when it
      * names none), and where each was read; {@link ExtraInputs#concurrencyQuotas} applies them.
@@ -455,6 +468,9 @@ final class Account {
                         groups.add(gid);
                     }
                 }
+            }
+            if (id != null && subnet != null && description != null) {
+                eniDescriptions.put(id, description);
             }
             if (id != null && subnet != null) {
                 enis.put(id, new Eni(id, subnet, sorted(groups), textOrNull(n.get("VpcId")),

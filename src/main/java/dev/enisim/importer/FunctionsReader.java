@@ -491,11 +491,13 @@ final class FunctionsReader {
      * output was saved: the scenario starts from the VpcConfig printed, and says so (the network interfaces of the
      * configuration before it, if still there, count as other tenants' addresses and ENIs).
      */
+    static final String IN_PROGRESS = "LastUpdateStatus InProgress, an update was under way when this was saved";
+
     private void lastUpdate(CliJson j, JsonNode f, String p, String name) {
         String status = j.text(f, p, "LastUpdateStatus", false);
         if ("InProgress".equals(status)) {
             a.updateInProgress.add(name);
-            a.notes.add(name + ": LastUpdateStatus InProgress, an update was under way when this was saved: the scenario"
+            a.notes.add(name + ": " + IN_PROGRESS + ": the scenario"
                     + " starts from the configuration printed; the ENIs of the one before it, if listed, are counted as"
                     + " other tenants' addresses and ENIs for the whole run (a note below says when they are listed)");
         } else if ("Failed".equals(status)) {

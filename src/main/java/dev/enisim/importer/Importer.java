@@ -386,6 +386,7 @@ public final class Importer {
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         noResult(a, w, start);
+        replayUpdates(a, start, groups, w.startEpochSeconds(), w.durationSeconds());
         changedInWindow(a, w.startEpochSeconds(), w.durationSeconds());
         oldKeyOfUpdate(a);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
@@ -978,7 +979,8 @@ public final class Importer {
         }
         a.lastModified.forEach((name, at) -> {
             long offset = at.getEpochSecond() - t0;
-            if (a.functions.containsKey(name) && offset >= 0 && offset < seconds) {
+            if (a.functions.containsKey(name) && offset >= 0 && offset < seconds
+                    && !a.replayedUpdates.containsKey(name)) { // a replayed update is on the timeline at it already
                 String when = ScenarioWriter.time(offset);
                 a.notes.add(name + ": LastModified " + at + " is inside the window, " + when + " after startsAt: the"
                         + " function was created or its configuration updated then, yet it starts as saved, after"
@@ -998,7 +1000,7 @@ public final class Importer {
     private static void oldKeyOfUpdate(Account a) {
         for (String name : a.updateInProgress) {
             Account.Function f = a.functions.get(name);
-            if (f == null || !f.inVpc()) {
+            if (f == null || !f.inVpc() || a.replayedUpdates.containsKey(name)) {
                 continue;
             }
             Set<List<String>> used = new java.util.HashSet<>();
@@ -1018,6 +1020,132 @@ public final class Importer {
                     + " them, lower them with setOtherUsedIps and setOtherUsedEnis on the timeline when you expect"
                     + " the update to end"));
         }
+    }
+
+    /**
+     * An update under way when saved that the scenario replays: the function starts on {@code oldSubnets} and {@code
+     * oldGroups} (the key its listed ENIs show, {@code oldEnis} of them) and a timeline updateVpcConfig at {@code
+     * atSeconds} moves it to {@code subnets} and {@code groups} (the VpcConfig printed); {@code named}: the ENIs were
+     * told by their Description naming the function, else by their security groups no imported function uses;
+     * {@code atLastModified}: the update is put at the function's LastModified, inside the window (else at 0).
+     */
+    record Replayed(List<String> subnets, List<String> groups, long atSeconds, boolean atLastModified,
+            List<String> oldSubnets, List<String> oldGroups, int oldEnis, boolean named) {
+    }
+
+    /** How Lambda describes its ENIs: {@code AWS Lambda VPC ENI-<function name>-<id>}. */
+    static final String ENI_DESCRIPTION = "AWS Lambda VPC ENI-";
+
+    /**
+     * The imported function a Lambda ENI's Description names ({@code AWS Lambda VPC ENI-orders-api-3f1c...}: the
+     * longest imported name it starts with, as names may hold '-'); "" when it names another function (not imported),
+     * null when it names none (no Description, or Lambda's bare one).
+     */
+    static String describedFunction(Account a, String description) {
+        if (description == null || !description.startsWith(ENI_DESCRIPTION)
+                || description.length() == ENI_DESCRIPTION.length()) {
+            return null;
+        }
+        String rest = description.substring(ENI_DESCRIPTION.length());
+        String best = "";
+        for (String name : a.functions.keySet()) {
+            if (rest.startsWith(name + "-") && name.length() > best.length()) {
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A function saved Active with LastUpdateStatus InProgress, whose listed Lambda ENIs are on another key than the
+     * VpcConfig printed (and none yet on that one, unless another function starting Active shares it): the update
+     * was under way, and Lambda had not switched. The scenario starts it on the key its ENIs show and puts an
+     * updateVpcConfig to the printed VpcConfig on the timeline (at its LastModified when inside the window, else at
+     * 0), so that the run makes the new key's ENIs (LastUpdateStatus InProgress until they are ready), switches, and
+     * releases the old key's ENIs no other function uses, as domain.md section 2 says Lambda does. Its ENIs are those
+     * in its VPC whose Description names it, else (none does) those in its subnets on security groups no imported
+     * function uses; when they show more than one security-group set, which was its, is not known: no replay, and
+     * {@link #oldKeyOfUpdate} says so as before.
+     */
+    private static void replayUpdates(Account a, Map<String, String> start, Map<String, TreeSet<String>> groups,
+            long t0, long seconds) {
+        Set<List<String>> used = new java.util.HashSet<>();
+        a.functions.values().forEach(g -> used.add(g.groups()));
+        for (String name : a.updateInProgress) {
+            Account.Function f = a.functions.get(name);
+            String vpc = f == null || !f.inVpc() || !a.subnets.containsKey(f.subnets().get(0)) ? null
+                    : a.subnets.get(f.subnets().get(0)).vpc();
+            if (vpc == null || !"Active".equals(start.get(name)) || newKeyListed(a, f, start)) {
+                continue;
+            }
+            Map<List<String>, TreeSet<String>> named = new TreeMap<>(Importer::byJoined);
+            Map<List<String>, TreeSet<String>> unused = new TreeMap<>(Importer::byJoined);
+            Map<List<String>, Integer> count = new TreeMap<>(Importer::byJoined);
+            for (Account.Eni e : a.enis.values()) {
+                Account.Subnet s = a.subnets.get(e.subnet());
+                if (s == null || !s.vpc().equals(vpc) || e.groups().equals(f.groups()) || e.owner() != null
+                        && f.account() != null && !e.owner().equals(f.account())) {
+                    continue;
+                }
+                String of = describedFunction(a, a.eniDescriptions.get(e.id()));
+                if (name.equals(of)) {
+                    named.computeIfAbsent(e.groups(), k -> new TreeSet<>()).add(e.subnet());
+                } else if (of == null && f.subnets().contains(e.subnet()) && !used.contains(e.groups())) {
+                    unused.computeIfAbsent(e.groups(), k -> new TreeSet<>()).add(e.subnet());
+                } else {
+                    continue;
+                }
+                count.merge(e.groups(), 1, Integer::sum);
+            }
+            Map<List<String>, TreeSet<String>> found = named.isEmpty() ? unused : named;
+            if (found.size() != 1) {
+                continue;
+            }
+            List<String> oldGroups = found.keySet().iterator().next();
+            if (oldGroups.stream().anyMatch(g -> a.groupVpc.containsKey(g) && !a.groupVpc.get(g).equals(vpc))) {
+                continue;
+            }
+            long offset = t0 == Long.MAX_VALUE || !a.lastModified.containsKey(name) ? -1
+                    : a.lastModified.get(name).getEpochSecond() - t0;
+            boolean atLastModified = offset >= 0 && offset < seconds;
+            Replayed r = new Replayed(f.subnets(), f.groups(), atLastModified ? offset : 0, atLastModified,
+                    List.copyOf(found.get(oldGroups)), oldGroups, count.get(oldGroups), !named.isEmpty());
+            a.replayedUpdates.put(name, r);
+            a.notes.removeIf(n -> n.startsWith(name + ": " + FunctionsReader.IN_PROGRESS)); // what it said, undone
+            a.functions.put(name, f.withVpcConfig(r.oldSubnets(), r.oldGroups()));
+            groups.computeIfAbsent(vpc, k -> new TreeSet<>()).addAll(oldGroups);
+            String at = ScenarioWriter.time(r.atSeconds());
+            a.notes.add(name + ": LastUpdateStatus InProgress when saved, and describe-network-interfaces lists " + r
+                    .oldEnis() + " Lambda ENI(s) of it on security groups " + oldGroups + " in " + String.join(", ",
+                    r.oldSubnets()) + (r.named() ? " (their Description names it)" : " (in its subnets, on security"
+                    + " groups no imported function uses)") + ", none on the VpcConfig printed: the update was under"
+                    + " way, and Lambda had not switched to it. Replayed: the function starts on the configuration its"
+                    + " ENIs show (subnetIds " + r.oldSubnets() + ", securityGroupIds " + oldGroups + "), and the"
+                    + " timeline updates its VpcConfig to the one printed at `at: " + at + "` (" + (atLastModified
+                    ? "its LastModified, " + a.lastModified.get(name) : "time 0") + "): the run makes the new key's"
+                    + " ENIs (LastUpdateStatus InProgress until they are ready), then switches to them and releases the"
+                    + " old key's ENIs that no other function uses (after eniDeleteTime), as Lambda does. The new ENIs"
+                    + " are made from the update's start in the run, though Lambda may have begun them before the save");
+        }
+    }
+
+    /**
+     * Whether describe-network-interfaces lists an ENI of the function's printed key that no other function starting
+     * Active shares: Lambda had made the new ENIs already (so the run could not start on the old key without them).
+     */
+    private static boolean newKeyListed(Account a, Account.Function f, Map<String, String> start) {
+        for (Account.Eni e : a.enis.values()) {
+            if (e.groups().equals(f.groups()) && f.subnets().contains(e.subnet()) && a.functions.values().stream()
+                    .noneMatch(g -> g != f && "Active".equals(start.get(g.name())) && g.groups().equals(f.groups())
+                    && g.subnets().contains(e.subnet()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int byJoined(List<String> x, List<String> y) {
+        return String.join(",", x).compareTo(String.join(",", y));
     }
 
     /** The first of the function's subnets where no Lambda ENI of its security groups was seen, or null. */

@@ -77,6 +77,7 @@ final class ScenarioWriter {
         for (Account.Function f : d.account().functions.values()) {
             function(body, f);
         }
+        replayedUpdates(body);
         unheardNotes();
         header(name);
         return ImportSeal.seal(out.append(body).toString());
@@ -398,6 +399,7 @@ final class ScenarioWriter {
                     : otherServices == 0 ? "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n"
                     : "   # placeholder, raised to hold the " + quota + " ENIs listed (" + (quota - otherServices)
                     + " Lambda's, " + otherServices + " other services')\n");
+            quotaCountedPer(b, v.getKey());
             if (otherEnis > 0) {
                 List<String> parts = new ArrayList<>();
                 int efs = services.getOrDefault(Account.EFS, 0);
@@ -445,6 +447,34 @@ final class ScenarioWriter {
                         .append(" (describe-security-groups): labels only\n");
             }
             scaledOut(b, v.getValue());
+        }
+    }
+
+    /**
+     * A VPC the functions of several accounts use (or of an account other than its owner: shared through AWS RAM):
+     * {@code eniQuotaCountedPer} written with its default, {@code vpc}, and a comment saying it is an assumption and
+     * what {@code account} would mean, so that the importing user sees the choice.
+     */
+    private void quotaCountedPer(StringBuilder b, String vpc) {
+        Account acc = d.account();
+        if (acc.functionAccounts.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> accounts = new TreeSet<>();
+        for (Account.Function f : acc.functions.values()) {
+            Account.Subnet s = f.inVpc() ? acc.subnets.get(f.subnets().get(0)) : null;
+            if (s != null && s.vpc().equals(vpc) && acc.accountOf.get(f.name()) != null) {
+                accounts.add(acc.accountOf.get(f.name()));
+            }
+        }
+        String owner = acc.vpcOwner.get(vpc);
+        if (owner != null && !accounts.isEmpty()) {
+            accounts.add(owner);
+        }
+        if (accounts.size() > 1) {
+            b.append("    eniQuotaCountedPer: vpc   # [assumed] the default: one eniQuota for the Lambda ENIs of every"
+                    + " account in this shared VPC (").append(String.join(", ", accounts)).append("); `account` would"
+                    + " give each account its own copy of it. AWS does not say which (scenarios/README.md)\n");
         }
     }
 
@@ -617,7 +647,9 @@ final class ScenarioWriter {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
                     .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
                     .append(" }").append(f.ipv6AllowedForDualStack() && !dualStack(f) ? "   # placeholder:"
-                    + " ipv6AllowedForDualStack left out (NOTES)" : "").append('\n');
+                    + " ipv6AllowedForDualStack left out (NOTES)" : d.account().replayedUpdates.containsKey(f.name())
+                    ? "   # as its listed ENIs show: the update under way moves it (timeline, NOTES)" : "")
+                    .append('\n');
             if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
                 b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
                         + " subnets given\n");
@@ -665,6 +697,22 @@ final class ScenarioWriter {
             arrivals(b, t);
         }
         sqs(b, f, t != null);
+    }
+
+    /**
+     * The updates under way when saved, replayed ({@link Importer#replayUpdates}): each an updateVpcConfig to the
+     * VpcConfig printed, at its LastModified when inside the window, else at 0.
+     */
+    private void replayedUpdates(StringBuilder b) {
+        if (d.account().replayedUpdates.isEmpty()) {
+            return;
+        }
+        b.append("timeline:\n");
+        d.account().replayedUpdates.forEach((name, r) -> b.append("  - { at: ").append(time(r.atSeconds()))
+                .append(", action: updateVpcConfig, function: ").append(q(name)).append(", vpcConfig: { subnetIds: ")
+                .append(list(r.subnets())).append(", securityGroupIds: ").append(list(r.groups())).append(" } }   #")
+                .append(" LastUpdateStatus InProgress when saved: the VpcConfig printed, ").append(r.atLastModified()
+                ? "at its LastModified" : "at time 0").append(" (NOTES)\n"));
     }
 
     /**
