@@ -143,11 +143,12 @@ final class CompareCommand implements Callable<Integer> {
             out.println();
         }
         boolean interval = replications > 1;
-        states(out, outcome.states());
         String costUnit = dev.enisim.report.ComparePage.costUnit(firstA, firstB);
-        if (table(out, rows, all, interval, costUnit)) {
+        String costNote = dev.enisim.report.ComparePage.costNote(firstA, firstB);
+        boolean costSaid = account(out, outcome, all, replications, costUnit, costNote);
+        if (table(out, rows, all, interval, costUnit) && !costSaid) {
             out.println();
-            out.println(dev.enisim.report.ComparePage.costNote(firstA, firstB));
+            out.println(costNote);
         }
         if (interval && outcome.tested() > 0) {
             long significant = rows.stream().filter(Comparison.Row::significant).count();
@@ -186,14 +187,65 @@ final class CompareCommand implements Callable<Integer> {
      */
     static boolean table(PrintWriter out, List<Comparison.Row> rows, boolean all, boolean interval, String costUnit) {
         List<Comparison.Row> shown = new ArrayList<>();
-        int width = "metric".length();
-        boolean costs = false;
         for (Comparison.Row r : dev.enisim.report.ComparePage.ordered(rows)) {
             if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
                 shown.add(r);
-                width = Math.max(width, label(r.metric(), costUnit).length());
-                costs |= dev.enisim.report.ComparePage.isCost(r.metric());
             }
+        }
+        print(out, shown, interval, costUnit, r -> {
+            boolean internal = interval && Comparison.isInternal(r.metric());
+            return r.significant() ? "significant" : internal && !Double.isNaN(r.p()) ? "internal, not adjusted" : "";
+        });
+        if (shown.isEmpty()) {
+            out.println("(no metric differs)");
+        }
+        return shown.stream().anyMatch(r -> dev.enisim.report.ComparePage.isCost(r.metric()));
+    }
+
+    /**
+     * "What changes for the account" first, as the page opens with it (a review found the account's successes and
+     * cost at lines 103 and 109 of 392, under forty rows of two functions' detail that went from 0 to N): each
+     * function whose final State differs, then the page's headline rows in its order (invoke errors, throttles,
+     * function errors, successes, peak ENIs, per VPC, the fewest free IPs per subnet, p99 latency, cost), each with
+     * the page's words (better or worse when significant), the account's cost and function errors each followed by
+     * their rate per million invocations that ran when those differ, with the note saying why; then the cost note
+     * when a cost row is here (true), and the heading of the Differences table that follows.
+     */
+    static boolean account(PrintWriter out, Comparison.Outcome outcome, boolean all, int replications,
+            String costUnit, String costNote) {
+        List<Comparison.Row> headline = dev.enisim.report.ComparePage.headlineShown(outcome, all);
+        java.util.Set<String> byVolume = dev.enisim.report.ComparePage.byVolume(outcome);
+        boolean costs = false;
+        if (!headline.isEmpty() || !outcome.states().isEmpty()) {
+            out.println("What changes for the account (every metric that differs is in Differences below):");
+            out.println();
+            states(out, outcome.states());
+            if (!headline.isEmpty()) {
+                print(out, headline, replications > 1, costUnit,
+                        r -> dev.enisim.report.ComparePage.verdictWords(r, replications, byVolume));
+                String volume = dev.enisim.report.ComparePage.volumeNote(outcome, all);
+                if (!volume.isEmpty()) {
+                    out.println();
+                    out.println(volume);
+                }
+                costs = headline.stream().anyMatch(r -> dev.enisim.report.ComparePage.isCost(r.metric()));
+                if (costs) {
+                    out.println();
+                    out.println(costNote);
+                }
+                out.println();
+            }
+        }
+        out.println("Differences (significant first, the largest change relative to A first):");
+        return costs;
+    }
+
+    /** Rows as the terminal's tables print them, each column as wide as its widest figure; {@code last}: the last cell. */
+    private static void print(PrintWriter out, List<Comparison.Row> shown, boolean interval, String costUnit,
+            java.util.function.Function<Comparison.Row, String> last) {
+        int width = "metric".length();
+        for (Comparison.Row r : shown) {
+            width = Math.max(width, label(r.metric(), costUnit).length());
         }
         // each column as wide as its widest figure: a fixed 29 for the interval let a cost's
         // "[-0.0000101885, 0.00000742411]" push that row's p-value out of its column (the means' 14 likewise).
@@ -213,17 +265,15 @@ final class CompareCommand implements Callable<Integer> {
             MetricStats d = r.difference();
             boolean internal = interval && Comparison.isInternal(r.metric());
             out.printf(Locale.ROOT, line, label(r.metric(), costUnit), readable(r.meanA()), readable(r.meanB()), readable(d.mean()),
-                    interval(d, interval), Comparison.pText(internal ? r.p() : r.adjustedP()),
-                    r.significant() ? "significant" : internal && !Double.isNaN(r.p()) ? "internal, not adjusted" : "");
+                    interval(d, interval), Comparison.pText(internal ? r.p() : r.adjustedP()), last.apply(r));
         }
-        if (shown.isEmpty()) {
-            out.println("(no metric differs)");
-        }
-        return costs;
     }
 
     /** A metric's name in the table: a cost's with its unit ({@code cost.total (USD per 1h)}) when one is given. */
     private static String label(String metric, String costUnit) {
+        if (metric.endsWith(" " + Comparison.PER)) { // a rate: US dollars per million, whatever the span
+            return dev.enisim.report.ComparePage.isCost(metric) ? metric + " (USD)" : metric;
+        }
         return costUnit != null && dev.enisim.report.ComparePage.isCost(metric) ? metric + " (" + costUnit + ")"
                 : metric;
     }

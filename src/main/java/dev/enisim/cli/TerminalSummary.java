@@ -56,7 +56,8 @@ final class TerminalSummary {
             }
         }
         rejected(out, r);
-        out.printf(java.util.Locale.ROOT, "Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
+        out.printf(java.util.Locale.ROOT, "Peak ConcurrentExecutions %,d%s%n", s.peakConcurrentExecutions(),
+                dev.enisim.report.ConcurrencyNearLimit.of(r)); // "of 1,000 (98.8% ...)" when near it
         // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
         // "5 created" though none was
         RunSummary.Enis enis = s.enis();

@@ -67,7 +67,12 @@ public final class Comparison {
      * adjustment was over ({@code tested}); {@code partial}: the metrics neither side has in every replication.
      */
     public record Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial,
-            List<StateChange> states, List<String> everyPair) {
+            List<StateChange> states, List<String> everyPair, PerInvocation perInvocation) {
+
+        public Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial,
+                List<StateChange> states, List<String> everyPair) {
+            this(rows, onlyA, onlyB, tested, partial, states, everyPair, null);
+        }
 
         public Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial) {
             this(rows, onlyA, onlyB, tested, partial, List.of(), List.of());
@@ -211,7 +216,131 @@ public final class Comparison {
                 everyPair.remove(out.get(i).metric());
             }
         }
-        return new Outcome(out, onlyA, onlyB, tested, partial(ta, tb, sa, sb), states(ta, tb), everyPair);
+        return new Outcome(out, onlyA, onlyB, tested, partial(ta, tb, sa, sb), states(ta, tb), everyPair,
+                perInvocation(ta, tb));
+    }
+
+    /**
+     * The relative change in the invocations that ran (succeeded + function errors: what Lambda bills and CloudWatch's
+     * Invocations counts) from which compare judges the account's cost and function errors per invocation rather than
+     * as totals: a reading aid, not an AWS rule. A fix that lets 50,000 more invocations run costs more and has more
+     * timeouts in total; per invocation it may cost the same.
+     */
+    public static final double VOLUME_CHANGE = 0.01;
+
+    /** The account's metrics that grow with the invocations that ran, judged per million of them when those differ. */
+    public static final List<String> PER_VOLUME = List.of("invocations.functionErrors", "cost.total");
+
+    /** What the per-invocation rows are per: "per million invocations that ran". */
+    public static final String PER = "per million invocations that ran";
+
+    /**
+     * The invocations that ran on each side (their means over the replications) with their paired difference and its
+     * p-value, and {@link #PER_VOLUME}'s metrics per million of them, paired by replication ({@code rates}: each a
+     * {@link Row} named "cost.total per million invocations that ran", its p-value Holm-adjusted over these rows
+     * alone, significant under 0.05). {@link #differs}: whether the cost and function errors are judged on those rates.
+     */
+    public record PerInvocation(double ranA, double ranB, MetricStats ranDifference, double ranP, List<Row> rates) {
+
+        /**
+         * The invocations that ran differ: significantly (paired p under 0.05) and by at least {@link #VOLUME_CHANGE}
+         * of A's.
+         */
+        public boolean differs() {
+            return !Double.isNaN(ranP) && ranP < ALPHA
+                    && Math.abs(ranB - ranA) >= VOLUME_CHANGE * Math.max(1, Math.abs(ranA));
+        }
+
+        /** The rate row of {@code metric}, null when there is none. */
+        public Row rate(String metric) {
+            for (Row r : rates) {
+                if (r.metric().equals(metric + " " + PER)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * "B ran 50,341 more invocations than A (...), so cost.total is judged ... per million invocations that ran",
+         * the note beside the rate rows; {@code metrics}: those judged so that the table shows.
+         */
+        public String note(List<String> metrics) {
+            double d = ranB - ranA;
+            return String.format(java.util.Locale.ROOT, "B ran %s %s invocations than A (%s to %s, %+.1f%%;"
+                    + " succeeded + function errors), so %s %s judged better or worse %s, not on %s, which"
+                    + " grow%s with the invocations that ran (done when those differ significantly and by %.0f%% or"
+                    + " more).", MetricStats.readable(Math.abs(d)), d > 0 ? "more" : "fewer",
+                    MetricStats.readable(ranA), MetricStats.readable(ranB), 100 * d / ranA,
+                    String.join(" and ", metrics), metrics.size() == 1 ? "is" : "are", PER,
+                    metrics.size() == 1 ? "its total" : "their totals", metrics.size() == 1 ? "s" : "",
+                    100 * VOLUME_CHANGE);
+        }
+    }
+
+    /**
+     * The {@link PerInvocation} of the replications' summaries; null when a replication of either side ran no
+     * invocation or lacks a metric (no rate to take).
+     */
+    static PerInvocation perInvocation(List<JsonNode> ta, List<JsonNode> tb) {
+        int n = ta.size();
+        double[] ranA = new double[n];
+        double[] ranB = new double[n];
+        for (int r = 0; r < n; r++) {
+            ranA[r] = ran(ta.get(r));
+            ranB[r] = ran(tb.get(r));
+            if (!(ranA[r] > 0) || !(ranB[r] > 0)) {
+                return null;
+            }
+        }
+        double[] dRan = new double[n];
+        for (int r = 0; r < n; r++) {
+            dRan[r] = ranB[r] - ranA[r];
+        }
+        MetricStats ranDiff = MetricStats.of(dRan);
+        List<String> names = new ArrayList<>();
+        List<double[]> sides = new ArrayList<>();
+        List<MetricStats> diffs = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
+        for (String m : PER_VOLUME) {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            double[] d = new double[n];
+            for (int r = 0; r < n; r++) {
+                JsonNode va = MetricPaths.find(ta.get(r), m);
+                JsonNode vb = MetricPaths.find(tb.get(r), m);
+                if (va == null || vb == null || !va.isNumber() || !vb.isNumber()) {
+                    a = null;
+                    break;
+                }
+                a[r] = 1e6 * va.asDouble() / ranA[r];
+                b[r] = 1e6 * vb.asDouble() / ranB[r];
+                d[r] = b[r] - a[r];
+            }
+            if (a == null) {
+                continue;
+            }
+            MetricStats diff = MetricStats.of(d);
+            names.add(m + " " + PER);
+            sides.add(new double[] {MetricStats.of(a).mean(), MetricStats.of(b).mean()});
+            diffs.add(diff);
+            ps.add(pValue(diff));
+        }
+        double[] adjusted = holm(ps);
+        List<Row> rates = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rates.add(new Row(names.get(i), sides.get(i)[0], sides.get(i)[1], diffs.get(i), ps.get(i), adjusted[i],
+                    adjusted[i] < ALPHA));
+        }
+        return new PerInvocation(MetricStats.of(ranA).mean(), MetricStats.of(ranB).mean(), ranDiff, pValue(ranDiff),
+                rates);
+    }
+
+    /** A replication's invocations that ran: succeeded + function errors (NaN when it has not both). */
+    private static double ran(JsonNode tree) {
+        JsonNode ok = MetricPaths.find(tree, "invocations.succeeded");
+        JsonNode errors = MetricPaths.find(tree, "invocations.functionErrors");
+        return ok != null && errors != null && ok.isNumber() && errors.isNumber() ? ok.asDouble() + errors.asDouble() : Double.NaN;
     }
 
     /** Whether every paired difference is non-zero and of one sign (B above A in every replication, or below). */

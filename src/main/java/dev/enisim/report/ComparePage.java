@@ -56,11 +56,10 @@ public final class ComparePage {
             significant += r.significant() ? 1 : 0;
         }
         List<Row> headline = new ArrayList<>();
-        for (Comparison.Row r : headline(outcome.rows())) {
-            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
-                headline.add(row(r, replications));
-            }
+        for (Comparison.Row r : headlineShown(outcome, all)) {
+            headline.add(row(r, replications));
         }
+        java.util.Set<String> byVolume = byVolume(outcome);
         int tested = outcome.tested();
         String family = " (Holm-Bonferroni over the " + tested + " outcome metric" + (tested == 1 ? "" : "s")
                 + " that differ in some replication: at most a 5% chance that any metric called significant is noise; " + replications
@@ -97,13 +96,21 @@ public final class ComparePage {
         String warmUp = warmUp(a, b);
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
                 "A = " + labelA + ", B = " + labelB + (warmUp == null ? "" : "; " + WarmUpWords.everyRun(warmUp)),
-                verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
+                verdict, significant > 0, headline, shown, byVolume, replications < 2 ? "" : "p (Holm)", "A", "B",
+                labelA, a,
                 labelB, b, (replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
                 + " of the " + replications + " (the same seed and random streams for both), not the means over the "
                 + replications + " replications that the tables above give.</p>\n") + (warmUp == null ? ""
                 : "<p class=\"note\">Each chart shades the first " + warmUp + ", the warm-up (--warm-up) that the"
                 + " tables' figures leave out, light grey and labelled warm-up; the lines draw every bucket.</p>\n"));
         page = withCostNote(page, headline, shown, a, b);
+        if (!volumeNote(outcome, all).isEmpty()) {
+            // under the headline's table, before the cost note (inserted there just above)
+            String end = "</table></div>\n";
+            int at = page.indexOf(end, page.indexOf("<section id=\"headline\">")) + end.length();
+            page = page.substring(0, at) + "<p class=\"note\">" + HtmlReport.esc(volumeNote(outcome, all))
+                    + "</p>\n" + page.substring(at);
+        }
         page = withStates(page, outcome.states());
         page = withSpanWarning(page, a, b);
         if (onlyNote.length() == 0) {
@@ -310,7 +317,8 @@ public final class ComparePage {
         return page(title, title,
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
-                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, failed, List.of(), rows, null,
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, failed, List.of(), rows,
+                java.util.Set.of(), null,
                 "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy, "");
     }
 
@@ -355,7 +363,7 @@ public final class ComparePage {
      * and its significance column was off the screen), the full labels in their tooltips.
      */
     private static String page(String title, String heading, String sub, String verdict, boolean bad,
-            List<Row> headline, List<Row> rows, String pHeader, String headA, String headB, String labelA, RunResult a,
+            List<Row> headline, List<Row> rows, java.util.Set<String> byVolume, String pHeader, String headA, String headB, String labelA, RunResult a,
             String labelB, RunResult b, String chartsNote) {
         StringBuilder s = new StringBuilder(Page.head(title));
         s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
@@ -368,11 +376,11 @@ public final class ComparePage {
                     + " (invocations that failed or were throttled, and those that succeeded), the capacity used"
                     + " (peak ENIs, per VPC, the fewest free IPs per subnet), p99 latency and the cost, for the whole"
                     + " account; every metric that differs is in Differences below.</p>\n");
-            table(s, headline, pHeader, headA, headB, labelA, labelB, true);
+            table(s, headline, byVolume, pHeader, headA, headB, labelA, labelB, true);
             s.append("</section>\n");
         }
         s.append("<section id=\"differences\"><h2>Differences</h2>\n");
-        table(s, rows, pHeader, headA, headB, labelA, labelB, false);
+        table(s, rows, byVolume, pHeader, headA, headB, labelA, labelB, false);
         s.append("</section>\n");
         s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros()
                 ? Page.chartsSection(List.of()).replaceFirst("<h2>Charts</h2>\n",
@@ -388,8 +396,8 @@ public final class ComparePage {
      * interval wrap as report.css has #differences' do (SubnetIPAddressLimitReachedException's row ran 74 px past a
      * 1440 px window), said in the cells, as every page shares report.css and the run reports stay as they were.
      */
-    private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
-            String labelA, String labelB, boolean wrap) {
+    private static void table(StringBuilder s, List<Row> rows, java.util.Set<String> byVolume, String pHeader,
+            String headA, String headB, String labelA, String labelB, boolean wrap) {
         boolean intervals = pHeader != null;
         // a card per row under 800 px (report.css's table.differences), the metric first and whether it is
         // significant under it: at 420 px the significance column was at 630 px, off the phone's screen
@@ -416,7 +424,7 @@ public final class ComparePage {
                         .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
                         .append(HtmlReport.esc(own ? r.p().substring(0, r.p().length() - NOT_ADJUSTED.length())
                                 : r.p())).append("</td><td class=\"")
-                        .append(verdict(r, own)).append("</td>");
+                        .append(verdict(r, own, byVolume)).append("</td>");
             }
             s.append("</tr>\n");
         }
@@ -434,11 +442,24 @@ public final class ComparePage {
      * (ServiceException 7,164 -> 0 painted as a regression: an accessibility review).
      */
     static String verdict(Row r, boolean own) {
+        return verdict(r, own, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #verdict(Row, boolean)}; a metric in {@code byVolume} (the account's cost and function errors when
+     * the invocations that ran differ: {@link #byVolume}) is not judged on its total, which grows with them, but on
+     * its rate row under it: its cell says which way B went and where the judgement is.
+     */
+    static String verdict(Row r, boolean own, java.util.Set<String> byVolume) {
         if (!r.significant()) {
             return own ? "\">not adjusted" : "gone\">not significant";
         }
         double a = parsed(r.a());
         double b = parsed(r.b());
+        if (byVolume.contains(r.metric()) && !Double.isNaN(a) && !Double.isNaN(b) && a != b) {
+            return "\">significant: B " + (b > a ? "higher" : "lower") + ", " + (b > a ? "more" : "fewer")
+                    + " ran (judged per million that ran)";
+        }
         Boolean up = higherIsBetter(r.metric());
         if (up == null || Double.isNaN(a) || Double.isNaN(b) || a == b) {
             return "\">significant" + (Double.isNaN(a) || Double.isNaN(b) || a == b ? "" : b > a ? ": B higher"
@@ -469,10 +490,72 @@ public final class ComparePage {
         if (m.contains(".errors.") || m.endsWith(".errors") || m.endsWith("throttled") || m.endsWith("functionErrors")
                 || m.endsWith("coldStarts") || m.endsWith("peakEnis") || m.equals("enis.peak")
                 || m.startsWith("latencyMillis.") || m.contains(".latencyMillis.") || m.equals("cost.total")
-                || m.endsWith("orphaned")) {
+                || m.endsWith("orphaned") || m.endsWith(" " + Comparison.PER)) {
             return Boolean.FALSE;
         }
         return null;
+    }
+
+    /**
+     * The rows of "What changes for the account", on the page and the terminal alike: {@link #headline}'s that
+     * differ (every one with {@code all}), each metric judged per invocation ({@link #byVolume}) followed by its
+     * rate row.
+     */
+    public static List<Comparison.Row> headlineShown(Comparison.Outcome outcome, boolean all) {
+        java.util.Set<String> byVolume = byVolume(outcome);
+        List<Comparison.Row> out = new ArrayList<>();
+        for (Comparison.Row r : headline(outcome.rows())) {
+            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
+                out.add(r);
+                if (byVolume.contains(r.metric())) {
+                    out.add(outcome.perInvocation().rate(r.metric()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The account's metrics judged per million invocations that ran rather than as totals: those of
+     * {@link Comparison#PER_VOLUME} with a rate row, when the invocations that ran differ
+     * ({@link Comparison.PerInvocation#differs}); empty otherwise.
+     */
+    public static java.util.Set<String> byVolume(Comparison.Outcome outcome) {
+        Comparison.PerInvocation p = outcome.perInvocation();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (p != null && p.differs()) {
+            for (String m : Comparison.PER_VOLUME) {
+                if (p.rate(m) != null) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The note under "What changes for the account" when the invocations that ran differ, naming the metrics there
+     * judged per invocation; "" when none is there.
+     */
+    public static String volumeNote(Comparison.Outcome outcome, boolean all) {
+        java.util.Set<String> byVolume = byVolume(outcome);
+        List<String> there = new ArrayList<>();
+        for (Comparison.Row r : headlineShown(outcome, all)) {
+            if (byVolume.contains(r.metric())) {
+                there.add(r.metric());
+            }
+        }
+        return there.isEmpty() ? "" : outcome.perInvocation().note(there);
+    }
+
+    /**
+     * The words of a row's last cell as the page says them ("better (significant)", "not significant"), for the
+     * terminal's "What changes for the account".
+     */
+    public static String verdictWords(Comparison.Row r, int replications, java.util.Set<String> byVolume) {
+        Row row = row(r, replications);
+        String cell = verdict(row, row.p().endsWith(NOT_ADJUSTED), byVolume);
+        return cell.substring(cell.indexOf('>') + 1);
     }
 
     /** A row of the page's tables. */

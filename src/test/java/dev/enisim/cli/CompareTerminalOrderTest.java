@@ -27,11 +27,16 @@ class CompareTerminalOrderTest {
     @TempDir
     Path dir;
 
-    /** The metrics of the terminal's table, in its order (the lines after the header, up to the first blank one). */
+    /**
+     * The metrics of the terminal's Differences table, in its order (the lines after its header, up to the first blank
+     * one; the table "What changes for the account" before it is the page's headline, CompareAccountFirstTest's).
+     */
     private static List<String> terminal(String out) {
         List<String> metrics = new ArrayList<>();
         boolean in = false;
-        for (String line : out.lines().toList()) {
+        String heading = "Differences (significant first, the largest change relative to A first):";
+        List<String> lines = out.lines().toList();
+        for (String line : lines.subList(Math.max(0, lines.indexOf(heading)), lines.size())) {
             if (line.startsWith("metric ")) {
                 in = true;
             } else if (in && line.isBlank()) {

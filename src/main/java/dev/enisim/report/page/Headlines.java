@@ -2038,14 +2038,18 @@ public final class Headlines {
 
     private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
         RunSummary s = r.summary();
+        // the account's limit beside its peak when near it, as each VPC's ENIs beside their quota
+        String near = dev.enisim.report.ConcurrencyNearLimit.of(r);
+        String concurrency = near.isEmpty() ? "" : "<p>Peak ConcurrentExecutions " + num(s.peakConcurrentExecutions())
+                + esc(near) + ".</p>\n";
         if (s.vpcs().isEmpty() && s.subnets().isEmpty()) { // two tables of headers only (burst-scaling)
-            b.append("<h3>Capacity</h3>\n<p>No VPC: no function is attached to one, so no ENI is made and no"
+            b.append("<h3>Capacity</h3>\n" + concurrency + "<p>No VPC: no function is attached to one, so no ENI is made and no"
                     + " subnet IP or ENI quota is used.</p>\n");
             return;
         }
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
-        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table class=\"answers vpcs").append(legacy ? " legacy" : "")
+        b.append("<h3>Capacity</h3>\n" + concurrency + "<div class=\"scroll\"><table class=\"answers vpcs").append(legacy ? " legacy" : "")
                 .append("\">\n" + caption("Capacity: each VPC's ENIs against its quota") + "<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
