@@ -780,7 +780,7 @@ public final class Experiment {
         }
     }
 
-    /** Counts points done and failed and gives the rate and an ETA (wall-clock: progress lines only). */
+    /** Counts points done and those that could not run, and gives the rate and an ETA (wall-clock: progress lines only). */
     private static final class Tally {
         private final int total;
         private final int resumed;
@@ -820,8 +820,8 @@ public final class Experiment {
             double seconds = (now - startNanos) / 1e9;
             double rate = (done - resumed) / Math.max(seconds, 1e-9);
             long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-            progress.accept(String.format(java.util.Locale.ROOT, "%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
-                    failed, rate, eta(eta), p.problem() == null ? "" : " (last failed: " + p.values() + ": "
+            progress.accept(String.format(java.util.Locale.ROOT, "%d of %d points done, %d could not run, %.2f points/s, ETA %s%s", done, total,
+                    failed, rate, eta(eta), p.problem() == null ? "" : " (the last that could not run: " + p.values() + ": "
                     + p.problem() + ")"));
         }
 

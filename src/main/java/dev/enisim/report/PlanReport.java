@@ -1398,8 +1398,11 @@ public final class PlanReport {
                     + " them reserved by AWS, so " + (size - 5) + " usable, fewer than the " + s.otherUsedIps()
                     + " that other ENIs use in this subnet";
         }
+        // how many runs each figure is from when they differ: "0 failures at /26 in 20 runs, 35,566 at /27" read as
+        // if /27 had run 20 times too; it was one run (a product manager's review)
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
-                s.failuresOneSmaller()) + " at /" + smaller + runs(s.runsOneSmaller(), " in ");
+                s.failuresOneSmaller()) + " at /" + smaller + (s.runsOneSmaller() == 1 && s.runsAtRecommended() > 1
+                ? " in 1 run" : runs(s.runsOneSmaller(), " in "));
     }
 
     /** " in 20 runs" ("" for one). */

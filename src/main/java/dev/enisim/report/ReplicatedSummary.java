@@ -66,8 +66,8 @@ public final class ReplicatedSummary {
     public static Map<String, byte[]> files(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> stats,
             java.nio.file.Path file) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("summary.json", json(scenario, runs.size(), overrides(runs), stats, file)
-                .getBytes(StandardCharsets.UTF_8));
+        files.put("summary.json", json(scenario, runs.size(), overrides(runs), stats, file, file == null ? null
+                : endStates(runs)).getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < runs.size(); r++) {
             files.put("summary-replication-" + r + ".json", runs.get(r).json());
         }
@@ -77,12 +77,62 @@ public final class ReplicatedSummary {
     /** The replicated summary.json (also what {@code check --replications N --baseline} compares). */
     public static String json(Scenario scenario, List<RunResult> runs) {
         List<Prepared> prepared = prepareAll(runs);
-        return json(scenario, runs.size(), overrides(prepared), stats(prepared), null);
+        return json(scenario, runs.size(), overrides(prepared), stats(prepared), null, null);
+    }
+
+    /**
+     * Each function's end states over the replications, by function in the summary's order: its final state ("Failed
+     * (SubnetOutOfIPAddresses)" with the reason, "Active") and in how many replications it ended so. A replicated run
+     * left out the functions that ended Failed, the first thing its single run says (a product manager's review).
+     */
+    public static Map<String, Map<String, Integer>> endStates(List<Prepared> runs) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (Prepared run : runs) {
+            run.leaves().forEach((path, state) -> {
+                if (path.startsWith("functions.") && path.endsWith(".finalState") && state.isTextual()) {
+                    String fn = path.substring("functions.".length(), path.length() - ".finalState".length());
+                    JsonNode reason = run.leaves().get("functions." + fn + ".finalReasonCode");
+                    String said = state.asText() + (reason == null || !reason.isTextual() ? "" : " ("
+                            + reason.asText() + ")");
+                    out.computeIfAbsent(fn, k -> new java.util.TreeMap<>()).merge(said, 1, Integer::sum);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The terminal's lines of the functions that did not end Active in every replication, each end state in how many
+     * and what to do (as the single run's report says it), then why, once per state; "" when every one ended Active.
+     */
+    static String endStatesText(Scenario scenario, int replications, Map<String, Map<String, Integer>> states) {
+        StringBuilder b = new StringBuilder();
+        Map<String, String> why = Narrative.why(scenario, scenario.networkModel()
+                == dev.enisim.model.NetworkModel.LEGACY);
+        Map<String, String> explained = new LinkedHashMap<>();
+        int width = states.keySet().stream().mapToInt(String::length).max().orElse(0);
+        states.forEach((fn, ends) -> ends.forEach((state, n) -> {
+            if (state.equals("Active")) {
+                return;
+            }
+            if (b.isEmpty()) {
+                b.append("Functions that did not end Active in every replication (each replication's in its"
+                        + " summary-replication-<r>.json):\n");
+            }
+            b.append(String.format(Locale.ROOT, "  %-" + width + "s ended %s in %d of %d replications%s%n", fn, state,
+                    n, replications, state.startsWith("Failed") ? ": it stays Failed: delete and recreate it" : ""));
+            String key = state.replace(" (", ":").replace(")", "");
+            if (why.containsKey(key)) {
+                explained.putIfAbsent(state, why.get(key));
+            }
+        }));
+        explained.forEach((state, words) -> b.append("  (").append(state).append(": ").append(words).append(")\n"));
+        return b.toString();
     }
 
     /** {@code overrides}, as one run's summary.json has them: after the seed, only when there are some. */
     private static String json(Scenario scenario, int replications, List<String> overrides,
-            Map<String, MetricStats> stats, java.nio.file.Path file) {
+            Map<String, MetricStats> stats, java.nio.file.Path file, Map<String, Map<String, Integer>> endStates) {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("scenario", scenario.name());
         root.put("seed", scenario.seed());
@@ -123,6 +173,11 @@ public final class ReplicatedSummary {
                 m.put("noneWhy", whyNone(path));
             }
         });
+        if (endStates != null) {
+            // each function's end states and in how many replications (not in check's baseline, which compares the
+            // metrics: a baseline written before would drift)
+            root.set("endStates", SummaryJson.mapper().valueToTree(endStates));
+        }
         if (file != null) { // what made it (check's baseline compares the rest: no build in it)
             dev.enisim.experiment.EnisimBuild b = dev.enisim.experiment.EnisimBuild.current();
             ObjectNode enisim = root.putObject("enisim");
@@ -233,7 +288,7 @@ public final class ReplicatedSummary {
 
     /** As {@link #text(Scenario, List)}, from the prepared runs and their {@code stats}. */
     public static String text(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> s) {
-        String text = text(scenario, runs.size(), s);
+        String text = text(scenario, runs.size(), s) + endStatesText(scenario, runs.size(), endStates(runs));
         List<String> overrides = overrides(runs);
         if (overrides.isEmpty()) {
             return text;

@@ -556,10 +556,74 @@ public final class SweepReport {
         return verdicts(axes, metrics, points, null);
     }
 
+    /**
+     * The terminal's first line before the path: "8 points: 4 ran with failures (traffic = 5, ...; 1 more), 0 could
+     * not run". Points that ran with failures ({@link Sweep#ranWithFailures}) and points that could not run (their
+     * problem) are told apart: "8 points (0 failed)" was said of a sweep whose four /27 points had 36,133 invoke
+     * errors each (a product manager's review).
+     */
+    public static String tally(List<Sweep.Axis> axes, List<Sweep.Point> points) {
+        List<Sweep.Point> failing = points.stream().filter(Sweep::ranWithFailures).toList();
+        long couldNotRun = points.stream().filter(p -> p.problem() != null).count();
+        return points.size() + " points: " + failing.size() + " ran with failures" + (failing.isEmpty() ? ""
+                : " (" + points(axes, failing) + ")") + ", " + couldNotRun + " could not run";
+    }
+
+    /**
+     * "What the sweep shows"' first line: the points that ran with invoke errors or functions that ended Failed, each
+     * with how many, or that none did; null when no point measured them (a results file of an older enisim).
+     */
+    static String failures(List<Sweep.Axis> axes, List<Sweep.Point> points) {
+        List<String> failing = new ArrayList<>();
+        int measured = 0;
+        for (Sweep.Point p : points) {
+            MetricStats e = p.metrics().get(Sweep.INVOKE_ERRORS);
+            MetricStats f = p.metrics().get(Sweep.FUNCTIONS_FAILED);
+            measured += e != null || f != null ? 1 : 0;
+            if (Sweep.ranWithFailures(p)) {
+                List<String> what = new ArrayList<>();
+                if (e != null && e.mean() > 0) {
+                    what.add(display(e.mean()) + " invoke errors");
+                }
+                if (f != null && f.mean() > 0) {
+                    what.add(display(f.mean()) + (f.mean() == 1 ? " function" : " functions") + " ended Failed");
+                }
+                failing.add(point(axes, p) + ": " + String.join(", ", what) + inSome(p));
+            }
+        }
+        if (measured == 0) {
+            return null;
+        }
+        if (failing.isEmpty()) {
+            return "No point ran with failures: no invoke errors and no function ended Failed at any point that ran";
+        }
+        String mean = points.stream().anyMatch(p -> ran(p, Sweep.INVOKE_ERRORS) > 1) ? " (means over the"
+                + " replications)" : "";
+        return failing.size() + " of " + points.size() + " points ran with failures" + mean + ": " + few(failing,
+                "; ") + ". Their other figures are of runs that refused those invocations (a refused invocation"
+                + " holds no ENI nor IP address: fewer ENIs there is no saving)";
+    }
+
+    /** " (in 2 of 5 replications)" when some of a point's replications ran without failures, else "". */
+    private static String inSome(Sweep.Point p) {
+        List<Double> e = p.runs().get(Sweep.INVOKE_ERRORS);
+        List<Double> f = p.runs().get(Sweep.FUNCTIONS_FAILED);
+        int n = e != null ? e.size() : f != null ? f.size() : 0;
+        int with = 0;
+        for (int r = 0; r < n; r++) {
+            with += e != null && e.get(r) > 0 || f != null && f.get(r) > 0 ? 1 : 0;
+        }
+        return n > 1 && with < n ? " (in " + with + " of " + n + " replications)" : "";
+    }
+
     /** As {@link #verdicts(List, List, List)}, a cost metric named with its unit ({@link #named}). */
     public static List<String> verdicts(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
             String costPeriod) {
         List<String> out = new ArrayList<>();
+        String failures = failures(axes, points);
+        if (failures != null) {
+            out.add(failures);
+        }
         for (String m : metrics) {
             String name = named(m, costPeriod);
             List<Sweep.Point> zero = new ArrayList<>();
@@ -592,7 +656,7 @@ public final class SweepReport {
             }
             String unmeasured = (none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
                     none) + ": nothing measured there" + NO_VALUE_WHY + ")") + (failed.isEmpty() ? ""
-                    : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")")
+                    : "; " + failed.size() + " point(s) could not run, no value (" + points(axes, failed) + ")")
                     + (fewer.isEmpty() ? "" : "; at " + fewer.size() + " point(s) the value is over the replications"
                     + " that had one (" + few(fewer, "; ") + "; in the others " + ReplicatedSummary.whyNone(m) + ")");
             if (measured == 0) {

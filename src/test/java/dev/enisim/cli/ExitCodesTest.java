@@ -152,7 +152,7 @@ class ExitCodesTest extends InScratch {
         assertTrue(Files.exists(s.work.resolve("data/keep.csv")), "the user's folder and file stay");
         Scratch.Result some = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,512");
         assertExit(1, some);
-        assertTrue(some.err().contains("1 of 2 points failed"), some.err());
+        assertTrue(some.err().contains("1 of 2 points could not run"), some.err());
         assertTrue(Files.exists(s.work.resolve("reports/scratch-sweep/sweep.csv")));
         assertTrue(some.out().contains("one replication: no interval"), some.out());
         assertFalse(Files.exists(s.work.resolve("reports/.scratch-sweep.progress.jsonl")), "gone once written");

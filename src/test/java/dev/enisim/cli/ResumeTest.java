@@ -73,7 +73,7 @@ class ResumeTest {
         assertEquals(0, b.code(), b.err());
         assertTrue(b.err().contains("resuming: 3 of 6 points already done"), b.err());
         assertTrue(b.err().contains("3 points to run"), b.err());
-        assertTrue(b.err().contains("6 of 6 points done, 0 failed"), b.err());
+        assertTrue(b.err().contains("6 of 6 points done, 0 could not run"), b.err());
         EngineEquivalenceTest.assertSameFiles(whole, resumed);
         assertTrue(!Files.exists(progress), "the progress file goes once the outputs are written");
     }

@@ -143,10 +143,10 @@ class ExperimentRunTest {
         }
         assertEquals(expected, all);
         assertEquals("4 points to run (made-up)", lines.get(0), "no file: nothing resumed, nothing to replace");
-        assertTrue(lines.get(1).startsWith("1 of 4 points done, 0 failed, "), lines.toString());
+        assertTrue(lines.get(1).startsWith("1 of 4 points done, 0 could not run, "), lines.toString());
         String last = lines.get(lines.size() - 1);
-        assertTrue(last.startsWith("4 of 4 points done, 1 failed, ")
-                && last.endsWith(" ETA 0m00s (last failed: {x=bad0}: boom bad0)"), last);
+        assertTrue(last.startsWith("4 of 4 points done, 1 could not run, ")
+                && last.endsWith(" ETA 0m00s (the last that could not run: {x=bad0}: boom bad0)"), last);
         assertTrue(!lines.get(1).contains("failed:"), "a point that did not fail: " + lines.get(1));
     }
 
@@ -195,8 +195,8 @@ class ExperimentRunTest {
         assertEquals(List.of(2, 3, 4), rest.ran);
         assertEquals("resuming: 2 of 5 points already done (" + file + ")", lines.get(0));
         assertEquals("3 points to run (made-up)", lines.get(1));
-        assertTrue(lines.get(2).startsWith("3 of 5 points done, 1 failed, "), "the failed point resumed: " + lines);
-        assertTrue(lines.get(lines.size() - 1).startsWith("5 of 5 points done, 1 failed, "), lines.toString());
+        assertTrue(lines.get(2).startsWith("3 of 5 points done, 1 could not run, "), "the failed point resumed: " + lines);
+        assertTrue(lines.get(lines.size() - 1).startsWith("5 of 5 points done, 1 could not run, "), lines.toString());
         List<String> kept = read(file);
         assertEquals(header(SPEC, d), kept.get(0), "the header kept, the torn line cut off");
         assertEquals(6, kept.size(), kept.toString());
@@ -324,12 +324,12 @@ class ExperimentRunTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         List<String> done = lines.stream().filter(l -> l.contains(" points done")).toList();
         assertTrue(done.size() >= 2 && done.size() <= 2 + seconds + 1, done.toString());
-        assertTrue(done.get(0).startsWith("1 of 50 points done, 0 failed, "), done.get(0));
-        assertTrue(done.get(done.size() - 1).startsWith("50 of 50 points done, 0 failed, "), done.toString());
+        assertTrue(done.get(0).startsWith("1 of 50 points done, 0 could not run, "), done.get(0));
+        assertTrue(done.get(done.size() - 1).startsWith("50 of 50 points done, 0 could not run, "), done.toString());
     }
 
     private static final Pattern RATE = Pattern.compile(
-            "(\\d+) of (\\d+) points done, \\d+ failed, (\\d+\\.\\d\\d) points/s, ETA (?:(\\d+)h(\\d\\d)m|(\\d+)m(\\d\\d)s)");
+            "(\\d+) of (\\d+) points done, \\d+ could not run, (\\d+\\.\\d\\d) points/s, ETA (?:(\\d+)h(\\d\\d)m|(\\d+)m(\\d\\d)s)");
 
     /** The line's ETA is the points left at the rate shown; an hour or more is shown as hours and minutes. */
     private static void assertEtaFollowsTheRate(String line) {

@@ -81,7 +81,7 @@ class SparkRunnerTest {
             assertEquals(8, Experiment.run(spec, design, spark, null, progress::add).size());
             assertEquals("8 points to run (spark local[2], 2 slots)", progress.get(0));
             assertTrue(progress.stream().noneMatch(l -> l.startsWith("1 of 8 ")), progress.toString());
-            assertTrue(progress.get(1).startsWith("4 of 8 points done, 0 failed, "), progress.toString());
+            assertTrue(progress.get(1).startsWith("4 of 8 points done, 0 could not run, "), progress.toString());
             // and the second job, done while the first waits for its straggler, is taken back first (in job order it
             // waited, neither in the progress file nor counted)
             List<Integer> order = new ArrayList<>();

@@ -109,10 +109,10 @@ class SweepUnmeasuredTest {
                 points);
         assertEquals("invocations.errors.SubnetIPAddressLimitReachedException is 0 wherever " + others + " is 0,"
                 + " above 0 wherever it is 11, up to " + v.get(0).substring(v.get(0).indexOf("up to ") + 6,
-                v.get(0).indexOf(" at " + others)) + " at " + others + " = 11; 1 point(s) failed, no value (" + others
+                v.get(0).indexOf(" at " + others)) + " at " + others + " = 11; 1 point(s) could not run, no value (" + others
                 + " = 12)", v.get(0));
         List<Sweep.Point> two = List.of(points.get(0), points.get(2));
-        assertEquals("enis.peak is 1 at every point measured; 1 point(s) failed, no value (" + others + " = 12)",
+        assertEquals("enis.peak is 1 at every point measured; 1 point(s) could not run, no value (" + others + " = 12)",
                 SweepReport.verdicts(List.of(new Sweep.Axis(others, List.of("0", "12"))), List.of("enis.peak"), two)
                         .get(0));
     }
