@@ -196,12 +196,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         // the failure metrics measured at every point, shown or not: the summary line and "What the sweep shows" name
         // the points that ran with failures whatever --metric chose
-        List<String> measured = new ArrayList<>(chosen);
-        for (String m : List.of(Sweep.INVOKE_ERRORS, Sweep.FUNCTIONS_FAILED)) {
-            if (!measured.contains(m)) {
-                measured.add(m);
-            }
-        }
+        List<String> measured = Sweep.measured(chosen);
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), measured, replications, traffic, warmUpMicros);
         String experiment = dev.enisim.experiment.Experiment.id(pointSpec, d.points());
         // a finished sweep of another experiment is not replaced unasked (the next sweep of a scenario into its

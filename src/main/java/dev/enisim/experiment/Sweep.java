@@ -577,6 +577,22 @@ public final class Sweep {
     public static final String FUNCTIONS_FAILED = "functionsFailed";
 
     /**
+     * The metrics a sweep measures at every point: those chosen ({@code --metric}, or the defaults) and, after them,
+     * {@link #INVOKE_ERRORS} and {@link #FUNCTIONS_FAILED} when not among them, so that the summary line and "What the
+     * sweep shows" name the points that ran with failures whatever was chosen. The experiment's identity (its progress
+     * file) is made of this list.
+     */
+    public static List<String> measured(List<String> chosen) {
+        List<String> out = new ArrayList<>(chosen);
+        for (String m : List.of(INVOKE_ERRORS, FUNCTIONS_FAILED)) {
+            if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
      * A run's summary tree with the sweep's own failure metrics added ({@link #INVOKE_ERRORS},
      * {@link #FUNCTIONS_FAILED}): a point whose run had SubnetIPAddressLimitReachedException at every other invocation
      * and two functions Failed showed "0 failed" and a leaner peak of ENIs, the failures in none of the default

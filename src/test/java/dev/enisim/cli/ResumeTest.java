@@ -61,8 +61,8 @@ class ResumeTest {
         // an interrupted run of the same experiment: 3 points done, then a torn line where the kill struck
         Path resumed = dir.resolve("resumed");
         Path progress = Experiment.progressFile(resumed);
-        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("enis.peak",
-                "invocations.succeeded"), 1);
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), dev.enisim.experiment.Sweep.measured(
+                List.of("enis.peak", "invocations.succeeded")), 1);
         SweepDesign design = SweepDesign.of(vary, Designs.Kind.SOBOL, 6, 1);
         assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(3),
                 progress, line -> { }));
@@ -92,7 +92,8 @@ class ResumeTest {
         Path out = dir.resolve("out");
         Path progress = Experiment.progressFile(out);
         PointSpec spec = PointSpec.of(dev.enisim.scenario.Overrides.apply(ScenarioLoader.readTree(f),
-                List.of("duration=3m"), f.toString()), f.toString(), List.of("enis.peak"), 1);
+                List.of("duration=3m"), f.toString()), f.toString(), dev.enisim.experiment.Sweep.measured(
+                List.of("enis.peak")), 1);
         SweepDesign design = SweepDesign.of(vary, Designs.Kind.SOBOL, 4, 1);
         assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(2),
                 progress, line -> { }));
@@ -221,8 +222,9 @@ class ResumeTest {
                 "name: traced\nduration: 3m", "trace.csv"));
         List<String> vary = List.of("functions[f].memoryMb=128,256,512");
         Path out = dir.resolve("out");
-        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("invocations.succeeded",
-                "invocations.throttled", "enis.peak", "latencyMillis.p99"), 1);
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), dev.enisim.experiment.Sweep.measured(
+                List.of("invocations.succeeded", "invocations.invokeErrors", "functionsFailed", "invocations.throttled",
+                        "enis.peak", "latencyMillis.p99")), 1);
         SweepDesign design = SweepDesign.of(vary, Designs.Kind.GRID, 0, 0);
         assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(1),
                 Experiment.progressFile(out), line -> { }));
