@@ -216,40 +216,38 @@ public final class Checker {
     private static final java.util.regex.Pattern SET_ITEM = java.util.regex.Pattern.compile("expect\\[(\\d+)]");
 
     /**
-     * A {@code check --expect FILE}: a YAML list of assertion sentences (or a mapping whose {@code expect:} is one)
-     * that replaces each scenario's own {@code expect:} block, with each one's line in the file.
+     * A {@code check --expect FILE}: a YAML file whose only key, {@code expect:}, lists assertion sentences as a
+     * scenario's does; they replace each scenario's own {@code expect:} block, with each one's line in the file.
      */
     public record ExpectFile(Path file, JsonNode list, Map<String, Integer> lines) {
 
         /** Reads {@code file}: bad input (not YAML, not a list of sentences) throws, naming the file. */
         public static ExpectFile read(Path file) throws ScenarioException {
-            JsonNode tree = ScenarioLoader.readTree(file);
-            JsonNode list = tree != null && tree.isObject() && tree.has("expect") ? tree.get("expect") : tree;
-            if (list == null || !list.isArray()) {
-                throw new ScenarioException(file.toString(), List.of(new Problem("expect", "expected a YAML list of "
-                        + "assertion sentences like - \"enis.peak <= 8\" (or a mapping with such a list under "
-                        + "expect:)")));
-            }
-            com.fasterxml.jackson.databind.node.ObjectNode wrapped =
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            wrapped.set("expect", list);
+            JsonNode tree = ScenarioLoader.readTree(file, "file of assertions (expect: [...])");
+            JsonNode list = tree.get("expect");
             List<Problem> problems = new ArrayList<>();
-            ExpectReader.readEach(wrapped, file.toString(), null, problems);
+            java.util.Iterator<String> keys = tree.fieldNames();
+            while (keys.hasNext()) {
+                String k = keys.next();
+                if (!k.equals("expect")) {
+                    problems.add(new Problem(k, "unknown key: a file of assertions has only expect: (a list of "
+                            + "sentences like - \"enis.peak <= 8\")"));
+                }
+            }
+            if (list == null || !list.isArray()) {
+                problems.add(new Problem("expect", "expected a list of assertion sentences like - \"enis.peak <= 8\""));
+            } else {
+                ExpectReader.readEach(tree, file.toString(), null, problems);
+            }
             if (!problems.isEmpty()) {
                 throw new ScenarioException(file.toString(), problems);
             }
             List<String> paths = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                paths.add((tree.isObject() ? "expect[" : "[") + i + "]");
+                paths.add("expect[" + i + "]");
             }
-            Map<String, Integer> at = dev.enisim.scenario.SourceLines.of(file, paths);
-            Map<String, Integer> lines = new java.util.HashMap<>();
-            for (int i = 0; i < list.size(); i++) {
-                Integer line = at.get(paths.get(i));
-                if (line != null) {
-                    lines.put("expect[" + i + "]", line);
-                }
-            }
+            Map<String, Integer> lines = new java.util.HashMap<>(dev.enisim.scenario.SourceLines.of(file, paths));
+            lines.values().removeIf(java.util.Objects::isNull);
             return new ExpectFile(file, list, lines);
         }
     }

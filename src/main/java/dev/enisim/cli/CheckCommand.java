@@ -59,8 +59,8 @@ final class CheckCommand implements Callable<Integer> {
                 + "GitHub Actions' job summary; unset: none).")
     String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
-    @Option(names = "--expect", paramLabel = "FILE", description = "Check the assertions in FILE (a YAML list of"
-            + " sentences, like an expect: block) instead of each scenario's own expect: block: for grading others'"
+    @Option(names = "--expect", paramLabel = "FILE", description = "Check the assertions in FILE (a YAML file with"
+            + " one key, expect:, a list of sentences as in a scenario) instead of each scenario's own expect: block: for grading others'"
             + " scenarios, the assertions kept out of their files. A failure names FILE and its line; an assertion"
             + " on a function or list element a scenario lacks fails that scenario (exit 1).")
     Path expectFile;
@@ -890,6 +890,7 @@ final class CheckCommand implements Callable<Integer> {
                     List<Path> yaml = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                             .sorted().toList();
                     List<Path> found = yaml.stream().filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> expectFile == null || !f.normalize().equals(expectFile.normalize())) // no scenario
                             .toList();
                     if (found.isEmpty()) {
                         problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p + (yaml.isEmpty() ? ""
