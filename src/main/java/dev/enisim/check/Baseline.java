@@ -29,7 +29,7 @@ public final class Baseline {
     }
 
     /**
-     * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys, settings, and the
+     * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys, settings, the
      * {@code --set} overrides it ran with): when one differs, it is the cause of the other differences, so it is listed
      * first. (A run with --set traffic=1.5 against a baseline without it was said to drift with "no input changed, so
      * the model or its code did".)
