@@ -29,13 +29,13 @@ public final class Baseline {
     }
 
     /**
-     * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys, and the
+     * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys, settings, the
      * {@code --set} overrides it ran with): when one differs, it is the cause of the other differences, so it is listed
      * first. (A run with --set traffic=1.5 against a baseline without it was said to drift with "no input changed, so
      * the model or its code did".)
      */
     // a baseline of replications holds them under "metrics." with their statistics after (".mean", ".sd", ...)
-    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("^(metrics\\.)?(scenario|seed|overrides|replications?"
+    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("^(metrics\\.)?(scenario|seed|overrides|settings|replications?"
             + "|simulatedSeconds|vpcs\\.[^.]+\\.eniQuota|subnets\\.[^.]+\\.(cidr|az|usableIps|otherUsedIps)"
             + "|eniKeys\\..+\\.(vpc|subnet|securityGroups\\[\\d+\\]))(\\.|\\[|$)");
 

@@ -44,14 +44,32 @@ public final class Checker {
 
     /** All verdicts of one scenario (as run, with its {@code --set} changes), with the run(s) they came from. */
     public record ScenarioCheck(Scenario scenario, String file, int replications, List<Result> results,
-            List<RunResult> runs, List<Integer> lines) {
+            List<RunResult> runs, List<Integer> lines, Origin origin) {
 
         /**
-         * @param lines the line in {@code file} of each result's assertion ({@code expect[i]}; null where not known),
-         *              for the FAIL line, the JUnit testcase and the step summary; empty: none known
+         * @param lines  the line in {@code file} of each result's assertion ({@code expect[i]}; null where not known),
+         *               for the FAIL line, the JUnit testcase and the step summary; empty: none known. With an
+         *               {@code origin} other than the scenario's own, the line in the file the assertion came from
+         * @param origin where the assertions came from: the scenario's {@code expect:}, {@code --set expect=...}, or
+         *               a {@code check --expect FILE}
          */
         public ScenarioCheck {
             lines = java.util.Collections.unmodifiableList(new ArrayList<>(lines));
+            origin = origin == null ? Origin.OWN : origin;
+        }
+
+        /** The scenario's own assertions. */
+        public ScenarioCheck(Scenario scenario, String file, int replications, List<Result> results,
+                List<RunResult> runs, List<Integer> lines) {
+            this(scenario, file, replications, results, runs, lines, Origin.OWN);
+        }
+
+        /**
+         * The file result {@code i}'s assertion is written in (the scenario's, or the {@code --expect} file), null
+         * when it was given on the command line ({@code --set expect=...}).
+         */
+        public String fileOf(int i) {
+            return origin.fromSet(i) ? null : origin.file() != null ? origin.file() : file;
         }
 
         /** Without the assertions' lines. */
@@ -74,8 +92,11 @@ public final class Checker {
          * ({@code FILE: expect[i]} when its line is not known).
          */
         public String where(int i) {
+            if (origin.fromSet(i)) { // the student's file has its own expect[i], elsewhere: not that line
+                return "--set expect[" + i + "]";
+            }
             Integer line = line(i);
-            return file + (line == null ? "" : ":" + line) + ": expect[" + i + "]";
+            return fileOf(i) + (line == null ? "" : ":" + line) + ": expect[" + i + "]";
         }
 
         public boolean passed() {
@@ -119,18 +140,116 @@ public final class Checker {
      * is bad input ({@link ScenarioException}).
      */
     public static ScenarioCheck checked(Loaded loaded, String file, List<RunResult> runs) throws ScenarioException {
-        List<Result> results = evaluate(loaded.expectations(), runs, file);
+        Origin origin = loaded.origin();
+        List<Result> results = evaluate(loaded.expectations(), runs, file, origin::external, loaded.scenario());
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             paths.add("expect[" + i + "]");
         }
-        Map<String, Integer> at = dev.enisim.scenario.SourceLines.of(Path.of(file), paths);
-        return new ScenarioCheck(loaded.scenario(), file, runs.size(), results, runs, paths.stream().map(at::get)
-                .toList());
+        Map<String, Integer> at = origin.file() != null ? origin.lines()
+                : dev.enisim.scenario.SourceLines.of(Path.of(file), paths);
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            lines.add(origin.fromSet(i) ? null : at.get(paths.get(i))); // --set expect[i]: no line of any file
+        }
+        return new ScenarioCheck(loaded.scenario(), file, runs.size(), results, runs, lines, origin);
     }
 
-    /** A scenario and its expectations, both valid. */
-    public record Loaded(Scenario scenario, List<Expectation> expectations) {
+    /** A scenario and its expectations, both valid, and where the expectations came from. */
+    public record Loaded(Scenario scenario, List<Expectation> expectations, Origin origin) {
+
+        /** The scenario's own expectations. */
+        public Loaded(Scenario scenario, List<Expectation> expectations) {
+            this(scenario, expectations, Origin.OWN);
+        }
+    }
+
+    /**
+     * Where a scenario's assertions came from: its own {@code expect:} ({@link #OWN}), a {@code check --expect FILE}
+     * ({@code file}, with each assertion's line there), or the command line ({@code --set expect=[...]}: every one;
+     * {@code --set expect[i]=...}: that one). An assertion from elsewhere that names what the scenario lacks (a
+     * function, a list element) is a failure of the scenario, not bad input: a grader's assertion checks the
+     * student's file.
+     *
+     * @param file     the --expect file as given, or null
+     * @param lines    the line of each assertion ({@code expect[i]}) in {@code file}
+     * @param allSet   every assertion was given with {@code --set expect=...}
+     * @param setItems the indices given with {@code --set expect[i]=...}
+     */
+    public record Origin(String file, Map<String, Integer> lines, boolean allSet, java.util.Set<Integer> setItems) {
+
+        /** The scenario's own expect: block. */
+        public static final Origin OWN = new Origin(null, Map.of(), false, java.util.Set.of());
+
+        /** Whether assertion {@code i} came from the command line. */
+        public boolean fromSet(int i) {
+            return file == null && (allSet || setItems.contains(i));
+        }
+
+        /** Whether assertion {@code i} came from outside the scenario's file (the command line, an --expect file). */
+        public boolean external(int i) {
+            return file != null || fromSet(i);
+        }
+
+        /** Where the assertions of a scenario given {@code sets} and {@code expectFile} (null: none) come from. */
+        static Origin of(List<String> sets, ExpectFile expectFile) {
+            if (expectFile != null) {
+                return new Origin(expectFile.file().toString(), expectFile.lines(), false, java.util.Set.of());
+            }
+            boolean all = false;
+            java.util.Set<Integer> items = new java.util.TreeSet<>();
+            for (String a : sets) {
+                int eq = a.indexOf('=');
+                String key = eq < 0 ? a.trim() : a.substring(0, eq).trim();
+                java.util.regex.Matcher m = SET_ITEM.matcher(key);
+                if (key.equals("expect")) {
+                    all = true;
+                    items.clear();
+                } else if (m.matches()) {
+                    items.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            return all || !items.isEmpty() ? new Origin(null, Map.of(), all, items) : OWN;
+        }
+    }
+
+    private static final java.util.regex.Pattern SET_ITEM = java.util.regex.Pattern.compile("expect\\[(\\d+)]");
+
+    /**
+     * A {@code check --expect FILE}: a YAML file whose only key, {@code expect:}, lists assertion sentences as a
+     * scenario's does; they replace each scenario's own {@code expect:} block, with each one's line in the file.
+     */
+    public record ExpectFile(Path file, JsonNode list, Map<String, Integer> lines) {
+
+        /** Reads {@code file}: bad input (not YAML, not a list of sentences) throws, naming the file. */
+        public static ExpectFile read(Path file) throws ScenarioException {
+            JsonNode tree = ScenarioLoader.readTree(file, "file of assertions (expect: [...])");
+            JsonNode list = tree.get("expect");
+            List<Problem> problems = new ArrayList<>();
+            java.util.Iterator<String> keys = tree.fieldNames();
+            while (keys.hasNext()) {
+                String k = keys.next();
+                if (!k.equals("expect")) {
+                    problems.add(new Problem(k, "unknown key: a file of assertions has only expect: (a list of "
+                            + "sentences like - \"enis.peak <= 8\")"));
+                }
+            }
+            if (list == null || !list.isArray()) {
+                problems.add(new Problem("expect", "expected a list of assertion sentences like - \"enis.peak <= 8\""));
+            } else {
+                ExpectReader.readEach(tree, file.toString(), null, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(file.toString(), problems);
+            }
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                paths.add("expect[" + i + "]");
+            }
+            Map<String, Integer> lines = new java.util.HashMap<>(dev.enisim.scenario.SourceLines.of(file, paths));
+            lines.values().removeIf(java.util.Objects::isNull);
+            return new ExpectFile(file, list, lines);
+        }
     }
 
     /** One file given: {@code loaded}, or null with its {@code problems} (every one, as {@link #load} finds them). */
@@ -143,10 +262,15 @@ public final class Checker {
      * named only the first broken file of several, after running the files before it).
      */
     public static List<Input> loadAll(List<Path> files, List<String> sets) {
+        return loadAll(files, sets, null);
+    }
+
+    /** As above, each scenario's expect: block replaced by {@code expectFile}'s assertions (null: kept). */
+    public static List<Input> loadAll(List<Path> files, List<String> sets, ExpectFile expectFile) {
         List<Input> out = new ArrayList<>();
         for (Path f : files) {
             try {
-                out.add(new Input(f, load(f, sets), null));
+                out.add(new Input(f, load(f, sets, expectFile), null));
             } catch (ScenarioException e) {
                 out.add(new Input(f, null, e));
             }
@@ -159,10 +283,19 @@ public final class Checker {
      * together: every problem of both (and of the assignments) at once, as one {@link ScenarioException}.
      */
     public static Loaded load(Path file, List<String> sets) throws ScenarioException {
+        return load(file, sets, null);
+    }
+
+    /** As above, the scenario's expect: block replaced by {@code expectFile}'s assertions (null: kept). */
+    public static Loaded load(Path file, List<String> sets, ExpectFile expectFile) throws ScenarioException {
         String source = file.toString();
         List<Problem> problems = new ArrayList<>();
         JsonNode original = ScenarioLoader.readTree(file);
         JsonNode tree = Overrides.applyValid(original, sets, problems);
+        if (expectFile != null && tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.set("expect", expectFile.list());
+        }
+        Origin origin = Origin.of(sets, expectFile);
         double traffic = Overrides.traffic(sets, problems);
         Scenario scenario = ScenarioLoader.parseCollecting(tree, source, problems);
         if (problems.isEmpty()) {
@@ -178,7 +311,7 @@ public final class Checker {
                 // the sound assertions' metrics checked now too: an unknown metric or function (enis.peek,
                 // functions.pay-99...) was said only once the other assertions were fixed, a second CI round-trip
                 List<Integer> at = new ArrayList<>(each.keySet());
-                for (Problem p : unknownMetrics(scenario, expectations)) {
+                for (Problem p : unknownMetrics(scenario, expectations, j -> origin.external(at.get(j)))) {
                     int j = Integer.parseInt(p.path().replaceAll("\\D", ""));
                     wrong.add(new Problem("expect[" + at.get(j) + "]", p.message()));
                 }
@@ -191,7 +324,7 @@ public final class Checker {
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, ScenarioLoader.blameSets(problems, original, source, sets));
         }
-        return new Loaded(scenario.withTraffic(traffic), expectations);
+        return new Loaded(scenario.withTraffic(traffic), expectations, origin);
     }
 
     /**
@@ -203,6 +336,20 @@ public final class Checker {
      * run names as it goes (a cold start's outcome, an ENI's id) may be there only in the whole run: left to it.
      */
     public static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations) {
+        return unknownMetrics(scenario, expectations, i -> false);
+    }
+
+    /**
+     * The problems {@link #unknownMetrics(Scenario, List)} finds in a loaded scenario's assertions: one from outside
+     * its file ({@link Origin#external}) that names a function, subnet or VPC the scenario lacks is none (the run
+     * fails it instead).
+     */
+    public static List<Problem> unknownMetrics(Loaded loaded) {
+        return unknownMetrics(loaded.scenario(), loaded.expectations(), loaded.origin()::external);
+    }
+
+    private static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations,
+            java.util.function.IntPredicate external) {
         List<Problem> problems = new ArrayList<>();
         JsonNode summary = null;
         for (int i = 0; i < expectations.size(); i++) {
@@ -210,6 +357,9 @@ public final class Checker {
             // a function, subnet or VPC the scenario lacks: no run has it, a list element's path neither; said in
             // the words every command warns with (the function named, its closest name), not as "unknown metric"
             String named = dev.enisim.scenario.ExpectNames.problem(scenario, path);
+            if (named != null && external.test(i)) {
+                continue; // a grader's assertion on what the submission lacks: a failure, said by the run
+            }
             if (named != null) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(named)));
                 continue;
@@ -278,6 +428,16 @@ public final class Checker {
     /** Evaluates expectations against runs (one run: its values; several: their statistics). */
     public static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source)
             throws ScenarioException {
+        return evaluate(expectations, runs, source, i -> false, null);
+    }
+
+    /**
+     * As above; an assertion from outside the scenario's file ({@code external}: a grader's) whose metric the runs
+     * do not have because the scenario lacks what it names (a function, a list element) fails, saying so, rather
+     * than being bad input.
+     */
+    static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source,
+            java.util.function.IntPredicate external, Scenario scenario) throws ScenarioException {
         List<JsonNode> trees = new ArrayList<>();
         boolean updates = expectations.stream().anyMatch(e -> Updates.named(e.path()));
         for (RunResult r : runs) {
@@ -299,6 +459,13 @@ public final class Checker {
             // there has no mean, which numeric() says; a text is "(none)" in the others, which text() checks)
             int at = firstHaving(trees, e.path());
             JsonNode value = at < 0 ? null : MetricPaths.find(trees.get(at), e.path());
+            String named = value == null && scenario != null && external.test(i)
+                    ? dev.enisim.scenario.ExpectNames.problem(scenario, e.path()) : null;
+            if (value == null && external.test(i) && (named != null || onlyTheRunsTell(e.path()))) {
+                out.add(new Result(e, false, "none (" + (named != null ? named
+                        : MetricPaths.unknown(trees.get(0), e.path())) + ")"));
+                continue;
+            }
             if (value == null || value.isContainerNode()) {
                 problems.add(new Problem("expect[" + i + "]", Expectation.visible(value == null
                         ? MetricPaths.unknown(trees.get(0), e.path()) : value.isArray() ? aList(e.path())

@@ -74,7 +74,7 @@ public final class JUnitXml {
                 b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"")
                         .append(esc(name)).append("\"");
                 if (!c.lines().isEmpty()) {
-                    b.append(" file=\"").append(esc(c.file())).append("\"");
+                    b.append(" file=\"").append(esc(c.fileOf(i) == null ? c.file() : c.fileOf(i))).append("\"");
                     if (line != null) {
                         b.append(" line=\"").append(line).append("\"");
                     }

@@ -59,6 +59,18 @@ final class CheckCommand implements Callable<Integer> {
                 + "GitHub Actions' job summary; unset: none).")
     String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
+    @Option(names = "--expect", paramLabel = "FILE", description = "Check the assertions in FILE (a YAML file with"
+            + " one key, expect:, a list of sentences as in a scenario) instead of each scenario's own expect: block: for grading others'"
+            + " scenarios, the assertions kept out of their files. A failure names FILE and its line; an assertion"
+            + " on a function or list element a scenario lacks fails that scenario (exit 1).")
+    Path expectFile;
+
+    @Option(names = "--keep-going", description = "Run the scenarios that are sound when others have bad input (each"
+            + " bad file said, its problems as usual), instead of running none; exit 2 if any was bad. Scenarios of"
+            + " the same name are then checked each by its file when neither --junit nor --baseline needs the names"
+            + " to differ.")
+    boolean keepGoing;
+
     @Option(names = "--github-annotations", description = "Also print each failed assertion as a GitHub Actions"
             + " annotation (::error file=FILE,line=LINE::...), which GitHub shows on the pull request's diff at the"
             + " assertion's line (default: not printed).")
@@ -270,6 +282,9 @@ final class CheckCommand implements Callable<Integer> {
     /** Where the verdicts' Markdown is appended (null: nowhere), checked before any run. */
     private Path summaryFile;
 
+    /** With --keep-going: each bad scenario file's problems, said before the runs of the others (exit 2 at the end). */
+    private final List<String> badFiles = new ArrayList<>();
+
     private int checkAll(Set<String> problems) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<Checked> inputs = inputs(problems);
@@ -287,6 +302,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
+        }
+        for (String bad : badFiles) { // --keep-going: each bad file said now; the others run
+            spec.commandLine().getErr().println(bad);
         }
         if (!unsealed.isEmpty()) {
             spec.commandLine().getErr().println("enisim: note: " + unsealed.size() + " baseline(s) carry no checksum"
@@ -384,6 +402,11 @@ final class CheckCommand implements Callable<Integer> {
         if (html != null) {
             out.println("drift page: " + html);
         }
+        if (!badFiles.isEmpty()) {
+            spec.commandLine().getErr().println("enisim: " + badFiles.size() + " scenario file(s) had bad input (said"
+                    + " above) and were not checked (--keep-going): exit 2");
+            return 2;
+        }
         return failed == 0 ? 0 : 1;
     }
 
@@ -445,7 +468,8 @@ final class CheckCommand implements Callable<Integer> {
             out.printf(java.util.Locale.ROOT, "  %s  %s%s   (%s)%n", r.passed() ? "PASS" : "FAIL", r.passed() ? "" : c.where(i) + ": ",
                     r.expectation().text(), r.detail());
             if (githubAnnotations && !r.passed()) {
-                out.println(annotation(c.file(), c.line(i), "expect[" + i + "]: " + r.expectation().text()
+                out.println(annotation(c.fileOf(i) == null ? c.file() : c.fileOf(i), c.line(i), (c.origin().fromSet(i)
+                        ? "--set " : "") + "expect[" + i + "]: " + r.expectation().text()
                         + " (" + r.detail() + ")"));
             }
         }
@@ -476,19 +500,30 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Path> byName = new LinkedHashMap<>();
         List<Checked> out = new ArrayList<>();
         boolean allRead = true;
-        List<Checker.Input> loaded = Checker.loadAll(scenarioFiles(problems), overriding.sets);
+        Checker.ExpectFile given = null;
+        if (expectFile != null) {
+            try {
+                given = Checker.ExpectFile.read(expectFile);
+            } catch (ScenarioException e) {
+                problems.add(e.getMessage());
+                return out;
+            }
+        }
+        List<Checker.Input> loaded = Checker.loadAll(scenarioFiles(problems), overriding.sets, given);
         if (baseline != null && baselineUsable && updateBaseline) {
             baselineRoom(loaded, problems); // before the runs' estimates: said alone, not after "a run of 13 minutes"
         }
         for (Checker.Input in : loaded) {
             if (in.problems() != null) {
-                problems.add(in.problems().getMessage());
+                (keepGoing ? badFiles : problems).add(in.problems().getMessage());
                 allRead = false;
                 continue;
             }
             String name = in.loaded().scenario().name();
             Path other = byName.putIfAbsent(name, in.file());
-            if (other != null) { // one baseline file and one JUnit suite per name: the two would overwrite each other
+            // a class's submissions share the exercise's name: each is reported by its file, which is enough unless
+            // a baseline file or a JUnit suite is named after it
+            if (other != null && (junit != null || baseline != null)) { // one baseline file and one JUnit suite per name: the two would overwrite each other
                 problems.add("enisim: " + other + " and " + in.file() + " are both scenario " + Problem.quote(name) + ": each"
                         + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
                         + " named after it)");
@@ -509,10 +544,10 @@ final class CheckCommand implements Callable<Integer> {
                     budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr(), true);
                 }
                 // a metric no run reports (enis.orphand) is bad input before any run, not after them all
-                List<dev.enisim.scenario.Problem> unknown = Checker.unknownMetrics(in.loaded().scenario(),
-                        in.loaded().expectations());
+                List<dev.enisim.scenario.Problem> unknown = Checker.unknownMetrics(in.loaded());
                 if (!unknown.isEmpty()) {
-                    problems.add(new ScenarioException(in.file().toString(), unknown).getMessage());
+                    (keepGoing ? badFiles : problems).add(new ScenarioException(in.file().toString(), unknown)
+                            .getMessage());
                     continue;
                 }
                 out.add(new Checked(in.file(), in.loaded(), expected));
@@ -855,6 +890,7 @@ final class CheckCommand implements Callable<Integer> {
                     List<Path> yaml = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                             .sorted().toList();
                     List<Path> found = yaml.stream().filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> expectFile == null || !f.normalize().equals(expectFile.normalize())) // no scenario
                             .toList();
                     if (found.isEmpty()) {
                         problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p + (yaml.isEmpty() ? ""

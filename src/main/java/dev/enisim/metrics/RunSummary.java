@@ -69,14 +69,71 @@ public record RunSummary(
      * @param provisionedConcurrency per function with provisioned concurrency
      * @param accounts               per account (several accounts on shared VPCs)
      * @param dualStack              per dual-stack subnet
+     * @param settings               the run's effective inputs (last in summary.json), null in a summary built
+     *                               without a scenario
      */
     public record Sections(Map<String, AsyncSummary> async, Map<String, SqsSummary> sqs,
             Environments averageEnvironments, ColdStarts coldStarts, Cost cost, String assumptions, Region region,
             Map<String, ProvisionedSummary> provisionedConcurrency, Map<String, AccountSummary> accounts,
-            Map<String, DualStackSubnet> dualStack) {
+            Map<String, DualStackSubnet> dualStack, Settings settings) {
 
         /** A run without any: the recorder's figures only. */
-        public static final Sections NONE = new Sections(null, null, null, null, null, null, null, null, null, null);
+        public static final Sections NONE = new Sections(null, null, null, null, null, null, null, null, null, null,
+                null);
+
+        /** Without the run's settings. */
+        public Sections(Map<String, AsyncSummary> async, Map<String, SqsSummary> sqs,
+                Environments averageEnvironments, ColdStarts coldStarts, Cost cost, String assumptions, Region region,
+                Map<String, ProvisionedSummary> provisionedConcurrency, Map<String, AccountSummary> accounts,
+                Map<String, DualStackSubnet> dualStack) {
+            this(async, sqs, averageEnvironments, coldStarts, cost, assumptions, region, provisionedConcurrency,
+                    accounts, dualStack, null);
+        }
+    }
+
+    /**
+     * summary.json's {@code settings}: the inputs the run had in effect, after the assumption preset's and enisim's
+     * defaults, so that an {@code expect:} can pin them (a result alone cannot show that a scenario changed {@code
+     * hyperplane.idleReclaimAfter} or dropped a timeline action). README, "summary.json fields".
+     *
+     * @param assumptions     the assumption preset ({@code documented}, {@code field}), as the top-level key
+     * @param overridden      the {@code hyperplane.*}, {@code scaling.*} and {@code legacy.*} fields whose figure is
+     *                        not the default of the preset (the scenario's or a --set's own value), as the scenario
+     *                        names them; empty when none
+     * @param overriddenCount how many {@code overridden} lists ({@code settings.overriddenCount == 0}: every figure
+     *                        is the preset's)
+     * @param networkModel    {@code hyperplane} or {@code legacy}
+     * @param account         the account's quotas
+     * @param hyperplane      the {@code hyperplane.*} figures (durations in seconds, as {@code ...Seconds})
+     * @param scaling         the {@code scaling.*} figures
+     * @param legacy          the {@code legacy.*} figures (read by the legacy model only)
+     * @param functions       per function: its vpcConfig, its ENI keys and its configuration
+     * @param timelineCount   how many actions {@code timeline} lists ({@code settings.timelineCount == 1})
+     * @param timeline        the timeline's actions as given, in time order (an outage's end is one of them,
+     *                        {@code azOutageEnds}, at its {@code until})
+     */
+    public record Settings(String assumptions, List<String> overridden, int overriddenCount, String networkModel,
+            Map<String, Object> account, Map<String, Object> hyperplane, Map<String, Object> scaling,
+            Map<String, Object> legacy, Map<String, FunctionSettings> functions, int timelineCount,
+            List<TimelineAction> timeline) {
+    }
+
+    /**
+     * A function's inputs: its vpcConfig, the ENI keys it uses (one per subnet: subnet + security-group set, as
+     * {@code eniKeys} names them; empty without a VPC), and its configuration.
+     */
+    public record FunctionSettings(VpcSettings vpcConfig, List<String> eniKeys, int memoryMb, double timeoutSeconds,
+            Integer reservedConcurrency, int provisionedConcurrency, int connectionsPerInvocation,
+            int connectionsPerEnvironment, String role, double createdAtSeconds, Map<String, Object> duration,
+            Map<String, Object> initDuration) {
+    }
+
+    /** A function's VpcConfig as given: both lists empty when the function is in no VPC. */
+    public record VpcSettings(List<String> subnetIds, List<String> securityGroupIds) {
+    }
+
+    /** A timeline action as given: when, which action, and what it names (null: nothing, e.g. every subnet). */
+    public record TimelineAction(double atSeconds, String action, String target) {
     }
 
     /** The recorder's figures, without {@link Sections}. */

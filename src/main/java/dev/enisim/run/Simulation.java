@@ -626,7 +626,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 scenario.assumptions().label(), region(end.region(), scenario),
                 provisioned.map(ProvisionedRecorder::summary).orElse(null),
                 accountsRecorder.map(AccountsRecorder::summary).orElse(null),
-                DualStack.summary(scenario, end).orElse(null))); // null: a section left out of summary.json
+                DualStack.summary(scenario, end).orElse(null), // null: a section left out of summary.json
+                SettingsSummary.of(scenario)));
     }
 
     /**
