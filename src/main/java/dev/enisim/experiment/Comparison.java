@@ -162,6 +162,8 @@ public final class Comparison {
     public static Outcome ofTrees(List<JsonNode> ta, List<JsonNode> tb) {
         Map<String, MetricStats> sa = MetricStats.of(ta);
         Map<String, MetricStats> sb = MetricStats.of(tb);
+        sa.keySet().removeIf(MetricPaths::isInput); // the runs' inputs (settings.*) are not outcomes to compare
+        sb.keySet().removeIf(MetricPaths::isInput);
         int n = ta.size();
         List<String> paths = new ArrayList<>();
         List<MetricStats> diffs = new ArrayList<>();
@@ -408,7 +410,8 @@ public final class Comparison {
                 for (Map.Entry<String, JsonNode> e : MetricStats.leaves(t).entrySet()) {
                     String path = e.getKey();
                     if (e.getValue().isNumber() && !sa.containsKey(path) && !sb.containsKey(path)
-                            && !positional(path) && !path.equals("seed") && !path.equals("replication")) {
+                            && !positional(path) && !path.equals("seed") && !path.equals("replication")
+                            && !MetricPaths.isInput(path)) {
                         counts.computeIfAbsent(path, k -> new int[2])[side]++;
                     }
                 }

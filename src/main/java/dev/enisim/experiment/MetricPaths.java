@@ -60,6 +60,16 @@ public final class MetricPaths {
         return n;
     }
 
+    /**
+     * Whether a path is one of the run's inputs (summary.json's {@code settings}: the figures the scenario set, the
+     * same in every replication), not an outcome: replicated statistics and comparisons leave them out (a compare
+     * with {@code --set hyperplane.idleReclaimAfter=1d} listed the setting itself as a significant difference);
+     * {@code check} still reads them.
+     */
+    public static boolean isInput(String path) {
+        return path.equals("settings") || path.startsWith("settings.") || path.startsWith("settings[");
+    }
+
     /** Every leaf (number, string, boolean, null) by its path, in the order of the summary. */
     public static Map<String, JsonNode> leaves(JsonNode root) {
         Map<String, JsonNode> out = new LinkedHashMap<>();

@@ -213,6 +213,9 @@ public final class ReplicatedSummary {
         Map<String, MetricStats> full = MetricStats.ofLeaves(leaves);
         Map<String, MetricStats> out = new LinkedHashMap<>();
         for (String path : leaves.get(0).keySet()) {
+            if (dev.enisim.experiment.MetricPaths.isInput(path)) {
+                continue; // the runs' inputs (settings.*), the same in every replication: not a metric
+            }
             MetricStats s = full.get(path);
             if (s == null) {
                 s = partial(leaves, path);
