@@ -25,9 +25,18 @@ class ReplicatedEndStatesTest {
 
     /** One /28 (11 usable addresses), two Active functions of their own security groups, 10 addresses used by others. */
     private Path scenario(int others) throws Exception {
-        return Files.writeString(dir.resolve("tight-" + others + ".yaml"), """
+        return tight(dir.resolve("tight-" + others + ".yaml"), "3m", others);
+    }
+
+    /**
+     * The tight subnet's scenario at {@code file}: a /28 with {@code others} addresses used by other tenants, two
+     * Active functions (one and two) of their own security groups at 1/s, for {@code duration} (also
+     * {@link SweepFailuresShownTest}'s).
+     */
+    static Path tight(Path file, String duration, int others) throws Exception {
+        return Files.writeString(file, """
                 name: tight
-                duration: 3m
+                duration: DURATION
                 vpcs:
                   - id: v
                     subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: OTHERS }]
@@ -43,7 +52,7 @@ class ReplicatedEndStatesTest {
                     duration: 100ms
                     arrivals: { poisson: 1/s }
                     existing: Active
-                """.replace("OTHERS", String.valueOf(others)));
+                """.replace("DURATION", duration).replace("OTHERS", String.valueOf(others)));
     }
 
     @Test

@@ -26,25 +26,7 @@ class SweepFailuresShownTest {
 
     /** One /28 (11 usable addresses), two Active functions of their own security groups: 10 used by others leave one. */
     private Path scenario() throws Exception {
-        return Files.writeString(dir.resolve("tight.yaml"), """
-                name: tight
-                duration: 5m
-                vpcs:
-                  - id: v
-                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: 0 }]
-                    securityGroups: [sg-1, sg-2]
-                functions:
-                  - name: one
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
-                    duration: 100ms
-                    arrivals: { poisson: 1/s }
-                    existing: Active
-                  - name: two
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-2] }
-                    duration: 100ms
-                    arrivals: { poisson: 1/s }
-                    existing: Active
-                """);
+        return ReplicatedEndStatesTest.tight(dir.resolve("tight.yaml"), "5m", 0);
     }
 
     @Test
