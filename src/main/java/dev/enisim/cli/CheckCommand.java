@@ -62,7 +62,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--expect", paramLabel = "FILE", description = "Check the assertions in FILE (a YAML file with"
             + " one key, expect:, a list of sentences as in a scenario) instead of each scenario's own expect: block: for grading others'"
             + " scenarios, the assertions kept out of their files. A failure names FILE and its line; an assertion"
-            + " on a function or list element a scenario lacks fails that scenario (exit 1).")
+            + " on a function or list element a scenario lacks fails that scenario (exit 1). Default: none (each"
+            + " scenario's own expect: block).")
     Path expectFile;
 
     @Option(names = "--keep-going", description = "Run the scenarios that are sound when others have bad input (each"

@@ -71,8 +71,10 @@ class SweepBudgetTest {
         Path f = scenario();
         Path out = dir.resolve("sw");
         List<String> vary = List.of("traffic=1000,1");
-        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("invocations.succeeded",
-                "invocations.throttled", "enis.peak", "latencyMillis.p99"), 1);
+        // the experiment as the command builds it: the default metrics, and the failure metrics every sweep measures
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), dev.enisim.experiment.Sweep.measured(
+                List.of("invocations.succeeded", "invocations.invokeErrors", "functionsFailed",
+                        "invocations.throttled", "enis.peak", "latencyMillis.p99")), 1);
         // interrupted once the first point (the 1,000x one, ~1.8e6 events) is done
         PointRunner dying = new PointRunner() {
             @Override
