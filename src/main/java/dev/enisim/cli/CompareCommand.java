@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two variants of a design with common random numbers.", "",
             "Runs A and B (B = A with the --set overrides when B is not given) and prints each function whose final "
-            + "State differs (worker Failed (EC2RequestLimitExceeded) -> Active), then, for each metric that "
-            + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, its paired "
+            + "State differs (worker Failed (EC2RequestLimitExceeded) -> Active); then What changes for the account, as "
+            + "the --html page opens: the account's errors, successes, ENIs, free IPs, p99 and cost, each better or "
+            + "worse (cost and function errors per million invocations that ran when B ran significantly more or "
+            + "fewer); then, for each metric that differs, the means, the mean paired difference B - A with its 95%% confidence interval, its paired "
             + "t-test's p-value adjusted by Holm's method over every outcome metric that differs (family-wise error "
             + "5%%; the simulator's bookkeeping, events.* and variances, last, not adjusted), and whether it is "
             + "significant; then the outcome metrics that moved the same way in every replication pair without "
